@@ -1,0 +1,101 @@
+"""Arabic-script normalization: one small pure function per rule.
+
+Each rule is a translation table or a compiled regex built once at import.
+``normalize_ar`` applies them all in a fixed order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Harakat, Quranic annotation marks, superscript alef.
+_DIACRITICS_RE = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u08d3-\u08ff]"
+)
+_TATWEEL_RE = re.compile("\u0640")
+_PRESENTATION_RE = re.compile("[\ufb50-\ufdff\ufe70-\ufeff]+")
+
+_ALEF_TABLE = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627",
+                             "\u0671": "\u0627", "\u0672": "\u0627", "\u0673": "\u0627"})
+_HAMZA_TABLE = str.maketrans({"\u0624": "\u0648", "\u0626": "\u064a"})
+_ALEF_MAQSURA_TABLE = str.maketrans({"\u0649": "\u064a"})
+_TEH_MARBUTA_TABLE = str.maketrans({"\u0629": "\u0647"})
+_PERSIAN_LETTERS_TABLE = str.maketrans({"\u06a9": "\u0643", "\u06cc": "\u064a", "\u06c0": "\u0647",
+                                        "\u06c1": "\u0647", "\u06d5": "\u0647"})
+_DIGITS_TABLE = str.maketrans({**{chr(0x0660 + i): str(i) for i in range(10)},
+                               **{chr(0x06F0 + i): str(i) for i in range(10)}})
+_PUNCT_TABLE = str.maketrans({"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u066a": "%",
+                              "\u066b": ".", "\u066c": ",", "\u06d4": "."})
+
+
+def normalize_presentation_forms_ar(text: str) -> str:
+    """Arabic presentation forms (ligatures, isolated/final glyphs) to base letters."""
+    return _PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def remove_diacritics_ar(text: str) -> str:
+    """Drop harakat, shadda, sukun, superscript alef and Quranic marks."""
+    return _DIACRITICS_RE.sub("", text)
+
+
+def remove_tatweel_ar(text: str) -> str:
+    """Drop the kashida (tatweel) used to stretch words."""
+    return _TATWEEL_RE.sub("", text)
+
+
+def normalize_alef_ar(text: str) -> str:
+    """أ إ آ ٱ → ا"""
+    return text.translate(_ALEF_TABLE)
+
+
+def normalize_hamza_ar(text: str) -> str:
+    """ؤ → و, ئ → ي (hamza on a carrier folds to the carrier)."""
+    return text.translate(_HAMZA_TABLE)
+
+
+def normalize_alef_maqsura_ar(text: str) -> str:
+    """ى → ي"""
+    return text.translate(_ALEF_MAQSURA_TABLE)
+
+
+def normalize_teh_marbuta_ar(text: str) -> str:
+    """ة → ه"""
+    return text.translate(_TEH_MARBUTA_TABLE)
+
+
+def normalize_persian_letters_ar(text: str) -> str:
+    """Persian/Urdu keheh, farsi yeh and heh variants to their Arabic letters."""
+    return text.translate(_PERSIAN_LETTERS_TABLE)
+
+
+def normalize_digits_ar(text: str) -> str:
+    """Arabic-Indic and extended (Persian) digits to ASCII digits."""
+    return text.translate(_DIGITS_TABLE)
+
+
+def normalize_punctuation_ar(text: str) -> str:
+    """Arabic comma, semicolon, question mark, percent and separators to ASCII."""
+    return text.translate(_PUNCT_TABLE)
+
+
+#: The rules in the order ``normalize_ar`` applies them.
+ARABIC_RULES = (
+    normalize_presentation_forms_ar,
+    remove_diacritics_ar,
+    remove_tatweel_ar,
+    normalize_alef_ar,
+    normalize_hamza_ar,
+    normalize_alef_maqsura_ar,
+    normalize_teh_marbuta_ar,
+    normalize_persian_letters_ar,
+    normalize_digits_ar,
+    normalize_punctuation_ar,
+)
+
+
+def normalize_ar(text: str) -> str:
+    """Apply every Arabic rule, in order."""
+    for rule in ARABIC_RULES:
+        text = rule(text)
+    return text

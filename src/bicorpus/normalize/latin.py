@@ -1,0 +1,75 @@
+"""Latin-script (English and transliteration) normalization: one small pure function per rule."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u02bd\u02be\u02bf\u02b9\u0060\u00b4\ua78c"
+_APOSTROPHE_TABLE = str.maketrans({c: "'" for c in _APOSTROPHES})
+_QUOTE_TABLE = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"})
+_DASH_TABLE = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Letters NFD does not decompose.
+_LATIN_LETTERS_TABLE = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
+                                      "ħ": "h", "Ħ": "H", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE",
+                                      "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
+_ARABIC_RANGE_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def normalize_compat_en(text: str) -> str:
+    """Unicode compatibility forms (full-width letters, ligatures like ﬁ, superscripts) via NFKC.
+
+    Arabic presentation forms are left to the Arabic rules."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text) if not _ARABIC_RANGE_RE.search(text) else "".join(
+            ch if _ARABIC_RANGE_RE.match(ch) else unicodedata.normalize("NFKC", ch) for ch in text
+        )
+    return text
+
+
+def normalize_apostrophes_en(text: str) -> str:
+    """Curly apostrophes, modifier letters ʿ ʾ ʼ, backticks and acute accents → ' ."""
+    return text.translate(_APOSTROPHE_TABLE)
+
+
+def normalize_quotes_en(text: str) -> str:
+    """Curly and angle double quotes → \" ."""
+    return text.translate(_QUOTE_TABLE)
+
+
+def normalize_dashes_en(text: str) -> str:
+    """Hyphens, en and em dashes, minus signs → - ."""
+    return text.translate(_DASH_TABLE)
+
+
+def casefold_en(text: str) -> str:
+    """Full Unicode casefolding."""
+    return text.casefold()
+
+
+def remove_diacritics_en(text: str) -> str:
+    """Latin diacritics and transliteration marks: ā→a, ṣ→s, ḥ→h, é→e, ø→o."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = _COMBINING_RE.sub("", decomposed).translate(_LATIN_LETTERS_TABLE)
+    return unicodedata.normalize("NFC", stripped)
+
+
+#: The rules in the order ``normalize_en`` applies them.
+LATIN_RULES = (
+    normalize_compat_en,
+    normalize_apostrophes_en,
+    normalize_quotes_en,
+    normalize_dashes_en,
+    remove_diacritics_en,
+    casefold_en,
+)
+
+
+def normalize_en(text: str) -> str:
+    """Apply every Latin rule, in order."""
+    for rule in LATIN_RULES:
+        text = rule(text)
+    return text

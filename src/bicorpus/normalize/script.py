@@ -1,0 +1,46 @@
+"""Which script a text is written in, and the passage language label derived from it."""
+
+from __future__ import annotations
+
+import re
+
+_ARABIC_LETTER_RE = re.compile(
+    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]"
+)
+_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+
+#: Share of letters one script needs for a passage to be labelled with that language alone.
+DOMINANT_SHARE = 0.85
+
+
+def script_counts(text: str) -> tuple[int, int]:
+    """(Arabic letters, Latin letters) in ``text``."""
+    return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))
+
+
+def is_arabic(text: str) -> bool:
+    """True when ``text`` contains at least one Arabic letter."""
+    return _ARABIC_LETTER_RE.search(text) is not None
+
+
+def lang_shares(text: str) -> dict[str, float]:
+    """Share of Arabic (``ar``) and Latin (``en``) letters, rounded to 3 places; empty if no letters."""
+    ar, en = script_counts(text)
+    total = ar + en
+    if not total:
+        return {}
+    return {"ar": round(ar / total, 3), "en": round(en / total, 3)}
+
+
+def detect_lang(text: str) -> tuple[str, dict[str, float]]:
+    """Language label (``ar``, ``en`` or ``mixed``) and the letter shares behind it.
+
+    A text with no letters at all is labelled ``en`` with empty shares."""
+    shares = lang_shares(text)
+    if not shares:
+        return "en", shares
+    if shares["ar"] >= DOMINANT_SHARE:
+        return "ar", shares
+    if shares["en"] >= DOMINANT_SHARE:
+        return "en", shares
+    return "mixed", shares
