@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -11,7 +12,10 @@ from ..errors import BicorpusError
 
 
 class _Group(click.Group):
-    """Turns every :class:`BicorpusError` into one line on stderr and exit status 1."""
+    """Turns errors into one line on stderr and a non-zero exit, never a traceback.
+
+    A :class:`BicorpusError` exits 1; an unexpected exception exits 3 with its type and
+    message (set ``BICORPUS_DEBUG=1`` to see the traceback); Ctrl-C exits 130."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -19,6 +23,18 @@ class _Group(click.Group):
         except BicorpusError as err:
             click.echo(f"Error: {err}", err=True)
             sys.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Interrupted.", err=True)
+            sys.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as err:
+            if os.environ.get("BICORPUS_DEBUG"):
+                raise
+            message = " ".join(str(err).split()) or "no details"
+            click.echo(f"Error: internal error ({type(err).__name__}: {message}); "
+                       "set BICORPUS_DEBUG=1 for details", err=True)
+            sys.exit(3)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
