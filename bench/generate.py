@@ -252,7 +252,8 @@ def _sentence(rng: random.Random, cast: Cast, words: dict[str, Any], year: int) 
     return capitalize_first(fill(template, _slot_values(rng, cast, words, year)))
 
 
-def _header(rng: random.Random, lang: str, cast: Cast, year: int, data: GeneratorData) -> list[str]:
+def _header(rng: random.Random, lang: str, year: int, data: GeneratorData) -> list[str]:
+    """The site header: its label, then 3-5 bullets naming other articles and their authors."""
     language = data.language
     authors = language["authors"]
     header = language["header"]
@@ -274,6 +275,7 @@ def _header(rng: random.Random, lang: str, cast: Cast, year: int, data: Generato
             verb = language["en"]["writes"]
             title_template = rng.choice(header["header_titles_en"])
         title = fill(title_template, _slot_values(rng, header_cast, language[lang], year))
+        title = add_arabic_drift(title, rng, data)
         lines.append(f"  • {prefix}{author} {verb} ({title})")
     return lines
 
@@ -288,9 +290,10 @@ def generate_page(seed: int, index: int, revision: int = 0, data: GeneratorData 
     cast = Cast.draw(rng, lang, data)
 
     blocks: list[str] = []
+    header = ""  # site template: only the linked titles in it drift
     header_lang = weighted(rng, HEADER_FORMS[lang])
     if header_lang:
-        blocks.append("\n".join(_header(rng, header_lang, cast, year, data)))
+        header = "\n".join(_header(rng, header_lang, year, data)) + "\n\n"
     blocks.append(fill(rng.choice(words["titles"]), _slot_values(rng, cast, words, year)))
     date_form = weighted(rng, DATE_FORMS[lang])
     blocks.append(format_date(rng, date_form, rng.randint(1, 28), rng.randint(1, 12), year) + "\n")
@@ -303,8 +306,8 @@ def generate_page(seed: int, index: int, revision: int = 0, data: GeneratorData 
         sentences = [_sentence(rng, cast, words, year) for _ in range(rng.randint(3, 6))]
         blocks.append(" ".join(sentences) + (" " if rng.random() < 0.5 else ""))
 
-    text = "\n\n".join(blocks) + "\n"
-    return add_arabic_drift(text, rng, data)
+    text = "\n\n".join(add_arabic_drift(block, rng, data) for block in blocks) + "\n"
+    return header + text
 
 
 # ---------------------------------------------------------------- many pages
