@@ -1,0 +1,105 @@
+"""JSON Lines export: one passage per line, in the corpus's own schema, with its document.
+
+Each line is the passage record (``Passage.to_dict()``) plus ``schema_version`` and the full
+``document`` record, so a file can be read by pandas (``read_json(lines=True)``) or jq and
+re-imported into a corpus with :func:`import_jsonl`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..corpus import DOCUMENTS_FILE, MANIFEST_FILE, PASSAGES_FILE, Corpus, open_corpus
+from ..errors import CorpusError, ExportError
+from ..model import SCHEMA_VERSION, Document, Passage
+from .base import ExportInfo, Writer
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
+
+
+def passage_line(doc: Document, passage: Passage, extra: dict[str, str] | None = None) -> str:
+    """The JSON line of one passage (no newline)."""
+    record: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **passage.to_dict()}
+    if extra:
+        record.update(extra)
+    record["document"] = doc.to_dict()
+    return _dumps(record)
+
+
+class JsonlWriter(Writer):
+    name = "jsonl"
+    extension = ".jsonl"
+    description = "JSON Lines, one passage per line with all metadata and its document"
+
+    def begin(self, info: ExportInfo) -> None:
+        self._fh = self.output.text()
+
+    def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
+        translit = self.options.translit
+        for passage in passages:
+            extra = translit.row(passage.text) if translit else None
+            self._fh.write(passage_line(doc, passage, extra) + "\n")
+
+    def end(self) -> None:
+        self._fh.close()
+
+
+def read_jsonl(path: str | Path) -> Iterator[tuple[Document, Passage]]:
+    """Stream the (document, passage) pairs of a JSON Lines export."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    record = json.loads(line)
+                    version = record.get("schema_version")
+                    doc = Document.from_dict(record["document"])
+                    passage = Passage.from_dict(record)
+                except (ValueError, KeyError, TypeError, AttributeError) as err:
+                    raise ExportError(f"{path}:{lineno}: not a bicorpus passage line ({err})") from err
+                if version != SCHEMA_VERSION:
+                    raise ExportError(
+                        f"{path}:{lineno}: schema version {version}, this bicorpus reads {SCHEMA_VERSION}"
+                    )
+                yield doc, passage
+    except OSError as err:
+        raise ExportError(f"cannot read {path}: {err.strerror or err}") from err
+
+
+def import_jsonl(path: str | Path, corpus_dir: str | Path, *, force: bool = False) -> Corpus:
+    """Build a corpus directory from a JSON Lines export and open it.
+
+    Documents are written in first-seen order, passages in file order."""
+    target = Path(corpus_dir)
+    if (target / MANIFEST_FILE).exists() and not force:
+        raise CorpusError(f"a corpus already exists at {target} (use force to replace it)")
+    target.mkdir(parents=True, exist_ok=True)
+    seen: dict[str, Document] = {}
+    n_passages = 0
+    with (target / PASSAGES_FILE).open("w", encoding="utf-8") as p_out, (target / DOCUMENTS_FILE).open(
+        "w", encoding="utf-8"
+    ) as d_out:
+        for doc, passage in read_jsonl(path):
+            known = seen.get(doc.id)
+            if known is None:
+                seen[doc.id] = doc
+                d_out.write(_dumps(doc.to_dict()) + "\n")
+            elif known != doc:
+                raise ExportError(f"{path}: document {doc.id!r} appears with different metadata")
+            p_out.write(_dumps(passage.to_dict()) + "\n")
+            n_passages += 1
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "imported_from": str(path),
+        "n_documents": len(seen),
+        "n_passages": n_passages,
+    }
+    (target / MANIFEST_FILE).write_text(_dumps(manifest) + "\n", encoding="utf-8")
+    return open_corpus(target)

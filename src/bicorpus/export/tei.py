@@ -1,0 +1,382 @@
+"""TEI P5 export: a ``teiCorpus`` of one ``TEI`` element per document (or one file per document).
+
+Layout of each document (see docs/export.md for the full declared structure)::
+
+    <TEI xml:id="d-…" n="DOC-ID">
+      <teiHeader> title, authors, source (bibl: title, date, idno path/sha256/…), languages
+      <text>
+        <front> <div type="site-header"> <p …>header bullet</p> … </div> </front>
+        <body>  <div type="title|subtitle|dateline|body" n="SECTION"> <p …>…</p> </div> … </body>
+        <back>  <div type="boilerplate"> … </div> </back>
+      </text>
+      <standOff> <fvLib n="passage-metadata"> <fs xml:id="m-…" type="passage"> … </fs> … </fvLib>
+    </TEI>
+
+Every passage is ``<p xml:id="p-…" xml:lang="ar|en|mixed" n="ORDINAL" ana="#m-…">``; its
+region is the ``type`` and its section the ``n`` of the enclosing ``div``; the rest of its
+metadata (offsets, normalized text, author, honorific, linked title, date, title, letter
+shares) is the feature structure it points to.  Characters XML 1.0 cannot carry (C0 controls)
+are written as ``<g n="U+000C"/>``; carriage returns as ``&#13;``.  :func:`read_tei` parses it
+all back.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from itertools import groupby
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ExportError
+from ..model import Document, Passage
+from .base import ExportInfo, Writer
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_T = "{" + TEI_NS + "}"
+_XML_ID = "{" + XML_NS + "}id"
+_XML_LANG = "{" + XML_NS + "}lang"
+
+#: Which part of ``<text>`` each region goes to.
+REGION_PART: dict[str, str] = {
+    "site-header": "front",
+    "title": "body",
+    "subtitle": "body",
+    "dateline": "body",
+    "body": "body",
+    "boilerplate": "back",
+}
+_PARTS = ("front", "body", "back")
+_LANG_NAMES = {"ar": "Arabic", "en": "English", "mixed": "Arabic and English"}
+
+#: Passage fields kept in the feature structure, with their kind.
+FS_FIELDS: tuple[tuple[str, str], ...] = (
+    ("start", "int"),
+    ("end", "int"),
+    ("norm", "str"),
+    ("title", "str"),
+    ("date", "str"),
+    ("author", "str"),
+    ("honorific", "str"),
+    ("linked_title", "str"),
+)
+#: Document fields kept as ``<idno type="…">`` in the source description.
+IDNO_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("path", "str"),
+    ("size", "int"),
+    ("encoding", "str"),
+    ("sha256", "str"),
+    ("format", "str"),
+    ("lang", "str"),
+    ("n_passages", "int"),
+    ("mtime", "float"),
+)
+_CONVERT = {"str": str, "int": int, "float": float}
+
+_XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$")
+_ID_SAFE_RE = re.compile(r"[^A-Za-z0-9_\-]")
+_ID_ESC_RE = re.compile(r"\.([0-9a-f]+)\.")
+_G_CODE_RE = re.compile(r"^U\+([0-9A-F]{4,6})$")
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+
+
+# -- escaping -----------------------------------------------------------------------------------
+
+
+def xml_text(value: str) -> str:
+    """Element content for ``value``: escaped, with XML-invalid characters as ``<g>`` elements."""
+    escaped = value.translate(_TEXT_ESCAPES)
+    if _XML_INVALID_RE.search(escaped):
+        escaped = _XML_INVALID_RE.sub(lambda m: f'<g n="U+{ord(m.group()):04X}"/>', escaped)
+    return escaped
+
+
+def xml_attr(value: str) -> str:
+    """Attribute value for ``value`` (XML-invalid characters become U+FFFD: attributes cannot hold them)."""
+    return _XML_INVALID_RE.sub("\ufffd", value.translate(_ATTR_ESCAPES))
+
+
+def encode_id(prefix: str, raw: str) -> str:
+    """An ``xml:id`` (an XML name) for ``raw``: letters, digits, ``_`` and ``-`` kept,
+    anything else as ``.hex.``; reversible with :func:`decode_id`."""
+    return prefix + _ID_SAFE_RE.sub(lambda m: f".{ord(m.group()):x}.", raw)
+
+
+def decode_id(prefix: str, xml_id: str) -> str:
+    if not xml_id.startswith(prefix):
+        raise ExportError(f"unexpected xml:id {xml_id!r} (expected prefix {prefix!r})")
+    return _ID_ESC_RE.sub(lambda m: chr(int(m.group(1), 16)), xml_id[len(prefix) :])
+
+
+def _el(tag: str, content: str, **attrs: str | None) -> str:
+    attr_text = "".join(f' {_attr_name(k)}="{xml_attr(v)}"' for k, v in attrs.items() if v is not None)
+    return f"<{tag}{attr_text}>{xml_text(content)}</{tag}>"
+
+
+def _attr_name(key: str) -> str:
+    return {"xml_id": "xml:id", "xml_lang": "xml:lang", "type_": "type"}.get(key, key)
+
+
+# -- writing ------------------------------------------------------------------------------------
+
+
+def _doc_authors(passages: Sequence[Passage]) -> list[str]:
+    """Authors of the document itself (header bullets name other articles' authors)."""
+    seen: dict[str, None] = {}
+    for p in passages:
+        if p.author and p.region != "site-header":
+            seen.setdefault(p.author, None)
+    return list(seen)
+
+
+def _tei_header(doc: Document, passages: Sequence[Passage], indent: str) -> list[str]:
+    i1, i2, i3, i4 = (indent + "  " * n for n in range(1, 5))
+    lines = [f"{indent}<teiHeader>", f"{i1}<fileDesc>", f"{i2}<titleStmt>"]
+    lines.append(f"{i3}{_el('title', doc.title or doc.id)}")
+    lines += [f"{i3}{_el('author', a)}" for a in _doc_authors(passages)]
+    lines += [
+        f"{i2}</titleStmt>",
+        f"{i2}<publicationStmt>",
+        f"{i3}<p>Exported from a bicorpus corpus; the source page is described below.</p>",
+        f"{i2}</publicationStmt>",
+        f"{i2}<sourceDesc>",
+        f"{i3}<bibl>",
+    ]
+    if doc.title is not None:
+        lines.append(f"{i4}{_el('title', doc.title)}")
+    if doc.date is not None:
+        when = doc.date if _ISO_DATE_RE.match(doc.date) else None
+        lines.append(f"{i4}{_el('date', doc.date, when=when)}")
+    for name, _kind in IDNO_FIELDS:
+        value = getattr(doc, name)
+        if value is not None:
+            text = repr(value) if isinstance(value, float) else str(value)
+            lines.append(f"{i4}{_el('idno', text, type_=name)}")
+    lines += [f"{i3}</bibl>", f"{i2}</sourceDesc>", f"{i1}</fileDesc>"]
+    langs = sorted({p.lang for p in passages})
+    if langs:
+        lines += [f"{i1}<profileDesc>", f"{i2}<langUsage>"]
+        lines += [f"{i3}{_el('language', _LANG_NAMES.get(lg, lg), ident=lg)}" for lg in langs]
+        lines += [f"{i2}</langUsage>", f"{i1}</profileDesc>"]
+    lines.append(f"{indent}</teiHeader>")
+    return lines
+
+
+def _passage_p(p: Passage, indent: str) -> str:
+    pid = encode_id("p-", p.id)
+    return f"{indent}" + _el(
+        "p", p.text, xml_id=pid, xml_lang=p.lang, n=str(p.ordinal), ana="#" + encode_id("m-", p.id)
+    )
+
+
+def _text_part(part: str, passages: list[Passage], indent: str) -> list[str]:
+    i1, i2 = indent + "  ", indent + "    "
+    lines = [f"{indent}<{part}>"]
+    if not passages:
+        lines.append(f"{i1}<p/>")
+    for (region, section), group in groupby(passages, key=lambda p: (p.region, p.section)):
+        lines.append(f"{i1}<div" + "".join(_attrs(type=region, n=section)) + ">")
+        lines += [_passage_p(p, i2) for p in group]
+        lines.append(f"{i1}</div>")
+    lines.append(f"{indent}</{part}>")
+    return lines
+
+
+def _attrs(**attrs: str | None) -> list[str]:
+    return [f' {k}="{xml_attr(v)}"' for k, v in attrs.items() if v is not None]
+
+
+def _feature(name: str, value: Any, indent: str) -> str:
+    if isinstance(value, str):
+        return f'{indent}<f name="{name}">{_el("string", value)}</f>'
+    return f'{indent}<f name="{name}"><numeric value="{value!r}"/></f>'
+
+
+def _feature_structure(p: Passage, indent: str) -> list[str]:
+    i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
+    lines = [f'{indent}<fs xml:id="{encode_id("m-", p.id)}" type="passage">']
+    for name, _kind in FS_FIELDS:
+        value = getattr(p, name)
+        if value is not None:
+            lines.append(_feature(name, value, i1))
+    if p.lang_share:
+        lines += [f'{i1}<f name="lang_share">', f'{i2}<fs type="lang_share">']
+        lines += [_feature(k, float(v), i3) for k, v in p.lang_share.items()]
+        lines += [f"{i2}</fs>", f"{i1}</f>"]
+    lines.append(f"{indent}</fs>")
+    return lines
+
+
+def document_lines(doc: Document, passages: Sequence[Passage], indent: str, root_ns: bool) -> list[str]:
+    """The lines of one ``<TEI>`` element for a document and its (selected) passages."""
+    ordered = sorted(passages, key=lambda p: p.ordinal)
+    i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
+    ns = f' xmlns="{TEI_NS}"' if root_ns else ""
+    lines = [f'{indent}<TEI{ns} xml:id="{encode_id("d-", doc.id)}" n="{xml_attr(doc.id)}">']
+    lines += _tei_header(doc, ordered, i1)
+    lines.append(f"{i1}<text>")
+    by_part: dict[str, list[Passage]] = {part: [] for part in _PARTS}
+    for p in ordered:
+        by_part[REGION_PART.get(p.region, "body")].append(p)
+    for part in _PARTS:
+        if by_part[part] or part == "body":
+            lines += _text_part(part, by_part[part], i2)
+    lines += [f"{i1}</text>", f"{i1}<standOff>", f'{i2}<fvLib n="passage-metadata">']
+    for p in ordered:
+        lines += _feature_structure(p, i3)
+    lines += [f"{i2}</fvLib>", f"{i1}</standOff>", f"{indent}</TEI>"]
+    return lines
+
+
+def corpus_header(info: ExportInfo, indent: str = "  ") -> list[str]:
+    i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
+    name = Path(info.corpus_path).name or info.corpus_path
+    filters = "; ".join(f"{k}={v}" for k, v in info.filters.items()) or "none"
+    version = info.manifest.get("schema_version")
+    source = f"Corpus {info.corpus_path}, schema version {version}; filters: {filters}."
+    return [
+        f"{indent}<teiHeader>",
+        f"{i1}<fileDesc>",
+        f"{i2}<titleStmt>",
+        f"{i3}{_el('title', f'bicorpus export of the corpus {name}')}",
+        f"{i2}</titleStmt>",
+        f"{i2}<publicationStmt>",
+        f"{i3}{_el('p', f'Exported by bicorpus {info.version}.')}",
+        f"{i2}</publicationStmt>",
+        f"{i2}<sourceDesc>",
+        f"{i3}{_el('p', source)}",
+        f"{i2}</sourceDesc>",
+        f"{i1}</fileDesc>",
+        f"{i1}<encodingDesc>",
+        f"{i2}<p>One TEI element per source page. Site-header bullets are in front, article passages in "
+        "body, boilerplate in back; div/@type is the passage region, div/@n its section; each p points "
+        "(ana) to a feature structure in standOff holding the rest of its metadata.</p>",
+        f"{i1}</encodingDesc>",
+        f"{indent}</teiHeader>",
+    ]
+
+
+class TeiWriter(Writer):
+    name = "tei"
+    extension = ".xml"
+    description = "TEI P5 XML: a teiCorpus of one TEI element per document (one file each with --split)"
+
+    def begin(self, info: ExportInfo) -> None:
+        self._fh: IO[str] = self.output.text()
+        self._fh.write('<?xml version="1.0" encoding="UTF-8"?>\n')
+        if not self.options.split:
+            self._fh.write(f'<teiCorpus xmlns="{TEI_NS}">\n')
+            self._fh.write("\n".join(corpus_header(info)) + "\n")
+
+    def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
+        split = self.options.split
+        lines = document_lines(doc, passages, "" if split else "  ", root_ns=split)
+        self._fh.write("\n".join(lines) + "\n")
+
+    def end(self) -> None:
+        if not self.options.split:
+            self._fh.write("</teiCorpus>\n")
+        self._fh.close()
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _content(el: ET.Element) -> str:
+    """Text of ``el`` with ``<g n="U+XXXX"/>`` turned back into characters."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == _T + "g":
+            code = _G_CODE_RE.match(child.get("n", ""))
+            if not code:
+                raise ExportError(f"unexpected <g n={child.get('n')!r}> in TEI text")
+            parts.append(chr(int(code.group(1), 16)))
+        else:
+            raise ExportError(f"unexpected element {child.tag} inside TEI text")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _features(fs: ET.Element) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for f in fs.findall(_T + "f"):
+        name = f.get("name", "")
+        (value_el,) = list(f)
+        if value_el.tag == _T + "string":
+            values[name] = _content(value_el)
+        elif value_el.tag == _T + "numeric":
+            raw = value_el.get("value", "")
+            values[name] = float(raw) if any(c in raw for c in ".eEn") else int(raw)
+        elif value_el.tag == _T + "fs":
+            values[name] = _features(value_el)
+    return values
+
+
+def _document(tei: ET.Element) -> Document:
+    bibl = tei.find(f"{_T}teiHeader/{_T}fileDesc/{_T}sourceDesc/{_T}bibl")
+    if bibl is None:
+        raise ExportError("TEI document without teiHeader/fileDesc/sourceDesc/bibl")
+    data: dict[str, Any] = {}
+    kinds = dict(IDNO_FIELDS)
+    for idno in bibl.findall(_T + "idno"):
+        kind = idno.get("type", "")
+        if kind in kinds:
+            data[kind] = _CONVERT[kinds[kind]](_content(idno))
+    title, date = bibl.find(_T + "title"), bibl.find(_T + "date")
+    data["title"] = _content(title) if title is not None else None
+    data["date"] = _content(date) if date is not None else None
+    return Document.from_dict(data)
+
+
+def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
+    metadata = {
+        fs.get(_XML_ID): _features(fs) for fs in tei.iterfind(f"{_T}standOff/{_T}fvLib/{_T}fs")
+    }
+    passages = []
+    for part in _PARTS:
+        for div in tei.iterfind(f"{_T}text/{_T}{part}/{_T}div"):
+            for p in div.iterfind(_T + "p"):
+                xml_id = p.get(_XML_ID)
+                if xml_id is None:
+                    continue
+                meta = metadata.get((p.get("ana") or "").lstrip("#"))
+                if meta is None:
+                    raise ExportError(f"passage {xml_id} has no metadata in standOff")
+                share = meta.pop("lang_share", {})
+                passages.append(
+                    Passage(
+                        id=decode_id("p-", xml_id),
+                        doc_id=doc.id,
+                        ordinal=int(p.get("n", "0")),
+                        lang=p.get(_XML_LANG, ""),
+                        region=div.get("type", ""),
+                        section=div.get("n"),
+                        text=_content(p),
+                        lang_share={k: float(v) for k, v in share.items()},
+                        **meta,
+                    )
+                )
+    return sorted(passages, key=lambda p: p.ordinal)
+
+
+def read_tei(path: str | Path) -> Iterator[tuple[Document, Passage]]:
+    """Stream the (document, passage) pairs of a TEI export (a teiCorpus or a single TEI file)."""
+    path = Path(path)
+    try:
+        for _event, el in ET.iterparse(path, events=("end",)):
+            if el.tag == _T + "TEI":
+                doc = _document(el)
+                for passage in _passages(el, doc):
+                    yield doc, passage
+                el.clear()
+    except ET.ParseError as err:
+        raise ExportError(f"{path} is not well-formed XML: {err}") from err
+    except OSError as err:
+        raise ExportError(f"cannot read {path}: {err.strerror or err}") from err

@@ -1,0 +1,222 @@
+"""Vertical export for CWB (CQPweb) and Sketch Engine: one token per line inside ``<doc>`` / ``<p>``.
+
+Positional attributes, tab-separated, in this order::
+
+    word  norm  translit  lang  space  [buckwalter]
+
+``word`` is the token as written; ``norm`` its search form; ``translit`` its romanization;
+``lang`` ``ar``, ``en``, ``mixed`` or ``-`` (no letters); ``space`` the whitespace that
+follows the token in the source (``_`` none, ``s`` space, ``n`` newline, ``t`` tab, ``r``
+carriage return, ``[U+00A0]`` any other), so the passage text is rebuilt exactly.  Words
+are the tokenizer's tokens; every other non-space character is a token of its own.
+
+``<doc>`` carries every document field, ``<p>`` every passage field (``lead`` is the
+whitespace before the first token, coded like ``space``; ``share_ar``/``share_en`` the letter
+shares).  Values are XML-escaped: encode with ``cwb-encode -x``.  :func:`read_vertical`
+parses it all back.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import ExportError
+from ..model import Document, Passage
+from ..normalize import normalize_token, script_counts
+from ..normalize.tokenize import TOKEN_RE
+from .base import ExportInfo, Writer
+from .translit import optional_transliterator
+
+#: A word token, or any single other non-space character.
+VERTICAL_TOKEN_RE = re.compile(rf"{TOKEN_RE.pattern}|\S")
+_SPACE_CODES = {" ": "s", "\n": "n", "\t": "t", "\r": "r"}
+_SPACE_DECODE_RE = re.compile(r"\[U\+([0-9A-F]{4,6})\]|([sntr])|_|(.)")
+_SPACE_CHARS = {v: k for k, v in _SPACE_CODES.items()}
+_ATTR_RE = re.compile(r'([\w-]+)="([^"]*)"')
+_TAG_RE = re.compile(r"^<(/?)(doc|p)\b(.*?)>$")
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\t": " ", "\n": " ", "\r": " "})
+_ATTR_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
+)
+
+#: Positional attributes, in column order (``buckwalter`` only with the camel extra and --translit).
+POSITIONAL = ("word", "norm", "translit", "lang", "space")
+DOC_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("path", "str"),
+    ("title", "str"),
+    ("date", "str"),
+    ("lang", "str"),
+    ("size", "int"),
+    ("encoding", "str"),
+    ("sha256", "str"),
+    ("format", "str"),
+    ("n_passages", "int"),
+    ("mtime", "float"),
+)
+P_FIELDS: tuple[tuple[str, str], ...] = (
+    ("id", "str"),
+    ("ordinal", "int"),
+    ("lang", "str"),
+    ("region", "str"),
+    ("section", "str"),
+    ("title", "str"),
+    ("date", "str"),
+    ("author", "str"),
+    ("honorific", "str"),
+    ("linked_title", "str"),
+    ("start", "int"),
+    ("end", "int"),
+    ("norm", "str"),
+)
+_CONVERT = {"str": str, "int": int, "float": float}
+
+
+def encode_space(ws: str) -> str:
+    """Code for the whitespace run ``ws`` (``_`` when empty)."""
+    if not ws:
+        return "_"
+    return "".join(_SPACE_CODES.get(c) or f"[U+{ord(c):04X}]" for c in ws)
+
+
+def decode_space(code: str) -> str:
+    out = []
+    for m in _SPACE_DECODE_RE.finditer(code):
+        hexcode, short, other = m.groups()
+        if hexcode:
+            out.append(chr(int(hexcode, 16)))
+        elif short:
+            out.append(_SPACE_CHARS[short])
+        elif other:
+            raise ExportError(f"bad space code {code!r} in vertical file")
+    return "".join(out)
+
+
+def token_lang(token: str) -> str:
+    """``ar``, ``en``, ``mixed`` (both scripts) or ``-`` (no letters) for one token."""
+    ar, en = script_counts(token)
+    if ar and en:
+        return "mixed"
+    return "ar" if ar else "en" if en else "-"
+
+
+def split_tokens(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """(leading whitespace, [(token, whitespace after it)]) covering ``text`` exactly."""
+    tokens: list[tuple[str, str]] = []
+    matches = list(VERTICAL_TOKEN_RE.finditer(text))
+    lead = text[: matches[0].start()] if matches else text
+    for m, following in zip(matches, [*matches[1:], None], strict=True):
+        gap_end = following.start() if following else len(text)
+        tokens.append((m.group(), text[m.end() : gap_end]))
+    return lead, tokens
+
+
+def _attrs(fields: tuple[tuple[str, str], ...], record: Any, extra: dict[str, str]) -> str:
+    parts = []
+    for name, _kind in fields:
+        value = getattr(record, name)
+        if value is not None:
+            parts.append(f'{name}="{_attr_value(value)}"')
+    parts += [f'{k}="{_attr_value(v)}"' for k, v in extra.items()]
+    return " ".join(parts)
+
+
+def _attr_value(value: Any) -> str:
+    text = repr(value) if isinstance(value, float) else str(value)
+    return text.translate(_ATTR_ESCAPES)
+
+
+class VerticalWriter(Writer):
+    name = "vertical"
+    extension = ".vrt"
+    description = "CWB / Sketch Engine vertical text, one token per line in <doc>/<p> structures"
+
+    def begin(self, info: ExportInfo) -> None:
+        self._fh: IO[str] = self.output.text()
+        translit = self.options.translit
+        self._bw = translit is not None and translit.has_buckwalter
+        if translit is None:
+            translit = optional_transliterator()
+        self._translit = translit
+
+    def _token_line(self, token: str, space: str) -> str:
+        is_word = TOKEN_RE.fullmatch(token) is not None
+        cols = [
+            token,
+            normalize_token(token) if is_word else token,
+            self._translit.token(token) if is_word and self._translit else token,
+            token_lang(token),
+            encode_space(space),
+        ]
+        if self._bw:
+            cols.append(self._translit.token_buckwalter(token) if is_word else token)
+        return "\t".join(c.translate(_TEXT_ESCAPES) or "_" for c in cols)
+
+    def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
+        out = [f"<doc {_attrs(DOC_FIELDS, doc, {})}>"]
+        for p in passages:
+            lead, tokens = split_tokens(p.text)
+            extra = {f"share_{k}": repr(float(v)) for k, v in p.lang_share.items()}
+            if lead:
+                extra["lead"] = encode_space(lead)
+            out.append(f"<p {_attrs(P_FIELDS, p, extra)}>")
+            out += [self._token_line(tok, space) for tok, space in tokens]
+            out.append("</p>")
+        out.append("</doc>")
+        self._fh.write("\n".join(out) + "\n")
+
+    def end(self) -> None:
+        self._fh.close()
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+def _parse_attrs(text: str) -> dict[str, str]:
+    return {k: html.unescape(v) for k, v in _ATTR_RE.findall(text)}
+
+
+def _typed(fields: tuple[tuple[str, str], ...], attrs: dict[str, str]) -> dict[str, Any]:
+    return {name: _CONVERT[kind](attrs[name]) for name, kind in fields if name in attrs}
+
+
+def read_vertical(path: str | Path) -> Iterator[tuple[Document, Passage]]:
+    """Stream the (document, passage) pairs of a vertical export, texts rebuilt exactly."""
+    path = Path(path)
+    doc: Document | None = None
+    p_attrs: dict[str, str] | None = None
+    pieces: list[str] = []
+    try:
+        with path.open(encoding="utf-8", newline="\n") as fh:
+            for lineno, raw in enumerate(fh, 1):
+                line = raw.rstrip("\n")
+                tag = _TAG_RE.match(line)
+                if tag and tag.group(2) == "doc":
+                    doc = None if tag.group(1) else Document.from_dict(
+                        _typed(DOC_FIELDS, _parse_attrs(tag.group(3)))
+                    )
+                elif tag and not tag.group(1):
+                    p_attrs = _parse_attrs(tag.group(3))
+                    pieces = [decode_space(p_attrs.get("lead", ""))]
+                elif tag:
+                    if doc is None or p_attrs is None:
+                        raise ExportError(f"{path}:{lineno}: </p> outside <doc>/<p>")
+                    yield doc, _passage(doc, p_attrs, "".join(pieces))
+                    p_attrs = None
+                elif line:
+                    cols = line.split("\t")
+                    if p_attrs is None or len(cols) < len(POSITIONAL):
+                        raise ExportError(f"{path}:{lineno}: not a token line of a bicorpus vertical file")
+                    pieces += [html.unescape(cols[0]), decode_space(cols[4])]
+    except OSError as err:
+        raise ExportError(f"cannot read {path}: {err.strerror or err}") from err
+
+
+def _passage(doc: Document, attrs: dict[str, str], text: str) -> Passage:
+    data = _typed(P_FIELDS, attrs)
+    shares = {k[len("share_") :]: float(v) for k, v in attrs.items() if k.startswith("share_")}
+    return Passage.from_dict({**data, "doc_id": doc.id, "text": text, "lang_share": shares})
