@@ -1,0 +1,221 @@
+"""The analysis chain: one text → per-field term streams.  Engine-independent.
+
+The same chain runs over passages at index time and over query words at query
+time, so a query term and an indexed term meet only if they went through the
+same steps.  For every word token of the original text:
+
+``exact``
+    the word as written, casefolded (Arabic diacritics kept);
+``norm``
+    :func:`bicorpus.normalize.normalize_token` of the word (both scripts' rules);
+``stem``
+    English: the Snowball (Porter2) stem of ``norm``; Arabic: light prefix/suffix
+    removal (``data/arabic_affixes.txt``).  Names are never stemmed: a word keeps
+    its ``norm`` form when it lies inside a gazetteer mention, is written in
+    capitals (``ISIS``), or starts with a capital letter inside a sentence
+    (in a query, every capitalized word counts as a name);
+``key``
+    :func:`bicorpus.names.name_keys` of the word, one or more romanization keys,
+    the same for every spelling and script of a name (``Nusra``, ``an-Nusrah``,
+    ``النصرة``); bare articles have none.  Key positions count only the words that
+    have keys, so ``al-Sham`` and ``الشام`` line up in phrases;
+``ent``
+    the ids of the gazetteer entities mentioned in the text (``Daesh`` → ``isis``).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import snowballstemmer
+
+from ..normalize import normalize_token, tokenize
+from ..normalize.script import is_arabic
+from ..normalize.tokenize import Token
+
+#: Fields the analysis produces, in tier order (``ent`` serves the alias tier).
+ANALYZED_FIELDS: tuple[str, ...] = ("exact", "norm", "stem", "key", "ent")
+
+#: Characters that end a sentence: a capitalized word after one of them may be an ordinary word.
+_SENTENCE_BREAK_RE = re.compile(r"[.!?\n•:;]")
+_CAPITALS_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
+
+#: Size of the per-word memo (word forms are pure functions of the word).
+_WORD_CACHE = 262_144
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A gazetteer entity found over token indexes ``start`` … ``end - 1``."""
+
+    start: int
+    end: int
+    entity: str
+
+
+@dataclass(frozen=True)
+class NameModel:
+    """What the analysis needs from :mod:`bicorpus.names`: keys of one word, mentions in a token
+    list, whether a word is a bare article, and the key version."""
+
+    keys: Callable[[str], tuple[str, ...]]
+    find: Callable[[Sequence[str]], Sequence[Any]]
+    is_article: Callable[[str], bool]
+    key_version: int
+
+    def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
+        return tuple(Mention(m.start, m.end, str(m.entity_id)) for m in self.find(words))
+
+
+@functools.cache
+def default_names() -> NameModel:
+    """The name model built from the bundled gazetteer (loaded once per process)."""
+    from ..names import KEY_VERSION, Gazetteer, is_article, name_keys
+
+    gazetteer = Gazetteer.load()
+    return NameModel(keys=functools.lru_cache(maxsize=_WORD_CACHE)(name_keys), find=gazetteer.find,
+                     is_article=is_article, key_version=int(KEY_VERSION))
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    """Normalized stopwords of both scripts (``data/stopwords.txt``)."""
+    return frozenset(normalize_token(word) for word in _data_lines("stopwords.txt"))
+
+
+@functools.cache
+def _arabic_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    for line in _data_lines("arabic_affixes.txt"):
+        kind, _, affix = line.partition(" ")
+        (prefixes if kind == "prefix" else suffixes).append(normalize_token(affix))
+    by_length = functools.partial(sorted, key=len, reverse=True)
+    return tuple(by_length(prefixes)), tuple(by_length(suffixes))
+
+
+#: Letters that must remain after an Arabic affix is removed.
+_AR_MIN_STEM = 3
+
+
+def light_stem_ar(word: str) -> str:
+    """Arabic light stem of a normalized word: one listed prefix and one listed suffix removed."""
+    prefixes, suffixes = _arabic_affixes()
+    for prefix in prefixes:
+        if word.startswith(prefix) and len(word) - len(prefix) >= _AR_MIN_STEM:
+            word = word[len(prefix):]
+            break
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _AR_MIN_STEM:
+            word = word[: -len(suffix)]
+            break
+    return word
+
+
+@functools.cache
+def _english_stemmer() -> Any:
+    return snowballstemmer.stemmer("english")
+
+
+@dataclass(frozen=True, slots=True)
+class WordForms:
+    """The context-free forms of one word."""
+
+    exact: str
+    norm: str
+    stemmed: str
+    arabic: bool
+    capitalized: bool
+    capitals: bool
+
+
+@functools.lru_cache(maxsize=_WORD_CACHE)
+def word_forms(word: str) -> WordForms:
+    """Exact, normalized and stemmed forms of one word (memoized: pure function of the word)."""
+    norm = normalize_token(word)
+    arabic = is_arabic(word)
+    if arabic:
+        stemmed = light_stem_ar(norm)
+    else:
+        stemmed = _english_stemmer().stemWord(norm) if norm.isalpha() else norm
+    return WordForms(exact=word.casefold(), norm=norm, stemmed=stemmed or norm, arabic=arabic,
+                     capitalized=word[:1].isupper(), capitals=bool(_CAPITALS_RE.match(word)))
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A text analysed: its tokens and, per token, the form each field indexes."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    exact: tuple[str, ...]
+    norm: tuple[str, ...]
+    stem: tuple[str, ...]
+    keys: tuple[tuple[str, ...], ...]
+    mentions: tuple[Mention, ...]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def key_slots(self) -> tuple[int, ...]:
+        """Key position of each token (``-1`` for tokens without keys)."""
+        slots, pos = [], 0
+        for keys in self.keys:
+            if keys:
+                slots.append(pos)
+                pos += 1
+            else:
+                slots.append(-1)
+        return tuple(slots)
+
+    def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
+        """``{field: [terms at position 0, terms at position 1, ...]}``: what an engine indexes."""
+        return {
+            "exact": [(t,) for t in self.exact],
+            "norm": [(t,) for t in self.norm],
+            "stem": [(t,) for t in self.stem],
+            "key": [k for k in self.keys if k],
+            "ent": [(m.entity,) for m in self.mentions],
+        }
+
+
+def _sentence_initial(text: str, tokens: Sequence[Token], i: int) -> bool:
+    if i == 0:
+        return True
+    return _SENTENCE_BREAK_RE.search(text, tokens[i - 1].end, tokens[i].start) is not None
+
+
+def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -> Analysis:
+    """Run the chain over ``text`` (a passage, or query words when ``query`` is true)."""
+    names = names or default_names()
+    tokens = tuple(tokenize(text))
+    words = [t.text for t in tokens]
+    mentions = names.mentions(words) if tokens else ()
+    in_name = bytearray(len(tokens))
+    for m in mentions:
+        in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
+    forms = [word_forms(w) for w in words]
+    stems = []
+    for i, f in enumerate(forms):
+        name_like = in_name[i] or f.capitals or (
+            not f.arabic and f.capitalized and (query or not _sentence_initial(text, tokens, i)))
+        stems.append(f.norm if name_like else f.stemmed)
+    return Analysis(
+        text=text,
+        tokens=tokens,
+        exact=tuple(f.exact for f in forms),
+        norm=tuple(f.norm for f in forms),
+        stem=tuple(stems),
+        keys=tuple(tuple(names.keys(w)) for w in words),
+        mentions=mentions,
+    )

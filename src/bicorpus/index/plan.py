@@ -1,0 +1,273 @@
+"""From a parsed query to engine queries, one per matching tier.  Engine-independent.
+
+A query is made of *units*: a word, a quoted phrase, or a multi-word name
+(adjacent words the gazetteer recognises as one name, or capitalized words joined
+by an article or particle: ``Jabhat Fatah al-Sham``, ``Abu Bakr al-Baghdadi``).
+A unit matches as a whole at each tier:
+
+=========== ===================================================================
+exact       the words as written (casefolded), adjacent
+normalized  the normalized words, adjacent
+stem        the stems (names are never stemmed), adjacent
+translit    the romanization keys of its words, adjacent (articles skipped)
+alias       the gazetteer entity the unit names, under any of its names
+=========== ===================================================================
+
+The query at tier level *L* lets every unit match at any tier up to *L*; NOT
+always excludes at every tier.  Units written with ``=`` (or searched with
+``exact``) stop at the normalized tier.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..errors import QueryError
+from ..model import TIERS
+from .analysis import Analysis, NameModel, _data_lines, analyze, stopwords
+from .engine import AllQ, AnyQ, EngineQuery, NotQ, PhraseQ, PrefixQ, TermQ
+from .query import And, FieldFilter, Node, Not, Or, Phrase, Words
+
+#: Tiers a literal (``=word``) unit may match at.
+LITERAL_TIERS: tuple[str, ...] = TIERS[:2]
+#: Most units one query may hold.
+MAX_UNITS = 64
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One search term as the query wrote it, with the forms each tier looks for."""
+
+    text: str
+    exact: tuple[str, ...]
+    norm: tuple[str, ...]
+    stem: tuple[str, ...]
+    keys: tuple[tuple[str, ...], ...]
+    entity: str | None
+    literal: bool = False
+
+    @property
+    def tiers(self) -> tuple[str, ...]:
+        """Tiers this unit can match at, best first."""
+        allowed = LITERAL_TIERS if self.literal else TIERS
+        return tuple(t for t in allowed if self.tier_query(t) is not None)
+
+    @property
+    def key_slots(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(k for k in self.keys if k)
+
+    def tier_query(self, tier: str) -> EngineQuery | None:
+        if tier == "exact":
+            return _phrase("exact", [(t,) for t in self.exact])
+        if tier == "normalized":
+            return _phrase("norm", [(t,) for t in self.norm])
+        if tier == "stem":
+            return _phrase("stem", [(t,) for t in self.stem])
+        if tier == "translit":
+            return _phrase("key", list(self.key_slots)) if self.key_slots else None
+        if tier == "alias":
+            return TermQ("ent", self.entity) if self.entity else None
+        raise ValueError(tier)
+
+    def up_to(self, level: int) -> EngineQuery:
+        """The unit matched at any of its tiers up to ``TIERS[level]``."""
+        queries: list[EngineQuery] = []
+        for tier in TIERS[: level + 1]:
+            if tier in self.tiers and (q := self.tier_query(tier)) is not None and q not in queries:
+                queries.append(q)
+        if not queries:  # a literal unit asked for at a level below its own tiers cannot happen
+            queries.append(self.tier_query("exact"))  # type: ignore[arg-type]
+        return queries[0] if len(queries) == 1 else AnyQ(tuple(queries))
+
+
+def _phrase(field: str, slots: Sequence[tuple[str, ...]]) -> EngineQuery:
+    if len(slots) == 1 and len(slots[0]) == 1:
+        return TermQ(field, slots[0][0])
+    return PhraseQ(field, tuple(slots))
+
+
+@functools.cache
+def _particles() -> frozenset[str]:
+    return frozenset(_data_lines("name_particles.txt"))
+
+
+def _make_unit(an: Analysis, start: int, end: int, entity: str | None, literal: bool) -> Unit:
+    text = an.text[an.tokens[start].start: an.tokens[end - 1].end]
+    return Unit(text=text, exact=an.exact[start:end], norm=an.norm[start:end], stem=an.stem[start:end],
+                keys=an.keys[start:end], entity=entity, literal=literal)
+
+
+def _all_stopwords(unit: Unit) -> bool:
+    stop = stopwords()
+    return all(n in stop for n in unit.norm)
+
+
+def _lexeme_spans(an: Analysis, words: Sequence[str]) -> list[tuple[int, int]]:
+    """Token index range of each query word (a word like ``al-Nusrah`` holds several tokens)."""
+    spans, offset, t = [], 0, 0
+    for word in words:
+        end_char = offset + len(word)
+        first = t
+        while t < len(an.tokens) and an.tokens[t].end <= end_char:
+            t += 1
+        spans.append((first, t))
+        offset = end_char + 1
+    return spans
+
+
+def _name_part(an: Analysis, span: tuple[int, int], names: NameModel) -> str:
+    """``cap`` for a capitalized word, ``join`` for an article or particle word, else ``""``."""
+    first, end = span
+    word = an.tokens[first].text
+    if word.casefold() in _particles() or names.is_article(word):
+        if end - first == 1:
+            return "join"
+        return "join" if an.tokens[first + 1].text[:1].isupper() else ""
+    return "cap" if word[:1].isupper() else ""
+
+
+def _group_words(an: Analysis, words: Sequence[str], names: NameModel) -> list[tuple[int, int, str | None]]:
+    """Split adjacent query words into units: (token start, token end, entity)."""
+    spans = [s for s in _lexeme_spans(an, words) if s[0] < s[1]]
+    group = list(range(len(spans)))  # group id of each word: the index of its group's first word
+    entity: dict[int, str] = {}
+    in_mention = [False] * len(spans)
+    # Gazetteer mentions first: every word a mention touches joins that mention's unit.
+    for m in an.mentions:
+        touched = [i for i, (a, b) in enumerate(spans) if a < m.end and m.start < b and not in_mention[i]]
+        for i in touched:
+            group[i] = touched[0]
+            in_mention[i] = True
+        if touched:
+            entity[touched[0]] = m.entity
+    # Other capitalized words joined by an article or particle word form one name.
+    kinds = [_name_part(an, s, names) if not in_mention[i] else "" for i, s in enumerate(spans)]
+    i = 0
+    while i < len(spans):
+        j = i
+        while kinds[i] and j + 1 < len(spans) and kinds[j + 1]:
+            j += 1
+        run = kinds[i: j + 1]
+        if j > i and "join" in run and "cap" in run:
+            group[i: j + 1] = [i] * (j + 1 - i)
+        i = j + 1
+    units: list[tuple[int, int, str | None]] = []
+    for gid in sorted(set(group)):
+        members = [spans[k] for k in range(len(spans)) if group[k] == gid]
+        units.append((members[0][0], members[-1][1], entity.get(gid)))
+    return units
+
+
+def _words_units(node: Words, names: NameModel, literal: bool) -> list[Unit]:
+    an = analyze(" ".join(node.words), names, query=True)
+    groups = _group_words(an, node.words, names)
+    units = [_make_unit(an, a, b, ent, literal or node.literal) for a, b, ent in groups]
+    return [u for u in units if not _all_stopwords(u)]
+
+
+def _phrase_unit(node: Phrase, names: NameModel, literal: bool) -> Unit | None:
+    an = analyze(node.text, names, query=True)
+    if not an.tokens:
+        return None
+    whole = [m for m in an.mentions if m.start == 0 and m.end == len(an.tokens)]
+    unit = _make_unit(an, 0, len(an.tokens), whole[0].entity if whole else None, literal or node.literal)
+    return None if _all_stopwords(unit) else unit
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A query resolved into units: ``at(level)`` gives the engine query for tier level ``level``."""
+
+    root: PlanNode
+    units: tuple[Unit, ...]
+
+    def at(self, level: int) -> EngineQuery:
+        return _lower(self.root, level)
+
+    @property
+    def max_level(self) -> int:
+        return max(TIERS.index(t) for u in self.units for t in u.tiers)
+
+
+@dataclass(frozen=True)
+class UnitNode:
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class FilterNode:
+    query: EngineQuery
+
+
+@dataclass(frozen=True)
+class BoolNode:
+    op: str  # and, or, not
+    items: tuple[PlanNode, ...]
+
+
+PlanNode = UnitNode | FilterNode | BoolNode
+
+
+def _lower(node: PlanNode, level: int) -> EngineQuery:
+    if isinstance(node, UnitNode):
+        return node.unit.up_to(level)
+    if isinstance(node, FilterNode):
+        return node.query
+    if node.op == "not":
+        return NotQ(_lower(node.items[0], len(TIERS) - 1))
+    items = tuple(_lower(item, level) for item in node.items)
+    return AllQ(items) if node.op == "and" else AnyQ(items)
+
+
+def filter_query(f: FieldFilter) -> EngineQuery:
+    """Engine query for a ``field:value`` filter (dates match as prefixes)."""
+    return PrefixQ("date", f.value) if f.field == "date" else TermQ(f.field, f.value)
+
+
+def _resolve(node: Node, names: NameModel, literal: bool, units: list[Unit]) -> PlanNode | None:
+    if isinstance(node, Words | Phrase):
+        found = _words_units(node, names, literal) if isinstance(node, Words) else [
+            u for u in [_phrase_unit(node, names, literal)] if u is not None]
+        units.extend(found)
+        if not found:
+            return None
+        nodes = tuple(UnitNode(u) for u in found)
+        return nodes[0] if len(nodes) == 1 else BoolNode("and", nodes)
+    if isinstance(node, FieldFilter):
+        return FilterNode(filter_query(node))
+    if isinstance(node, Not):
+        inner = _resolve(node.item, names, literal, [])
+        return BoolNode("not", (inner,)) if inner is not None else None
+    assert isinstance(node, And | Or)
+    kids = [k for k in (_resolve(item, names, literal, units) for item in node.items) if k is not None]
+    if not kids:
+        return None
+    return kids[0] if len(kids) == 1 else BoolNode("and" if isinstance(node, And) else "or", tuple(kids))
+
+
+def _has_positive(node: PlanNode) -> bool:
+    if isinstance(node, UnitNode):
+        return True
+    if isinstance(node, FilterNode):
+        return False
+    if node.op == "not":
+        return False
+    if node.op == "and":
+        return any(_has_positive(k) for k in node.items)
+    return all(_has_positive(k) for k in node.items)
+
+
+def plan_query(node: Node, names: NameModel, *, literal: bool = False) -> Plan:
+    """Resolve a parsed query into a :class:`Plan` (raises :class:`QueryError` when nothing is left)."""
+    units: list[Unit] = []
+    root = _resolve(node, names, literal, units)
+    if root is None or not units:
+        raise QueryError("nothing to search for: the query has only stopwords, marks or filters")
+    if not _has_positive(root):
+        raise QueryError("nothing to search for: every branch of the query needs a word or a phrase "
+                         "that is not negated")
+    if len(units) > MAX_UNITS:
+        raise QueryError(f"query has too many terms ({len(units)}; the limit is {MAX_UNITS})")
+    return Plan(root=root, units=tuple(units))

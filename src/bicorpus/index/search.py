@@ -1,0 +1,330 @@
+"""The search index: build and update it from a corpus, search it in tiers, explain every hit.
+
+Engine-independent: the engine (Whoosh, behind :mod:`bicorpus.index.whoosh_engine`)
+only stores pre-analysed passages and runs the queries :mod:`bicorpus.index.plan` builds.
+
+Ranking: hits come in tier order (exact > normalized > stem > translit > alias), then by
+score.  The query runs at increasing tier levels, each level masking the passages the
+previous levels matched, until ``limit`` hits are found; so a transliteration or alias hit
+never ranks above an exact one.  A hit's ``matches`` are computed from its stored text by
+running the same analysis again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..corpus import Corpus, PassageFilter
+from ..errors import QueryError, SearchIndexError
+from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
+from ..normalize import NORMALIZATION_VERSION, normalize_text
+from .analysis import Analysis, NameModel, analyze, default_names
+from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ
+from .plan import Plan, Unit, plan_query
+from .query import parse_query
+
+#: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
+INDEX_SCHEMA = 1
+#: File in the index directory recording the versions the index was built with.
+VERSION_FILE = "bicorpus.json"
+#: Most hits one search returns.
+MAX_LIMIT = 10_000
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+def _key_version(names: NameModel | None) -> int:
+    if names is not None:
+        return names.key_version
+    from ..names import KEY_VERSION
+
+    return int(KEY_VERSION)
+
+
+def expected_versions(names: NameModel | None = None) -> dict[str, int]:
+    """The versions an index must have been built with to be read by this bicorpus."""
+    return {"index_schema": INDEX_SCHEMA, "normalization": NORMALIZATION_VERSION, "keys": _key_version(names)}
+
+
+def _open_engine(path: Path) -> Engine:
+    from .whoosh_engine import WhooshEngine
+
+    return WhooshEngine.open(path)
+
+
+def _create_engine(path: Path) -> Engine:
+    from .whoosh_engine import WhooshEngine
+
+    return WhooshEngine.create(path)
+
+
+def _read_versions(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads((path / VERSION_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_versions(path: Path, names: NameModel | None, passages: int) -> None:
+    data = {**expected_versions(names), "passages": passages}
+    tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    os.replace(tmp, path / VERSION_FILE)
+
+
+def _check_versions(path: Path, names: NameModel | None) -> None:
+    if not path.is_dir():
+        raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
+    found = _read_versions(path)
+    if found is None:
+        if not any(path.iterdir()):
+            raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
+        raise SearchIndexError(f"index at {path} has no readable {VERSION_FILE} (built by another version "
+                               "or damaged): run `bicorpus reindex`")
+    expected = expected_versions(names)
+    differ = [f"{k} {found.get(k)} (expected {v})" for k, v in expected.items() if found.get(k) != v]
+    if differ:
+        raise SearchIndexError(f"index at {path} was built by another version of bicorpus "
+                               f"({', '.join(differ)}): run `bicorpus reindex`")
+
+
+def _stored_to_passage(row: dict[str, Any]) -> Passage:
+    text = row.get("text") or ""
+    return Passage(id=row["id"], doc_id=row.get("doc", ""), ordinal=int(row.get("ordinal") or 0),
+                   lang=row.get("lang", ""), region=row.get("region", ""), text=text,
+                   norm=normalize_text(text), start=int(row.get("start") or 0), end=int(row.get("end") or 0),
+                   section=row.get("section"), title=row.get("title"), date=row.get("date"),
+                   author=row.get("author"))
+
+
+def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassage:
+    """What the engine stores for passage ``p``: its metadata, text and analysed term streams."""
+    fields = {"id": p.id, "doc": p.doc_id, "lang": p.lang, "region": p.region, "section": p.section,
+              "date": p.date, "author": p.author, "text": p.text, "title": p.title, "ordinal": p.ordinal,
+              "start": p.start, "end": p.end}
+    return IndexedPassage(fields=fields, terms=analyze(p.text, names).field_terms())
+
+
+# building and updating
+
+
+def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: NameModel | None = None) -> int:
+    """(Re)build the index at ``index_path`` from every passage of ``corpus``; returns the passage count.
+
+    An index of this version is emptied and refilled in one commit, so open searchers keep
+    working on the old contents until they refresh; any other directory content is replaced."""
+    path = Path(index_path)
+    names = names or default_names()
+    engine: Engine | None = None
+    found = _read_versions(path) or {}
+    if all(found.get(k) == v for k, v in expected_versions(names).items()):
+        try:
+            engine = _open_engine(path)
+        except SearchIndexError:
+            engine = None
+    if engine is None:
+        engine = _create_engine(path)
+    try:
+        count = engine.write((indexed_passage(p, names) for p in corpus.passages()), clear=True, bulk=True)
+    finally:
+        engine.close()
+    _write_versions(path, names, count)
+    return count
+
+
+def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iterable[str] = (),
+                 removed: Iterable[str] = (), *, names: NameModel | None = None) -> int:
+    """Rewrite only the passages of the ``changed`` documents and drop the ``removed`` ones.
+
+    Builds the whole index when none exists (or it is from another version).  Returns the
+    number of passages written."""
+    path = Path(index_path)
+    names = names or default_names()
+    try:
+        _check_versions(path, names)
+        engine = _open_engine(path)
+    except SearchIndexError:
+        return build_index(corpus, path, names=names)
+    changed_ids = set(changed)
+    try:
+        adds = (indexed_passage(p, names) for p in corpus.passages() if p.doc_id in changed_ids)
+        count = engine.write(adds, delete_docs=sorted(changed_ids | set(removed)))
+        total = engine.doc_count()
+    finally:
+        engine.close()
+    _write_versions(path, names, total)
+    return count
+
+
+# searching
+
+
+@dataclass
+class SearchResult:
+    """The answer to one query: the total number of matching passages and the best hits."""
+
+    query: str
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits]}
+
+
+def _check_option(name: str, value: str | None, allowed: Sequence[str]) -> None:
+    if value is not None and value not in allowed:
+        raise QueryError(f"--{name} {value}: use one of {', '.join(allowed)}")
+
+
+def _check_date(name: str, value: str | None) -> None:
+    if value is not None and not _DATE_RE.match(value):
+        raise QueryError(f"--{name} {value}: not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
+
+
+def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
+    """Engine query for the ``--lang/--region/--doc/--since/--until`` options (dates as ISO prefixes)."""
+    if where is None:
+        return None
+    _check_option("lang", where.lang, LANGS)
+    _check_option("region", where.region, REGIONS)
+    _check_date("since", where.since)
+    _check_date("until", where.until)
+    parts: list[EngineQuery] = [TermQ(name, value) for name, value in
+                                (("lang", where.lang), ("region", where.region), ("doc", where.doc)) if value]
+    if where.since or where.until:
+        high = where.until + "\uffff" if where.until else None
+        parts.append(RangeQ("date", where.since, high))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
+
+
+def _spans(unit: Unit, tier: str, an: Analysis) -> Iterator[tuple[int, int]]:
+    """Token ranges of ``an`` where ``unit`` matches at ``tier``."""
+    if tier == "alias":
+        yield from ((m.start, m.end) for m in an.mentions if m.entity == unit.entity)
+        return
+    if tier == "translit":
+        keyed = [(i, set(k)) for i, k in enumerate(an.keys) if k]
+        want = unit.key_slots
+        for s in range(len(keyed) - len(want) + 1):
+            if all(set(want[j]) & keyed[s + j][1] for j in range(len(want))):
+                yield keyed[s][0], keyed[s + len(want) - 1][0] + 1
+        return
+    have, want_terms = {"exact": (an.exact, unit.exact), "normalized": (an.norm, unit.norm),
+                        "stem": (an.stem, unit.stem)}[tier]
+    n = len(want_terms)
+    for s in range(len(have) - n + 1):
+        if have[s: s + n] == want_terms:
+            yield s, s + n
+
+
+def explain(units: Sequence[Unit], an: Analysis) -> list[Match]:
+    """Every span of ``an`` that a unit matches, each with the best tier it matches at."""
+    out: list[Match] = []
+    for unit in units:
+        taken: set[int] = set()
+        for tier in unit.tiers:
+            for a, b in _spans(unit, tier, an):
+                if taken.intersection(range(a, b)):
+                    continue
+                taken.update(range(a, b))
+                start, end = an.tokens[a].start, an.tokens[b - 1].end
+                out.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=tier,
+                                 entity=unit.entity if tier == "alias" else None))
+    return sorted(out, key=lambda m: (m.start, TIERS.index(m.tier), -m.end))
+
+
+class SearchIndex:
+    """An index opened for searching.  Cheap to open; safe to share between threads."""
+
+    def __init__(self, path: str | Path = "index", *, names: NameModel | None = None) -> None:
+        self.path = Path(path)
+        self._names = names
+        _check_versions(self.path, names)
+        self._engine = _open_engine(self.path)
+
+    @property
+    def names(self) -> NameModel:
+        return self._names or default_names()
+
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._engine.close()
+
+    def __len__(self) -> int:
+        return self._engine.doc_count()
+
+    def plan(self, query: str, *, exact: bool = False) -> Plan:
+        """Parse and resolve ``query`` (raises :class:`QueryError`)."""
+        return plan_query(parse_query(query), self.names, literal=exact)
+
+    def search(self, query: str, *, limit: int = 10, where: PassageFilter | None = None,
+               exact: bool = False) -> SearchResult:
+        """Best ``limit`` passages for ``query``, in tier order then by score."""
+        if limit < 1 or limit > MAX_LIMIT:
+            raise QueryError(f"limit {limit} is out of range (1 to {MAX_LIMIT:,})")
+        plan = self.plan(query, exact=exact)
+        flt = metadata_filter(where)
+        hits: list[Hit] = []
+        previous: EngineQuery | None = None
+        top = plan.max_level
+        for level in range(top + 1):
+            current = plan.at(level)
+            if current == previous:
+                continue
+            if len(hits) < limit:
+                for row, score in self._engine.search(current, limit=limit - len(hits), filter=flt,
+                                                      mask=previous):
+                    hits.append(self._hit(row, score, TIERS[level], plan))
+            previous = current
+        total = self._engine.count(plan.at(top), filter=flt)
+        return SearchResult(query=query, total=total, hits=hits)
+
+    def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan) -> Hit:
+        text = row.get("text") or ""
+        matches = explain(plan.units, analyze(text, self.names))
+        return Hit(passage_id=row["id"], doc_id=row.get("doc", ""), score=round(score, 4), tier=tier,
+                   text=text, lang=row.get("lang", ""), region=row.get("region", ""),
+                   section=row.get("section"), title=row.get("title"), date=row.get("date"),
+                   author=row.get("author"),
+                   ordinal=int(row.get("ordinal") or 0), matches=matches)
+
+    def passage(self, passage_id: str) -> Passage | None:
+        """The passage with this id, or ``None``."""
+        row = self._engine.stored(passage_id)
+        return _stored_to_passage(row) if row is not None else None
+
+    def document_passages(self, doc_id: str) -> list[Passage]:
+        """Every passage of one document, in order."""
+        return [_stored_to_passage(r) for r in self._engine.doc_passages(doc_id)]
+
+    def neighbours(self, passage_id: str, context: int = 1) -> tuple[list[Passage], list[Passage]]:
+        """Up to ``context`` passages before and after ``passage_id`` in its document."""
+        found = self.passage(passage_id)
+        if found is None:
+            return [], []
+        siblings = self.document_passages(found.doc_id)
+        idx = next(i for i, p in enumerate(siblings) if p.id == passage_id)
+        return siblings[max(0, idx - context): idx], siblings[idx + 1: idx + 1 + context]
+
+    def passages(self) -> Iterator[Passage]:
+        """Every indexed passage (index order)."""
+        return (_stored_to_passage(r) for r in self._engine.iter_stored())
+
+
+def open_index(path: str | Path = "index", *, names: NameModel | None = None) -> SearchIndex:
+    """Open the index at ``path`` for searching (raises :class:`SearchIndexError` with a clear message)."""
+    return SearchIndex(path, names=names)

@@ -1,0 +1,234 @@
+"""The Whoosh engine: schema, writer, searcher, translation of the engine query algebra.
+
+This is the only module of bicorpus that imports Whoosh.  Terms arrive
+pre-analysed (``[(term, position), ...]`` per field, from
+:mod:`bicorpus.index.analysis`) and pass through :class:`PreAnalyzed`, a trivial
+tokenizer, so Whoosh's own (slow, Arabic-unaware) analysis never runs.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.index import EmptyIndexError, LockError
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.writing import CLEAR
+
+from ..errors import SearchIndexError
+from .engine import (
+    META_FIELDS,
+    STORED_FIELDS,
+    AllQ,
+    AnyQ,
+    EngineQuery,
+    IndexedPassage,
+    NotQ,
+    PhraseQ,
+    PrefixQ,
+    RangeQ,
+    TermQ,
+)
+
+#: Seconds a writer waits for another writer's lock.
+WRITE_LOCK_TIMEOUT = 60.0
+#: Writer memory (MB) for bulk builds; Whoosh spills its posting pool to disk beyond it.
+BULK_LIMITMB = 512
+#: Passages per stored-field page when listing a document.
+_MAX_DOC_PASSAGES = 100_000
+
+
+#: Separates alternative terms at one position in a pre-analysed field value.
+ALT = "\x1f"
+
+
+def encode_slots(slots: list[tuple[str, ...]]) -> str:
+    """Pre-analysed terms as a field value: positions separated by spaces, alternatives by ``ALT``."""
+    return " ".join(ALT.join(slot) for slot in slots)
+
+
+class PreAnalyzed(Tokenizer):
+    """Yields the terms of a value made by :func:`encode_slots`, position by position.
+
+    (Whoosh bypasses the analyzer for list values, so terms travel as one string.)"""
+
+    def __call__(self, value: Any, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs: Any) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not value:
+            return
+        for pos, slot in enumerate(value.split(" ")):
+            for text in slot.split(ALT):
+                token.text = text
+                token.boost = 1.0
+                token.stopped = False
+                if positions:
+                    token.pos = start_pos + pos
+                yield token
+
+
+def _schema() -> Schema:
+    pre = PreAnalyzed()
+    fields: dict[str, Any] = {name: ID(stored=True) for name in META_FIELDS}
+    fields["id"] = ID(stored=True, unique=True)
+    fields.update({name: STORED() for name in STORED_FIELDS})
+    fields.update({name: TEXT(analyzer=pre, phrase=True) for name in ("exact", "norm", "stem", "key")})
+    fields["ent"] = TEXT(analyzer=pre, phrase=False)
+    return Schema(**fields)
+
+
+def _translate(q: EngineQuery) -> wq.Query:
+    if isinstance(q, TermQ):
+        return wq.Term(q.field, q.text)
+    if isinstance(q, PhraseQ):
+        if len(q.slots) == 1:
+            return _any(q.field, q.slots[0])
+        if all(len(slot) == 1 for slot in q.slots):
+            return wq.Phrase(q.field, [slot[0] for slot in q.slots])
+        return wq.Sequence([_any(q.field, slot) for slot in q.slots])
+    if isinstance(q, PrefixQ):
+        return wq.Prefix(q.field, q.text)
+    if isinstance(q, RangeQ):
+        return wq.TermRange(q.field, q.low, q.high)
+    if isinstance(q, AllQ):
+        return wq.And([_translate(item) for item in q.items])
+    if isinstance(q, AnyQ):
+        return wq.Or([_translate(item) for item in q.items])
+    if isinstance(q, NotQ):
+        return wq.Not(_translate(q.item))
+    raise TypeError(f"not an engine query: {q!r}")
+
+
+def _any(field: str, terms: tuple[str, ...]) -> wq.Query:
+    return wq.Term(field, terms[0]) if len(terms) == 1 else wq.Or([wq.Term(field, t) for t in terms])
+
+
+class WhooshEngine:
+    """An on-disk Whoosh index.  One object per process; searchers are kept one per thread."""
+
+    name = "whoosh"
+
+    def __init__(self, path: Path, ix: Any) -> None:
+        self.path = path
+        self._ix = ix
+        self._local = threading.local()
+        self._searchers: list[Any] = []
+        self._lock = threading.Lock()
+
+    @classmethod
+    def create(cls, path: str | Path) -> WhooshEngine:
+        """A new, empty index at ``path`` (the directory is created; an existing index is replaced)."""
+        path = Path(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(path, whoosh_index.create_in(str(path), _schema()))
+        except OSError as err:
+            raise SearchIndexError(f"cannot create an index at {path}: {err.strerror or err}") from err
+
+    @classmethod
+    def open(cls, path: str | Path) -> WhooshEngine:
+        path = Path(path)
+        try:
+            ix = whoosh_index.open_dir(str(path))
+        except EmptyIndexError as err:
+            raise SearchIndexError(f"no index at {path}: run `bicorpus reindex`") from err
+        except (WhooshIndexError, OSError, EOFError, ValueError, KeyError, ImportError,
+                AttributeError) as err:
+            raise SearchIndexError(f"index at {path} is unreadable ({type(err).__name__}): "
+                                   "run `bicorpus reindex`") from err
+        engine = cls(path, ix)
+        if set(ix.schema.names()) != set(_schema().names()):
+            raise SearchIndexError(f"index at {path} has another layout: run `bicorpus reindex`")
+        return engine
+
+    # writing
+
+    def write(self, adds: Iterable[IndexedPassage], delete_docs: Iterable[str] = (), *,
+              clear: bool = False, bulk: bool = False) -> int:
+        options: dict[str, Any] = {"timeout": WRITE_LOCK_TIMEOUT}
+        if bulk:
+            options.update(limitmb=BULK_LIMITMB, procs=min(2, os.cpu_count() or 1), multisegment=True)
+        try:
+            writer = self._ix.writer(**options)
+        except LockError as err:
+            raise SearchIndexError(f"index at {self.path} is locked by another writer; try again") from err
+        added = 0
+        try:
+            if not clear:
+                for doc_id in delete_docs:
+                    writer.delete_by_term("doc", doc_id)
+            for passage in adds:
+                doc = {k: v for k, v in passage.fields.items() if v is not None}
+                doc.update((name, encode_slots(slots)) for name, slots in passage.terms.items() if slots)
+                writer.add_document(**doc)
+                added += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit(mergetype=CLEAR) if clear else writer.commit()
+        if clear:
+            with self._ix.searcher() as searcher:
+                stored = searcher.doc_count()
+            if stored != added:  # a worker process failed: Whoosh does not report it
+                raise SearchIndexError(f"indexing into {self.path} lost passages ({stored} of {added} "
+                                       "stored): run `bicorpus reindex`")
+        return added
+
+    # reading
+
+    def _searcher(self) -> Any:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None:
+            searcher = self._ix.searcher()
+            with self._lock:
+                self._searchers.append(searcher)
+        elif not searcher.up_to_date():
+            fresh = searcher.refresh()
+            with self._lock:
+                self._searchers = [s for s in self._searchers if s is not searcher] + [fresh]
+            searcher = fresh
+        self._local.searcher = searcher
+        return searcher
+
+    def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
+               mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
+        searcher = self._searcher()
+        results = searcher.search(
+            _translate(query), limit=limit,
+            filter=_translate(filter) if filter is not None else None,
+            mask=_translate(mask) if mask is not None else None,
+        )
+        return [(dict(hit.fields()), float(hit.score or 0.0)) for hit in results]
+
+    def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
+        q = _translate(query if filter is None else AllQ((query, filter)))
+        return sum(1 for _ in self._searcher().docs_for_query(q))
+
+    def stored(self, passage_id: str) -> dict[str, Any] | None:
+        found = self._searcher().document(id=passage_id)
+        return dict(found) if found is not None else None
+
+    def doc_passages(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = [dict(f) for f in self._searcher().documents(doc=doc_id)]
+        return sorted(rows, key=lambda r: r.get("ordinal") or 0)[:_MAX_DOC_PASSAGES]
+
+    def iter_stored(self) -> Iterator[dict[str, Any]]:
+        yield from (dict(f) for f in self._searcher().all_stored_fields())
+
+    def doc_count(self) -> int:
+        return int(self._searcher().doc_count())
+
+    def close(self) -> None:
+        with self._lock:
+            for searcher in self._searchers:
+                searcher.close()
+            self._searchers = []
+        self._local = threading.local()
