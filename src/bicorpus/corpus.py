@@ -1,15 +1,24 @@
 """The corpus on disk: ``documents.jsonl``, ``passages.jsonl``, ``manifest.json``.
 
-Reading side.  Passages are streamed, never loaded whole.
+Reading side: :func:`open_corpus`; passages are streamed, never loaded whole.
+
+Writing side: :class:`CorpusTransaction`.  A writer holds ``.lock`` (an exclusive ``flock``),
+writes every new file into ``.pending/``, then creates ``.pending/COMMIT`` and renames the
+files into place, manifest last.  A run killed before COMMIT leaves the previous corpus as it
+was (the next writer deletes the leftovers); a run killed after COMMIT is finished by whoever
+opens the corpus next (:func:`recover`), so a reader sees the corpus wholly before or wholly
+after a write, never a mix.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .errors import CorpusError
 from .model import SCHEMA_VERSION, Document, Passage
@@ -17,6 +26,11 @@ from .model import SCHEMA_VERSION, Document, Passage
 DOCUMENTS_FILE = "documents.jsonl"
 PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "manifest.json"
+PENDING_DIR = ".pending"
+COMMIT_MARKER = "COMMIT"
+LOCK_FILE = ".lock"
+#: Files of a corpus, in the order a commit renames them into place (manifest last).
+CORPUS_FILES = (DOCUMENTS_FILE, PASSAGES_FILE, MANIFEST_FILE)
 
 
 @dataclass(frozen=True)
@@ -50,6 +64,10 @@ class Corpus:
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
+        try:
+            recover(self.path, discard=False)
+        except OSError:
+            pass  # a read-only reader cannot finish the write; the next writer will
         manifest_path = self.path / MANIFEST_FILE
         if not manifest_path.is_file():
             raise CorpusError(f"no corpus at {self.path} (run `bicorpus ingest` first)")
@@ -94,3 +112,195 @@ class Corpus:
 def open_corpus(path: str | Path = "corpus") -> Corpus:
     """Open the corpus at ``path`` for reading (raises :class:`CorpusError` with a clear message)."""
     return Corpus(path)
+
+
+# --- writing side ------------------------------------------------------------------------------
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _roll_forward(corpus: Path, pending: Path) -> None:
+    for name in CORPUS_FILES:
+        try:
+            os.replace(pending / name, corpus / name)
+        except FileNotFoundError:
+            continue  # already moved (by an earlier, interrupted roll-forward or a reader)
+    _fsync_dir(corpus)
+    try:
+        (pending / COMMIT_MARKER).unlink()
+    except FileNotFoundError:
+        pass
+    shutil.rmtree(pending, ignore_errors=True)
+
+
+def recover(path: str | Path, *, discard: bool = True) -> str | None:
+    """Finish or drop an interrupted write of the corpus at ``path``.
+
+    A ``.pending/`` directory with a ``COMMIT`` marker is rolled forward (its files renamed into
+    place); without the marker it is deleted when ``discard`` is true (writers, which hold the
+    lock) and left alone otherwise (readers: a writer may be filling it).  Returns
+    ``"rolled-forward"``, ``"discarded"`` or ``None``."""
+    corpus = Path(path)
+    pending = corpus / PENDING_DIR
+    if not pending.is_dir():
+        return None
+    if (pending / COMMIT_MARKER).exists():
+        _roll_forward(corpus, pending)
+        return "rolled-forward"
+    if discard:
+        shutil.rmtree(pending, ignore_errors=True)
+        return "discarded"
+    return None
+
+
+def _json_line(record: dict[str, Any]) -> bytes:
+    return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+class CorpusTransaction:
+    """One all-or-nothing rewrite of a corpus directory (a context manager).
+
+    ``with CorpusTransaction(dir) as tx``: the lock is taken and any interrupted earlier write
+    recovered; write rows with :meth:`add_document` / :meth:`add_passage` / the raw ``*_line``
+    methods (unchanged rows can be copied byte for byte), then :meth:`commit` the manifest.
+    Leaving the block without committing discards everything written."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.pending = self.path / PENDING_DIR
+        self._lock_fh: IO[bytes] | None = None
+        self._docs: IO[bytes] | None = None
+        self._passages: IO[bytes] | None = None
+        self.committed = False
+
+    # lock ---------------------------------------------------------------------------------
+    def _lock(self) -> None:
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self._lock_fh = open(self.path / LOCK_FILE, "ab")
+        except OSError as err:
+            raise CorpusError(f"cannot write the corpus at {self.path}: {err.strerror or err}") from err
+        try:
+            import fcntl
+
+            fcntl.flock(self._lock_fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - non-POSIX systems: no lock
+            pass
+        except OSError as err:
+            self._lock_fh.close()
+            self._lock_fh = None
+            raise CorpusError(
+                f"the corpus at {self.path} is being written by another ingest; try again later"
+            ) from err
+
+    def __enter__(self) -> CorpusTransaction:
+        self._lock()
+        recover(self.path, discard=True)
+        try:
+            self.pending.mkdir()
+            self._docs = open(self.pending / DOCUMENTS_FILE, "wb")
+            self._passages = open(self.pending / PASSAGES_FILE, "wb")
+        except OSError as err:
+            self._abort()
+            raise CorpusError(f"cannot write the corpus at {self.path}: {err.strerror or err}") from err
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.committed:
+            self._abort()
+        self._unlock()
+
+    # writing -------------------------------------------------------------------------------
+    def document_line(self, line: bytes) -> None:
+        """Append one already serialized ``documents.jsonl`` line (ending in a newline)."""
+        assert self._docs is not None
+        self._docs.write(line)
+
+    def passage_line(self, line: bytes) -> None:
+        """Append one already serialized ``passages.jsonl`` line (ending in a newline)."""
+        assert self._passages is not None
+        self._passages.write(line)
+
+    def scratch(self, name: str) -> Path:
+        """A path for a temporary file inside the pending directory (deleted with it)."""
+        return self.pending / name
+
+    def add_document(self, doc: Document) -> None:
+        self.document_line(_json_line(doc.to_dict()))
+
+    def add_passage(self, passage: Passage) -> None:
+        self.passage_line(_json_line(passage.to_dict()))
+
+    def commit(self, manifest: dict[str, Any]) -> None:
+        """Make everything written the corpus: files synced, COMMIT marker, renames, manifest last."""
+        assert self._docs is not None and self._passages is not None
+        try:
+            for fh in (self._docs, self._passages):
+                fh.flush()
+                os.fsync(fh.fileno())
+                fh.close()
+            body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            with open(self.pending / MANIFEST_FILE, "wb") as fh:
+                fh.write(body.encode("utf-8"))
+                fh.flush()
+                os.fsync(fh.fileno())
+            _fsync_dir(self.pending)
+            with open(self.pending / COMMIT_MARKER, "wb") as fh:
+                fh.flush()
+                os.fsync(fh.fileno())
+            _fsync_dir(self.pending)
+        except OSError as err:
+            raise CorpusError(f"cannot write the corpus at {self.path}: {err.strerror or err}") from err
+        self.committed = True
+        _roll_forward(self.path, self.pending)
+
+    # cleanup -------------------------------------------------------------------------------
+    def _abort(self) -> None:
+        for fh in (self._docs, self._passages):
+            if fh is not None and not fh.closed:
+                fh.close()
+        if not (self.pending / COMMIT_MARKER).exists():
+            shutil.rmtree(self.pending, ignore_errors=True)
+
+    def _unlock(self) -> None:
+        if self._lock_fh is not None:
+            self._lock_fh.close()
+            self._lock_fh = None
+
+
+def read_manifest(path: str | Path) -> dict[str, Any] | None:
+    """The manifest of the corpus at ``path`` (after recovery), ``None`` if there is no corpus yet."""
+    corpus = Path(path)
+    manifest_path = corpus / MANIFEST_FILE
+    if not manifest_path.exists():
+        return None
+    return open_corpus(corpus).manifest
+
+
+def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[str, Any]]]:
+    """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged."""
+    file = Path(path) / name
+    try:
+        fh = file.open("rb")
+    except FileNotFoundError as err:
+        raise CorpusError(f"corpus file {file} is missing") from err
+    with fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as err:
+                raise CorpusError(f"{file}:{lineno}: corrupt JSON line ({err})") from err
+            yield (line if line.endswith(b"\n") else line + b"\n"), row

@@ -1,7 +1,186 @@
-"""CLI commands: ingest."""
+"""CLI commands: ingest, stats."""
 
 from __future__ import annotations
 
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
 import click
 
-COMMANDS: list[click.Command] = []
+from ..corpus import PassageFilter, open_corpus
+from ..pipeline import IngestReport, ProgressCallback, ingest
+from ..segment import DEFAULT_MAX_PASSAGE_CHARS, MIN_PASSAGE_CHARS
+from ..sources import DEFAULT_MAX_BYTES
+from .output import emit_rows, output_options
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[ProgressCallback | None]:
+    """A progress bar on stderr when it is a terminal; nothing otherwise."""
+    if not enabled or not sys.stderr.isatty():
+        yield None
+        return
+    state: dict[str, Any] = {}
+
+    def advance(done: int, total: int, path: str) -> None:
+        bar = state.get("bar")
+        if bar is None:
+            bar = click.progressbar(length=total, label="Ingesting", file=sys.stderr, show_pos=True)
+            bar.__enter__()
+            state["bar"] = bar
+        bar.update(done - bar.pos)
+
+    try:
+        yield advance
+    finally:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+
+def _summary(report: IngestReport) -> str:
+    parts = [
+        f"{report.documents} documents, {report.passages} passages in the corpus",
+        f"{len(report.added)} added",
+        f"{len(report.changed)} changed",
+        f"{len(report.unchanged)} unchanged",
+        f"{len(report.removed)} removed",
+    ]
+    if report.duplicates:
+        parts.append(f"{len(report.duplicates)} duplicates skipped")
+    if report.failures:
+        parts.append(f"{len(report.failures)} failed")
+    return ", ".join(parts)
+
+
+def _update_index(report: IngestReport, corpus: Path, index: Path) -> None:
+    """Bring the search index up to date with what this run added, changed and removed."""
+    from ..index import update_index
+
+    update_index(open_corpus(corpus), index, changed=report.added + report.changed, removed=report.removed)
+
+
+def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> int:
+    if value <= 0:
+        raise click.BadParameter("must be a positive number of megabytes")
+    return int(value * 2**20)
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(path_type=Path),
+              help="Corpus directory to create or update.")
+@click.option("--index", "index_dir", default="index", show_default=True, type=click.Path(path_type=Path),
+              help="Search index directory to update after ingesting.")
+@click.option("--no-index", is_flag=True, help="Do not update the search index.")
+@click.option("--prune", is_flag=True, help="Drop documents whose files are gone.")
+@click.option("--strict", is_flag=True, help="Stop at the first file that fails; write nothing.")
+@click.option("--max-passage-chars", default=DEFAULT_MAX_PASSAGE_CHARS, show_default=True,
+              type=click.IntRange(min=MIN_PASSAGE_CHARS),
+              help="Longer paragraphs are split at sentence boundaries.")
+@click.option("--max-size", default=DEFAULT_MAX_BYTES / 2**20, show_default=True, type=float,
+              callback=_megabytes, help="Refuse files larger than this many megabytes.")
+@click.option("--progress/--no-progress", default=True, help="Progress bar (only on a terminal).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line (failures are still reported).")
+def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_index: bool, prune: bool,
+               strict: bool, max_passage_chars: int, max_size: int, progress: bool, quiet: bool) -> None:
+    """Read .txt and .html pages into the passage corpus.
+
+    PATHS are files or folders (searched recursively; default: seeds/).  Unchanged files are
+    skipped, changed files replace their passages.  Each file that cannot be read gets one line
+    on stderr (path and reason) and the rest still go in; the exit status is 1 if any failed.
+
+    \b
+    Example:
+        bicorpus ingest seeds/ --corpus corpus/
+        bicorpus ingest pages/ --prune --no-index
+    """
+    sources = list(paths) or [Path("seeds")]
+
+    def report_error(path: str, reason: str) -> None:
+        click.echo(f"skipped {path}: {reason}", err=True)
+
+    with _progress_bar(progress) as bar:
+        report = ingest(sources, corpus_dir, prune=prune, strict=strict, max_passage_chars=max_passage_chars,
+                        max_bytes=max_size, on_error=report_error, progress=bar)
+    for path, same_as in report.duplicates:
+        click.echo(f"duplicate {path}: same content as {same_as}", err=True)
+    if report.stopped:
+        click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
+        sys.exit(1)
+    if not no_index and (report.written or not index_dir.exists()):
+        _update_index(report, corpus_dir, index_dir)
+    if not quiet:
+        click.echo(_summary(report), err=bool(report.failures))
+    if report.failures:
+        click.echo(f"Error: {len(report.failures)} of {report.files} files failed", err=True)
+        sys.exit(1)
+
+
+_STATS_KEYS: dict[str, Callable[[Any], str]] = {
+    "lang": lambda p: p.lang,
+    "region": lambda p: p.region,
+    "document": lambda p: p.doc_id,
+}
+
+
+@click.command("stats")
+@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(path_type=Path),
+              help="Corpus directory.")
+@click.option("--by", "by", type=click.Choice(["all", *_STATS_KEYS]), default="all", show_default=True,
+              help="Which counts to show.")
+@output_options
+def stats_cmd(corpus_dir: Path, by: str, fmt: str) -> None:
+    """Count passages per language, region and document.
+
+    \b
+    Example:
+        bicorpus stats
+        bicorpus stats --by region --json
+    """
+    corpus = open_corpus(corpus_dir)
+    keys = list(_STATS_KEYS) if by == "all" else [by]
+    counts: dict[str, Counter[str]] = {k: Counter() for k in keys}
+    chars: Counter[str] = Counter()
+    for passage in corpus.passages(PassageFilter()):
+        for key in keys:
+            counts[key][_STATS_KEYS[key](passage)] += 1
+        chars[passage.doc_id] += passage.end - passage.start
+    docs = {d.id: d for d in corpus.documents()}
+    rows = []
+    for key in keys:
+        for value, n in sorted(counts[key].items(), key=lambda kv: (-kv[1], kv[0])):
+            row: dict[str, Any] = {"by": key, "value": value, "passages": n}
+            if key == "document":
+                doc = docs.get(value)
+                row["path"] = doc.path if doc else None
+                row["title"] = doc.title if doc else None
+            rows.append(row)
+    if fmt == "text":
+        _print_stats(corpus.manifest, counts, docs)
+        return
+    document = {
+        "corpus": str(corpus_dir),
+        "documents": len(docs),
+        "passages": sum(counts[keys[0]].values()),
+        **{key: dict(sorted(counts[key].items())) for key in keys},
+    }
+    emit_rows(rows, fmt, document=document)
+
+
+def _print_stats(manifest: dict[str, Any], counts: dict[str, Counter[str]], docs: dict[str, Any]) -> None:
+    total = sum(next(iter(counts.values())).values()) if counts else 0
+    click.echo(f"{len(docs)} documents, {total} passages (schema {manifest.get('schema_version')})")
+    for key, counter in counts.items():
+        click.echo(f"\nby {key}:")
+        for value, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
+            label = value
+            if key == "document" and value in docs:
+                label = f"{value}  {docs[value].path}"
+            click.echo(f"  {n:>7}  {label}")
+
+
+COMMANDS: list[click.Command] = [ingest_cmd, stats_cmd]

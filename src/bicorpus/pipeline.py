@@ -1,0 +1,337 @@
+"""The ingest pipeline, stage by stage.
+
+1. **read**      :func:`bicorpus.sources.read_source` — bytes → decoded text (HTML → visible text)
+2. **layout**    :func:`bicorpus.layout.analyze` — regions: site-header, title, dateline, body...
+3. **normalize** :func:`bicorpus.normalize.normalize_text` — the search form of each passage
+4. **segment**   :func:`bicorpus.segment.make_passages` — passages with offsets and metadata
+5. **store**     :class:`bicorpus.corpus.CorpusTransaction` — the corpus, rewritten all or nothing
+
+Stages 2-4 for one page are the pure function :func:`process_document`.  :func:`ingest` runs
+the batch: unchanged files are recognized (same size and mtime, or same bytes) and their
+corpus rows copied byte for byte; a changed file replaces its passages; ``prune`` drops
+documents whose file is gone.  A file that cannot be read is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .corpus import (
+    DOCUMENTS_FILE,
+    MANIFEST_FILE,
+    PASSAGES_FILE,
+    CorpusTransaction,
+    iter_raw_lines,
+    open_corpus,
+    recover,
+)
+from .errors import BicorpusError, CorpusError, SourceError
+from .layout import analyze
+from .model import SCHEMA_VERSION, Document, Passage
+from .normalize import NORMALIZATION_VERSION
+from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages
+from .sources import DEFAULT_MAX_BYTES, SourceText, iter_source_paths, read_source, source_format
+
+#: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
+#: another version is re-processed in full.
+INGEST_VERSION = 1
+
+ErrorCallback = Callable[[str, str], None]
+ProgressCallback = Callable[[int, int, str], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did.
+
+    To bring an index up to date: delete the passages of ``removed`` and ``changed`` documents,
+    then add the passages of ``added`` and ``changed`` ones.  ``removed`` also lists the old id
+    of a changed file whose content (hence id) changed."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    documents: int = 0
+    passages: int = 0
+    written: bool = False
+    stopped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    @property
+    def files(self) -> int:
+        """Files this run looked at."""
+        return (len(self.added) + len(self.changed) + len(self.unchanged) + len(self.failures)
+                + len(self.duplicates))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "changed": self.changed,
+            "unchanged": len(self.unchanged),
+            "removed": self.removed,
+            "failures": [{"path": p, "reason": r} for p, r in self.failures],
+            "duplicates": [{"path": p, "same_as": o} for p, o in self.duplicates],
+            "documents": self.documents,
+            "passages": self.passages,
+            "written": self.written,
+            "stopped": self.stopped,
+        }
+
+
+# --- one document (stages 2-4) --------------------------------------------------------------------
+
+
+def document_id(text: str) -> str:
+    """Stable content-derived id: the first 16 hex digits of the SHA-256 of the decoded text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def process_document(
+    src: SourceText, *, max_passage_chars: int = DEFAULT_MAX_PASSAGE_CHARS, path: str | None = None
+) -> tuple[Document, list[Passage]]:
+    """Stages 2-4 for one decoded page: its :class:`Document` record and passages (pure)."""
+    doc_id = document_id(src.text)
+    layout = analyze(src.text)  # 2. layout
+    passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
+    doc = Document(
+        id=doc_id,
+        path=path or src.path,
+        size=src.size,
+        encoding=src.encoding,
+        sha256=src.sha256,
+        format=src.format,
+        title=layout.title,
+        date=layout.date,
+        lang=layout.lang,
+        n_passages=len(passages),
+        mtime=src.mtime,
+    )
+    return doc, passages
+
+
+# --- the batch ---------------------------------------------------------------------------------
+
+
+def display_path(path: str | Path) -> str:
+    """How a document's path is recorded: relative to the working directory when under it."""
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute)
+    except ValueError:
+        return Path(absolute).as_posix()
+    return Path(absolute if rel.startswith("..") else rel).as_posix()
+
+
+@dataclass
+class _Existing:
+    """The corpus as it was before this run: document records by path and by id."""
+
+    by_path: dict[str, Document]
+    by_id: dict[str, Document]
+    current: bool  # written by this ingest/normalization version
+
+    @classmethod
+    def load(cls, corpus_dir: Path) -> _Existing:
+        recover(corpus_dir, discard=False)
+        if not (corpus_dir / MANIFEST_FILE).exists():
+            if any((corpus_dir / n).exists() for n in (DOCUMENTS_FILE, PASSAGES_FILE)):
+                raise CorpusError(
+                    f"{corpus_dir} holds corpus files but no manifest: remove it or pick another --corpus"
+                )
+            return cls({}, {}, True)
+        corpus = open_corpus(corpus_dir)
+        docs = list(corpus.documents())
+        manifest = corpus.manifest
+        current = (
+            manifest.get("ingest_version") == INGEST_VERSION
+            and manifest.get("normalization_version") == NORMALIZATION_VERSION
+        )
+        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current)
+
+
+def _unchanged_by_stat(stored: Document | None, path: Path) -> bool:
+    if stored is None or stored.mtime is None:
+        return False
+    try:
+        st = path.stat()
+    except OSError:
+        return False
+    return st.st_size == stored.size and st.st_mtime == stored.mtime
+
+
+def ingest(
+    paths: Iterable[str | Path],
+    corpus_dir: str | Path = "corpus",
+    *,
+    prune: bool = False,
+    strict: bool = False,
+    max_passage_chars: int = DEFAULT_MAX_PASSAGE_CHARS,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_error: ErrorCallback | None = None,
+    progress: ProgressCallback | None = None,
+) -> IngestReport:
+    """Ingest the pages under ``paths`` into the corpus at ``corpus_dir``.
+
+    Files that fail are reported through ``on_error(path, reason)`` and listed in the report;
+    the rest still go in.  With ``strict`` the first failure stops the run and nothing is
+    written.  ``progress(done, total, path)`` is called after each file."""
+    corpus_dir = Path(corpus_dir)
+    report = IngestReport()
+    existing = _Existing.load(corpus_dir)
+    files = list(iter_source_paths(paths, skip=[corpus_dir]))
+
+    with CorpusTransaction(corpus_dir) as tx:
+        new_part = tx.scratch("new-passages.part")
+        new_docs: dict[str, Document] = {}  # doc id → record, in processing order
+        replaced: set[str] = set()  # old doc ids to drop
+        seen_paths: set[str] = set()
+        with open(new_part, "wb") as part:
+            for done, path in enumerate(files, 1):
+                shown = display_path(path)
+                if shown in seen_paths:
+                    continue
+                seen_paths.add(shown)
+                try:
+                    _ingest_one(path, shown, existing, report, new_docs, replaced, part,
+                                max_passage_chars=max_passage_chars, max_bytes=max_bytes)
+                except SourceError as err:
+                    report.failures.append((shown, err.reason))
+                    if on_error:
+                        on_error(shown, err.reason)
+                    if strict:
+                        report.stopped = True
+                        return report
+                if progress:
+                    progress(done, len(files), shown)
+
+        if prune:
+            for doc in existing.by_path.values():
+                if doc.id not in replaced and not Path(doc.path).exists() and doc.path not in seen_paths:
+                    replaced.add(doc.id)
+                    report.removed.append(doc.id)
+        report.removed.extend(i for i in sorted(replaced) if i not in report.removed and i not in new_docs)
+
+        if not (report.added or report.changed or report.removed) and (corpus_dir / MANIFEST_FILE).exists():
+            report.documents = len(existing.by_id)
+            report.passages = sum(d.n_passages for d in existing.by_id.values())
+            return report  # nothing changed: the corpus files stay byte-identical
+
+        manifest = _store(tx, corpus_dir, existing, replaced, new_docs, new_part)  # 5. store
+        report.documents = manifest["documents"]
+        report.passages = manifest["passages"]
+        report.written = True
+    return report
+
+
+def _ingest_one(
+    path: Path,
+    shown: str,
+    existing: _Existing,
+    report: IngestReport,
+    new_docs: dict[str, Document],
+    replaced: set[str],
+    part: Any,
+    *,
+    max_passage_chars: int,
+    max_bytes: int,
+) -> None:
+    stored = existing.by_path.get(shown)
+    if existing.current and _unchanged_by_stat(stored, path):
+        assert stored is not None
+        report.unchanged.append(stored.id)
+        return
+    fmt = source_format(path)
+    src = read_source(path, max_bytes=max_bytes, fmt=fmt)  # 1. read
+    if existing.current and stored is not None and stored.sha256 == src.sha256:
+        report.unchanged.append(stored.id)
+        return
+    doc, passages = process_document(src, max_passage_chars=max_passage_chars, path=shown)  # 2-4.
+    twin = new_docs.get(doc.id) or existing.by_id.get(doc.id)
+    if twin is not None and twin.path != shown:
+        if doc.id in new_docs or (twin.id not in replaced and Path(twin.path).exists()):
+            report.duplicates.append((shown, twin.path))
+            return
+        replaced.add(twin.id)  # the same page under a new name: the old record goes
+    if stored is not None:
+        replaced.add(stored.id)
+        report.changed.append(doc.id)
+    else:
+        report.added.append(doc.id)
+    new_docs[doc.id] = doc
+    for passage in passages:
+        part.write((json.dumps(passage.to_dict(), ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+def _store(
+    tx: CorpusTransaction,
+    corpus_dir: Path,
+    existing: _Existing,
+    replaced: set[str],
+    new_docs: dict[str, Document],
+    new_part: Path,
+) -> dict[str, Any]:
+    """Stage 5: kept rows copied unchanged, new rows appended, manifest with counts and hashes."""
+    dropped = replaced | set(new_docs)
+    langs: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    sources: dict[str, str] = {}
+    n_docs = n_passages = 0
+    if existing.by_id:
+        for line, row in iter_raw_lines(corpus_dir, DOCUMENTS_FILE):
+            if row.get("id") not in dropped:
+                tx.document_line(line)
+                sources[row["path"]] = row["sha256"]
+                n_docs += 1
+        for line, row in iter_raw_lines(corpus_dir, PASSAGES_FILE):
+            if row.get("doc_id") not in dropped:
+                tx.passage_line(line)
+                langs[row.get("lang")] += 1
+                regions[row.get("region")] += 1
+                n_passages += 1
+    for doc in new_docs.values():
+        tx.add_document(doc)
+        sources[doc.path] = doc.sha256
+        n_docs += 1
+    with open(new_part, "rb") as part:
+        for line in part:
+            row = json.loads(line)
+            tx.passage_line(line)
+            langs[row["lang"]] += 1
+            regions[row["region"]] += 1
+            n_passages += 1
+    manifest = {
+        "schema_version": SCHEMA_VERSION,
+        "ingest_version": INGEST_VERSION,
+        "normalization_version": NORMALIZATION_VERSION,
+        "documents": n_docs,
+        "passages": n_passages,
+        "langs": dict(sorted(langs.items())),
+        "regions": dict(sorted(regions.items())),
+        "sources": dict(sorted(sources.items())),
+    }
+    tx.commit(manifest)
+    return manifest
+
+
+__all__ = [
+    "INGEST_VERSION",
+    "BicorpusError",
+    "IngestReport",
+    "display_path",
+    "document_id",
+    "ingest",
+    "process_document",
+]
