@@ -21,7 +21,9 @@ def _romanizer() -> Mapper | None:
         from ..names import romanize
     except ImportError:
         return None
-    return romanize  # type: ignore[no-any-return]
+    # ``bicorpus.names.romanize`` is the function, or the module that defines it
+    function = getattr(romanize, "romanize", romanize)
+    return function if callable(function) else None
 
 
 @functools.cache
