@@ -32,6 +32,10 @@ _LEADING_ARTICLE_RE = re.compile(r"^(?:the|al|an|ar|as|ash|ad|az)[-\s]", re.IGNO
 _PLAIN_WORDS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
 
 
+class StepUnavailable(RuntimeError):
+    """A measured step cannot run here (an engine or API it needs is missing)."""
+
+
 # ---------------------------------------------------------------- time and memory
 
 

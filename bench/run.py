@@ -1,0 +1,558 @@
+"""Measure bicorpus against a plain-Whoosh baseline on the same generated pages, in one run.
+
+    python bench/run.py --pages 1000
+    python bench/run.py --pages 11000 --json bench-11k.json --incremental
+
+Steps (each engine build and each query loop runs in its own fresh process, so every
+peak-memory figure belongs to that step alone):
+
+1. generate the pages (``bench/generate.py``; cached under ``--work`` by seed and count);
+2. bicorpus ingest + index through the public API: pages/s, passages/s, MB/s, peak RSS,
+   index size;
+3. a stage profile of the same work: read, layout, passages (segmentation, language,
+   normalization), keys (analysis into term forms and name keys), index write;
+4. the plain-Whoosh baseline (``bench/baseline.py``) on the corpus's own passages;
+5. query latency p50/p95/p99 by query class on both indexes (same query texts);
+6. with ``--incremental``: rewrite 1% of the pages and re-ingest.
+
+Prints ratios to the baseline and the targets, and writes a JSON report with ``--json``.
+A stage is a plain function of this module (``STEPS``); swap one to measure another engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import inspect
+import json
+import os
+import platform
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from baseline import BaselineSearcher, build_baseline_from
+from common import (
+    QUERY_CLASSES,
+    BenchQuery,
+    StageTimes,
+    StepUnavailable,
+    build_queries,
+    dir_size_mb,
+    peak_rss_mb,
+    ratio,
+    run_isolated,
+    time_queries,
+)
+from generate import mutate_pages, mutated_indexes, page_name, write_pages
+
+ENGINES = ("whoosh", "tantivy")
+PAGES_MARKER = ".bench-pages.json"
+
+#: Targets at 100,000 passages on a 2-core machine: (report key, comparison, value).
+TARGETS: tuple[tuple[str, str, float], ...] = (
+    ("ingest_passages_per_s", ">=", 2000.0),
+    ("ingest_speed_vs_baseline", ">=", 1.8),
+    ("peak_rss_mb", "<", 1024.0),
+    ("query_p50_ms", "<", 5.0),
+    ("query_p95_ms", "<", 25.0),
+    ("query_p50_vs_baseline", "<=", 1.5),
+    ("query_p95_vs_baseline", "<=", 1.5),
+    ("incremental_share_of_full", "<", 0.10),
+)
+
+
+# ---------------------------------------------------------------- bicorpus steps (run in child processes)
+
+
+def _engine_kwargs(func: Callable[..., Any], engine: str) -> dict[str, Any]:
+    """``engine=`` for an API function that takes it; the default engine needs nothing."""
+    if "engine" in inspect.signature(func).parameters:
+        return {"engine": engine}
+    if engine != "whoosh":
+        raise StepUnavailable(f"this bicorpus has no {engine} engine ({func.__qualname__} takes no engine)")
+    return {}
+
+
+def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: str) -> dict[str, Any]:
+    """What ``bicorpus.api.ingest(paths, corpus, index=...)`` does, with the two halves timed apart:
+    pipeline ingest (pages -> corpus), then the index brought up to date (built when missing)."""
+    from bicorpus.corpus import open_corpus
+    from bicorpus.index import update_index
+    from bicorpus.pipeline import ingest
+
+    start = time.perf_counter()
+    report = ingest([pages_dir], corpus_dir)
+    ingested = time.perf_counter()
+    update_index(open_corpus(corpus_dir), index_dir, changed=[*report.added, *report.changed],
+                 removed=report.removed, **_engine_kwargs(update_index, engine))
+    done = time.perf_counter()
+    return {
+        "passages": report.passages,
+        "documents": report.documents,
+        "added_docs": len(report.added),
+        "changed_docs": len(report.changed),
+        "removed_docs": len(report.removed),
+        "unchanged_docs": len(report.unchanged),
+        "failures": len(report.failures),
+        "ingest_seconds": round(ingested - start, 3),
+        "index_seconds": round(done - ingested, 3),
+        "seconds": round(done - start, 3),
+    }
+
+
+def bicorpus_build(pages_dir: str, corpus_dir: str, index_dir: str, engine: str) -> dict[str, Any]:
+    """Full ingest + index of the pages into a new corpus and index."""
+    return _ingest_and_index(pages_dir, corpus_dir, index_dir, engine)
+
+
+def bicorpus_reingest(pages_dir: str, corpus_dir: str, index_dir: str, engine: str) -> dict[str, Any]:
+    """Re-ingest the (partly changed) pages into the existing corpus and update the index."""
+    return _ingest_and_index(pages_dir, corpus_dir, index_dir, engine)
+
+
+def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[str, Any]:
+    """The ingest + index work split into the pipeline's stages, one page at a time, streamed
+    into the engine as ``build_index`` does:
+
+    read (bytes -> text), layout (regions), passages (segmentation, language, normalization),
+    store (passage records as JSON lines, as the corpus writes them), keys (analysis into
+    exact/norm/stem/key/entity term streams), index write (the engine's own work)."""
+    from bicorpus.index.analysis import default_names
+    from bicorpus.index.search import indexed_passage
+    from bicorpus.layout import analyze
+    from bicorpus.normalize import normalize_text
+    from bicorpus.pipeline import document_id
+    from bicorpus.segment import make_passages
+    from bicorpus.sources import read_source
+
+    if engine != "whoosh":
+        raise StepUnavailable(f"no stage profile for the {engine} engine yet")
+    from bicorpus.index.whoosh_engine import WhooshEngine
+
+    names = default_names()
+    times = StageTimes()
+    inner = StageTimes()
+    counts = {"pages": 0, "passages": 0, "bytes": 0}
+    paths = sorted(Path(pages_dir).glob("*.txt"))
+    store_path = Path(index_dir).with_name("profile-passages.jsonl")
+
+    def indexed(store: Any) -> Any:
+        for path in paths:
+            with times.stage("read"):
+                source = read_source(path)
+            with times.stage("layout"):
+                layout = analyze(source.text)
+            with times.stage("passages"):
+                passages = make_passages(document_id(source.text), source.text, layout)
+            with inner.stage("normalization"):
+                for p in passages:
+                    normalize_text(p.text)
+            with times.stage("store"):
+                for p in passages:
+                    store.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+            counts["pages"] += 1
+            counts["bytes"] += source.size
+            for p in passages:
+                counts["passages"] += 1
+                with times.stage("keys"):
+                    item = indexed_passage(p, names)
+                yield item
+
+    engine_obj = WhooshEngine.create(index_dir)
+    start = time.perf_counter()
+    with store_path.open("w", encoding="utf-8") as store:
+        engine_obj.write(indexed(store), clear=True, bulk=True)
+    total = time.perf_counter() - start
+    engine_obj.close()
+    store_path.unlink()
+    times.add("index write", total - times.total)
+    return {
+        **counts,
+        "seconds": round(total, 3),
+        "passages_per_s": round(counts["passages"] / total, 1),
+        "stages": {
+            name: {"seconds": round(s, 3), "share": round(s / total, 3),
+                   "passages_per_s": round(counts["passages"] / s) if s else None}
+            for name, s in times.seconds.items()
+        },
+        "normalization_inside_passages_seconds": round(inner.seconds.get("normalization", 0.0), 3),
+    }
+
+
+def bicorpus_latency(index_dir: str, queries: list[dict[str, Any]], warmup: int) -> dict[str, Any]:
+    """Query latency on a bicorpus index: one index kept open, every query through ``search``."""
+    from bicorpus.corpus import PassageFilter
+    from bicorpus.index import open_index
+
+    index = open_index(index_dir)
+
+    takes_where = "where" in inspect.signature(index.search).parameters
+
+    def search(query: BenchQuery) -> int:
+        pairs = (("lang", query.lang), ("region", query.region), ("since", query.since))
+        filters = {k: v for k, v in pairs if v}
+        if takes_where:
+            where = PassageFilter(**filters) if filters else None
+            return len(index.search(query.text, limit=10, where=where).hits)
+        return len(index.search(query.text, limit=10, **filters).hits)
+
+    try:
+        return time_queries(search, [BenchQuery.from_dict(q) for q in queries], warmup=warmup)
+    finally:
+        index.close()
+
+
+def baseline_latency(index_dir: str, queries: list[dict[str, Any]], warmup: int) -> dict[str, Any]:
+    """Query latency on the plain-Whoosh index (same query texts, no expansion)."""
+    with BaselineSearcher(index_dir) as searcher:
+        return time_queries(searcher.search, [BenchQuery.from_dict(q) for q in queries], warmup=warmup)
+
+
+# ---------------------------------------------------------------- orchestration
+
+
+@dataclass
+class Config:
+    pages: int
+    seed: int = 1
+    engine: str = "whoosh"
+    work: Path = Path("/tmp/bicorpus-bench")
+    per_class: int = 60
+    warmup: int = 1
+    incremental: bool = False
+    profile: bool = True
+    keep: bool = False
+
+
+@dataclass
+class Run:
+    """Paths of one run and the figures gathered so far."""
+
+    config: Config
+    pages_dir: Path
+    out_dir: Path
+    report: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def corpus_dir(self) -> Path:
+        return self.out_dir / "corpus"
+
+    @property
+    def index_dir(self) -> Path:
+        return self.out_dir / "index"
+
+    @property
+    def baseline_dir(self) -> Path:
+        return self.out_dir / "baseline-index"
+
+    @property
+    def profile_dir(self) -> Path:
+        return self.out_dir / "profile-index"
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def ensure_pages(config: Config) -> tuple[Path, float]:
+    """The generated pages for (seed, pages), written once and reused; returns (folder, MB)."""
+    pages_dir = config.work / f"pages-s{config.seed}-n{config.pages}"
+    marker = pages_dir / PAGES_MARKER
+    if marker.is_file():
+        meta = json.loads(marker.read_text("utf-8"))
+        if meta.get("pages") == config.pages and meta.get("seed") == config.seed:
+            return pages_dir, meta["mb"]
+    if pages_dir.exists():
+        shutil.rmtree(pages_dir)
+    log(f"generating {config.pages:,} pages (seed {config.seed}) in {pages_dir}")
+    report = write_pages(pages_dir, config.pages, config.seed)
+    mb = round(report.bytes / 1e6, 3)
+    marker.write_text(json.dumps({"pages": config.pages, "seed": config.seed, "mb": mb}), "utf-8")
+    return pages_dir, mb
+
+
+def restore_pages(pages_dir: Path, config: Config, indexes: list[int]) -> None:
+    """Undo a mutation: write the original text of the given pages back."""
+    from generate import generate_page
+
+    for index in indexes:
+        (pages_dir / page_name(config.seed, index)).write_text(generate_page(config.seed, index), "utf-8")
+
+
+def step_build(run: Run, source_mb: float) -> None:
+    config = run.config
+    log(f"bicorpus ingest + index ({config.engine})")
+    result, peak = run_isolated(bicorpus_build, str(run.pages_dir), str(run.corpus_dir), str(run.index_dir),
+                                config.engine)
+    seconds = result["seconds"]
+    run.report.update(
+        passages=result["passages"],
+        ingest_seconds=seconds,
+        ingest_pages_per_s=round(config.pages / seconds, 1),
+        ingest_passages_per_s=round(result["passages"] / seconds, 1),
+        ingest_mb_per_s=round(source_mb / seconds, 3),
+        peak_rss_mb=round(peak, 1),
+        index_mb=round(dir_size_mb(run.index_dir), 2),
+        corpus_mb=round(dir_size_mb(run.corpus_dir), 2),
+        ingest=result,
+    )
+
+
+def step_profile(run: Run, source_mb: float) -> None:
+    log("stage profile")
+    result, peak = run_isolated(bicorpus_stage_profile, str(run.pages_dir), str(run.profile_dir),
+                                run.config.engine)
+    result["peak_rss_mb"] = round(peak, 1)
+    result["mb_per_s"] = round(source_mb / result["seconds"], 3)
+    run.report["stages"] = result
+    shutil.rmtree(run.profile_dir, ignore_errors=True)
+
+
+def step_baseline(run: Run) -> None:
+    from_corpus = (run.corpus_dir / "passages.jsonl").is_file()
+    source = run.corpus_dir if from_corpus else run.pages_dir
+    log(f"plain-Whoosh baseline from {'the corpus passages' if from_corpus else 'the pages'}")
+    build, peak = run_isolated(build_baseline_from, str(source), str(run.baseline_dir), from_corpus)
+    run.report.update(
+        baseline_passages_per_s=round(build.passages_per_s, 1),
+        baseline_query_p50_ms=None,
+        baseline_query_p95_ms=None,
+        baseline={
+            "passages": build.passages,
+            "passage_source": "corpus" if from_corpus else "pages",
+            "seconds": round(build.seconds, 3),
+            "add_seconds": round(build.add_seconds, 3),
+            "commit_seconds": round(build.commit_seconds, 3),
+            "peak_rss_mb": round(peak, 1),
+            "index_mb": round(dir_size_mb(run.baseline_dir), 2),
+        },
+    )
+
+
+def step_queries(run: Run) -> None:
+    config = run.config
+    queries = [q.to_dict() for q in build_queries(config.per_class, config.seed)]
+    run.report["query_count"] = len(queries)
+    if run.index_dir.is_dir():
+        log(f"bicorpus queries ({len(queries)} x {config.warmup + 1})")
+        latency, peak = run_isolated(bicorpus_latency, str(run.index_dir), queries, config.warmup)
+        run.report.update(
+            query_p50_ms=latency["all"]["p50_ms"],
+            query_p95_ms=latency["all"]["p95_ms"],
+            query_p99_ms=latency["all"]["p99_ms"],
+            queries={**latency, "peak_rss_mb": round(peak, 1)},
+        )
+    if run.baseline_dir.is_dir():
+        log(f"baseline queries ({len(queries)} x {config.warmup + 1})")
+        latency, peak = run_isolated(baseline_latency, str(run.baseline_dir), queries, config.warmup)
+        run.report.update(
+            baseline_query_p50_ms=latency["all"]["p50_ms"],
+            baseline_query_p95_ms=latency["all"]["p95_ms"],
+            baseline_query_p99_ms=latency["all"]["p99_ms"],
+        )
+        run.report["baseline"]["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
+
+
+def step_incremental(run: Run) -> None:
+    config = run.config
+    indexes = mutated_indexes(config.pages, config.seed, 0.01)
+    log(f"incremental: rewriting {len(indexes)} pages and re-ingesting")
+    time.sleep(1.0)  # mtime granularity: the rewritten pages must look newer than the corpus
+    mutate_pages(run.pages_dir, config.pages, config.seed, 0.01)
+    try:
+        result, peak = run_isolated(bicorpus_reingest, str(run.pages_dir), str(run.corpus_dir),
+                                    str(run.index_dir), config.engine)
+    finally:
+        restore_pages(run.pages_dir, config, indexes)
+    full = run.report.get("ingest_seconds")
+    run.report["incremental_share_of_full"] = round(result["seconds"] / full, 4) if full else None
+    run.report["incremental"] = {**result, "changed_pages": len(indexes), "peak_rss_mb": round(peak, 1)}
+
+
+def add_ratios_and_targets(report: dict[str, Any]) -> None:
+    report["ingest_speed_vs_baseline"] = ratio(report.get("ingest_passages_per_s"),
+                                               report.get("baseline_passages_per_s"))
+    report["query_p50_vs_baseline"] = ratio(report.get("query_p50_ms"), report.get("baseline_query_p50_ms"))
+    report["query_p95_vs_baseline"] = ratio(report.get("query_p95_ms"), report.get("baseline_query_p95_ms"))
+    ours = report.get("queries", {}).get("by_class", {})
+    theirs = report.get("baseline", {}).get("queries", {}).get("by_class", {})
+    report["query_vs_baseline_by_class"] = {
+        cls: {"p50": ratio(ours[cls]["p50_ms"], theirs[cls]["p50_ms"]),
+              "p95": ratio(ours[cls]["p95_ms"], theirs[cls]["p95_ms"])}
+        for cls in QUERY_CLASSES
+        if cls in ours and cls in theirs
+    }
+    targets = {}
+    for key, op, limit in TARGETS:
+        value = report.get(key)
+        met = None
+        if value is not None:
+            met = {">=": value >= limit, "<": value < limit, "<=": value <= limit}[op]
+        targets[key] = {"target": f"{op} {limit:g}", "value": value, "met": met}
+    report["targets"] = targets
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.machine(),
+    }
+
+
+def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
+    """Run the selected steps and return the report."""
+    pages_dir, source_mb = ensure_pages(config)
+    out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}"
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    out_dir.mkdir(parents=True)
+    run = Run(config, pages_dir, out_dir)
+    run.report.update(
+        date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        machine=machine(),
+        pages=config.pages,
+        seed=config.seed,
+        engine=config.engine,
+        source_mb=source_mb,
+    )
+    run.report["errors"] = {}
+    for name in steps:
+        try:
+            STEPS[name](run, source_mb) if name in ("build", "profile") else STEPS[name](run)
+        except (ImportError, AttributeError, TypeError, StepUnavailable) as err:
+            # a bicorpus API this step needs is missing or changed: report it, keep measuring the rest
+            run.report["errors"][name] = f"{type(err).__name__}: {err}"
+            log(f"step {name} skipped: {type(err).__name__}: {err}")
+    add_ratios_and_targets(run.report)
+    run.report["bench_process_peak_rss_mb"] = round(peak_rss_mb(), 1)
+    if not config.keep:
+        shutil.rmtree(out_dir, ignore_errors=True)
+    return run.report
+
+
+STEPS: dict[str, Callable[..., None]] = {
+    "build": step_build,
+    "profile": step_profile,
+    "baseline": step_baseline,
+    "queries": step_queries,
+    "incremental": step_incremental,
+}
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _fmt(value: Any, unit: str = "") -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        text = f"{value:,.2f}" if abs(value) < 100 else f"{value:,.0f}"
+    else:
+        text = f"{value:,}" if isinstance(value, int) else str(value)
+    return text + unit
+
+
+def summary(report: dict[str, Any]) -> str:
+    """The human-readable summary printed at the end of a run."""
+    base = report.get("baseline", {})
+    lines = [
+        f"bicorpus bench  {report['date']}  {report['machine']['cpus']} cpus  engine {report['engine']}",
+        f"pages {_fmt(report['pages'])}  passages {_fmt(report.get('passages'))}  "
+        f"source {_fmt(report['source_mb'], ' MB')}",
+        "",
+        f"{'':28}{'bicorpus':>14}{'plain Whoosh':>14}{'ratio':>8}",
+        f"{'ingest+index passages/s':28}{_fmt(report.get('ingest_passages_per_s')):>14}"
+        f"{_fmt(report.get('baseline_passages_per_s')):>14}{_fmt(report.get('ingest_speed_vs_baseline')):>8}",
+        f"{'ingest pages/s':28}{_fmt(report.get('ingest_pages_per_s')):>14}",
+        f"{'ingest MB/s':28}{_fmt(report.get('ingest_mb_per_s')):>14}",
+        f"{'peak RSS MB (build)':28}{_fmt(report.get('peak_rss_mb')):>14}{_fmt(base.get('peak_rss_mb')):>14}",
+        f"{'index MB':28}{_fmt(report.get('index_mb')):>14}{_fmt(base.get('index_mb')):>14}",
+        f"{'query p50 ms':28}{_fmt(report.get('query_p50_ms')):>14}"
+        f"{_fmt(report.get('baseline_query_p50_ms')):>14}{_fmt(report.get('query_p50_vs_baseline')):>8}",
+        f"{'query p95 ms':28}{_fmt(report.get('query_p95_ms')):>14}"
+        f"{_fmt(report.get('baseline_query_p95_ms')):>14}{_fmt(report.get('query_p95_vs_baseline')):>8}",
+        f"{'query p99 ms':28}{_fmt(report.get('query_p99_ms')):>14}"
+        f"{_fmt(report.get('baseline_query_p99_ms')):>14}",
+    ]
+    ours = report.get("queries", {}).get("by_class", {})
+    theirs = base.get("queries", {}).get("by_class", {})
+    if ours or theirs:
+        lines += ["", f"{'query class p50/p95 ms':28}{'bicorpus':>14}{'plain Whoosh':>14}{'zero-hit':>10}"]
+        for cls in QUERY_CLASSES:
+            a, b = ours.get(cls, {}), theirs.get(cls, {})
+            zero = f"{_fmt(a.get('zero_hit_share'))}/{_fmt(b.get('zero_hit_share'))}"
+            lines.append(f"  {cls:26}{_fmt(a.get('p50_ms'))+'/'+_fmt(a.get('p95_ms')):>14}"
+                         f"{_fmt(b.get('p50_ms'))+'/'+_fmt(b.get('p95_ms')):>14}{zero:>10}")
+    stages = report.get("stages", {}).get("stages")
+    if stages:
+        lines += ["", f"{'stage profile':28}{'seconds':>10}{'share':>8}{'passages/s':>12}"]
+        for name, s in stages.items():
+            lines.append(f"  {name:26}{_fmt(s['seconds']):>10}{s['share']:>8.0%}"
+                         f"{_fmt(s['passages_per_s']):>12}")
+    if "incremental" in report:
+        inc = report["incremental"]
+        lines += ["", f"incremental: {inc['changed_pages']} pages changed, re-ingest "
+                  f"{_fmt(inc['seconds'], ' s')} = {_fmt(report.get('incremental_share_of_full'))} "
+                  "of a full ingest"]
+    lines += ["", "targets (at 100k passages):"]
+    for key, t in report["targets"].items():
+        mark = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]
+        lines.append(f"  {key:32}{t['target']:>10}  {_fmt(t['value']):>10}  {mark}")
+    for name, err in report.get("errors", {}).items():
+        lines.append(f"step {name} not measured: {err}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- command line
+
+
+def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | None]:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, required=True,
+                        help="number of generated pages (about 9 passages each)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--engine", choices=ENGINES, default="whoosh")
+    parser.add_argument("--json", metavar="OUT", help="write the JSON report here")
+    parser.add_argument("--work", default="/tmp/bicorpus-bench", help="working folder (pages cache, indexes)")
+    parser.add_argument("--queries-per-class", type=int, default=60)
+    parser.add_argument("--warmup", type=int, default=1, help="unmeasured passes over the queries first")
+    parser.add_argument("--incremental", action="store_true", help="also re-ingest with 1%% of pages changed")
+    parser.add_argument("--no-profile", action="store_true", help="skip the stage profile")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the plain-Whoosh baseline")
+    parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes under --work")
+    args = parser.parse_args(argv)
+    if args.pages < 1:
+        parser.error("--pages must be at least 1")
+    config = Config(pages=args.pages, seed=args.seed, engine=args.engine, work=Path(args.work),
+                    per_class=args.queries_per_class, warmup=args.warmup, incremental=args.incremental,
+                    profile=not args.no_profile, keep=args.keep)
+    steps = ["build"]
+    if config.profile:
+        steps.append("profile")
+    if not args.no_baseline:
+        steps.append("baseline")
+    steps.append("queries")
+    if config.incremental:
+        steps.append("incremental")
+    return config, steps, args.json
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    config, steps, json_out = parse_args(argv)
+    report = measure(config, steps)
+    print(summary(report))
+    if json_out:
+        Path(json_out).write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        log(f"report written to {json_out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,116 @@
+"""The measuring harness: steps, report keys, ratios, targets, page cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import run
+from generate import generate_page, mutate_pages, mutated_indexes, page_name
+
+REQUIRED_KEYS = (
+    "passages", "ingest_passages_per_s", "baseline_passages_per_s", "peak_rss_mb", "index_mb",
+    "query_p50_ms", "query_p95_ms", "baseline_query_p50_ms", "baseline_query_p95_ms",
+)
+
+
+def names_available() -> bool:
+    try:
+        from bicorpus.index.analysis import default_names
+
+        default_names()
+    except Exception:
+        return False
+    return True
+
+
+def test_parse_args_selects_steps(tmp_path: Path) -> None:
+    config, steps, out = run.parse_args(["--pages", "10", "--work", str(tmp_path)])
+    assert steps == ["build", "profile", "baseline", "queries"] and out is None
+    assert config.pages == 10 and config.engine == "whoosh" and config.work == tmp_path
+    config, steps, out = run.parse_args(["--pages", "10", "--engine", "tantivy", "--no-profile",
+                                         "--incremental", "--json", "r.json"])
+    assert steps == ["build", "baseline", "queries", "incremental"]
+    assert config.engine == "tantivy" and out == "r.json"
+    with pytest.raises(SystemExit):
+        run.parse_args(["--pages", "0"])
+    with pytest.raises(SystemExit):
+        run.parse_args(["--pages", "5", "--engine", "lucene"])
+
+
+def test_ratios_and_targets() -> None:
+    report = {
+        "ingest_passages_per_s": 2500.0, "baseline_passages_per_s": 1000.0, "peak_rss_mb": 1500.0,
+        "query_p50_ms": 3.0, "baseline_query_p50_ms": 1.5,
+        "query_p95_ms": 20.0, "baseline_query_p95_ms": 20.0,
+        "queries": {"by_class": {"single": {"p50_ms": 2.0, "p95_ms": 4.0}}},
+        "baseline": {"queries": {"by_class": {"single": {"p50_ms": 1.0, "p95_ms": 8.0}}}},
+    }
+    run.add_ratios_and_targets(report)
+    assert report["ingest_speed_vs_baseline"] == 2.5
+    assert report["query_p50_vs_baseline"] == 2.0 and report["query_p95_vs_baseline"] == 1.0
+    assert report["query_vs_baseline_by_class"] == {"single": {"p50": 2.0, "p95": 0.5}}
+    targets = report["targets"]
+    assert targets["ingest_passages_per_s"]["met"] is True
+    assert targets["ingest_speed_vs_baseline"]["met"] is True
+    assert targets["peak_rss_mb"]["met"] is False
+    assert targets["query_p50_vs_baseline"]["met"] is False
+    assert targets["query_p95_vs_baseline"]["met"] is True
+    assert targets["incremental_share_of_full"]["met"] is None
+
+
+def test_pages_are_generated_once_and_reused(tmp_path: Path) -> None:
+    config = run.Config(pages=15, seed=3, work=tmp_path)
+    pages_dir, mb = run.ensure_pages(config)
+    assert len(list(pages_dir.glob("*.txt"))) == 15 and mb > 0
+    stamp = (pages_dir / page_name(3, 0)).stat().st_mtime_ns
+    again, mb_again = run.ensure_pages(config)
+    assert again == pages_dir and mb_again == mb
+    assert (pages_dir / page_name(3, 0)).stat().st_mtime_ns == stamp
+    other, _ = run.ensure_pages(run.Config(pages=15, seed=4, work=tmp_path))
+    assert other != pages_dir
+
+
+def test_restore_undoes_a_mutation(tmp_path: Path) -> None:
+    config = run.Config(pages=50, seed=6, work=tmp_path)
+    pages_dir, _ = run.ensure_pages(config)
+    before = {p.name: p.read_bytes() for p in pages_dir.glob("*.txt")}
+    mutate_pages(pages_dir, 50, 6, 0.1)
+    assert {p.name: p.read_bytes() for p in pages_dir.glob("*.txt")} != before
+    run.restore_pages(pages_dir, config, mutated_indexes(50, 6, 0.1))
+    assert {p.name: p.read_bytes() for p in pages_dir.glob("*.txt")} == before
+    assert (pages_dir / page_name(6, 0)).read_text("utf-8") == generate_page(6, 0)
+
+
+def test_baseline_and_queries_alone(tmp_path: Path) -> None:
+    report = run.measure(run.Config(pages=20, seed=2, work=tmp_path, per_class=5, warmup=0),
+                         ["baseline", "queries"])
+    assert report["baseline"]["passage_source"] == "pages"
+    assert report["baseline_passages_per_s"] > 0
+    assert 0 < report["baseline_query_p50_ms"] <= report["baseline_query_p95_ms"]
+    assert report["baseline"]["queries"]["all"]["n"] == 5 * len(run.QUERY_CLASSES)
+    assert "query_p50_ms" not in report and "passages" not in report
+    assert report["targets"]["query_p50_vs_baseline"]["met"] is None
+    assert "ingest+index passages/s" in run.summary(report)
+    assert not (tmp_path / "run-s2-n20-whoosh").exists()  # cleaned up without --keep
+
+
+@pytest.mark.skipif(not names_available(), reason="the name tables are not installed in this tree yet")
+def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.json"
+    argv = ["--pages", "40", "--seed", "5", "--work", str(tmp_path / "w"), "--json", str(out),
+            "--queries-per-class", "4", "--warmup", "0", "--incremental"]
+    assert run.main(argv) == 0
+    report = json.loads(out.read_text("utf-8"))
+    assert report["errors"] == {}
+    for key in REQUIRED_KEYS:
+        assert isinstance(report[key], (int, float)) and report[key] > 0, key
+    assert report["baseline"]["passage_source"] == "corpus"
+    assert report["baseline"]["passages"] == report["passages"] == report["stages"]["passages"]
+    assert set(report["stages"]["stages"]) == {"read", "layout", "passages", "store", "keys", "index write"}
+    assert report["incremental"]["changed_pages"] == 1
+    assert report["incremental"]["changed_docs"] + report["incremental"]["added_docs"] >= 1
+    assert report["incremental"]["unchanged_docs"] == 39
+    printed = capsys.readouterr().out
+    assert "plain Whoosh" in printed and "targets" in printed
