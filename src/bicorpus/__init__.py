@@ -1,8 +1,38 @@
-"""bicorpus: search a bilingual Arabic + English document collection by the names in it."""
+"""bicorpus: search a bilingual Arabic + English document collection by the names in it.
+
+The API (see ``docs/search.md``)::
+
+    import bicorpus
+
+    bicorpus.ingest(["pages/"], "corpus", index="index")   # build or update corpus and index
+    with bicorpus.open_index("index") as ix:                # cheap; share it between threads
+        for hit in ix.search("Nusra", limit=5).hits:        # same query language as the CLI
+            print(hit.passage_id, hit.tier, hit.matches)
+    for passage in bicorpus.open_corpus("corpus").passages():
+        ...
+"""
 
 from __future__ import annotations
 
+from .api import ingest, reindex, search
+from .corpus import Corpus, PassageFilter, open_corpus
 from .errors import BicorpusError
+from .index import SearchIndex, SearchResult, open_index
 from .model import Document, Hit, Match, Passage
 
-__all__ = ["BicorpusError", "Document", "Hit", "Match", "Passage"]
+__all__ = [
+    "BicorpusError",
+    "Corpus",
+    "Document",
+    "Hit",
+    "Match",
+    "Passage",
+    "PassageFilter",
+    "SearchIndex",
+    "SearchResult",
+    "ingest",
+    "open_corpus",
+    "open_index",
+    "reindex",
+    "search",
+]

@@ -82,6 +82,13 @@ def default_names() -> NameModel:
                      is_article=is_article, key_version=int(KEY_VERSION))
 
 
+def default_key_version() -> int:
+    """Version of the name keys :func:`default_names` produces (cheap: no gazetteer load)."""
+    from ..names import KEY_VERSION
+
+    return int(KEY_VERSION)
+
+
 def _data_lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath("data", name).read_text("utf-8")
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]

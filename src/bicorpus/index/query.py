@@ -93,8 +93,8 @@ def _lex(query: str) -> list[_Lexeme]:
     pos = 0
     while pos < len(query):
         m = _LEX_RE.match(query, pos)
-        if m is None:  # a lone "=" followed by space or end
-            raise QueryError(f"'=' at column {pos + 1} must be followed by a word or a phrase")
+        if m is None:  # cannot happen: every character is a space, a bracket, a quote or a word
+            raise QueryError(f"cannot read the query at column {pos + 1}")
         kind = m.lastgroup
         if kind == "quote":
             end = query.find('"', m.end())
@@ -105,6 +105,8 @@ def _lex(query: str) -> list[_Lexeme]:
             continue
         if kind == "word":
             text = m.group()
+            if text == "=":
+                raise QueryError(f"'=' at column {pos + 1} must be followed by a word or a phrase")
             out.append(_Lexeme("op" if text in _OPERATORS else "word", text, pos + 1))
         elif kind is not None:
             out.append(_Lexeme(kind, m.group(), pos + 1))

@@ -24,7 +24,8 @@ from ..corpus import Corpus, PassageFilter
 from ..errors import QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..normalize import NORMALIZATION_VERSION, normalize_text
-from .analysis import Analysis, NameModel, analyze, default_names
+from . import analysis
+from .analysis import Analysis, NameModel, analyze
 from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
@@ -40,11 +41,7 @@ _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 def _key_version(names: NameModel | None) -> int:
-    if names is not None:
-        return names.key_version
-    from ..names import KEY_VERSION
-
-    return int(KEY_VERSION)
+    return names.key_version if names is not None else analysis.default_key_version()
 
 
 def expected_versions(names: NameModel | None = None) -> dict[str, int]:
@@ -121,7 +118,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     An index of this version is emptied and refilled in one commit, so open searchers keep
     working on the old contents until they refresh; any other directory content is replaced."""
     path = Path(index_path)
-    names = names or default_names()
+    names = names or analysis.default_names()
     engine: Engine | None = None
     found = _read_versions(path) or {}
     if all(found.get(k) == v for k, v in expected_versions(names).items()):
@@ -146,16 +143,20 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
     Builds the whole index when none exists (or it is from another version).  Returns the
     number of passages written."""
     path = Path(index_path)
-    names = names or default_names()
+    names = names or analysis.default_names()
     try:
         _check_versions(path, names)
         engine = _open_engine(path)
     except SearchIndexError:
         return build_index(corpus, path, names=names)
     changed_ids = set(changed)
+    removed_ids = set(removed)
+    if not changed_ids and not removed_ids:
+        engine.close()
+        return 0
     try:
         adds = (indexed_passage(p, names) for p in corpus.passages() if p.doc_id in changed_ids)
-        count = engine.write(adds, delete_docs=sorted(changed_ids | set(removed)))
+        count = engine.write(adds, delete_docs=sorted(changed_ids | removed_ids))
         total = engine.doc_count()
     finally:
         engine.close()
@@ -253,7 +254,7 @@ class SearchIndex:
 
     @property
     def names(self) -> NameModel:
-        return self._names or default_names()
+        return self._names or analysis.default_names()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -271,11 +272,18 @@ class SearchIndex:
         """Parse and resolve ``query`` (raises :class:`QueryError`)."""
         return plan_query(parse_query(query), self.names, literal=exact)
 
-    def search(self, query: str, *, limit: int = 10, where: PassageFilter | None = None,
-               exact: bool = False) -> SearchResult:
-        """Best ``limit`` passages for ``query``, in tier order then by score."""
+    def search(self, query: str, *, limit: int = 10, lang: str | None = None, region: str | None = None,
+               doc: str | None = None, since: str | None = None, until: str | None = None,
+               exact: bool = False, where: PassageFilter | None = None) -> SearchResult:
+        """Best ``limit`` passages for ``query``, in tier order then by score.
+
+        ``lang``, ``region``, ``doc``, ``since``, ``until`` (or a whole ``where`` filter) restrict
+        the passages searched; dates compare as ISO prefixes.  ``exact`` switches off name
+        expansion (transliteration and alias tiers) for every term, like ``=word``."""
         if limit < 1 or limit > MAX_LIMIT:
             raise QueryError(f"limit {limit} is out of range (1 to {MAX_LIMIT:,})")
+        if where is None:
+            where = PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until)
         plan = self.plan(query, exact=exact)
         flt = metadata_filter(where)
         hits: list[Hit] = []

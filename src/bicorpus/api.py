@@ -1,0 +1,58 @@
+"""The Python API: everything the ``bicorpus`` command line does, as functions and objects.
+
+Example::
+
+    import bicorpus
+
+    bicorpus.ingest(["seeds/"], "corpus", index="index")
+    with bicorpus.open_index("index") as ix:
+        result = ix.search("Nusra", limit=3, lang="en")
+        for hit in result.hits:
+            print(hit.passage_id, hit.tier, [(m.text, m.tier) for m in hit.matches])
+
+Opening an index is cheap and a :class:`SearchIndex` may be shared between threads;
+searches keep working while ``ingest`` or ``reindex`` write the index.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .corpus import Corpus, PassageFilter, open_corpus
+from .index import SearchIndex, SearchResult, build_index, open_index, update_index
+
+if TYPE_CHECKING:
+    from .pipeline import IngestReport
+
+
+def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index: str | Path | None = "index",
+           **options: Any) -> IngestReport:
+    """Ingest pages into the corpus at ``corpus`` and bring the index at ``index`` up to date.
+
+    Only the passages of added, changed and removed documents are rewritten in the index;
+    ``index=None`` leaves the index alone.  ``options`` go to :func:`bicorpus.pipeline.ingest`
+    (``prune``, ``strict``, ``on_error``, ``progress``...)."""
+    from .pipeline import ingest as run_ingest
+
+    report = run_ingest(paths, corpus, **options)
+    if index is not None and not report.stopped:
+        update_index(open_corpus(corpus), index, changed=[*report.added, *report.changed],
+                     removed=report.removed)
+    return report
+
+
+def reindex(corpus: str | Path = "corpus", index: str | Path = "index") -> int:
+    """Rebuild the index at ``index`` from the corpus at ``corpus``; returns the passage count."""
+    return build_index(open_corpus(corpus), index)
+
+
+def search(query: str, *, index: str | Path = "index", limit: int = 10, **filters: Any) -> SearchResult:
+    """Open the index, run one search, close it (for many searches keep a :func:`open_index`)."""
+    with open_index(index) as ix:
+        return ix.search(query, limit=limit, **filters)
+
+
+__all__ = ["Corpus", "PassageFilter", "SearchIndex", "SearchResult", "ingest", "open_corpus", "open_index",
+           "reindex", "search"]

@@ -1,0 +1,61 @@
+"""The analysis chain: per-field forms, names never stemmed, keys aligned across scripts."""
+
+from bicorpus.index.analysis import NameModel, analyze, light_stem_ar, stopwords, word_forms
+
+
+def test_vowelled_arabic_stays_one_token_with_diacritic_free_norm(fake_names: NameModel) -> None:
+    an = analyze("قالَ مُقاتِلو جَبْهَةِ النُّصْرَةِ", fake_names)
+    assert [t.text for t in an.tokens] == ["قالَ", "مُقاتِلو", "جَبْهَةِ", "النُّصْرَةِ"]
+    assert an.exact[3] == "النُّصْرَةِ"
+    assert an.norm[3] == "النصره"
+
+
+def test_english_words_are_stemmed_but_names_are_not(fake_names: NameModel) -> None:
+    an = analyze("The negotiations near Hamas ended. Negotiators met in Hama.", fake_names)
+    forms = dict(zip([t.text for t in an.tokens], an.stem, strict=True))
+    assert forms["negotiations"] == "negoti"
+    assert forms["Negotiators"] == "negoti"  # capitalized at a sentence start: an ordinary word
+    assert forms["Hamas"] == "hamas"  # capitalized inside a sentence: a name, never stemmed
+    assert forms["Hama"] == "hama"
+
+
+def test_in_a_query_every_capitalized_word_is_a_name(fake_names: NameModel) -> None:
+    assert analyze("Hamas", fake_names, query=True).stem == ("hamas",)
+    assert analyze("negotiations", fake_names, query=True).stem == ("negoti",)
+
+
+def test_words_inside_gazetteer_mentions_are_not_stemmed(fake_names: NameModel) -> None:
+    an = analyze("قاتل المقاتلون جبهة النصرة", fake_names)
+    assert an.mentions and an.mentions[0].entity == "nusra"
+    assert an.stem[2:] == an.norm[2:] == ("جبهه", "النصره")
+    assert an.stem[1] == "مقاتل"  # an ordinary word loses its suffix
+
+
+def test_arabic_light_stem_keeps_three_letters() -> None:
+    assert light_stem_ar("والمقاتلون") == "مقاتل"
+    assert light_stem_ar("بالمدينه") == "مدين"
+    assert light_stem_ar("وهم") == "وهم"  # too short to strip
+
+
+def test_key_positions_skip_articles_so_scripts_line_up(fake_names: NameModel) -> None:
+    latin = analyze("Jabhat Fateh al-Sham", fake_names).field_terms()["key"]
+    arabic = analyze("جبهة فتح الشام", fake_names).field_terms()["key"]
+    assert len(latin) == 3  # "al" has no key and no position
+    assert latin == arabic
+
+
+def test_field_terms_are_positional_per_token(fake_names: NameModel) -> None:
+    terms = analyze("ISIS and al-Nusra", fake_names).field_terms()
+    assert terms["exact"] == [("isis",), ("and",), ("al",), ("nusra",)]
+    assert terms["ent"] == [("isis",), ("nusra",)]
+
+
+def test_word_forms_fold_case_and_marks() -> None:
+    forms = word_forms("Nuṣrā")
+    assert (forms.exact, forms.norm) == ("nuṣrā", "nusra")
+    assert forms.capitalized and not forms.capitals
+    assert word_forms("HTS").capitals
+
+
+def test_stopwords_cover_both_scripts() -> None:
+    assert {"the", "of", "في", "من"} <= stopwords()
