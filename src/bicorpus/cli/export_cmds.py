@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import sys
 from typing import Any
 
 import click
@@ -74,9 +76,14 @@ def export_cmd(fmt: str, out: str, corpus: str, index: str, card: bool, **kwargs
     language), parquet. Files are written whole or not at all and never replace
     existing ones without --force. See docs/export.md for every format's layout.
     """
-    report = export_corpus(
-        corpus, fmt.lower(), out, index=index, card=card, command=_command_line(), **kwargs
-    )
+    try:
+        report = export_corpus(
+            corpus, fmt.lower(), out, index=index, card=card, command=_command_line(), **kwargs
+        )
+    except BrokenPipeError:
+        # the reader of standard output went away (``| head``): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)
     if report.files:
         stats = report.stats
         where = report.files[0].parent if kwargs.get("split") else ", ".join(str(f) for f in report.files)

@@ -149,7 +149,7 @@ def export_corpus(
     transliterator = make_transliterator() if translit else None
     ids = None
     if query is not None:
-        ids = query_passage_ids(query, corpus_path=corpus.path, index_path=Path(index) if index else None)
+        ids = query_passage_ids(query, index_path=Path(index or "index"), where=where)
     options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang)
     info = ExportInfo(
         corpus_path=str(corpus.path),

@@ -49,10 +49,21 @@ def describe_filter(where: PassageFilter, query: str | None) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
-def query_passage_ids(query: str, *, corpus_path: Path, index_path: Path | None) -> frozenset[str]:
-    """Ids of the passages matching ``query`` in the search language (all hits, not a top-N)."""
-    try:
-        from ..api import passage_ids  # type: ignore[attr-defined]
-    except ImportError as err:
-        raise ExportError("--query needs search, which this bicorpus build does not provide") from err
-    return frozenset(passage_ids(query, corpus=corpus_path, index=index_path))
+def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | None = None) -> frozenset[str]:
+    """Ids of all the passages matching ``query`` (the search language) within ``where``.
+
+    Search returns at most :data:`~bicorpus.index.search.MAX_LIMIT` hits; a query matching more
+    is refused rather than exported in part."""
+    from ..index import open_index
+    from ..index.search import MAX_LIMIT
+
+    with open_index(index_path) as ix:
+        total = ix.search(query, limit=1, where=where).total
+        if total > MAX_LIMIT:
+            raise ExportError(
+                f"--query {query!r} matches {total:,} passages, more than the {MAX_LIMIT:,} an export by "
+                "query can take: narrow it with --lang, --region, --doc, --since or --until"
+            )
+        if total == 0:
+            return frozenset()
+        return frozenset(hit.passage_id for hit in ix.search(query, limit=total, where=where).hits)
