@@ -53,7 +53,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
         re.compile(rf"{edge_l}{day}\s*(?:of\s+)?{mon}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
-        re.compile(rf"{edge_l}{mon}{sep}{year}{edge_r}"),
+        re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
     )
 
 

@@ -243,9 +243,10 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _runs_on(prev: str, nxt: str) -> bool:
-    """A hard-wrapped English line: the previous one is long and unfinished, the next starts lower case."""
+    """A hard-wrapped (or ``<br>``-broken) English line: the previous one is unfinished, the next
+    starts in lower case."""
     return (
-        len(prev) >= 60
+        len(prev) >= 20
         and not ends_sentence(prev)
         and nxt[:1].isascii()
         and nxt[:1].islower()
@@ -401,7 +402,7 @@ def analyze(text: str) -> Layout:
     title = date = author = honorific = None
     headings: list[Heading] = []
     section: str | None = None
-    stage = "before-title"  # → "after-title" → "body"
+    stage = "before-title"  # → "after-title" → ("after-subtitle") → "body"
     for i, u in enumerate(article):
         if u.nav or u.label:
             blocks.append(Block("boilerplate", u.start, u.end))
@@ -419,12 +420,12 @@ def analyze(text: str) -> Layout:
                 blocks.append(Block("title", u.start, u.end))
                 stage = "after-title"
                 continue
-            stage = "body"
         elif stage == "after-title":
-            stage = "body"
             if _is_subtitle(article, i, lang):
                 blocks.append(Block("subtitle", u.start, u.end))
+                stage = "after-subtitle"
                 continue
+        stage = "body"
         if _is_heading(article, i, lang):
             section = u.text
             headings.append(Heading(u.text, u.start, u.end))

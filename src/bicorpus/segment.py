@@ -90,6 +90,10 @@ def split_span(
     return [s for s in spans if s[1] > s[0]]
 
 
+#: Regions that belong to the page's own article (they carry the page's author, if known).
+ARTICLE_REGIONS = frozenset({"title", "subtitle", "dateline", "body"})
+
+
 def passage_id(doc_id: str, ordinal: int) -> str:
     """Stable passage id: the document id and the ordinal."""
     return f"{doc_id}-{ordinal:04d}"
@@ -111,7 +115,7 @@ def _passage(
 ) -> Passage:
     chunk = text[start:end]
     lang, shares = detect_lang(chunk)
-    own = block.region != "site-header"
+    own = block.region in ARTICLE_REGIONS
     return Passage(
         id=passage_id(doc_id, ordinal),
         doc_id=doc_id,

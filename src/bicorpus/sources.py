@@ -26,7 +26,7 @@ from pathlib import Path
 from .errors import SourceError
 
 #: Files larger than this are refused (bytes); keeps memory bounded.  ``--max-size`` changes it.
-DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 #: File name suffix → source format.
 FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html"}

@@ -1,0 +1,73 @@
+"""Dates in Arabic or English become ISO dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from bicorpus.dates import find_date, is_dateline, month_table, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("12 أبريل، 2017", "2017-04-12"),  # Egyptian month, Arabic comma
+        ("12 ابريل 2017", "2017-04-12"),  # without hamza
+        ("12 إبريل 2017", "2017-04-12"),
+        ("١٢ نيسان ٢٠١٧", "2017-04-12"),  # Levantine month, Arabic-Indic digits
+        ("۱۲ نيسان ۲۰۱۷", "2017-04-12"),  # extended (Persian) digits
+        ("الأربعاء، 12 يوليو/تموز 2017", "2017-07-12"),  # both names and a weekday
+        ("12 تموز/يوليو 2017", "2017-07-12"),
+        ("12 نيسان (أبريل) 2017", "2017-04-12"),
+        ("15 كانون الثاني 2019", "2019-01-15"),  # two-word month
+        ("3 تشرين الأول، 2020", "2020-10-03"),
+        ("1 كانون الأول 2020", "2020-12-01"),
+        ("5 أفريل 2021", "2021-04-05"),  # Maghrebi
+        ("٣١ ديسمبر ٢٠٢٤", "2024-12-31"),
+        ("April 12, 2017", "2017-04-12"),
+        ("Wednesday, 12 April 2017", "2017-04-12"),
+        ("Apr. 5th, 2019", "2019-04-05"),
+        ("12 of April 2017", "2017-04-12"),
+        ("2017-04-12", "2017-04-12"),
+        ("2017/4/2", "2017-04-02"),
+        ("12/04/2017", "2017-04-12"),  # numeric dates are read day first
+        ("12.04.2017", "2017-04-12"),
+        ("April 2017", "2017-04"),
+        ("نيسان ٢٠١٧", "2017-04"),
+        ("published on 1 June 2016 in Cairo", "2016-06-01"),
+    ],
+)
+def test_parse_date(text, iso):
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize("text", ["31/02/2017", "12 May", "April", "12 أبريل", "0 April 2017",
+                                  "32 April 2017", "1 April 1066", "no date here", "", "٢٠١٧"])
+def test_not_a_date(text):
+    assert parse_date(text) is None
+
+
+def test_first_date_wins():
+    found = find_date("from 3 March 2016 to 4 April 2017")
+    assert found is not None and found.iso == "2016-03-03"
+
+
+@pytest.mark.parametrize("text", ["12 أبريل، 2017", "الأربعاء، 12 يوليو/تموز 2017",
+                                  "Published: April 12, 2017", "نشر في 12 أبريل 2017", "2017-04-12"])
+def test_dateline(text):
+    assert is_dateline(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Their disagreement escalated in February 2017 during the negotiations.",
+    "وقعت المواجهات في 12 أبريل 2017 قرب مدينة دير الزور الواقعة على نهر الفرات",
+])
+def test_sentence_with_a_date_is_not_a_dateline(text):
+    assert parse_date(text) is not None
+    assert is_dateline(text) is None
+
+
+def test_month_table_is_data():
+    table = month_table()
+    assert table["ابريل"] == 4 and table["نيسان"] == 4 and table["april"] == 4
+    assert table["تشرين الاول"] == 10
+    assert len(set(table.values())) == 12
