@@ -59,3 +59,10 @@ def test_word_forms_fold_case_and_marks() -> None:
 
 def test_stopwords_cover_both_scripts() -> None:
     assert {"the", "of", "في", "من"} <= stopwords()
+
+
+def test_only_name_like_words_get_keys(fake_names: NameModel) -> None:
+    an = analyze("Fighters went home to Hama and حماة", fake_names)
+    keyed = {t.text for t, k in zip(an.tokens, an.keys, strict=True) if k}
+    assert keyed == {"Fighters", "Hama", "حماة"}  # not "home", not stopwords
+    assert analyze("home", fake_names, query=True).keys == (("hm",),)  # a query word always has keys

@@ -17,8 +17,10 @@ same steps.  For every word token of the original text:
 ``key``
     :func:`bicorpus.names.name_keys` of the word, one or more romanization keys,
     the same for every spelling and script of a name (``Nusra``, ``an-Nusrah``,
-    ``النصرة``); bare articles have none.  Key positions count only the words that
-    have keys, so ``al-Sham`` and ``الشام`` line up in phrases;
+    ``النصرة``).  Only name-like words have keys: Arabic words, capitalized Latin
+    words and words inside a gazetteer mention (every word of a query), never
+    stopwords or bare articles, so ``Hama`` does not meet ``home``.  Key positions
+    count only the words that have keys, so ``al-Sham`` and ``الشام`` line up in phrases;
 ``ent``
     the ids of the gazetteer entities mentioned in the text (``Daesh`` → ``isis``).
 """
@@ -212,17 +214,20 @@ def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -
     for m in mentions:
         in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
     forms = [word_forms(w) for w in words]
-    stems = []
-    for i, f in enumerate(forms):
+    stop = stopwords()
+    stems, keys = [], []
+    for i, (w, f) in enumerate(zip(words, forms, strict=True)):
         name_like = in_name[i] or f.capitals or (
             not f.arabic and f.capitalized and (query or not _sentence_initial(text, tokens, i)))
         stems.append(f.norm if name_like else f.stemmed)
+        keyed = (query or f.arabic or f.capitalized or in_name[i]) and f.norm not in stop
+        keys.append(tuple(names.keys(w)) if keyed else ())
     return Analysis(
         text=text,
         tokens=tokens,
         exact=tuple(f.exact for f in forms),
         norm=tuple(f.norm for f in forms),
         stem=tuple(stems),
-        keys=tuple(tuple(names.keys(w)) for w in words),
+        keys=tuple(keys),
         mentions=mentions,
     )
