@@ -15,6 +15,7 @@ import pytest
 from bicorpus.model import SCHEMA_VERSION, Document, Passage
 from bicorpus.normalize import detect_lang, normalize_text
 
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 D1 = "000_365465f9b8a3ec32"
 D2 = "001_arabic-article"
 D3 = "../escape/doc 3"
@@ -126,3 +127,14 @@ def out_dir(tmp_path: Path) -> Path:
     path = tmp_path / "out"
     path.mkdir()
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed pages ingested by the real pipeline."""
+    from bicorpus.pipeline import ingest
+
+    corpus = tmp_path_factory.mktemp("seed") / "corpus"
+    report = ingest([SEEDS], corpus)
+    assert report.passages > 10
+    return corpus

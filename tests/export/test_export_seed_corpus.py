@@ -14,18 +14,6 @@ from bicorpus.export.jsonl import import_jsonl, read_jsonl
 from bicorpus.export.tei import read_tei
 from bicorpus.export.vertical import read_vertical
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.fixture(scope="module")
-def seed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from bicorpus.pipeline import ingest
-
-    corpus = tmp_path_factory.mktemp("seed") / "corpus"
-    report = ingest([SEEDS], corpus)
-    assert report.passages > 10
-    return corpus
-
 
 @pytest.mark.parametrize(
     ("fmt", "reader"),
@@ -59,3 +47,4 @@ def test_seed_jsonl_reimport_is_identical(seed_corpus: Path, tmp_path: Path) -> 
     original = open_corpus(seed_corpus)
     assert list(copy.documents()) == list(original.documents())
     assert list(copy.passages()) == list(original.passages())
+
