@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +23,24 @@ def _dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, separators=(", ", ": "))
 
 
-def passage_line(doc: Document, passage: Passage, extra: dict[str, str] | None = None) -> str:
+_PASSAGE_FIELDS = tuple(f.name for f in fields(Passage))
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(Document))
+
+
+def record_dict(record: Passage | Document) -> dict[str, Any]:
+    """The record's fields as a dict, like ``to_dict`` (flat records need no deep copy)."""
+    names = _PASSAGE_FIELDS if isinstance(record, Passage) else _DOCUMENT_FIELDS
+    return {name: getattr(record, name) for name in names}
+
+
+def passage_line(
+    doc: Document | dict[str, Any], passage: Passage, extra: dict[str, str] | None = None
+) -> str:
     """The JSON line of one passage (no newline)."""
-    record: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **passage.to_dict()}
+    record: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **record_dict(passage)}
     if extra:
         record.update(extra)
-    record["document"] = doc.to_dict()
+    record["document"] = doc if isinstance(doc, dict) else record_dict(doc)
     return _dumps(record)
 
 
@@ -41,9 +54,12 @@ class JsonlWriter(Writer):
 
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
         translit = self.options.translit
+        document = record_dict(doc)
+        lines = []
         for passage in passages:
             extra = translit.row(passage.text) if translit else None
-            self._fh.write(passage_line(doc, passage, extra) + "\n")
+            lines.append(passage_line(document, passage, extra) + "\n")
+        self._fh.write("".join(lines))
 
     def end(self) -> None:
         self._fh.close()
