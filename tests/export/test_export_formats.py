@@ -157,3 +157,27 @@ def test_translit_adds_a_romanization(corpus_dir: Path, out_dir: Path, fmt: str)
     else:
         assert ("translit" in text) == (fmt == "jsonl")
         assert "ʿkasha" in text or "akasha" in text.lower()
+
+
+def test_txt_translit_twin_is_line_aligned(corpus_dir: Path, out_dir: Path) -> None:
+    from bicorpus.export.translit import make_transliterator
+
+    try:
+        tr = make_transliterator()
+    except ExportError:
+        pytest.skip("romanization is not available")
+    export_corpus(corpus_dir, "txt", out_dir / "c.txt", translit=True)
+    text = (out_dir / "c.ar.txt").read_text(encoding="utf-8").splitlines()
+    roman = (out_dir / "c.ar.translit.txt").read_text(encoding="utf-8").splitlines()
+    assert len(text) == len(roman) == 6
+    assert roman == [tr.text(line) for line in text]
+    assert "أخبار" not in roman[0]
+    with pytest.raises(ExportError, match="--out PATH"):
+        export_corpus(corpus_dir, "txt", None, translit=True)
+
+
+def test_out_folder_gets_a_file_named_after_the_corpus(corpus_dir: Path, out_dir: Path) -> None:
+    report = export_corpus(corpus_dir, "tsv", out_dir)
+    assert report.files == [out_dir / "corpus.tsv"]
+    assert report.card == out_dir / "corpus.tsv.README.md"
+    assert report.card.is_file()

@@ -44,3 +44,28 @@ def test_query_with_filters_and_no_hit(seed_corpus: Path, seed_index: Path, tmp_
     with pytest.raises(ExportError, match="no passage matches"):
         export_corpus(seed_corpus, "csv", tmp_path / "none.csv", query="Zarqawi", index=seed_index)
     assert not (tmp_path / "none.csv").exists()
+
+
+def test_cli_query(seed_corpus: Path, seed_index: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from bicorpus.cli import main
+
+    result = CliRunner().invoke(main, ["export", "--corpus", str(seed_corpus), "--index", str(seed_index),
+                                       "--format", "jsonl", "--query", "داعش", "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["lang"] == "en" and "ISIS" in r["text"] for r in rows)
+
+
+def test_cli_query_without_index(seed_corpus: Path, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from bicorpus.cli import main
+
+    args = ["export", "--corpus", str(seed_corpus), "--index", str(tmp_path / "none")]
+    result = CliRunner().invoke(main, [*args, "--format", "csv", "--query", "Nusra"])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1 and "index" in result.output

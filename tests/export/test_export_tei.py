@@ -12,7 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bicorpus.export import export_corpus
-from bicorpus.export.tei import _XML_INVALID_RE, decode_id, encode_id, read_tei, xml_attr, xml_text
+from bicorpus.export.tei import (
+    _XML_INVALID_RE,
+    decode_id,
+    encode_id,
+    is_iso_date,
+    read_tei,
+    xml_attr,
+    xml_text,
+)
 
 T = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -49,8 +57,9 @@ def test_header_has_title_date_source_and_authors(corpus_dir: Path, out_dir: Pat
     idnos = {i.get("type"): i.text for i in d1.findall(f"{bibl}/{T}idno")}
     assert idnos["path"] == "seeds/000_365465f9b8a3ec32.txt"
     assert idnos["sha256"] == "a" * 64
-    langs = [lg.get("ident") for lg in d2.iterfind(f"{T}teiHeader/{T}profileDesc/{T}langUsage/{T}language")]
-    assert langs == ["ar", "en"]
+    usage = f"{T}teiHeader/{T}profileDesc/{T}langUsage/{T}language"
+    assert [lg.get("ident") for lg in d2.iterfind(usage)] == ["ar", "en"]
+    assert [lg.get("ident") for lg in d1.iterfind(usage)] == ["ar", "en", "mul"]
     assert d3.find(f"{bibl}/{T}title") is None  # no title in the source: none invented
 
 
@@ -76,7 +85,7 @@ def test_every_passage_has_id_lang_ordinal_and_metadata(corpus_dir: Path, out_di
     ps = [p for p in root.iter(T + "p") if p.get(XML_ID)]
     assert len(ps) == len(records[1])
     for p in ps:
-        assert p.get(XML_LANG) in ("ar", "en", "mixed")
+        assert p.get(XML_LANG) in ("ar", "en", "mul")  # BCP 47; mixed passages are "mul"
         assert p.get("n").isdigit()
         assert p.get("ana")[1:] in fs_ids
     bullet = next(fs for fs in root.iter(T + "fs") if fs.get(XML_ID) == "m-000_365465f9b8a3ec32.3a.0002")
@@ -84,6 +93,18 @@ def test_every_passage_has_id_lang_ordinal_and_metadata(corpus_dir: Path, out_di
     assert features["honorific"].find(T + "string").text == "د."
     assert features["author"].find(T + "string").text == "أيمن سمير"
     assert features["start"].find(T + "numeric").get("value") == "120"
+    mixed = next(p for p in ps if p.get("n") == "7" and p.get(XML_ID).startswith("p-000_"))
+    assert mixed.get(XML_LANG) == "mul"
+    assert [p.lang for _, p in read_tei(out_dir / "c.xml")].count("mixed") == 1
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [("2017", True), ("2017-04", True), ("2017-04-12", True), ("2017-13", False), ("2017-02-30", False),
+     ("12 أبريل، 2017", False), ("2017-04-12T10:00", False)],
+)
+def test_only_real_iso_dates_get_a_when(value: str, ok: bool) -> None:
+    assert is_iso_date(value) is ok
 
 
 def test_control_characters_and_carriage_returns_survive(corpus_dir: Path, out_dir: Path, records) -> None:

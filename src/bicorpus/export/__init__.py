@@ -146,6 +146,8 @@ def export_corpus(
     if fmt == "parquet":
         require_pyarrow()
     corpus = corpus if isinstance(corpus, Corpus) else open_corpus(corpus)
+    if target is not None and not split and target.is_dir():
+        target = target / f"{corpus.path.resolve().name or 'corpus'}{cls.extension}"
     transliterator = make_transliterator() if translit else None
     ids = None
     if query is not None:

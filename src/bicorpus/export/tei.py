@@ -22,6 +22,7 @@ all back.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -50,6 +51,9 @@ REGION_PART: dict[str, str] = {
 }
 _PARTS = ("front", "body", "back")
 _LANG_NAMES = {"ar": "Arabic", "en": "English", "mixed": "Arabic and English"}
+#: ``xml:lang`` tag (BCP 47) of each passage language label; ``mul`` = multiple languages.
+LANG_TAGS: dict[str, str] = {"ar": "ar", "en": "en", "mixed": "mul"}
+_LANG_LABELS = {tag: label for label, tag in LANG_TAGS.items()}
 
 #: Passage fields kept in the feature structure, with their kind.
 FS_FIELDS: tuple[tuple[str, str], ...] = (
@@ -77,7 +81,7 @@ IDNO_FIELDS: tuple[tuple[str, str], ...] = (
 _CONVERT = {"str": str, "int": int, "float": float}
 
 _XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_ISO_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?$")
+_ISO_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _ID_SAFE_RE = re.compile(r"[^A-Za-z0-9_\-]")
 _ID_ESC_RE = re.compile(r"\.([0-9a-f]+)\.")
 _G_CODE_RE = re.compile(r"^U\+([0-9A-F]{4,6})$")
@@ -113,6 +117,16 @@ def decode_id(prefix: str, xml_id: str) -> str:
     if not xml_id.startswith(prefix):
         raise ExportError(f"unexpected xml:id {xml_id!r} (expected prefix {prefix!r})")
     return _ID_ESC_RE.sub(lambda m: chr(int(m.group(1), 16)), xml_id[len(prefix) :])
+
+
+def is_iso_date(value: str) -> bool:
+    """True for ``YYYY``, ``YYYY-MM`` and real ``YYYY-MM-DD`` dates (what ``date/@when`` accepts here)."""
+    if not _ISO_DATE_RE.match(value):
+        return False
+    try:
+        return len(value) < 10 or bool(dt.date.fromisoformat(value))
+    except ValueError:
+        return False
 
 
 def _el(tag: str, content: str, **attrs: str | None) -> str:
@@ -152,7 +166,7 @@ def _tei_header(doc: Document, passages: Sequence[Passage], indent: str) -> list
     if doc.title is not None:
         lines.append(f"{i4}{_el('title', doc.title)}")
     if doc.date is not None:
-        when = doc.date if _ISO_DATE_RE.match(doc.date) else None
+        when = doc.date if is_iso_date(doc.date) else None
         lines.append(f"{i4}{_el('date', doc.date, when=when)}")
     for name, _kind in IDNO_FIELDS:
         value = getattr(doc, name)
@@ -163,7 +177,9 @@ def _tei_header(doc: Document, passages: Sequence[Passage], indent: str) -> list
     langs = sorted({p.lang for p in passages})
     if langs:
         lines += [f"{i1}<profileDesc>", f"{i2}<langUsage>"]
-        lines += [f"{i3}{_el('language', _LANG_NAMES.get(lg, lg), ident=lg)}" for lg in langs]
+        lines += [
+            f"{i3}{_el('language', _LANG_NAMES.get(lg, lg), ident=LANG_TAGS.get(lg, lg))}" for lg in langs
+        ]
         lines += [f"{i2}</langUsage>", f"{i1}</profileDesc>"]
     lines.append(f"{indent}</teiHeader>")
     return lines
@@ -172,7 +188,8 @@ def _tei_header(doc: Document, passages: Sequence[Passage], indent: str) -> list
 def _passage_p(p: Passage, indent: str) -> str:
     pid = encode_id("p-", p.id)
     return f"{indent}" + _el(
-        "p", p.text, xml_id=pid, xml_lang=p.lang, n=str(p.ordinal), ana="#" + encode_id("m-", p.id)
+        "p", p.text, xml_id=pid, xml_lang=LANG_TAGS.get(p.lang, p.lang), n=str(p.ordinal),
+        ana="#" + encode_id("m-", p.id),
     )
 
 
@@ -245,7 +262,7 @@ def corpus_header(info: ExportInfo, indent: str = "  ") -> list[str]:
         f"{indent}<teiHeader>",
         f"{i1}<fileDesc>",
         f"{i2}<titleStmt>",
-        f"{i3}{_el('title', f'bicorpus export of the corpus {name}')}",
+        f"{i3}{_el('title', f'{name}: bicorpus corpus export')}",
         f"{i2}</titleStmt>",
         f"{i2}<publicationStmt>",
         f"{i3}{_el('p', f'Exported by bicorpus {info.version}.')}",
@@ -355,7 +372,7 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
                         id=decode_id("p-", xml_id),
                         doc_id=doc.id,
                         ordinal=int(p.get("n", "0")),
-                        lang=p.get(_XML_LANG, ""),
+                        lang=_LANG_LABELS.get(p.get(_XML_LANG, ""), p.get(_XML_LANG, "")),
                         region=div.get("type", ""),
                         section=div.get("n"),
                         text=_content(p),

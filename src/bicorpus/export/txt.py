@@ -2,8 +2,9 @@
 
 With ``--out corpus.txt`` the passages go to ``corpus.ar.txt``, ``corpus.en.txt`` and
 ``corpus.mixed.txt`` (only the languages present); with ``--lang`` to the given file itself;
-on standard output all languages are interleaved in corpus order.  Line breaks inside a
-passage become spaces, so this format is for reading, not for round trips.
+on standard output all languages are interleaved in corpus order.  With ``--translit`` each
+file gets a line-aligned romanized twin (``corpus.ar.translit.txt``: line n romanizes line n).
+Line breaks inside a passage become spaces, so this format is for reading, not for round trips.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import IO
 
+from ..errors import ExportError
 from ..model import Document, Passage
 from .base import ExportInfo, Writer
 
@@ -29,19 +31,25 @@ class TxtWriter(Writer):
     description = "plain text, one passage per line, one file per language"
 
     def begin(self, info: ExportInfo) -> None:
+        if self.options.translit and self.output.is_stdout:
+            raise ExportError("txt with --translit writes a romanized twin file: give --out PATH")
         self._files: dict[str, IO[str]] = {}
         self._single = self.output.is_stdout or self.options.lang is not None
 
-    def _file(self, lang: str) -> IO[str]:
-        key = "" if self._single else lang
+    def _file(self, lang: str, variant: str | None = None) -> IO[str]:
+        key = ".".join(k for k in ("" if self._single else lang, variant or "") if k)
         fh = self._files.get(key)
         if fh is None:
             fh = self._files[key] = self.output.text(key or None)
         return fh
 
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
+        translit = self.options.translit
         for p in passages:
-            self._file(p.lang).write(one_line(p.text) + "\n")
+            line = one_line(p.text)
+            self._file(p.lang).write(line + "\n")
+            if translit:
+                self._file(p.lang, "translit").write(translit.text(line) + "\n")
 
     def end(self) -> None:
         for fh in self._files.values():
