@@ -1,0 +1,24 @@
+"""Names across spellings and scripts: romanization, match keys, the alias gazetteer.
+
+>>> name_keys("an-Nusrah") == name_keys("النصرة")[:1]
+True
+"""
+
+from __future__ import annotations
+
+from .gazetteer import Entity, Gazetteer, Mention
+from .keys import KEY_VERSION, is_article, name_keys
+from .match import NameMatch, match
+from .romanize import romanize
+
+__all__ = [
+    "KEY_VERSION",
+    "Entity",
+    "Gazetteer",
+    "Mention",
+    "NameMatch",
+    "is_article",
+    "match",
+    "name_keys",
+    "romanize",
+]

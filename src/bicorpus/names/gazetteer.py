@@ -1,0 +1,445 @@
+"""The alias gazetteer: entities with names in both scripts, acronyms and exonyms.
+
+The shipped file ``data/aliases.txt`` is read first; user files (``--aliases FILE``) are
+read on top of it in order: a new ``[id]`` adds an entity, a known one gets more names.
+The format is described in ``docs/names.md`` and at the top of ``aliases.txt``; it is
+parsed line by line, never executed.
+
+Matching a passage (:meth:`Gazetteer.find`) works on its tokens in order.  An alias
+token matches a passage token when
+
+* their search forms are equal (case-insensitive; articles and, in Arabic, an attached
+  article or one-letter proclitic set aside: النصرة, والنصرة, بالنصرة; final ا ة ه ى
+  alike), or
+* for Latin script, when the passage token is capitalized and its vowel-aware key
+  (:func:`~bicorpus.names.keys.vowel_key`) equals the alias token's (``Nusrah`` for
+  ``Nusra``, ``Qaida`` for ``Qaeda``, but not ``Homs`` for ``Hamas``), for aliases of
+  :data:`MIN_KEY_CONSONANTS` consonants or more (shorter ones, like Hama, match only as
+  spelled; within a longer alias, Fatah for Fateh is fine).
+
+Where one span matches several entities, a match by spelling beats a match by key.
+
+Article tokens between alias tokens are skipped.  Acronyms (``ISIS``, ``HTS``, ``IS``) match
+only a token written exactly so, in capitals (``ISIS's`` counts, ``is`` does not).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from ..errors import AliasFileError
+from ..normalize import normalize_token
+from ..normalize.script import is_arabic
+from ..normalize.tokenize import tokenize
+from .keys import consonant_count, is_article, split_arabic_article, vowel_key
+from .tables import DATA_PACKAGE
+
+#: Entity types an alias file may use.
+ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "location", "other")
+#: Fields of an entity block.
+FIELDS: tuple[str, ...] = ("type", "en", "ar", "acronym", "related")
+#: Aliases with fewer consonants than this match only as spelled (normalized), not by key.
+MIN_KEY_CONSONANTS = 3
+SHIPPED_FILE = "aliases.txt"
+
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_HEADER_RE = re.compile(r"^\[\s*(?P<id>[^\]]*?)\s*\]$")
+_FIELD_RE = re.compile(r"^(?P<field>[A-Za-z_-]+)\s*[:=]\s*(?P<value>.*)$")
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+_ARABIC_ONE_LETTER_PROCLITICS = frozenset("وفبلك")
+_ARABIC_FINAL_VOWELS = str.maketrans({"ا": "ه", "ى": "ه", "ة": "ه"})
+_LATIN_NON_WORD_RE = re.compile(r"['\-]")
+_ARTICLES_IN_MENTIONS = frozenset({"al", "el", "ال"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An alias found in a token sequence: tokens ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entity_id: str
+    alias: str
+
+
+@dataclass
+class Entity:
+    """One gazetteer entity: its names (with language), acronyms and relations."""
+
+    id: str
+    type: str
+    names: list[tuple[str, str]] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    related: list[tuple[str, str]] = field(default_factory=list)
+
+    def all_aliases(self) -> list[str]:
+        """Every name and acronym, names first."""
+        return [name for name, _ in self.names] + list(self.acronyms)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"id": self.id, "type": self.type, "names": [list(n) for n in self.names],
+                "acronyms": list(self.acronyms), "related": [list(r) for r in self.related]}
+
+
+@dataclass(frozen=True, slots=True)
+class _TokenForms:
+    """What a token can match through: its search forms and (maybe) its keys."""
+
+    forms: frozenset[str]
+    keys: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    entity_id: str
+    alias: str
+    tokens: tuple[_TokenForms, ...]
+    keyable: bool  # long enough to match through keys, not only as spelled
+
+
+# ------------------------------------------------------------------ token forms
+
+
+def _arabic_form(word: str) -> str:
+    word = normalize_token(word)
+    if len(word) > 2:
+        word = word[:-1] + word[-1].translate(_ARABIC_FINAL_VOWELS)
+    return word
+
+
+def _arabic_forms(token: str) -> frozenset[str]:
+    word = normalize_token(token)
+    _, bare = split_arabic_article(word)
+    forms = {_arabic_form(bare)}
+    if word[:1] in _ARABIC_ONE_LETTER_PROCLITICS and len(word) >= 4:
+        _, bare = split_arabic_article(word[1:])
+        forms.add(_arabic_form(bare))
+    return frozenset(forms)
+
+
+def _latin_form(token: str) -> str:
+    return _LATIN_NON_WORD_RE.sub("", normalize_token(_POSSESSIVE_RE.sub("", token)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _passage_forms(token: str) -> _TokenForms | None:
+    """Forms of a passage or query token; ``None`` for an article."""
+    if is_article(token):
+        return None
+    if is_arabic(token):
+        return _TokenForms(_arabic_forms(token), frozenset())
+    keys = _latin_keys(token) if token[:1].isupper() else frozenset()
+    return _TokenForms(frozenset({_latin_form(token)}), keys)
+
+
+def _latin_keys(token: str) -> frozenset[str]:
+    key = vowel_key(_POSSESSIVE_RE.sub("", token))
+    return frozenset({key}) if key else frozenset()
+
+
+def _alias_forms(token: str) -> _TokenForms:
+    if is_arabic(token):
+        return _TokenForms(_arabic_forms(token), frozenset())
+    return _TokenForms(frozenset({_latin_form(token)}), _latin_keys(token))
+
+
+def _meets(token: _TokenForms, alias: _TokenForms) -> int:
+    """2 when the spellings agree, 1 when only the keys do, 0 when they do not meet."""
+    if token.forms & alias.forms:
+        return 2
+    return 1 if token.keys & alias.keys else 0
+
+
+def _folds_into_mention(token: str) -> bool:
+    """An article written al / el / ال just before a mention belongs to it (as, an, at stay out)."""
+    return normalize_token(token) in _ARTICLES_IN_MENTIONS
+
+
+def _strip_possessive(token: str) -> str:
+    return _POSSESSIVE_RE.sub("", token)
+
+
+# ------------------------------------------------------------------ parsing
+
+
+@dataclass
+class _Draft:
+    entity: Entity
+    source: str
+    line: int
+    related_lines: list[tuple[str, int]] = field(default_factory=list)
+
+
+def _split_values(value: str) -> list[str]:
+    return [v.strip() for v in value.split("|") if v.strip()]
+
+
+def _parse(text: str, source: str, drafts: dict[str, _Draft]) -> None:
+    current: _Draft | None = None
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        where = f"{source}:{number}"
+        header = _HEADER_RE.match(line)
+        if header:
+            entity_id = header.group("id")
+            if not _ID_RE.match(entity_id):
+                raise AliasFileError(f"{where}: bad entity id {entity_id!r} "
+                                     "(use lower-case letters, digits, '-', '_' or '.')")
+            if entity_id not in drafts:
+                drafts[entity_id] = _Draft(Entity(entity_id, ""), source, number)
+            current = drafts[entity_id]
+            continue
+        match = _FIELD_RE.match(line)
+        if not match:
+            raise AliasFileError(f"{where}: expected '[entity-id]' or 'field: value', got {line[:60]!r}")
+        if current is None:
+            raise AliasFileError(f"{where}: field before the first '[entity-id]' line")
+        name, value = match.group("field").lower(), match.group("value").strip()
+        if name not in FIELDS:
+            raise AliasFileError(f"{where}: unknown field {name!r} (expected one of {', '.join(FIELDS)})")
+        values = _split_values(value)
+        if not values:
+            raise AliasFileError(f"{where}: field {name!r} has no value")
+        _apply_field(current, name, values, where, number)
+
+
+def _apply_field(draft: _Draft, name: str, values: list[str], where: str, number: int) -> None:
+    entity = draft.entity
+    if name == "type":
+        if len(values) != 1 or values[0].lower() not in ENTITY_TYPES:
+            raise AliasFileError(f"{where}: type must be one of {', '.join(ENTITY_TYPES)}")
+        entity.type = values[0].lower()
+    elif name in ("en", "ar"):
+        for value in values:
+            if not tokenize(value):
+                raise AliasFileError(f"{where}: name {value!r} has no letters or digits")
+            if (name == "ar") != is_arabic(value):
+                script = "Arabic" if name == "ar" else "Latin"
+                raise AliasFileError(f"{where}: {name} name {value!r} is not in {script} script")
+            if (value, name) not in entity.names:
+                entity.names.append((value, name))
+    elif name == "acronym":
+        for value in values:
+            if len(tokenize(value)) != 1 or value != value.upper() or not any(c.isupper() for c in value):
+                raise AliasFileError(f"{where}: acronym {value!r} must be one word in capitals")
+            if value not in entity.acronyms:
+                entity.acronyms.append(value)
+    else:
+        for value in values:
+            parts = value.split()
+            if len(parts) != 2:
+                raise AliasFileError(f"{where}: related must read 'relation entity-id', got {value!r}")
+            if tuple(parts) not in entity.related:
+                entity.related.append((parts[0], parts[1]))
+                draft.related_lines.append((parts[1], number))
+
+
+def _read_user_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise AliasFileError(f"{path}: alias file not found") from None
+    except IsADirectoryError:
+        raise AliasFileError(f"{path}: is a directory, not an alias file") from None
+    except UnicodeDecodeError as err:
+        raise AliasFileError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
+    except OSError as err:
+        raise AliasFileError(f"{path}: cannot read ({err.strerror})") from None
+
+
+def _check(drafts: dict[str, _Draft]) -> None:
+    for draft in drafts.values():
+        entity = draft.entity
+        where = f"{draft.source}:{draft.line}"
+        if not entity.names and not entity.acronyms:
+            raise AliasFileError(f"{where}: entity {entity.id!r} has no names")
+        if not entity.type:
+            entity.type = "other"
+        for target, number in draft.related_lines:
+            if target not in drafts:
+                raise AliasFileError(f"{draft.source}:{number}: related entity {target!r} is not defined")
+
+
+# ------------------------------------------------------------------ the gazetteer
+
+
+class Gazetteer:
+    """Entities and a lookup table from the first token of each alias to its patterns."""
+
+    def __init__(self, entities: Iterable[Entity]) -> None:
+        self._entities: dict[str, Entity] = {e.id: e for e in entities}
+        self._by_form: dict[str, list[_Pattern]] = {}
+        self._by_key: dict[str, list[_Pattern]] = {}
+        self._acronyms: dict[str, list[tuple[str, str]]] = {}
+        for entity in self._entities.values():
+            for name, _ in entity.names:
+                self._add_pattern(entity.id, name)
+            for acronym in entity.acronyms:
+                self._acronyms.setdefault(acronym, []).append((entity.id, acronym))
+
+    def _add_pattern(self, entity_id: str, name: str) -> None:
+        tokens = tuple(_alias_forms(t.text) for t in tokenize(name) if not is_article(t.text))
+        if not tokens:
+            return
+        consonants = sum(consonant_count(k) for t in tokens for k in list(t.keys)[:1])
+        pattern = _Pattern(entity_id, name, tokens, consonants >= MIN_KEY_CONSONANTS)
+        for form in tokens[0].forms:
+            self._by_form.setdefault(form, []).append(pattern)
+        if pattern.keyable:
+            for key in tokens[0].keys:
+                self._by_key.setdefault(key, []).append(pattern)
+
+    # -------------------------------------------------------------- loading
+
+    @classmethod
+    def load(cls, extra_files: Sequence[Path | str] = ()) -> Gazetteer:
+        """The shipped gazetteer with ``extra_files`` read on top, in order.
+
+        Raises :class:`AliasFileError` (with ``file:line``) on a malformed file."""
+        if not extra_files:
+            return _shipped()
+        drafts = _shipped_drafts()
+        drafts = {k: _Draft(_copy(d.entity), d.source, d.line, list(d.related_lines))
+                  for k, d in drafts.items()}
+        for path in extra_files:
+            path = Path(path)
+            _parse(_read_user_file(path), str(path), drafts)
+        _check(drafts)
+        return cls(d.entity for d in drafts.values())
+
+    @classmethod
+    def from_text(cls, text: str, source: str = "<aliases>") -> Gazetteer:
+        """A gazetteer of the entities in ``text`` alone (alias-file format)."""
+        drafts: dict[str, _Draft] = {}
+        _parse(text, source, drafts)
+        _check(drafts)
+        return cls(d.entity for d in drafts.values())
+
+    # -------------------------------------------------------------- lookups
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    def entities(self) -> list[Entity]:
+        """All entities, in file order."""
+        return list(self._entities.values())
+
+    def entity(self, entity_id: str) -> Entity:
+        """The entity with this id (``KeyError`` if there is none)."""
+        return self._entities[entity_id]
+
+    def find(self, tokens: Sequence[str]) -> list[Mention]:
+        """Every alias occurring in ``tokens`` (original-cased token strings, in order).
+
+        Overlapping mentions resolve to the leftmost, then longest; an article al / el / ال
+        just before a mention is included in it."""
+        forms = [_passage_forms(t) for t in tokens]
+        found: list[tuple[Mention, bool]] = []
+        for i, token in enumerate(tokens):
+            acronym = self._acronyms.get(_strip_possessive(token))
+            if acronym:
+                found.extend((Mention(i, i + 1, entity_id, alias), True) for entity_id, alias in acronym)
+            current = forms[i]
+            if current is None:
+                continue
+            for pattern in self._candidates(current):
+                end, spelled = _match_at(pattern, forms, i)
+                if end:
+                    start = i - 1 if i > 0 and _folds_into_mention(tokens[i - 1]) else i
+                    found.append((Mention(start, end, pattern.entity_id, pattern.alias), spelled))
+        return _leftmost_longest(found)
+
+    def _candidates(self, token: _TokenForms) -> list[_Pattern]:
+        seen: dict[int, _Pattern] = {}
+        for form in token.forms:
+            for pattern in self._by_form.get(form, ()):
+                seen.setdefault(id(pattern), pattern)
+        for key in token.keys:
+            for pattern in self._by_key.get(key, ()):
+                seen.setdefault(id(pattern), pattern)
+        return list(seen.values())
+
+    def lookup(self, name: str) -> list[Entity]:
+        """Entities one of whose aliases is the whole of ``name``."""
+        tokens = [t.text for t in tokenize(name)]
+        content = [i for i, t in enumerate(tokens) if not is_article(t)]
+        if not content:
+            return []
+        first, last = content[0], content[-1] + 1
+        hits = [m for m in self._all_mentions(tokens) if m.start <= first and m.end >= last]
+        return [self._entities[eid] for eid in dict.fromkeys(m.entity_id for m in hits)]
+
+    def _all_mentions(self, tokens: Sequence[str]) -> list[Mention]:
+        forms = [_passage_forms(t) for t in tokens]
+        out = []
+        for i, token in enumerate(tokens):
+            for entity_id, alias in self._acronyms.get(_strip_possessive(token), ()):
+                out.append(Mention(i, i + 1, entity_id, alias))
+            current = forms[i]
+            if current is None:
+                continue
+            for pattern in self._candidates(current):
+                end, _ = _match_at(pattern, forms, i)
+                if end:
+                    out.append(Mention(i, end, pattern.entity_id, pattern.alias))
+        return out
+
+
+def _match_at(pattern: _Pattern, forms: Sequence[_TokenForms | None], start: int) -> tuple[int, bool]:
+    """(end index, spelled) of ``pattern`` matched from ``start``, articles skipped; (0, False) if none.
+
+    ``spelled`` is true when every token matched by its spelling, not only by its key."""
+    i, spelled = start, True
+    for n, wanted in enumerate(pattern.tokens):
+        if n:
+            while i < len(forms) and forms[i] is None:
+                i += 1
+        if i >= len(forms):
+            return 0, False
+        current = forms[i]
+        how = _meets(current, wanted) if current is not None else 0
+        if not how or (how == 1 and not pattern.keyable):
+            return 0, False
+        spelled = spelled and how == 2
+        i += 1
+    return i, spelled
+
+
+def _leftmost_longest(found: list[tuple[Mention, bool]]) -> list[Mention]:
+    """Leftmost, then longest, then spelled-out matches win; one span may name several entities."""
+    found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start), not f[1], f[0].entity_id))
+    out: list[Mention] = []
+    taken_until, best_spelled = -1, False
+    for mention, spelled in found:
+        if mention.start >= taken_until:
+            out.append(mention)
+            taken_until, best_spelled = mention.end, spelled
+        elif (mention.start, mention.end) == (out[-1].start, out[-1].end) and spelled == best_spelled \
+                and mention.entity_id != out[-1].entity_id:
+            out.append(mention)  # the same words name two entities alike: keep both
+    return out
+
+
+def _copy(entity: Entity) -> Entity:
+    return Entity(entity.id, entity.type, list(entity.names), list(entity.acronyms), list(entity.related))
+
+
+@functools.cache
+def _shipped_drafts() -> dict[str, _Draft]:
+    text = resources.files(DATA_PACKAGE).joinpath(SHIPPED_FILE).read_text(encoding="utf-8")
+    drafts: dict[str, _Draft] = {}
+    _parse(text, SHIPPED_FILE, drafts)
+    _check(drafts)
+    return drafts
+
+
+@functools.cache
+def _shipped() -> Gazetteer:
+    return Gazetteer(_copy(d.entity) for d in _shipped_drafts().values())

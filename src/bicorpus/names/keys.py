@@ -1,0 +1,190 @@
+"""Match keys: one spelling-neutral string per name token, shared by Latin and Arabic script.
+
+A key is built in three stages:
+
+1. **Script stage.**  Arabic letters map to key symbols through ``arabic_letters.tsv``
+   (semivowels و ي are consonants at the start of a word, vowel slots elsewhere; ة and a
+   final ه are vowel slots).  Latin tokens are rewritten by the ordered rules of
+   ``latin_rules.tsv`` (sh → C, kh → X, q/k/c → K, v → F, p → B, vowels → V ...).
+2. **Collapse.**  Runs of one symbol become one (Raqqa → RVKV, Nusrah → NVSRV).
+3. **Vowel slots.**  Vowels are dropped except an opening one, written ``a``: English
+   spellings disagree on vowels and Arabic omits short ones, but whether a name *starts*
+   with a vowel (ʿayn, hamza, alef) is stable and keeps Iraq (``ark``) apart from Raqqa
+   (``rk``).
+
+Articles are not part of a key: a token that is an article has no key, and Arabic
+tokens lose an attached article (with or without a proclitic: النصرة, والنصرة, للنصرة).
+Such tokens also carry the key of the whole word, for names that merely begin with
+ال or a proclitic and ال (البورغ Aalborg, بالكانيكا Balkanika) and for Latin spellings
+that attach the article (Alnusra).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from ..normalize import normalize_token
+from ..normalize.arabic import normalize_presentation_forms_ar, remove_diacritics_ar, remove_tatweel_ar
+from ..normalize.common import remove_controls
+from ..normalize.script import is_arabic
+from . import tables
+
+#: Bumped whenever the keys of any token change (indexes record it).
+KEY_VERSION = 1
+
+_VOWEL = "V"
+_OPENING_VOWEL = "a"
+_RUNS_RE = re.compile(r"(.)\1+")
+_LATIN_KEEP_RE = re.compile(r"[^a-z0-9']+")
+_LATIN_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az|ez|es|ed|en|er|ul|il)[-\s]+(?=\w)")
+#: At most this many keys per token.
+MAX_KEYS = 4
+_ARTICLE_ALONE = "ال"
+
+
+def _clean(token: str) -> str:
+    return remove_controls(token).strip()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def is_article(token: str) -> bool:
+    """True when ``token`` is the definite article on its own (al, el, ash, ez, ال...)."""
+    cleaned = _clean(token)
+    if is_arabic(cleaned):
+        cleaned = remove_tatweel_ar(remove_diacritics_ar(normalize_presentation_forms_ar(cleaned)))
+    else:
+        cleaned = normalize_token(cleaned).strip("-'")
+    return cleaned in tables.articles()
+
+
+def _finish(symbols: str) -> str:
+    """Merge symbol pairs, collapse runs, drop vowel slots but an opening one, lower-case."""
+    for pair, replacement in tables.symbol_rules():
+        symbols = symbols.replace(pair, replacement)
+    symbols = _RUNS_RE.sub(r"\1", symbols)
+    if not symbols:
+        return ""
+    head = _OPENING_VOWEL if symbols[0] == _VOWEL else symbols[0]
+    return (head + symbols[1:].replace(_VOWEL, "")).lower()
+
+
+def _finish_with_vowels(symbols: str) -> str:
+    """Like the key, but every vowel slot kept (as ``v``)."""
+    for pair, replacement in tables.symbol_rules():
+        symbols = symbols.replace(pair, replacement)
+    return _RUNS_RE.sub(r"\1", symbols).lower()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def vowel_key(token: str) -> str:
+    """A finer key of a Latin token that keeps where vowels stand (``Homs`` hvms, ``Hamas`` hvmvs).
+
+    Latin spellings of one name agree on this far more often than on the vowels
+    themselves (Qalamoun / Qalamun, Nusra / Nusrah, Deir / Dayr); Arabic script, which
+    omits short vowels, cannot be compared this way.  Empty for Arabic and articles."""
+    cleaned = _clean(token)
+    if not cleaned or is_arabic(cleaned):
+        return ""
+    word = _latin_word(cleaned)
+    if not word or word in tables.articles():
+        return ""
+    return _finish_with_vowels(latin_symbols(word))
+
+
+def consonant_count(key: str) -> int:
+    """Consonant symbols in a key (its opening-vowel mark and vowel slots aside)."""
+    return sum(1 for ch in key[1:] if ch != "v") + (key[:1] not in ("", _OPENING_VOWEL, "v"))
+
+
+def arabic_symbols(word: str) -> str:
+    """Key symbols (before collapsing) of an Arabic word without diacritics."""
+    letters = tables.arabic_letters()
+    out = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        row = letters.get(ch)
+        if row is None:
+            if ch.isdigit():
+                out.append(ch)
+            continue
+        if row.kind == "semivowel":
+            out.append(row.key if i == 0 else row.key_vowel)
+        elif ch == "ه" and i == last and i > 0:
+            out.append(_VOWEL)
+        else:
+            out.append(row.key)
+    return "".join(out)
+
+
+def latin_symbols(word: str) -> str:
+    """Key symbols (before collapsing) of a normalized Latin word."""
+    for rule in tables.latin_rules():
+        word = rule.pattern.sub(rule.replacement, word)
+    return word
+
+
+def split_arabic_article(word: str) -> tuple[str, str]:
+    """(prefix, bare word): the attached article, alone or behind a proclitic, and the rest."""
+    for prefix, _ in tables.arabic_proclitics():
+        if word.startswith(prefix) and len(word) - len(prefix) >= 2:
+            return prefix, word[len(prefix):]
+    return "", word
+
+
+def _arabic_keys(token: str) -> tuple[str, ...]:
+    word = remove_tatweel_ar(remove_diacritics_ar(normalize_presentation_forms_ar(token)))
+    if word == _ARTICLE_ALONE:
+        return ()
+    prefix, bare = split_arabic_article(word)
+    bare_symbols = arabic_symbols(bare)
+    keys = [_finish(bare_symbols)]
+    if prefix and not bare_symbols.startswith(_VOWEL):
+        # The whole word too (البورغ Aalborg), unless the name opens with a vowel, ʿayn or
+        # hamza: ال + عراق would then lose its ʿayn and meet ال + رقة.
+        keys.append(_finish(arabic_symbols(word)))
+    keys.extend(_finish(arabic_symbols(variant)) for variant in _variants(bare, tables.arabic_spellings()))
+    return _dedupe(keys)
+
+
+def _variants(word: str, rules: tuple[tables.LatinRule, ...]) -> list[str]:
+    """The word rewritten by each variant rule that applies to it (one rule at a time)."""
+    out = []
+    for rule in rules:
+        variant = rule.pattern.sub(rule.replacement, word)
+        if variant != word and len(variant) >= 2:
+            out.append(variant)
+    return out
+
+
+def _latin_word(token: str) -> str:
+    word = normalize_token(token.translate(tables.latin_letters()))
+    word = _LATIN_ARTICLE_PREFIX_RE.sub("", word)
+    return _LATIN_KEEP_RE.sub("", word).strip("'")
+
+
+def _latin_keys(token: str) -> tuple[str, ...]:
+    word = _latin_word(token)
+    if not word or word in tables.articles():
+        return ()
+    keys = [_finish(latin_symbols(word))]
+    keys.extend(_finish(latin_symbols(variant)) for variant in _variants(word, tables.latin_variants()))
+    return _dedupe(keys)
+
+
+def _dedupe(keys: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(k for k in keys if k))[:MAX_KEYS]
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def name_keys(token: str) -> tuple[str, ...]:
+    """Match keys of ONE token (any script, original or normalized form).
+
+    Articles alone and punctuation give ``()``; Arabic tokens with an attached article
+    give the key of the bare name first.  Keys are plain ``[a-z0-9]`` strings."""
+    cleaned = _clean(token)
+    if not cleaned:
+        return ()
+    if is_arabic(cleaned):
+        return _arabic_keys(cleaned)
+    return _latin_keys(cleaned)

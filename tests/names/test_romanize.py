@@ -1,0 +1,24 @@
+"""romanize(): readable Latin for Arabic tokens, normalized Latin for Latin ones."""
+
+import pytest
+
+from bicorpus.names import romanize
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("الشام", "ash-sham"), ("القاعدة", "al-qaʿda"), ("والنصرة", "wa-an-nsra"), ("للنصرة", "lin-nsra"),
+    ("بالرقة", "bi-ar-rqa"), ("دمشق", "dmshq"), ("سَمِير", "samir"), ("مُحَمَّد", "muhammad"), ("يُوسُف", "yusuf"),
+    ("ال", "al"), ("داعش", "daʿsh"), ("ديمقراطية", "dimqratia"),
+])
+def test_arabic(arabic: str, latin: str) -> None:
+    assert romanize(arabic) == latin
+
+
+@pytest.mark.parametrize("token, out", [("Hay’at", "hay'at"), ("Qalamūn", "qalamun"), ("ISIS", "isis")])
+def test_latin_is_normalized(token: str, out: str) -> None:
+    assert romanize(token) == out
+
+
+def test_romanization_is_ascii_but_for_ayn() -> None:
+    for word in ["هيئة", "الإسلامية", "مؤتمر", "إسرائيل", "الموصل", "حماة", "عكاشة"]:
+        assert all(ch.isascii() or ch == "ʿ" for ch in romanize(word)), romanize(word)
