@@ -97,7 +97,7 @@ def sample_records() -> tuple[list[Document], list[Passage]]:
     return docs, d1 + d2 + d3
 
 
-def write_corpus(path: Path, docs: list[Document], passages: list[Passage]) -> Path:
+def write_corpus(path: Path, docs: list[Document], passages: list[Passage], *, ascii: bool = False) -> Path:
     """A corpus folder in the on-disk layout read by ``bicorpus.corpus``."""
     path.mkdir(parents=True, exist_ok=True)
     manifest = {"schema_version": SCHEMA_VERSION, "n_documents": len(docs), "n_passages": len(passages)}
@@ -107,7 +107,7 @@ def write_corpus(path: Path, docs: list[Document], passages: list[Passage]) -> P
             fh.write(json.dumps(d.to_dict(), ensure_ascii=False) + "\n")
     with (path / "passages.jsonl").open("w", encoding="utf-8") as fh:
         for p in passages:
-            fh.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+            fh.write(json.dumps(p.to_dict(), ensure_ascii=ascii) + "\n")
     return path
 
 

@@ -170,22 +170,21 @@ def export_corpus(
 
     stats = ExportStats()
     with tx:
-        if split:
-            assert target is not None
-            for document, passages in iter_documents(corpus, where, ids):
-                path = file_inside(target, safe_file_stem(document.id) + cls.extension)
-                writer = cls(Output(tx, path), options)
-                writer.begin(info)
-                writer.write_document(document, passages)
-                writer.end()
-                stats.add(document, passages)
-        else:
-            writer = cls(Output(tx, target), options)
-            writer.begin(info)
-            for document, passages in iter_documents(corpus, where, ids):
-                writer.write_document(document, passages)
-                stats.add(document, passages)
-            writer.end()
+        documents = iter_documents(corpus, where, ids)
+        try:
+            if split:
+                assert target is not None
+                _write_split(cls, tx, target, options, info, documents, stats)
+            else:
+                _write_one(cls(Output(tx, target), options), info, documents, stats)
+        except BrokenPipeError:
+            raise
+        except UnicodeEncodeError as err:
+            raise ExportError(
+                f"document {stats.current!r} holds text that cannot be written as UTF-8 ({err.reason})"
+            ) from err
+        except OSError as err:
+            raise ExportError(f"cannot write the export: {err.strerror or err}") from err
         if stats.passages == 0:
             filters = _filters_text(info.filters)
             raise ExportError(f"no passage matches the filters ({filters}); nothing written")
@@ -193,6 +192,36 @@ def export_corpus(
     if card_path is not None:
         report.card = _write_card(card_path, report, info, transliterator, command, force)
     return report
+
+
+def _write_one(
+    writer: Writer, info: ExportInfo, documents: Iterator[tuple[Document, list[Passage]]], stats: ExportStats
+) -> None:
+    writer.begin(info)
+    for document, passages in documents:
+        stats.current = document.id
+        writer.write_document(document, passages)
+        stats.add(document, passages)
+    writer.end()
+
+
+def _write_split(
+    cls: type[Writer],
+    tx: Transaction,
+    folder: Path,
+    options: ExportOptions,
+    info: ExportInfo,
+    documents: Iterator[tuple[Document, list[Passage]]],
+    stats: ExportStats,
+) -> None:
+    for document, passages in documents:
+        stats.current = document.id
+        path = file_inside(folder, safe_file_stem(document.id) + cls.extension)
+        writer = cls(Output(tx, path), options)
+        writer.begin(info)
+        writer.write_document(document, passages)
+        writer.end()
+        stats.add(document, passages)
 
 
 def _filters_text(filters: dict[str, str]) -> str:

@@ -57,6 +57,7 @@ class ExportStats:
     last_date: str | None = None
     sources: list[str] = field(default_factory=list)
     characters: int = 0
+    current: str | None = None  # id of the document being written
 
     def add(self, doc: Document, passages: list[Passage]) -> None:
         self.documents += 1
