@@ -13,7 +13,7 @@ from .script import detect_lang, is_arabic, lang_shares, script_counts
 from .tokenize import Token, iter_tokens, tokenize
 
 #: Bumped whenever a rule changes what a text normalizes to (indexes record it).
-NORMALIZATION_VERSION = 1
+NORMALIZATION_VERSION = 2
 
 
 def normalize_text(text: str) -> str:

@@ -7,25 +7,43 @@ import unicodedata
 
 _APOSTROPHES = "\u2018\u2019\u201a\u201b\u2032\u02bc\u02bb\u02bd\u02be\u02bf\u02b9\u0060\u00b4\ua78c"
 _APOSTROPHE_TABLE = str.maketrans({c: "'" for c in _APOSTROPHES})
-_QUOTE_TABLE = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"})
-_DASH_TABLE = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
+_QUOTE_TABLE_CHARS = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"
+_QUOTE_TABLE = str.maketrans({c: '"' for c in _QUOTE_TABLE_CHARS})
+_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_TABLE = str.maketrans({c: "-" for c in _DASH_CHARS})
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Letters NFD does not decompose.
 _LATIN_LETTERS_TABLE = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
                                       "ħ": "h", "Ħ": "H", "ı": "i", "ß": "ss", "æ": "ae", "Æ": "AE",
                                       "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d"})
-_ARABIC_RANGE_RE = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+# Punctuation the apostrophe, quote and dash rules fold, whose NFKC form would be wrong for them
+# (´ → space + combining acute, ″ → two primes).
+_COMPAT_PROTECTED = "".join(
+    c for c in _APOSTROPHES + "".join(_QUOTE_TABLE_CHARS) + "".join(_DASH_CHARS)
+    if unicodedata.normalize("NFKC", c) != c
+)
+# Kept out of NFKC: Arabic (left to the Arabic rules) and the protected punctuation.
+_COMPAT_KEEP_RE = re.compile(
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff" + re.escape(_COMPAT_PROTECTED) + "]"
+)
 
 
 def normalize_compat_en(text: str) -> str:
     """Unicode compatibility forms (full-width letters, ligatures like ﬁ, superscripts) via NFKC.
 
-    Arabic presentation forms are left to the Arabic rules."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text) if not _ARABIC_RANGE_RE.search(text) else "".join(
-            ch if _ARABIC_RANGE_RE.match(ch) else unicodedata.normalize("NFKC", ch) for ch in text
-        )
-    return text
+    Arabic presentation forms are left to the Arabic rules, and apostrophe-, quote- and dash-like
+    marks to the rules below (NFKC would split ``´`` into a space and an accent)."""
+    if text.isascii():
+        return text
+    if not _COMPAT_KEEP_RE.search(text):
+        return unicodedata.normalize("NFKC", text)
+    out, last = [], 0
+    for m in _COMPAT_KEEP_RE.finditer(text):
+        out.append(unicodedata.normalize("NFKC", text[last : m.start()]))
+        out.append(m.group())
+        last = m.end()
+    out.append(unicodedata.normalize("NFKC", text[last:]))
+    return "".join(out)
 
 
 def normalize_apostrophes_en(text: str) -> str:
@@ -57,14 +75,16 @@ def remove_diacritics_en(text: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
-#: The rules in the order ``normalize_en`` applies them.
+#: The rules in the order ``normalize_en`` applies them: compatibility forms first (they may
+#: produce capitals, apostrophes and dashes), casefolding next (it may produce apostrophes: ŉ →
+#: ʼn), then the punctuation folds, and the diacritics last (its letter table is lower case).
 LATIN_RULES = (
     normalize_compat_en,
+    casefold_en,
     normalize_apostrophes_en,
     normalize_quotes_en,
     normalize_dashes_en,
     remove_diacritics_en,
-    casefold_en,
 )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+# Arabic letters (tatweel, a stretching mark, is not one) and Latin letters (× and ÷ are not).
 _ARABIC_LETTER_RE = re.compile(
-    "[\u0620-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc]"
+    "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
+    "\ufb50-\ufdff\ufe80-\ufefc]"
 )
-_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
 
 #: Share of letters one script needs for a passage to be labelled with that language alone.
 DOMINANT_SHARE = 0.85

@@ -1,0 +1,87 @@
+"""Script-neutral rules, the script detector, and the full text/token normalization."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bicorpus.normalize import (
+    collapse_whitespace,
+    detect_lang,
+    is_arabic,
+    lang_shares,
+    normalize_text,
+    normalize_token,
+    remove_controls,
+    script_counts,
+)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("\u200fالنصرة\u200e ISIS", "النصرة ISIS"),  # bidi marks
+        ("\u202bداعش\u202c", "داعش"),  # embeddings
+        ("\u2067دير الزور\u2069", "دير الزور"),  # isolates
+        ("Nus\u00adra", "Nusra"),  # soft hyphen
+        ("\ufeffTitle", "Title"),  # BOM
+        ("a\u200bb", "ab"),  # zero-width space
+        ("a\x00b\x1fc", "a b c"),  # other controls become spaces
+        ("tab\tand\nnewline", "tab\tand\nnewline"),  # kept
+    ],
+)
+def test_remove_controls(before, after):
+    assert remove_controls(before) == after
+
+
+def test_collapse_whitespace():
+    assert collapse_whitespace("  a \u00a0\u2009 b\n\n\tc  ") == "a b c"
+
+
+def test_script_counts_and_shares():
+    assert script_counts("ISIS داعش") == (4, 4)
+    assert lang_shares("ISIS داعش") == {"ar": 0.5, "en": 0.5}
+    assert lang_shares("12 — 2017") == {}
+    assert lang_shares("3×4 ÷ 2") == {}  # × and ÷ are not letters
+    assert lang_shares("ـــــ") == {}  # tatweel is not a letter
+    assert is_arabic("x ي") and not is_arabic("Nusra 12")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("أخبار المركز", "ar"),
+        ("Why did ISIS and al-Nusra Front Strike a Deal?", "en"),
+        ("The analyst, named only as سمير الكعكة, said so.", "mixed"),
+        ("12 أبريل، 2017", "ar"),
+        ("2017-04-12", "en"),  # no letters at all: en with empty shares
+    ],
+)
+def test_detect_lang(text, lang):
+    assert detect_lang(text)[0] == lang
+
+
+def test_detect_lang_threshold():
+    # 85% of letters in one script is enough for that label
+    assert detect_lang("a" * 85 + "ب" * 15)[0] == "en"
+    assert detect_lang("a" * 84 + "ب" * 16)[0] == "mixed"
+
+
+def test_normalize_text_mixed():
+    text = "\u200fجَبْهَةُ النُّصْرَةِ\u200f (al‑Nuṣrah) — ١٢ أبريل،  2017"
+    assert normalize_text(text) == "جبهه النصره (al-nusrah) - 12 ابريل, 2017"
+
+
+def test_normalize_token():
+    assert normalize_token(" Ḥayʼat ") == "hay'at"
+    assert normalize_token("النُّصْرَةِ") == "النصره"
+    assert normalize_token("Ma´ruf") == "ma'ruf"
+
+
+@given(st.text())
+def test_normalize_text_is_idempotent_and_trimmed(text):
+    once = normalize_text(text)
+    assert normalize_text(once) == once
+    assert once == once.strip()
+    assert "  " not in once
