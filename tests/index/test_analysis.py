@@ -46,7 +46,7 @@ def test_key_positions_skip_articles_so_scripts_line_up(fake_names: NameModel) -
 
 def test_field_terms_are_positional_per_token(fake_names: NameModel) -> None:
     terms = analyze("ISIS and al-Nusra", fake_names).field_terms()
-    assert terms["exact"] == [("isis",), ("and",), ("al",), ("nusra",)]
+    assert terms["form"] == [("isis",), ("and",), ("al",), ("nusra",)]
     assert terms["ent"] == [("isis",), ("nusra",)]
 
 
@@ -66,3 +66,22 @@ def test_only_name_like_words_get_keys(fake_names: NameModel) -> None:
     keyed = {t.text for t, k in zip(an.tokens, an.keys, strict=True) if k}
     assert keyed == {"Fighters", "Hama", "حماة"}  # not "home", not stopwords
     assert analyze("home", fake_names, query=True).keys == (("hm",),)  # a query word always has keys
+
+
+def test_form_terms_cover_each_tier_once() -> None:
+    from bicorpus.index.analysis import FORM_CLASSES, form_alternatives, form_terms
+
+    cases = [("nusra", "nusra", "nusra"), ("talks", "talks", "talk"), ("الأسد", "الاسد", "الاسد"),
+             ("والمقاتلون", "والمقاتلون", "مقاتل"), ("الأَسَد", "الاسد", "اسد")]
+    covers = dict(FORM_CLASSES)
+    for e, n, s in cases:
+        terms = form_terms(e, n, s)
+        for tier, value in (("exact", e), ("normalized", n), ("stem", s)):
+            hits = [t for t in terms if t in form_alternatives(e, n, s, {tier})]
+            assert len(hits) == 1, (e, tier, terms)
+            assert hits[0].lstrip("+=*~>") == value and tier in covers[hits[0][: len(hits[0]) - len(value)]]
+    # a word written differently meets the normalized form but not the exact one
+    assert not set(form_terms("الأسد", "الاسد", "الاسد")) & set(form_alternatives("الاسد", "الاسد", "الاسد",
+                                                                                   {"exact"}))
+    assert set(form_terms("الأسد", "الاسد", "الاسد")) & set(form_alternatives("الاسد", "الاسد", "الاسد",
+                                                                               {"normalized"}))

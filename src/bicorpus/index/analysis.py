@@ -40,8 +40,21 @@ from ..normalize import normalize_token, tokenize
 from ..normalize.script import is_arabic
 from ..normalize.tokenize import Token
 
-#: Fields the analysis produces, in tier order (``ent`` serves the alias tier).
-ANALYZED_FIELDS: tuple[str, ...] = ("exact", "norm", "stem", "key", "ent")
+#: Fields the analysis produces: word forms (exact, normalized, stem tiers), name keys, entities.
+ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "ent")
+
+#: The ``form`` field holds a word's exact, normalized and stemmed forms in as few terms as
+#: possible: one unprefixed term when all three agree (most words), otherwise one term per
+#: distinct form, its prefix telling which tiers it stands for.  Every tier of every word is
+#: covered by exactly one term.
+FORM_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("", frozenset({"exact", "normalized", "stem"})),
+    ("+", frozenset({"exact", "normalized"})),
+    ("=", frozenset({"exact"})),
+    ("*", frozenset({"normalized", "stem"})),
+    ("~", frozenset({"normalized"})),
+    (">", frozenset({"stem"})),
+)
 
 #: Characters that end a sentence: a capitalized word after one of them may be an ordinary word.
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n•:;]")
@@ -161,6 +174,28 @@ def word_forms(word: str) -> WordForms:
                      capitalized=word[:1].isupper(), capitals=bool(_CAPITALS_RE.match(word)))
 
 
+def form_terms(exact: str, norm: str, stem: str) -> tuple[str, ...]:
+    """The ``form`` terms one word indexes (see :data:`FORM_CLASSES`)."""
+    if exact == norm == stem:
+        return (exact,)
+    if exact == norm:
+        return ("+" + exact, ">" + stem)
+    if norm == stem:
+        return ("=" + exact, "*" + norm)
+    return ("=" + exact, "~" + norm, ">" + stem)
+
+
+def form_alternatives(exact: str, norm: str, stem: str, tiers: frozenset[str] | set[str]) -> tuple[str, ...]:
+    """The ``form`` terms any of which means a word matches at one of ``tiers``."""
+    value = {"exact": exact, "normalized": norm, "stem": stem}
+    out: list[str] = []
+    for prefix, covers in FORM_CLASSES:
+        for tier in ("exact", "normalized", "stem"):
+            if tier in tiers and tier in covers and (term := prefix + value[tier]) not in out:
+                out.append(term)
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A text analysed: its tokens and, per token, the form each field indexes."""
@@ -190,9 +225,7 @@ class Analysis:
     def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
         """``{field: [terms at position 0, terms at position 1, ...]}``: what an engine indexes."""
         return {
-            "exact": [(t,) for t in self.exact],
-            "norm": [(t,) for t in self.norm],
-            "stem": [(t,) for t in self.stem],
+            "form": [form_terms(e, n, s) for e, n, s in zip(self.exact, self.norm, self.stem, strict=True)],
             "key": [k for k in self.keys if k],
             "ent": [(m.entity,) for m in self.mentions],
         }

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 #: Stored, filterable metadata fields of a passage.
-META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date", "author")
+META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date")
 #: Stored-only fields of a passage.
-STORED_FIELDS: tuple[str, ...] = ("text", "title", "ordinal", "start", "end")
+STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end")
 
 
 @dataclass(frozen=True)

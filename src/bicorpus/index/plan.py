@@ -26,12 +26,14 @@ from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..model import TIERS
-from .analysis import Analysis, NameModel, _data_lines, analyze, stopwords
+from .analysis import Analysis, NameModel, _data_lines, analyze, form_alternatives, stopwords
 from .engine import AllQ, AnyQ, EngineQuery, NotQ, PhraseQ, PrefixQ, TermQ
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Words
 
 #: Tiers a literal (``=word``) unit may match at.
 LITERAL_TIERS: tuple[str, ...] = TIERS[:2]
+#: Tiers served by the ``form`` field (word by word).
+FORM_TIERS: tuple[str, ...] = TIERS[:3]
 #: Most units one query may hold.
 MAX_UNITS = 64
 
@@ -52,39 +54,34 @@ class Unit:
     def tiers(self) -> tuple[str, ...]:
         """Tiers this unit can match at, best first."""
         allowed = LITERAL_TIERS if self.literal else TIERS
-        return tuple(t for t in allowed if self.tier_query(t) is not None)
+        return tuple(t for t in allowed if t in FORM_TIERS or (t == "translit" and self.key_slots)
+                     or (t == "alias" and self.entity))
 
     @property
     def key_slots(self) -> tuple[tuple[str, ...], ...]:
         return tuple(k for k in self.keys if k)
 
-    def tier_query(self, tier: str) -> EngineQuery | None:
-        if tier == "exact":
-            return _phrase("exact", [(t,) for t in self.exact])
-        if tier == "normalized":
-            return _phrase("norm", [(t,) for t in self.norm])
-        if tier == "stem":
-            return _phrase("stem", [(t,) for t in self.stem])
-        if tier == "translit":
-            return _phrase("key", list(self.key_slots)) if self.key_slots else None
-        if tier == "alias":
-            return TermQ("ent", self.entity) if self.entity else None
-        raise ValueError(tier)
-
     def up_to(self, level: int) -> EngineQuery:
-        """The unit matched at any of its tiers up to ``TIERS[level]``."""
-        queries: list[EngineQuery] = []
-        for tier in TIERS[: level + 1]:
-            if tier in self.tiers and (q := self.tier_query(tier)) is not None and q not in queries:
-                queries.append(q)
-        if not queries:  # a literal unit asked for at a level below its own tiers cannot happen
-            queries.append(self.tier_query("exact"))  # type: ignore[arg-type]
+        """The unit matched at any of its tiers up to ``TIERS[level]``.
+
+        Up to the stem tier each word may match at its own tier (the unit's tier is the worst);
+        the translit and alias tiers match the unit as a whole."""
+        allowed = set(self.tiers) & set(TIERS[: level + 1])
+        form_tiers = allowed & set(FORM_TIERS)
+        words = zip(self.exact, self.norm, self.stem, strict=True)
+        slots = [form_alternatives(e, n, s, form_tiers) for e, n, s in words]
+        queries: list[EngineQuery] = [_phrase("form", slots)]
+        if "translit" in allowed:
+            queries.append(_phrase("key", list(self.key_slots)))
+        if "alias" in allowed and self.entity:
+            queries.append(TermQ("ent", self.entity))
         return queries[0] if len(queries) == 1 else AnyQ(tuple(queries))
 
 
 def _phrase(field: str, slots: Sequence[tuple[str, ...]]) -> EngineQuery:
-    if len(slots) == 1 and len(slots[0]) == 1:
-        return TermQ(field, slots[0][0])
+    if len(slots) == 1:
+        terms = slots[0]
+        return TermQ(field, terms[0]) if len(terms) == 1 else AnyQ(tuple(TermQ(field, t) for t in terms))
     return PhraseQ(field, tuple(slots))
 
 
@@ -188,7 +185,7 @@ class Plan:
 
     @property
     def max_level(self) -> int:
-        return max(TIERS.index(t) for u in self.units for t in u.tiers)
+        return max(TIERS.index(u.tiers[-1]) for u in self.units)
 
 
 @dataclass(frozen=True)

@@ -207,24 +207,34 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
 
-def _spans(unit: Unit, tier: str, an: Analysis) -> Iterator[tuple[int, int]]:
-    """Token ranges of ``an`` where ``unit`` matches at ``tier``."""
-    if tier == "alias":
-        yield from ((m.start, m.end) for m in an.mentions if m.entity == unit.entity)
-        return
-    if tier == "translit":
+_FORM_TIER_INDEX = {"exact": 0, "normalized": 1, "stem": 2}
+
+
+def _word_tier(unit: Unit, j: int, an: Analysis, i: int, tiers: Sequence[str]) -> int | None:
+    """Best form tier (index into TIERS) at which query word ``j`` meets passage word ``i``."""
+    for tier, have, want in (("exact", an.exact, unit.exact), ("normalized", an.norm, unit.norm),
+                             ("stem", an.stem, unit.stem)):
+        if tier in tiers and have[i] == want[j]:
+            return _FORM_TIER_INDEX[tier]
+    return None
+
+
+def _candidate_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
+    """(tier index, first token, end token) of every place ``unit`` matches in ``an``."""
+    tiers = unit.tiers
+    n = len(unit.exact)
+    for s in range(len(an.tokens) - n + 1):
+        word_tiers = [_word_tier(unit, j, an, s + j, tiers) for j in range(n)]
+        if all(t is not None for t in word_tiers):
+            yield max(word_tiers), s, s + n  # type: ignore[type-var]
+    if "translit" in tiers:
         keyed = [(i, set(k)) for i, k in enumerate(an.keys) if k]
         want = unit.key_slots
         for s in range(len(keyed) - len(want) + 1):
             if all(set(want[j]) & keyed[s + j][1] for j in range(len(want))):
-                yield keyed[s][0], keyed[s + len(want) - 1][0] + 1
-        return
-    have, want_terms = {"exact": (an.exact, unit.exact), "normalized": (an.norm, unit.norm),
-                        "stem": (an.stem, unit.stem)}[tier]
-    n = len(want_terms)
-    for s in range(len(have) - n + 1):
-        if have[s: s + n] == want_terms:
-            yield s, s + n
+                yield TIERS.index("translit"), keyed[s][0], keyed[s + len(want) - 1][0] + 1
+    if "alias" in tiers:
+        yield from ((TIERS.index("alias"), m.start, m.end) for m in an.mentions if m.entity == unit.entity)
 
 
 def explain(units: Sequence[Unit], an: Analysis) -> list[Match]:
@@ -232,14 +242,13 @@ def explain(units: Sequence[Unit], an: Analysis) -> list[Match]:
     out: list[Match] = []
     for unit in units:
         taken: set[int] = set()
-        for tier in unit.tiers:
-            for a, b in _spans(unit, tier, an):
-                if taken.intersection(range(a, b)):
-                    continue
-                taken.update(range(a, b))
-                start, end = an.tokens[a].start, an.tokens[b - 1].end
-                out.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=tier,
-                                 entity=unit.entity if tier == "alias" else None))
+        for tier, a, b in sorted(_candidate_spans(unit, an)):
+            if taken.intersection(range(a, b)):
+                continue
+            taken.update(range(a, b))
+            start, end = an.tokens[a].start, an.tokens[b - 1].end
+            out.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=TIERS[tier],
+                             entity=unit.entity if TIERS[tier] == "alias" else None))
     return sorted(out, key=lambda m: (m.start, TIERS.index(m.tier), -m.end))
 
 

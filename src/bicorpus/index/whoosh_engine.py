@@ -40,7 +40,7 @@ from .engine import (
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
 #: Writer memory (MB) for bulk builds; Whoosh spills its posting pool to disk beyond it.
-BULK_LIMITMB = 512
+BULK_LIMITMB = 1024
 #: Passages per stored-field page when listing a document.
 _MAX_DOC_PASSAGES = 100_000
 
@@ -80,7 +80,7 @@ def _schema() -> Schema:
     fields: dict[str, Any] = {name: ID(stored=True) for name in META_FIELDS}
     fields["id"] = ID(stored=True, unique=True)
     fields.update({name: STORED() for name in STORED_FIELDS})
-    fields.update({name: TEXT(analyzer=pre, phrase=True) for name in ("exact", "norm", "stem", "key")})
+    fields.update({name: TEXT(analyzer=pre, phrase=True) for name in ("form", "key")})
     fields["ent"] = TEXT(analyzer=pre, phrase=False)
     return Schema(**fields)
 
