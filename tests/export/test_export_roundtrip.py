@@ -91,3 +91,27 @@ def test_jsonl_reimport_gives_an_identical_corpus(corpus_dir: Path, out_dir: Pat
     assert (tmp_path / "reimported" / "passages.jsonl").read_bytes() == (
         corpus_dir / "passages.jsonl"
     ).read_bytes()
+
+
+def test_documents_out_of_passage_order(tmp_path: Path, records) -> None:
+    """Documents listed in another order than the passages, and a document split in two runs."""
+    from conftest import write_corpus
+
+    docs, passages = records
+    shuffled = passages[9:10] + passages[:9] + passages[10:]  # one D2 passage first, D1, then the rest of D2
+    corpus = write_corpus(tmp_path / "corpus", list(reversed(docs)), shuffled)
+    export_corpus(corpus, "jsonl", tmp_path / "x.jsonl")
+    by_id = {d.id: d for d in docs}
+    assert list(read_jsonl(tmp_path / "x.jsonl")) == [(by_id[p.doc_id], p) for p in shuffled]
+
+
+def test_card_summarizes_a_large_manifest(corpus_dir: Path, out_dir: Path) -> None:
+    import json
+
+    manifest = json.loads((corpus_dir / "manifest.json").read_text("utf-8"))
+    manifest["sources"] = {f"pages/{i}.txt": "0" * 64 for i in range(500)}
+    (corpus_dir / "manifest.json").write_text(json.dumps(manifest), "utf-8")
+    report = export_corpus(corpus_dir, "csv", out_dir / "c.csv")
+    card = report.card.read_text("utf-8")
+    assert '"sources": "500 entries (see manifest.json)"' in card
+    assert "pages/499.txt" not in card

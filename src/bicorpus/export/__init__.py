@@ -66,10 +66,14 @@ def card_path_for(out: Path, split: bool) -> Path:
 
 
 class _DocumentLookup:
-    """Documents by id, read in step with the passages (corpus order), keeping only those skipped."""
+    """Documents by id, read in step with the passages (both files are in corpus order).
 
-    def __init__(self, documents: Iterator[Document]) -> None:
-        self._documents = documents
+    Documents skipped on the way (no passage selected) are kept only until the next match;
+    a document asked for again (passages out of order) is found by reading the file anew."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+        self._documents = corpus.documents()
         self._skipped: dict[str, Document] = {}
 
     def get(self, doc_id: str) -> Document:
@@ -78,8 +82,12 @@ class _DocumentLookup:
             return found
         for doc in self._documents:
             if doc.id == doc_id:
+                self._skipped.clear()
                 return doc
             self._skipped[doc.id] = doc
+        for doc in self._corpus.documents():
+            if doc.id == doc_id:
+                return doc
         raise ExportError(f"passage of unknown document {doc_id!r}: the corpus is inconsistent, re-ingest it")
 
 
@@ -93,7 +101,7 @@ def iter_documents(
     corpus: Corpus, where: PassageFilter | None = None, ids: frozenset[str] | None = None
 ) -> Iterator[tuple[Document, list[Passage]]]:
     """(document, its selected passages) in corpus order, one document in memory at a time."""
-    lookup = _DocumentLookup(corpus.documents())
+    lookup = _DocumentLookup(corpus)
     for doc_id, group in groupby(_selected(corpus, where or PassageFilter(), ids), key=lambda p: p.doc_id):
         yield lookup.get(doc_id), list(group)
 

@@ -13,6 +13,8 @@ from .columns import columns_for
 
 #: Source paths listed one by one on the card; the rest are counted.
 MAX_LISTED_SOURCES = 50
+#: Manifest lists and tables longer than this are summarized on the card by their length.
+MAX_MANIFEST_ITEMS = 20
 
 #: Field descriptions for the record-shaped formats (jsonl, tei, vertical).
 FORMAT_LAYOUT: dict[str, str] = {
@@ -133,6 +135,16 @@ def _columns_section(fmt: str, extra: tuple[str, ...]) -> list[str]:
     return []
 
 
+def manifest_summary(manifest: dict[str, Any]) -> dict[str, Any]:
+    """The manifest with long lists and tables (e.g. every source's hash) replaced by their size."""
+    return {
+        key: f"{len(value)} entries (see manifest.json)"
+        if isinstance(value, (dict, list)) and len(value) > MAX_MANIFEST_ITEMS
+        else value
+        for key, value in manifest.items()
+    }
+
+
 def render_card(card: CardInput) -> str:
     """The Markdown text of a data card."""
     s = card.stats
@@ -180,7 +192,8 @@ def render_card(card: CardInput) -> str:
     if columns:
         lines += [*columns, ""]
     lines += ["## Source corpus", "", f"`{card.corpus_path}`, manifest:", "", "```json"]
-    lines += [json.dumps(card.manifest, ensure_ascii=False, indent=2, sort_keys=True), "```", ""]
+    lines += [json.dumps(manifest_summary(card.manifest), ensure_ascii=False, indent=2, sort_keys=True)]
+    lines += ["```", ""]
     lines += ["## Files", ""]
     lines += [f"- `{f.name}` ({f.stat().st_size} bytes)" for f in card.files[:MAX_LISTED_SOURCES]]
     if len(card.files) > MAX_LISTED_SOURCES:
