@@ -121,7 +121,7 @@ def test_card_is_written_next_to_the_export(corpus_dir: Path, out_dir: Path) -> 
         " ".join(pair) for pair in zip(command.split()[2::2], command.split()[3::2], strict=False)
     }
     assert '"schema_version": 1' in card
-    assert "exported 3 passages of 1 documents" in result.stderr
+    assert "exported 3 passages of 1 document as csv" in result.stderr
 
 
 def test_no_card(corpus_dir: Path, out_dir: Path) -> None:

@@ -88,10 +88,15 @@ def export_cmd(fmt: str, out: str, corpus: str, index: str, card: bool, **kwargs
         stats = report.stats
         where = report.files[0].parent if kwargs.get("split") else ", ".join(str(f) for f in report.files)
         click.echo(
-            f"exported {stats.passages} passages of {stats.documents} documents as {fmt} to {where}"
+            f"exported {_count(stats.passages, 'passage')} of {_count(stats.documents, 'document')} "
+            f"as {fmt} to {where}"
             + (f" (card: {report.card})" if report.card else ""),
             err=True,
         )
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _command_line() -> str:

@@ -30,7 +30,7 @@ FORMAT_LAYOUT: dict[str, str] = {
     "vertical": "CWB / Sketch Engine vertical text: <doc> and <p> structures with every "
     "metadata field as attributes; one token per line: word, norm, translit, lang, space.",
     "txt": "Plain text, one passage per line (line breaks inside a passage become spaces), "
-    "one file per language.",
+    "one file per language; with --translit a line-aligned romanized twin of each file.",
 }
 
 #: How to load each format in common tools.
@@ -110,7 +110,7 @@ def _table(rows: list[tuple[str, Any]], head: tuple[str, str]) -> list[str]:
     return lines
 
 
-def _columns_section(fmt: str, extra: tuple[str, ...]) -> list[str]:
+def _columns_section(fmt: str, extra: tuple[str, ...], files: list[Path]) -> list[str]:
     if fmt in ("csv", "tsv", "parquet"):
         lines = ["| column | type | meaning |", "| --- | --- | --- |"]
         lines += [f"| {c.name} | {c.type} | {c.doc} |" for c in columns_for(extra)]
@@ -122,13 +122,14 @@ def _columns_section(fmt: str, extra: tuple[str, ...]) -> list[str]:
         doc_attrs = "+".join(name for name, _ in DOC_FIELDS)
         p_attrs = "+".join([name for name, _ in P_FIELDS] + ["lead", "share_ar", "share_en"])
         p_args = " ".join(f"-P {a}" for a in positional[1:])
+        vrt = files[0].name if len(files) == 1 else "FILE.vrt"
         return [
             f"Positional attributes: {', '.join(positional)}.",
             "",
             "Encode with CWB:",
             "",
             "```",
-            f"cwb-encode -c utf8 -x -d DATA -f FILE.vrt -R REGISTRY/NAME {p_args} "
+            f"cwb-encode -c utf8 -x -d DATA -f {vrt} -R REGISTRY/NAME {p_args} "
             f"-S doc:0+{doc_attrs} -S p:0+{p_attrs}",
             "```",
         ]
@@ -188,7 +189,7 @@ def render_card(card: CardInput) -> str:
         f"Loading: {LOADING_HINTS[card.fmt]}.",
         "",
     ]
-    columns = _columns_section(card.fmt, card.extra_columns)
+    columns = _columns_section(card.fmt, card.extra_columns, card.files)
     if columns:
         lines += [*columns, ""]
     lines += ["## Source corpus", "", f"`{card.corpus_path}`, manifest:", "", "```json"]
