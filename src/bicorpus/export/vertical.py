@@ -18,6 +18,7 @@ parses it all back.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator, Sequence
@@ -43,6 +44,8 @@ _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 )
 
+#: Distinct tokens whose columns are remembered while writing.
+TOKEN_CACHE_SIZE = 1 << 16
 #: Positional attributes, in column order (``buckwalter`` only with the camel extra and --translit).
 POSITIONAL = ("word", "norm", "translit", "lang", "space")
 DOC_FIELDS: tuple[tuple[str, str], ...] = (
@@ -142,19 +145,25 @@ class VerticalWriter(Writer):
         if translit is None:
             translit = optional_transliterator()
         self._translit = translit
+        # words repeat (Zipf): their columns are computed once, in a cache of bounded size
+        self._columns = functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)(self._token_columns)
 
-    def _token_line(self, token: str, space: str) -> str:
+    def _token_columns(self, token: str) -> tuple[str, str]:
+        """(``word norm translit lang``, ``buckwalter``) columns of a token, escaped."""
         is_word = TOKEN_RE.fullmatch(token) is not None
         cols = [
             token,
             normalize_token(token) if is_word else token,
             self._translit.token(token) if is_word and self._translit else token,
             token_lang(token),
-            encode_space(space),
         ]
-        if self._bw:
-            cols.append(self._translit.token_buckwalter(token) if is_word else token)
-        return "\t".join(c.translate(_TEXT_ESCAPES) or "_" for c in cols)
+        bw = (self._translit.token_buckwalter(token) if is_word else token) if self._bw else ""
+        return "\t".join(c.translate(_TEXT_ESCAPES) or "_" for c in cols), bw.translate(_TEXT_ESCAPES) or "_"
+
+    def _token_line(self, token: str, space: str) -> str:
+        head, bw = self._columns(token)
+        line = f"{head}\t{encode_space(space)}"
+        return f"{line}\t{bw}" if self._bw else line
 
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
         out = [f"<doc {_attrs(DOC_FIELDS, doc, {})}>"]
