@@ -76,12 +76,13 @@ class Mention:
 @dataclass(frozen=True)
 class NameModel:
     """What the analysis needs from :mod:`bicorpus.names`: keys of one word, mentions in a token
-    list, whether a word is a bare article, and the key version."""
+    list, whether a word is a bare article, a word's romanization, and the key version."""
 
     keys: Callable[[str], tuple[str, ...]]
     find: Callable[[Sequence[str]], Sequence[Any]]
     is_article: Callable[[str], bool]
     key_version: int
+    romanize: Callable[[str], str] = str.casefold
 
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
         return tuple(Mention(m.start, m.end, str(m.entity_id)) for m in self.find(words))
@@ -90,11 +91,12 @@ class NameModel:
 @functools.cache
 def default_names() -> NameModel:
     """The name model built from the bundled gazetteer (loaded once per process)."""
-    from ..names import KEY_VERSION, Gazetteer, is_article, name_keys
+    from ..names import KEY_VERSION, Gazetteer, is_article, name_keys, romanize
 
     gazetteer = Gazetteer.load()
     return NameModel(keys=functools.lru_cache(maxsize=_WORD_CACHE)(name_keys), find=gazetteer.find,
-                     is_article=is_article, key_version=int(KEY_VERSION))
+                     is_article=is_article, key_version=int(KEY_VERSION),
+                     romanize=functools.lru_cache(maxsize=_WORD_CACHE)(romanize))
 
 
 def default_key_version() -> int:
@@ -194,6 +196,19 @@ def form_alternatives(exact: str, norm: str, stem: str, tiers: frozenset[str] | 
             if tier in tiers and tier in covers and (term := prefix + value[tier]) not in out:
                 out.append(term)
     return tuple(out)
+
+
+_NON_LETTERS_RE = re.compile(r"[^a-z0-9]+")
+
+
+def spelling(text: str, names: NameModel) -> str:
+    """A name's spelling for comparing transliterations: romanized, articles and marks dropped."""
+    out = []
+    for token in tokenize(text):
+        for part in names.romanize(token.text).split("-"):
+            if part and not names.is_article(part):
+                out.append(_NON_LETTERS_RE.sub("", part.casefold()))
+    return " ".join(p for p in out if p)
 
 
 @dataclass(frozen=True)

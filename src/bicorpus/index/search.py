@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..errors import QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
-from .analysis import Analysis, NameModel, analyze
+from .analysis import Analysis, NameModel, analyze, spelling
 from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
@@ -302,13 +303,31 @@ class SearchIndex:
             current = plan.at(level)
             if current == previous:
                 continue
-            if len(hits) < limit:
-                for row, score in self._engine.search(current, limit=limit - len(hits), filter=flt,
-                                                      mask=previous):
-                    hits.append(self._hit(row, score, TIERS[level], plan))
+            want = limit - len(hits)
+            if want > 0:
+                tier = TIERS[level]
+                fetch = min(MAX_LIMIT, max(want, 10) * 3) if tier == "translit" else want
+                rows = self._engine.search(current, limit=fetch, filter=flt, mask=previous)
+                found = [self._hit(row, score, tier, plan) for row, score in rows]
+                if tier == "translit":
+                    found = self._closest_first(found, plan)
+                hits.extend(found[:want])
             previous = current
         total = self._engine.count(plan.at(top), filter=flt)
         return SearchResult(query=query, total=total, hits=hits)
+
+    def _closest_first(self, hits: list[Hit], plan: Plan) -> list[Hit]:
+        """Within the translit tier, spellings closer to the query's come first (then by score):
+        ``Daraa`` ranks ``Deraa`` above ``Deir``, which shares its key."""
+        names = self.names
+        wanted = {u.text: spelling(u.text, names) for u in plan.units}
+
+        def closeness(hit: Hit) -> float:
+            ratios = [SequenceMatcher(None, wanted.get(m.term, ""), spelling(m.text, names)).ratio()
+                      for m in hit.matches if m.tier == "translit"]
+            return round(max(ratios, default=0.0), 1)
+
+        return sorted(hits, key=lambda h: (-closeness(h), -h.score))
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan) -> Hit:
         text = row.get("text") or ""
