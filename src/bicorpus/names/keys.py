@@ -41,6 +41,7 @@ _LATIN_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az|ez|es|ed
 #: At most this many keys per token.
 MAX_KEYS = 4
 _ARTICLE_ALONE = "ال"
+_AYN = "ع"
 
 
 def _clean(token: str) -> str:
@@ -139,9 +140,9 @@ def _arabic_keys(token: str) -> tuple[str, ...]:
     prefix, bare = split_arabic_article(word)
     bare_symbols = arabic_symbols(bare)
     keys = [_finish(bare_symbols)]
-    if prefix and not bare_symbols.startswith(_VOWEL):
-        # The whole word too (البورغ Aalborg), unless the name opens with a vowel, ʿayn or
-        # hamza: ال + عراق would then lose its ʿayn and meet ال + رقة.
+    if prefix and not bare.startswith(_AYN):
+        # The whole word too (البورغ Aalborg), unless the name opens with ʿayn: ال + عراق
+        # would then lose its ʿayn and meet ال + رقة.
         keys.append(_finish(arabic_symbols(word)))
     keys.extend(_finish(arabic_symbols(variant)) for variant in _variants(bare, tables.arabic_spellings()))
     return _dedupe(keys)
