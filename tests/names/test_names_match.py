@@ -3,7 +3,7 @@
 import pytest
 
 from bicorpus.names import NameMatch, match
-from bicorpus.names.match import near_keys
+from bicorpus.names.matching import near_keys
 
 
 def tier(a: str, b: str) -> str | None:

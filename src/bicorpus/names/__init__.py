@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from .gazetteer import Entity, Gazetteer, Mention
 from .keys import KEY_VERSION, is_article, name_keys
-from .match import NameMatch, match
-from .romanize import romanize
+from .matching import NameMatch, match
+from .romanizer import romanize
 
 __all__ = [
     "KEY_VERSION",
