@@ -174,6 +174,10 @@ def name_queries(data: GeneratorData) -> dict[str, list[str]]:
     }
 
 
+#: A phrase query has at least one word this long (so it is not all stopwords).
+PHRASE_CONTENT_WORD = 5
+
+
 def phrase_queries(data: GeneratorData) -> list[str]:
     """Quoted 2-3 word phrases that occur verbatim in the sentence templates of both languages."""
     phrases: set[str] = set()
@@ -183,7 +187,9 @@ def phrase_queries(data: GeneratorData) -> list[str]:
                 words = run.split()
                 for size in (2, 3):
                     for i in range(0, len(words) - size + 1, size):
-                        phrases.add(" ".join(words[i : i + size]))
+                        phrase = words[i : i + size]
+                        if any(len(w) >= PHRASE_CONTENT_WORD for w in phrase):
+                            phrases.add(" ".join(phrase))
     return sorted(f'"{p}"' for p in phrases)
 
 
@@ -235,22 +241,40 @@ def time_queries(
     """Run every query ``warmup`` times unmeasured, then once measured; latency summary by class.
 
     ``search`` runs one query and returns its number of hits (reported, to check that
-    both engines really find things)."""
+    both engines really find things).  A query that raises is left out of the figures
+    and listed under ``failed`` with its error."""
     queries = list(queries)
+    failed: dict[BenchQuery, str] = {}
     for _ in range(warmup):
         for query in queries:
-            search(query)
+            _try(search, query, failed)
     samples: dict[str, list[float]] = {}
     hits: dict[str, list[int]] = {}
     for query in queries:
+        if query in failed:
+            continue
         start = time.perf_counter()
-        n = search(query)
-        samples.setdefault(query.cls, []).append(time.perf_counter() - start)
-        hits.setdefault(query.cls, []).append(n)
+        n = _try(search, query, failed)
+        elapsed = time.perf_counter() - start
+        if n is not None:
+            samples.setdefault(query.cls, []).append(elapsed)
+            hits.setdefault(query.cls, []).append(n)
     by_class = {
         cls: {**latency_summary(samples[cls]), "zero_hit_share": _zero_share(hits[cls])}
         for cls in QUERY_CLASSES
         if cls in samples
     }
     everything = [s for cls in samples for s in samples[cls]]
-    return {"all": latency_summary(everything), "by_class": by_class}
+    return {
+        "all": latency_summary(everything) if everything else {"n": 0},
+        "by_class": by_class,
+        "failed": [{**q.to_dict(), "error": err} for q, err in failed.items()],
+    }
+
+
+def _try(search: Callable[[BenchQuery], int], query: BenchQuery, failed: dict[BenchQuery, str]) -> int | None:
+    try:
+        return search(query)
+    except Exception as err:
+        failed[query] = f"{type(err).__name__}: {err}"
+        return None

@@ -121,3 +121,21 @@ def test_dir_size(tmp_path: Path) -> None:
     (tmp_path / "a").write_bytes(b"x" * 500_000)
     (tmp_path / "sub" / "b").write_bytes(b"y" * 250_000)
     assert dir_size_mb(tmp_path) == pytest.approx(0.75)
+
+
+def test_time_queries_leaves_out_queries_that_fail() -> None:
+    def search(query: BenchQuery) -> int:
+        if query.text == "bad":
+            raise ValueError("nothing to search for")
+        return 1
+
+    queries = [BenchQuery("phrase", "good"), BenchQuery("phrase", "bad"), BenchQuery("common", "x")]
+    report = time_queries(search, queries, warmup=1)
+    assert report["all"]["n"] == 2 and report["by_class"]["phrase"]["n"] == 1
+    error = "ValueError: nothing to search for"
+    assert report["failed"] == [{"cls": "phrase", "text": "bad", "error": error}]
+
+
+def test_phrases_have_a_content_word() -> None:
+    for phrase in phrase_queries(load_data()):
+        assert max(len(w) for w in phrase.strip('"').split()) >= 5, phrase

@@ -27,11 +27,11 @@ def names_available() -> bool:
 
 def test_parse_args_selects_steps(tmp_path: Path) -> None:
     config, steps, out = run.parse_args(["--pages", "10", "--work", str(tmp_path)])
-    assert steps == ["build", "profile", "baseline", "queries"] and out is None
+    assert steps == ["build", "profile", "baseline", "queries", "baseline-queries"] and out is None
     assert config.pages == 10 and config.engine == "whoosh" and config.work == tmp_path
     config, steps, out = run.parse_args(["--pages", "10", "--engine", "tantivy", "--no-profile",
                                          "--incremental", "--json", "r.json"])
-    assert steps == ["build", "baseline", "queries", "incremental"]
+    assert steps == ["build", "baseline", "queries", "baseline-queries", "incremental"]
     assert config.engine == "tantivy" and out == "r.json"
     with pytest.raises(SystemExit):
         run.parse_args(["--pages", "0"])
@@ -85,7 +85,7 @@ def test_restore_undoes_a_mutation(tmp_path: Path) -> None:
 
 def test_baseline_and_queries_alone(tmp_path: Path) -> None:
     report = run.measure(run.Config(pages=20, seed=2, work=tmp_path, per_class=5, warmup=0),
-                         ["baseline", "queries"])
+                         ["baseline", "queries", "baseline-queries"])
     assert report["baseline"]["passage_source"] == "pages"
     assert report["baseline_passages_per_s"] > 0
     assert 0 < report["baseline_query_p50_ms"] <= report["baseline_query_p95_ms"]
