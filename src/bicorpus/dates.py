@@ -117,11 +117,16 @@ _DATELINE_WORDS = frozenset(
 )
 
 
-def is_dateline(text: str) -> str | None:
-    """ISO date if ``text`` is a dateline: a date with at most a weekday and a few filler words."""
+def is_dateline(text: str, norm: str | None = None) -> str | None:
+    """ISO date if ``text`` is a dateline: a date with at most a weekday and a few filler words.
+
+    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
     if len(text) > 80:
         return None
-    norm = normalize_text(text)
+    if norm is None:
+        norm = normalize_text(text)
+    if not any(ch.isdigit() for ch in norm):
+        return None
     found = find_date_normalized(norm)
     if found is None:
         return None

@@ -156,17 +156,22 @@ def parse_page_byline(text: str) -> Byline | None:
     return Byline(author, honorific, None)
 
 
-def is_header_label(text: str) -> bool:
-    """True for a line that is a header label such as ``أخبار المركز`` or ``Latest News``."""
-    return len(text) <= NAV_MAX_CHARS and _label_key(text) in _header_labels()
+def is_header_label(text: str, norm: str | None = None) -> bool:
+    """True for a line that is a header label such as ``أخبار المركز`` or ``Latest News``.
 
-
-def is_navigation(text: str) -> bool:
-    """True for a line of navigation words (``Home | About | اتصل بنا``), a ``click here`` link,
-    a view counter or a copyright notice."""
+    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
     if len(text) > NAV_MAX_CHARS:
         return False
-    norm = normalize_text(strip_bullet(text))
+    key = _PUNCT_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
+    return key in _header_labels()
+
+
+def is_navigation(text: str, norm: str | None = None) -> bool:
+    """True for a line of navigation words (``Home | About | اتصل بنا``), a ``click here`` link,
+    a view counter or a copyright notice.  ``norm`` is ``normalize_text(text)`` if known."""
+    if len(text) > NAV_MAX_CHARS:
+        return False
+    norm = _BULLET_RE.sub("", normalize_text(text) if norm is None else norm, count=1)
     if not norm:
         return False
     if any(p.search(norm) for p in _nav_patterns()):
@@ -273,6 +278,7 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     lang, _ = detect_lang(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:
         return Unit(start, end, chunk, lang)
+    norm = normalize_text(chunk)
     return Unit(
         start,
         end,
@@ -281,9 +287,9 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         bullet=_BULLET_RE.match(chunk) is not None,
         byline=parse_byline(chunk),
         page_byline=parse_page_byline(chunk),
-        label=is_header_label(chunk),
-        nav=is_navigation(chunk),
-        date=is_dateline(chunk),
+        label=is_header_label(chunk, norm),
+        nav=is_navigation(chunk, norm),
+        date=is_dateline(chunk, norm),
     )
 
 

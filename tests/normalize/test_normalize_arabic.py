@@ -80,3 +80,15 @@ def test_chain_merges_spelling_variants(variant, canonical):
 def test_chain_order_presentation_forms_before_alef():
     # ﺃ (alef with hamza, isolated form) becomes أ first, then plain alef
     assert normalize_ar("ﺃﺣﻤﺪ") == "احمد"
+
+
+_ARABIC_AND_FORMS = st.characters(max_codepoint=0x08FF) | st.characters(
+    min_codepoint=0xFB50, max_codepoint=0xFEFF)
+
+
+@given(st.text(alphabet=_ARABIC_AND_FORMS))
+def test_chain_is_the_rules_in_order(text):
+    expected = text
+    for rule in ARABIC_RULES:
+        expected = rule(expected)
+    assert normalize_ar(text) == expected

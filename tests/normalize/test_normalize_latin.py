@@ -65,3 +65,11 @@ def test_chain_merges_spelling_variants(variant, canonical):
 def test_chain_keeps_one_word_one_word():
     for word in ["Ma´ruf", "Hayʼat", "coalition’s", "Qurʾān"]:
         assert " " not in normalize_en(word)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF) | st.sampled_from("ﬁＮ｀﹘ﺍ")))
+def test_chain_is_the_rules_in_order(text):
+    expected = text
+    for rule in LATIN_RULES:
+        expected = rule(expected)
+    assert normalize_en(text) == expected

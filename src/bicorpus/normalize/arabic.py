@@ -94,8 +94,28 @@ ARABIC_RULES = (
 )
 
 
+# Everything any Arabic rule can change lies in these ranges.
+_ARABIC_SCOPE_RE = re.compile("[\u0600-\u06ff\u08d3-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
+
+
+def _fold_table() -> dict[int, int | None]:
+    """The rules after presentation forms as one translation table (none feeds another)."""
+    table: dict[int, int | None] = {}
+    for cp in range(0x0600, 0x0900):
+        ch = chr(cp)
+        if _DIACRITICS_RE.match(ch) or _TATWEEL_RE.match(ch):
+            table[cp] = None
+    for part in (_ALEF_TABLE, _HAMZA_TABLE, _ALEF_MAQSURA_TABLE, _TEH_MARBUTA_TABLE, _PERSIAN_LETTERS_TABLE,
+                 _DIGITS_TABLE, _PUNCT_TABLE):
+        table.update(part)
+    return table
+
+
+_FOLD_TABLE = _fold_table()
+
+
 def normalize_ar(text: str) -> str:
-    """Apply every Arabic rule, in order."""
-    for rule in ARABIC_RULES:
-        text = rule(text)
-    return text
+    """Apply every Arabic rule, in order (the table rules in one pass: same result)."""
+    if not _ARABIC_SCOPE_RE.search(text):
+        return text
+    return normalize_presentation_forms_ar(text).translate(_FOLD_TABLE)

@@ -11,6 +11,12 @@ _QUOTE_TABLE_CHARS = "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u2039\u203a"
 _QUOTE_TABLE = str.maketrans({c: '"' for c in _QUOTE_TABLE_CHARS})
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DASH_TABLE = str.maketrans({c: "-" for c in _DASH_CHARS})
+# Characters remove_diacritics_en may change: Latin-1 and Latin Extended letters, Greek and
+# other letters with diacritics are found by their decomposition; combining marks directly.
+_NEEDS_DIACRITICS_RE = re.compile(
+    r"[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+    r"\u0370-\u03ff\u0400-\u04ff\u1f00-\u1fff]"
+)
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Letters NFD does not decompose.
 _LATIN_LETTERS_TABLE = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L",
@@ -24,7 +30,7 @@ _COMPAT_PROTECTED = "".join(
 )
 # Kept out of NFKC: Arabic (left to the Arabic rules) and the protected punctuation.
 _COMPAT_KEEP_RE = re.compile(
-    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff" + re.escape(_COMPAT_PROTECTED) + "]"
+    "[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff" + re.escape(_COMPAT_PROTECTED) + "]+"
 )
 
 
@@ -33,7 +39,7 @@ def normalize_compat_en(text: str) -> str:
 
     Arabic presentation forms are left to the Arabic rules, and apostrophe-, quote- and dash-like
     marks to the rules below (NFKC would split ``´`` into a space and an accent)."""
-    if text.isascii():
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
         return text
     if not _COMPAT_KEEP_RE.search(text):
         return unicodedata.normalize("NFKC", text)
@@ -68,7 +74,7 @@ def casefold_en(text: str) -> str:
 
 def remove_diacritics_en(text: str) -> str:
     """Latin diacritics and transliteration marks: ā→a, ṣ→s, ḥ→h, é→e, ø→o."""
-    if text.isascii():
+    if text.isascii() or not _NEEDS_DIACRITICS_RE.search(text):
         return text
     decomposed = unicodedata.normalize("NFD", text)
     stripped = _COMBINING_RE.sub("", decomposed).translate(_LATIN_LETTERS_TABLE)
@@ -88,8 +94,13 @@ LATIN_RULES = (
 )
 
 
+# The three punctuation folds as one table (they never feed each other).
+_PUNCT_FOLD_TABLE = {**_APOSTROPHE_TABLE, **_QUOTE_TABLE, **_DASH_TABLE}
+
+
 def normalize_en(text: str) -> str:
-    """Apply every Latin rule, in order."""
-    for rule in LATIN_RULES:
-        text = rule(text)
-    return text
+    """Apply every Latin rule, in order (the punctuation folds in one pass: same result)."""
+    if text.isascii():  # only casefolding and the backtick can apply
+        return text.casefold().translate(_PUNCT_FOLD_TABLE) if "`" in text else text.casefold()
+    text = normalize_compat_en(text).casefold().translate(_PUNCT_FOLD_TABLE)
+    return remove_diacritics_en(text)
