@@ -3,6 +3,8 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bicorpus.errors import AliasFileError
 from bicorpus.names import Gazetteer, Mention
@@ -158,3 +160,17 @@ def test_lookup_whole_name(gaz: Gazetteer) -> None:
     assert [e.id for e in gaz.lookup("an-Nusrah")] == ["nusra"]
     assert [e.id for e in gaz.lookup("جبهة النصرة")] == ["nusra"]
     assert gaz.lookup("Nusra fighters") == []
+
+
+_WORDS = st.sampled_from(["al", "ال", "Nusra", "النصرة", "Front", "ISIS", "is", "Hay'at", "Tahrir", "Sham",
+                          "الشام", "هيئة", "تحرير", "Deir", "ez", "Zor", "دير", "الزور", "and", "the", "و"])
+
+
+@given(st.lists(st.one_of(_WORDS, st.text(max_size=8)), max_size=30))
+def test_find_is_total_and_mentions_do_not_overlap(tokens: list[str]) -> None:
+    mentions = Gazetteer.load().find(tokens)
+    spans: list[tuple[int, int]] = []
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(tokens)
+        assert not spans or m.start >= spans[-1][1] or (m.start, m.end) == spans[-1]
+        spans.append((m.start, m.end))
