@@ -147,15 +147,10 @@ def export_corpus(
     where = make_filter(lang=lang, region=region, doc=doc, since=since, until=until)
     if excel and fmt not in ("csv", "tsv"):
         raise ExportError(f"--excel applies to csv and tsv, not {fmt}")
-    target = None if out is None or str(out) == "-" else Path(out)
-    if target is None and (split or cls.needs_file):
-        what = "--split" if split else fmt
-        raise ExportError(f"{what} needs --out PATH (it cannot write to standard output)")
     if fmt == "parquet":
         require_pyarrow()
     corpus = corpus if isinstance(corpus, Corpus) else open_corpus(corpus)
-    if target is not None and not split and target.is_dir():
-        target = target / f"{corpus.path.resolve().name or 'corpus'}{cls.extension}"
+    target = _target(out, cls, split, corpus)
     transliterator = make_transliterator() if translit else None
     ids = None
     if query is not None:
@@ -169,12 +164,9 @@ def export_corpus(
     )
     tx = Transaction(force=force)
     card_path = card_path_for(target, split) if (card and target is not None) else None
-    if target is not None and not split:
-        tx.check(target)
-    if split and target is not None and target.exists() and not target.is_dir():
-        raise ExportError(f"{target} is a file; --split needs a folder")
-    if card_path is not None:
-        tx.check(card_path)
+    for path in (target if not split else None, card_path):
+        if path is not None:
+            tx.check(path)  # fail before writing anything
 
     stats = ExportStats()
     with tx:
@@ -200,6 +192,23 @@ def export_corpus(
     if card_path is not None:
         report.card = _write_card(card_path, report, info, transliterator, command, force)
     return report
+
+
+def _target(out: str | Path | None, cls: type[Writer], split: bool, corpus: Corpus) -> Path | None:
+    """The file (or ``--split`` folder) to write; ``None`` for standard output."""
+    target = None if out is None or str(out) == "-" else Path(out)
+    if target is None:
+        if split or cls.needs_file:
+            what = "--split" if split else cls.name
+            raise ExportError(f"{what} needs --out PATH (it cannot write to standard output)")
+        return None
+    if split:
+        if target.exists() and not target.is_dir():
+            raise ExportError(f"{target} is a file; --split needs a folder")
+        return target
+    if target.is_dir():
+        return target / f"{corpus.path.resolve().name or 'corpus'}{cls.extension}"
+    return target
 
 
 def _write_one(

@@ -8,6 +8,7 @@ leaves a half-written file and never replaces an existing one (unless ``force``)
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import re
 import sys
@@ -148,14 +149,35 @@ class Output:
         return self.path is None
 
     def text(self, variant: str | None = None) -> IO[str]:
+        """A UTF-8 text stream (standard output too, whatever the terminal's encoding)."""
         if self.path is None:
-            return _Unclosable(sys.stdout)  # type: ignore[return-value]
+            return _stdout_text()
         return self.tx.open(variant_path(self.path, variant))
 
     def binary(self, variant: str | None = None) -> IO[bytes]:
         if self.path is None:
             return _Unclosable(sys.stdout.buffer)  # type: ignore[return-value]
         return self.tx.open(variant_path(self.path, variant), binary=True)
+
+
+def _stdout_text() -> IO[str]:
+    sys.stdout.flush()
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (embedded interpreters): write to it as it is
+        return _Unclosable(sys.stdout)  # type: ignore[return-value]
+    return _StdoutText(buffer, encoding="utf-8", newline="")
+
+
+class _StdoutText(io.TextIOWrapper):
+    """UTF-8 text over standard output's bytes; closing flushes and leaves standard output open."""
+
+    _detached = False
+
+    def close(self) -> None:
+        if not self._detached:
+            self._detached = True
+            self.flush()
+            self.detach()
 
 
 class _Unclosable:
