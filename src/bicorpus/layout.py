@@ -82,9 +82,13 @@ def _header_labels() -> frozenset[str]:
 
 
 @cache
-def _nav_phrases() -> tuple[tuple[str, ...], ...]:
+def _nav_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Navigation phrases (as word tuples) by their first word, longest first."""
     phrases = {tuple(_WORD_RE.findall(normalize_text(p))) for p in data_lines("boilerplate.txt")}
-    return tuple(sorted((p for p in phrases if p), key=len, reverse=True))
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((p for p in phrases if p), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in by_first.items()}
 
 
 @cache
@@ -184,7 +188,7 @@ def _covered_by_nav(words: list[str]) -> bool:
     phrases = _nav_phrases()
     i = 0
     while i < len(words):
-        for phrase in phrases:
+        for phrase in phrases.get(words[i], ()):
             if tuple(words[i : i + len(phrase)]) == phrase:
                 i += len(phrase)
                 break

@@ -15,9 +15,13 @@ _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1
 DOMINANT_SHARE = 0.85
 
 
+_ARABIC_RUN_RE = re.compile(_ARABIC_LETTER_RE.pattern + "+")
+_LATIN_RUN_RE = re.compile(_LATIN_LETTER_RE.pattern + "+")
+
+
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters) in ``text``."""
-    return len(_ARABIC_LETTER_RE.findall(text)), len(_LATIN_LETTER_RE.findall(text))
+    return (sum(map(len, _ARABIC_RUN_RE.findall(text))), sum(map(len, _LATIN_RUN_RE.findall(text))))
 
 
 def is_arabic(text: str) -> bool:
