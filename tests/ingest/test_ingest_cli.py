@@ -130,3 +130,36 @@ def test_help_has_examples():
     for name in ("ingest", "stats"):
         result = run(name, "--help")
         assert result.exit_code == 0 and "Example" in result.output and f"bicorpus {name}" in result.output
+
+
+def test_progress_bar_only_on_a_terminal(monkeypatch):
+    from bicorpus.cli.ingest_cmds import _progress_bar
+
+    class Tty:
+        def __init__(self, tty: bool) -> None:
+            self.tty, self.written = tty, []
+
+        def isatty(self) -> bool:
+            return self.tty
+
+        def write(self, s: str) -> int:
+            self.written.append(s)
+            return len(s)
+
+        def flush(self) -> None:
+            pass
+
+    pipe = Tty(False)
+    monkeypatch.setattr("sys.stderr", pipe)
+    with _progress_bar(True) as bar:
+        assert bar is None
+    terminal = Tty(True)
+    monkeypatch.setattr("sys.stderr", terminal)
+    with _progress_bar(False) as bar:
+        assert bar is None
+    with _progress_bar(True) as bar:
+        assert bar is not None
+        bar(1, 2, "a.txt")
+        bar(2, 2, "b.txt")
+    assert any("Ingesting" in s for s in terminal.written)
+    assert not pipe.written

@@ -283,3 +283,20 @@ def test_process_document_is_pure():
     a = process_document(src)
     b = process_document(src)
     assert a == b
+
+
+def test_file_with_a_1_mb_line(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    sentence = "The deal between ISIS and al-Nusra near Raqqa was signed. تقدم جبهة النصرة نحو دير الزور. "
+    line = (sentence * (2**20 // len(sentence) + 1))[: 2**20]
+    (tmp_path / "long.txt").write_text(f"A Long Page\n\n{line}\n", "utf-8")
+    (tmp_path / "nospace.txt").write_text("x" * 2**20, "utf-8")
+    report = ingest([tmp_path / "long.txt", tmp_path / "nospace.txt"], "corpus", max_passage_chars=2000)
+    assert report.ok
+    corpus = open_corpus("corpus")
+    texts = {d.id: read_source(d.path).text for d in corpus.documents()}
+    sizes = []
+    for p in corpus.passages():
+        assert texts[p.doc_id][p.start : p.end] == p.text
+        sizes.append(len(p.text))
+    assert max(sizes) <= 2000 and len(sizes) > 2 * 2**20 // 2000
