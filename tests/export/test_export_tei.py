@@ -171,3 +171,63 @@ XML_CHARS = st.characters(blacklist_categories=("Cs",)).filter(lambda c: not _XM
 def test_attribute_escaping_round_trips(value: str) -> None:
     root = ET.fromstring(f'<x a="{xml_attr(value)}"/>')
     assert root.get("a") == value
+
+
+#: The structure docs/export.md declares: element → children it may have (in TEI P5 content order).
+DECLARED_CHILDREN: dict[str, tuple[str, ...]] = {
+    "teiCorpus": ("teiHeader", "TEI"),
+    "TEI": ("teiHeader", "text", "standOff"),
+    "teiHeader": ("fileDesc", "encodingDesc", "profileDesc"),
+    "fileDesc": ("titleStmt", "publicationStmt", "sourceDesc"),
+    "titleStmt": ("title", "author"),
+    "publicationStmt": ("p",),
+    "sourceDesc": ("bibl", "p"),
+    "bibl": ("title", "date", "idno"),
+    "encodingDesc": ("p",),
+    "profileDesc": ("langUsage",),
+    "langUsage": ("language",),
+    "text": ("front", "body", "back"),
+    "front": ("div",),
+    "body": ("div", "p"),
+    "back": ("div",),
+    "div": ("p",),
+    "p": ("g",),
+    "standOff": ("fvLib",),
+    "fvLib": ("fs",),
+    "fs": ("f",),
+    "f": ("string", "numeric", "fs"),
+    "string": ("g",),
+    "title": ("g",), "author": ("g",), "idno": ("g",), "date": ("g",),
+    "language": (), "numeric": (), "g": (),
+}
+REQUIRED_ATTRS: dict[str, tuple[str, ...]] = {
+    "TEI": (XML_ID, "n"), "div": ("type",), "fs": ("type",), "f": ("name",), "numeric": ("value",),
+    "language": ("ident",), "idno": ("type",), "g": ("n",), "fvLib": ("n",),
+}
+
+
+def _check_declared(el: ET.Element, parent: str | None = None) -> None:
+    name = el.tag.removeprefix(T)
+    assert name in DECLARED_CHILDREN, f"undeclared element {name}"
+    children = [c.tag.removeprefix(T) for c in el]
+    allowed = DECLARED_CHILDREN[name]
+    assert all(c in allowed for c in children), (name, children)
+    order = [allowed.index(c) for c in children]
+    assert order == sorted(order), (name, children)
+    for attr in REQUIRED_ATTRS.get(name, ()):
+        assert el.get(attr) is not None, (name, attr)
+    if name == "p" and parent == "div":
+        assert el.get(XML_ID) and el.get(XML_LANG) and el.get("n") and el.get("ana"), "passage p attributes"
+    for child in el:
+        _check_declared(child, name)
+
+
+@pytest.mark.parametrize("split", [False, True])
+def test_output_follows_the_declared_structure(corpus_dir: Path, tmp_path: Path, split: bool) -> None:
+    out = tmp_path / ("tei" if split else "c.xml")
+    export_corpus(corpus_dir, "tei", out, split=split)
+    files = sorted(out.glob("*.xml")) if split else [out]
+    for f in files:
+        root = ET.parse(f).getroot()
+        assert root.tag == T + ("TEI" if split else "teiCorpus")
+        _check_declared(root)

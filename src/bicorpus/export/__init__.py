@@ -22,9 +22,9 @@ from ..errors import ExportError
 from ..model import Document, Passage
 from .base import ExportInfo, ExportOptions, Output, Transaction, Writer, file_inside, safe_file_stem
 from .card import CardInput, ExportStats, render_card
-from .delimited import CsvWriter, TsvWriter
+from .delimited import CsvWriter, TsvWriter, read_csv_records
 from .jsonl import JsonlWriter, import_jsonl, read_jsonl
-from .parquet import ParquetWriter, require_pyarrow
+from .parquet import ParquetWriter, read_parquet_records, require_pyarrow
 from .select import describe_filter, make_filter, query_passage_ids
 from .tei import TeiWriter, read_tei
 from .translit import Transliterator, buckwalter_mapper, make_transliterator
@@ -290,7 +290,9 @@ __all__ = [
     "export_corpus",
     "import_jsonl",
     "iter_documents",
+    "read_csv_records",
     "read_jsonl",
+    "read_parquet_records",
     "read_tei",
     "read_vertical",
     "writer_class",
