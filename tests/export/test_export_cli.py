@@ -63,6 +63,11 @@ def test_missing_format_is_one_line(corpus_dir: Path) -> None:
     assert "--format" in line and "jsonl" in line
 
 
+def test_stray_argument_is_one_line(corpus_dir: Path) -> None:
+    line = _one_line_error(run(corpus_dir, "--format", "csv", "corpus.csv"))
+    assert "corpus.csv" in line and "--help" in line
+
+
 def test_out_never_overwrites_without_force(corpus_dir: Path, out_dir: Path) -> None:
     target = out_dir / "corpus.csv"
     target.write_text("precious", encoding="utf-8")

@@ -30,6 +30,8 @@ class _ExportCommand(click.Command):
             ) from None
         except click.MissingParameter as err:
             raise ExportError(f"{err.format_message()} (formats: {', '.join(FORMATS)})") from None
+        except click.UsageError as err:
+            raise ExportError(f"{err.format_message()} (see bicorpus export --help)") from None
 
 
 @click.command(
