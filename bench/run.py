@@ -207,6 +207,30 @@ def bicorpus_latency(index_dir: str, queries: list[dict[str, Any]], warmup: int)
         index.close()
 
 
+def hot_functions(profiler: Any, top: int) -> list[dict[str, Any]]:
+    """The ``top`` functions by own time of a finished :class:`cProfile.Profile`."""
+    import pstats
+
+    stats = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    rows = []
+    for (filename, line, name), (_cc, calls, own, cumulative, _callers) in stats.items():
+        short = "/".join(Path(filename).parts[-2:])
+        rows.append({"function": f"{short}:{line}({name})", "calls": calls,
+                     "own_s": round(own, 3), "cumulative_s": round(cumulative, 3)})
+    return sorted(rows, key=lambda r: -r["own_s"])[:top]
+
+
+def bicorpus_query_profile(index_dir: str, queries: list[dict[str, Any]], top: int) -> dict[str, Any]:
+    """Where bicorpus query time goes: the query set once under cProfile, hottest functions first."""
+    import cProfile
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    bicorpus_latency(index_dir, queries, warmup=0)
+    profiler.disable()
+    return {"queries": len(queries), "hot_functions": hot_functions(profiler, top)}
+
+
 def baseline_latency(index_dir: str, queries: list[dict[str, Any]], warmup: int) -> dict[str, Any]:
     """Query latency on the plain-Whoosh index (same query texts, no expansion)."""
     with BaselineSearcher(index_dir) as searcher:
@@ -363,6 +387,13 @@ def step_baseline_queries(run: Run) -> None:
         run.report["baseline"]["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
 
 
+def step_query_profile(run: Run) -> None:
+    queries = [q.to_dict() for q in build_queries(run.config.per_class, run.config.seed)]
+    log("bicorpus queries under cProfile")
+    result, _ = run_isolated(bicorpus_query_profile, str(run.index_dir), queries, 25)
+    run.report["query_profile"] = result
+
+
 def step_incremental(run: Run) -> None:
     config = run.config
     indexes = mutated_indexes(config.pages, config.seed, 0.01)
@@ -448,6 +479,7 @@ STEPS: dict[str, Callable[..., None]] = {
     "baseline": step_baseline,
     "queries": step_queries,
     "baseline-queries": step_baseline_queries,
+    "query-profile": step_query_profile,
     "incremental": step_incremental,
 }
 
@@ -506,6 +538,10 @@ def summary(report: dict[str, Any]) -> str:
         for name, s in stages.items():
             lines.append(f"  {name:26}{_fmt(s['seconds']):>10}{s['share']:>8.0%}"
                          f"{_fmt(s['passages_per_s']):>12}")
+    hot = report.get("query_profile", {}).get("hot_functions", [])
+    if hot:
+        lines += ["", f"{'hottest query functions (own s)':60}{'calls':>10}{'own s':>8}"]
+        lines += [f"  {h['function'][:58]:58}{h['calls']:>10,}{h['own_s']:>8.2f}" for h in hot[:10]]
     if "incremental" in report:
         inc = report["incremental"]
         lines += ["", f"incremental: {inc['changed_pages']} pages changed, re-ingest "
@@ -536,6 +572,8 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
     parser.add_argument("--incremental", action="store_true", help="also re-ingest with 1%% of pages changed")
     parser.add_argument("--no-profile", action="store_true", help="skip the stage profile")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain-Whoosh baseline")
+    parser.add_argument("--profile-queries", action="store_true",
+                        help="also run the bicorpus queries under cProfile and report the hottest functions")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes under --work")
     args = parser.parse_args(argv)
     if args.pages < 1:
@@ -550,6 +588,8 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
     if not args.no_baseline:
         steps[-1:-1] = ["baseline"]
         steps.append("baseline-queries")
+    if args.profile_queries:
+        steps.append("query-profile")
     if config.incremental:
         steps.append("incremental")
     return config, steps, args.json

@@ -114,3 +114,26 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     assert report["incremental"]["unchanged_docs"] == 39
     printed = capsys.readouterr().out
     assert "plain Whoosh" in printed and "targets" in printed
+
+
+def test_hot_functions_ranks_by_own_time() -> None:
+    import cProfile
+
+    def busy() -> int:
+        return sum(i * i for i in range(200_000))
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    busy()
+    sorted(range(10))
+    profiler.disable()
+    hot = run.hot_functions(profiler, 3)
+    assert len(hot) == 3
+    assert hot[0]["own_s"] >= hot[1]["own_s"] >= hot[2]["own_s"]
+    assert any("genexpr" in h["function"] or "busy" in h["function"] for h in hot)
+    assert all(h["calls"] >= 1 for h in hot)
+
+
+def test_profile_queries_option_adds_its_step() -> None:
+    _, steps, _ = run.parse_args(["--pages", "3", "--profile-queries", "--incremental", "--no-baseline"])
+    assert steps == ["build", "profile", "queries", "query-profile", "incremental"]
