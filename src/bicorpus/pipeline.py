@@ -200,10 +200,10 @@ def ingest(
     written.  ``progress(done, total, path)`` is called after each file."""
     corpus_dir = Path(corpus_dir)
     report = IngestReport()
-    existing = _Existing.load(corpus_dir)
     files = list(iter_source_paths(paths, skip=[corpus_dir]))
 
-    with CorpusTransaction(corpus_dir) as tx:
+    with CorpusTransaction(corpus_dir) as tx:  # the writer lock is held from here on
+        existing = _Existing.load(corpus_dir)
         new_part = tx.scratch("new-passages.part")
         new_docs: dict[str, Document] = {}  # doc id → record, in processing order
         replaced: set[str] = set()  # old doc ids to drop
