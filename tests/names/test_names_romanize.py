@@ -1,6 +1,8 @@
 """romanize(): readable Latin for Arabic tokens, normalized Latin for Latin ones."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bicorpus.names import romanize
 
@@ -22,3 +24,15 @@ def test_latin_is_normalized(token: str, out: str) -> None:
 def test_romanization_is_ascii_but_for_ayn() -> None:
     for word in ["هيئة", "الإسلامية", "مؤتمر", "إسرائيل", "الموصل", "حماة", "عكاشة"]:
         assert all(ch.isascii() or ch == "ʿ" for ch in romanize(word)), romanize(word)
+
+
+@given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ\u064e\u064f\u0650\u0651\u0652\u064b\u0640",
+               min_size=1, max_size=12))
+def test_any_arabic_word_romanizes_to_latin(word: str) -> None:
+    out = romanize(word)
+    assert not any("\u0600" <= ch <= "\u06ff" for ch in out), out
+
+
+def test_empty_and_mixed_tokens() -> None:
+    assert romanize("") == ""
+    assert romanize("ISIS2") == "isis2"
