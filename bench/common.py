@@ -73,13 +73,29 @@ def _call_and_measure(
     return result, peak_rss_mb()
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when the measuring process ends (interrupted runs leave none)."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+#: ``prctl`` option: signal sent to this process when its parent dies.
+PR_SET_PDEATHSIG = 1
+
+
 def run_isolated(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, float]:
     """Run ``func(*args, **kwargs)`` in a fresh process; return its result and that process's peak RSS (MB).
 
     ``func`` must be importable (a module-level function), its result picklable.  A fresh
     process per call keeps each engine's memory peak separate from the others'."""
     context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context,
+                                                initializer=_die_with_parent) as pool:
         return pool.submit(_call_and_measure, func, args, kwargs).result()
 
 
