@@ -48,6 +48,8 @@ _BRACKETS = {"(": ")", "«": "»", '"': '"', "“": "”", "[": "]", "'": "'", "
 _NAV_SPLIT_RE = re.compile(r"[|•·/»«>\-–—,:;]+|\s{2,}")
 _WORD_RE = re.compile(r"\w+")
 _PUNCT_STRIP_RE = re.compile(r"[\s:：.\-–—|•·»«]+")
+_LINE_RE = re.compile(r"[^\n]+")
+_ALNUM_RE = re.compile(r"[^\W_]")
 
 
 # --- data tables ---------------------------------------------------------------------------------
@@ -202,7 +204,7 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS + " ")[-1:] in _TERMINAL
 
 
-def _is_heading_shape(text: str, lang: str) -> bool:
+def _is_heading_shape(text: str) -> bool:
     if len(text) > HEADING_MAX_CHARS or len(text.split()) > HEADING_MAX_WORDS or ends_sentence(text):
         return False
     if _BULLET_RE.match(text):
@@ -237,13 +239,18 @@ class Unit:
         return self.bullet or self.byline is not None or self.label or self.nav
 
     @property
+    def decoration(self) -> bool:
+        """No letter or digit at all: separators such as ``* * *`` or ``-----``."""
+        return _ALNUM_RE.search(self.text) is None
+
+    @property
     def paragraph_like(self) -> bool:
         return len(self.text) >= PARAGRAPH_MIN_CHARS and not self.marked_header
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the non-blank lines of ``text``, surrounding whitespace excluded."""
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE_RE.finditer(text):
         line = m.group()
         stripped = line.strip()
         if stripped:
@@ -352,7 +359,7 @@ class Layout:
 
 
 def _header_like(u: Unit, article_lang: str) -> bool:
-    if u.marked_header:
+    if u.marked_header or u.decoration:
         return True
     minority = u.lang in ("ar", "en") and u.lang != article_lang
     return minority and u.date is None and len(u.text) <= SHAPE_MAX_CHARS
@@ -369,7 +376,7 @@ def _zone_end(units: list[Unit], article_lang: str, *, require_marker: bool) -> 
 
 
 def _header_block(u: Unit) -> Block:
-    if u.label or (u.nav and not u.byline):
+    if u.label or u.decoration or (u.nav and not u.byline):
         return Block("boilerplate", u.start, u.end)
     if u.byline:
         b = u.byline
@@ -383,10 +390,10 @@ def _is_heading(units: list[Unit], i: int, article_lang: str) -> bool:
     u = units[i]
     if u.marked_header or u.date or u.page_byline or u.lang not in (article_lang, "mixed"):
         return False
-    if not _is_heading_shape(u.text, u.lang):
+    if not _is_heading_shape(u.text):
         return False
     nxt = units[i + 1] if i + 1 < len(units) else None
-    return nxt is not None and not nxt.nav and not _is_heading_shape(nxt.text, nxt.lang)
+    return nxt is not None and not nxt.nav and not _is_heading_shape(nxt.text)
 
 
 def _title_candidate(u: Unit, article_lang: str) -> bool:
@@ -414,7 +421,7 @@ def analyze(text: str) -> Layout:
     section: str | None = None
     stage = "before-title"  # → "after-title" → ("after-subtitle") → "body"
     for i, u in enumerate(article):
-        if u.nav or u.label:
+        if u.nav or u.label or u.decoration:
             blocks.append(Block("boilerplate", u.start, u.end))
             continue
         if stage != "body" and (u.date or u.page_byline):

@@ -223,3 +223,13 @@ def test_header_labels():
     assert is_header_label("أخبار المركز")
     assert is_header_label("  Latest News: ")
     assert not is_header_label("أخبار المركز الجديدة عن سوريا")
+
+
+def test_separator_lines_are_boilerplate():
+    text = ("-----\nأخبار المركز\n• سعيد عكاشة يكتب: (عنوان)\n* * *\n\nThe Title\n\n"
+            "A paragraph that is long enough to count as the body of the article, with words.\n\n"
+            "***\n\nAnother paragraph that is long enough to count as the body of the article.\n")
+    layout = analyze(text)
+    assert [b.region for b in layout.blocks] == [
+        "boilerplate", "boilerplate", "site-header", "boilerplate", "title", "body", "boilerplate", "body"]
+    assert layout.title == "The Title"
