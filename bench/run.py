@@ -399,12 +399,16 @@ def step_incremental(run: Run) -> None:
     indexes = mutated_indexes(config.pages, config.seed, 0.01)
     log(f"incremental: rewriting {len(indexes)} pages and re-ingesting")
     time.sleep(1.0)  # mtime granularity: the rewritten pages must look newer than the corpus
+    marker = run.pages_dir / PAGES_MARKER
+    saved = marker.read_text("utf-8")
+    marker.unlink()  # an interrupted run leaves no cache that claims to be the original pages
     mutate_pages(run.pages_dir, config.pages, config.seed, 0.01)
     try:
         result, peak = run_isolated(bicorpus_reingest, str(run.pages_dir), str(run.corpus_dir),
                                     str(run.index_dir), config.engine)
     finally:
         restore_pages(run.pages_dir, config, indexes)
+        marker.write_text(saved, "utf-8")
     full = run.report.get("ingest_seconds")
     run.report["incremental_share_of_full"] = round(result["seconds"] / full, 4) if full else None
     run.report["incremental"] = {**result, "changed_pages": len(indexes), "peak_rss_mb": round(peak, 1)}

@@ -114,6 +114,10 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     assert report["incremental"]["unchanged_docs"] == 39
     printed = capsys.readouterr().out
     assert "plain Whoosh" in printed and "targets" in printed
+    pages_dir = tmp_path / "w" / "pages-s5-n40"
+    assert (pages_dir / run.PAGES_MARKER).is_file()
+    for i in mutated_indexes(40, 5, 0.01):
+        assert (pages_dir / page_name(5, i)).read_text("utf-8") == generate_page(5, i)
 
 
 def test_hot_functions_ranks_by_own_time() -> None:
