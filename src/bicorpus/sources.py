@@ -114,6 +114,27 @@ def _first_bad_utf8(raw: bytes) -> int:
     return -1
 
 
+def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM: NUL bytes (the high bytes of ASCII characters) nearly all on one side
+    of each code unit, and a plausible strict decode."""
+    sample = raw[:65536]
+    if len(raw) % 2 or b"\x00" not in sample:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    if odd + even < 4 or min(odd, even) > (odd + even) // 20:
+        return None
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls or _plausibility(text) < 0.9:
+        return None
+    return text, encoding
+
+
 def _looks_binary(raw: bytes) -> bool:
     sample = raw[:65536]
     if b"\x00" in sample:
@@ -134,6 +155,9 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as err:
                 at = err.start + len(bom)
                 raise ValueError(f"undecodable bytes: invalid {encoding} at byte {at}") from err
+    utf16 = _bomless_utf16(raw)
+    if utf16 is not None:
+        return utf16
     if _looks_binary(raw):
         raise ValueError("binary file (contains NUL or control bytes), not text")
     bad = _first_bad_utf8(raw)
@@ -324,10 +348,14 @@ def iter_source_paths(paths: Iterable[str | Path], *, skip: Iterable[Path] = ())
         if not root.is_dir():
             yield root
             continue
-        yield from _walk(root, skipped)
+        yield from _walk(root, skipped, set())
 
 
-def _walk(root: Path, skipped: set[Path]) -> Iterator[Path]:
+def _walk(root: Path, skipped: set[Path], visited: set[Path]) -> Iterator[Path]:
+    real = root.resolve()
+    if real in visited:  # a symbolic link back to a folder already walked
+        return
+    visited.add(real)
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
@@ -337,8 +365,11 @@ def _walk(root: Path, skipped: set[Path]) -> Iterator[Path]:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        is_dir = entry.is_dir(follow_symlinks=True)
+        try:
+            is_dir = entry.is_dir(follow_symlinks=True)
+        except OSError:
+            is_dir = False
         if source_format(path) is not None:
             yield path
         if is_dir and path.resolve() not in skipped:
-            yield from _walk(path, skipped)
+            yield from _walk(path, skipped, visited)

@@ -208,3 +208,21 @@ def test_iter_source_paths(tmp_path):
     # explicit files and missing paths are passed through so reading reports them
     assert list(iter_source_paths([tmp_path / "skip.pdf", tmp_path / "nope"])) == [
         tmp_path / "skip.pdf", tmp_path / "nope"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(tmp_path, encoding):
+    src = read_source(write(tmp_path, "p.txt", ARABIC.encode(encoding)))
+    assert (src.encoding, src.text) == (encoding, ARABIC)
+
+
+def test_binary_with_nul_pairs_is_still_binary(tmp_path):
+    data = b"".join(bytes([i % 256, 0]) for i in range(1000))  # NULs on one side, control characters
+    assert reason(write(tmp_path, "b.txt", data)).startswith("binary file")
+
+
+def test_symlink_loop_is_walked_once(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.txt").write_text("x")
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
+    assert list(iter_source_paths([tmp_path])) == [tmp_path / "a" / "p.txt"]
