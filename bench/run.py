@@ -2,6 +2,7 @@
 
     python bench/run.py --pages 1000
     python bench/run.py --pages 11000 --json bench-11k.json --incremental
+    python bench/run.py --markdown bench-11k.json      # the report as Markdown tables
 
 Steps (each engine build and each query loop runs in its own fresh process, so every
 peak-memory figure belongs to that step alone):
@@ -560,6 +561,51 @@ def summary(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def markdown(report: dict[str, Any]) -> str:
+    """Markdown tables of a report, as docs/bench.md shows them."""
+    base = report.get("baseline", {})
+    m = report["machine"]
+    out = [
+        f"Run of {report['date'][:16].replace('T', ' ')} UTC, {m['cpus']} cores, Python {m['python']}, "
+        f"engine {report['engine']}: {report['pages']:,} pages, {_fmt(report.get('passages'))} passages, "
+        f"{_fmt(report['source_mb'])} MB of source.",
+        "",
+        "| measure | bicorpus | plain Whoosh | ratio |",
+        "|---|---|---|---|",
+        f"| ingest + index, passages/s | {_fmt(report.get('ingest_passages_per_s'))} | "
+        f"{_fmt(report.get('baseline_passages_per_s'))} | {_fmt(report.get('ingest_speed_vs_baseline'))} |",
+        f"| ingest + index, pages/s | {_fmt(report.get('ingest_pages_per_s'))} | | |",
+        f"| ingest + index, MB/s | {_fmt(report.get('ingest_mb_per_s'))} | | |",
+        f"| peak RSS of the build, MB | {_fmt(report.get('peak_rss_mb'))} | "
+        f"{_fmt(base.get('peak_rss_mb'))} | |",
+        f"| index size, MB | {_fmt(report.get('index_mb'))} | {_fmt(base.get('index_mb'))} | |",
+    ]
+    for q in ("50", "95", "99"):
+        vs = report.get(f"query_p{q}_vs_baseline")
+        out.append(f"| query p{q}, ms | {_fmt(report.get(f'query_p{q}_ms'))} | "
+                   f"{_fmt(report.get(f'baseline_query_p{q}_ms'))} | {_fmt(vs) if q != '99' else ''} |")
+    if "incremental" in report:
+        inc = report["incremental"]
+        out.append(f"| re-ingest, {inc['changed_pages']} of {report['pages']:,} pages changed, s | "
+                   f"{_fmt(inc['seconds'])} ({_fmt(report.get('incremental_share_of_full'))} of full) | | |")
+    ours = report.get("queries", {}).get("by_class", {})
+    theirs = base.get("queries", {}).get("by_class", {})
+    if ours or theirs:
+        out += ["", "| query class | bicorpus p50 / p95 ms | plain Whoosh p50 / p95 ms | zero-hit share |",
+                "|---|---|---|---|"]
+        for cls in QUERY_CLASSES:
+            a, b = ours.get(cls, {}), theirs.get(cls, {})
+            out.append(f"| {cls} | {_fmt(a.get('p50_ms'))} / {_fmt(a.get('p95_ms'))} | "
+                       f"{_fmt(b.get('p50_ms'))} / {_fmt(b.get('p95_ms'))} | "
+                       f"{_fmt(a.get('zero_hit_share'))} / {_fmt(b.get('zero_hit_share'))} |")
+    stages = report.get("stages", {}).get("stages")
+    if stages:
+        out += ["", "| stage | seconds | share | passages/s |", "|---|---|---|---|"]
+        out += [f"| {name} | {_fmt(st['seconds'])} | {st['share']:.0%} | {_fmt(st['passages_per_s'])} |"
+                for name, st in stages.items()]
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- command line
 
 
@@ -600,6 +646,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--markdown"]:
+        if len(argv) != 2:
+            raise SystemExit("usage: run.py --markdown REPORT.json")
+        print(markdown(json.loads(Path(argv[1]).read_text("utf-8"))), end="")
+        return 0
     config, steps, json_out = parse_args(argv)
     report = measure(config, steps)
     print(summary(report))

@@ -93,6 +93,9 @@ def test_baseline_and_queries_alone(tmp_path: Path) -> None:
     assert "query_p50_ms" not in report and "passages" not in report
     assert report["targets"]["query_p50_vs_baseline"]["met"] is None
     assert "ingest+index passages/s" in run.summary(report)
+    md = run.markdown(report)
+    assert f"| query p50, ms | - | {report['baseline_query_p50_ms']:.2f} | - |" in md
+    assert "| single | - / - |" in md
     assert not (tmp_path / "run-s2-n20-whoosh").exists()  # cleaned up without --keep
 
 
@@ -114,6 +117,10 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     assert report["incremental"]["unchanged_docs"] == 39
     printed = capsys.readouterr().out
     assert "plain Whoosh" in printed and "targets" in printed
+    assert run.main(["--markdown", str(out)]) == 0
+    md = capsys.readouterr().out
+    assert md.startswith("Run of ") and f"{report['passages']:,} passages" in md
+    assert "| keys |" in md and "| re-ingest, 1 of 40 pages changed, s |" in md
     pages_dir = tmp_path / "w" / "pages-s5-n40"
     assert (pages_dir / run.PAGES_MARKER).is_file()
     for i in mutated_indexes(40, 5, 0.01):
