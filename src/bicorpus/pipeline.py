@@ -273,6 +273,8 @@ def _ingest_one(
     if twin is not None and twin.path != shown:
         if doc.id in new_docs or (twin.id not in replaced and Path(twin.path).exists()):
             report.duplicates.append((shown, twin.path))
+            if stored is not None and stored.id != doc.id:
+                replaced.add(stored.id)  # this file's old content is gone from it
             return
         replaced.add(twin.id)  # the same page under a new name: the old record goes
     if stored is not None:

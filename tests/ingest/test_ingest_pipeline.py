@@ -300,3 +300,13 @@ def test_file_with_a_1_mb_line(tmp_path, monkeypatch):
         assert texts[p.doc_id][p.start : p.end] == p.text
         sizes.append(len(p.text))
     assert max(sizes) <= 2000 and len(sizes) > 2 * 2**20 // 2000
+
+
+def test_file_changed_into_a_copy_of_another_drops_its_old_content(work):
+    ingest(["pages"], "corpus")
+    old_id = document_id(read_source(work / "pages" / "en_only.txt").text)
+    shutil.copy(work / "pages" / "ar_only.txt", work / "pages" / "en_only.txt")
+    report = ingest(["pages"], "corpus")
+    assert report.duplicates == [("pages/en_only.txt", "pages/ar_only.txt")]
+    assert report.removed == [old_id]
+    assert old_id not in {d.id for d in open_corpus("corpus").documents()}
