@@ -51,7 +51,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}\s*(?:of\s+)?{mon}{sep}{year}{edge_r}"),
+        re.compile(rf"{edge_l}{day}(?:\s*|-)(?:of\s+)?{mon}(?:{sep}|-){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
     )
@@ -111,6 +111,8 @@ def parse_date(text: str) -> str | None:
 
 
 _FILLER_RE = re.compile(r"[\s,;:|/\-–—()\[\].·•]+")
+# A time of day, with its marker: 10:30, 10:30:15 pm, 10:30 ص, 14:05 GMT.
+_TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|ص|م|gmt|utc))?(?!\w)")
 _DATELINE_WORDS = frozenset(
     normalize_text(w)
     for w in ("published", "posted", "updated", "on", "date", "نشر", "نشر في", "بتاريخ", "تاريخ", "في")
@@ -130,7 +132,7 @@ def is_dateline(text: str, norm: str | None = None) -> str | None:
     found = find_date_normalized(norm)
     if found is None:
         return None
-    rest = norm[: found.start] + " " + norm[found.end :]
+    rest = _TIME_RE.sub(" ", norm[: found.start] + " " + norm[found.end :])
     words = [w for w in _FILLER_RE.split(rest) if w]
     leftover = [w for w in words if w not in weekday_names() and w not in _DATELINE_WORDS]
     return found.iso if len(leftover) <= 1 else None

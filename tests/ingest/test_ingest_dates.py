@@ -27,6 +27,7 @@ from bicorpus.dates import find_date, is_dateline, month_table, parse_date
         ("Wednesday, 12 April 2017", "2017-04-12"),
         ("Apr. 5th, 2019", "2019-04-05"),
         ("12 of April 2017", "2017-04-12"),
+        ("12-Apr-2017", "2017-04-12"),
         ("2017-04-12", "2017-04-12"),
         ("2017/4/2", "2017-04-02"),
         ("12/04/2017", "2017-04-12"),  # numeric dates are read day first
@@ -52,7 +53,9 @@ def test_first_date_wins():
 
 
 @pytest.mark.parametrize("text", ["12 أبريل، 2017", "الأربعاء، 12 يوليو/تموز 2017",
-                                  "Published: April 12, 2017", "نشر في 12 أبريل 2017", "2017-04-12"])
+                                  "Published: April 12, 2017", "نشر في 12 أبريل 2017", "2017-04-12",
+                                  "الأربعاء 12 أبريل 2017 - 10:30 ص", "April 12, 2017 10:30 pm GMT",
+                                  "Last updated: 12/04/2017 14:05"])
 def test_dateline(text):
     assert is_dateline(text) is not None
 
