@@ -233,3 +233,13 @@ def test_separator_lines_are_boilerplate():
     assert [b.region for b in layout.blocks] == [
         "boilerplate", "boilerplate", "site-header", "boilerplate", "title", "body", "boilerplate", "body"]
     assert layout.title == "The Title"
+
+
+def test_windows_1256_page_with_crlf_line_endings():
+    src, doc, passages = processed(page("legacy_cp1256_crlf.txt"))
+    assert src.encoding == "windows-1256" and "\r" not in src.text
+    assert doc.title == "معركة الرقة: ماذا بعد انسحاب داعش؟"
+    assert doc.date == "2017-06-12"
+    assert [(p.honorific, p.author) for p in of_region(passages, "site-header")] == [
+        ("د.", "محمد عز العرب"), (None, "منى سليمان"), (None, "أحمد كامل البحيري")]
+    assert len(of_region(passages, "body")) == 2
