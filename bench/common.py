@@ -266,12 +266,14 @@ def time_queries(
             _try(search, query, failed)
     samples: dict[str, list[float]] = {}
     hits: dict[str, list[int]] = {}
+    per_query: list[float | None] = []
     for query in queries:
-        if query in failed:
-            continue
-        start = time.perf_counter()
-        n = _try(search, query, failed)
-        elapsed = time.perf_counter() - start
+        n = None
+        if query not in failed:
+            start = time.perf_counter()
+            n = _try(search, query, failed)
+            elapsed = time.perf_counter() - start
+        per_query.append(elapsed if n is not None else None)
         if n is not None:
             samples.setdefault(query.cls, []).append(elapsed)
             hits.setdefault(query.cls, []).append(n)
@@ -285,6 +287,33 @@ def time_queries(
         "all": latency_summary(everything) if everything else {"n": 0},
         "by_class": by_class,
         "failed": [{**q.to_dict(), "error": err} for q, err in failed.items()],
+        "seconds": per_query,
+    }
+
+
+def paired_latency(
+    queries: Sequence[BenchQuery], ours: Sequence[float | None], theirs: Sequence[float | None]
+) -> dict[str, Any]:
+    """Latency of two engines over the queries both answered (per-query seconds, ``None`` = failed),
+    overall and by class, so that a ratio always compares the same queries."""
+    both = [
+        (q.cls, a, b)
+        for q, a, b in zip(queries, ours, theirs, strict=True)
+        if a is not None and b is not None
+    ]
+    if not both:
+        return {"n": 0, "by_class": {}}
+    by_class = {}
+    for cls in QUERY_CLASSES:
+        pairs = [(a, b) for c, a, b in both if c == cls]
+        if pairs:
+            by_class[cls] = {"ours": latency_summary([a for a, _ in pairs]),
+                             "theirs": latency_summary([b for _, b in pairs])}
+    return {
+        "n": len(both),
+        "ours": latency_summary([a for _, a, _ in both]),
+        "theirs": latency_summary([b for _, _, b in both]),
+        "by_class": by_class,
     }
 
 

@@ -44,6 +44,7 @@ from common import (
     StepUnavailable,
     build_queries,
     dir_size_mb,
+    paired_latency,
     peak_rss_mb,
     ratio,
     run_isolated,
@@ -345,8 +346,6 @@ def step_baseline(run: Run) -> None:
     build, peak = run_isolated(build_baseline_from, str(source), str(run.baseline_dir), from_corpus)
     run.report.update(
         baseline_passages_per_s=round(build.passages_per_s, 1),
-        baseline_query_p50_ms=None,
-        baseline_query_p95_ms=None,
         baseline={
             "passages": build.passages,
             "passage_source": "corpus" if from_corpus else "pages",
@@ -366,12 +365,7 @@ def step_queries(run: Run) -> None:
     if run.index_dir.is_dir():
         log(f"bicorpus queries ({len(queries)} x {config.warmup + 1})")
         latency, peak = run_isolated(bicorpus_latency, str(run.index_dir), queries, config.warmup)
-        run.report.update(
-            query_p50_ms=latency["all"]["p50_ms"],
-            query_p95_ms=latency["all"]["p95_ms"],
-            query_p99_ms=latency["all"]["p99_ms"],
-            queries={**latency, "peak_rss_mb": round(peak, 1)},
-        )
+        run.report["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
 
 
 def step_baseline_queries(run: Run) -> None:
@@ -380,11 +374,6 @@ def step_baseline_queries(run: Run) -> None:
     if run.baseline_dir.is_dir():
         log(f"baseline queries ({len(queries)} x {config.warmup + 1})")
         latency, peak = run_isolated(baseline_latency, str(run.baseline_dir), queries, config.warmup)
-        run.report.update(
-            baseline_query_p50_ms=latency["all"]["p50_ms"],
-            baseline_query_p95_ms=latency["all"]["p95_ms"],
-            baseline_query_p99_ms=latency["all"]["p99_ms"],
-        )
         run.report["baseline"]["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
 
 
@@ -415,19 +404,40 @@ def step_incremental(run: Run) -> None:
     run.report["incremental"] = {**result, "changed_pages": len(indexes), "peak_rss_mb": round(peak, 1)}
 
 
+def compare_queries(report: dict[str, Any], queries: Sequence[BenchQuery]) -> None:
+    """Headline latencies of both sides over the queries both answered, then drop the raw samples.
+
+    Without the other side, a side's headline is its own summary."""
+    ours = report.get("queries")
+    theirs = report.get("baseline", {}).get("queries")
+    if ours and theirs:
+        paired = paired_latency(queries, ours["seconds"], theirs["seconds"])
+        report["query_compared"] = paired["n"]
+        if paired["n"]:
+            _headline(report, "query", paired["ours"])
+            _headline(report, "baseline_query", paired["theirs"])
+        report["query_vs_baseline_by_class"] = {
+            cls: {"p50": ratio(p["ours"]["p50_ms"], p["theirs"]["p50_ms"]),
+                  "p95": ratio(p["ours"]["p95_ms"], p["theirs"]["p95_ms"])}
+            for cls, p in paired["by_class"].items()
+        }
+    for side, prefix in ((ours, "query"), (theirs, "baseline_query")):
+        if side:
+            if f"{prefix}_p50_ms" not in report and side["all"]["n"]:
+                _headline(report, prefix, side["all"])
+            side.pop("seconds", None)
+
+
+def _headline(report: dict[str, Any], prefix: str, summary: dict[str, Any]) -> None:
+    for q in ("p50", "p95", "p99"):
+        report[f"{prefix}_{q}_ms"] = summary[f"{q}_ms"]
+
+
 def add_ratios_and_targets(report: dict[str, Any]) -> None:
     report["ingest_speed_vs_baseline"] = ratio(report.get("ingest_passages_per_s"),
                                                report.get("baseline_passages_per_s"))
     report["query_p50_vs_baseline"] = ratio(report.get("query_p50_ms"), report.get("baseline_query_p50_ms"))
     report["query_p95_vs_baseline"] = ratio(report.get("query_p95_ms"), report.get("baseline_query_p95_ms"))
-    ours = report.get("queries", {}).get("by_class", {})
-    theirs = report.get("baseline", {}).get("queries", {}).get("by_class", {})
-    report["query_vs_baseline_by_class"] = {
-        cls: {"p50": ratio(ours[cls]["p50_ms"], theirs[cls]["p50_ms"]),
-              "p95": ratio(ours[cls]["p95_ms"], theirs[cls]["p95_ms"])}
-        for cls in QUERY_CLASSES
-        if cls in ours and cls in theirs
-    }
     targets = {}
     for key, op, limit in TARGETS:
         value = report.get(key)
@@ -471,6 +481,7 @@ def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
             # an API this step needs is missing, changed or failed: report it, keep measuring the rest
             run.report["errors"][name] = f"{type(err).__name__}: {err}"
             log(f"step {name} skipped: {type(err).__name__}: {err}")
+    compare_queries(run.report, build_queries(config.per_class, config.seed))
     add_ratios_and_targets(run.report)
     run.report["bench_process_peak_rss_mb"] = round(peak_rss_mb(), 1)
     if not config.keep:
@@ -533,6 +544,8 @@ def summary(report: dict[str, Any]) -> str:
             zero = f"{_fmt(a.get('zero_hit_share'))}/{_fmt(b.get('zero_hit_share'))}"
             lines.append(f"  {cls:26}{_fmt(a.get('p50_ms'))+'/'+_fmt(a.get('p95_ms')):>14}"
                          f"{_fmt(b.get('p50_ms'))+'/'+_fmt(b.get('p95_ms')):>14}{zero:>10}")
+    if "query_compared" in report:
+        lines.append(f"  headline latencies over the {report['query_compared']} queries both sides answered")
     failed = (len(report.get("queries", {}).get("failed", [])),
               len(base.get("queries", {}).get("failed", [])))
     if any(failed):

@@ -132,6 +132,7 @@ def test_time_queries_leaves_out_queries_that_fail() -> None:
     queries = [BenchQuery("phrase", "good"), BenchQuery("phrase", "bad"), BenchQuery("common", "x")]
     report = time_queries(search, queries, warmup=1)
     assert report["all"]["n"] == 2 and report["by_class"]["phrase"]["n"] == 1
+    assert report["seconds"][1] is None and report["seconds"][0] > 0 and report["seconds"][2] > 0
     error = "ValueError: nothing to search for"
     assert report["failed"] == [{"cls": "phrase", "text": "bad", "error": error}]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import run
+from common import BenchQuery
 from generate import generate_page, mutate_pages, mutated_indexes, page_name
 
 REQUIRED_KEYS = (
@@ -44,13 +45,10 @@ def test_ratios_and_targets() -> None:
         "ingest_passages_per_s": 2500.0, "baseline_passages_per_s": 1000.0, "peak_rss_mb": 1500.0,
         "query_p50_ms": 3.0, "baseline_query_p50_ms": 1.5,
         "query_p95_ms": 20.0, "baseline_query_p95_ms": 20.0,
-        "queries": {"by_class": {"single": {"p50_ms": 2.0, "p95_ms": 4.0}}},
-        "baseline": {"queries": {"by_class": {"single": {"p50_ms": 1.0, "p95_ms": 8.0}}}},
     }
     run.add_ratios_and_targets(report)
     assert report["ingest_speed_vs_baseline"] == 2.5
     assert report["query_p50_vs_baseline"] == 2.0 and report["query_p95_vs_baseline"] == 1.0
-    assert report["query_vs_baseline_by_class"] == {"single": {"p50": 2.0, "p95": 0.5}}
     targets = report["targets"]
     assert targets["ingest_passages_per_s"]["met"] is True
     assert targets["ingest_speed_vs_baseline"]["met"] is True
@@ -148,3 +146,25 @@ def test_hot_functions_ranks_by_own_time() -> None:
 def test_profile_queries_option_adds_its_step() -> None:
     _, steps, _ = run.parse_args(["--pages", "3", "--profile-queries", "--incremental", "--no-baseline"])
     assert steps == ["build", "profile", "queries", "query-profile", "incremental"]
+
+
+def test_query_comparison_uses_only_queries_both_sides_answered() -> None:
+    queries = [BenchQuery("single", "a"), BenchQuery("single", "b"), BenchQuery("rare", "c")]
+    report = {
+        "queries": {"all": {"n": 2}, "seconds": [0.010, None, 0.002]},
+        "baseline": {"queries": {"all": {"n": 3}, "seconds": [0.001, 0.500, 0.001]}},
+    }
+    run.compare_queries(report, queries)
+    assert report["query_compared"] == 2
+    assert report["query_p50_ms"] == pytest.approx(6.0)
+    assert report["baseline_query_p50_ms"] == pytest.approx(1.0)  # the 500 ms query is not compared
+    assert report["query_vs_baseline_by_class"] == {"single": {"p50": 10.0, "p95": 10.0},
+                                                    "rare": {"p50": 2.0, "p95": 2.0}}
+    assert "seconds" not in report["queries"] and "seconds" not in report["baseline"]["queries"]
+
+
+def test_query_headline_of_one_side_alone() -> None:
+    report = {"queries": {"all": {"n": 4, "p50_ms": 2.0, "p95_ms": 3.0, "p99_ms": 4.0}, "seconds": [0.002]}}
+    run.compare_queries(report, [BenchQuery("single", "a")])
+    assert (report["query_p50_ms"], report["query_p95_ms"], report["query_p99_ms"]) == (2.0, 3.0, 4.0)
+    assert "baseline_query_p50_ms" not in report and "query_compared" not in report
