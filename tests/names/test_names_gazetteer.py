@@ -174,3 +174,12 @@ def test_find_is_total_and_mentions_do_not_overlap(tokens: list[str]) -> None:
         assert 0 <= m.start < m.end <= len(tokens)
         assert not spans or m.start >= spans[-1][1] or (m.start, m.end) == spans[-1]
         spans.append((m.start, m.end))
+
+
+def test_any_case_for_typed_queries(gaz: Gazetteer) -> None:
+    assert ids(gaz, "daeesh") == []  # running text: a lower-case word is not a name variant
+    assert ids(gaz, "Daeesh") == ["isis"]
+    tokens = ["daeesh"]
+    assert [m.entity_id for m in gaz.find(tokens, any_case=True)] == ["isis"]
+    assert gaz.find(["is"], any_case=True) == []  # acronyms still need their capitals
+    assert [e.id for e in gaz.lookup("nusrah front")] == ["nusra"]

@@ -127,13 +127,13 @@ def _latin_form(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _passage_forms(token: str) -> _TokenForms | None:
+def _passage_forms(token: str, any_case: bool = False) -> _TokenForms | None:
     """Forms of a passage or query token; ``None`` for an article."""
     if is_article(token):
         return None
     if is_arabic(token):
         return _TokenForms(_arabic_forms(token), frozenset())
-    keys = _latin_keys(token) if token[:1].isupper() else frozenset()
+    keys = _latin_keys(token) if any_case or token[:1].isupper() else frozenset()
     return _TokenForms(frozenset({_latin_form(token)}), keys)
 
 
@@ -335,26 +335,44 @@ class Gazetteer:
         """The entity with this id (``KeyError`` if there is none)."""
         return self._entities[entity_id]
 
-    def find(self, tokens: Sequence[str]) -> list[Mention]:
+    def find(self, tokens: Sequence[str], *, any_case: bool = False) -> list[Mention]:
         """Every alias occurring in ``tokens`` (original-cased token strings, in order).
 
         Overlapping mentions resolve to the leftmost, then longest; an article al / el / ال
-        just before a mention is included in it."""
-        forms = [_passage_forms(t) for t in tokens]
-        found: list[tuple[Mention, bool]] = []
+        just before a mention is included in it.  Latin words match an alias through keys
+        only when capitalized, unless ``any_case`` (for typed queries: ``daish`` finds
+        Daesh); acronyms always need their capitals."""
+        found = [(Mention(i - 1 if i > 0 and _folds_into_mention(tokens[i - 1]) else i, m.end,
+                          m.entity_id, m.alias), spelled)
+                 for m, spelled in self._scan(tokens, any_case)
+                 for i in (m.start,)]
+        return _leftmost_longest(found)
+
+    def lookup(self, name: str, *, any_case: bool = True) -> list[Entity]:
+        """Entities one of whose aliases is the whole of ``name`` (a name, so any case by default)."""
+        tokens = [t.text for t in tokenize(name)]
+        content = [i for i, t in enumerate(tokens) if not is_article(t)]
+        if not content:
+            return []
+        first, last = content[0], content[-1] + 1
+        hits = [m for m, _ in self._scan(tokens, any_case) if m.start <= first and m.end >= last]
+        return [self._entities[eid] for eid in dict.fromkeys(m.entity_id for m in hits)]
+
+    def _scan(self, tokens: Sequence[str], any_case: bool) -> list[tuple[Mention, bool]]:
+        """Every (mention, spelled) starting at each token, overlaps and all."""
+        forms = [_passage_forms(t, any_case) for t in tokens]
+        out: list[tuple[Mention, bool]] = []
         for i, token in enumerate(tokens):
-            acronym = self._acronyms.get(_strip_possessive(token))
-            if acronym:
-                found.extend((Mention(i, i + 1, entity_id, alias), True) for entity_id, alias in acronym)
+            for entity_id, alias in self._acronyms.get(_strip_possessive(token), ()):
+                out.append((Mention(i, i + 1, entity_id, alias), True))
             current = forms[i]
             if current is None:
                 continue
             for pattern in self._candidates(current):
                 end, spelled = _match_at(pattern, forms, i)
                 if end:
-                    start = i - 1 if i > 0 and _folds_into_mention(tokens[i - 1]) else i
-                    found.append((Mention(start, end, pattern.entity_id, pattern.alias), spelled))
-        return _leftmost_longest(found)
+                    out.append((Mention(i, end, pattern.entity_id, pattern.alias), spelled))
+        return out
 
     def _candidates(self, token: _TokenForms) -> list[_Pattern]:
         seen: dict[int, _Pattern] = {}
@@ -365,31 +383,6 @@ class Gazetteer:
             for pattern in self._by_key.get(key, ()):
                 seen.setdefault(id(pattern), pattern)
         return list(seen.values())
-
-    def lookup(self, name: str) -> list[Entity]:
-        """Entities one of whose aliases is the whole of ``name``."""
-        tokens = [t.text for t in tokenize(name)]
-        content = [i for i, t in enumerate(tokens) if not is_article(t)]
-        if not content:
-            return []
-        first, last = content[0], content[-1] + 1
-        hits = [m for m in self._all_mentions(tokens) if m.start <= first and m.end >= last]
-        return [self._entities[eid] for eid in dict.fromkeys(m.entity_id for m in hits)]
-
-    def _all_mentions(self, tokens: Sequence[str]) -> list[Mention]:
-        forms = [_passage_forms(t) for t in tokens]
-        out = []
-        for i, token in enumerate(tokens):
-            for entity_id, alias in self._acronyms.get(_strip_possessive(token), ()):
-                out.append(Mention(i, i + 1, entity_id, alias))
-            current = forms[i]
-            if current is None:
-                continue
-            for pattern in self._candidates(current):
-                end, _ = _match_at(pattern, forms, i)
-                if end:
-                    out.append(Mention(i, end, pattern.entity_id, pattern.alias))
-        return out
 
 
 def _match_at(pattern: _Pattern, forms: Sequence[_TokenForms | None], start: int) -> tuple[int, bool]:
