@@ -177,9 +177,8 @@ def test_find_is_total_and_mentions_do_not_overlap(tokens: list[str]) -> None:
 
 
 def test_any_case_for_typed_queries(gaz: Gazetteer) -> None:
-    assert ids(gaz, "daeesh") == []  # running text: a lower-case word is not a name variant
-    assert ids(gaz, "Daeesh") == ["isis"]
-    tokens = ["daeesh"]
-    assert [m.entity_id for m in gaz.find(tokens, any_case=True)] == ["isis"]
+    assert ids(gaz, "nousra") == []  # running text: a lower-case word is not a name variant
+    assert ids(gaz, "Nousra") == ["nusra"]
+    assert [m.entity_id for m in gaz.find(["nousra"], any_case=True)] == ["nusra"]
     assert gaz.find(["is"], any_case=True) == []  # acronyms still need their capitals
-    assert [e.id for e in gaz.lookup("nusrah front")] == ["nusra"]
+    assert [e.id for e in gaz.lookup("nousra front")] == ["nusra"]
