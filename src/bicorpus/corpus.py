@@ -144,24 +144,51 @@ def _roll_forward(corpus: Path, pending: Path) -> None:
     shutil.rmtree(pending, ignore_errors=True)
 
 
+def _try_lock(corpus: Path) -> IO[bytes] | None:
+    """The writer lock if it is free right now (``None`` if another process holds it)."""
+    try:
+        fh = open(corpus / LOCK_FILE, "ab")
+    except OSError:
+        return None
+    try:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except ImportError:  # pragma: no cover - non-POSIX systems: no lock
+        pass
+    except OSError:
+        fh.close()
+        return None
+    return fh
+
+
 def recover(path: str | Path, *, discard: bool = True) -> str | None:
     """Finish or drop an interrupted write of the corpus at ``path``.
 
     A ``.pending/`` directory with a ``COMMIT`` marker is rolled forward (its files renamed into
-    place); without the marker it is deleted when ``discard`` is true (writers, which hold the
-    lock) and left alone otherwise (readers: a writer may be filling it).  Returns
-    ``"rolled-forward"``, ``"discarded"`` or ``None``."""
+    place); without the marker it is deleted.  Writers call this holding the lock
+    (``discard=True``).  Readers (``discard=False``) only roll forward, and only when they can
+    take the lock: a writer holding it finishes its own commit.  Returns ``"rolled-forward"``,
+    ``"discarded"`` or ``None``."""
     corpus = Path(path)
     pending = corpus / PENDING_DIR
     if not pending.is_dir():
         return None
+    if not discard:
+        if not (pending / COMMIT_MARKER).exists():
+            return None
+        lock = _try_lock(corpus)
+        if lock is None:
+            return None
+        try:
+            return recover(corpus, discard=True) if (pending / COMMIT_MARKER).exists() else None
+        finally:
+            lock.close()
     if (pending / COMMIT_MARKER).exists():
         _roll_forward(corpus, pending)
         return "rolled-forward"
-    if discard:
-        shutil.rmtree(pending, ignore_errors=True)
-        return "discarded"
-    return None
+    shutil.rmtree(pending, ignore_errors=True)
+    return "discarded"
 
 
 def _json_line(record: dict[str, Any]) -> bytes:
@@ -219,6 +246,7 @@ class CorpusTransaction:
     def __exit__(self, *exc: object) -> None:
         if not self.committed:
             self._abort()
+        self._close_files()
         self._unlock()
 
     # writing -------------------------------------------------------------------------------
@@ -266,10 +294,13 @@ class CorpusTransaction:
         _roll_forward(self.path, self.pending)
 
     # cleanup -------------------------------------------------------------------------------
-    def _abort(self) -> None:
+    def _close_files(self) -> None:
         for fh in (self._docs, self._passages):
             if fh is not None and not fh.closed:
                 fh.close()
+
+    def _abort(self) -> None:
+        self._close_files()
         if not (self.pending / COMMIT_MARKER).exists():
             shutil.rmtree(self.pending, ignore_errors=True)
 

@@ -310,3 +310,17 @@ def test_file_changed_into_a_copy_of_another_drops_its_old_content(work):
     assert report.duplicates == [("pages/en_only.txt", "pages/ar_only.txt")]
     assert report.removed == [old_id]
     assert old_id not in {d.id for d in open_corpus("corpus").documents()}
+
+
+def test_reader_leaves_a_commit_to_the_writer_holding_the_lock(work):
+    ingest(["pages"], "corpus")
+    before = contents(work / "corpus")
+    pending = work / "corpus" / PENDING_DIR
+    with CorpusTransaction(work / "corpus") as tx:  # a writer, lock held, its commit under way
+        (pending / COMMIT_MARKER).write_bytes(b"")
+        open_corpus("corpus")
+        assert pending.exists() and contents(work / "corpus") == before
+        tx.committed = True  # leave the pending files for the next writer, as a crash would
+    open_corpus("corpus")  # lock free now: the reader finishes the commit
+    assert not pending.exists()
+    assert (work / "corpus" / DOCUMENTS_FILE).read_bytes() == b""
