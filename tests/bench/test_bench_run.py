@@ -109,7 +109,10 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
         assert isinstance(report[key], (int, float)) and report[key] > 0, key
     assert report["baseline"]["passage_source"] == "corpus"
     assert report["baseline"]["passages"] == report["passages"] == report["stages"]["passages"]
-    assert set(report["stages"]["stages"]) == {"read", "layout", "passages", "store", "keys", "index write"}
+    stages = report["stages"]["stages"]
+    assert list(stages) == ["read", "layout", "segmentation", "normalization", "store", "keys", "index write"]
+    assert all(s["seconds"] > 0 for s in stages.values())
+    assert sum(s["seconds"] for s in stages.values()) == pytest.approx(report["stages"]["seconds"], abs=0.01)
     assert report["incremental"]["changed_pages"] == 1
     assert report["incremental"]["changed_docs"] + report["incremental"]["added_docs"] >= 1
     assert report["incremental"]["unchanged_docs"] == 39
