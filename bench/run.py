@@ -10,14 +10,18 @@ peak-memory figure belongs to that step alone):
 1. generate the pages (``bench/generate.py``; cached under ``--work`` by seed and count);
 2. bicorpus ingest + index through the public API: pages/s, passages/s, MB/s, peak RSS,
    index size;
-3. a stage profile of the same work: read, layout, passages (segmentation, language,
-   normalization), keys (analysis into term forms and name keys), index write;
+3. a stage profile of the same work: read, layout, segmentation, normalization, store,
+   keys (analysis into term forms and name keys), index write;
 4. the plain-Whoosh baseline (``bench/baseline.py``) on the corpus's own passages;
-5. query latency p50/p95/p99 by query class on both indexes (same query texts);
+5. query latency p50/p95/p99 by query class on both indexes (same query texts; headline
+   figures and ratios over the queries both answered); ``--profile-queries`` adds the
+   hottest functions of the bicorpus query loop;
 6. with ``--incremental``: rewrite 1% of the pages and re-ingest.
 
 Prints ratios to the baseline and the targets, and writes a JSON report with ``--json``.
-A stage is a plain function of this module (``STEPS``); swap one to measure another engine.
+Each step is a plain function of this module (``STEPS``), and the work it measures is a
+module-level function run in a fresh process (``bicorpus_build``, ``bicorpus_latency``...):
+swap one to measure another engine or another API.
 """
 
 from __future__ import annotations
