@@ -71,6 +71,23 @@ def test_update_rewrites_only_changed_documents(tmp_path: Path, fake_names: Name
     assert json.loads((index / "bicorpus.json").read_text())["passages"] == 2
 
 
+def test_counts_across_segments_with_deletions(tmp_path: Path, fake_names: NameModel) -> None:
+    corpus = write_corpus(tmp_path, SMALL_DOCS)
+    index = tmp_path / "index"
+    build_index(open_corpus(corpus), index, names=fake_names)
+    docs = {**SMALL_DOCS, "d3": ["Mosul again", "Mosul and an-Nusrah", "Nothing"]}
+    write_corpus(tmp_path, docs)
+    update_index(open_corpus(corpus), index, changed=["d3", "d2"], names=fake_names)  # d2 rewritten
+    with open_index(index, names=fake_names) as ix:
+        full = ix.search("Mosul OR Nusra", limit=50)
+        assert len({h.passage_id for h in full.hits}) == full.total == 6
+        for query in ("Mosul", "Nusra", "Mosul NOT Nusra", '"Mosul again"', "Mosul lang:en", "Daesh"):
+            every = ix.search(query, limit=50)
+            assert ix.search(query, limit=1).total == every.total == len(every.hits), query
+            assert len({h.passage_id for h in every.hits}) == len(every.hits)
+        assert ix.search("Mosul", limit=1, since="2018").total == 1
+
+
 def test_update_with_nothing_changed_writes_nothing(small_index, small_corpus: Path, fake_names) -> None:
     path = Path(small_index.path)
     before = sorted(p.name for p in path.iterdir())

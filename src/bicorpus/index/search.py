@@ -297,23 +297,33 @@ class SearchIndex:
         plan = self.plan(query, exact=exact)
         flt = metadata_filter(where)
         hits: list[Hit] = []
+        seen: set[str] = set()
         previous: EngineQuery | None = None
         top = plan.max_level
+        total: int | None = None
         for level in range(top + 1):
             current = plan.at(level)
             if current == previous:
                 continue
-            want = limit - len(hits)
-            if want > 0:
-                tier = TIERS[level]
-                fetch = min(MAX_LIMIT, max(want, 10) * 3) if tier == "translit" else want
-                rows = self._engine.search(current, limit=fetch, filter=flt, mask=previous)
-                found = [self._hit(row, score, tier, plan) for row, score in rows]
-                if tier == "translit":
-                    found = self._closest_first(found, plan)
-                hits.extend(found[:want])
             previous = current
-        total = self._engine.count(plan.at(top), filter=flt)
+            want = limit - len(hits)
+            if want <= 0:
+                break
+            # Invariant: every passage matching an earlier level is already in ``seen`` (a level
+            # that returned fewer rows than asked returned all of its matches), so the passages
+            # new at this level are the rows not yet seen.
+            tier = TIERS[level]
+            fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen)
+            rows = self._engine.search(current, limit=fetch, filter=flt)
+            found = [self._hit(row, score, tier, plan) for row, score in rows if row["id"] not in seen]
+            if tier == "translit":
+                found = self._closest_first(found, plan)
+            hits.extend(found[:want])
+            seen.update(h.passage_id for h in found[:want])
+            if len(rows) < fetch and current == plan.at(top):
+                total = len(rows)
+        if total is None:
+            total = self._engine.count(plan.at(top), filter=flt)
         return SearchResult(query=query, total=total, hits=hits)
 
     def _closest_first(self, hits: list[Hit], plan: Plan) -> list[Hit]:

@@ -20,6 +20,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.index import EmptyIndexError, LockError
 from whoosh.index import IndexError as WhooshIndexError
+from whoosh.reading import TermNotFound
 from whoosh.writing import CLEAR
 
 from ..errors import SearchIndexError
@@ -85,30 +86,145 @@ def _schema() -> Schema:
     return Schema(**fields)
 
 
-def _translate(q: EngineQuery) -> wq.Query:
-    if isinstance(q, TermQ):
-        return wq.Term(q.field, q.text)
-    if isinstance(q, PhraseQ):
-        if len(q.slots) == 1:
-            return _any(q.field, q.slots[0])
-        if all(len(slot) == 1 for slot in q.slots):
-            return wq.Phrase(q.field, [slot[0] for slot in q.slots])
-        return wq.Sequence([_any(q.field, slot) for slot in q.slots])
-    if isinstance(q, PrefixQ):
-        return wq.Prefix(q.field, q.text)
-    if isinstance(q, RangeQ):
-        return wq.TermRange(q.field, q.low, q.high)
-    if isinstance(q, AllQ):
-        return wq.And([_translate(item) for item in q.items])
-    if isinstance(q, AnyQ):
-        return wq.Or([_translate(item) for item in q.items])
-    if isinstance(q, NotQ):
-        return wq.Not(_translate(q.item))
-    raise TypeError(f"not an engine query: {q!r}")
+class _Translator:
+    """Engine queries → Whoosh queries for one reader; terms absent from the index are dropped
+    first, so most word slots shrink to one term and phrases stay plain :class:`Phrase` queries."""
+
+    def __init__(self, reader: Any) -> None:
+        self.reader = reader
+
+    def has(self, field: str, text: str) -> bool:
+        return (field, text) in self.reader
+
+    def terms(self, field: str, terms: Iterable[str]) -> list[str]:
+        return [t for t in terms if self.has(field, t)]
+
+    def __call__(self, q: EngineQuery) -> wq.Query:
+        return self.translate(q).normalize()
+
+    def translate(self, q: EngineQuery) -> wq.Query:
+        if isinstance(q, TermQ):
+            return wq.Term(q.field, q.text) if self.has(q.field, q.text) else wq.NullQuery
+        if isinstance(q, PhraseQ):
+            slots = [self.terms(q.field, slot) for slot in q.slots]
+            if not all(slots):
+                return wq.NullQuery
+            if len(slots) == 1:
+                return _any(q.field, slots[0])
+            if all(len(slot) == 1 for slot in slots):
+                return wq.Phrase(q.field, [slot[0] for slot in slots])
+            return wq.Sequence([_any(q.field, slot) for slot in slots])
+        if isinstance(q, PrefixQ):
+            return wq.Prefix(q.field, q.text)
+        if isinstance(q, RangeQ):
+            return wq.TermRange(q.field, q.low, q.high)
+        if isinstance(q, AllQ):
+            return wq.And([self.translate(item) for item in q.items])
+        if isinstance(q, AnyQ):
+            return wq.Or([self.translate(item) for item in q.items])
+        if isinstance(q, NotQ):
+            return wq.Not(self.translate(q.item))
+        raise TypeError(f"not an engine query: {q!r}")
 
 
-def _any(field: str, terms: tuple[str, ...]) -> wq.Query:
+def _any(field: str, terms: list[str]) -> wq.Query:
     return wq.Term(field, terms[0]) if len(terms) == 1 else wq.Or([wq.Term(field, t) for t in terms])
+
+
+def _leaf_term_docs(leaf: Any, field: str, text: str) -> set[int]:
+    """Live document numbers (local to the segment) holding ``text`` in ``field``, read block by block."""
+    try:
+        matcher = leaf._terms.matcher(field, leaf._text_to_bytes(field, text), leaf.schema[field].format)
+    except (KeyError, TermNotFound):
+        return set()
+    ids: set[int] = set()
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
+        while matcher.is_active():
+            if matcher._ids is None:
+                matcher._read_ids()
+            ids.update(matcher._ids)
+            matcher._next_block()
+    else:
+        ids.update(matcher.all_ids())
+    deleted = leaf._perdoc.deleted_docs() if leaf.has_deletions() else ()
+    return ids.difference(deleted) if deleted else ids
+
+
+class _DocSets:
+    """The set of (global) document numbers an engine query matches, by set algebra over posting
+    blocks: far faster than walking Whoosh matchers document by document.  Position checks
+    (phrases) and term expansions (prefix, range) fall back to Whoosh."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self.translate = _Translator(searcher.reader())
+        self.leaves = list(searcher.reader().leaf_readers())
+
+    def term(self, field: str, text: str) -> set[int]:
+        out: set[int] = set()
+        for leaf, offset in self.leaves:
+            docs = _leaf_term_docs(leaf, field, text)
+            out.update(docs if offset == 0 else (d + offset for d in docs))
+        return out
+
+    def whoosh(self, q: EngineQuery) -> set[int]:
+        return set(self.searcher.docs_for_query(self.translate(q)))
+
+    def verify(self, q: EngineQuery, candidates: set[int]) -> set[int]:
+        """The ``candidates`` that really match ``q`` (a phrase): only these are position-checked."""
+        query = self.translate(q)
+        found: set[int] = set()
+        for leaf, offset in self.searcher.leaf_searchers():
+            size = leaf.doc_count_all()
+            local = sorted(d - offset for d in candidates if offset <= d < offset + size)
+            matcher = query.matcher(leaf) if local else None
+            for doc in local:
+                if matcher is None or not matcher.is_active():
+                    break
+                if matcher.id() < doc:
+                    matcher.skip_to(doc)
+                if matcher.is_active() and matcher.id() == doc:
+                    found.add(doc + offset)
+        return found
+
+    def all(self) -> set[int]:
+        return set(self.searcher.reader().all_doc_ids())
+
+    def of(self, q: EngineQuery, within: set[int] | None = None) -> set[int]:
+        """Documents matching ``q`` (only those in ``within`` when given)."""
+        if isinstance(q, TermQ):
+            docs = self.term(q.field, q.text)
+        elif isinstance(q, PhraseQ):
+            slots = [set().union(*(self.term(q.field, t) for t in slot)) for slot in q.slots]
+            docs = set.intersection(*slots)
+            if within is not None:
+                docs &= within
+            return docs if len(q.slots) == 1 or not docs else self.verify(q, docs)
+        elif isinstance(q, AnyQ):
+            docs = set()
+            for item in sorted(q.items, key=lambda i: isinstance(i, PhraseQ)):  # cheap items first
+                rest = within - docs if within is not None else None
+                if isinstance(item, PhraseQ):  # position-check only what is not matched yet
+                    docs |= self.of(item, rest if rest is not None else self.all() - docs)
+                else:
+                    docs |= self.of(item, rest)
+            return docs
+        elif isinstance(q, AllQ):
+            docs = within
+            for item in sorted(q.items, key=lambda i: (isinstance(i, NotQ), isinstance(i, PhraseQ))):
+                if docs is not None and not docs:
+                    return set()
+                if isinstance(item, NotQ):
+                    docs = (self.all() if docs is None else docs) - self.of(item.item, docs)
+                else:
+                    docs = self.of(item, docs)
+            return docs if docs is not None else self.all()
+        elif isinstance(q, NotQ):
+            base = within if within is not None else self.all()
+            return base - self.of(q.item, base)
+        else:
+            docs = self.whoosh(q)
+        return docs & within if within is not None else docs
 
 
 class WhooshEngine:
@@ -201,16 +317,21 @@ class WhooshEngine:
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
         searcher = self._searcher()
-        results = searcher.search(
-            _translate(query), limit=limit,
-            filter=_translate(filter) if filter is not None else None,
-            mask=_translate(mask) if mask is not None else None,
-        )
+        translate = _Translator(searcher.reader())
+        q = translate(query)
+        if q is wq.NullQuery:
+            return []
+        allow = _DocSets(searcher).of(filter) if filter is not None else None
+        if allow is not None and not allow:
+            return []
+        results = searcher.search(q, limit=limit, filter=allow,
+                                  mask=_DocSets(searcher).of(mask) if mask is not None else None)
         return [(dict(hit.fields()), float(hit.score or 0.0)) for hit in results]
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
-        q = _translate(query if filter is None else AllQ((query, filter)))
-        return sum(1 for _ in self._searcher().docs_for_query(q))
+        docsets = _DocSets(self._searcher())
+        allowed = docsets.of(filter) if filter is not None else None
+        return len(docsets.of(query, allowed))
 
     def stored(self, passage_id: str) -> dict[str, Any] | None:
         found = self._searcher().document(id=passage_id)
