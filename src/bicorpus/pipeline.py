@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .corpus import (
     DOCUMENTS_FILE,
@@ -30,9 +30,8 @@ from .corpus import (
     CorpusTransaction,
     iter_raw_lines,
     open_corpus,
-    recover,
 )
-from .errors import BicorpusError, CorpusError, SourceError
+from .errors import CorpusError, SourceError
 from .layout import analyze
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
@@ -151,11 +150,10 @@ class _Existing:
 
     by_path: dict[str, Document]
     by_id: dict[str, Document]
-    current: bool  # written by this ingest/normalization version
+    current: bool  # written by this ingest/normalization version, with the same passage limit
 
     @classmethod
-    def load(cls, corpus_dir: Path) -> _Existing:
-        recover(corpus_dir, discard=False)
+    def load(cls, corpus_dir: Path, max_passage_chars: int) -> _Existing:
         if not (corpus_dir / MANIFEST_FILE).exists():
             if any((corpus_dir / n).exists() for n in (DOCUMENTS_FILE, PASSAGES_FILE)):
                 raise CorpusError(
@@ -168,6 +166,7 @@ class _Existing:
         current = (
             manifest.get("ingest_version") == INGEST_VERSION
             and manifest.get("normalization_version") == NORMALIZATION_VERSION
+            and manifest.get("max_passage_chars") == max_passage_chars
         )
         return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current)
 
@@ -203,7 +202,7 @@ def ingest(
     files = list(iter_source_paths(paths, skip=[corpus_dir]))
 
     with CorpusTransaction(corpus_dir) as tx:  # the writer lock is held from here on
-        existing = _Existing.load(corpus_dir)
+        existing = _Existing.load(corpus_dir, max_passage_chars)
         new_part = tx.scratch("new-passages.part")
         new_docs: dict[str, Document] = {}  # doc id → record, in processing order
         replaced: set[str] = set()  # old doc ids to drop
@@ -239,7 +238,8 @@ def ingest(
             report.passages = sum(d.n_passages for d in existing.by_id.values())
             return report  # nothing changed: the corpus files stay byte-identical
 
-        manifest = _store(tx, corpus_dir, existing, replaced, new_docs, new_part)  # 5. store
+        # 5. store
+        manifest = _store(tx, corpus_dir, existing, replaced, new_docs, new_part, max_passage_chars)
         report.documents = manifest["documents"]
         report.passages = manifest["passages"]
         report.written = True
@@ -253,7 +253,7 @@ def _ingest_one(
     report: IngestReport,
     new_docs: dict[str, Document],
     replaced: set[str],
-    part: Any,
+    part: IO[bytes],
     *,
     max_passage_chars: int,
     max_bytes: int,
@@ -294,6 +294,7 @@ def _store(
     replaced: set[str],
     new_docs: dict[str, Document],
     new_part: Path,
+    max_passage_chars: int,
 ) -> dict[str, Any]:
     """Stage 5: kept rows copied unchanged, new rows appended, manifest with counts and hashes."""
     dropped = replaced | set(new_docs)
@@ -328,6 +329,7 @@ def _store(
         "schema_version": SCHEMA_VERSION,
         "ingest_version": INGEST_VERSION,
         "normalization_version": NORMALIZATION_VERSION,
+        "max_passage_chars": max_passage_chars,
         "documents": n_docs,
         "passages": n_passages,
         "langs": dict(sorted(langs.items())),
@@ -340,7 +342,6 @@ def _store(
 
 __all__ = [
     "INGEST_VERSION",
-    "BicorpusError",
     "IngestReport",
     "display_path",
     "document_id",

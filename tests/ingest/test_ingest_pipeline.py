@@ -324,3 +324,12 @@ def test_reader_leaves_a_commit_to_the_writer_holding_the_lock(work):
     open_corpus("corpus")  # lock free now: the reader finishes the commit
     assert not pending.exists()
     assert (work / "corpus" / DOCUMENTS_FILE).read_bytes() == b""
+
+
+def test_another_passage_limit_reprocesses(work):
+    ingest(["pages"], "corpus")
+    report = ingest(["pages"], "corpus", max_passage_chars=200)
+    assert len(report.changed) == report.documents
+    corpus = open_corpus("corpus")
+    assert corpus.manifest["max_passage_chars"] == 200
+    assert max(len(p.text) for p in corpus.passages()) <= 200
