@@ -99,6 +99,23 @@ def run_isolated(func: Callable[..., T], *args: Any, **kwargs: Any) -> tuple[T, 
         return pool.submit(_call_and_measure, func, args, kwargs).result()
 
 
+def repeat_isolated(
+    times: int, before: Callable[[], None], seconds_of: Callable[[T], float],
+    func: Callable[..., T], *args: Any,
+) -> tuple[T, float, list[float]]:
+    """Run ``func(*args)`` ``times`` times, each in a fresh process after ``before()``.
+
+    Returns the run with the median time (the upper one for an even count), the highest
+    peak RSS of all runs, and every run's time in seconds."""
+    runs: list[tuple[T, float]] = []
+    for _ in range(max(1, times)):
+        before()
+        runs.append(run_isolated(func, *args))
+    ordered = sorted(runs, key=lambda r: seconds_of(r[0]))
+    median = ordered[len(ordered) // 2][0]
+    return median, max(peak for _, peak in runs), [round(seconds_of(r), 3) for r, _ in runs]
+
+
 def dir_size_mb(path: str | Path) -> float:
     """Total size of the files under ``path``, in MB (10^6 bytes)."""
     total = 0

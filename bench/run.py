@@ -51,6 +51,7 @@ from common import (
     paired_latency,
     peak_rss_mb,
     ratio,
+    repeat_isolated,
     run_isolated,
     time_queries,
 )
@@ -263,6 +264,7 @@ class Config:
     work: Path = Path("/tmp/bicorpus-bench")
     per_class: int = 60
     warmup: int = 1
+    repeat: int = 1
     incremental: bool = False
     profile: bool = True
     keep: bool = False
@@ -325,9 +327,17 @@ def restore_pages(pages_dir: Path, config: Config, indexes: list[int]) -> None:
 
 def step_build(run: Run, source_mb: float) -> None:
     config = run.config
-    log(f"bicorpus ingest + index ({config.engine})")
-    result, peak = run_isolated(bicorpus_build, str(run.pages_dir), str(run.corpus_dir), str(run.index_dir),
-                                config.engine)
+    log(f"bicorpus ingest + index ({config.engine}) x {config.repeat}")
+
+    def fresh() -> None:
+        shutil.rmtree(run.corpus_dir, ignore_errors=True)
+        shutil.rmtree(run.index_dir, ignore_errors=True)
+
+    result, peak, all_seconds = repeat_isolated(
+        config.repeat, fresh, lambda r: r["seconds"],
+        bicorpus_build, str(run.pages_dir), str(run.corpus_dir), str(run.index_dir), config.engine,
+    )
+    result["seconds_of_each_run"] = all_seconds
     seconds = result["seconds"]
     run.report.update(
         passages=result["passages"],
@@ -355,8 +365,12 @@ def step_profile(run: Run, source_mb: float) -> None:
 def step_baseline(run: Run) -> None:
     from_corpus = (run.corpus_dir / "passages.jsonl").is_file()
     source = run.corpus_dir if from_corpus else run.pages_dir
-    log(f"plain-Whoosh baseline from {'the corpus passages' if from_corpus else 'the pages'}")
-    build, peak = run_isolated(build_baseline_from, str(source), str(run.baseline_dir), from_corpus)
+    log(f"plain-Whoosh baseline from {'the corpus passages' if from_corpus else 'the pages'} "
+        f"x {run.config.repeat}")
+    build, peak, all_seconds = repeat_isolated(
+        run.config.repeat, lambda: shutil.rmtree(run.baseline_dir, ignore_errors=True), lambda b: b.seconds,
+        build_baseline_from, str(source), str(run.baseline_dir), from_corpus,
+    )
     run.report.update(
         baseline_passages_per_s=round(build.passages_per_s, 1),
         baseline={
@@ -365,6 +379,7 @@ def step_baseline(run: Run) -> None:
             "seconds": round(build.seconds, 3),
             "add_seconds": round(build.add_seconds, 3),
             "commit_seconds": round(build.commit_seconds, 3),
+            "seconds_of_each_run": all_seconds,
             "peak_rss_mb": round(peak, 1),
             "index_mb": round(dir_size_mb(run.baseline_dir), 2),
         },
@@ -645,6 +660,8 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
     parser.add_argument("--work", default="/tmp/bicorpus-bench", help="working folder (pages cache, indexes)")
     parser.add_argument("--queries-per-class", type=int, default=60)
     parser.add_argument("--warmup", type=int, default=1, help="unmeasured passes over the queries first")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="builds of each side; the median is reported (default 1)")
     parser.add_argument("--incremental", action="store_true", help="also re-ingest with 1%% of pages changed")
     parser.add_argument("--no-profile", action="store_true", help="skip the stage profile")
     parser.add_argument("--no-baseline", action="store_true", help="skip the plain-Whoosh baseline")
@@ -654,9 +671,11 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
     args = parser.parse_args(argv)
     if args.pages < 1:
         parser.error("--pages must be at least 1")
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     config = Config(pages=args.pages, seed=args.seed, engine=args.engine, work=Path(args.work),
                     per_class=args.queries_per_class, warmup=args.warmup, incremental=args.incremental,
-                    profile=not args.no_profile, keep=args.keep)
+                    profile=not args.no_profile, keep=args.keep, repeat=args.repeat)
     steps = ["build"]
     if config.profile:
         steps.append("profile")

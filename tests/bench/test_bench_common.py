@@ -16,6 +16,7 @@ from common import (
     percentile,
     phrase_queries,
     ratio,
+    repeat_isolated,
     run_isolated,
     time_queries,
 )
@@ -140,3 +141,19 @@ def test_time_queries_leaves_out_queries_that_fail() -> None:
 def test_phrases_have_a_content_word() -> None:
     for phrase in phrase_queries(load_data()):
         assert max(len(w) for w in phrase.strip('"').split()) >= 5, phrase
+
+
+def read_number(path: str) -> float:
+    return float(Path(path).read_text())
+
+
+def test_repeat_isolated_reports_the_median_run(tmp_path: Path) -> None:
+    values = iter([5.0, 1.0, 20.0])
+    box = tmp_path / "value"
+
+    def before() -> None:  # each run reads the value written just before it
+        box.write_text(str(next(values)))
+
+    median, peak, seconds = repeat_isolated(3, before, lambda v: v, read_number, str(box))
+    assert median == 5.0 and seconds == [5.0, 1.0, 20.0] and peak > 0
+    assert next(values, None) is None

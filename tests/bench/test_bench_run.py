@@ -33,7 +33,11 @@ def test_parse_args_selects_steps(tmp_path: Path) -> None:
     config, steps, out = run.parse_args(["--pages", "10", "--engine", "tantivy", "--no-profile",
                                          "--incremental", "--json", "r.json"])
     assert steps == ["build", "baseline", "queries", "baseline-queries", "incremental"]
-    assert config.engine == "tantivy" and out == "r.json"
+    assert config.engine == "tantivy" and out == "r.json" and config.repeat == 1
+    config, _, _ = run.parse_args(["--pages", "10", "--repeat", "3"])
+    assert config.repeat == 3
+    with pytest.raises(SystemExit):
+        run.parse_args(["--pages", "5", "--repeat", "0"])
     with pytest.raises(SystemExit):
         run.parse_args(["--pages", "0"])
     with pytest.raises(SystemExit):
@@ -85,6 +89,7 @@ def test_baseline_and_queries_alone(tmp_path: Path) -> None:
     report = run.measure(run.Config(pages=20, seed=2, work=tmp_path, per_class=5, warmup=0),
                          ["baseline", "queries", "baseline-queries"])
     assert report["baseline"]["passage_source"] == "pages"
+    assert report["baseline"]["seconds_of_each_run"] == [report["baseline"]["seconds"]]
     assert report["baseline_passages_per_s"] > 0
     assert 0 < report["baseline_query_p50_ms"] <= report["baseline_query_p95_ms"]
     assert report["baseline"]["queries"]["all"]["n"] == 5 * len(run.QUERY_CLASSES)
@@ -101,13 +106,15 @@ def test_baseline_and_queries_alone(tmp_path: Path) -> None:
 def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report.json"
     argv = ["--pages", "40", "--seed", "5", "--work", str(tmp_path / "w"), "--json", str(out),
-            "--queries-per-class", "4", "--warmup", "0", "--incremental"]
+            "--queries-per-class", "4", "--warmup", "0", "--incremental", "--repeat", "2"]
     assert run.main(argv) == 0
     report = json.loads(out.read_text("utf-8"))
     assert report["errors"] == {}
     for key in REQUIRED_KEYS:
         assert isinstance(report[key], (int, float)) and report[key] > 0, key
     assert report["baseline"]["passage_source"] == "corpus"
+    assert len(report["ingest"]["seconds_of_each_run"]) == len(report["baseline"]["seconds_of_each_run"]) == 2
+    assert report["ingest_seconds"] == max(report["ingest"]["seconds_of_each_run"])  # upper median of 2
     assert report["baseline"]["passages"] == report["passages"] == report["stages"]["passages"]
     stages = report["stages"]["stages"]
     assert list(stages) == ["read", "layout", "segmentation", "normalization", "store", "keys", "index write"]
