@@ -39,6 +39,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LEGACY_ARABIC = ("windows-1256", "iso-8859-6")
+#: Python codec names reported under their usual names.
+_CODEC_NAMES = {"cp1256": "windows-1256", "iso8859-6": "iso-8859-6", "latin-1": "iso-8859-1",
+                "iso8859-1": "iso-8859-1", "cp1252": "windows-1252"}
+#: Characters of a legacy decode scored to choose between code pages.
+_SCORE_SAMPLE = 262144
+_HIGH_BYTES = bytes(range(128, 256))
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 # Bytes that never occur in text: C0 controls except tab, newlines, form feed, escape.
 _BINARY_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -83,26 +89,32 @@ def _plausibility(text: str) -> float:
 
 
 def _arabic_score(text: str) -> float:
-    """Arabic letters minus implausible characters (accented Latin, stray marks, symbols)."""
+    """How plausible a legacy decode is: Arabic letters count for; accented Latin letters, stray
+    vowel marks, symbols, and Arabic and Latin letters inside one word count against."""
     score = 0.0
-    prev_letter = False
+    prev = ""  # script of the previous character: "ar", "lat" or ""
     for ch in text:
         o = ord(ch)
         if o < 128:
-            prev_letter = ch.isalpha()
+            cur = "lat" if ch.isalpha() else ""
+            if cur and prev == "ar":
+                score -= 3
+            prev = cur
             continue
         cat = unicodedata.category(ch)
         if 0x0621 <= o <= 0x064A:
-            score += 1
-            prev_letter = True
+            score += 1 if prev != "lat" else -3
+            prev = "ar"
         elif cat == "Mn":
-            score += 0.5 if prev_letter else -2
+            score += 0.5 if prev == "ar" else -2
         elif cat[0] == "L":
             score -= 1
-            prev_letter = True
+            prev = "lat"
         elif ch not in _PLAUSIBLE_PUNCT:
             score -= 2
-            prev_letter = False
+            prev = ""
+        else:
+            prev = ""
     return score
 
 
@@ -163,27 +175,41 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     bad = _first_bad_utf8(raw)
     if bad < 0:
         return raw.decode("utf-8"), "utf-8"
-    if declared:
-        try:
-            name = codecs.lookup(declared).name
-            if name not in ("utf-8",):
-                return raw.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass
-    high = sum(1 for b in raw if b > 127)
+    high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
     if len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
         raise ValueError(f"undecodable bytes: invalid UTF-8 at byte {bad} in a UTF-8 file")
+    return _decode_legacy(raw, declared)
+
+
+def _codec_name(name: str) -> str | None:
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    return _CODEC_NAMES.get(codec, codec)
+
+
+def _decode_legacy(raw: bytes, declared: str | None) -> tuple[str, str]:
+    """The most plausible of windows-1256, ISO-8859-6 and a charset the page declares.
+
+    The declared charset is not trusted blindly (old Arabic pages often declare ISO-8859-1):
+    it is scored like the others and wins ties."""
+    encodings = [(enc, 0) for enc in _LEGACY_ARABIC]
+    declared_name = _codec_name(declared) if declared else None
+    if declared_name and declared_name != "utf-8":
+        encodings = [(enc, 0) for enc in _LEGACY_ARABIC if enc != declared_name] + [(declared_name, 1)]
     candidates = []
-    for encoding in _LEGACY_ARABIC:
+    for encoding, priority in encodings:
         try:
             text = raw.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
-        if _plausibility(text) >= 0.9:
-            candidates.append((_arabic_score(text), encoding, text))
+        sample = text[:_SCORE_SAMPLE]
+        if _plausibility(sample) >= 0.9:
+            candidates.append((_arabic_score(sample), priority, encoding, text))
     if not candidates:
         raise ValueError("undecodable bytes: not UTF-8, UTF-16, windows-1256 or ISO-8859-6")
-    _, encoding, text = max(candidates, key=lambda c: c[0])
+    _, _, encoding, text = max(candidates, key=lambda c: (c[0], c[1]))
     return text, encoding
 
 

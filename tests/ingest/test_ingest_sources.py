@@ -105,8 +105,23 @@ def test_html_without_closing_head(tmp_path):
 def test_html_meta_charset_windows_1256(tmp_path):
     body = "<html><head><meta charset='windows-1256'></head><body><p>" + LEGACY + "</p></body></html>"
     src = read_source(write(tmp_path, "p.htm", body.encode("windows-1256")))
-    assert src.encoding == "cp1256"
+    assert src.encoding == "windows-1256"
     assert "أيمن سمير" in src.text
+
+
+def test_html_declaring_latin1_but_written_in_windows_1256(tmp_path):
+    body = "<html><head><meta charset='iso-8859-1'></head><body><p>" + LEGACY + "</p></body></html>"
+    src = read_source(write(tmp_path, "p.html", body.encode("windows-1256")))
+    assert src.encoding == "windows-1256"
+    assert "أيمن سمير" in src.text
+
+
+def test_html_declaring_latin1_in_latin1(tmp_path):
+    body = "<html><head><meta http-equiv='Content-Type' content='text/html; charset=ISO-8859-1'></head>"
+    body += "<body><p>Café crème à Paris, déjà vu.</p></body></html>"
+    src = read_source(write(tmp_path, "p.html", body.encode("latin-1")))
+    assert src.encoding == "iso-8859-1"
+    assert src.text == "Café crème à Paris, déjà vu.\n"
 
 
 # --- bad input: one clear reason each ------------------------------------------------------------
