@@ -151,3 +151,10 @@ def test_index_records_versions(small_index: SearchIndex) -> None:
 
     data = json.loads((Path(small_index.path) / "bicorpus.json").read_text())
     assert data["index_schema"] >= 1 and data["keys"] == 1 and data["passages"] == 7
+
+
+def test_a_term_absent_from_the_index_empties_a_conjunction(small_index: SearchIndex) -> None:
+    assert small_index.search("region:body Timbuktu").hits == []
+    assert small_index.search("region:body Timbuktu").total == 0
+    assert ids(small_index.search("Cairo NOT Timbuktu")) == ["d1:3"]
+    assert set(ids(small_index.search("Cairo OR Timbuktu"))) == {"d1:3"}

@@ -100,7 +100,8 @@ class _Translator:
         return [t for t in terms if self.has(field, t)]
 
     def __call__(self, q: EngineQuery) -> wq.Query:
-        return self.translate(q).normalize()
+        query = self.translate(q)
+        return query if query is wq.NullQuery else query.normalize()
 
     def translate(self, q: EngineQuery) -> wq.Query:
         if isinstance(q, TermQ):
@@ -118,12 +119,26 @@ class _Translator:
             return wq.Prefix(q.field, q.text)
         if isinstance(q, RangeQ):
             return wq.TermRange(q.field, q.low, q.high)
-        if isinstance(q, AllQ):
-            return wq.And([self.translate(item) for item in q.items])
+        if isinstance(q, AllQ):  # one part that cannot match makes the whole conjunction empty
+            parts = []
+            for item in q.items:
+                part = self.translate(item.item if isinstance(item, NotQ) else item)
+                if part is wq.NullQuery:
+                    if not isinstance(item, NotQ):
+                        return wq.NullQuery
+                    continue  # excluding nothing
+                parts.append(wq.Not(part) if isinstance(item, NotQ) else part)
+            if not parts or all(isinstance(p, wq.Not) for p in parts):
+                parts.insert(0, wq.Every())
+            return parts[0] if len(parts) == 1 else wq.And(parts)
         if isinstance(q, AnyQ):
-            return wq.Or([self.translate(item) for item in q.items])
+            alternatives = [p for p in (self.translate(item) for item in q.items) if p is not wq.NullQuery]
+            if not alternatives:
+                return wq.NullQuery
+            return alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives)
         if isinstance(q, NotQ):
-            return wq.Not(self.translate(q.item))
+            inner = self.translate(q.item)
+            return wq.Every() if inner is wq.NullQuery else wq.And([wq.Every(), wq.Not(inner)])
         raise TypeError(f"not an engine query: {q!r}")
 
 
