@@ -65,7 +65,7 @@ def test_alias(a: str, b: str, entity: str) -> None:
     ("al-Nusra Front", "Jabhat Fateh al-Sham"),
     ("Mosul", "Homs"), ("Damascus", "Aleppo"), ("ISIS", "is"), ("Syria", "Iraq"), ("", "Nusra"),
     ("Nusra", "-"),
-    ("Nusra fighters", "Nusra"),
+    ("Nusra fighters", "Nusra"), ("HTS", "the Houthis"), ("SDF", "Sadaf"),
 ])
 def test_non_matches(a: str, b: str) -> None:
     assert match(a, b) is None, match(a, b)
@@ -88,3 +88,14 @@ def test_near_match_scores_lowest_translit() -> None:
 def test_match_is_symmetric_on_tier() -> None:
     for a, b in [("Nusra", "النصرة"), ("ISIS", "داعش"), ("Fateh", "Fath"), ("Messerlin", "ميزرلين")]:
         assert tier(a, b) == tier(b, a)
+
+
+def test_descriptors_and_the_are_set_aside_for_whole_names() -> None:
+    for a, b in [("the Euphrates", "نهر الفرات"), ("Qalamoun", "منطقة القلمون"),
+                 ("the Islamic State", "داعش"), ("the Houthis", "جماعة الحوثي")]:
+        assert match(a, b) is not None, (a, b)
+
+
+def test_arabic_compound_written_as_one_word() -> None:
+    found = match("Deir ez-Zor", "ديرالزور")
+    assert found is not None and found.tier == "translit"

@@ -36,6 +36,7 @@ from ..errors import AliasFileError
 from ..normalize import normalize_token
 from ..normalize.script import is_arabic
 from ..normalize.tokenize import tokenize
+from . import tables
 from .keys import consonant_count, is_article, split_arabic_article, vowel_key
 from .tables import DATA_PACKAGE
 
@@ -331,6 +332,10 @@ class Gazetteer:
         """All entities, in file order."""
         return list(self._entities.values())
 
+    def is_acronym(self, token: str) -> bool:
+        """True when ``token``, as written, is one of the gazetteer's acronyms."""
+        return _strip_possessive(token) in self._acronyms
+
     def entity(self, entity_id: str) -> Entity:
         """The entity with this id (``KeyError`` if there is none)."""
         return self._entities[entity_id]
@@ -349,14 +354,22 @@ class Gazetteer:
         return _leftmost_longest(found)
 
     def lookup(self, name: str, *, any_case: bool = True) -> list[Entity]:
-        """Entities one of whose aliases is the whole of ``name`` (a name, so any case by default)."""
+        """Entities one of whose aliases is the whole of ``name`` (a name, so any case by default).
+
+        Leading words of ``descriptors.txt`` (the, منطقة, نهر ...) are set aside when no alias
+        covers them: ``the Euphrates`` and ``نهر الفرات`` are the Euphrates."""
         tokens = [t.text for t in tokenize(name)]
         content = [i for i, t in enumerate(tokens) if not is_article(t)]
-        if not content:
-            return []
-        first, last = content[0], content[-1] + 1
-        hits = [m for m, _ in self._scan(tokens, any_case) if m.start <= first and m.end >= last]
-        return [self._entities[eid] for eid in dict.fromkeys(m.entity_id for m in hits)]
+        mentions = self._scan(tokens, any_case)
+        while content:
+            first, last = content[0], content[-1] + 1
+            hits = [m for m, _ in mentions if m.start <= first and m.end >= last]
+            if hits:
+                return [self._entities[eid] for eid in dict.fromkeys(m.entity_id for m in hits)]
+            if len(content) < 2 or normalize_token(tokens[first]) not in tables.descriptors():
+                break
+            content = content[1:]
+        return []
 
     def _scan(self, tokens: Sequence[str], any_case: bool) -> list[tuple[Mention, bool]]:
         """Every (mention, spelled) starting at each token, overlaps and all."""

@@ -9,6 +9,9 @@ Tiers, best first (scores in (0, 1]):
                 word meet (0.8), or the keys differ only by the bounded, listed confusions of
                 ``confusions.tsv`` (at most 0.65, less for each confusion)
 ``alias``       both are names of one gazetteer entity (0.7)
+
+Acronyms (HTS, SDF, a gazetteer acronym such as ISIS) are spelled, not sounded: they
+match as written or through the gazetteer, never through keys (HTS is not the Houthis).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from .keys import is_article, name_keys, split_arabic_article, vowel_key
 
 SCORES = {"exact": 1.0, "normalized": 0.95, "translit": 0.85, "translit-joined": 0.8, "translit-vowels": 0.75,
           "translit-near": 0.65, "alias": 0.7}
+_VOWELS = frozenset("AEIOUY")
 #: Score lost per listed confusion in the ``translit`` tier's near matches.
 CONFUSION_PENALTY = 0.1
 
@@ -51,7 +55,11 @@ def _words(name: str) -> list[str]:
 
 
 def _content(words: Sequence[str]) -> list[str]:
-    return [w for w in words if not is_article(w)]
+    """The words that carry the name: articles aside, and a leading "the"."""
+    content = [w for w in words if not is_article(w)]
+    if len(content) > 1 and content[0].lower() == "the":
+        content = content[1:]
+    return content
 
 
 def _normal_form(word: str) -> str:
@@ -62,12 +70,13 @@ def _normal_form(word: str) -> str:
 
 
 def _joined_keys(words: Sequence[str]) -> frozenset[str]:
+    """Keys of the words written as one, with and without their articles (Abd al-Rahman, Deir ez-Zor)."""
     if not words:
         return frozenset()
     arabic = [w for w in words if is_arabic(w)]
     if arabic and len(arabic) != len(words):
         return frozenset()
-    return frozenset(name_keys("".join(words)))
+    return frozenset(name_keys("".join(words))) | frozenset(name_keys("".join(_content(words))))
 
 
 @functools.cache
@@ -119,6 +128,11 @@ def _vowels_agree(a: str, b: str) -> bool:
     """True unless both words are Latin and put their vowels in different places."""
     va, vb = vowel_key(a), vowel_key(b)
     return not va or not vb or va == vb
+
+
+def is_acronym(word: str, gazetteer: Gazetteer) -> bool:
+    """An acronym is spelled, not sounded: capitals without vowels (HTS, SDF) or a known acronym."""
+    return word.isupper() and len(word) > 1 and (not _VOWELS.intersection(word) or gazetteer.is_acronym(word))
 
 
 def _translit(words_a: list[str], words_b: list[str]) -> NameMatch | None:
@@ -182,10 +196,11 @@ def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> NameMatch | Non
     if normalize_text(a) == normalize_text(b) or (
             [_normal_form(w) for w in _content(words_a)] == [_normal_form(w) for w in _content(words_b)]):
         return NameMatch(SCORES["normalized"], "normalized", "identical after normalization")
-    found = _translit(words_a, words_b)
+    gaz = gazetteer if gazetteer is not None else Gazetteer.load()
+    spelled = any(is_acronym(w, gaz) for w in (*words_a, *words_b))
+    found = None if spelled else _translit(words_a, words_b)
     if found is not None and found.score >= SCORES["translit-joined"]:
         return found
-    gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     shared = [e.id for e in gaz.lookup(a) if e.id in {f.id for f in gaz.lookup(b)}]
     if shared:
         return NameMatch(SCORES["alias"], "alias", f"both name the gazetteer entity {shared[0]!r}",

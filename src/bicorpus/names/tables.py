@@ -145,6 +145,14 @@ def articles() -> frozenset[str]:
 
 
 @functools.cache
+def descriptors() -> frozenset[str]:
+    """Words that may stand before a name (the, منطقة, نهر ...), in normalized form."""
+    from ..normalize import normalize_token
+
+    return frozenset(normalize_token(line.strip()) for _, line in read_data_lines("descriptors.txt"))
+
+
+@functools.cache
 def arabic_proclitics() -> tuple[tuple[str, str], ...]:
     """(prefix, romanization) pairs stripped from Arabic tokens, longest first."""
     rows = [tuple(line.split("\t")[:2]) for _, line in read_data_lines("arabic_proclitics.txt")]
