@@ -33,12 +33,10 @@ class DelimitedWriter(Writer):
             self._fh.write(BOM)
         translit = self.options.translit
         self._extra = translit.columns() if translit else ()
-        self._csv = csv.writer(
-            self._fh,
-            delimiter=self.delimiter,
-            lineterminator="\r\n" if self.options.excel else "\n",
-            quoting=csv.QUOTE_MINIMAL,
-        )
+        dialect = {"delimiter": self.delimiter, "lineterminator": "\r\n" if self.options.excel else "\n"}
+        self._csv = csv.writer(self._fh, quoting=csv.QUOTE_MINIMAL, **dialect)
+        # the csv module leaves a lone carriage return unquoted when lines end in "\n" only
+        self._csv_quoted = csv.writer(self._fh, quoting=csv.QUOTE_ALL, **dialect)
         self._csv.writerow(column_names(self._extra))
 
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
@@ -49,7 +47,9 @@ class DelimitedWriter(Writer):
             if translit:
                 row.update(translit.row(passage.text))
             rows.append([_cell(v) for v in row.values()])
-        self._csv.writerows(rows)
+        for cells in rows:
+            has_cr = any(isinstance(c, str) and "\r" in c for c in cells)
+            (self._csv_quoted if has_cr else self._csv).writerow(cells)
 
     def end(self) -> None:
         self._fh.close()

@@ -223,6 +223,8 @@ def _feature_structure(p: Passage, indent: str) -> list[str]:
         value = getattr(p, name)
         if value is not None:
             lines.append(_feature(name, value, i1))
+    if p.section is not None and _XML_INVALID_RE.search(p.section):
+        lines.append(_feature("section", p.section, i1))  # div/@n cannot hold it exactly
     if p.lang_share:
         lines += [f'{i1}<f name="lang_share">', f'{i2}<fs type="lang_share">']
         lines += [_feature(k, float(v), i3) for k, v in p.lang_share.items()]
@@ -367,6 +369,7 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
                 if meta is None:
                     raise ExportError(f"passage {xml_id} has no metadata in standOff")
                 share = meta.pop("lang_share", {})
+                section = meta.pop("section", div.get("n"))
                 passages.append(
                     Passage(
                         id=decode_id("p-", xml_id),
@@ -374,7 +377,7 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
                         ordinal=int(p.get("n", "0")),
                         lang=_LANG_LABELS.get(p.get(_XML_LANG, ""), p.get(_XML_LANG, "")),
                         region=div.get("type", ""),
-                        section=div.get("n"),
+                        section=section,
                         text=_content(p),
                         lang_share={k: float(v) for k, v in share.items()},
                         **meta,

@@ -111,7 +111,9 @@ def split_tokens(text: str) -> tuple[str, list[tuple[str, str]]]:
     """(leading whitespace, [(token, whitespace after it)]) covering ``text`` exactly."""
     tokens: list[tuple[str, str]] = []
     matches = list(VERTICAL_TOKEN_RE.finditer(text))
-    lead = text[: matches[0].start()] if matches else text
+    if not matches:
+        return text, tokens
+    lead = text[: matches[0].start()]
     for m, following in zip(matches, [*matches[1:], None], strict=True):
         gap_end = following.start() if following else len(text)
         tokens.append((m.group(), text[m.end() : gap_end]))
