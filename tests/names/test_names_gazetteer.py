@@ -137,6 +137,7 @@ def test_user_file_adds_entities_and_names(tmp_path: Path) -> None:
     ("[x]\nen: X\nrelated: successor nowhere\n", "'nowhere' is not defined"),
     ("[x]\ntype: person\n", "has no names"),
     ("[x]\nen:\n", "has no value"),
+    ("[x]\nen: al\n", "only an article"),
 ])
 def test_malformed_files_name_file_and_line(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / "bad.txt"

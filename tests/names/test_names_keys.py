@@ -121,3 +121,8 @@ def test_keys_are_plain_ascii_terms(text: str) -> None:
 @given(st.text(alphabet="ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ", min_size=1, max_size=12))
 def test_arabic_words_always_key_safely(word: str) -> None:
     assert all(_KEY_RE.match(k) for k in name_keys(word))
+
+
+@given(st.from_regex(r"[A-Za-z'’-]{1,12}", fullmatch=True))
+def test_latin_keys_ignore_case(word: str) -> None:
+    assert name_keys(word) == name_keys(word.upper()) == name_keys(word.lower())

@@ -219,8 +219,11 @@ def _apply_field(draft: _Draft, name: str, values: list[str], where: str, number
         entity.type = values[0].lower()
     elif name in ("en", "ar"):
         for value in values:
-            if not tokenize(value):
+            words = [t.text for t in tokenize(value)]
+            if not words:
                 raise AliasFileError(f"{where}: name {value!r} has no letters or digits")
+            if all(is_article(w) for w in words):
+                raise AliasFileError(f"{where}: name {value!r} is only an article")
             if (name == "ar") != is_arabic(value):
                 script = "Arabic" if name == "ar" else "Latin"
                 raise AliasFileError(f"{where}: {name} name {value!r} is not in {script} script")
