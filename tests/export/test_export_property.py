@@ -9,6 +9,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bicorpus.errors import ExportError
 from bicorpus.export import export_corpus
 from bicorpus.export.delimited import read_csv_records
 from bicorpus.export.jsonl import read_jsonl
@@ -29,6 +30,13 @@ READERS = {
     "tei": read_tei,
     "vertical": read_vertical,
 }
+try:
+    from bicorpus.export.parquet import read_parquet_records, require_pyarrow
+
+    require_pyarrow()
+    READERS["parquet"] = read_parquet_records
+except ExportError:  # the parquet extra is not installed
+    pass
 
 
 @st.composite
@@ -66,3 +74,7 @@ def test_every_lossless_format_round_trips(record: tuple[Document, list[Passage]
             out = Path(tmp) / f"x.{fmt}"
             export_corpus(corpus, fmt, out, card=False)
             assert list(reader(out)) == [(doc, p) for p in passages], fmt
+        folder = Path(tmp) / "split"
+        export_corpus(corpus, "tei", folder, split=True, card=False)
+        (only,) = folder.iterdir()
+        assert list(read_tei(only)) == [(doc, p) for p in passages]
