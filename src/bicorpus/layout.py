@@ -375,6 +375,16 @@ def _zone_end(units: list[Unit], article_lang: str, *, require_marker: bool) -> 
     return n
 
 
+def _top_zone_end(units: list[Unit], article_lang: str) -> int:
+    """End of the header at the top: the run of header-like units, extended through the last
+    byline or header label that comes before the first paragraph (so a site-name line in the
+    article's script above the header does not end the header early)."""
+    end = _zone_end(units, article_lang, require_marker=False)
+    first_paragraph = next((i for i, u in enumerate(units) if u.paragraph_like), len(units))
+    strong = [i for i, u in enumerate(units[:first_paragraph]) if u.byline or u.label]
+    return max(end, strong[-1] + 1) if strong else end
+
+
 def _header_block(u: Unit) -> Block:
     if u.label or u.decoration or (u.nav and not u.byline):
         return Block("boilerplate", u.start, u.end)
@@ -411,12 +421,18 @@ def analyze(text: str) -> Layout:
     units = units_of(text)
     lang = article_language(units)
 
-    top = _zone_end(units, lang, require_marker=False)
+    top = _top_zone_end(units, lang)
     bottom = _zone_end(units[top:][::-1], lang, require_marker=True)
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
 
-    blocks: list[Block] = [_header_block(u) for u in head]
     title = date = author = honorific = None
+    blocks: list[Block] = []
+    for u in head:
+        if u.date and not u.marked_header:  # a date line above or inside the header
+            date = date or u.date
+            blocks.append(Block("dateline", u.start, u.end, date=u.date))
+        else:
+            blocks.append(_header_block(u))
     headings: list[Heading] = []
     section: str | None = None
     stage = "before-title"  # → "after-title" → ("after-subtitle") → "body"

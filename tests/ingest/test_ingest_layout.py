@@ -243,3 +243,16 @@ def test_windows_1256_page_with_crlf_line_endings():
     assert [(p.honorific, p.author) for p in of_region(passages, "site-header")] == [
         ("د.", "محمد عز العرب"), (None, "منى سليمان"), (None, "أحمد كامل البحيري")]
     assert len(of_region(passages, "body")) == 2
+
+
+def test_site_name_in_the_article_script_above_the_header():
+    text = ("Egyptian Center for Strategic Studies\n12 April 2017\nأخبار المركز\n"
+            "• سعيد عكاشة يكتب: (كوابح التصعيد)\n• أيمن سمير يكتب: (بين التوحد والتفكك)\n\n"
+            "Why did ISIS and al-Nusra Front Strike a Deal?\n\n"
+            "The recent agreement between leaders of ISIS and Hay'at Tahrir al-Sham came as a surprise.\n")
+    layout = analyze(text)
+    assert layout.title == "Why did ISIS and al-Nusra Front Strike a Deal?"
+    assert layout.date == "2017-04-12"
+    assert [b.region for b in layout.blocks] == [
+        "site-header", "dateline", "boilerplate", "site-header", "site-header", "title", "body"]
+    assert [b.author for b in layout.blocks if b.region == "site-header"] == [None, "سعيد عكاشة", "أيمن سمير"]

@@ -105,3 +105,13 @@ def test_offsets_cover_the_page_exactly(parts, max_chars):
         for i in range(h.start, h.end):
             covered[i] = True
     assert all(covered[i] or text[i].isspace() for i in range(len(text)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from("\n\n•.؟ :()يكتب"),
+               max_size=400))
+def test_any_text_goes_through(text):
+    layout = analyze(text)
+    passages = make_passages("d", text, layout, max_chars=60)
+    for p in passages:
+        assert text[p.start : p.end] == p.text and p.text.strip() == p.text and p.text
