@@ -25,6 +25,7 @@ _SHADDA = "\u0651"
 #: Letters before which the article's l assimilates (the "sun letters").
 _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 _VOWEL_LETTERS = frozenset("اآى")
+_VOWEL_SEATS = frozenset("إئؤأ")
 
 
 def _strip_other_marks(word: str) -> str:
@@ -65,6 +66,8 @@ def _romanize_letters(word: str) -> str:
         elif row.kind == "semivowel":
             consonant = i == 0 or prev_is_vowel or next_is_vowel or bool(_vowel_of(marks))
             text = row.roman if consonant else row.roman_vowel
+            if not consonant and out and seq[i - 1][0] in _VOWEL_SEATS and out[-1].endswith(text):
+                text = ""  # the hamza seat already says it: إيمان → iman, إسرائيل → isra'il
         elif ch == "ة":
             text = row.roman if i == last else row.roman + "t"
         elif row.kind == "glottal" and i > 0 and ch in "أإآ":
