@@ -19,6 +19,7 @@ looked at on) and a held-out half; figures are given for both.
     python bench/eval_names.py                       # all figures, 200,000 non-pairs
     python bench/eval_names.py --json                # the same as JSON
     python bench/eval_names.py --failures /tmp/f.tsv # misses on the dev half, for reading
+    python bench/eval_names.py --speed               # name_keys and Gazetteer.find throughput
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bicorpus.names import match, name_keys
-from bicorpus.normalize import normalize_token
+from bicorpus.names import Gazetteer, match, name_keys
+from bicorpus.normalize import normalize_token, tokenize
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "names-dev.tsv"
@@ -183,6 +184,42 @@ def failures(rows: Sequence[Row], matcher: Matcher) -> list[Row]:
     return [row for row in rows if not matcher(row.english, row.arabic)]
 
 
+# ------------------------------------------------------------------ speed
+
+
+def speed(rows: Sequence[Row], page: Path, repeat: int = 5) -> dict[str, float]:
+    """Microseconds per distinct word for ``name_keys`` with an empty cache, per token with a
+    warm one, and per token for ``Gazetteer.find`` on ``page``; microseconds per ``match()``."""
+    words = list(dict.fromkeys([r.english for r in rows] + [r.arabic for r in rows]))
+    start = time.perf_counter()
+    for _ in range(repeat):
+        name_keys.cache_clear()
+        for word in words:
+            name_keys(word)
+    cold = (time.perf_counter() - start) / (repeat * len(words))
+    tokens = [t.text for t in tokenize(page.read_text(encoding="utf-8"))]
+    start = time.perf_counter()
+    for _ in range(repeat * 20):
+        for token in tokens:
+            name_keys(token)
+    warm = (time.perf_counter() - start) / (repeat * 20 * len(tokens))
+    gazetteer = Gazetteer.load()
+    gazetteer.find(tokens)
+    start = time.perf_counter()
+    for _ in range(repeat * 10):
+        gazetteer.find(tokens)
+    find = (time.perf_counter() - start) / (repeat * 10 * len(tokens))
+    pairs = [(r.english, r.arabic) for r in rows[:2000]]
+    start = time.perf_counter()
+    for a, b in pairs:
+        match(a, b)
+    per_match = (time.perf_counter() - start) / len(pairs)
+    return {"name_keys_cold_us_per_word": round(cold * 1e6, 2),
+            "name_keys_warm_us_per_token": round(warm * 1e6, 3),
+            "find_us_per_token": round(find * 1e6, 2), "match_us_per_pair": round(per_match * 1e6, 1),
+            "page_tokens": len(tokens)}
+
+
 # ------------------------------------------------------------------ report
 
 
@@ -212,7 +249,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--matchers", default="match,keys,crude")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--failures", type=Path, help="write the dev half's misses (match) here as TSV")
+    parser.add_argument("--speed", action="store_true", help="measure throughput instead of accuracy")
     args = parser.parse_args(argv)
+    if args.speed:
+        figures = speed(load_rows(args.data), HERE.parent / "seeds" / "000_365465f9b8a3ec32.txt")
+        print(json.dumps(figures, indent=2) if args.json else
+              "\n".join(f"{k:30} {v}" for k, v in figures.items()))
+        return 0
     matchers = [m for m in args.matchers.split(",") if m]
     rows = load_rows(args.data)
     dev, held_out = split_rows(rows)
