@@ -181,3 +181,26 @@ def test_out_folder_gets_a_file_named_after_the_corpus(corpus_dir: Path, out_dir
     assert report.files == [out_dir / "corpus.tsv"]
     assert report.card == out_dir / "corpus.tsv.README.md"
     assert report.card.is_file()
+
+
+@pytest.mark.parametrize(
+    ("reader", "content"),
+    [
+        ("vertical", '<doc id="x">\n<p ordinal="zero">\nword\tw\tw\ten\ts\n</p>\n</doc>\n'),
+        ("vertical", "just some text\n"),
+        ("tei", "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader/>"),
+        ("tei", "<TEI xmlns='http://www.tei-c.org/ns/1.0'><teiHeader><fileDesc><sourceDesc><bibl/>"
+                "</sourceDesc></fileDesc></teiHeader></TEI>"),
+        ("jsonl", '{"id": 1}\n'),
+        ("csv", "id,doc_id\n1,2\n"),
+    ],
+)
+def test_readers_refuse_foreign_files_in_one_line(tmp_path: Path, reader: str, content: str) -> None:
+    from bicorpus.export import read_csv_records, read_jsonl, read_tei, read_vertical
+
+    read = {"vertical": read_vertical, "tei": read_tei, "jsonl": read_jsonl, "csv": read_csv_records}[reader]
+    path = tmp_path / "foreign"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ExportError) as err:
+        list(read(path))
+    assert "\n" not in str(err.value) and str(path) in str(err.value)

@@ -75,11 +75,17 @@ def read_delimited(path: str | Path, delimiter: str = ",") -> Iterator[dict[str,
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             yield from csv.DictReader(fh, delimiter=delimiter)
+    except (csv.Error, UnicodeDecodeError) as err:
+        raise ExportError(f"{path} is not a readable UTF-8 delimited file ({err})") from err
     except OSError as err:
         raise ExportError(f"cannot read {path}: {err.strerror or err}") from err
 
 
 def read_csv_records(path: str | Path, delimiter: str = ",") -> Iterator[tuple[Document, Passage]]:
     """Stream the (document, passage) pairs of a csv/tsv export."""
-    for row in read_delimited(path, delimiter):
-        yield records_from_row(row)
+    for number, row in enumerate(read_delimited(path, delimiter), 1):
+        try:
+            record = records_from_row(row)
+        except ExportError as err:
+            raise ExportError(f"{path}: row {number}: {err}") from err
+        yield record

@@ -398,5 +398,7 @@ def read_tei(path: str | Path) -> Iterator[tuple[Document, Passage]]:
                 el.clear()
     except ET.ParseError as err:
         raise ExportError(f"{path} is not well-formed XML: {err}") from err
+    except (TypeError, ValueError) as err:  # missing or mistyped fields
+        raise ExportError(f"{path} is not a bicorpus TEI export ({err})") from err
     except OSError as err:
         raise ExportError(f"cannot read {path}: {err.strerror or err}") from err

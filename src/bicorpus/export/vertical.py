@@ -201,6 +201,7 @@ def read_vertical(path: str | Path) -> Iterator[tuple[Document, Passage]]:
     doc: Document | None = None
     p_attrs: dict[str, str] | None = None
     pieces: list[str] = []
+    lineno = 0
     try:
         with path.open(encoding="utf-8", newline="\n") as fh:
             for lineno, raw in enumerate(fh, 1):
@@ -223,6 +224,8 @@ def read_vertical(path: str | Path) -> Iterator[tuple[Document, Passage]]:
                     if p_attrs is None or len(cols) < len(POSITIONAL):
                         raise ExportError(f"{path}:{lineno}: not a token line of a bicorpus vertical file")
                     pieces += [html.unescape(cols[0]), decode_space(cols[4])]
+    except (TypeError, ValueError) as err:  # missing or mistyped attributes, undecodable bytes
+        raise ExportError(f"{path}:{lineno}: not a bicorpus vertical file ({err})") from err
     except OSError as err:
         raise ExportError(f"cannot read {path}: {err.strerror or err}") from err
 
