@@ -95,8 +95,8 @@ def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: s
     start = time.perf_counter()
     report = ingest([pages_dir], corpus_dir)
     ingested = time.perf_counter()
-    update_index(open_corpus(corpus_dir), index_dir, changed=[*report.added, *report.changed],
-                 removed=report.removed, **_engine_kwargs(update_index, engine))
+    written = update_index(open_corpus(corpus_dir), index_dir, changed=[*report.added, *report.changed],
+                           removed=report.removed, **_engine_kwargs(update_index, engine))
     done = time.perf_counter()
     return {
         "passages": report.passages,
@@ -106,6 +106,7 @@ def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: s
         "removed_docs": len(report.removed),
         "unchanged_docs": len(report.unchanged),
         "failures": len(report.failures),
+        "index_passages_written": written,
         "ingest_seconds": round(ingested - start, 3),
         "index_seconds": round(done - ingested, 3),
         "seconds": round(done - start, 3),
@@ -592,7 +593,8 @@ def summary(report: dict[str, Any]) -> str:
         inc = report["incremental"]
         lines += ["", f"incremental: {inc['changed_pages']} pages changed, re-ingest "
                   f"{_fmt(inc['seconds'], ' s')} = {_fmt(report.get('incremental_share_of_full'))} "
-                  "of a full ingest"]
+                  f"of a full ingest ({_fmt(inc.get('index_passages_written'))} passages rewritten "
+                  "in the index)"]
     lines += ["", "targets (at 100k passages):"]
     for key, t in report["targets"].items():
         mark = {True: "met", False: "MISSED", None: "not measured"}[t["met"]]

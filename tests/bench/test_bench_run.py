@@ -123,6 +123,8 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     assert report["incremental"]["changed_pages"] == 1
     assert report["incremental"]["changed_docs"] + report["incremental"]["added_docs"] >= 1
     assert report["incremental"]["unchanged_docs"] == 39
+    assert 0 < report["incremental"]["index_passages_written"] < report["passages"] / 4
+    assert report["ingest"]["index_passages_written"] == report["passages"]
     printed = capsys.readouterr().out
     assert "plain Whoosh" in printed and "targets" in printed
     assert run.main(["--markdown", str(out)]) == 0
