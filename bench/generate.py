@@ -158,7 +158,7 @@ def add_arabic_drift(text: str, rng: random.Random, data: GeneratorData) -> str:
     return _ARABIC_WORD_RE.sub(drift, text)
 
 
-def format_date(rng: random.Random, form: str, day: int, month: int, year: int) -> str:
+def format_date(form: str, day: int, month: int, year: int) -> str:
     """A date line: ``12 April, 2017``, ``12 أبريل، 2017``, ``12 نيسان، 2017`` or ``١٢ أبريل، ٢٠١٧``."""
     lang = load_data().language
     if form == "en":
@@ -296,7 +296,8 @@ def generate_page(seed: int, index: int, revision: int = 0, data: GeneratorData 
         header = "\n".join(_header(rng, header_lang, year, data)) + "\n\n"
     blocks.append(fill(rng.choice(words["titles"]), _slot_values(rng, cast, words, year)))
     date_form = weighted(rng, DATE_FORMS[lang])
-    blocks.append(format_date(rng, date_form, rng.randint(1, 28), rng.randint(1, 12), year) + "\n")
+    day, month = rng.randint(1, 28), rng.randint(1, 12)
+    blocks.append(format_date(date_form, day, month, year) + "\n")
 
     headings = list(words["headings"])
     rng.shuffle(headings)
