@@ -126,3 +126,10 @@ def test_arabic_words_always_key_safely(word: str) -> None:
 @given(st.from_regex(r"[A-Za-z'’-]{1,12}", fullmatch=True))
 def test_latin_keys_ignore_case(word: str) -> None:
     assert name_keys(word) == name_keys(word.upper()) == name_keys(word.lower())
+
+
+def test_variant_keys_keep_two_consonants() -> None:
+    # Hay'at meets هيئة through ة read as t, not through a one-consonant key that هو shares
+    assert meet("Hay'at", "هيئة")
+    assert not meet("Hay'at", "هو")
+    assert all(len(k.lstrip("a")) >= 2 for k in name_keys("Hay'at"))

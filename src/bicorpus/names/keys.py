@@ -40,6 +40,8 @@ _LATIN_KEEP_RE = re.compile(r"[^a-z0-9']+")
 _LATIN_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az|ez|es|ed|en|er|ul|il)[-\s]+(?=\w)")
 #: At most this many keys per token.
 MAX_KEYS = 4
+#: Consonants a variant key (not the key of the word as written) must keep.
+MIN_VARIANT_CONSONANTS = 2
 _ARTICLE_ALONE = "ال"
 _AYN = "ع"
 
@@ -154,8 +156,13 @@ def _arabic_keys(token: str) -> tuple[str, ...]:
         # The whole word too (البورغ Aalborg), unless the name opens with ʿayn: ال + عراق
         # would then lose its ʿayn and meet ال + رقة.
         keys.append(_finish(arabic_symbols(word)))
-    keys.extend(_finish(arabic_symbols(variant)) for variant in _variants(bare, tables.arabic_spellings()))
-    return _dedupe(keys)
+    variants = [_finish(arabic_symbols(variant)) for variant in _variants(bare, tables.arabic_spellings())]
+    return _dedupe(keys, variants)
+
+
+def _strong(key: str) -> bool:
+    """A variant key must keep two consonants: one alone (h, b) would meet too many words."""
+    return consonant_count(key) >= MIN_VARIANT_CONSONANTS
 
 
 def _variants(word: str, rules: tuple[tables.LatinRule, ...]) -> list[str]:
@@ -178,13 +185,15 @@ def _latin_keys(token: str) -> tuple[str, ...]:
     word = _latin_word(token)
     if not word or word in tables.articles():
         return ()
-    keys = [_finish(latin_symbols(word))]
-    keys.extend(_finish(latin_symbols(variant)) for variant in _variants(word, tables.latin_variants()))
-    return _dedupe(keys)
+    variants = [_finish(latin_symbols(variant)) for variant in _variants(word, tables.latin_variants())]
+    return _dedupe([_finish(latin_symbols(word))], variants)
 
 
-def _dedupe(keys: list[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(k for k in keys if k))[:MAX_KEYS]
+def _dedupe(keys: list[str], variants: list[str]) -> tuple[str, ...]:
+    """The keys of the word as written, then the spelling-variant keys strong enough to keep."""
+    if not keys or not keys[0]:
+        return ()
+    return tuple(dict.fromkeys([*(k for k in keys if k), *(k for k in variants if _strong(k))]))[:MAX_KEYS]
 
 
 @functools.lru_cache(maxsize=1 << 18)
