@@ -20,8 +20,8 @@ date, heading shape) and its script.  Then, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .data import data_lines
@@ -232,6 +232,7 @@ class Unit:
     label: bool = False
     nav: bool = False
     date: str | None = None
+    html_level: int | None = None  # 1-6 when the line is an HTML <h1>-<h6>
 
     @property
     def marked_header(self) -> bool:
@@ -304,9 +305,13 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     )
 
 
-def units_of(text: str) -> list[Unit]:
-    """The page's units in order."""
-    return [make_unit(text, s, e) for s, e in _spans(text)]
+def units_of(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> list[Unit]:
+    """The page's units in order; ``html_headings`` are ``(level, start, end)`` of HTML headings."""
+    levels = {(start, end): level for level, start, end in html_headings}
+    units = [make_unit(text, s, e) for s, e in _spans(text)]
+    if levels:
+        units = [replace(u, html_level=levels.get((u.start, u.end))) for u in units]
+    return units
 
 
 def article_language(units: list[Unit]) -> str:
@@ -398,15 +403,19 @@ def _header_block(u: Unit) -> Block:
 
 def _is_heading(units: list[Unit], i: int, article_lang: str) -> bool:
     u = units[i]
-    if u.marked_header or u.date or u.page_byline or u.lang not in (article_lang, "mixed"):
+    if u.marked_header or u.date or u.page_byline:
         return False
-    if not _is_heading_shape(u.text):
+    if u.html_level is not None and u.html_level >= 2:
+        return True  # the page says so: <h2>-<h6>, whatever its punctuation or script
+    if u.lang not in (article_lang, "mixed") or not _is_heading_shape(u.text):
         return False
     nxt = units[i + 1] if i + 1 < len(units) else None
     return nxt is not None and not nxt.nav and not _is_heading_shape(nxt.text)
 
 
 def _title_candidate(u: Unit, article_lang: str) -> bool:
+    if u.html_level == 1 and not u.marked_header and u.date is None:
+        return True  # <h1>
     return (
         not u.marked_header
         and u.date is None
@@ -416,9 +425,12 @@ def _title_candidate(u: Unit, article_lang: str) -> bool:
     )
 
 
-def analyze(text: str) -> Layout:
-    """Regions of the page ``text`` (a decoded :class:`~bicorpus.sources.SourceText` text)."""
-    units = units_of(text)
+def analyze(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> Layout:
+    """Regions of the page ``text`` (a decoded :class:`~bicorpus.sources.SourceText` text).
+
+    ``html_headings`` (``SourceText.headings``) marks HTML ``<h1>`` as the title and ``<h2>``-``<h6>``
+    as section headings, whatever their punctuation."""
+    units = units_of(text, html_headings)
     lang = article_language(units)
 
     top = _top_zone_end(units, lang)

@@ -103,7 +103,7 @@ def process_document(
 ) -> tuple[Document, list[Passage]]:
     """Stages 2-4 for one decoded page: its :class:`Document` record and passages (pure)."""
     doc_id = document_id(src.text)
-    layout = analyze(src.text)  # 2. layout
+    layout = analyze(src.text, src.headings)  # 2. layout
     passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
     doc = Document(
         id=doc_id,

@@ -67,6 +67,8 @@ class SourceText:
     size: int
     format: str
     mtime: float | None = None
+    #: HTML only: ``(level, start, end)`` of the ``<h1>``–``<h6>`` lines in ``text``.
+    headings: tuple[tuple[int, int, int], ...] = ()
 
 
 def source_format(path: str | Path) -> str | None:
@@ -221,6 +223,7 @@ _PARAGRAPH_TAGS = frozenset({"p", "div", "section", "article", "main", "header",
                              "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul", "ol",
                              "dl", "figure", "figcaption", "form", "fieldset", "address", "hr", "body",
                              "title", "time"})
+_HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 _LINE_TAGS = frozenset({"br", "li", "tr", "dt", "dd", "caption", "option"})
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v]+")
 _BLANKS_RE = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
@@ -237,6 +240,8 @@ class _TextExtractor(HTMLParser):
         self.hidden = 0
         self.pre = 0
         self.in_head = False
+        self.heading: tuple[int, list[str]] | None = None  # level and text of an open <hN>
+        self.headings: list[tuple[int, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "head":
@@ -248,6 +253,8 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "pre":
             self.pre += 1
+        if tag in _HEADING_TAGS:
+            self.heading = (_HEADING_TAGS[tag], [])
         if tag in _PARAGRAPH_TAGS:
             self.parts.append("\n\n")
         elif tag == "li":
@@ -271,6 +278,12 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "pre":
             self.pre = max(0, self.pre - 1)
+        if tag in _HEADING_TAGS and self.heading is not None:
+            level, chunks = self.heading
+            heading = _SPACE_RE.sub(" ", "".join(chunks)).strip()
+            if heading:
+                self.headings.append((level, heading))
+            self.heading = None
         if tag in _PARAGRAPH_TAGS:
             self.parts.append("\n\n")
         elif tag in _LINE_TAGS and tag not in ("br", "li"):
@@ -280,11 +293,18 @@ class _TextExtractor(HTMLParser):
         if self.hidden or self.in_head:
             return
         self.parts.append(data if self.pre else _SPACE_RE.sub(" ", data))
+        if self.heading is not None:
+            self.heading[1].append(data)
 
 
 def html_to_text(markup: str) -> str:
     """Visible text of an HTML page: scripts, styles, head and markup dropped, entities decoded,
     paragraphs separated by a blank line, list items on their own line with a ``•`` bullet."""
+    return html_to_text_and_headings(markup)[0]
+
+
+def html_to_text_and_headings(markup: str) -> tuple[str, tuple[tuple[int, int, int], ...]]:
+    """:func:`html_to_text` and the ``(level, start, end)`` spans of the ``<h1>``–``<h6>`` lines in it."""
     parser = _TextExtractor()
     parser.feed(markup)
     parser.close()
@@ -292,7 +312,24 @@ def html_to_text(markup: str) -> str:
     text = _TRAILING_RE.sub("\n", text)
     text = _LEADING_RE.sub("\n", text)
     text = _BLANKS_RE.sub("\n\n", text)
-    return text.strip() + "\n" if text.strip() else ""
+    text = text.strip() + "\n" if text.strip() else ""
+    return text, _locate_headings(text, parser.headings)
+
+
+def _locate_headings(text: str, headings: list[tuple[int, str]]) -> tuple[tuple[int, int, int], ...]:
+    """Find each heading, in order, as a whole line of ``text``."""
+    spans = []
+    cursor = 0
+    for level, heading in headings:
+        at = text.find(heading, cursor)
+        while at >= 0:
+            end = at + len(heading)
+            if (at == 0 or text[at - 1] == "\n") and text[end : end + 1] in ("\n", ""):
+                spans.append((level, at, end))
+                cursor = end
+                break
+            at = text.find(heading, at + 1)
+    return tuple(spans)
 
 
 # --- reading files ---------------------------------------------------------------------------
@@ -347,8 +384,9 @@ def read_source(
     except ValueError as err:
         raise SourceError(str(path), str(err)) from err
     text = normalize_newlines(text)
+    headings: tuple[tuple[int, int, int], ...] = ()
     if fmt == "html":
-        text = html_to_text(text)
+        text, headings = html_to_text_and_headings(text)
     if not text.strip():
         raise SourceError(str(path), "no visible text" if fmt == "html" else "empty file")
     return SourceText(
@@ -359,6 +397,7 @@ def read_source(
         size=len(raw),
         format=fmt,
         mtime=st.st_mtime,
+        headings=headings,
     )
 
 

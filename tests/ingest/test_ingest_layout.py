@@ -256,3 +256,17 @@ def test_site_name_in_the_article_script_above_the_header():
     assert [b.region for b in layout.blocks] == [
         "site-header", "dateline", "boilerplate", "site-header", "site-header", "title", "body"]
     assert [b.author for b in layout.blocks if b.region == "site-header"] == [None, "سعيد عكاشة", "أيمن سمير"]
+
+
+def test_html_headings_whatever_their_punctuation(tmp_path):
+    html = ("<html><body><p>Home | About Us</p><h1>ISIS and al-Nusra: a Deal. Why Now, and What Next for "
+            "Syria in the Coming Years of the Conflict After the Fall of the Caliphate in Raqqa and Mosul?</h1>"
+            "<p>12 April 2017</p><p>The agreement came as a surprise to most observers of the conflict.</p>"
+            "<h2>What will ISIS gain?</h2><p>It can be said that the deal gives the group time.</p>"
+            "<h3>ماذا بعد؟</h3><p>More text under an Arabic heading, in English.</p></body></html>")
+    path = tmp_path / "p.html"
+    path.write_text(html, "utf-8")
+    src, doc, passages = processed(path)
+    assert doc.title and doc.title.startswith("ISIS and al-Nusra: a Deal.")  # h1, longer than a text title
+    assert [p.section for p in of_region(passages, "body")] == [None, "What will ISIS gain?", "ماذا بعد؟"]
+    assert {h for _, a, b in src.headings for h in [src.text[a:b]]} >= {"What will ISIS gain?", "ماذا بعد؟"}
