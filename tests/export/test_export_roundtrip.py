@@ -115,3 +115,19 @@ def test_card_summarizes_a_large_manifest(corpus_dir: Path, out_dir: Path) -> No
     card = report.card.read_text("utf-8")
     assert '"sources": "500 entries (see manifest.json)"' in card
     assert "pages/499.txt" not in card
+
+
+def test_import_of_a_damaged_export_leaves_no_corpus(corpus_dir: Path, out_dir: Path, tmp_path: Path) -> None:
+    from bicorpus.errors import CorpusError, ExportError
+
+    export_corpus(corpus_dir, "jsonl", out_dir / "all.jsonl")
+    damaged = out_dir / "damaged.jsonl"
+    lines = (out_dir / "all.jsonl").read_text("utf-8").splitlines()
+    damaged.write_text("\n".join([*lines[:5], lines[5][:40], *lines[6:]]) + "\n", "utf-8")
+    with pytest.raises(ExportError, match=":6: not a bicorpus passage line"):
+        import_jsonl(damaged, tmp_path / "copy")
+    assert not (tmp_path / "copy").exists() or list((tmp_path / "copy").iterdir()) == []
+    copy = import_jsonl(out_dir / "all.jsonl", tmp_path / "copy")
+    assert copy.manifest["passages"] == 13 and copy.manifest["langs"] == {"ar": 6, "en": 6, "mixed": 1}
+    with pytest.raises(CorpusError, match="already exists"):
+        import_jsonl(out_dir / "all.jsonl", tmp_path / "copy")

@@ -8,6 +8,7 @@ re-imported into a corpus with :func:`import_jsonl`.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import fields
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Any
 from ..corpus import DOCUMENTS_FILE, MANIFEST_FILE, PASSAGES_FILE, Corpus, open_corpus
 from ..errors import CorpusError, ExportError
 from ..model import SCHEMA_VERSION, Document, Passage
-from .base import ExportInfo, Writer
+from .base import ExportInfo, Transaction, Writer
 
 
 def _dumps(obj: Any) -> str:
@@ -92,30 +93,34 @@ def read_jsonl(path: str | Path) -> Iterator[tuple[Document, Passage]]:
 def import_jsonl(path: str | Path, corpus_dir: str | Path, *, force: bool = False) -> Corpus:
     """Build a corpus directory from a JSON Lines export and open it.
 
-    Documents are written in first-seen order, passages in file order."""
+    Documents are written in first-seen order, passages in file order; the corpus files
+    appear only once the whole export has been read."""
     target = Path(corpus_dir)
     if (target / MANIFEST_FILE).exists() and not force:
         raise CorpusError(f"a corpus already exists at {target} (use force to replace it)")
-    target.mkdir(parents=True, exist_ok=True)
     seen: dict[str, Document] = {}
-    n_passages = 0
-    with (target / PASSAGES_FILE).open("w", encoding="utf-8") as p_out, (target / DOCUMENTS_FILE).open(
-        "w", encoding="utf-8"
-    ) as d_out:
+    langs: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    with Transaction(force=True) as tx:
+        p_out, d_out = tx.open(target / PASSAGES_FILE), tx.open(target / DOCUMENTS_FILE)
         for doc, passage in read_jsonl(path):
             known = seen.get(doc.id)
             if known is None:
                 seen[doc.id] = doc
-                d_out.write(_dumps(doc.to_dict()) + "\n")
+                d_out.write(_dumps(record_dict(doc)) + "\n")
             elif known != doc:
                 raise ExportError(f"{path}: document {doc.id!r} appears with different metadata")
-            p_out.write(_dumps(passage.to_dict()) + "\n")
-            n_passages += 1
-    manifest = {
-        "schema_version": SCHEMA_VERSION,
-        "imported_from": str(path),
-        "n_documents": len(seen),
-        "n_passages": n_passages,
-    }
-    (target / MANIFEST_FILE).write_text(_dumps(manifest) + "\n", encoding="utf-8")
+            p_out.write(_dumps(record_dict(passage)) + "\n")
+            langs[passage.lang] += 1
+            regions[passage.region] += 1
+        manifest = {
+            "schema_version": SCHEMA_VERSION,
+            "documents": len(seen),
+            "passages": sum(langs.values()),
+            "langs": dict(sorted(langs.items())),
+            "regions": dict(sorted(regions.items())),
+            "sources": dict(sorted((d.path, d.sha256) for d in seen.values())),
+            "imported_from": str(path),
+        }
+        tx.open(target / MANIFEST_FILE).write(_dumps(manifest) + "\n")
     return open_corpus(target)

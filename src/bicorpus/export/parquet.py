@@ -79,8 +79,17 @@ class ParquetWriter(Writer):
 
 def read_parquet_records(path: str | Path) -> Iterator[tuple[Document, Passage]]:
     """Stream the (document, passage) pairs of a parquet export."""
-    _pa, pq = _pyarrow()
-    parquet = pq.ParquetFile(str(path))
+    pa, pq = _pyarrow()
+    try:
+        parquet = pq.ParquetFile(str(path))
+    except (OSError, pa.ArrowException) as err:
+        raise ExportError(f"{path} is not a readable parquet file ({err})") from err
+    number = 0
     for batch in parquet.iter_batches(batch_size=BATCH_ROWS):
         for row in batch.to_pylist():
-            yield records_from_row(row)
+            number += 1
+            try:
+                record = records_from_row(row)
+            except ExportError as err:
+                raise ExportError(f"{path}: row {number}: {err}") from err
+            yield record
