@@ -37,7 +37,6 @@ _VOWEL = "V"
 _OPENING_VOWEL = "a"
 _RUNS_RE = re.compile(r"(.)\1+")
 _LATIN_KEEP_RE = re.compile(r"[^a-z0-9']+")
-_LATIN_ARTICLE_PREFIX_RE = re.compile(r"^(?:al|el|an|ar|as|ash|ad|at|az|ez|es|ed|en|er|ul|il)[-\s]+(?=\w)")
 #: At most this many keys per token.
 MAX_KEYS = 4
 #: Consonants a variant key (not the key of the word as written) must keep.
@@ -175,9 +174,16 @@ def _variants(word: str, rules: tuple[tables.LatinRule, ...]) -> list[str]:
     return out
 
 
+@functools.cache
+def _latin_article_prefix() -> re.Pattern[str]:
+    """A Latin article written with a hyphen or space before the name (al-Nusra in one string)."""
+    latin = sorted((a for a in tables.articles() if a.isascii()), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, latin))})[-\s]+(?=\w)")
+
+
 def _latin_word(token: str) -> str:
     word = normalize_token(token.translate(tables.latin_letters()))
-    word = _LATIN_ARTICLE_PREFIX_RE.sub("", word)
+    word = _latin_article_prefix().sub("", word)
     return _LATIN_KEEP_RE.sub("", word).strip("'")
 
 
