@@ -432,53 +432,74 @@ def analyze(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> La
     as section headings, whatever their punctuation."""
     units = units_of(text, html_headings)
     lang = article_language(units)
-
     top = _top_zone_end(units, lang)
     bottom = _zone_end(units[top:][::-1], lang, require_marker=True)
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
 
-    title = date = author = honorific = None
-    blocks: list[Block] = []
-    for u in head:
-        if u.date and not u.marked_header:  # a date line above or inside the header
-            date = date or u.date
-            blocks.append(Block("dateline", u.start, u.end, date=u.date))
-        else:
-            blocks.append(_header_block(u))
-    headings: list[Heading] = []
+    head_blocks = [_head_block(u) for u in head]
+    body = _article(article, lang)
+    foot_blocks = [_header_block(u) for u in foot]
+    head_date = next((b.date for b in head_blocks if b.date), None)
+    return Layout(
+        lang=lang,
+        title=body.title,
+        date=head_date or body.date,
+        author=body.author,
+        honorific=body.honorific,
+        blocks=(*head_blocks, *body.blocks, *foot_blocks),
+        headings=tuple(body.headings),
+    )
+
+
+def _head_block(u: Unit) -> Block:
+    if u.date and not u.marked_header:  # a date line above or inside the header
+        return Block("dateline", u.start, u.end, date=u.date)
+    return _header_block(u)
+
+
+@dataclass
+class _Article:
+    """What the walk through the article part of the page collects."""
+
+    blocks: list[Block]
+    headings: list[Heading]
+    title: str | None = None
+    date: str | None = None
+    author: str | None = None
+    honorific: str | None = None
+
+
+def _article(units: list[Unit], lang: str) -> _Article:
+    """Title, datelines, subtitle, body blocks and headings of the article, in page order."""
+    out = _Article([], [])
     section: str | None = None
     stage = "before-title"  # → "after-title" → ("after-subtitle") → "body"
-    for i, u in enumerate(article):
+    for i, u in enumerate(units):
         if u.nav or u.label or u.decoration:
-            blocks.append(Block("boilerplate", u.start, u.end))
+            out.blocks.append(Block("boilerplate", u.start, u.end))
             continue
         if stage != "body" and (u.date or u.page_byline):
-            if u.date and date is None:
-                date = u.date
-            if u.page_byline and author is None:
-                author, honorific = u.page_byline.author, u.page_byline.honorific
-            blocks.append(Block("dateline", u.start, u.end, date=u.date))
+            out.date = out.date or u.date
+            if u.page_byline and out.author is None:
+                out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
+            out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
             continue
-        if stage == "before-title":
-            if _title_candidate(u, lang):
-                title = u.text
-                blocks.append(Block("title", u.start, u.end))
-                stage = "after-title"
-                continue
-        elif stage == "after-title":
-            if _is_subtitle(article, i, lang):
-                blocks.append(Block("subtitle", u.start, u.end))
-                stage = "after-subtitle"
-                continue
+        if stage == "before-title" and _title_candidate(u, lang):
+            out.title = u.text
+            out.blocks.append(Block("title", u.start, u.end))
+            stage = "after-title"
+            continue
+        if stage == "after-title" and _is_subtitle(units, i, lang):
+            out.blocks.append(Block("subtitle", u.start, u.end))
+            stage = "after-subtitle"
+            continue
         stage = "body"
-        if _is_heading(article, i, lang):
+        if _is_heading(units, i, lang):
             section = u.text
-            headings.append(Heading(u.text, u.start, u.end))
+            out.headings.append(Heading(u.text, u.start, u.end))
             continue
-        blocks.append(Block("body", u.start, u.end, section=section))
-
-    blocks.extend(_header_block(u) for u in foot)
-    return Layout(lang, title, date, author, honorific, tuple(blocks), tuple(headings))
+        out.blocks.append(Block("body", u.start, u.end, section=section))
+    return out
 
 
 def _is_subtitle(units: list[Unit], i: int, lang: str) -> bool:
