@@ -204,3 +204,23 @@ def test_readers_refuse_foreign_files_in_one_line(tmp_path: Path, reader: str, c
     with pytest.raises(ExportError) as err:
         list(read(path))
     assert "\n" not in str(err.value) and str(path) in str(err.value)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "tsv", "tei", "vertical"])
+def test_translit_exports_still_read_back_exactly(corpus_dir: Path, out_dir: Path, records, fmt: str) -> None:
+    from functools import partial
+
+    from bicorpus.export import read_csv_records, read_jsonl, read_tei, read_vertical
+    from bicorpus.export.translit import optional_transliterator
+
+    if optional_transliterator() is None:
+        pytest.skip("romanization is not available")
+    readers = {"jsonl": read_jsonl, "csv": read_csv_records, "tsv": partial(read_csv_records, delimiter="\t"),
+               "tei": read_tei, "vertical": read_vertical}
+    path = out_dir / f"c.{fmt}"
+    export_corpus(corpus_dir, fmt, path, translit=True)
+    docs, passages = records
+    by_id = {d.id: d for d in docs}
+    assert list(readers[fmt](path)) == [(by_id[p.doc_id], p) for p in passages]
+    if fmt == "tei":
+        assert '<f name="translit"><string>' in path.read_text("utf-8")

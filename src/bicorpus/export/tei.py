@@ -33,6 +33,7 @@ from typing import IO, Any
 from ..errors import ExportError
 from ..model import Document, Passage
 from .base import ExportInfo, Writer
+from .translit import Transliterator
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -79,6 +80,8 @@ IDNO_FIELDS: tuple[tuple[str, str], ...] = (
     ("mtime", "float"),
 )
 _CONVERT = {"str": str, "int": int, "float": float}
+#: Features read back into a passage (others, like ``translit``, are derived columns).
+_PASSAGE_FEATURES = frozenset([name for name, _ in FS_FIELDS] + ["section", "lang_share"])
 
 _XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _ISO_DATE_RE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -216,7 +219,7 @@ def _feature(name: str, value: Any, indent: str) -> str:
     return f'{indent}<f name="{name}"><numeric value="{value!r}"/></f>'
 
 
-def _feature_structure(p: Passage, indent: str) -> list[str]:
+def _feature_structure(p: Passage, indent: str, extra: dict[str, str] | None = None) -> list[str]:
     i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
     lines = [f'{indent}<fs xml:id="{encode_id("m-", p.id)}" type="passage">']
     for name, _kind in FS_FIELDS:
@@ -225,6 +228,7 @@ def _feature_structure(p: Passage, indent: str) -> list[str]:
             lines.append(_feature(name, value, i1))
     if p.section is not None and _XML_INVALID_RE.search(p.section):
         lines.append(_feature("section", p.section, i1))  # div/@n cannot hold it exactly
+    lines += [_feature(name, value, i1) for name, value in (extra or {}).items()]
     if p.lang_share:
         lines += [f'{i1}<f name="lang_share">', f'{i2}<fs type="lang_share">']
         lines += [_feature(k, float(v), i3) for k, v in p.lang_share.items()]
@@ -233,8 +237,16 @@ def _feature_structure(p: Passage, indent: str) -> list[str]:
     return lines
 
 
-def document_lines(doc: Document, passages: Sequence[Passage], indent: str, root_ns: bool) -> list[str]:
-    """The lines of one ``<TEI>`` element for a document and its (selected) passages."""
+def document_lines(
+    doc: Document,
+    passages: Sequence[Passage],
+    indent: str,
+    root_ns: bool,
+    translit: Transliterator | None = None,
+) -> list[str]:
+    """The lines of one ``<TEI>`` element for a document and its (selected) passages.
+
+    With ``translit`` each passage's feature structure also holds its romanization."""
     ordered = sorted(passages, key=lambda p: p.ordinal)
     i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
     ns = f' xmlns="{TEI_NS}"' if root_ns else ""
@@ -249,7 +261,7 @@ def document_lines(doc: Document, passages: Sequence[Passage], indent: str, root
             lines += _text_part(part, by_part[part], i2)
     lines += [f"{i1}</text>", f"{i1}<standOff>", f'{i2}<fvLib n="passage-metadata">']
     for p in ordered:
-        lines += _feature_structure(p, i3)
+        lines += _feature_structure(p, i3, translit.row(p.text) if translit else None)
     lines += [f"{i2}</fvLib>", f"{i1}</standOff>", f"{indent}</TEI>"]
     return lines
 
@@ -296,7 +308,8 @@ class TeiWriter(Writer):
 
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
         split = self.options.split
-        lines = document_lines(doc, passages, "" if split else "  ", root_ns=split)
+        indent = "" if split else "  "
+        lines = document_lines(doc, passages, indent, root_ns=split, translit=self.options.translit)
         self._fh.write("\n".join(lines) + "\n")
 
     def end(self) -> None:
@@ -368,6 +381,7 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
                 meta = metadata.get((p.get("ana") or "").lstrip("#"))
                 if meta is None:
                     raise ExportError(f"passage {xml_id} has no metadata in standOff")
+                meta = {k: v for k, v in meta.items() if k in _PASSAGE_FEATURES}  # not translit columns
                 share = meta.pop("lang_share", {})
                 section = meta.pop("section", div.get("n"))
                 passages.append(
