@@ -174,6 +174,7 @@ class _DocSets:
         self.searcher = searcher
         self.translate = _Translator(searcher.reader())
         self.leaves = list(searcher.reader().leaf_readers())
+        self._all: set[int] | None = None
 
     def term(self, field: str, text: str) -> set[int]:
         out: set[int] = set()
@@ -203,26 +204,38 @@ class _DocSets:
         return found
 
     def all(self) -> set[int]:
-        return set(self.searcher.reader().all_doc_ids())
+        """Every live document number."""
+        if self._all is None:
+            self._all = set()
+            for leaf, offset in self.leaves:
+                live = set(range(offset, offset + leaf.doc_count_all()))
+                if leaf.has_deletions():
+                    live.difference_update(d + offset for d in leaf._perdoc.deleted_docs())
+                self._all |= live
+        return self._all
+
+    def phrase(self, q: PhraseQ, within: set[int] | None, exclude: set[int] | None = None) -> set[int]:
+        slots = [set().union(*(self.term(q.field, t) for t in slot)) for slot in q.slots]
+        docs = set.intersection(*slots)
+        if within is not None:
+            docs &= within
+        if exclude:
+            docs -= exclude
+        return docs if len(q.slots) == 1 or not docs else self.verify(q, docs)
 
     def of(self, q: EngineQuery, within: set[int] | None = None) -> set[int]:
         """Documents matching ``q`` (only those in ``within`` when given)."""
         if isinstance(q, TermQ):
             docs = self.term(q.field, q.text)
         elif isinstance(q, PhraseQ):
-            slots = [set().union(*(self.term(q.field, t) for t in slot)) for slot in q.slots]
-            docs = set.intersection(*slots)
-            if within is not None:
-                docs &= within
-            return docs if len(q.slots) == 1 or not docs else self.verify(q, docs)
+            return self.phrase(q, within)
         elif isinstance(q, AnyQ):
             docs = set()
             for item in sorted(q.items, key=lambda i: isinstance(i, PhraseQ)):  # cheap items first
-                rest = within - docs if within is not None else None
                 if isinstance(item, PhraseQ):  # position-check only what is not matched yet
-                    docs |= self.of(item, rest if rest is not None else self.all() - docs)
+                    docs |= self.phrase(item, within, exclude=docs)
                 else:
-                    docs |= self.of(item, rest)
+                    docs |= self.of(item, within)
             return docs
         elif isinstance(q, AllQ):
             docs = within
