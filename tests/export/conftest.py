@@ -138,3 +138,9 @@ def seed_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     report = ingest([SEEDS], corpus)
     assert report.passages > 10
     return corpus
+
+
+@pytest.fixture
+def make_corpus():  # type: ignore[no-untyped-def]
+    """:func:`write_corpus`, for tests that build their own corpus."""
+    return write_corpus

@@ -88,12 +88,10 @@ def test_split_target_that_is_a_file(corpus_dir: Path, tmp_path: Path) -> None:
         export_corpus(corpus_dir, "tei", target, split=True)
 
 
-def test_unwritable_text_is_one_clear_error(tmp_path: Path, records) -> None:
-    from conftest import write_corpus
-
+def test_unwritable_text_is_one_clear_error(make_corpus, tmp_path: Path, records) -> None:
     docs, passages = records
     passages[3].text = "broken \udcff surrogate"
-    corpus = write_corpus(tmp_path / "corpus", docs, passages, ascii=True)
+    corpus = make_corpus(tmp_path / "corpus", docs, passages, ascii=True)
     with pytest.raises(ExportError, match=r"000_365465f9b8a3ec32.*UTF-8"):
         export_corpus(corpus, "csv", tmp_path / "out.csv")
     assert not (tmp_path / "out.csv").exists()

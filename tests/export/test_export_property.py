@@ -62,14 +62,16 @@ def documents(draw: st.DrawFn) -> tuple[Document, list[Passage]]:
     return doc, passages
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(documents())
-def test_every_lossless_format_round_trips(record: tuple[Document, list[Passage]]) -> None:
-    from conftest import write_corpus
-
+def test_every_lossless_format_round_trips(make_corpus, record: tuple[Document, list[Passage]]) -> None:
     doc, passages = record
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = write_corpus(Path(tmp) / "corpus", [doc], passages, ascii=True)
+        corpus = make_corpus(Path(tmp) / "corpus", [doc], passages, ascii=True)
         for fmt, reader in READERS.items():
             out = Path(tmp) / f"x.{fmt}"
             export_corpus(corpus, fmt, out, card=False)

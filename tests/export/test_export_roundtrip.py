@@ -93,13 +93,11 @@ def test_jsonl_reimport_gives_an_identical_corpus(corpus_dir: Path, out_dir: Pat
     ).read_bytes()
 
 
-def test_documents_out_of_passage_order(tmp_path: Path, records) -> None:
+def test_documents_out_of_passage_order(make_corpus, tmp_path: Path, records) -> None:
     """Documents listed in another order than the passages, and a document split in two runs."""
-    from conftest import write_corpus
-
     docs, passages = records
     shuffled = passages[9:10] + passages[:9] + passages[10:]  # one D2 passage first, D1, then the rest of D2
-    corpus = write_corpus(tmp_path / "corpus", list(reversed(docs)), shuffled)
+    corpus = make_corpus(tmp_path / "corpus", list(reversed(docs)), shuffled)
     export_corpus(corpus, "jsonl", tmp_path / "x.jsonl")
     by_id = {d.id: d for d in docs}
     assert list(read_jsonl(tmp_path / "x.jsonl")) == [(by_id[p.doc_id], p) for p in shuffled]
