@@ -8,7 +8,7 @@ streams and runs the small query algebra below.  The Whoosh engine lives in
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -68,6 +68,36 @@ class NotQ:
 EngineQuery = TermQ | PhraseQ | PrefixQ | RangeQ | AllQ | AnyQ | NotQ
 
 
+def prune(q: EngineQuery, has_term: Callable[[str, str], bool]) -> EngineQuery | None:
+    """``q`` without the terms the index lacks; ``None`` when it can match nothing.
+
+    Lets the search skip a tier level that adds nothing the index holds."""
+    if isinstance(q, TermQ):
+        return q if has_term(q.field, q.text) else None
+    if isinstance(q, PhraseQ):
+        slots = tuple(tuple(t for t in slot if has_term(q.field, t)) for slot in q.slots)
+        return PhraseQ(q.field, slots) if all(slots) else None
+    if isinstance(q, AnyQ):
+        items = tuple(p for p in (prune(i, has_term) for i in q.items) if p is not None)
+        return None if not items else items[0] if len(items) == 1 else AnyQ(items)
+    if isinstance(q, AllQ):
+        kept: list[EngineQuery] = []
+        for item in q.items:
+            if isinstance(item, NotQ):
+                inner = prune(item.item, has_term)
+                if inner is not None:
+                    kept.append(NotQ(inner))
+            elif (p := prune(item, has_term)) is None:
+                return None
+            else:
+                kept.append(p)
+        return AllQ(tuple(kept))
+    if isinstance(q, NotQ):
+        inner = prune(q.item, has_term)
+        return NotQ(inner) if inner is not None else AllQ(())
+    return q
+
+
 @dataclass(frozen=True)
 class IndexedPassage:
     """What an engine stores for one passage: metadata, text and the analysed term streams
@@ -94,6 +124,10 @@ class Engine(Protocol):
         ...
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
+        ...
+
+    def has_term(self, field: str, text: str) -> bool:
+        """Whether any passage holds ``text`` in ``field``."""
         ...
 
     def stored(self, passage_id: str) -> dict[str, Any] | None:

@@ -27,7 +27,7 @@ from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
 from .analysis import Analysis, NameModel, analyze, spelling
-from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ
+from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ, prune
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
 
@@ -300,11 +300,14 @@ class SearchIndex:
         seen: set[str] = set()
         previous: EngineQuery | None = None
         top = plan.max_level
+        widest = prune(plan.at(top), self._engine.has_term)
+        if widest is None:
+            return SearchResult(query=query, total=0, hits=[])
         total: int | None = None
         for level in range(top + 1):
-            current = plan.at(level)
-            if current == previous:
-                continue
+            current = prune(plan.at(level), self._engine.has_term)
+            if current is None or current == previous:
+                continue  # nothing in the index matches at this level, or nothing new does
             previous = current
             want = limit - len(hits)
             if want <= 0:
@@ -320,10 +323,10 @@ class SearchIndex:
                 found = self._closest_first(found, plan)
             hits.extend(found[:want])
             seen.update(h.passage_id for h in found[:want])
-            if len(rows) < fetch and current == plan.at(top):
+            if len(rows) < fetch and current == widest:
                 total = len(rows)
         if total is None:
-            total = self._engine.count(plan.at(top), filter=flt)
+            total = self._engine.count(widest, filter=flt)
         return SearchResult(query=query, total=total, hits=hits)
 
     def _closest_first(self, hits: list[Hit], plan: Plan) -> list[Hit]:

@@ -361,6 +361,9 @@ class WhooshEngine:
         allowed = docsets.of(filter) if filter is not None else None
         return len(docsets.of(query, allowed))
 
+    def has_term(self, field: str, text: str) -> bool:
+        return (field, text) in self._searcher().reader()
+
     def stored(self, passage_id: str) -> dict[str, Any] | None:
         found = self._searcher().document(id=passage_id)
         return dict(found) if found is not None else None
