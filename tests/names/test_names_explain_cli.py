@@ -68,3 +68,11 @@ def test_bad_alias_file_is_one_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.output.strip().startswith(f"Error: {path}:2:")
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_empty_name_is_one_line_error() -> None:
+    for name in ["", "...", "  "]:
+        result = run(name)
+        assert result.exit_code == 1
+        assert result.output.startswith("Error: nothing to explain")
+        assert len(result.output.strip().splitlines()) == 1

@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from ..errors import QueryError
 from ..names import Gazetteer, match, name_keys, romanize
 from ..names.keys import is_article, vowel_key
 from ..normalize import normalize_text, normalize_token, tokenize
@@ -99,6 +100,8 @@ def explain(name: str, compare: str | None, aliases: tuple[Path, ...], fmt: str)
         bicorpus explain النصرة --compare an-Nusrah
         bicorpus explain ISIS --json
     """
+    if not tokenize(name):
+        raise QueryError(f"nothing to explain in {name!r}: give a name with letters or digits")
     gazetteer = Gazetteer.load(aliases)
     doc = explain_name(name, gazetteer, compare)
     if fmt == "text":
