@@ -92,6 +92,20 @@ _ATTR_ESCAPES = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;"}
 )
 _TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+_AR_LETTERS = (
+    "\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc"
+)
+_AR_WORD = f"[{_AR_LETTERS}][{_AR_LETTERS}\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]*"
+_LATIN_LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
+_LATIN_WORD = f"[{_LATIN_LETTERS}]+(?:['\u2019\u02bf\u02be-][{_LATIN_LETTERS}]+)*"
+_AR_RUN = rf"(?P<ar>{_AR_WORD}(?:[ \u00a0]+{_AR_WORD})*)"
+_LATIN_RUN = rf"(?P<en>{_LATIN_WORD}(?:[ \u00a0]+{_LATIN_WORD})*)"
+#: Runs of the other script marked with ``<foreign>``, by passage language.
+_FOREIGN_RUNS: dict[str, re.Pattern[str]] = {
+    "en": re.compile(_AR_RUN),
+    "ar": re.compile(_LATIN_RUN),
+    "mixed": re.compile(f"{_AR_RUN}|{_LATIN_RUN}"),
+}
 
 
 # -- escaping -----------------------------------------------------------------------------------
@@ -188,12 +202,29 @@ def _tei_header(doc: Document, passages: Sequence[Passage], indent: str) -> list
     return lines
 
 
+def tagged_text(text: str, lang: str) -> str:
+    """Element content for a passage text, runs of the other script wrapped in ``<foreign>``:
+    Arabic words inside English passages (``xml:lang="ar"``), Latin words inside Arabic ones
+    (``xml:lang="en"``), and both inside mixed ones."""
+    pattern = _FOREIGN_RUNS.get(lang)
+    if pattern is None:
+        return xml_text(text)
+    out, pos = [], 0
+    for m in pattern.finditer(text):
+        tag = "ar" if m.lastgroup == "ar" else "en"
+        out += [xml_text(text[pos : m.start()]), f'<foreign xml:lang="{tag}">{xml_text(m.group())}</foreign>']
+        pos = m.end()
+    out.append(xml_text(text[pos:]))
+    return "".join(out)
+
+
 def _passage_p(p: Passage, indent: str) -> str:
-    pid = encode_id("p-", p.id)
-    return f"{indent}" + _el(
-        "p", p.text, xml_id=pid, xml_lang=LANG_TAGS.get(p.lang, p.lang), n=str(p.ordinal),
+    attrs = _attrs(
+        **{"xml:id": encode_id("p-", p.id), "xml:lang": LANG_TAGS.get(p.lang, p.lang)},
+        n=str(p.ordinal),
         ana="#" + encode_id("m-", p.id),
     )
+    return f"{indent}<p{''.join(attrs)}>{tagged_text(p.text, p.lang)}</p>"
 
 
 def _text_part(part: str, passages: list[Passage], indent: str) -> list[str]:
@@ -210,7 +241,7 @@ def _text_part(part: str, passages: list[Passage], indent: str) -> list[str]:
 
 
 def _attrs(**attrs: str | None) -> list[str]:
-    return [f' {k}="{xml_attr(v)}"' for k, v in attrs.items() if v is not None]
+    return [f' {_attr_name(k)}="{xml_attr(v)}"' for k, v in attrs.items() if v is not None]
 
 
 def _feature(name: str, value: Any, indent: str) -> str:
@@ -325,7 +356,9 @@ def _content(el: ET.Element) -> str:
     """Text of ``el`` with ``<g n="U+XXXX"/>`` turned back into characters."""
     parts = [el.text or ""]
     for child in el:
-        if child.tag == _T + "g":
+        if child.tag == _T + "foreign":
+            parts.append(_content(child))
+        elif child.tag == _T + "g":
             code = _G_CODE_RE.match(child.get("n", ""))
             if not code:
                 raise ExportError(f"unexpected <g n={child.get('n')!r}> in TEI text")
