@@ -43,6 +43,7 @@ def test_isis_aliases(gaz: Gazetteer, text: str) -> None:
     ("HTS", "hts"), ("هيئة تحرير الشام", "hts"),
     ("al-Qaeda", "qaeda"), ("al-Qaida", "qaeda"), ("Al Qa'ida", "qaeda"), ("القاعدة", "qaeda"),
     ("Syrian Democratic Forces", "sdf"), ("SDF", "sdf"), ("قوات سوريا الديمقراطية", "sdf"),
+    ("قوات سوريا الديموقراطية", "sdf"), ("الولايات المتحدة الأميركية", "united-states"),
     ("Free Syrian Army", "fsa"), ("FSA", "fsa"), ("الجيش السوري الحر", "fsa"),
     ("Damascus", "damascus"), ("دمشق", "damascus"), ("Euphrates", "euphrates"), ("الفرات", "euphrates"),
     ("Levant", "levant"), ("الشام", "levant"), ("Aleppo", "aleppo"), ("حلب", "aleppo"),
@@ -66,7 +67,7 @@ def test_entities_in_both_scripts(gaz: Gazetteer, text: str, entity: str) -> Non
 @pytest.mark.parametrize("text", [
     "this is it", "what is going on", "The hts file", "ships and boats", "sdf", "Is it?",
     "the state of things",
-    "he opened the door", "Iraqi", "الشباب", "فتح الباب",
+    "he opened the door", "Iraqi", "الشباب", "فتح الباب", "حليب", "هم",
 ])
 def test_no_false_aliases(gaz: Gazetteer, text: str) -> None:
     assert ids(gaz, text) == [], found(gaz, text)

@@ -10,7 +10,8 @@ token matches a passage token when
 
 * their search forms are equal (case-insensitive; articles and, in Arabic, an attached
   article or one-letter proclitic set aside: النصرة, والنصرة, بالنصرة; final ا ة ه ى
-  alike), or
+  alike; in words of five letters or more without their medial long vowels, medial ا و ي
+  may come and go: الديمقراطية / الديموقراطية), or
 * for Latin script, when the passage token is capitalized and its vowel-aware key
   (:func:`~bicorpus.names.keys.vowel_key`) equals the alias token's (``Nusrah`` for
   ``Nusra``, ``Qaida`` for ``Qaeda``, but not ``Homs`` for ``Hamas``), for aliases of
@@ -54,6 +55,9 @@ _FIELD_RE = re.compile(r"^(?P<field>[A-Za-z_-]+)\s*[:=]\s*(?P<value>.*)$")
 _POSSESSIVE_RE = re.compile(r"['’]s$")
 _ARABIC_ONE_LETTER_PROCLITICS = frozenset("وفبلك")
 _ARABIC_FINAL_VOWELS = str.maketrans({"ا": "ه", "ى": "ه", "ة": "ه"})
+_ARABIC_MEDIAL_VOWELS_RE = re.compile("[اوي]")
+#: Letters an Arabic skeleton (medial long vowels dropped) needs to count as a spelling.
+MIN_ARABIC_SKELETON = 5
 _LATIN_NON_WORD_RE = re.compile(r"['\-]")
 _ARTICLES_IN_MENTIONS = frozenset({"al", "el", "ال"})
 
@@ -113,6 +117,13 @@ def _arabic_form(word: str) -> str:
     return word
 
 
+def _arabic_skeleton(form: str) -> str | None:
+    """The form without its medial long vowels (أميركا / أمريكا, الديمقراطية / الديموقراطية),
+    for words long enough that the skeleton still tells them apart; else None."""
+    skeleton = form[:1] + _ARABIC_MEDIAL_VOWELS_RE.sub("", form[1:-1]) + form[-1:]
+    return "~" + skeleton if len(skeleton) >= MIN_ARABIC_SKELETON else None
+
+
 def _arabic_forms(token: str) -> frozenset[str]:
     word = normalize_token(token)
     _, bare = split_arabic_article(word)
@@ -120,6 +131,7 @@ def _arabic_forms(token: str) -> frozenset[str]:
     if word[:1] in _ARABIC_ONE_LETTER_PROCLITICS and len(word) >= 4:
         _, bare = split_arabic_article(word[1:])
         forms.add(_arabic_form(bare))
+    forms.update(s for s in map(_arabic_skeleton, list(forms)) if s)
     return frozenset(forms)
 
 
