@@ -184,3 +184,15 @@ def test_any_case_for_typed_queries(gaz: Gazetteer) -> None:
     assert [m.entity_id for m in gaz.find(["nousra"], any_case=True)] == ["nusra"]
     assert gaz.find(["is"], any_case=True) == []  # acronyms still need their capitals
     assert [e.id for e in gaz.lookup("nousra front")] == ["nusra"]
+
+
+@pytest.mark.parametrize("text, entity", [
+    ("Deir Ezzour", "deir-ez-zor"), ("Arraqqa", "raqqa"), ("Alnusra Front", "nusra"), ("Ashsham", "levant"),
+])
+def test_article_attached_in_latin(gaz: Gazetteer, text: str, entity: str) -> None:
+    assert ids(gaz, text) == [entity]
+
+
+def test_attached_article_needs_a_capital_in_running_text(gaz: Gazetteer) -> None:
+    assert ids(gaz, "arraqqa") == []
+    assert ids(gaz, "Albania") == []

@@ -146,8 +146,16 @@ def _passage_forms(token: str, any_case: bool = False) -> _TokenForms | None:
         return None
     if is_arabic(token):
         return _TokenForms(_arabic_forms(token), frozenset())
-    keys = _latin_keys(token) if any_case or token[:1].isupper() else frozenset()
-    return _TokenForms(frozenset({_latin_form(token)}), keys)
+    form = _latin_form(token)
+    if not (any_case or token[:1].isupper()):
+        return _TokenForms(frozenset({form}), frozenset())
+    forms, keys = {form}, set(_latin_keys(token))
+    for rule in tables.attached_articles():
+        bare = rule.pattern.sub(rule.replacement, form, count=1)
+        if bare != form:
+            forms.add(bare)
+            keys.update(_latin_keys(bare))
+    return _TokenForms(frozenset(forms), frozenset(keys))
 
 
 def _latin_keys(token: str) -> frozenset[str]:

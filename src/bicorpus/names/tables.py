@@ -115,6 +115,12 @@ def arabic_spellings() -> tuple[LatinRule, ...]:
 
 
 @functools.cache
+def attached_articles() -> tuple[LatinRule, ...]:
+    """Latin spellings with the article attached to the name, and how to take it off."""
+    return _pattern_rules("attached_articles.tsv")
+
+
+@functools.cache
 def latin_variants() -> tuple[LatinRule, ...]:
     """Latin spelling variants, each giving one more key."""
     return _pattern_rules("latin_variants.tsv")
