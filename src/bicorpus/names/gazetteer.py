@@ -14,9 +14,10 @@ token matches a passage token when
   may come and go: الديمقراطية / الديموقراطية), or
 * for Latin script, when the passage token is capitalized and its vowel-aware key
   (:func:`~bicorpus.names.keys.vowel_key`) equals the alias token's (``Nusrah`` for
-  ``Nusra``, ``Qaida`` for ``Qaeda``, but not ``Homs`` for ``Hamas``), for aliases of
-  :data:`MIN_KEY_CONSONANTS` consonants or more (shorter ones, like Hama, match only as
-  spelled; within a longer alias, Fatah for Fateh is fine).
+  ``Nusra``, ``Dayr az-Zawr`` for ``Deir ez-Zor``, but not ``Homs`` for ``Hamas``), for
+  aliases of :data:`MIN_KEY_CONSONANTS` consonants or more (shorter ones, like Hama or
+  Qaeda, match only as spelled; within a longer alias, Fatah for Fateh is fine).  A
+  capitalized word with the article attached (Ezzor, Arraqqa) may also match without it.
 
 Where one span matches several entities, a match by spelling beats a match by key.
 
