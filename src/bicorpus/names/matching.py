@@ -199,7 +199,7 @@ def match(a: str, b: str, gazetteer: Gazetteer | None = None) -> NameMatch | Non
     gaz = gazetteer if gazetteer is not None else Gazetteer.load()
     spelled = any(is_acronym(w, gaz) for w in (*words_a, *words_b))
     found = None if spelled else _translit(words_a, words_b)
-    if found is not None and found.score >= SCORES["translit-joined"]:
+    if found is not None and found.score > SCORES["alias"]:
         return found
     shared = [e.id for e in gaz.lookup(a) if e.id in {f.id for f in gaz.lookup(b)}]
     if shared:
