@@ -20,6 +20,13 @@ looked at on) and a held-out half; figures are given for both.
     python bench/eval_names.py --json                # the same as JSON
     python bench/eval_names.py --failures /tmp/f.tsv # misses on the dev half, for reading
     python bench/eval_names.py --speed               # name_keys and Gazetteer.find throughput
+    python bench/eval_names.py --entities            # spellings of the page generator's entities
+
+``--entities`` checks the spellings of ``bench/generator_data/entities.json`` (real names of
+this domain: al-Nusra Front / an-Nusrah / جبهة النصرة, Deir ez-Zor / Dayr az-Zawr ...):
+every two spellings of one entity should match, no two of different entities should.
+These spellings are not held out (the shipped gazetteer lists most of them), so this is a
+check of the domain's names, not a measure of generalization.
 """
 
 from __future__ import annotations
@@ -184,6 +191,37 @@ def failures(rows: Sequence[Row], matcher: Matcher) -> list[Row]:
     return [row for row in rows if not matcher(row.english, row.arabic)]
 
 
+# ------------------------------------------------------------------ domain entities
+
+
+def entity_spellings(path: Path) -> list[tuple[str, list[str]]]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return [(e["id"], [*e.get("en", []), *e.get("ar", [])]) for e in data["entities"]]
+
+
+def entity_check(entities: Sequence[tuple[str, list[str]]]) -> dict[str, object]:
+    """Same-entity spelling pairs matched (and by which tier), different-entity pairs matched."""
+    same = [(a, b) for _, names in entities for a, b in itertools.combinations(names, 2)]
+    flat = [(eid, n) for eid, names in entities for n in names]
+    other = [(a[1], b[1]) for a, b in itertools.combinations(flat, 2) if a[0] != b[0]]
+
+    tiers: dict[str, int] = defaultdict(int)
+    misses = []
+    for a, b in same:
+        found = match(a, b)
+        if found is None:
+            misses.append((a, b))
+        else:
+            tiers[found.tier] += 1
+    wrong = [(a, b) for a, b in other if match_matcher(a, b)]
+    return {
+        "entities": len(entities), "same_pairs": len(same), "other_pairs": len(other),
+        "match_recall": 1 - len(misses) / max(1, len(same)), "tiers": dict(tiers),
+        "match_false_rate": len(wrong) / max(1, len(other)),
+        "misses": misses[:20], "false_matches": wrong[:20],
+    }
+
+
 # ------------------------------------------------------------------ speed
 
 
@@ -250,7 +288,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--failures", type=Path, help="write the dev half's misses (match) here as TSV")
     parser.add_argument("--speed", action="store_true", help="measure throughput instead of accuracy")
+    parser.add_argument("--entities", action="store_true", help="check the page generator's entity spellings")
     args = parser.parse_args(argv)
+    if args.entities:
+        report = entity_check(entity_spellings(HERE / "generator_data" / "entities.json"))
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+        return 0
     if args.speed:
         figures = speed(load_rows(args.data), HERE.parent / "seeds" / "000_365465f9b8a3ec32.txt")
         print(json.dumps(figures, indent=2) if args.json else

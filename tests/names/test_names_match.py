@@ -77,6 +77,8 @@ def test_near_keys_bounded_and_listed() -> None:
     assert near_keys("msrln", "mtrln") is None  # s~t is not a listed confusion
     assert near_keys("ab", "az") is None  # too short to tell
     assert near_keys("msrlnz", "mzrlns") is None  # two confusions, budget one
+    assert near_keys("nsrt", "srt") is None  # never on the first sound
+    assert match("النصرة", "Sirte") is None
 
 
 def test_near_match_scores_lowest_translit() -> None:

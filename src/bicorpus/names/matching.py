@@ -92,7 +92,7 @@ def near_keys(a: str, b: str, max_confusions: int = 1) -> tuple[str, ...] | None
     """The listed confusions that turn key ``a`` into key ``b`` (at most ``max_confusions``), or None.
 
     Only one-symbol substitutions, insertions and deletions listed in ``confusions.tsv``
-    count, and both keys must keep three symbols or more."""
+    count, never on the first symbol, and both keys must keep three symbols or more."""
     if a == b:
         return ()
     if min(len(a), len(b)) < 3 or abs(len(a) - len(b)) > max_confusions:
@@ -107,8 +107,8 @@ def _near(a: str, b: str, budget: int, table: dict[frozenset[str], str]) -> tupl
         i += 1
     if i == len(a) == len(b):
         return ()
-    if budget == 0:
-        return None
+    if budget == 0 or i == 0:
+        return None  # a name's first sound is stable: no confusion there
     found = None
     for da, db in ((1, 1), (1, 0), (0, 1)):
         sa, sb = a[i:i + da], b[i:i + db]
