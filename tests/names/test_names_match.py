@@ -101,3 +101,9 @@ def test_descriptors_and_the_are_set_aside_for_whole_names() -> None:
 def test_arabic_compound_written_as_one_word() -> None:
     found = match("Deir ez-Zor", "ديرالزور")
     assert found is not None and found.tier == "translit"
+
+
+def test_ibn_and_bin() -> None:
+    for a, b in [("Usama ibn Ladin", "أسامة بن لادن"), ("Osama bin Laden", "Usama ibn Ladin"),
+                 ("ابن تيمية", "Ibn Taymiyya")]:
+        assert match(a, b) is not None, (a, b)
