@@ -85,3 +85,17 @@ def test_form_terms_cover_each_tier_once() -> None:
                                                                                    {"exact"}))
     assert set(form_terms("الأسد", "الاسد", "الاسد")) & set(form_alternatives("الاسد", "الاسد", "الاسد",
                                                                                {"normalized"}))
+
+
+def test_multi_word_mentions_get_single_name_terms(fake_names: NameModel) -> None:
+    from bicorpus.index.analysis import name_key_joins, name_terms
+
+    an = analyze("قاتلت جبهة النصرة", fake_names)
+    names = an.field_terms()["name"]
+    assert len(names) == 1  # one multi-word mention
+    assert "=جبهة_النصرة" in names[0] and "~جبهه_النصره" in names[0]
+    assert "#" + "_".join(k[0] for k in an.keys[1:]) in names[0]
+    assert analyze("ISIS", fake_names).field_terms()["name"] == []  # one word: the form field serves it
+    assert name_terms(("deir", "al", "zour"), ("deir", "al", "zour"), (("dr",), (), ("zr",))) == (
+        "deir_al_zour", "#dr_zr")
+    assert len(name_key_joins([("a", "b")] * 8)) == 16  # combinations are capped

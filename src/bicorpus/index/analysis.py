@@ -21,6 +21,11 @@ same steps.  For every word token of the original text:
     words and words inside a gazetteer mention (every word of a query), never
     stopwords or bare articles, so ``Hama`` does not meet ``home``.  Key positions
     count only the words that have keys, so ``al-Sham`` and ``الشام`` line up in phrases;
+``name``
+    one term per form of each multi-word gazetteer mention (``Hay'at Tahrir al-Sham``):
+    its exact words joined, its normalized words joined, and its keys joined (every
+    combination of the words' alternative keys), so a multi-word name the gazetteer knows
+    is found by single-term lookups instead of phrase matching;
 ``ent``
     the ids of the gazetteer entities mentioned in the text (``Daesh`` → ``isis``).
 """
@@ -28,6 +33,7 @@ same steps.  For every word token of the original text:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,7 +47,12 @@ from ..normalize.script import is_arabic
 from ..normalize.tokenize import Token
 
 #: Fields the analysis produces: word forms (exact, normalized, stem tiers), name keys, entities.
-ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "ent")
+ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "name", "ent")
+
+#: Joins the words of a multi-word name into one ``name`` term (tokens never hold ``_``).
+NAME_JOINER = "_"
+#: Most key combinations one multi-word name indexes.
+MAX_NAME_KEYS = 16
 
 #: The ``form`` field holds a word's exact, normalized and stemmed forms in as few terms as
 #: possible: one unprefixed term when all three agree (most words), otherwise one term per
@@ -211,6 +222,22 @@ def spelling(text: str, names: NameModel) -> str:
     return " ".join(p for p in out if p)
 
 
+def name_terms(exact: Sequence[str], norm: Sequence[str], keys: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """The ``name`` terms of one multi-word name: ``=`` exact words, ``~`` normalized words (one
+    unprefixed term when both agree), ``#`` each combination of the words' keys."""
+    exact_join, norm_join = NAME_JOINER.join(exact), NAME_JOINER.join(norm)
+    out = [exact_join] if exact_join == norm_join else ["=" + exact_join, "~" + norm_join]
+    return (*out, *("#" + k for k in name_key_joins(keys)))
+
+
+def name_key_joins(keys: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+    """Every combination (at most :data:`MAX_NAME_KEYS`) of the keys of a name's keyed words."""
+    keyed = [k for k in keys if k]
+    if not keyed:
+        return ()
+    return tuple(NAME_JOINER.join(c) for c in itertools.islice(itertools.product(*keyed), MAX_NAME_KEYS))
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A text analysed: its tokens and, per token, the form each field indexes."""
@@ -242,6 +269,8 @@ class Analysis:
         return {
             "form": [form_terms(e, n, s) for e, n, s in zip(self.exact, self.norm, self.stem, strict=True)],
             "key": [k for k in self.keys if k],
+            "name": [name_terms(self.exact[m.start:m.end], self.norm[m.start:m.end], self.keys[m.start:m.end])
+                     for m in self.mentions if m.end - m.start > 1],
             "ent": [(m.entity,) for m in self.mentions],
         }
 

@@ -26,7 +26,16 @@ from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..model import TIERS
-from .analysis import Analysis, NameModel, _data_lines, analyze, form_alternatives, stopwords
+from .analysis import (
+    NAME_JOINER,
+    Analysis,
+    NameModel,
+    _data_lines,
+    analyze,
+    form_alternatives,
+    name_key_joins,
+    stopwords,
+)
 from .engine import AllQ, AnyQ, EngineQuery, NotQ, PhraseQ, PrefixQ, TermQ
 from .query import And, FieldFilter, Node, Not, Or, Phrase, Words
 
@@ -49,6 +58,8 @@ class Unit:
     keys: tuple[tuple[str, ...], ...]
     entity: str | None
     literal: bool = False
+    #: A multi-word name the gazetteer knows: matched through the ``name`` field's single terms.
+    mention: bool = False
 
     @property
     def tiers(self) -> tuple[str, ...]:
@@ -56,6 +67,21 @@ class Unit:
         allowed = LITERAL_TIERS if self.literal else TIERS
         return tuple(t for t in allowed if t in FORM_TIERS or (t == "translit" and self.key_slots)
                      or (t == "alias" and self.entity))
+
+    def name_queries(self, allowed: set[str]) -> list[EngineQuery]:
+        """Tier queries of a multi-word gazetteer name: one term lookup per form."""
+        exact_join, norm_join = NAME_JOINER.join(self.exact), NAME_JOINER.join(self.norm)
+        terms = [exact_join, "=" + exact_join] if "exact" in allowed else []
+        if allowed & {"normalized", "stem"}:  # names are never stemmed: the stem tier adds nothing
+            terms += [norm_join, "~" + norm_join]
+        if "translit" in allowed and len(self.key_slots) > 1:
+            terms += ["#" + k for k in name_key_joins(self.keys)]
+        queries: list[EngineQuery] = [_phrase("name", [tuple(dict.fromkeys(terms))])] if terms else []
+        if "translit" in allowed and len(self.key_slots) == 1:  # al-Nusrah: one word carries the name
+            queries.append(_phrase("key", list(self.key_slots)))
+        if "alias" in allowed and self.entity:
+            queries.append(TermQ("ent", self.entity))
+        return queries
 
     @property
     def key_slots(self) -> tuple[tuple[str, ...], ...]:
@@ -67,6 +93,9 @@ class Unit:
         Up to the stem tier each word may match at its own tier (the unit's tier is the worst);
         the translit and alias tiers match the unit as a whole."""
         allowed = set(self.tiers) & set(TIERS[: level + 1])
+        if self.mention:
+            named = self.name_queries(allowed)
+            return named[0] if len(named) == 1 else AnyQ(tuple(named))
         form_tiers = allowed & set(FORM_TIERS)
         words = zip(self.exact, self.norm, self.stem, strict=True)
         slots = [form_alternatives(e, n, s, form_tiers) for e, n, s in words]
@@ -92,8 +121,9 @@ def _particles() -> frozenset[str]:
 
 def _make_unit(an: Analysis, start: int, end: int, entity: str | None, literal: bool) -> Unit:
     text = an.text[an.tokens[start].start: an.tokens[end - 1].end]
+    mention = end - start > 1 and any(m.start == start and m.end == end for m in an.mentions)
     return Unit(text=text, exact=an.exact[start:end], norm=an.norm[start:end], stem=an.stem[start:end],
-                keys=an.keys[start:end], entity=entity, literal=literal)
+                keys=an.keys[start:end], entity=entity, literal=literal, mention=mention)
 
 
 def _all_stopwords(unit: Unit) -> bool:

@@ -26,13 +26,13 @@ from ..errors import QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
-from .analysis import Analysis, NameModel, analyze, spelling
+from .analysis import Analysis, NameModel, analyze, name_key_joins, spelling
 from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ, prune
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
 
 #: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2
 #: File in the index directory recording the versions the index was built with.
 VERSION_FILE = "bicorpus.json"
 #: Most hits one search returns.
@@ -220,20 +220,52 @@ def _word_tier(unit: Unit, j: int, an: Analysis, i: int, tiers: Sequence[str]) -
     return None
 
 
-def _candidate_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
-    """(tier index, first token, end token) of every place ``unit`` matches in ``an``."""
+def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
+    """Where a multi-word gazetteer name matches: the passage's mentions, tier by tier."""
     tiers = unit.tiers
-    n = len(unit.exact)
+    unit_keys = set(name_key_joins(unit.keys))
+    for m in an.mentions:
+        if m.end - m.start > 1:
+            if "exact" in tiers and an.exact[m.start:m.end] == unit.exact:
+                yield TIERS.index("exact"), m.start, m.end
+            elif "normalized" in tiers and an.norm[m.start:m.end] == unit.norm:
+                yield TIERS.index("normalized"), m.start, m.end
+            elif ("translit" in tiers and len(unit.key_slots) > 1
+                  and unit_keys & set(name_key_joins(an.keys[m.start:m.end]))):
+                yield TIERS.index("translit"), m.start, m.end
+        if "alias" in tiers and m.entity == unit.entity:
+            yield TIERS.index("alias"), m.start, m.end
+
+
+def _form_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
+    """Exact, normalized and stem matches, word by word (the span takes its worst word's tier)."""
+    tiers, n = unit.tiers, len(unit.exact)
     for s in range(len(an.tokens) - n + 1):
         word_tiers = [_word_tier(unit, j, an, s + j, tiers) for j in range(n)]
         if all(t is not None for t in word_tiers):
             yield max(word_tiers), s, s + n  # type: ignore[type-var]
+
+
+def _key_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
+    """Translit matches: the unit's keys on adjacent keyed words (articles have no keys)."""
+    keyed = [(i, set(k)) for i, k in enumerate(an.keys) if k]
+    want = unit.key_slots
+    for s in range(len(keyed) - len(want) + 1):
+        if all(set(want[j]) & keyed[s + j][1] for j in range(len(want))):
+            yield TIERS.index("translit"), keyed[s][0], keyed[s + len(want) - 1][0] + 1
+
+
+def _candidate_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
+    """(tier index, first token, end token) of every place ``unit`` matches in ``an``."""
+    tiers = unit.tiers
+    if unit.mention:
+        yield from _mention_spans(unit, an)
+        if "translit" in tiers and len(unit.key_slots) == 1:
+            yield from _key_spans(unit, an)
+        return
+    yield from _form_spans(unit, an)
     if "translit" in tiers:
-        keyed = [(i, set(k)) for i, k in enumerate(an.keys) if k]
-        want = unit.key_slots
-        for s in range(len(keyed) - len(want) + 1):
-            if all(set(want[j]) & keyed[s + j][1] for j in range(len(want))):
-                yield TIERS.index("translit"), keyed[s][0], keyed[s + len(want) - 1][0] + 1
+        yield from _key_spans(unit, an)
     if "alias" in tiers:
         yield from ((TIERS.index("alias"), m.start, m.end) for m in an.mentions if m.entity == unit.entity)
 

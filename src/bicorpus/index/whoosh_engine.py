@@ -82,6 +82,7 @@ def _schema() -> Schema:
     fields["id"] = ID(stored=True, unique=True)
     fields.update({name: STORED() for name in STORED_FIELDS})
     fields.update({name: TEXT(analyzer=pre, phrase=True) for name in ("form", "key")})
+    fields["name"] = TEXT(analyzer=pre, phrase=False)
     fields["ent"] = TEXT(analyzer=pre, phrase=False)
     return Schema(**fields)
 
