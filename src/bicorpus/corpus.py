@@ -12,15 +12,19 @@ after a write, never a mix.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
 from .errors import CorpusError
+from .lock import LOCK_FILE as LOCK_FILE
+from .lock import WriterLock, commit_lock, try_writer_lock
 from .model import SCHEMA_VERSION, Document, Passage
 
 DOCUMENTS_FILE = "documents.jsonl"
@@ -28,7 +32,6 @@ PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "manifest.json"
 PENDING_DIR = ".pending"
 COMMIT_MARKER = "COMMIT"
-LOCK_FILE = ".lock"
 #: Files of a corpus, in the order a commit renames them into place (manifest last).
 CORPUS_FILES = (DOCUMENTS_FILE, PASSAGES_FILE, MANIFEST_FILE)
 
@@ -59,21 +62,96 @@ class PassageFilter:
         return True
 
 
+_READ_CHUNK = 1 << 20
+
+
+def _close_fds(fds: dict[str, int]) -> None:
+    for fd in fds.values():
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    fds.clear()
+
+
+def _fd_lines(fd: int) -> Iterator[bytes]:
+    """The lines of an open file from its start, read with ``pread`` (independent iterations of
+    one descriptor do not disturb each other)."""
+    offset = 0
+    rest = b""
+    while True:
+        chunk = os.pread(fd, _READ_CHUNK, offset)
+        if not chunk:
+            break
+        offset += len(chunk)
+        lines = (rest + chunk).split(b"\n")
+        rest = lines.pop()
+        yield from lines
+    if rest:
+        yield rest
+
+
+def _snapshot(corpus: Path) -> dict[str, int]:
+    """Descriptors of the three corpus files, all from the same commit.
+
+    Taken under the shared commit lock, so no commit renames files meanwhile; when a committed
+    write is still being moved into place (``.pending/COMMIT`` exists: its writer died, or is
+    between its renames), each file is taken from ``.pending/`` if it is still there, else from
+    the corpus folder: that is the committed state."""
+    fds: dict[str, int] = {}
+    with commit_lock(corpus, shared=True):
+        pending = corpus / PENDING_DIR
+        committed = (pending / COMMIT_MARKER).exists()
+        try:
+            for name in CORPUS_FILES:
+                fd = None
+                if committed:
+                    try:
+                        fd = os.open(pending / name, os.O_RDONLY)
+                    except FileNotFoundError:
+                        fd = None
+                if fd is None:
+                    try:
+                        fd = os.open(corpus / name, os.O_RDONLY)
+                    except FileNotFoundError:
+                        continue
+                fds[name] = fd
+        except OSError as err:
+            _close_fds(fds)
+            raise CorpusError(f"cannot read the corpus at {corpus}: {err.strerror or err}") from err
+    return fds
+
+
 class Corpus:
-    """A corpus directory, opened for reading."""
+    """A corpus directory, opened for reading.
+
+    The files are opened once, together, so a corpus object reads one consistent state (as it
+    was when opened) however often it is iterated and whatever writers do meanwhile.  ``close()``
+    (or ``with``) releases the files; they are also released when the object is collected."""
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         try:
             recover(self.path, discard=False)
-        except OSError:
-            pass  # a read-only reader cannot finish the write; the next writer will
+        except (OSError, CorpusError):
+            pass  # a read-only reader cannot finish the write; it reads the committed files anyway
+        if not self.path.is_dir():
+            raise CorpusError(f"no corpus at {self.path} (run `bicorpus ingest` first)")
+        self._fds = _snapshot(self.path)
+        self._finalizer = weakref.finalize(self, _close_fds, self._fds)
         manifest_path = self.path / MANIFEST_FILE
-        if not manifest_path.is_file():
+        if MANIFEST_FILE not in self._fds:
+            self.close()
             raise CorpusError(f"no corpus at {self.path} (run `bicorpus ingest` first)")
         try:
-            self.manifest: dict[str, Any] = json.loads(manifest_path.read_text("utf-8"))
+            raw = b"\n".join(_fd_lines(self._fds[MANIFEST_FILE]))
+            #: SHA-256 of the manifest: names this state of the corpus (the index records it).
+            self.fingerprint = hashlib.sha256(raw).hexdigest()
+            self.manifest: dict[str, Any] = json.loads(raw)
+            if not isinstance(self.manifest, dict):
+                raise ValueError("not a JSON object")
         except (OSError, ValueError) as err:
+            self.close()
             raise CorpusError(f"corpus manifest {manifest_path} is unreadable: {err}") from err
         version = self.manifest.get("schema_version")
         if version != SCHEMA_VERSION:
@@ -82,19 +160,37 @@ class Corpus:
                 f"{SCHEMA_VERSION}: re-run `bicorpus ingest` on the sources"
             )
 
+    def close(self) -> None:
+        self._finalizer()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def raw_lines(self, name: str) -> Iterator[bytes]:
+        """The raw lines (without newline) of one corpus file, as opened."""
+        fd = self._fds.get(name)
+        if fd is None:
+            raise CorpusError(f"corpus file {self.path / name} is missing")
+        try:
+            yield from _fd_lines(fd)
+        except OSError as err:
+            raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
+
     def _lines(self, name: str) -> Iterator[dict[str, Any]]:
         path = self.path / name
-        try:
-            with path.open(encoding="utf-8") as fh:
-                for lineno, line in enumerate(fh, 1):
-                    if not line.strip():
-                        continue
-                    try:
-                        yield json.loads(line)
-                    except ValueError as err:
-                        raise CorpusError(f"{path}:{lineno}: corrupt JSON line ({err})") from err
-        except FileNotFoundError as err:
-            raise CorpusError(f"corpus file {path} is missing") from err
+        for lineno, line in enumerate(self.raw_lines(name), 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as err:
+                raise CorpusError(f"{path}:{lineno}: corrupt JSON line ({err})") from err
+            if not isinstance(row, dict):
+                raise CorpusError(f"{path}:{lineno}: corrupt line (not a JSON object)")
+            yield row
 
     def documents(self) -> Iterator[Document]:
         """Every document, in corpus order."""
@@ -131,35 +227,18 @@ def _fsync_dir(path: Path) -> None:
 
 
 def _roll_forward(corpus: Path, pending: Path) -> None:
-    for name in CORPUS_FILES:
-        try:
-            os.replace(pending / name, corpus / name)
-        except FileNotFoundError:
-            continue  # already moved (by an earlier, interrupted roll-forward or a reader)
-    _fsync_dir(corpus)
+    with commit_lock(corpus, shared=False):  # readers open the files before or after, never between
+        for name in CORPUS_FILES:
+            try:
+                os.replace(pending / name, corpus / name)
+            except FileNotFoundError:
+                continue  # already moved (by an earlier, interrupted roll-forward or a reader)
+        _fsync_dir(corpus)
     try:
         (pending / COMMIT_MARKER).unlink()
     except FileNotFoundError:
         pass
     shutil.rmtree(pending, ignore_errors=True)
-
-
-def _try_lock(corpus: Path) -> IO[bytes] | None:
-    """The writer lock if it is free right now (``None`` if another process holds it)."""
-    try:
-        fh = open(corpus / LOCK_FILE, "ab")
-    except OSError:
-        return None
-    try:
-        import fcntl
-
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except ImportError:  # pragma: no cover - non-POSIX systems: no lock
-        pass
-    except OSError:
-        fh.close()
-        return None
-    return fh
 
 
 def recover(path: str | Path, *, discard: bool = True) -> str | None:
@@ -177,13 +256,13 @@ def recover(path: str | Path, *, discard: bool = True) -> str | None:
     if not discard:
         if not (pending / COMMIT_MARKER).exists():
             return None
-        lock = _try_lock(corpus)
+        lock = try_writer_lock(corpus)
         if lock is None:
             return None
         try:
             return recover(corpus, discard=True) if (pending / COMMIT_MARKER).exists() else None
         finally:
-            lock.close()
+            lock.release()
     if (pending / COMMIT_MARKER).exists():
         _roll_forward(corpus, pending)
         return "rolled-forward"
@@ -206,30 +285,16 @@ class CorpusTransaction:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.pending = self.path / PENDING_DIR
-        self._lock_fh: IO[bytes] | None = None
+        self._lock_obj: WriterLock | None = None
+        self._hashes = {DOCUMENTS_FILE: hashlib.sha256(), PASSAGES_FILE: hashlib.sha256()}
+        self._sizes = {DOCUMENTS_FILE: 0, PASSAGES_FILE: 0}
         self._docs: IO[bytes] | None = None
         self._passages: IO[bytes] | None = None
         self.committed = False
 
     # lock ---------------------------------------------------------------------------------
     def _lock(self) -> None:
-        try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self._lock_fh = open(self.path / LOCK_FILE, "ab")
-        except OSError as err:
-            raise CorpusError(f"cannot write the corpus at {self.path}: {err.strerror or err}") from err
-        try:
-            import fcntl
-
-            fcntl.flock(self._lock_fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except ImportError:  # pragma: no cover - non-POSIX systems: no lock
-            pass
-        except OSError as err:
-            self._lock_fh.close()
-            self._lock_fh = None
-            raise CorpusError(
-                f"the corpus at {self.path} is being written by another ingest; try again later"
-            ) from err
+        self._lock_obj = WriterLock(self.path).acquire()
 
     def __enter__(self) -> CorpusTransaction:
         self._lock()
@@ -254,11 +319,15 @@ class CorpusTransaction:
         """Append one already serialized ``documents.jsonl`` line (ending in a newline)."""
         assert self._docs is not None
         self._docs.write(line)
+        self._hashes[DOCUMENTS_FILE].update(line)
+        self._sizes[DOCUMENTS_FILE] += len(line)
 
     def passage_line(self, line: bytes) -> None:
         """Append one already serialized ``passages.jsonl`` line (ending in a newline)."""
         assert self._passages is not None
         self._passages.write(line)
+        self._hashes[PASSAGES_FILE].update(line)
+        self._sizes[PASSAGES_FILE] += len(line)
 
     def scratch(self, name: str) -> Path:
         """A path for a temporary file inside the pending directory (deleted with it)."""
@@ -271,8 +340,12 @@ class CorpusTransaction:
         self.passage_line(_json_line(passage.to_dict()))
 
     def commit(self, manifest: dict[str, Any]) -> None:
-        """Make everything written the corpus: files synced, COMMIT marker, renames, manifest last."""
+        """Make everything written the corpus: files synced, COMMIT marker, renames, manifest last.
+
+        The manifest gets ``files``: the size and SHA-256 of each data file (``bicorpus check``)."""
         assert self._docs is not None and self._passages is not None
+        manifest = {**manifest, "files": {name: {"size": self._sizes[name], "sha256": h.hexdigest()}
+                                          for name, h in self._hashes.items()}}
         try:
             for fh in (self._docs, self._passages):
                 fh.flush()
@@ -305,9 +378,9 @@ class CorpusTransaction:
             shutil.rmtree(self.pending, ignore_errors=True)
 
     def _unlock(self) -> None:
-        if self._lock_fh is not None:
-            self._lock_fh.close()
-            self._lock_fh = None
+        if self._lock_obj is not None:
+            self._lock_obj.release()
+            self._lock_obj = None
 
 
 def read_manifest(path: str | Path) -> dict[str, Any] | None:

@@ -259,7 +259,7 @@ def test_interrupted_commit_is_rolled_forward_by_the_next_reader(work, monkeypat
 
 
 def test_a_second_writer_is_refused(work):
-    with CorpusTransaction(work / "corpus"), pytest.raises(CorpusError, match="another ingest"):
+    with CorpusTransaction(work / "corpus"), pytest.raises(CorpusError, match="is locked by PID"):
         ingest(["pages"], "corpus")
 
 
