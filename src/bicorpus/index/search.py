@@ -27,7 +27,19 @@ from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
 from .analysis import Analysis, NameModel, analyze, name_key_joins, spelling
-from .engine import AllQ, Engine, EngineQuery, IndexedPassage, RangeQ, TermQ, prune
+from .engine import (
+    META_FIELDS,
+    AllQ,
+    AnyQ,
+    Engine,
+    EngineQuery,
+    IndexedPassage,
+    NotQ,
+    PrefixQ,
+    RangeQ,
+    TermQ,
+    prune,
+)
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
 
@@ -285,6 +297,31 @@ def explain(units: Sequence[Unit], an: Analysis) -> list[Match]:
     return sorted(out, key=lambda m: (m.start, TIERS.index(m.tier), -m.end))
 
 
+def _is_metadata(q: EngineQuery) -> bool:
+    return isinstance(q, TermQ | PrefixQ | RangeQ) and q.field in META_FIELDS
+
+
+def _split(q: EngineQuery) -> tuple[EngineQuery, EngineQuery | None, EngineQuery | None]:
+    """``A lang:ar NOT B`` at the top of a query → (``A``, filter ``lang:ar``, mask ``B``).
+
+    The engine applies filters and masks as document sets, computed once for all tier levels
+    (field filters and NOT are the same at every level), instead of scoring them."""
+    if not isinstance(q, AllQ):
+        return q, None, None
+    negated = tuple(item.item for item in q.items if isinstance(item, NotQ))
+    metadata = tuple(item for item in q.items if _is_metadata(item))
+    positive = tuple(item for item in q.items if not isinstance(item, NotQ) and not _is_metadata(item))
+    if not positive:
+        return q, None, None
+    return (positive[0] if len(positive) == 1 else AllQ(positive),
+            (metadata[0] if len(metadata) == 1 else AllQ(metadata)) if metadata else None,
+            (negated[0] if len(negated) == 1 else AnyQ(negated)) if negated else None)
+
+
+def _both(a: EngineQuery | None, b: EngineQuery | None) -> EngineQuery | None:
+    return a if b is None else b if a is None else AllQ((a, b))
+
+
 class SearchIndex:
     """An index opened for searching.  Cheap to open; safe to share between threads."""
 
@@ -349,7 +386,8 @@ class SearchIndex:
             # new at this level are the rows not yet seen.
             tier = TIERS[level]
             fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen)
-            rows = self._engine.search(current, limit=fetch, filter=flt)
+            positive, constraint, mask = _split(current)
+            rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint), mask=mask)
             found = [self._hit(row, score, tier, plan) for row, score in rows if row["id"] not in seen]
             if tier == "translit":
                 found = self._closest_first(found, plan)

@@ -350,27 +350,28 @@ class WhooshEngine:
         q = translate(query)
         if q is wq.NullQuery:
             return []
-        allow = self._filter_docs(searcher, filter) if filter is not None else None
+        allow = self._docs(searcher, filter) if filter is not None else None
         if allow is not None and not allow:
             return []
         results = searcher.search(q, limit=limit, filter=allow,
-                                  mask=_DocSets(searcher).of(mask) if mask is not None else None)
+                                  mask=self._docs(searcher, mask) if mask is not None else None)
         return [(dict(hit.fields()), float(hit.score or 0.0)) for hit in results]
 
-    def _filter_docs(self, searcher: Any, filter: EngineQuery) -> set[int]:
-        """Documents passing a metadata filter; the last one is kept per thread, since one search
-        asks for the same filter at every tier level."""
-        cached = getattr(self._local, "filter", None)
-        if cached is not None and cached[0] is searcher and cached[1] == filter:
-            return cached[2]
-        docs = _DocSets(searcher).of(filter)
-        self._local.filter = (searcher, filter, docs)
+    def _docs(self, searcher: Any, query: EngineQuery) -> set[int]:
+        """Documents matching a filter or mask query.  The last few are kept per thread and per
+        searcher, since one search asks for the same filter and mask at every tier level."""
+        cache: list[tuple[Any, EngineQuery, set[int]]] = getattr(self._local, "docsets", [])
+        for cached_searcher, cached_query, docs in cache:
+            if cached_searcher is searcher and cached_query == query:
+                return docs
+        docs = _DocSets(searcher).of(query)
+        self._local.docsets = [(searcher, query, docs), *cache[:3]]
         return docs
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         searcher = self._searcher()
         docsets = _DocSets(searcher)
-        allowed = self._filter_docs(searcher, filter) if filter is not None else None
+        allowed = self._docs(searcher, filter) if filter is not None else None
         return len(docsets.of(query, allowed))
 
     def has_term(self, field: str, text: str) -> bool:
