@@ -1,9 +1,13 @@
 """The Whoosh engine: schema, writer, searcher, translation of the engine query algebra.
 
 This is the only module of bicorpus that imports Whoosh.  Terms arrive
-pre-analysed (``[(term, position), ...]`` per field, from
+pre-analysed (per field, the terms at each position, from
 :mod:`bicorpus.index.analysis`) and pass through :class:`PreAnalyzed`, a trivial
 tokenizer, so Whoosh's own (slow, Arabic-unaware) analysis never runs.
+
+Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
+stored keywords), stored ``text``/``title``/``author``/``ordinal``/offsets, ``form`` and
+``key`` (positions, for phrases), ``name`` and ``ent`` (no positions).
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from .engine import (
 WRITE_LOCK_TIMEOUT = 60.0
 #: Writer memory (MB) for bulk builds; Whoosh spills its posting pool to disk beyond it.
 BULK_LIMITMB = 1024
-#: Passages per stored-field page when listing a document.
+#: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 
 
