@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus, PassageFilter, open_corpus
-from .index import SearchIndex, SearchResult, build_index, open_index, update_index
+from .index import SearchIndex, SearchResult, open_index
 
 if TYPE_CHECKING:
     from .pipeline import IngestReport
@@ -34,18 +34,23 @@ def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index:
     Only the passages of added, changed and removed documents are rewritten in the index;
     ``index=None`` leaves the index alone.  ``options`` go to :func:`bicorpus.pipeline.ingest`
     (``prune``, ``strict``, ``on_error``, ``progress``...)."""
+    from .check import sync_index
     from .pipeline import ingest as run_ingest
 
     report = run_ingest(paths, corpus, **options)
     if index is not None and not report.stopped:
-        update_index(open_corpus(corpus), index, changed=[*report.added, *report.changed],
-                     removed=report.removed)
+        sync_index(corpus, index, changed=[*report.added, *report.changed], removed=report.removed,
+                   before=report.before)
     return report
 
 
 def reindex(corpus: str | Path = "corpus", index: str | Path = "index") -> int:
-    """Rebuild the index at ``index`` from the corpus at ``corpus``; returns the passage count."""
-    return build_index(open_corpus(corpus), index)
+    """Rebuild the index at ``index`` from the corpus at ``corpus``; returns the passage count.
+
+    Holds the corpus writer lock meanwhile (a running ingest makes it fail with a clear message)."""
+    from .check import reindex as locked_reindex
+
+    return locked_reindex(corpus, index)
 
 
 def search(query: str, *, index: str | Path = "index", limit: int = 10, **filters: Any) -> SearchResult:

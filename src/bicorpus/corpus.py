@@ -91,6 +91,15 @@ def _fd_lines(fd: int) -> Iterator[bytes]:
         yield rest
 
 
+def _fd_read_all(fd: int) -> bytes:
+    parts = []
+    offset = 0
+    while chunk := os.pread(fd, _READ_CHUNK, offset):
+        parts.append(chunk)
+        offset += len(chunk)
+    return b"".join(parts)
+
+
 def _snapshot(corpus: Path) -> dict[str, int]:
     """Descriptors of the three corpus files, all from the same commit.
 
@@ -144,7 +153,7 @@ class Corpus:
             self.close()
             raise CorpusError(f"no corpus at {self.path} (run `bicorpus ingest` first)")
         try:
-            raw = b"\n".join(_fd_lines(self._fds[MANIFEST_FILE]))
+            raw = _fd_read_all(self._fds[MANIFEST_FILE])
             #: SHA-256 of the manifest: names this state of the corpus (the index records it).
             self.fingerprint = hashlib.sha256(raw).hexdigest()
             self.manifest: dict[str, Any] = json.loads(raw)
@@ -291,6 +300,8 @@ class CorpusTransaction:
         self._docs: IO[bytes] | None = None
         self._passages: IO[bytes] | None = None
         self.committed = False
+        #: :attr:`Corpus.fingerprint` of the state this transaction committed.
+        self.fingerprint: str | None = None
 
     # lock ---------------------------------------------------------------------------------
     def _lock(self) -> None:
@@ -351,9 +362,10 @@ class CorpusTransaction:
                 fh.flush()
                 os.fsync(fh.fileno())
                 fh.close()
-            body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+            body = (json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+            self.fingerprint = hashlib.sha256(body).hexdigest()
             with open(self.pending / MANIFEST_FILE, "wb") as fh:
-                fh.write(body.encode("utf-8"))
+                fh.write(body)
                 fh.flush()
                 os.fsync(fh.fileno())
             _fsync_dir(self.pending)

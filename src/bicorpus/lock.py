@@ -161,7 +161,7 @@ class WriterLock:
         fh.close()  # drops the flock
 
     def __enter__(self) -> WriterLock:
-        return self.acquire()
+        return self if self.held else self.acquire()
 
     def __exit__(self, *exc: object) -> None:
         self.release()

@@ -64,6 +64,9 @@ class IngestReport:
     passages: int = 0
     written: bool = False
     stopped: bool = False
+    #: Fingerprints (manifest SHA-256) of the corpus before and after the run (``None``: no corpus).
+    before: str | None = None
+    after: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -151,6 +154,7 @@ class _Existing:
     by_path: dict[str, Document]
     by_id: dict[str, Document]
     current: bool  # written by this ingest/normalization version, with the same passage limit
+    fingerprint: str | None = None
 
     @classmethod
     def load(cls, corpus_dir: Path, max_passage_chars: int) -> _Existing:
@@ -168,7 +172,7 @@ class _Existing:
             and manifest.get("normalization_version") == NORMALIZATION_VERSION
             and manifest.get("max_passage_chars") == max_passage_chars
         )
-        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current)
+        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint)
 
 
 def _unchanged_by_stat(stored: Document | None, path: Path) -> bool:
@@ -203,6 +207,7 @@ def ingest(
 
     with CorpusTransaction(corpus_dir) as tx:  # the writer lock is held from here on
         existing = _Existing.load(corpus_dir, max_passage_chars)
+        report.before = report.after = existing.fingerprint
         new_part = tx.scratch("new-passages.part")
         new_docs: dict[str, Document] = {}  # doc id → record, in processing order
         replaced: set[str] = set()  # old doc ids to drop
@@ -243,6 +248,7 @@ def ingest(
         report.documents = manifest["documents"]
         report.passages = manifest["passages"]
         report.written = True
+        report.after = tx.fingerprint
     return report
 
 

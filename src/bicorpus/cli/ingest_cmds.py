@@ -57,10 +57,12 @@ def _summary(report: IngestReport) -> str:
 
 
 def _update_index(report: IngestReport, corpus: Path, index: Path) -> None:
-    """Bring the search index up to date with what this run added, changed and removed."""
-    from ..index import update_index
+    """Bring the search index up to date with what this run added, changed and removed (or rebuild it
+    when an earlier run was killed before updating it)."""
+    from ..check import sync_index
 
-    update_index(open_corpus(corpus), index, changed=report.added + report.changed, removed=report.removed)
+    sync_index(corpus, index, changed=report.added + report.changed, removed=report.removed,
+               before=report.before)
 
 
 def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> int:
@@ -111,7 +113,7 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
     if report.stopped:
         click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
         sys.exit(1)
-    if not no_index and (report.written or not index_dir.exists()):
+    if not no_index:
         _update_index(report, corpus_dir, index_dir)
     if not quiet:
         click.echo(_summary(report), err=bool(report.failures))

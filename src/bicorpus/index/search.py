@@ -82,8 +82,9 @@ def _read_versions(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _write_versions(path: Path, names: NameModel | None, passages: int) -> None:
-    data = {**expected_versions(names), "passages": passages}
+def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None) -> None:
+    """Record the versions, the passage count and the fingerprint of the corpus state indexed."""
+    data = {**expected_versions(names), "passages": passages, "corpus": corpus}
     tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
     os.replace(tmp, path / VERSION_FILE)
@@ -145,7 +146,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
         count = engine.write((indexed_passage(p, names) for p in corpus.passages()), clear=True, bulk=True)
     finally:
         engine.close()
-    _write_versions(path, names, count)
+    _write_versions(path, names, count, getattr(corpus, "fingerprint", None))
     return count
 
 
@@ -165,7 +166,11 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
     changed_ids = set(changed)
     removed_ids = set(removed)
     if not changed_ids and not removed_ids:
+        total = engine.doc_count()
         engine.close()
+        fingerprint = getattr(corpus, "fingerprint", None)
+        if (_read_versions(path) or {}).get("corpus") != fingerprint:
+            _write_versions(path, names, total, fingerprint)
         return 0
     try:
         adds = (indexed_passage(p, names) for p in corpus.passages() if p.doc_id in changed_ids)
@@ -173,7 +178,7 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
         total = engine.doc_count()
     finally:
         engine.close()
-    _write_versions(path, names, total)
+    _write_versions(path, names, total, getattr(corpus, "fingerprint", None))
     return count
 
 

@@ -1,0 +1,283 @@
+"""Consistency of a corpus and its index: ``bicorpus check``, and keeping the index in step.
+
+:func:`check` verifies, without changing anything:
+
+* the corpus: it opens; no interrupted write is left half done; ``documents.jsonl`` and
+  ``passages.jsonl`` have the sizes and SHA-256 the manifest records; every line parses; the
+  counts (documents, passages, languages, regions, passages per document) agree with the
+  manifest; passage ids are unique and belong to known documents;
+* the index: it opens and was built by this version; it records the fingerprint of the
+  corpus state it reflects, and that is the corpus's current one; it holds as many passages
+  as the corpus, with the same ids.
+
+Each problem comes with how to repair it.  :func:`sync_index` is what ``ingest`` runs after the
+corpus is committed: an incremental index update when the index reflected the state the run
+started from, a rebuild when it did not (an earlier run killed between the corpus commit and the
+index commit), nothing when it is already current.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .corpus import COMMIT_MARKER, DOCUMENTS_FILE, PASSAGES_FILE, PENDING_DIR, Corpus, open_corpus
+from .errors import BicorpusError, CorpusError
+from .lock import WriterLock, lock_status, try_writer_lock
+
+REINDEX = "run `bicorpus reindex` (or `bicorpus ingest`, which repairs the index itself)"
+REINGEST = ("rebuild it from the sources: `bicorpus ingest SOURCES --corpus NEW_DIR --no-index`, replace the "
+            "damaged folder with NEW_DIR, then `bicorpus reindex`")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One disagreement found by :func:`check`."""
+
+    where: str  # "corpus" or "index"
+    what: str
+    repair: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"where": self.where, "what": self.what, "repair": self.repair}
+
+
+@dataclass
+class CheckReport:
+    """What :func:`check` found: figures and problems (``ok`` when there are none)."""
+
+    corpus: str
+    index: str | None
+    facts: dict[str, Any] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def add(self, where: str, what: str, repair: str) -> None:
+        self.problems.append(Problem(where, what, repair))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"corpus": self.corpus, "index": self.index, "ok": self.ok, **self.facts,
+                "problems": [p.to_dict() for p in self.problems]}
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+def _file_digest(corpus: Corpus, name: str) -> tuple[int, str]:
+    digest = hashlib.sha256()
+    size = 0
+    for line in corpus.raw_lines(name):
+        digest.update(line + b"\n")
+        size += len(line) + 1
+    return size, digest.hexdigest()
+
+
+def _check_files(corpus: Corpus, report: CheckReport) -> None:
+    recorded = corpus.manifest.get("files")
+    if not isinstance(recorded, dict):
+        report.facts["file_hashes"] = "not recorded (corpus written by an older bicorpus)"
+        return
+    report.facts["file_hashes"] = "match"
+    for name in (DOCUMENTS_FILE, PASSAGES_FILE):
+        want = recorded.get(name) or {}
+        size, sha = _file_digest(corpus, name)
+        if want.get("size") != size or want.get("sha256") != sha:
+            report.facts["file_hashes"] = "differ"
+            report.add("corpus", f"{name} does not match its manifest record (size {size}, expected "
+                       f"{want.get('size')}; the SHA-256 differs): the file was changed or damaged "
+                       "outside bicorpus", REINGEST)
+
+
+def _check_rows(corpus: Corpus, report: CheckReport) -> set[str]:
+    manifest = corpus.manifest
+    doc_passages: dict[str, int] = {}
+    for row in corpus._lines(DOCUMENTS_FILE):
+        doc_passages[str(row.get("id"))] = int(row.get("n_passages") or 0)
+    ids: set[str] = set()
+    per_doc: Counter[str] = Counter()
+    langs: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    duplicates = orphans = 0
+    for row in corpus._lines(PASSAGES_FILE):
+        pid = str(row.get("id"))
+        if pid in ids:
+            duplicates += 1
+        ids.add(pid)
+        doc = str(row.get("doc_id"))
+        if doc not in doc_passages:
+            orphans += 1
+        per_doc[doc] += 1
+        langs[str(row.get("lang"))] += 1
+        regions[str(row.get("region"))] += 1
+    report.facts["documents"] = len(doc_passages)
+    report.facts["passages"] = len(ids)
+    expected = {"documents": len(doc_passages), "passages": sum(per_doc.values()),
+                "langs": dict(langs), "regions": dict(regions)}
+    for key, value in expected.items():
+        if key in manifest and manifest[key] != value:
+            report.add("corpus", f"manifest says {key} {manifest[key]}, the files hold {value}", REINGEST)
+    if duplicates:
+        report.add("corpus", f"{duplicates} duplicate passage ids in {PASSAGES_FILE}", REINGEST)
+    if orphans:
+        report.add("corpus", f"{orphans} passages belong to no document in {DOCUMENTS_FILE}", REINGEST)
+    wrong = [d for d, n in doc_passages.items() if per_doc.get(d, 0) != n]
+    if wrong:
+        report.add("corpus", f"{len(wrong)} documents have another number of passages than recorded "
+                   f"(first: {wrong[0]})", REINGEST)
+    return ids
+
+
+def check_corpus(path: str | Path, report: CheckReport) -> tuple[Corpus | None, set[str]]:
+    corpus_dir = Path(path)
+    status = lock_status(corpus_dir)
+    if status.get("locked"):
+        report.facts["writer"] = f"PID {status.get('pid')} since {status.get('since')} (a write is running)"
+    pending = corpus_dir / PENDING_DIR
+    if pending.is_dir() and not status.get("locked"):
+        committed = (pending / COMMIT_MARKER).exists()
+        state = "committed, not yet moved into place" if committed else "never committed"
+        report.add("corpus", f"an interrupted write is left in {pending} ({state}); readers ignore or "
+                   "finish it", "run `bicorpus ingest` (or any writer) once: it finishes or drops it")
+    try:
+        corpus = open_corpus(corpus_dir)
+    except CorpusError as err:
+        report.add("corpus", str(err), REINGEST)
+        return None, set()
+    report.facts["fingerprint"] = corpus.fingerprint
+    report.facts["versions"] = {k: corpus.manifest.get(k) for k in
+                                ("schema_version", "ingest_version", "normalization_version")}
+    try:
+        _check_files(corpus, report)
+        ids = _check_rows(corpus, report)
+    except CorpusError as err:
+        report.add("corpus", str(err), REINGEST)
+        corpus.close()
+        return None, set()
+    return corpus, ids
+
+
+# --- the index ----------------------------------------------------------------------------------
+
+
+def index_record(index: str | Path) -> dict[str, Any] | None:
+    """The versions, passage count and corpus fingerprint recorded in an index (``None``: none)."""
+    from .index.search import VERSION_FILE
+
+    try:
+        data = json.loads((Path(index) / VERSION_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def check_index(path: str | Path, corpus: Corpus | None, ids: set[str], report: CheckReport, *,
+                deep: bool = True) -> None:
+    from .index import open_index
+
+    try:
+        ix = open_index(path)
+    except BicorpusError as err:
+        report.add("index", str(err), REINDEX)
+        return
+    with ix:
+        count = len(ix)
+        report.facts["index_passages"] = count
+        recorded = (index_record(path) or {}).get("corpus")
+        report.facts["index_fingerprint"] = recorded
+        if corpus is None:
+            return
+        if recorded != corpus.fingerprint:
+            report.add("index", "the index reflects another state of the corpus (an update was interrupted "
+                       "or the corpus changed without it)", REINDEX)
+        if count != len(ids):
+            report.add("index", f"the index holds {count} passages, the corpus {len(ids)}", REINDEX)
+        elif deep:
+            indexed = {p.id for p in ix.passages()}
+            if indexed != ids:
+                missing, extra = len(ids - indexed), len(indexed - ids)
+                report.add("index", f"passage ids differ: {missing} missing from the index, {extra} not in "
+                           "the corpus", REINDEX)
+
+
+def check(corpus: str | Path = "corpus", index: str | Path | None = "index", *,
+          deep: bool = True) -> CheckReport:
+    """Verify the corpus at ``corpus`` and (unless ``None``) that the index at ``index`` agrees with it."""
+    report = CheckReport(str(corpus), str(index) if index is not None else None)
+    opened, ids = check_corpus(corpus, report)
+    try:
+        if index is not None:
+            check_index(index, opened, ids, report, deep=deep)
+    finally:
+        if opened is not None:
+            opened.close()
+    return report
+
+
+# --- keeping the index in step ------------------------------------------------------------------
+
+
+def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[str] = (),
+               removed: Iterable[str] = (), before: str | None = None) -> str:
+    """Bring the index in step with the corpus, holding the corpus writer lock.
+
+    ``changed``/``removed`` are the doc ids of the last ingest and ``before`` the fingerprint the
+    corpus had when it started: when the index reflects ``before`` only those documents are
+    rewritten; when it reflects something else it is rebuilt.  Returns ``"current"``,
+    ``"updated"``, ``"rebuilt"`` or ``"busy"`` (another writer holds the corpus; it will sync the
+    index itself)."""
+    from .index import build_index, update_index
+
+    lock = try_writer_lock(corpus_dir)
+    if lock is None:
+        return "busy"
+    with lock:
+        corpus = open_corpus(corpus_dir)
+        try:
+            record = index_record(index)
+            recorded = record.get("corpus") if record else None
+            if recorded == corpus.fingerprint and _usable(index):
+                return "current"
+            if recorded is not None and recorded == before and _usable(index):
+                update_index(corpus, index, changed=changed, removed=removed)
+                if (index_record(index) or {}).get("corpus") == corpus.fingerprint:
+                    return "updated"
+            build_index(corpus, index)
+            return "rebuilt"
+        finally:
+            corpus.close()
+
+
+def _usable(index: str | Path) -> bool:
+    from .index.search import _check_versions
+
+    try:
+        _check_versions(Path(index), None)
+    except BicorpusError:
+        return False
+    return True
+
+
+def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index") -> int:
+    """Rebuild the index from the corpus, holding the corpus writer lock (a running ingest is
+    waited for by nobody: the lock message says who holds it)."""
+    from .index import build_index
+
+    if not Path(corpus_dir).is_dir():
+        open_corpus(corpus_dir).close()  # raises: no corpus there
+    with WriterLock(corpus_dir):
+        corpus = open_corpus(corpus_dir)
+        try:
+            return build_index(corpus, index)
+        finally:
+            corpus.close()
+
+
+__all__ = ["CheckReport", "Problem", "check", "index_record", "reindex", "sync_index"]
