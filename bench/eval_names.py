@@ -21,6 +21,7 @@ looked at on) and a held-out half; figures are given for both.
     python bench/eval_names.py --failures /tmp/f.tsv # misses on the dev half, for reading
     python bench/eval_names.py --speed               # name_keys and Gazetteer.find throughput
     python bench/eval_names.py --entities            # spellings of the page generator's entities
+    python bench/eval_names.py --collisions          # English words the gazetteer takes for names
 
 ``--entities`` checks the spellings of ``bench/generator_data/entities.json`` (real names of
 this domain: al-Nusra Front / an-Nusrah / جبهة النصرة, Deir ez-Zor / Dayr az-Zawr ...):
@@ -222,6 +223,29 @@ def entity_check(entities: Sequence[tuple[str, list[str]]]) -> dict[str, object]
     }
 
 
+# ------------------------------------------------------------------ English look-alikes
+
+
+def collisions(top: int = 50_000) -> list[tuple[int, str, list[str]]]:
+    """(rank, word, entity ids) for frequent English words that, capitalized, the shipped
+    gazetteer finds by key (not as spelled).  Needs the ``wordfreq`` package."""
+    try:
+        from wordfreq import top_n_list  # type: ignore[import-not-found]
+    except ImportError:
+        raise SystemExit("--collisions needs the wordfreq package (pip install wordfreq)") from None
+    gazetteer = Gazetteer.load()
+    out = []
+    for rank, word in enumerate(top_n_list("en", top)):
+        if not (word.isascii() and word.isalpha()):
+            continue
+        found = gazetteer._scan([word.capitalize()], False)
+        spelled = {m.entity_id for m, by_spelling in found if by_spelling}
+        hits = sorted({m.entity_id for m, by_spelling in found if not by_spelling} - spelled)
+        if hits:
+            out.append((rank, word, hits))
+    return out
+
+
 # ------------------------------------------------------------------ speed
 
 
@@ -289,7 +313,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--failures", type=Path, help="write the dev half's misses (match) here as TSV")
     parser.add_argument("--speed", action="store_true", help="measure throughput instead of accuracy")
     parser.add_argument("--entities", action="store_true", help="check the page generator's entity spellings")
+    parser.add_argument("--collisions", action="store_true",
+                        help="frequent English words the gazetteer takes for names (needs wordfreq)")
     args = parser.parse_args(argv)
+    if args.collisions:
+        found = collisions()
+        for rank, word, hits in found:
+            print(f"{rank:6} {word:20} {' '.join(hits)}")
+        print(f"{len(found)} words (add the unwanted ones to src/bicorpus/names/data/common_words.txt)")
+        return 0
     if args.entities:
         report = entity_check(entity_spellings(HERE / "generator_data" / "entities.json"))
         print(json.dumps(report, indent=2, ensure_ascii=False))

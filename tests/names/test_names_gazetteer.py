@@ -196,3 +196,16 @@ def test_article_attached_in_latin(gaz: Gazetteer, text: str, entity: str) -> No
 def test_attached_article_needs_a_capital_in_running_text(gaz: Gazetteer) -> None:
     assert ids(gaz, "arraqqa") == []
     assert ids(gaz, "Albania") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Kids Return To School", "Homes were destroyed", "Between the lines", "Garden party",
+    "Remedy for the crisis", "Singer dies", "Assert the point", "Python code",
+])
+def test_common_english_words_are_not_name_variants(gaz: Gazetteer, text: str) -> None:
+    assert ids(gaz, text) == [], found(gaz, text)
+
+
+def test_common_word_list_keeps_real_spellings(gaz: Gazetteer) -> None:
+    assert ids(gaz, "Kobane") == ["kobani"]
+    assert ids(gaz, "Arraqqa") == ["raqqa"]

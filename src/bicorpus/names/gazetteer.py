@@ -16,8 +16,10 @@ token matches a passage token when
   (:func:`~bicorpus.names.keys.vowel_key`) equals the alias token's (``Nusrah`` for
   ``Nusra``, ``Dayr az-Zawr`` for ``Deir ez-Zor``, but not ``Homs`` for ``Hamas``), for
   aliases of :data:`MIN_KEY_CONSONANTS` consonants or more (shorter ones, like Hama or
-  Qaeda, match only as spelled; within a longer alias, Fatah for Fateh is fine).  A
-  capitalized word with the article attached (Ezzor, Arraqqa) may also match without it.
+  Qaeda, match only as spelled; within a longer alias, Fatah for Fateh is fine), and
+  for words that are not common English words (``common_words.txt``: Kids is not al-Quds).
+  A capitalized word with the article attached (Ezzor, Arraqqa) may also match without
+  it, as spelled.
 
 Where one span matches several entities, a match by spelling beats a match by key.
 
@@ -98,6 +100,7 @@ class _TokenForms:
 
     forms: frozenset[str]
     keys: frozenset[str]
+    loose: frozenset[str] = frozenset()  # spellings inferred, not written: Arraqqa → raqqa
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,15 +151,14 @@ def _passage_forms(token: str, any_case: bool = False) -> _TokenForms | None:
     if is_arabic(token):
         return _TokenForms(_arabic_forms(token), frozenset())
     form = _latin_form(token)
-    if not (any_case or token[:1].isupper()):
+    if not (any_case or token[:1].isupper()) or form in tables.common_words():
         return _TokenForms(frozenset({form}), frozenset())
-    forms, keys = {form}, set(_latin_keys(token))
+    loose = set()
     for rule in tables.attached_articles():
         bare = rule.pattern.sub(rule.replacement, form, count=1)
         if bare != form:
-            forms.add(bare)
-            keys.update(_latin_keys(bare))
-    return _TokenForms(frozenset(forms), frozenset(keys))
+            loose.add(bare)  # by spelling only, no key: Arraqqa is ar-Raqqa, Assert is not as-Sirte
+    return _TokenForms(frozenset({form}), _latin_keys(token), frozenset(loose))
 
 
 def _latin_keys(token: str) -> frozenset[str]:
@@ -170,11 +172,17 @@ def _alias_forms(token: str) -> _TokenForms:
     return _TokenForms(frozenset({_latin_form(token)}), _latin_keys(token))
 
 
+_SPELLED, _LOOSE, _KEYED = 3, 2, 1
+
+
 def _meets(token: _TokenForms, alias: _TokenForms) -> int:
-    """2 when the spellings agree, 1 when only the keys do, 0 when they do not meet."""
+    """How a token meets an alias token: as spelled, as a spelling with the article taken
+    off, through the keys, or not at all (0)."""
     if token.forms & alias.forms:
-        return 2
-    return 1 if token.keys & alias.keys else 0
+        return _SPELLED
+    if token.loose & alias.forms:
+        return _LOOSE
+    return _KEYED if token.keys & alias.keys else 0
 
 
 def _folds_into_mention(token: str) -> bool:
@@ -413,7 +421,7 @@ class Gazetteer:
 
     def _candidates(self, token: _TokenForms) -> list[_Pattern]:
         seen: dict[int, _Pattern] = {}
-        for form in token.forms:
+        for form in token.forms | token.loose:
             for pattern in self._by_form.get(form, ()):
                 seen.setdefault(id(pattern), pattern)
         for key in token.keys:
@@ -435,9 +443,9 @@ def _match_at(pattern: _Pattern, forms: Sequence[_TokenForms | None], start: int
             return 0, False
         current = forms[i]
         how = _meets(current, wanted) if current is not None else 0
-        if not how or (how == 1 and not pattern.keyable):
+        if not how or (how == _KEYED and not pattern.keyable):
             return 0, False
-        spelled = spelled and how == 2
+        spelled = spelled and how == _SPELLED
         i += 1
     return i, spelled
 

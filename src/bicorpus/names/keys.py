@@ -80,7 +80,8 @@ def _finish_with_vowels(symbols: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 16)
 def vowel_key(token: str) -> str:
-    """A finer key of a Latin token that keeps where vowels stand (``Homs`` hvms, ``Hamas`` hvmvs).
+    """A finer key of a Latin token that keeps where vowels stand (``Homs`` hvms, ``Hamas`` hvmvs)
+    and keeps p and v apart from b and f (``vowel_key_rules.tsv``: Between is not Putin).
 
     Latin spellings of one name agree on this far more often than on the vowels
     themselves (Qalamoun / Qalamun, Nusra / Nusrah, Deir / Dayr); Arabic script, which
@@ -91,6 +92,8 @@ def vowel_key(token: str) -> str:
     word = _latin_word(cleaned)
     if not word or word in tables.articles():
         return ""
+    for rule in tables.vowel_key_rules():
+        word = rule.pattern.sub(rule.replacement, word)
     return _finish_with_vowels(latin_symbols(word))
 
 

@@ -121,6 +121,12 @@ def attached_articles() -> tuple[LatinRule, ...]:
 
 
 @functools.cache
+def vowel_key_rules() -> tuple[LatinRule, ...]:
+    """Rules applied before the Latin rules for the vowel key (p and v kept apart)."""
+    return _pattern_rules("vowel_key_rules.tsv")
+
+
+@functools.cache
 def latin_variants() -> tuple[LatinRule, ...]:
     """Latin spelling variants, each giving one more key."""
     return _pattern_rules("latin_variants.tsv")
@@ -148,6 +154,12 @@ def latin_letters() -> dict[int, str]:
 def articles() -> frozenset[str]:
     """Tokens that are the definite article on their own (Latin forms lower-case)."""
     return frozenset(line.strip() for _, line in read_data_lines("articles.txt"))
+
+
+@functools.cache
+def common_words() -> frozenset[str]:
+    """English words a capitalized token must not be taken for a name variant of (lower case)."""
+    return frozenset(line.strip().lower() for _, line in read_data_lines("common_words.txt"))
 
 
 @functools.cache
