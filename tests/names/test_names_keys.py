@@ -133,3 +133,10 @@ def test_variant_keys_keep_two_consonants() -> None:
     assert meet("Hay'at", "هيئة")
     assert not meet("Hay'at", "هو")
     assert all(len(k.lstrip("a")) >= 2 for k in name_keys("Hay'at"))
+
+
+def test_common_words() -> None:
+    from bicorpus.names import is_common_word
+
+    assert is_common_word("Kids") and is_common_word("between") and is_common_word("Homes")
+    assert not is_common_word("Quds") and not is_common_word("Hamas") and not is_common_word("الأطفال")

@@ -7,7 +7,7 @@ True
 from __future__ import annotations
 
 from .gazetteer import Entity, Gazetteer, Mention
-from .keys import KEY_VERSION, is_article, name_keys
+from .keys import KEY_VERSION, is_article, is_common_word, name_keys
 from .matching import NameMatch, match
 from .romanizer import romanize
 
@@ -18,6 +18,7 @@ __all__ = [
     "Mention",
     "NameMatch",
     "is_article",
+    "is_common_word",
     "match",
     "name_keys",
     "romanize",

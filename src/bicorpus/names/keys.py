@@ -60,6 +60,16 @@ def is_article(token: str) -> bool:
     return cleaned in tables.articles()
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def is_common_word(token: str) -> bool:
+    """True for an English word that is not to be taken for a name's spelling variant even
+    when capitalized (``Kids``, ``Homes``, ``Between``; ``common_words.txt``).
+
+    Its keys are still its keys; callers that key only name-like words can skip it."""
+    cleaned = _clean(token)
+    return not is_arabic(cleaned) and normalize_token(cleaned).replace("'", "") in tables.common_words()
+
+
 def _finish(symbols: str) -> str:
     """Merge symbol pairs, collapse runs, drop vowel slots but an opening one, lower-case."""
     for pair, replacement in tables.symbol_rules():
