@@ -99,3 +99,13 @@ def test_multi_word_mentions_get_single_name_terms(fake_names: NameModel) -> Non
     assert name_terms(("deir", "al", "zour"), ("deir", "al", "zour"), (("dr",), (), ("zr",))) == (
         "deir_al_zour", "#dr_zr")
     assert len(name_key_joins([("a", "b")] * 8)) == 16  # combinations are capped
+
+
+def test_common_english_words_get_no_keys_even_capitalized(fake_names: NameModel) -> None:
+    from dataclasses import replace
+
+    names = replace(fake_names, is_common_word=lambda w: w.casefold() in {"homes", "between"})
+    an = analyze("Homes in Homs. Between Hama and حماة", names)
+    keyed = {t.text for t, k in zip(an.tokens, an.keys, strict=True) if k}
+    assert keyed == {"Homs", "Hama", "حماة"}
+    assert analyze("Homes", names, query=True).keys != ((),)  # a query word keeps its keys

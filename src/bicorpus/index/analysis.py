@@ -18,8 +18,9 @@ same steps.  For every word token of the original text:
     :func:`bicorpus.names.name_keys` of the word, one or more romanization keys,
     the same for every spelling and script of a name (``Nusra``, ``an-Nusrah``,
     ``النصرة``).  Only name-like words have keys: Arabic words, capitalized Latin
-    words and words inside a gazetteer mention (every word of a query), never
-    stopwords or bare articles, so ``Hama`` does not meet ``home``.  Key positions
+    words that are not common English words (``Homes``, ``Between``), and words
+    inside a gazetteer mention (every word of a query), never stopwords or bare
+    articles, so ``Hama`` does not meet ``home``.  Key positions
     count only the words that have keys, so ``al-Sham`` and ``الشام`` line up in phrases;
 ``name``
     one term per form of each multi-word gazetteer mention (``Hay'at Tahrir al-Sham``):
@@ -94,6 +95,8 @@ class NameModel:
     is_article: Callable[[str], bool]
     key_version: int
     romanize: Callable[[str], str] = str.casefold
+    #: English words never taken for a name even when capitalized (``Homes``, ``Between``).
+    is_common_word: Callable[[str], bool] = lambda word: False
 
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
         return tuple(Mention(m.start, m.end, str(m.entity_id)) for m in self.find(words))
@@ -103,11 +106,13 @@ class NameModel:
 def default_names() -> NameModel:
     """The name model built from the bundled gazetteer (loaded once per process)."""
     from ..names import KEY_VERSION, Gazetteer, is_article, name_keys, romanize
+    from ..names.keys import is_common_word
 
     gazetteer = Gazetteer.load()
-    return NameModel(keys=functools.lru_cache(maxsize=_WORD_CACHE)(name_keys), find=gazetteer.find,
-                     is_article=is_article, key_version=int(KEY_VERSION),
-                     romanize=functools.lru_cache(maxsize=_WORD_CACHE)(romanize))
+    cached = functools.partial(functools.lru_cache, maxsize=_WORD_CACHE)
+    return NameModel(keys=cached()(name_keys), find=gazetteer.find, is_article=is_article,
+                     key_version=int(KEY_VERSION), romanize=cached()(romanize),
+                     is_common_word=cached()(is_common_word))
 
 
 def default_key_version() -> int:
@@ -297,7 +302,8 @@ def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -
         name_like = in_name[i] or f.capitals or (
             not f.arabic and f.capitalized and (query or not _sentence_initial(text, tokens, i)))
         stems.append(f.norm if name_like else f.stemmed)
-        keyed = (query or f.arabic or f.capitalized or in_name[i]) and f.norm not in stop
+        keyed = (query or in_name[i] or f.arabic or (f.capitalized and not names.is_common_word(w))) \
+            and f.norm not in stop
         keys.append(tuple(names.keys(w)) if keyed else ())
     return Analysis(
         text=text,
