@@ -10,7 +10,9 @@ from bicorpus.names import romanize
 @pytest.mark.parametrize("arabic, latin", [
     ("الشام", "ash-sham"), ("القاعدة", "al-qaʿda"), ("والنصرة", "wa-an-nsra"), ("للنصرة", "lin-nsra"),
     ("بالرقة", "bi-ar-rqa"), ("دمشق", "dmshq"), ("سَمِير", "samir"), ("مُحَمَّد", "muhammad"), ("يُوسُف", "yusuf"),
-    ("ال", "al"), ("داعش", "daʿsh"), ("ديمقراطية", "dimqratia"),
+    ("ال", "al"), ("داعش", "daʿsh"), ("ديمقراطية", "dimqratia"), ("الشَّام", "ash-sham"),
+    ("وَالنُّصْرَة", "wa-an-nusra"), ("الْقَاعِدَة", "al-qaʿida"), ("الرَّقَّة", "ar-raqqa"), ("دِمَشْق", "dimashq"),
+    ("حَمَاة", "hamah"), ("حماة", "hmah"), ("مُصْطَفَى", "mustafa"),
 ])
 def test_arabic(arabic: str, latin: str) -> None:
     assert romanize(arabic) == latin

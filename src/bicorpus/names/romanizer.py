@@ -26,6 +26,7 @@ _SHADDA = "\u0651"
 _SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
 _VOWEL_LETTERS = frozenset("اآى")
 _VOWEL_SEATS = frozenset("إئؤأ")
+_A_AFTER_FATHA = frozenset("اىة")
 
 
 def _strip_other_marks(word: str) -> str:
@@ -49,7 +50,9 @@ def _letters_with_marks(word: str) -> list[tuple[str, str]]:
     return out
 
 
-def _romanize_letters(word: str) -> str:
+def _romanize_letters(word: str, after_article: bool = False) -> str:
+    """Letter by letter; ``after_article``: the first letter is a sun letter the article
+    already doubled (الشَّام → ash-sham, not ash-shsham)."""
     letters = tables.arabic_letters()
     seq = _letters_with_marks(word)
     out: list[str] = []
@@ -68,14 +71,18 @@ def _romanize_letters(word: str) -> str:
             text = row.roman if consonant else row.roman_vowel
             if not consonant and out and seq[i - 1][0] in _VOWEL_SEATS and out[-1].endswith(text):
                 text = ""  # the hamza seat already says it: إيمان → iman, إسرائيل → isra'il
+        elif ch in _A_AFTER_FATHA and i > 0 and _vowel_of(seq[i - 1][1]) == "a" and not marks:
+            text = "" if ch != "ة" or i == last else "t"  # the fatha already says a: قَاعِدَة → qaʿida
+        elif ch == "ة" and i > 0 and seq[i - 1][0] in _VOWEL_LETTERS:
+            text = "h" if i == last else "t"  # after a long a: حماة → hmah
         elif ch == "ة":
             text = row.roman if i == last else row.roman + "t"
         elif row.kind == "glottal" and i > 0 and ch in "أإآ":
             text = "'" + row.roman
         else:
             text = row.roman
-        if _SHADDA in marks and row.kind == "consonant":
-            text += text[-1]
+        if _SHADDA in marks and row.kind == "consonant" and not (i == 0 and after_article):
+            text += text if len(text) == 1 else ""  # doubled: muhammad (a digraph stays: sh)
         out.append(text + _vowel_of(marks))
     return "".join(out)
 
@@ -85,29 +92,21 @@ def _vowel_of(marks: str) -> str:
 
 
 def _romanize_arabic(token: str) -> str:
-    word = remove_tatweel_ar(normalize_presentation_forms_ar(token))
-    word = _strip_other_marks(word)
-    bare_letters = "".join(ch for ch in word if ch not in _HARAKAT and ch != _SHADDA)
+    word = _strip_other_marks(remove_tatweel_ar(normalize_presentation_forms_ar(token)))
+    seq = _letters_with_marks(word)
+    bare_letters = "".join(letter for letter, _ in seq)
     if bare_letters == "ال":
         return "al"
     prefix, _ = split_arabic_article(bare_letters)
     if not prefix:
         return _romanize_letters(word)
-    # Skip the prefix letters (and their marks) in the vowelled word.
-    consumed, cut = 0, 0
-    for cut, ch in enumerate(word):  # noqa: B007
-        if consumed == len(prefix):
-            break
-        if ch not in _HARAKAT and ch != _SHADDA:
-            consumed += 1
-    else:
-        cut = len(word)
-    rest = word[cut:].lstrip("".join(_HARAKAT) + _SHADDA)
+    rest = "".join(letter + marks for letter, marks in seq[len(prefix):])
     romanized_prefix = dict(tables.arabic_proclitics())[prefix]
-    if rest and rest[0] in _SUN_LETTERS:
+    sun_letter = rest[:1] in _SUN_LETTERS
+    if sun_letter:
         sun = tables.arabic_letters()[rest[0]].roman
         romanized_prefix = romanized_prefix[: -len("l-")] + sun + "-"
-    return romanized_prefix + _romanize_letters(rest)
+    return romanized_prefix + _romanize_letters(rest, after_article=sun_letter)
 
 
 @functools.lru_cache(maxsize=1 << 16)
