@@ -200,10 +200,17 @@ def test_attached_article_needs_a_capital_in_running_text(gaz: Gazetteer) -> Non
 
 @pytest.mark.parametrize("text", [
     "Kids Return To School", "Homes were destroyed", "Between the lines", "Garden party",
-    "Remedy for the crisis", "Singer dies", "Assert the point", "Python code",
+    "Remedy for the crisis", "Singer dies", "Assert the point", "Python code", "Sweden", "Tennessee",
 ])
 def test_common_english_words_are_not_name_variants(gaz: Gazetteer, text: str) -> None:
     assert ids(gaz, text) == [], found(gaz, text)
+
+
+def test_country_names() -> None:
+    gaz = Gazetteer.load()
+    for text, entity in [("Sudan", "sudan"), ("السودان", "sudan"), ("UK", "united-kingdom"), ("EU", "eu"),
+                         ("الاتحاد الأوروبي", "eu"), ("Tunisia", "tunisia"), ("تونس", "tunisia")]:
+        assert ids(gaz, text) == [entity], text
 
 
 def test_common_word_list_keeps_real_spellings(gaz: Gazetteer) -> None:
