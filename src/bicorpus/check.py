@@ -144,8 +144,9 @@ def check_corpus(path: str | Path, report: CheckReport) -> tuple[Corpus | None, 
     if pending.is_dir() and not status.get("locked"):
         committed = (pending / COMMIT_MARKER).exists()
         state = "committed, not yet moved into place" if committed else "never committed"
-        report.add("corpus", f"an interrupted write is left in {pending} ({state}); readers ignore or "
-                   "finish it", "run `bicorpus ingest` (or any writer) once: it finishes or drops it")
+        # harmless: readers ignore an uncommitted write and read a committed one where it lies
+        report.facts["interrupted_write"] = (f"{pending} ({state}); the next `bicorpus ingest` finishes "
+                                             "or drops it")
     try:
         corpus = open_corpus(corpus_dir)
     except CorpusError as err:

@@ -38,6 +38,8 @@ def check_cmd(corpus_dir: Path, index_dir: Path, no_index: bool, quick: bool, fm
                    f"{facts.get('passages', '?')} passages, file hashes {facts.get('file_hashes', '?')}")
         if "writer" in facts:
             click.echo(f"  being written by {facts['writer']}")
+        if "interrupted_write" in facts:
+            click.echo(f"  note: an interrupted write is left in {facts['interrupted_write']}")
         if not no_index:
             click.echo(f"index {index_dir}: {facts.get('index_passages', '?')} passages")
         for problem in report.problems:

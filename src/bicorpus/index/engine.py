@@ -9,6 +9,7 @@ streams and runs the small query algebra below.  The Whoosh engine lives in
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -140,6 +141,10 @@ class Engine(Protocol):
         ...
 
     def doc_count(self) -> int:
+        ...
+
+    def pinned(self) -> AbstractContextManager[None]:
+        """A block within which every call of this thread reads the same commit."""
         ...
 
     def close(self) -> None:

@@ -12,14 +12,15 @@ running the same analysis again.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..corpus import Corpus, PassageFilter
 from ..errors import QueryError, SearchIndexError
@@ -327,6 +328,20 @@ def _both(a: EngineQuery | None, b: EngineQuery | None) -> EngineQuery | None:
     return a if b is None else b if a is None else AllQ((a, b))
 
 
+T = TypeVar("T")
+
+
+def _one_commit(method: Callable[..., T]) -> Callable[..., T]:
+    """The engine reads one commit throughout the call, even while a writer commits meanwhile."""
+
+    @functools.wraps(method)
+    def pinned(self: SearchIndex, *args: Any, **kwargs: Any) -> T:
+        with self._engine.pinned():
+            return method(self, *args, **kwargs)
+
+    return pinned
+
+
 class SearchIndex:
     """An index opened for searching.  Cheap to open; safe to share between threads."""
 
@@ -356,6 +371,7 @@ class SearchIndex:
         """Parse and resolve ``query`` (raises :class:`QueryError`)."""
         return plan_query(parse_query(query), self.names, literal=exact)
 
+    @_one_commit
     def search(self, query: str, *, limit: int = 10, lang: str | None = None, region: str | None = None,
                doc: str | None = None, since: str | None = None, until: str | None = None,
                exact: bool = False, where: PassageFilter | None = None) -> SearchResult:

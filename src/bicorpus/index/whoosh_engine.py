@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +59,23 @@ ALT = "\x1f"
 def encode_slots(slots: list[tuple[str, ...]]) -> str:
     """Pre-analysed terms as a field value: positions separated by spaces, alternatives by ``ALT``."""
     return " ".join(ALT.join(slot) for slot in slots)
+
+
+#: Attempts at opening a commit whose files a concurrent commit deleted meanwhile.
+_OPEN_ATTEMPTS = 8
+
+
+def _open_current(opener: Callable[[], Any]) -> Any:
+    """``opener()``, retried when a writer committing meanwhile removed a file of the commit being
+    opened (the next attempt opens the newer commit)."""
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            return opener()
+        except FileNotFoundError:
+            if attempt == _OPEN_ATTEMPTS - 1:
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 class PreAnalyzed(Tokenizer):
@@ -286,7 +305,7 @@ class WhooshEngine:
     def open(cls, path: str | Path) -> WhooshEngine:
         path = Path(path)
         try:
-            ix = whoosh_index.open_dir(str(path))
+            ix = _open_current(lambda: whoosh_index.open_dir(str(path)))
         except EmptyIndexError as err:
             raise SearchIndexError(f"no index at {path}: run `bicorpus reindex`") from err
         except (WhooshIndexError, OSError, EOFError, ValueError, KeyError, ImportError,
@@ -336,16 +355,27 @@ class WhooshEngine:
     def _searcher(self) -> Any:
         searcher = getattr(self._local, "searcher", None)
         if searcher is None:
-            searcher = self._ix.searcher()
+            searcher = _open_current(self._ix.searcher)
             with self._lock:
                 self._searchers.append(searcher)
-        elif not searcher.up_to_date():
-            fresh = searcher.refresh()
+        elif not getattr(self._local, "pinned", 0) and not searcher.up_to_date():
+            fresh = _open_current(searcher.refresh)
             with self._lock:
                 self._searchers = [s for s in self._searchers if s is not searcher] + [fresh]
             searcher = fresh
         self._local.searcher = searcher
         return searcher
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Within the block this thread reads one commit: a search made of several calls never
+        mixes an older and a newer state of the index."""
+        self._searcher()
+        self._local.pinned = getattr(self._local, "pinned", 0) + 1
+        try:
+            yield
+        finally:
+            self._local.pinned -= 1
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
