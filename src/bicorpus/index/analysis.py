@@ -47,6 +47,9 @@ from ..normalize import normalize_token, tokenize
 from ..normalize.script import is_arabic
 from ..normalize.tokenize import Token
 
+#: Bumped whenever a rule here changes the terms a text gives (indexes record it).
+ANALYSIS_VERSION = 1
+
 #: Fields the analysis produces: word forms (exact, normalized, stem tiers), name keys, entities.
 ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "name", "ent")
 

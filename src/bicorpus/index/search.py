@@ -60,7 +60,8 @@ def _key_version(names: NameModel | None) -> int:
 
 def expected_versions(names: NameModel | None = None) -> dict[str, int]:
     """The versions an index must have been built with to be read by this bicorpus."""
-    return {"index_schema": INDEX_SCHEMA, "normalization": NORMALIZATION_VERSION, "keys": _key_version(names)}
+    return {"index_schema": INDEX_SCHEMA, "analysis": analysis.ANALYSIS_VERSION,
+            "normalization": NORMALIZATION_VERSION, "keys": _key_version(names)}
 
 
 def _open_engine(path: Path) -> Engine:
