@@ -33,7 +33,6 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from ..errors import AliasFileError
@@ -42,7 +41,6 @@ from ..normalize.script import is_arabic
 from ..normalize.tokenize import tokenize
 from . import tables
 from .keys import consonant_count, is_article, split_arabic_article, vowel_key
-from .tables import DATA_PACKAGE
 
 #: Entity types an alias file may use.
 ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "location", "other")
@@ -471,7 +469,7 @@ def _copy(entity: Entity) -> Entity:
 
 @functools.cache
 def _shipped_drafts() -> dict[str, _Draft]:
-    text = resources.files(DATA_PACKAGE).joinpath(SHIPPED_FILE).read_text(encoding="utf-8")
+    text = tables.read_data_text(SHIPPED_FILE)
     drafts: dict[str, _Draft] = {}
     _parse(text, SHIPPED_FILE, drafts)
     _check(drafts)

@@ -10,12 +10,20 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-DATA_PACKAGE = "bicorpus.names.data"
+#: The package whose ``data/`` folder holds the tables (a regular package, so that
+#: ``importlib.resources`` finds the folder in any installation).
+DATA_PACKAGE = "bicorpus.names"
+DATA_DIR = "data"
+
+
+def read_data_text(name: str) -> str:
+    """The text of a shipped data file."""
+    return resources.files(DATA_PACKAGE).joinpath(DATA_DIR, name).read_text(encoding="utf-8")
 
 
 def read_data_lines(name: str) -> list[tuple[int, str]]:
     """Non-blank, non-comment lines of a shipped data file, with their 1-based line numbers."""
-    text = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+    text = read_data_text(name)
     return [(n, line.rstrip("\r\n")) for n, line in enumerate(text.split("\n"), 1)
             if line.strip() and not line.lstrip().startswith("#")]
 
