@@ -31,7 +31,7 @@ from ..normalize.script import is_arabic
 from . import tables
 
 #: Bumped whenever the keys of any token change (indexes record it).
-KEY_VERSION = 3
+KEY_VERSION = 4
 
 _VOWEL = "V"
 _OPENING_VOWEL = "a"
