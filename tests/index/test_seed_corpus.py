@@ -11,8 +11,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import bicorpus
+from bicorpus.errors import QueryError
 from bicorpus.model import TIERS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -167,3 +170,24 @@ def test_no_weaker_tier_above_an_exact_hit(seed_index, query: str) -> None:
     if ranks["exact"]:
         weaker = ranks["translit"] + ranks["alias"]
         assert not weaker or min(weaker) > max(ranks["exact"])
+
+
+_QUERY_PIECES = st.sampled_from(['"', "(", ")", "AND", "OR", "NOT", "=", "lang:ar", "date:2017", "Nusra",
+                                 "النصرة", "al-", "ال", "\u064b", "the", "في", "Deir ez-Zor", "HTS", "هيئة",
+                                 "Hay'at", "Jabhat", "al-Sham", "Assad", "الأسد", "Abu", "ibn",
+                                 "Eastern Ghouta"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(_QUERY_PIECES, st.text(max_size=5)), max_size=10).map(" ".join))
+def test_any_query_on_the_seed_gives_hits_or_a_query_error(seed_index, query: str) -> None:
+    try:
+        result = seed_index.search(query, limit=5)
+    except QueryError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    assert result.total >= len(result.hits)
+    tiers = [h.tier for h in result.hits]
+    assert tiers == sorted(tiers, key=TIERS.index)
+    for hit in result.hits:
+        assert all(hit.text[m.start:m.end] == m.text for m in hit.matches)
