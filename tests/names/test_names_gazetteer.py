@@ -216,3 +216,9 @@ def test_country_names() -> None:
 def test_common_word_list_keeps_real_spellings(gaz: Gazetteer) -> None:
     assert ids(gaz, "Kobane") == ["kobani"]
     assert ids(gaz, "Arraqqa") == ["raqqa"]
+
+
+def test_entities_handed_out_are_copies() -> None:
+    gaz = Gazetteer.load()
+    gaz.entity("isis").names.append(("Nonsense", "en"))
+    assert ("Nonsense", "en") not in Gazetteer.load().entity("isis").names

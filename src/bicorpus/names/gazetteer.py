@@ -359,16 +359,16 @@ class Gazetteer:
         return len(self._entities)
 
     def entities(self) -> list[Entity]:
-        """All entities, in file order."""
-        return list(self._entities.values())
+        """All entities, in file order (copies: the gazetteer itself does not change)."""
+        return [_copy(e) for e in self._entities.values()]
 
     def is_acronym(self, token: str) -> bool:
         """True when ``token``, as written, is one of the gazetteer's acronyms."""
         return _strip_possessive(token) in self._acronyms
 
     def entity(self, entity_id: str) -> Entity:
-        """The entity with this id (``KeyError`` if there is none)."""
-        return self._entities[entity_id]
+        """The entity with this id (``KeyError`` if there is none); a copy."""
+        return _copy(self._entities[entity_id])
 
     def find(self, tokens: Sequence[str], *, any_case: bool = False) -> list[Mention]:
         """Every alias occurring in ``tokens`` (original-cased token strings, in order).
@@ -395,7 +395,7 @@ class Gazetteer:
             first, last = content[0], content[-1] + 1
             hits = [m for m, _ in mentions if m.start <= first and m.end >= last]
             if hits:
-                return [self._entities[eid] for eid in dict.fromkeys(m.entity_id for m in hits)]
+                return [_copy(self._entities[eid]) for eid in dict.fromkeys(m.entity_id for m in hits)]
             if len(content) < 2 or normalize_token(tokens[first]) not in tables.descriptors():
                 break
             content = content[1:]
