@@ -146,3 +146,14 @@ def test_common_words() -> None:
 
     assert is_common_word("Kids") and is_common_word("between") and is_common_word("Homes")
     assert not is_common_word("Quds") and not is_common_word("Hamas") and not is_common_word("الأطفال")
+
+
+@given(st.from_regex(r"[a-z']{1,14}", fullmatch=True))
+def test_compiled_latin_rules_equal_the_table(word: str) -> None:
+    from bicorpus.names import tables
+    from bicorpus.names.keys import latin_symbols
+
+    plain = word
+    for rule in tables.latin_rules():
+        plain = rule.pattern.sub(rule.replacement, plain)
+    assert latin_symbols(word) == plain

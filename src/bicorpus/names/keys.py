@@ -134,18 +134,8 @@ def arabic_symbols(word: str) -> str:
 
 def latin_symbols(word: str) -> str:
     """Key symbols (before collapsing) of a normalized Latin word (``latin_rules.tsv``, in order)."""
-    for kind, what, replacement in tables.latin_steps():
-        if kind == "table":
-            word = word.translate(what)  # type: ignore[arg-type]
-        elif kind == "literal":
-            if what in word:  # type: ignore[operator]
-                word = word.replace(what, replacement)  # type: ignore[arg-type]
-        elif kind == "regex-needing":
-            needle, pattern = what  # type: ignore[misc]
-            if needle in word:
-                word = pattern.sub(replacement, word)
-        else:
-            word = what.sub(replacement, word)  # type: ignore[attr-defined]
+    for step in tables.latin_steps():
+        word = step.apply(word)
     return word
 
 

@@ -75,8 +75,24 @@ def latin_rules() -> tuple[LatinRule, ...]:
 _LITERAL_RE = re.compile(r"^[a-z']+$")
 _LOOKAROUND_RE = re.compile(r"\(\?<?[=!][^)]*\)|\^|\$")
 
-#: One step of a compiled rewrite: a translation table, a literal replacement or a regex.
-Step = tuple[str, object, str]
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the compiled Latin rules: a translation table, or a rewrite of ``needle``
+    (literal, or ``pattern`` where the needle stands; a needle of ``""`` means always try)."""
+
+    table: dict[int, str] | None = None
+    needle: str = ""
+    pattern: re.Pattern[str] | None = None
+    replacement: str = ""
+
+    def apply(self, word: str) -> str:
+        if self.table is not None:
+            return word.translate(self.table)
+        if self.needle and self.needle not in word:
+            return word
+        if self.pattern is None:
+            return word.replace(self.needle, self.replacement)
+        return self.pattern.sub(self.replacement, word)
 
 
 @functools.cache
@@ -85,24 +101,25 @@ def latin_steps() -> tuple[Step, ...]:
 
     A run of single-letter literal rules becomes one ``str.translate`` table (their
     replacements are capitals, which no later rule in the run matches); other literal
-    patterns use ``str.replace``; the rest stay regular expressions."""
+    patterns use ``str.replace``; a regular expression whose match must contain a literal
+    text is tried only where that text stands."""
     steps: list[Step] = []
+    table: dict[int, str] | None = None
     for rule in latin_rules():
         source = rule.pattern.pattern
         if _LITERAL_RE.match(source) and len(source) == 1:
-            if steps and steps[-1][0] == "table":
-                table = steps[-1][1]
-                assert isinstance(table, dict)
-                table[ord(source)] = rule.replacement
-            else:
-                steps.append(("table", {ord(source): rule.replacement}, ""))
-        elif _LITERAL_RE.match(source):
-            steps.append(("literal", source, rule.replacement))
+            if table is None:
+                table = {}
+                steps.append(Step(table=table))
+            table[ord(source)] = rule.replacement
+            continue
+        table = None
+        if _LITERAL_RE.match(source):
+            steps.append(Step(needle=source, replacement=rule.replacement))
         else:
-            steps.append(("regex", rule.pattern, rule.replacement))
             core = _LOOKAROUND_RE.sub("", source)
-            if _LITERAL_RE.match(core):  # the regex can only match where this text stands
-                steps[-1] = ("regex-needing", (core, rule.pattern), rule.replacement)
+            needle = core if _LITERAL_RE.match(core) else ""
+            steps.append(Step(needle=needle, pattern=rule.pattern, replacement=rule.replacement))
     return tuple(steps)
 
 
