@@ -42,7 +42,7 @@ def test_delimited_rows_read_back_with_the_csv_module(
 
 @pytest.mark.parametrize(("fmt", "sep"), [("csv", ","), ("tsv", "\t")])
 def test_pandas_reads_the_same_rows(corpus_dir: Path, out_dir: Path, records, fmt: str, sep: str) -> None:
-    pd = pytest.importorskip("pandas")
+    import pandas as pd
     path = out_dir / f"c.{fmt}"
     export_corpus(corpus_dir, fmt, path, excel=True)
     frame = pd.read_csv(path, sep=sep, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -101,7 +101,7 @@ def test_txt_with_lang_writes_the_named_file(corpus_dir: Path, out_dir: Path) ->
 
 
 def test_parquet_reads_back_typed(corpus_dir: Path, out_dir: Path, records) -> None:
-    pq = pytest.importorskip("pyarrow.parquet")
+    import pyarrow.parquet as pq
     export_corpus(corpus_dir, "parquet", out_dir / "c.parquet")
     table = pq.read_table(out_dir / "c.parquet")
     assert table.column_names == column_names()
@@ -140,10 +140,7 @@ def test_transliterator_keeps_what_is_between_words() -> None:
 def test_translit_adds_a_romanization(corpus_dir: Path, out_dir: Path, fmt: str) -> None:
     from bicorpus.export.translit import buckwalter_mapper, make_transliterator
 
-    try:
-        make_transliterator()
-    except ExportError:
-        pytest.skip("romanization is not available")
+    make_transliterator()
     path = out_dir / f"c.{fmt}"
     export_corpus(corpus_dir, fmt, path, translit=True, lang="ar")
     text = path.read_text(encoding="utf-8")
@@ -162,10 +159,7 @@ def test_translit_adds_a_romanization(corpus_dir: Path, out_dir: Path, fmt: str)
 def test_txt_translit_twin_is_line_aligned(corpus_dir: Path, out_dir: Path) -> None:
     from bicorpus.export.translit import make_transliterator
 
-    try:
-        tr = make_transliterator()
-    except ExportError:
-        pytest.skip("romanization is not available")
+    tr = make_transliterator()
     export_corpus(corpus_dir, "txt", out_dir / "c.txt", translit=True)
     text = (out_dir / "c.ar.txt").read_text(encoding="utf-8").splitlines()
     roman = (out_dir / "c.ar.translit.txt").read_text(encoding="utf-8").splitlines()
@@ -213,8 +207,7 @@ def test_translit_exports_still_read_back_exactly(corpus_dir: Path, out_dir: Pat
     from bicorpus.export import read_csv_records, read_jsonl, read_tei, read_vertical
     from bicorpus.export.translit import optional_transliterator
 
-    if optional_transliterator() is None:
-        pytest.skip("romanization is not available")
+    assert optional_transliterator() is not None
     readers = {"jsonl": read_jsonl, "csv": read_csv_records, "tsv": partial(read_csv_records, delimiter="\t"),
                "tei": read_tei, "vertical": read_vertical}
     path = out_dir / f"c.{fmt}"

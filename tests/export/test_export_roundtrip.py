@@ -43,8 +43,6 @@ def _expected(records: tuple[list[Document], list[Passage]]) -> list[tuple[Docum
 
 @pytest.mark.parametrize("fmt", sorted(READERS))
 def test_export_reads_back_identical(fmt: str, corpus_dir: Path, out_dir: Path, records) -> None:
-    if fmt == "parquet":
-        pytest.importorskip("pyarrow")
     name, reader = READERS[fmt]
     report = export_corpus(corpus_dir, fmt, out_dir / name)
     assert report.stats.passages == len(records[1])
@@ -54,8 +52,6 @@ def test_export_reads_back_identical(fmt: str, corpus_dir: Path, out_dir: Path, 
 
 @pytest.mark.parametrize("fmt", sorted(READERS))
 def test_filtered_export_reads_back_the_selection(fmt: str, corpus_dir: Path, out_dir: Path, records) -> None:
-    if fmt == "parquet":
-        pytest.importorskip("pyarrow")
     name, reader = READERS[fmt]
     export_corpus(corpus_dir, fmt, out_dir / name, lang="ar")
     back = list(reader(out_dir / name))
