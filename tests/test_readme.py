@@ -35,3 +35,15 @@ def test_readme_example_runs(capsys: pytest.CaptureFixture[str], monkeypatch: py
     assert any("Deir al-Zour" in line and "translit" in line for line in out[:-1])
     total, passages = map(int, re.match(r"^(\d+) hits; (\d+) passages$", out[-1]).groups())
     assert 1 <= total <= passages
+
+
+def test_readme_alias_example_loads(tmp_path: Path) -> None:
+    from bicorpus.names import Gazetteer
+
+    block = re.search(r"```\n(\[hurras\].*?)```", README, re.DOTALL)
+    assert block, "the README shows no alias file example"
+    path = tmp_path / "aliases.txt"
+    path.write_text(block.group(1), encoding="utf-8")
+    gazetteer = Gazetteer.load([path])
+    assert [e.id for e in gazetteer.lookup("حراس الدين")] == ["hurras"]
+    assert [e.id for e in gazetteer.lookup("Hurras al-Din")] == ["hurras"]
