@@ -17,8 +17,11 @@ a commit.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 import json
 import os
+import signal
 import socket
 import sys
 import time
@@ -108,6 +111,31 @@ def locked_message(corpus: Path, info: LockInfo | None) -> str:
     return f"corpus at {corpus} is locked by {who}; wait for it or, if that process is gone, run again"
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent() -> None:
+    """In a forked child: be killed when the parent dies (Linux ``PR_SET_PDEATHSIG``)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() == 1:  # the parent died before the call above: adopted by init
+        os._exit(1)
+
+
+@functools.cache
+def guard_forked_children() -> None:
+    """Make every process this one forks from now on die with it.
+
+    A writer's forked helpers (Whoosh's multi-process index writer) inherit its locks; if the
+    writer is killed (SIGKILL) they would linger forever, holding the corpus lock and the index
+    write lock.  Installed once per process; a no-op where ``prctl`` does not exist."""
+    if not sys.platform.startswith("linux"):  # pragma: no cover
+        return
+    os.register_at_fork(after_in_child=_die_with_parent)
+
+
 class WriterLock:
     """The exclusive writer lock of one corpus directory (a context manager).
 
@@ -125,6 +153,7 @@ class WriterLock:
         return self._fh is not None
 
     def acquire(self) -> WriterLock:
+        guard_forked_children()
         try:
             self.corpus.mkdir(parents=True, exist_ok=True)
             fh = open(self.corpus / LOCK_FILE, "a+b")

@@ -30,6 +30,7 @@ from whoosh.reading import TermNotFound
 from whoosh.writing import CLEAR
 
 from ..errors import SearchIndexError
+from ..lock import guard_forked_children
 from .engine import (
     META_FIELDS,
     STORED_FIELDS,
@@ -324,6 +325,7 @@ class WhooshEngine:
         options: dict[str, Any] = {"timeout": WRITE_LOCK_TIMEOUT}
         if bulk:
             options.update(limitmb=BULK_LIMITMB, procs=min(2, os.cpu_count() or 1), multisegment=True)
+            guard_forked_children()  # the writer's helper processes must not outlive a killed writer
         try:
             writer = self._ix.writer(**options)
         except LockError as err:
