@@ -272,9 +272,21 @@ def _apply_field(draft: _Draft, name: str, values: list[str], where: str, number
                 draft.related_lines.append((parts[1], number))
 
 
+#: Largest alias file read (bytes): far above any real gazetteer, far below memory trouble.
+MAX_ALIAS_FILE_BYTES = 16 * 2**20
+
+
 def _read_user_file(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8-sig")
+        if path.is_file() and path.stat().st_size > MAX_ALIAS_FILE_BYTES:
+            raise AliasFileError(f"{path}: alias file too large ({path.stat().st_size / 2**20:.1f} MB; "
+                                 f"the limit is {MAX_ALIAS_FILE_BYTES // 2**20} MB)")
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_ALIAS_FILE_BYTES + 1)
+        if len(raw) > MAX_ALIAS_FILE_BYTES:
+            limit = MAX_ALIAS_FILE_BYTES // 2**20
+            raise AliasFileError(f"{path}: alias file too large (the limit is {limit} MB)")
+        return raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise AliasFileError(f"{path}: alias file not found") from None
     except IsADirectoryError:
