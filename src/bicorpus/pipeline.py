@@ -137,11 +137,12 @@ def passage_line(passage: Passage) -> bytes:
 # --- the batch ---------------------------------------------------------------------------------
 
 
-def display_path(path: str | Path) -> str:
-    """How a document's path is recorded: relative to the working directory when under it."""
+def display_path(path: str | Path, base: str | None = None) -> str:
+    """How a document's path is recorded: relative to ``base`` (the corpus's recorded base folder;
+    default the working directory) when under it, else absolute."""
     absolute = os.path.abspath(path)
     try:
-        rel = os.path.relpath(absolute)
+        rel = os.path.relpath(absolute, base)
     except ValueError:
         return Path(absolute).as_posix()
     return Path(absolute if rel.startswith("..") else rel).as_posix()
@@ -155,6 +156,13 @@ class _Existing:
     by_id: dict[str, Document]
     current: bool  # written by this ingest/normalization version, with the same passage limit
     fingerprint: str | None = None
+    #: The folder relative document paths are relative to (recorded in the manifest as ``base``),
+    #: so a run from another working directory finds the same files (and --prune keeps them).
+    base: str = field(default_factory=os.getcwd)
+
+    def located(self, recorded: str) -> Path:
+        """Where the file of a recorded document path is, from the current working directory."""
+        return Path(recorded) if os.path.isabs(recorded) else Path(self.base) / recorded
 
     @classmethod
     def load(cls, corpus_dir: Path, max_passage_chars: int) -> _Existing:
@@ -172,7 +180,10 @@ class _Existing:
             and manifest.get("normalization_version") == NORMALIZATION_VERSION
             and manifest.get("max_passage_chars") == max_passage_chars
         )
-        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint)
+        base = manifest.get("base")
+        if not isinstance(base, str) or not os.path.isdir(base):
+            base = os.getcwd()  # an older corpus, or one moved from another machine
+        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint, base)
 
 
 def _unchanged_by_stat(stored: Document | None, path: Path) -> bool:
@@ -214,7 +225,7 @@ def ingest(
         seen_paths: set[str] = set()
         with open(new_part, "wb") as part:
             for done, path in enumerate(files, 1):
-                shown = display_path(path)
+                shown = display_path(path, existing.base)
                 if shown in seen_paths:
                     continue
                 seen_paths.add(shown)
@@ -233,7 +244,8 @@ def ingest(
 
         if prune:
             for doc in existing.by_path.values():
-                if doc.id not in replaced and not Path(doc.path).exists() and doc.path not in seen_paths:
+                gone = not existing.located(doc.path).exists()
+                if doc.id not in replaced and gone and doc.path not in seen_paths:
                     replaced.add(doc.id)
                     report.removed.append(doc.id)
         report.removed.extend(i for i in sorted(replaced) if i not in report.removed and i not in new_docs)
@@ -277,7 +289,7 @@ def _ingest_one(
     doc, passages = process_document(src, max_passage_chars=max_passage_chars, path=shown)  # 2-4.
     twin = new_docs.get(doc.id) or existing.by_id.get(doc.id)
     if twin is not None and twin.path != shown:
-        if doc.id in new_docs or (twin.id not in replaced and Path(twin.path).exists()):
+        if doc.id in new_docs or (twin.id not in replaced and existing.located(twin.path).exists()):
             report.duplicates.append((shown, twin.path))
             if stored is not None and stored.id != doc.id:
                 replaced.add(stored.id)  # this file's old content is gone from it
@@ -341,6 +353,7 @@ def _store(
         "langs": dict(sorted(langs.items())),
         "regions": dict(sorted(regions.items())),
         "sources": dict(sorted(sources.items())),
+        "base": existing.base,
     }
     tx.commit(manifest)
     return manifest

@@ -158,3 +158,20 @@ def test_lock_file_replaced_by_a_directory(built):
 def test_manifest_json_is_never_executed_or_expanded(built):
     manifest = json.loads((built / "corpus" / "manifest.json").read_text("utf-8"))
     assert isinstance(manifest["sources"], dict)  # plain data through json.loads, nothing else
+
+
+def test_prune_from_another_working_directory_keeps_documents_whose_files_exist(work, monkeypatch):
+    ingest(["pages"], "corpus", index=None)
+    elsewhere = work / "elsewhere"
+    (elsewhere / "more").mkdir(parents=True)
+    (elsewhere / "more" / "new.txt").write_text("Report on Raqqa\n\nالرقة ودير الزور في تقرير جديد.\n", "utf-8")
+    monkeypatch.chdir(elsewhere)
+    report = ingest(["more", str(work / "pages")], str(work / "corpus"), index=None, prune=True)
+    assert report.removed == []
+    assert len(report.added) == 1 and len(report.unchanged) == 6  # the same files, recognised
+    with open_corpus(work / "corpus") as corpus:
+        paths = sorted(d.path for d in corpus.documents())
+    assert paths == ["elsewhere/more/new.txt", *(f"pages/p{i:03d}.txt" for i in range(6))]
+    (work / "pages" / "p000.txt").unlink()
+    report = ingest([str(work / "pages")], str(work / "corpus"), index=None, prune=True)
+    assert len(report.removed) == 1  # only the file really gone
