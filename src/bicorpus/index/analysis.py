@@ -21,7 +21,14 @@ same steps.  For every word token of the original text:
     words that are not common English words (``Homes``, ``Between``), and words
     inside a gazetteer mention (every word of a query), never stopwords or bare
     articles, so ``Hama`` does not meet ``home``.  Key positions
-    count only the words that have keys, so ``al-Sham`` and ``الشام`` line up in phrases;
+    count only the words that have keys, so ``al-Sham`` and ``الشام`` line up in phrases.
+    An Arabic word indexes its plain keys; a Latin word its keys marked ``%key`` and
+    ``%pattern:key`` (:func:`indexed_key_terms`), where the pattern says where the word writes
+    its vowels (``Hamas`` cvcvc, ``Homs`` cvcc).  A Latin query word looks up
+    (:func:`query_key_terms`) Arabic words with its key and Latin words with its key *and* its
+    vowel pattern: two Latin spellings that both write their vowels and put them in different
+    places are different names (``Nasser`` / ``Nusra``, ``Hamas`` / ``Homs``, ``Iraq`` / ``Iraqi``),
+    while Arabic, which omits short vowels, meets every spelling of its key in both scripts;
 ``name``
     one term per form of each multi-word gazetteer mention (``Hay'at Tahrir al-Sham``):
     its exact words joined, its normalized words joined, and its keys joined (every
@@ -48,7 +55,7 @@ from ..normalize.script import is_arabic
 from ..normalize.tokenize import Token
 
 #: Bumped whenever a rule here changes the terms a text gives (indexes record it).
-ANALYSIS_VERSION = 1
+ANALYSIS_VERSION = 2
 
 #: Fields the analysis produces: word forms (exact, normalized, stem tiers), name keys, entities.
 ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "name", "ent")
@@ -75,6 +82,9 @@ FORM_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n•:;]")
 _CAPITALS_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 
+#: Marks the ``key`` terms of a Latin word whose vowels can be compared (``%key``, ``%pattern:key``).
+LATIN_KEY_MARK = "%"
+
 #: Size of the per-word memo (word forms are pure functions of the word).
 _WORD_CACHE = 262_144
 
@@ -100,6 +110,11 @@ class NameModel:
     romanize: Callable[[str], str] = str.casefold
     #: English words never taken for a name even when capitalized (``Homes``, ``Between``).
     is_common_word: Callable[[str], bool] = lambda word: False
+    #: Where a Latin word writes its vowels (``Hamas`` cvcvc); ``""`` when not comparable.
+    vowel_pattern: Callable[[str], str] = lambda word: ""
+    #: What the gazetteer was built from: ``(file, sha256)`` of each user alias file read on top
+    #: of the shipped one (indexes record it).
+    alias_files: tuple[tuple[str, str], ...] = ()
 
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
         return tuple(Mention(m.start, m.end, str(m.entity_id)) for m in self.find(words))
@@ -108,14 +123,28 @@ class NameModel:
 @functools.cache
 def default_names() -> NameModel:
     """The name model built from the bundled gazetteer (loaded once per process)."""
-    from ..names import KEY_VERSION, Gazetteer, is_article, name_keys, romanize
-    from ..names.keys import is_common_word
+    return names_with_aliases(())
 
-    gazetteer = Gazetteer.load()
+
+@functools.cache
+def _word_functions() -> tuple[Callable[..., Any], ...]:
+    from ..names import name_keys, romanize
+    from ..names.keys import is_common_word, vowel_pattern
+
     cached = functools.partial(functools.lru_cache, maxsize=_WORD_CACHE)
-    return NameModel(keys=cached()(name_keys), find=gazetteer.find, is_article=is_article,
-                     key_version=int(KEY_VERSION), romanize=cached()(romanize),
-                     is_common_word=cached()(is_common_word))
+    return cached()(name_keys), cached()(romanize), cached()(is_common_word), cached()(vowel_pattern)
+
+
+def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
+    """The name model of the bundled gazetteer with the user alias files ``(path, sha256)`` read on
+    top, in order (raises :class:`bicorpus.errors.AliasFileError` for a bad file)."""
+    from ..names import KEY_VERSION, Gazetteer, is_article
+
+    gazetteer = Gazetteer.load([path for path, _ in alias_files])
+    keys, romanize, is_common_word, vowel_pattern = _word_functions()
+    return NameModel(keys=keys, find=gazetteer.find, is_article=is_article, key_version=int(KEY_VERSION),
+                     romanize=romanize, is_common_word=is_common_word, vowel_pattern=vowel_pattern,
+                     alias_files=tuple((str(p), h) for p, h in alias_files))
 
 
 def default_key_version() -> int:
@@ -230,6 +259,29 @@ def spelling(text: str, names: NameModel) -> str:
     return " ".join(p for p in out if p)
 
 
+def key_mark(word: str, arabic: bool, names: NameModel) -> str:
+    """The vowel pattern of a Latin word (``Hamas`` cvcvc); ``""`` for Arabic (vowels unwritten)."""
+    return "" if arabic else names.vowel_pattern(word)
+
+
+def indexed_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
+    """The ``key`` terms a word indexes: an Arabic word (or one without a vowel pattern) its plain
+    keys; a Latin word ``%key`` (what Arabic queries look up) and ``%pattern:key``."""
+    if not keys or not mark:
+        return keys
+    return (*(LATIN_KEY_MARK + k for k in keys), *(f"{LATIN_KEY_MARK}{mark}:{k}" for k in keys))
+
+
+def query_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
+    """The ``key`` terms a query word looks up: an Arabic query word every word with its key; a Latin
+    one Arabic words with its key and Latin words with its key and its vowel pattern."""
+    if not keys:
+        return keys
+    if not mark:
+        return (*keys, *(LATIN_KEY_MARK + k for k in keys))
+    return (*keys, *(f"{LATIN_KEY_MARK}{mark}:{k}" for k in keys))
+
+
 def name_terms(exact: Sequence[str], norm: Sequence[str], keys: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     """The ``name`` terms of one multi-word name: ``=`` exact words, ``~`` normalized words (one
     unprefixed term when both agree), ``#`` each combination of the words' keys."""
@@ -257,6 +309,16 @@ class Analysis:
     stem: tuple[str, ...]
     keys: tuple[tuple[str, ...], ...]
     mentions: tuple[Mention, ...]
+    #: Per token, the vowel pattern of its keys (:func:`key_mark`; ``""`` for Arabic, no keys).
+    key_marks: tuple[str, ...] = ()
+
+    def indexed_keys(self, i: int) -> tuple[str, ...]:
+        """The ``key`` terms token ``i`` indexes."""
+        return indexed_key_terms(self.keys[i], self.key_marks[i] if self.key_marks else "")
+
+    def query_keys(self, i: int) -> tuple[str, ...]:
+        """The ``key`` terms token ``i``, as a query word, looks up."""
+        return query_key_terms(self.keys[i], self.key_marks[i] if self.key_marks else "")
 
     def __len__(self) -> int:
         return len(self.tokens)
@@ -276,7 +338,7 @@ class Analysis:
         """``{field: [terms at position 0, terms at position 1, ...]}``: what an engine indexes."""
         return {
             "form": [form_terms(e, n, s) for e, n, s in zip(self.exact, self.norm, self.stem, strict=True)],
-            "key": [k for k in self.keys if k],
+            "key": [self.indexed_keys(i) for i, k in enumerate(self.keys) if k],
             "name": [name_terms(self.exact[m.start:m.end], self.norm[m.start:m.end], self.keys[m.start:m.end])
                      for m in self.mentions if m.end - m.start > 1],
             "ent": [(m.entity,) for m in self.mentions],
@@ -300,7 +362,7 @@ def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -
         in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
     forms = [word_forms(w) for w in words]
     stop = stopwords()
-    stems, keys = [], []
+    stems, keys, marks = [], [], []
     for i, (w, f) in enumerate(zip(words, forms, strict=True)):
         name_like = in_name[i] or f.capitals or (
             not f.arabic and f.capitalized and (query or not _sentence_initial(text, tokens, i)))
@@ -308,6 +370,7 @@ def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -
         keyed = (query or in_name[i] or f.arabic or (f.capitalized and not names.is_common_word(w))) \
             and f.norm not in stop
         keys.append(tuple(names.keys(w)) if keyed else ())
+        marks.append(key_mark(w, f.arabic, names) if keys[-1] else "")
     return Analysis(
         text=text,
         tokens=tokens,
@@ -316,4 +379,5 @@ def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -
         stem=tuple(stems),
         keys=tuple(keys),
         mentions=mentions,
+        key_marks=tuple(marks),
     )

@@ -9,7 +9,9 @@ A unit matches as a whole at each tier:
 exact       the words as written (casefolded), adjacent
 normalized  the normalized words, adjacent
 stem        the stems (names are never stemmed), adjacent
-translit    the romanization keys of its words, adjacent (articles skipped)
+translit    the romanization keys of its words, adjacent (articles skipped); a Latin word
+            meets Latin words only when both write their vowels in the same places
+            (``Nasser`` is not ``Nusra``), Arabic words whenever the keys meet
 alias       the gazetteer entity the unit names, under any of its names
 =========== ===================================================================
 
@@ -60,6 +62,8 @@ class Unit:
     literal: bool = False
     #: A multi-word name the gazetteer knows: matched through the ``name`` field's single terms.
     mention: bool = False
+    #: Per keyed word, the ``key`` terms it looks up (:func:`~bicorpus.index.analysis.query_key_terms`).
+    key_query: tuple[tuple[str, ...], ...] = ()
 
     @property
     def tiers(self) -> tuple[str, ...]:
@@ -78,7 +82,7 @@ class Unit:
             terms += ["#" + k for k in name_key_joins(self.keys)]
         queries: list[EngineQuery] = [_phrase("name", [tuple(dict.fromkeys(terms))])] if terms else []
         if "translit" in allowed and len(self.key_slots) == 1:  # al-Nusrah: one word carries the name
-            queries.append(_phrase("key", list(self.key_slots)))
+            queries.append(_phrase("key", list(self.key_terms)))
         if "alias" in allowed and self.entity:
             queries.append(TermQ("ent", self.entity))
         return queries
@@ -86,6 +90,11 @@ class Unit:
     @property
     def key_slots(self) -> tuple[tuple[str, ...], ...]:
         return tuple(k for k in self.keys if k)
+
+    @property
+    def key_terms(self) -> tuple[tuple[str, ...], ...]:
+        """The ``key`` terms each keyed word looks up (its plain keys when none were given)."""
+        return self.key_query or self.key_slots
 
     def up_to(self, level: int) -> EngineQuery:
         """The unit matched at any of its tiers up to ``TIERS[level]``.
@@ -101,7 +110,7 @@ class Unit:
         slots = [form_alternatives(e, n, s, form_tiers) for e, n, s in words]
         queries: list[EngineQuery] = [_phrase("form", slots)]
         if "translit" in allowed:
-            queries.append(_phrase("key", list(self.key_slots)))
+            queries.append(_phrase("key", list(self.key_terms)))
         if "alias" in allowed and self.entity:
             queries.append(TermQ("ent", self.entity))
         return queries[0] if len(queries) == 1 else AnyQ(tuple(queries))
@@ -122,8 +131,9 @@ def _particles() -> frozenset[str]:
 def _make_unit(an: Analysis, start: int, end: int, entity: str | None, literal: bool) -> Unit:
     text = an.text[an.tokens[start].start: an.tokens[end - 1].end]
     mention = end - start > 1 and any(m.start == start and m.end == end for m in an.mentions)
+    key_query = tuple(an.query_keys(i) for i in range(start, end) if an.keys[i])
     return Unit(text=text, exact=an.exact[start:end], norm=an.norm[start:end], stem=an.stem[start:end],
-                keys=an.keys[start:end], entity=entity, literal=literal, mention=mention)
+                keys=an.keys[start:end], entity=entity, literal=literal, mention=mention, key_query=key_query)
 
 
 def _all_stopwords(unit: Unit) -> bool:

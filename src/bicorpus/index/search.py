@@ -267,8 +267,8 @@ def _form_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
 
 def _key_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
     """Translit matches: the unit's keys on adjacent keyed words (articles have no keys)."""
-    keyed = [(i, set(k)) for i, k in enumerate(an.keys) if k]
-    want = unit.key_slots
+    keyed = [(i, set(an.indexed_keys(i))) for i, k in enumerate(an.keys) if k]
+    want = unit.key_terms
     for s in range(len(keyed) - len(want) + 1):
         if all(set(want[j]) & keyed[s + j][1] for j in range(len(want))):
             yield TIERS.index("translit"), keyed[s][0], keyed[s + len(want) - 1][0] + 1

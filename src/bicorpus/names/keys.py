@@ -107,6 +107,18 @@ def vowel_key(token: str) -> str:
     return _finish_with_vowels(latin_symbols(word))
 
 
+_PATTERN_CONSONANT_RE = re.compile(r"[^v]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def vowel_pattern(token: str) -> str:
+    """Where a Latin token writes its vowels, consonants as ``c`` (``Hamas`` cvcvc, ``Homs`` cvcc,
+    ``Iraqi`` vcvcv): the :func:`vowel_key` without its consonants.  Two Latin spellings of a name
+    agree on it (Nusra / an-Nusrah, Qalamun / Qalamoun); two names that share a key but not it are
+    different names (Nasser / Nusra, Iraq / Iraqi).  Empty for Arabic and articles."""
+    return _PATTERN_CONSONANT_RE.sub("c", vowel_key(token))
+
+
 def consonant_count(key: str) -> int:
     """Consonant symbols in a key (its opening-vowel mark and vowel slots aside)."""
     return sum(1 for ch in key[1:] if ch != "v") + (key[:1] not in ("", _OPENING_VOWEL, "v"))
