@@ -243,6 +243,22 @@ class _TextExtractor(HTMLParser):
         self.heading: tuple[int, list[str]] | None = None  # level and text of an open <hN>
         self.headings: list[tuple[int, str]] = []
 
+    def parse_html_declaration(self, i: int) -> int:
+        """A malformed ``<!...>`` declaration is a bogus comment, as browsers read it (the standard
+        parser raises AssertionError on some, e.g. ``<![&``)."""
+        try:
+            return int(super().parse_html_declaration(i))
+        except AssertionError:
+            return int(self.parse_bogus_comment(i))
+
+    def parse_starttag(self, i: int) -> int:
+        """A start tag the standard parser cannot make sense of is text."""
+        try:
+            return int(super().parse_starttag(i))
+        except AssertionError:
+            self.handle_data("<")
+            return i + 1
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "head":
             self.in_head = True
