@@ -5,7 +5,7 @@
 Targets and what must hold for each input:
 
 * ``source``    random bytes and generated pages (Arabic/Latin/digits, control characters, bidi
-  marks, emoji, combining marks, very long lines, deeply nested or hostile HTML) written to a
+  marks, emoji, combining marks, very long lines, deeply nested, broken or hostile HTML) written to a
   file and read with ``read_source`` then ``process_document``: a page or one ``SourceError``;
   every passage satisfies the offsets contract ``text[start:end] == passage.text``; no text of
   a ``<script>``/``<style>`` element or an attribute reaches the passages.
@@ -90,6 +90,17 @@ HOSTILE = (
 )
 
 
+MARKUP = ("<", ">", "</", "<!", "<![", "<!--", "-->", "<!DOCTYPE", "<?", "?>", "[", "]", "&", "&#", "&#x",
+          ";", "=", '"', "'", "/", " ", "\n", "p", "div", "script", "style", "li", "h1", "CDATA", "%",
+          "&amp;", "&nbsp;", "&#1575;", "&#x202e;")
+
+
+def markup_soup(rng: random.Random) -> str:
+    """Broken markup: random runs of tag, declaration and entity pieces between words."""
+    return "".join(rng.choice(MARKUP) if rng.random() < 0.7 else mixed_text(rng, rng.randint(1, 10))
+                   for _ in range(rng.randint(1, 400)))
+
+
 def hostile_html(rng: random.Random) -> str:
     parts = ["<html><head><title>t</title></head><body><p>Raqqa النصرة</p>"]
     for _ in range(rng.randint(1, 6)):
@@ -101,7 +112,7 @@ def hostile_html(rng: random.Random) -> str:
 
 def page_input(rng: random.Random) -> tuple[bytes, str, bool]:
     """(bytes, suffix, hostile?) of one generated page."""
-    kind = rng.choice(["bytes", "text", "text", "longline", "nested", "hostile", "encoded"])
+    kind = rng.choice(["bytes", "text", "text", "longline", "nested", "hostile", "encoded", "soup", "soup"])
     if kind == "bytes":
         noise = bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 3000)))
         return noise, rng.choice([".txt", ".html"]), False
@@ -112,6 +123,8 @@ def page_input(rng: random.Random) -> tuple[bytes, str, bool]:
         return nested_html(rng, rng.randint(50, 3000)).encode("utf-8"), ".html", False
     if kind == "hostile":
         return hostile_html(rng).encode("utf-8"), ".html", True
+    if kind == "soup":
+        return markup_soup(rng).encode("utf-8"), ".html", False
     text = mixed_text(rng, rng.randint(0, 4000))
     if kind == "encoded":
         encoding = rng.choice(["utf-16", "utf-16-le", "windows-1256", "iso-8859-6", "utf-8-sig", "utf-32"])

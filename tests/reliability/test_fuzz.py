@@ -50,6 +50,12 @@ def test_hostile_html_never_leaks_script_style_or_attributes(tmp_path: Path, see
     assert fuzz.check_source(html.encode("utf-8"), ".html", True, tmp_path) == "ok"
 
 
+@SETTINGS
+@given(soup=st.lists(st.sampled_from(fuzz.MARKUP) | MIXED, max_size=80).map("".join))
+def test_broken_markup_gives_a_page_or_one_source_error(tmp_path: Path, soup: str) -> None:
+    assert fuzz.check_source(soup.encode("utf-8"), ".html", False, tmp_path)
+
+
 @settings(max_examples=25, deadline=None)
 @given(depth=st.integers(1, 20000), seed=st.integers(0, 1000))
 def test_deeply_nested_html(depth: int, seed: int) -> None:

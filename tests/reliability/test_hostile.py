@@ -164,7 +164,8 @@ def test_prune_from_another_working_directory_keeps_documents_whose_files_exist(
     ingest(["pages"], "corpus", index=None)
     elsewhere = work / "elsewhere"
     (elsewhere / "more").mkdir(parents=True)
-    (elsewhere / "more" / "new.txt").write_text("Report on Raqqa\n\nالرقة ودير الزور في تقرير جديد.\n", "utf-8")
+    new_page = "Report on Raqqa\n\nالرقة ودير الزور في تقرير جديد.\n"
+    (elsewhere / "more" / "new.txt").write_text(new_page, "utf-8")
     monkeypatch.chdir(elsewhere)
     report = ingest(["more", str(work / "pages")], str(work / "corpus"), index=None, prune=True)
     assert report.removed == []
@@ -175,3 +176,21 @@ def test_prune_from_another_working_directory_keeps_documents_whose_files_exist(
     (work / "pages" / "p000.txt").unlink()
     report = ingest([str(work / "pages")], str(work / "corpus"), index=None, prune=True)
     assert len(report.removed) == 1  # only the file really gone
+
+
+@pytest.mark.parametrize("markup", [
+    '<p>Raqqa</p><![&;|\n{*"<*?WNU R S<p>الرقة</p>',  # found by bench/fuzz.py: AssertionError in html.parser
+    "<!DOCTYPE html [ <!x> ]><p>Raqqa</p><p>الرقة</p>",
+    "<!DOCTYPE html [ % ]><p>Raqqa</p><p>الرقة</p>",
+    "<![CDATA[ unfinished <p>Raqqa</p><p>الرقة</p>",
+    "<!ELEMENT [ x ><p>Raqqa</p><p>الرقة</p>",
+])
+def test_malformed_declarations_do_not_crash_the_html_reader(tmp_path: Path, markup: str):
+    page = tmp_path / "page.html"
+    page.write_text(markup, "utf-8")
+    try:
+        src = read_source(page)
+    except SourceError as err:  # acceptable only as a one-line refusal
+        assert "\n" not in str(err)
+        return
+    assert "الرقة" in src.text
