@@ -13,6 +13,8 @@ Targets and what must hold for each input:
   token's name keys are short (bounded by the token's length).
 * ``query``     random queries against a small index: results or one ``QueryError``.
 * ``alias``     random alias files: a gazetteer or one ``AliasFileError`` naming ``file:line``.
+* ``cli``       ``bicorpus ingest`` of a generated page and ``bicorpus search`` of a random query:
+  exit status 0, 1 (one ``Error:`` line) or 2 (usage), never an internal error (status 3).
 
 Crashes are printed with their input (repr, cut) and counted; the summary is JSON.
 """
@@ -229,6 +231,33 @@ def check_query(query: str, index: Any) -> str:
     return "ok"
 
 
+def check_cli(page: tuple[bytes, str, bool], query: str, folder: Path) -> str:
+    """The command line on one page and one query: exit status 0, 1 (one ``Error:`` line) or 2 (a usage
+    error), never an internal error (3) or a traceback."""
+    from click.testing import CliRunner
+
+    from bicorpus.cli import main
+
+    raw, suffix, _ = page
+    pages = folder / "cli-pages"
+    pages.mkdir(exist_ok=True)
+    for old in pages.iterdir():
+        old.unlink()
+    (pages / f"page{suffix}").write_bytes(raw)
+    runner = CliRunner()
+    outcomes = []
+    corpus, index = str(folder / "cli-corpus"), str(folder / "index")
+    for args in (["ingest", str(pages), "--corpus", corpus, "--no-index", "-q", "--prune"],
+                 ["search", "--index", index, "--limit", "3", query],
+                 ["search", "--index", index, "--json", "--lang", "ar", "--", query]):
+        result = runner.invoke(main, args)
+        failed = "internal error" in result.output or "Traceback" in result.output
+        if result.exit_code not in (0, 1, 2) or failed:  # 2: a usage error (a query read as an option)
+            raise Violation(f"bicorpus {args[0]} exited {result.exit_code}: {result.output.strip()[-300:]}")
+        outcomes.append(str(result.exit_code))
+    return "exit " + "/".join(outcomes)
+
+
 # --- the run ------------------------------------------------------------------------------------
 
 
@@ -247,14 +276,17 @@ def _small_index(folder: Path) -> Any:
     return open_index(folder / "index")
 
 
-def run(inputs: int, seed: int, only: tuple[str, ...] = ("source", "normalize", "query", "alias"),
+TARGETS = ("source", "normalize", "query", "alias", "cli")
+
+
+def run(inputs: int, seed: int, only: tuple[str, ...] = TARGETS,
         log: Callable[[str], None] | None = None) -> dict[str, Any]:
     """Fuzz each target with ``inputs`` generated inputs; returns the figures per target."""
     rng = random.Random(seed)
     stats = {name: TargetStats() for name in only}
     with tempfile.TemporaryDirectory(prefix="bicorpus-fuzz-") as tmp:
         folder = Path(tmp)
-        index = _small_index(folder) if "query" in only else None
+        index = _small_index(folder) if {"query", "cli"} & set(only) else None
         def make_case(name: str) -> tuple[Any, Callable[[], str]]:
             if name == "source":
                 page = page_input(rng)
@@ -265,8 +297,11 @@ def run(inputs: int, seed: int, only: tuple[str, ...] = ("source", "normalize", 
             if name == "query":
                 query = query_input(rng)
                 return query, lambda: check_query(query, index)
-            aliases = alias_input(rng)
-            return aliases, lambda: check_alias(aliases, folder)
+            if name == "alias":
+                aliases = alias_input(rng)
+                return aliases, lambda: check_alias(aliases, folder)
+            page, query = page_input(rng), query_input(rng)
+            return (page[0][:200], query), lambda: check_cli(page, query, folder)
 
         started = time.monotonic()
         for name in only:
@@ -305,10 +340,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--inputs", type=int, default=2000, help="inputs per target")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--only", default="source,normalize,query,alias", help="comma-separated targets")
+    parser.add_argument("--only", default=",".join(TARGETS), help="comma-separated targets")
     args = parser.parse_args(argv)
     only = tuple(t.strip() for t in args.only.split(",") if t.strip())
-    unknown = set(only) - {"source", "normalize", "query", "alias"}
+    unknown = set(only) - set(TARGETS)
     if unknown:
         parser.error(f"unknown targets: {', '.join(sorted(unknown))}")
     figures = run(args.inputs, args.seed, only, log=lambda line: print(line, file=sys.stderr))
