@@ -12,6 +12,12 @@ Example::
 
 Opening an index is cheap and a :class:`SearchIndex` may be shared between threads;
 searches keep working while ``ingest`` or ``reindex`` write the index.
+
+User alias files (``aliases=[...]``) add entities or names to the shipped gazetteer.  The index
+records them (paths and content hashes) and every later search and update uses them::
+
+    bicorpus.ingest(["pages/"], "corpus", index="index", aliases=["my_aliases.txt"])
+    bicorpus.search("Hurras al-Din", index="index")   # finds حراس الدين too
 """
 
 from __future__ import annotations
@@ -28,11 +34,13 @@ if TYPE_CHECKING:
 
 
 def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index: str | Path | None = "index",
-           **options: Any) -> IngestReport:
+           aliases: Iterable[str | Path] | None = None, **options: Any) -> IngestReport:
     """Ingest pages into the corpus at ``corpus`` and bring the index at ``index`` up to date.
 
     Only the passages of added, changed and removed documents are rewritten in the index;
-    ``index=None`` leaves the index alone.  ``options`` go to :func:`bicorpus.pipeline.ingest`
+    ``index=None`` leaves the index alone.  ``aliases``: user alias files read on top of the
+    shipped gazetteer (default: those the index was built with; other ones rebuild the index;
+    ``()`` for the shipped gazetteer alone).  ``options`` go to :func:`bicorpus.pipeline.ingest`
     (``prune``, ``strict``, ``on_error``, ``progress``...)."""
     from .check import sync_index
     from .pipeline import ingest as run_ingest
@@ -40,22 +48,28 @@ def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index:
     report = run_ingest(paths, corpus, **options)
     if index is not None and not report.stopped:
         sync_index(corpus, index, changed=[*report.added, *report.changed], removed=report.removed,
-                   before=report.before)
+                   before=report.before, aliases=None if aliases is None else list(aliases))
     return report
 
 
-def reindex(corpus: str | Path = "corpus", index: str | Path = "index") -> int:
+def reindex(corpus: str | Path = "corpus", index: str | Path = "index", *,
+            aliases: Iterable[str | Path] | None = None) -> int:
     """Rebuild the index at ``index`` from the corpus at ``corpus``; returns the passage count.
 
-    Holds the corpus writer lock meanwhile (a running ingest makes it fail with a clear message)."""
+    ``aliases``: user alias files (default: those the index was built with; ``()`` for the shipped
+    gazetteer alone).  Holds the corpus writer lock meanwhile (a running ingest makes it fail
+    with a clear message)."""
     from .check import reindex as locked_reindex
 
-    return locked_reindex(corpus, index)
+    return locked_reindex(corpus, index, aliases=None if aliases is None else list(aliases))
 
 
-def search(query: str, *, index: str | Path = "index", limit: int = 10, **filters: Any) -> SearchResult:
-    """Open the index, run one search, close it (for many searches keep a :func:`open_index`)."""
-    with open_index(index) as ix:
+def search(query: str, *, index: str | Path = "index", limit: int = 10,
+           aliases: Iterable[str | Path] | None = None, **filters: Any) -> SearchResult:
+    """Open the index, run one search, close it (for many searches keep a :func:`open_index`).
+
+    ``aliases``, when given, must be the alias files the index was built with."""
+    with open_index(index, aliases=None if aliases is None else list(aliases)) as ix:
         return ix.search(query, limit=limit, **filters)
 
 

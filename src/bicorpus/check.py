@@ -24,11 +24,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .corpus import COMMIT_MARKER, DOCUMENTS_FILE, PASSAGES_FILE, PENDING_DIR, Corpus, open_corpus
 from .errors import BicorpusError, CorpusError
 from .lock import WriterLock, lock_status, try_writer_lock
+
+if TYPE_CHECKING:
+    from .index.analysis import NameModel
 
 REINDEX = "run `bicorpus reindex` (or `bicorpus ingest`, which repairs the index itself)"
 REINGEST = ("rebuild it from the sources: `bicorpus ingest SOURCES --corpus NEW_DIR --no-index`, replace the "
@@ -226,15 +229,18 @@ def check(corpus: str | Path = "corpus", index: str | Path | None = "index", *,
 
 
 def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[str] = (),
-               removed: Iterable[str] = (), before: str | None = None) -> str:
+               removed: Iterable[str] = (), before: str | None = None,
+               aliases: Iterable[str | Path] | None = None) -> str:
     """Bring the index in step with the corpus, holding the corpus writer lock.
 
     ``changed``/``removed`` are the doc ids of the last ingest and ``before`` the fingerprint the
     corpus had when it started: when the index reflects ``before`` only those documents are
     rewritten; when it reflects something else it is rebuilt.  Returns ``"current"``,
     ``"updated"``, ``"rebuilt"`` or ``"busy"`` (another writer holds the corpus; it will sync the
-    index itself)."""
+    index itself).  ``aliases``: user alias files (default: those the index recorded); an index
+    built with others is rebuilt."""
     from .index import build_index, update_index
+    from .index.search import resolve_names
 
     lock = try_writer_lock(corpus_dir)
     if lock is None:
@@ -242,31 +248,33 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     with lock:
         corpus = open_corpus(corpus_dir)
         try:
+            names = resolve_names(index, aliases=aliases)
             record = index_record(index)
             recorded = record.get("corpus") if record else None
-            if recorded == corpus.fingerprint and _usable(index):
+            if recorded == corpus.fingerprint and _usable(index, names):
                 return "current"
-            if recorded is not None and recorded == before and _usable(index):
-                update_index(corpus, index, changed=changed, removed=removed)
+            if recorded is not None and recorded == before and _usable(index, names):
+                update_index(corpus, index, changed=changed, removed=removed, names=names)
                 if (index_record(index) or {}).get("corpus") == corpus.fingerprint:
                     return "updated"
-            build_index(corpus, index)
+            build_index(corpus, index, names=names)
             return "rebuilt"
         finally:
             corpus.close()
 
 
-def _usable(index: str | Path) -> bool:
+def _usable(index: str | Path, names: NameModel | None = None) -> bool:
     from .index.search import _check_versions
 
     try:
-        _check_versions(Path(index), None)
+        _check_versions(Path(index), names)
     except BicorpusError:
         return False
     return True
 
 
-def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index") -> int:
+def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index",
+            aliases: Iterable[str | Path] | None = None) -> int:
     """Rebuild the index from the corpus, holding the corpus writer lock (a running ingest is
     waited for by nobody: the lock message says who holds it)."""
     from .index import build_index
@@ -276,7 +284,7 @@ def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index") -> i
     with WriterLock(corpus_dir):
         corpus = open_corpus(corpus_dir)
         try:
-            return build_index(corpus, index)
+            return build_index(corpus, index, aliases=aliases)
         finally:
             corpus.close()
 

@@ -56,13 +56,13 @@ def _summary(report: IngestReport) -> str:
     return ", ".join(parts)
 
 
-def _update_index(report: IngestReport, corpus: Path, index: Path) -> None:
+def _update_index(report: IngestReport, corpus: Path, index: Path, aliases: tuple[Path, ...] = ()) -> None:
     """Bring the search index up to date with what this run added, changed and removed (or rebuild it
-    when an earlier run was killed before updating it)."""
+    when an earlier run was killed before updating it, or ``aliases`` differ from its own)."""
     from ..check import sync_index
 
     sync_index(corpus, index, changed=report.added + report.changed, removed=report.removed,
-               before=report.before)
+               before=report.before, aliases=aliases or None)
 
 
 def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> int:
@@ -87,8 +87,12 @@ def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> in
               callback=_megabytes, help="Refuse files larger than this many megabytes.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line (failures are still reported).")
+@click.option("--aliases", "aliases", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
+              metavar="FILE", help="A user alias file read on top of the shipped gazetteer (repeatable; "
+              "the index records them; default: the ones it was built with).")
 def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_index: bool, prune: bool,
-               strict: bool, max_passage_chars: int, max_size: int, progress: bool, quiet: bool) -> None:
+               strict: bool, max_passage_chars: int, max_size: int, progress: bool, quiet: bool,
+               aliases: tuple[Path, ...]) -> None:
     """Read .txt and .html pages into the passage corpus.
 
     PATHS are files or folders (searched recursively; default: seeds/).  Unchanged files are
@@ -114,7 +118,7 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
         click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
         sys.exit(1)
     if not no_index:
-        _update_index(report, corpus_dir, index_dir)
+        _update_index(report, corpus_dir, index_dir, aliases)
     if not quiet:
         click.echo(_summary(report), err=bool(report.failures))
     if report.failures:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import click
@@ -14,6 +15,9 @@ from .output import emit_rows, output_options
 
 _INDEX_OPTION = click.option("--index", "index_dir", default="index", show_default=True,
                              type=click.Path(file_okay=False), help="Index directory.")
+_ALIASES_OPTION = click.option(
+    "--aliases", "aliases", multiple=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
+    help="A user alias file read on top of the shipped gazetteer (repeatable; the index records them).")
 
 
 def _marks(color: bool) -> tuple[str, str]:
@@ -55,14 +59,18 @@ def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
 @click.option("--since", help="Only passages dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only passages dated on or before (ISO prefix, inclusive).")
 @click.option("--exact", is_flag=True, help="No name expansion: match words as written (or normalized).")
+@_ALIASES_OPTION
 @output_options
 def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | None, region: str | None,
-               doc: str | None, since: str | None, until: str | None, exact: bool, fmt: str) -> None:
+               doc: str | None, since: str | None, until: str | None, exact: bool, aliases: tuple[Path, ...],
+               fmt: str) -> None:
     """Search the index by names and words; every hit says which tier matched.
 
     Query language: words (AND by default), "phrases", AND / OR / NOT, parentheses,
     field filters (lang:ar, region:body, doc:ID, date:2017-04) and =word to switch off
     name expansion.  Tiers, best first: exact > normalized > stem > translit > alias.
+    Entity lookups use the gazetteer the index was built with (shipped + the --aliases
+    files it recorded); --aliases, if given, must name those same files.
 
     \b
     Examples:
@@ -72,7 +80,7 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
         bicorpus search 'Mosul NOT Raqqa' --since 2017-01
     """
     text = " ".join(query)
-    with open_index(index_dir) as ix:
+    with open_index(index_dir, aliases=aliases or None) as ix:
         result = ix.search(text, limit=limit, lang=lang, region=region, doc=doc, since=since, until=until,
                            exact=exact)
     if fmt == "text":
@@ -142,17 +150,25 @@ def _short(text: str, width: int = 100) -> str:
 @click.option("--corpus", "corpus_dir", default="corpus", show_default=True,
               type=click.Path(file_okay=False), help="Corpus directory to index.")
 @_INDEX_OPTION
-def reindex_cmd(corpus_dir: str, index_dir: str) -> None:
+@_ALIASES_OPTION
+@click.option("--no-aliases", is_flag=True, help="Forget the user alias files the index was built with.")
+def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_aliases: bool) -> None:
     """Rebuild the search index from the corpus (after an upgrade, or to repair it).
 
     Searches running meanwhile keep working on the old index until the new one is committed.
+    Without --aliases the index keeps the user alias files it was built with (read again).
 
     \b
     Example:
         bicorpus reindex --corpus corpus --index index
+        bicorpus reindex --aliases my_aliases.txt
     """
+    from ..errors import BicorpusError
+
+    if no_aliases and aliases:
+        raise BicorpusError("--aliases and --no-aliases exclude each other")
     started = time.perf_counter()
-    count = reindex(corpus_dir, index_dir)
+    count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None))
     seconds = time.perf_counter() - started
     click.echo(f"Indexed {count} passage{'s' if count != 1 else ''} from {corpus_dir} into {index_dir} "
                f"in {seconds:.1f} s.")
