@@ -2,17 +2,26 @@
 
 Everything above this line (analysis, query language, tiers, explanations) is
 engine-independent; an engine only stores passages with pre-analysed term
-streams and runs the small query algebra below.  The Whoosh engine lives in
-:mod:`bicorpus.index.whoosh_engine`, the only module that imports Whoosh.
+streams and runs the small query algebra below.  The Whoosh engine (the default) lives in
+:mod:`bicorpus.index.whoosh_engine`, the only module that imports Whoosh; the Tantivy engine
+(optional extra ``bicorpus[tantivy]``) in :mod:`bicorpus.index.tantivy_engine`, the only
+module that imports tantivy.  Both are fed the same analysed term streams, so they match the
+same passages.  Which engine an index directory uses is recorded in its ``engine.json``;
+opening an index opens whichever engine built it.
 """
 
 from __future__ import annotations
 
+import importlib
+import json
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
+
+from ..errors import SearchIndexError
 
 #: Stored, filterable metadata fields of a passage.
 META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date")
@@ -149,3 +158,86 @@ class Engine(Protocol):
 
     def close(self) -> None:
         ...
+
+
+#: Engine name → (module, class).  Only these modules import an engine library.
+ENGINES: dict[str, tuple[str, str]] = {
+    "whoosh": ("bicorpus.index.whoosh_engine", "WhooshEngine"),
+    "tantivy": ("bicorpus.index.tantivy_engine", "TantivyEngine"),
+}
+DEFAULT_ENGINE = "whoosh"
+#: File in an index directory naming its engine (absent: the default engine).
+ENGINE_FILE = "engine.json"
+#: Python package each engine needs, for the message when it is missing.
+_EXTRAS = {"tantivy": "pip install 'bicorpus[tantivy]'"}
+
+
+def check_engine_name(name: str) -> str:
+    if name not in ENGINES:
+        raise SearchIndexError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
+    return name
+
+
+def engine_class(name: str) -> Any:
+    """The engine class called ``name`` (its library imported now)."""
+    module, cls = ENGINES[check_engine_name(name)]
+    try:
+        return getattr(importlib.import_module(module), cls)
+    except ImportError as err:
+        hint = _EXTRAS.get(name, "reinstall bicorpus")
+        raise SearchIndexError(f"the {name} engine is not installed: {hint}") from err
+
+
+def index_engine(path: str | Path) -> str:
+    """The engine the index at ``path`` uses (or will be built with)."""
+    try:
+        data = json.loads((Path(path) / ENGINE_FILE).read_text("utf-8"))
+    except FileNotFoundError:
+        return DEFAULT_ENGINE
+    except (OSError, ValueError) as err:
+        raise SearchIndexError(f"index at {path} has an unreadable {ENGINE_FILE}: "
+                               "run `bicorpus reindex`") from err
+    name = data.get("engine") if isinstance(data, dict) else None
+    if not isinstance(name, str) or name not in ENGINES:
+        raise SearchIndexError(f"index at {path} names an unknown engine ({name!r}): run `bicorpus reindex`")
+    return name
+
+
+def set_index_engine(path: str | Path, name: str) -> bool:
+    """Make ``name`` the engine of the index directory at ``path``; returns whether it changed.
+
+    On a change the directory no longer counts as a built index (its version record goes), so
+    the next ingest or reindex builds it with the new engine."""
+    from .search import VERSION_FILE
+
+    check_engine_name(name)
+    path = Path(path)
+    if index_engine(path) == name and (name == DEFAULT_ENGINE or (path / ENGINE_FILE).exists()):
+        return False
+    engine_class(name)  # a missing library is reported before anything changes
+    path.mkdir(parents=True, exist_ok=True)
+    (path / VERSION_FILE).unlink(missing_ok=True)
+    tmp = path / f".{ENGINE_FILE}.{os.getpid()}.tmp"
+    tmp.write_text(json.dumps({"engine": name}) + "\n", "utf-8")
+    os.replace(tmp, path / ENGINE_FILE)
+    return True
+
+
+def require_engine(path: str | Path, name: str | None) -> None:
+    """Refuse an index built by another engine than the one asked for (``None``: any)."""
+    if name is None:
+        return
+    used = index_engine(path)
+    if check_engine_name(name) != used:
+        raise SearchIndexError(f"index at {path} was built by the {used} engine: "
+                               f"run `bicorpus reindex --engine {name}` first")
+
+
+def open_engine(path: str | Path) -> Engine:
+    """The index at ``path``, opened with the engine that built it."""
+    return engine_class(index_engine(path)).open(path)  # type: ignore[no-any-return]
+
+
+def create_engine(path: str | Path) -> Engine:
+    """A new, empty index at ``path`` with the engine recorded for it (default: Whoosh)."""
+    return engine_class(index_engine(path)).create(path)  # type: ignore[no-any-return]

@@ -218,7 +218,7 @@ class _DocSets:
         for leaf, offset in self.searcher.leaf_searchers():
             size = leaf.doc_count_all()
             local = sorted(d - offset for d in candidates if offset <= d < offset + size)
-            matcher = query.matcher(leaf) if local else None
+            matcher = query.matcher(leaf, leaf.boolean_context()) if local else None
             for doc in local:
                 if matcher is None or not matcher.is_active():
                     break

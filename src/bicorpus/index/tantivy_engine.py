@@ -1,0 +1,345 @@
+"""The Tantivy engine: schema, writer, searcher, translation of the engine query algebra.
+
+This is the only module of bicorpus that imports ``tantivy`` (the optional extra
+``bicorpus[tantivy]``).  Terms arrive pre-analysed from :mod:`bicorpus.index.analysis`
+exactly as for Whoosh and are handed to Tantivy as pre-tokenized text, alternatives of one
+position sharing that position, so both engines hold the same terms at the same positions
+and match the same passages.
+
+Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
+raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases), ``name`` and
+``ent`` (frequencies only), and ``stored``: every stored field of the passage as one JSON
+value (one field to read back per hit).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from ..errors import SearchIndexError
+from .engine import (
+    META_FIELDS,
+    AllQ,
+    AnyQ,
+    EngineQuery,
+    IndexedPassage,
+    NotQ,
+    PhraseQ,
+    PrefixQ,
+    RangeQ,
+    TermQ,
+)
+
+#: Seconds a writer waits for another writer's lock.
+WRITE_LOCK_TIMEOUT = 60.0
+#: Writer memory (bytes) per build; Tantivy splits it between its indexing threads.
+WRITER_HEAP = 256_000_000
+#: Writer memory for small updates.
+UPDATE_HEAP = 64_000_000
+#: Fields holding positions (phrases run on them) and fields holding only frequencies.
+POSITION_FIELDS: tuple[str, ...] = ("form", "key")
+FREQ_FIELDS: tuple[str, ...] = ("name", "ent")
+#: The stored JSON of a passage.
+STORED = "stored"
+#: Most passages listed for one document.
+_MAX_DOC_PASSAGES = 100_000
+
+#: Characters the Rust regex syntax treats as special (what ``regex_syntax::escape`` escapes).
+_REGEX_SPECIAL = frozenset("\\.+*?()|[]{}^$#&-~")
+
+
+def regex_escape(text: str) -> str:
+    """``text`` as a literal in a Tantivy (Rust) regular expression."""
+    return "".join("\\" + c if c in _REGEX_SPECIAL else c for c in text)
+
+
+def _schema() -> Any:
+    builder = tantivy.SchemaBuilder()
+    for name in META_FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
+    for name in POSITION_FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
+    for name in FREQ_FIELDS:
+        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="freq")
+    builder.add_bytes_field(STORED, stored=True, indexed=False)
+    return builder.build()
+
+
+#: Field names of the layout this module writes (an index with other fields asks for a reindex).
+_FIELD_NAMES = frozenset((*META_FIELDS, *POSITION_FIELDS, *FREQ_FIELDS, STORED))
+
+
+def _pre_tokenized(slots: list[tuple[str, ...]]) -> Any:
+    """Terms at positions as Tantivy pre-tokenized text (alternatives share their position)."""
+    tokens = [tantivy.Token(term, pos, pos, pos + 1) for pos, slot in enumerate(slots) for term in slot]
+    return tantivy.PreTokenizedString("", tokens)
+
+
+def to_document(passage: IndexedPassage) -> Any:
+    """The Tantivy document of one analysed passage."""
+    doc = tantivy.Document()
+    stored = {k: v for k, v in passage.fields.items() if v is not None}
+    for name in META_FIELDS:
+        value = stored.get(name)
+        if value is not None:
+            doc.add_text(name, str(value))
+    for name, slots in passage.terms.items():
+        if slots:
+            doc.add_pre_tokenized_text(name, _pre_tokenized(slots))
+    doc.add_bytes(STORED, json.dumps(stored, ensure_ascii=False).encode("utf-8"))
+    return doc
+
+
+class _Translator:
+    """Engine queries → Tantivy queries for one searcher.  Terms absent from the index are dropped
+    first, so most phrase slots shrink to one term and phrases stay plain phrase queries."""
+
+    def __init__(self, schema: Any, searcher: Any) -> None:
+        self.schema = schema
+        self.searcher = searcher
+
+    def has(self, field: str, text: str) -> bool:
+        return self.searcher.doc_freq(field, text) > 0
+
+    def __call__(self, q: EngineQuery) -> Any | None:
+        """The Tantivy query, or ``None`` when ``q`` can match nothing."""
+        if isinstance(q, TermQ):
+            if not self.has(q.field, q.text):
+                return None
+            return tantivy.Query.term_query(self.schema, q.field, q.text)
+        if isinstance(q, PhraseQ):
+            return self.phrase(q)
+        if isinstance(q, PrefixQ | RangeQ):
+            return self.term_set(q)
+        if isinstance(q, AllQ):
+            parts: list[tuple[Any, Any]] = []
+            for item in q.items:
+                negated = isinstance(item, NotQ)
+                part = self(item.item if isinstance(item, NotQ) else item)
+                if part is None:
+                    if not negated:
+                        return None  # one part that cannot match empties the conjunction
+                    continue  # excluding nothing
+                parts.append((tantivy.Occur.MustNot if negated else tantivy.Occur.Must, part))
+            if all(occur == tantivy.Occur.MustNot for occur, _ in parts):
+                parts.insert(0, (tantivy.Occur.Must, tantivy.Query.all_query()))
+            return parts[0][1] if len(parts) == 1 else tantivy.Query.boolean_query(parts)
+        if isinstance(q, AnyQ):
+            alternatives = [p for p in (self(item) for item in q.items) if p is not None]
+            if not alternatives:
+                return None
+            if len(alternatives) == 1:
+                return alternatives[0]
+            return tantivy.Query.boolean_query([(tantivy.Occur.Should, p) for p in alternatives])
+        if isinstance(q, NotQ):
+            inner = self(q.item)
+            if inner is None:
+                return tantivy.Query.all_query()
+            return tantivy.Query.boolean_query([(tantivy.Occur.Must, tantivy.Query.all_query()),
+                                                (tantivy.Occur.MustNot, inner)])
+        raise TypeError(f"not an engine query: {q!r}")
+
+    def phrase(self, q: PhraseQ) -> Any | None:
+        slots = [[t for t in slot if self.has(q.field, t)] for slot in q.slots]
+        if not all(slots):
+            return None
+        if len(slots) == 1:
+            if len(slots[0]) == 1:
+                return tantivy.Query.term_query(self.schema, q.field, slots[0][0])
+            return tantivy.Query.term_set_query(self.schema, q.field, slots[0])
+        if all(len(slot) == 1 for slot in slots):
+            return tantivy.Query.phrase_query(self.schema, q.field, [slot[0] for slot in slots])
+        patterns = ["|".join(regex_escape(t) for t in slot) for slot in slots]
+        return tantivy.Query.regex_phrase_query(self.schema, q.field, patterns)
+
+    def term_set(self, q: PrefixQ | RangeQ) -> Any | None:
+        """A prefix or range on a keyword field, as the set of its indexed terms that qualify."""
+        if isinstance(q, PrefixQ):
+            terms = [t for t, _ in self.searcher.terms_with_prefix(q.field, q.text)]
+        else:
+            terms = [t for t, _ in self.searcher.terms_with_prefix(q.field, "")
+                     if (q.low is None or q.low <= t) and (q.high is None or t <= q.high)]
+        return tantivy.Query.term_set_query(self.schema, q.field, terms) if terms else None
+
+
+def _stored_row(doc: Any) -> dict[str, Any]:
+    data = doc.get_first(STORED)
+    return json.loads(bytes(data)) if data is not None else {}
+
+
+def _filtered(query: Any, allow: Any | None, block: Any | None) -> Any:
+    """``query`` restricted to ``allow`` (scoring nothing) and without ``block``."""
+    if allow is None and block is None:
+        return query
+    parts = [(tantivy.Occur.Must, query)]
+    if allow is not None:
+        parts.append((tantivy.Occur.Must, tantivy.Query.const_score_query(allow, 0.0)))
+    if block is not None:
+        parts.append((tantivy.Occur.MustNot, block))
+    return tantivy.Query.boolean_query(parts)
+
+
+class TantivyEngine:
+    """An on-disk Tantivy index.  One object per process; a searcher is kept per thread."""
+
+    name = "tantivy"
+
+    def __init__(self, path: Path, index: Any) -> None:
+        self.path = path
+        self._index = index
+        self._schema = index.schema
+        self._local = threading.local()
+        self._lock = threading.Lock()
+
+    @classmethod
+    def create(cls, path: str | Path) -> TantivyEngine:
+        """A new, empty index at ``path`` (the directory is created; an existing index is replaced)."""
+        path = Path(path)
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            for old in path.iterdir():  # Tantivy refuses to create an index over another one
+                if old.is_file() and (old.name == "meta.json" or old.suffix in _SEGMENT_SUFFIXES
+                                      or old.name.startswith(".tantivy")):
+                    old.unlink()
+            return cls(path, tantivy.Index(_schema(), path=str(path), reuse=False))
+        except OSError as err:
+            raise SearchIndexError(f"cannot create an index at {path}: {err.strerror or err}") from err
+        except ValueError as err:
+            raise SearchIndexError(f"cannot create an index at {path}: {err}") from err
+
+    @classmethod
+    def open(cls, path: str | Path) -> TantivyEngine:
+        path = Path(path)
+        if not (path / "meta.json").is_file():
+            raise SearchIndexError(f"no index at {path}: run `bicorpus reindex`")
+        try:
+            index = tantivy.Index.open(str(path))
+        except (ValueError, OSError) as err:
+            raise SearchIndexError(f"index at {path} is unreadable ({type(err).__name__}): "
+                                   "run `bicorpus reindex`") from err
+        names = {entry["name"] for entry in json.loads((path / "meta.json").read_text("utf-8"))["schema"]}
+        if names != _FIELD_NAMES:
+            raise SearchIndexError(f"index at {path} has another layout: run `bicorpus reindex`")
+        return cls(path, index)
+
+    # writing
+
+    def _writer(self, heap: int) -> Any:
+        deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
+        while True:
+            try:
+                return self._index.writer(heap_size=heap)
+            except ValueError as err:
+                if "lock" not in str(err).lower() or time.monotonic() > deadline:
+                    raise SearchIndexError(f"index at {self.path} is locked by another writer; "
+                                           "try again") from err
+                time.sleep(0.05)
+
+    def write(self, adds: Iterable[IndexedPassage], delete_docs: Iterable[str] = (), *,
+              clear: bool = False, bulk: bool = False) -> int:
+        writer = self._writer(WRITER_HEAP if bulk or clear else UPDATE_HEAP)
+        added = 0
+        try:
+            if clear:
+                writer.delete_all_documents()
+            else:
+                for doc_id in delete_docs:
+                    writer.delete_documents_by_term("doc", doc_id)
+            for passage in adds:
+                writer.add_document(to_document(passage))
+                added += 1
+            writer.commit()
+            writer.wait_merging_threads()
+        except BaseException:
+            try:
+                writer.rollback()
+            except ValueError:
+                pass
+            raise
+        self._index.reload()
+        return added
+
+    # reading
+
+    def _searcher(self) -> Any:
+        searcher = getattr(self._local, "searcher", None)
+        if searcher is None or not getattr(self._local, "pinned", 0):
+            self._index.reload()
+            searcher = self._index.searcher()
+            self._local.searcher = searcher
+        return searcher
+
+    @contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Within the block this thread reads one commit."""
+        self._searcher()
+        self._local.pinned = getattr(self._local, "pinned", 0) + 1
+        try:
+            yield
+        finally:
+            self._local.pinned -= 1
+
+    def _query(self, searcher: Any, q: EngineQuery) -> Any | None:
+        return _Translator(self._schema, searcher)(q)
+
+    def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
+               mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
+        searcher = self._searcher()
+        translate = _Translator(self._schema, searcher)
+        q = translate(query)
+        if q is None:
+            return []
+        allow = translate(filter) if filter is not None else None
+        if filter is not None and allow is None:
+            return []
+        block = translate(mask) if mask is not None else None
+        hits = searcher.search(_filtered(q, allow, block), limit=limit, count=False).hits
+        return [(_stored_row(searcher.doc(address)), float(score)) for score, address in hits]
+
+    def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
+        searcher = self._searcher()
+        translate = _Translator(self._schema, searcher)
+        q = translate(query)
+        allow = translate(filter) if filter is not None else None
+        if q is None or (filter is not None and allow is None):
+            return 0
+        return int(searcher.search(_filtered(q, allow, None), limit=1, count=True).count)
+
+    def has_term(self, field: str, text: str) -> bool:
+        return self._searcher().doc_freq(field, text) > 0
+
+    def _rows(self, q: Any, limit: int) -> list[dict[str, Any]]:
+        searcher = self._searcher()
+        if limit <= 0:
+            return []
+        return [_stored_row(searcher.doc(address)) for _, address in searcher.search(q, limit=limit).hits]
+
+    def stored(self, passage_id: str) -> dict[str, Any] | None:
+        rows = self._rows(tantivy.Query.term_query(self._schema, "id", passage_id), 1)
+        return rows[0] if rows else None
+
+    def doc_passages(self, doc_id: str) -> list[dict[str, Any]]:
+        rows = self._rows(tantivy.Query.term_query(self._schema, "doc", doc_id), _MAX_DOC_PASSAGES)
+        return sorted(rows, key=lambda r: r.get("ordinal") or 0)
+
+    def iter_stored(self) -> Iterator[dict[str, Any]]:
+        searcher = self._searcher()
+        yield from self._rows(tantivy.Query.all_query(), int(searcher.num_docs))
+
+    def doc_count(self) -> int:
+        return int(self._searcher().num_docs)
+
+    def close(self) -> None:
+        self._local = threading.local()
+
+
+#: Endings of the files of a Tantivy index's segments.
+_SEGMENT_SUFFIXES = frozenset({".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm", ".del", ".lock"})

@@ -1,0 +1,212 @@
+"""The Tantivy engine behind the same interface as Whoosh: same passages, same tiers, same totals.
+
+Both engines are fed the same analysed term streams; for a query list covering every query
+class (one-word names, multi-word names, Arabic names, quoted phrases in both languages,
+filters, rare and common words, NOT, OR, field and date filters) they must return the same
+passage id sets with the same tiers, on the seed page and on a generated corpus.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+import bicorpus
+from bicorpus.corpus import PassageFilter, open_corpus
+from bicorpus.errors import SearchIndexError
+from bicorpus.index import build_index, open_index, tantivy_engine, update_index
+from bicorpus.index.engine import (
+    DEFAULT_ENGINE,
+    ENGINE_FILE,
+    index_engine,
+    require_engine,
+    set_index_engine,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH_DIR = ROOT / "bench"
+ENGINES = ("whoosh", "tantivy")
+#: Large enough that every search returns all of its matches: id sets compare whole.
+ALL = 5_000
+
+#: Hand-written queries for the query-language features the bench classes do not use.
+LANGUAGE_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
+    ("Nusra NOT Raqqa", {}),
+    ("Aleppo OR Homs", {}),
+    ("Raqqa region:body", {}),
+    ("ISIS lang:en", {}),
+    ("داعش lang:ar", {}),
+    ("=Nusra", {}),
+    ("Nusra", {"since": "2015", "until": "2019-06"}),
+    ("Mosul", {"since": "2019"}),
+    ("Aleppo date:2018", {}),
+)
+
+
+def _ingest(pages: Path, work: Path) -> Path:
+    corpus = work / "corpus"
+    bicorpus.ingest([pages], corpus, index=None)
+    return corpus
+
+
+def _build_both(corpus: Path, work: Path) -> dict[str, Path]:
+    out = {}
+    for engine in ENGINES:
+        index = work / f"index-{engine}"
+        set_index_engine(index, engine)
+        build_index(open_corpus(corpus), index)
+        out[engine] = index
+    return out
+
+
+def _answers(index: Path, queries: list[tuple[str, dict[str, str]]]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    with open_index(index) as ix:
+        for text, filters in queries:
+            where = PassageFilter(**filters) if filters else None
+            everything = ix.search(text, limit=ALL, where=where)
+            top = ix.search(text, limit=10, where=where)
+            out[f"{text} {filters}"] = (everything.total, top.total,
+                                        sorted((h.passage_id, h.tier) for h in everything.hits),
+                                        [h.tier for h in top.hits])
+    return out
+
+
+def _bench_queries(per_class: int) -> list[tuple[str, dict[str, str]]]:
+    sys.path.insert(0, str(BENCH_DIR))
+    try:
+        from common import QUERY_CLASSES, build_queries
+    finally:
+        sys.path.remove(str(BENCH_DIR))
+    queries = build_queries(per_class=per_class, seed=1)
+    assert {q.cls for q in queries} == set(QUERY_CLASSES)
+    return [(q.text, {k: v for k, v in (("lang", q.lang), ("region", q.region), ("since", q.since)) if v})
+            for q in queries]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    sys.path.insert(0, str(BENCH_DIR))
+    try:
+        from generate import write_pages
+    finally:
+        sys.path.remove(str(BENCH_DIR))
+    work = tmp_path_factory.mktemp("generated")
+    write_pages(work / "pages", 60, seed=3)
+    corpus = _ingest(work / "pages", work)
+    return {"corpus": corpus, **_build_both(corpus, work)}
+
+
+@pytest.fixture(scope="module")
+def seed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    work = tmp_path_factory.mktemp("seed")
+    pages = work / "pages"
+    pages.mkdir()
+    for page in (ROOT / "seeds").glob("*.txt"):
+        shutil.copy(page, pages / page.name)
+    corpus = _ingest(pages, work)
+    return {"corpus": corpus, **_build_both(corpus, work)}
+
+
+SEED_QUERIES: list[tuple[str, dict[str, str]]] = [
+    ("Nusra", {}), ("an-Nusrah", {}), ("النصرة", {}), ("Deir ez-Zor", {}), ("Deir al-Zour", {}),
+    ("دير الزور", {}), ("ISIS", {}), ("Daesh", {}), ("داعش", {}), ('"Eastern Ghouta"', {}),
+    ("Mosul NOT Raqqa", {}), ("Syria", {"lang": "en"}), ("أخبار", {}), ("يكتب", {"region": "site-header"}),
+    ("Syrian", {}), ("Raqqa OR Aleppo", {}), ("=Nusra", {}),
+]
+
+
+def test_seed_same_passages_and_tiers(seed: dict[str, Path]) -> None:
+    whoosh = _answers(seed["whoosh"], SEED_QUERIES)
+    tantivy = _answers(seed["tantivy"], SEED_QUERIES)
+    assert sum(bool(a[2]) for a in whoosh.values()) >= len(SEED_QUERIES) - 2  # the queries do find things
+    assert tantivy == whoosh
+
+
+def test_generated_same_passages_and_tiers_for_every_query_class(generated: dict[str, Path]) -> None:
+    queries = _bench_queries(per_class=8) + list(LANGUAGE_QUERIES)
+    whoosh = _answers(generated["whoosh"], queries)
+    tantivy = _answers(generated["tantivy"], queries)
+    found = [key for key, answer in whoosh.items() if answer[2]]
+    assert len(found) >= len(queries) // 2, "too few queries find anything to compare"
+    tiers = {tier for answer in whoosh.values() for _, tier in answer[2]}
+    assert {"exact", "translit", "alias"} <= tiers
+    mismatched = [key for key in whoosh if whoosh[key] != tantivy[key]]
+    assert not mismatched, mismatched
+
+
+def test_the_engine_is_recorded_and_opened(generated: dict[str, Path]) -> None:
+    assert index_engine(generated["tantivy"]) == "tantivy"
+    assert index_engine(generated["whoosh"]) == "whoosh"
+    assert (generated["tantivy"] / ENGINE_FILE).is_file()
+    with open_index(generated["tantivy"]) as ix:
+        assert type(ix._engine).__name__ == "TantivyEngine"
+        first = next(ix.passages())
+        assert ix.passage(first.id) == first
+        assert [p.id for p in ix.document_passages(first.doc_id)] == \
+               [p.id for p in sorted(ix.document_passages(first.doc_id), key=lambda p: p.ordinal)]
+    require_engine(generated["tantivy"], "tantivy")
+    require_engine(generated["tantivy"], None)
+    with pytest.raises(SearchIndexError, match="built by the tantivy engine"):
+        require_engine(generated["tantivy"], "whoosh")
+
+
+def test_stored_passages_agree(generated: dict[str, Path]) -> None:
+    with open_index(generated["whoosh"]) as w, open_index(generated["tantivy"]) as t:
+        assert len(w) == len(t) > 100
+        assert sorted(p.id for p in w.passages()) == sorted(p.id for p in t.passages())
+        some = next(w.passages())
+        assert t.passage(some.id) == w.passage(some.id)
+        assert t.neighbours(some.id, 2) == w.neighbours(some.id, 2)
+
+
+def test_update_gives_the_same_index_as_a_build(tmp_path: Path, generated: dict[str, Path]) -> None:
+    corpus = open_corpus(generated["corpus"])
+    index = tmp_path / "index"
+    set_index_engine(index, "tantivy")
+    build_index(corpus, index)
+    docs = sorted({p.doc_id for p in corpus.passages()})
+    with open_index(index) as ix:
+        before = len(ix)
+        gone = len(ix.document_passages(docs[0]))
+    update_index(corpus, index, changed=[], removed=[docs[0]])
+    with open_index(index) as ix:
+        assert len(ix) == before - gone
+        assert ix.document_passages(docs[0]) == []
+    update_index(corpus, index, changed=[docs[0]])
+    queries = [("Nusra", {}), ("داعش", {}), ("Raqqa region:body", {})]
+    assert _answers(index, queries) == _answers(generated["tantivy"], queries)
+
+
+def test_switching_engines_rebuilds_with_the_new_one(tmp_path: Path, generated: dict[str, Path]) -> None:
+    index = tmp_path / "index"
+    bicorpus.reindex(generated["corpus"], index)
+    assert index_engine(index) == DEFAULT_ENGINE
+    assert set_index_engine(index, "tantivy") is True
+    assert set_index_engine(index, "tantivy") is False
+    with pytest.raises(SearchIndexError):
+        open_index(index)  # no longer a built index: asks for a reindex
+    bicorpus.reindex(generated["corpus"], index)
+    with open_index(index) as ix:
+        assert type(ix._engine).__name__ == "TantivyEngine"
+        assert ix.search("Nusra").total == open_index(generated["whoosh"]).search("Nusra").total
+
+
+def test_unknown_engine_is_one_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(SearchIndexError, match="unknown engine 'lucene'"):
+        set_index_engine(tmp_path / "index", "lucene")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / ENGINE_FILE).write_text('{"engine": "xapian"}', "utf-8")
+    with pytest.raises(SearchIndexError, match="unknown engine"):
+        index_engine(tmp_path / "bad")
+
+
+@pytest.mark.parametrize(("term", "escaped"), [
+    ("nusra", "nusra"), ("+isis", "\\+isis"), ("#d_z", "\\#d_z"), ("~a.b", "\\~a\\.b"), ("داعش", "داعش"),
+    (">x(y)|z*", ">x\\(y\\)\\|z\\*"),
+])
+def test_regex_escape(term: str, escaped: str) -> None:
+    assert tantivy_engine.regex_escape(term) == escaped
