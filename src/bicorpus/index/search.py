@@ -13,6 +13,7 @@ running the same analysis again.
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 import os
 import re
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..corpus import Corpus, PassageFilter
-from ..errors import QueryError, SearchIndexError
+from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
@@ -58,10 +59,111 @@ def _key_version(names: NameModel | None) -> int:
     return names.key_version if names is not None else analysis.default_key_version()
 
 
-def expected_versions(names: NameModel | None = None) -> dict[str, int]:
+@functools.cache
+def shipped_gazetteer_digest() -> str:
+    """Fingerprint of the shipped gazetteer (``names/data/aliases.txt``): the ``ent`` terms depend on it."""
+    from ..names import tables
+    from ..names.gazetteer import SHIPPED_FILE
+
+    return hashlib.sha256(tables.read_data_text(SHIPPED_FILE).encode("utf-8")).hexdigest()[:16]
+
+
+def expected_versions(names: NameModel | None = None) -> dict[str, int | str]:
     """The versions an index must have been built with to be read by this bicorpus."""
     return {"index_schema": INDEX_SCHEMA, "analysis": analysis.ANALYSIS_VERSION,
-            "normalization": NORMALIZATION_VERSION, "keys": _key_version(names)}
+            "normalization": NORMALIZATION_VERSION, "keys": _key_version(names),
+            "gazetteer": shipped_gazetteer_digest()}
+
+
+# user alias files
+
+#: Bytes read at a time when fingerprinting an alias file.
+_HASH_CHUNK = 1 << 16
+
+AliasRecords = tuple[tuple[str, str], ...]
+
+
+def alias_records(paths: Iterable[str | Path]) -> AliasRecords:
+    """``(absolute path, sha256)`` of each user alias file, in order (what an index records)."""
+    out: list[tuple[str, str]] = []
+    for given in paths:
+        path = Path(given)
+        digest = hashlib.sha256()
+        try:
+            with path.open("rb") as fh:
+                while chunk := fh.read(_HASH_CHUNK):
+                    digest.update(chunk)
+        except FileNotFoundError:
+            raise AliasFileError(f"{path}: alias file not found") from None
+        except IsADirectoryError:
+            raise AliasFileError(f"{path}: is a directory, not an alias file") from None
+        except OSError as err:
+            raise AliasFileError(f"{path}: cannot read alias file ({err.strerror or err})") from None
+        out.append((str(path.resolve()), digest.hexdigest()))
+    return tuple(out)
+
+
+def names_for(records: AliasRecords) -> NameModel:
+    """The name model of the shipped gazetteer with these alias files on top (cached per alias set:
+    a record names a file's content by its hash)."""
+    return _names_with(records) if records else analysis.default_names()
+
+
+@functools.lru_cache(maxsize=16)
+def _names_with(records: AliasRecords) -> NameModel:
+    return analysis.names_with_aliases(records)
+
+
+def recorded_aliases(path: str | Path) -> AliasRecords:
+    """The user alias files an index was built with (``()``: the shipped gazetteer alone)."""
+    found = (_read_versions(Path(path)) or {}).get("aliases") or []
+    try:
+        return tuple((str(p), str(h)) for p, h in found)
+    except (TypeError, ValueError):
+        return ()
+
+
+def _describe(records: AliasRecords) -> str:
+    return "alias files " + ", ".join(p for p, _ in records) if records else "no user alias files"
+
+
+def resolve_names(index_path: str | Path, *, names: NameModel | None = None,
+                  aliases: Iterable[str | Path] | None = None) -> NameModel:
+    """The name model to build or update the index at ``index_path`` with: ``names`` when given;
+    else the shipped gazetteer with ``aliases`` on top; else with the alias files the index
+    recorded (their current contents)."""
+    if names is not None:
+        return names
+    if aliases is not None:
+        return names_for(alias_records(aliases))
+    recorded = recorded_aliases(index_path)
+    try:
+        return names_for(alias_records(p for p, _ in recorded))
+    except AliasFileError as err:
+        raise AliasFileError(f"{err} (the index at {index_path} was built with it: restore it, or rebuild "
+                             "with `bicorpus reindex --no-aliases` or other --aliases)") from None
+
+
+def _search_names(path: Path, aliases: Iterable[str | Path] | None) -> NameModel:
+    """The name model a search of the index at ``path`` uses: the gazetteer the index was built with."""
+    recorded = recorded_aliases(path)
+    if aliases is not None:
+        wanted = alias_records(aliases)
+        if wanted != recorded:
+            flags = " ".join(f"--aliases {p}" for p, _ in wanted) or "--no-aliases"
+            raise SearchIndexError(f"the index at {path} was built with {_describe(recorded)}, not "
+                                   f"{_describe(wanted)}: run `bicorpus reindex {flags}` first")
+        return names_for(wanted)
+    try:
+        current = alias_records(p for p, _ in recorded)
+    except AliasFileError as err:
+        raise SearchIndexError(f"{err}; the index at {path} was built with it: restore it, or run "
+                               "`bicorpus reindex --no-aliases`") from None
+    changed = [p for (p, h), (_, now) in zip(recorded, current, strict=True) if h != now]
+    if changed:
+        raise SearchIndexError(f"alias file {changed[0]} changed since the index at {path} was built: "
+                               "run `bicorpus reindex`")
+    return names_for(recorded)
 
 
 def _open_engine(path: Path) -> Engine:
@@ -86,7 +188,8 @@ def _read_versions(path: Path) -> dict[str, Any] | None:
 
 def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None) -> None:
     """Record the versions, the passage count and the fingerprint of the corpus state indexed."""
-    data = {**expected_versions(names), "passages": passages, "corpus": corpus}
+    data = {**expected_versions(names), "passages": passages, "corpus": corpus,
+            "aliases": [list(r) for r in (names.alias_files if names is not None else ())]}
     tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
     os.replace(tmp, path / VERSION_FILE)
@@ -106,6 +209,9 @@ def _check_versions(path: Path, names: NameModel | None) -> None:
     if differ:
         raise SearchIndexError(f"index at {path} was built by another version of bicorpus "
                                f"({', '.join(differ)}): run `bicorpus reindex`")
+    if names is not None and recorded_aliases(path) != names.alias_files:
+        raise SearchIndexError(f"index at {path} was built with {_describe(recorded_aliases(path))}, not "
+                               f"{_describe(names.alias_files)}: run `bicorpus reindex`")
 
 
 def _stored_to_passage(row: dict[str, Any]) -> Passage:
@@ -128,13 +234,16 @@ def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassag
 # building and updating
 
 
-def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: NameModel | None = None) -> int:
+def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: NameModel | None = None,
+                aliases: Iterable[str | Path] | None = None) -> int:
     """(Re)build the index at ``index_path`` from every passage of ``corpus``; returns the passage count.
 
-    An index of this version is emptied and refilled in one commit, so open searchers keep
-    working on the old contents until they refresh; any other directory content is replaced."""
+    ``aliases``: user alias files read on top of the shipped gazetteer (default: the ones the index
+    recorded, if any; ``()`` for the shipped gazetteer alone).  An index of this version is emptied
+    and refilled in one commit, so open searchers keep working on the old contents until they
+    refresh; any other directory content is replaced."""
     path = Path(index_path)
-    names = names or analysis.default_names()
+    names = resolve_names(path, names=names, aliases=aliases)
     engine: Engine | None = None
     found = _read_versions(path) or {}
     if all(found.get(k) == v for k, v in expected_versions(names).items()):
@@ -153,13 +262,15 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
 
 
 def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iterable[str] = (),
-                 removed: Iterable[str] = (), *, names: NameModel | None = None) -> int:
+                 removed: Iterable[str] = (), *, names: NameModel | None = None,
+                 aliases: Iterable[str | Path] | None = None) -> int:
     """Rewrite only the passages of the ``changed`` documents and drop the ``removed`` ones.
 
-    Builds the whole index when none exists (or it is from another version).  Returns the
-    number of passages written."""
+    Builds the whole index when none exists, it is from another version, or it was built with
+    other alias files than ``aliases`` (default: the ones it recorded).  Returns the number of
+    passages written."""
     path = Path(index_path)
-    names = names or analysis.default_names()
+    names = resolve_names(path, names=names, aliases=aliases)
     try:
         _check_versions(path, names)
         engine = _open_engine(path)
@@ -346,15 +457,17 @@ def _one_commit(method: Callable[..., T]) -> Callable[..., T]:
 class SearchIndex:
     """An index opened for searching.  Cheap to open; safe to share between threads."""
 
-    def __init__(self, path: str | Path = "index", *, names: NameModel | None = None) -> None:
+    def __init__(self, path: str | Path = "index", *, names: NameModel | None = None,
+                 aliases: Iterable[str | Path] | None = None) -> None:
         self.path = Path(path)
-        self._names = names
         _check_versions(self.path, names)
+        self._names = names if names is not None else _search_names(self.path, aliases)
         self._engine = _open_engine(self.path)
 
     @property
     def names(self) -> NameModel:
-        return self._names or analysis.default_names()
+        """The name model of the gazetteer the index was built with (shipped + recorded alias files)."""
+        return self._names
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -466,6 +579,11 @@ class SearchIndex:
         return (_stored_to_passage(r) for r in self._engine.iter_stored())
 
 
-def open_index(path: str | Path = "index", *, names: NameModel | None = None) -> SearchIndex:
-    """Open the index at ``path`` for searching (raises :class:`SearchIndexError` with a clear message)."""
-    return SearchIndex(path, names=names)
+def open_index(path: str | Path = "index", *, names: NameModel | None = None,
+               aliases: Iterable[str | Path] | None = None) -> SearchIndex:
+    """Open the index at ``path`` for searching (raises :class:`SearchIndexError` with a clear message).
+
+    Entity lookups use the gazetteer the index was built with: the shipped one and the user alias
+    files it recorded (a recorded file that changed or is gone asks for ``bicorpus reindex``).
+    ``aliases``, when given, must be those same files."""
+    return SearchIndex(path, names=names, aliases=aliases)
