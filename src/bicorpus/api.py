@@ -34,41 +34,59 @@ if TYPE_CHECKING:
 
 
 def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index: str | Path | None = "index",
-           aliases: Iterable[str | Path] | None = None, **options: Any) -> IngestReport:
+           aliases: Iterable[str | Path] | None = None, engine: str | None = None,
+           **options: Any) -> IngestReport:
     """Ingest pages into the corpus at ``corpus`` and bring the index at ``index`` up to date.
 
     Only the passages of added, changed and removed documents are rewritten in the index;
     ``index=None`` leaves the index alone.  ``aliases``: user alias files read on top of the
     shipped gazetteer (default: those the index was built with; other ones rebuild the index;
-    ``()`` for the shipped gazetteer alone).  ``options`` go to :func:`bicorpus.pipeline.ingest`
-    (``prune``, ``strict``, ``on_error``, ``progress``...)."""
+    ``()`` for the shipped gazetteer alone).  ``engine``: ``"whoosh"`` or ``"tantivy"`` (default: the
+    engine the index already uses, Whoosh for a new one; another one rebuilds the index).
+    ``options`` go to :func:`bicorpus.pipeline.ingest` (``prune``, ``strict``, ``on_error``,
+    ``progress``...)."""
     from .check import sync_index
+    from .index.engine import check_engine_name, set_index_engine
     from .pipeline import ingest as run_ingest
 
+    if engine is not None:
+        check_engine_name(engine)
     report = run_ingest(paths, corpus, **options)
     if index is not None and not report.stopped:
+        if engine is not None:
+            set_index_engine(index, engine)
         sync_index(corpus, index, changed=[*report.added, *report.changed], removed=report.removed,
                    before=report.before, aliases=None if aliases is None else list(aliases))
     return report
 
 
 def reindex(corpus: str | Path = "corpus", index: str | Path = "index", *,
-            aliases: Iterable[str | Path] | None = None) -> int:
+            aliases: Iterable[str | Path] | None = None, engine: str | None = None) -> int:
     """Rebuild the index at ``index`` from the corpus at ``corpus``; returns the passage count.
 
     ``aliases``: user alias files (default: those the index was built with; ``()`` for the shipped
     gazetteer alone).  Holds the corpus writer lock meanwhile (a running ingest makes it fail
-    with a clear message)."""
+    with a clear message).  ``engine``: ``"whoosh"`` or ``"tantivy"`` (default: the engine the
+    index already uses, Whoosh for a new one)."""
     from .check import reindex as locked_reindex
+    from .index.engine import set_index_engine
+
+    if engine is not None:
+        set_index_engine(index, engine)
 
     return locked_reindex(corpus, index, aliases=None if aliases is None else list(aliases))
 
 
 def search(query: str, *, index: str | Path = "index", limit: int = 10,
-           aliases: Iterable[str | Path] | None = None, **filters: Any) -> SearchResult:
+           aliases: Iterable[str | Path] | None = None, engine: str | None = None,
+           **filters: Any) -> SearchResult:
     """Open the index, run one search, close it (for many searches keep a :func:`open_index`).
 
-    ``aliases``, when given, must be the alias files the index was built with."""
+    ``aliases``, when given, must be the alias files the index was built with; ``engine``, when
+    given, the engine that built it (the index is always read by its own engine)."""
+    from .index.engine import require_engine
+
+    require_engine(index, engine)
     with open_index(index, aliases=None if aliases is None else list(aliases)) as ix:
         return ix.search(query, limit=limit, **filters)
 

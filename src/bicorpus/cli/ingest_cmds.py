@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from ..corpus import PassageFilter, open_corpus
+from ..index.engine import ENGINES, set_index_engine
 from ..pipeline import IngestReport, ProgressCallback, ingest
 from ..segment import DEFAULT_MAX_PASSAGE_CHARS, MIN_PASSAGE_CHARS
 from ..sources import DEFAULT_MAX_BYTES
@@ -90,9 +91,12 @@ def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> in
 @click.option("--aliases", "aliases", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
               metavar="FILE", help="A user alias file read on top of the shipped gazetteer (repeatable; "
               "the index records them; default: the ones it was built with).")
+@click.option("--engine", type=click.Choice(tuple(ENGINES)), default=None,
+              help="Search engine of the index (default: the one it uses; whoosh for a new index; "
+              "another one rebuilds it).")
 def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_index: bool, prune: bool,
                strict: bool, max_passage_chars: int, max_size: int, progress: bool, quiet: bool,
-               aliases: tuple[Path, ...]) -> None:
+               aliases: tuple[Path, ...], engine: str | None) -> None:
     """Read .txt and .html pages into the passage corpus.
 
     PATHS are files or folders (searched recursively; default: seeds/).  Unchanged files are
@@ -118,6 +122,8 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
         click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
         sys.exit(1)
     if not no_index:
+        if engine is not None:
+            set_index_engine(index_dir, engine)
         _update_index(report, corpus_dir, index_dir, aliases)
     if not quiet:
         click.echo(_summary(report), err=bool(report.failures))

@@ -10,11 +10,15 @@ from typing import Any
 import click
 
 from ..api import open_index, reindex
+from ..index.engine import ENGINES, require_engine
 from ..model import LANGS, REGIONS, Hit, Passage
 from .output import emit_rows, output_options
 
 _INDEX_OPTION = click.option("--index", "index_dir", default="index", show_default=True,
                              type=click.Path(file_okay=False), help="Index directory.")
+_ENGINE_OPTION = click.option(
+    "--engine", type=click.Choice(tuple(ENGINES)), default=None,
+    help="Search engine of the index (default: the one it uses; whoosh for a new index).")
 _ALIASES_OPTION = click.option(
     "--aliases", "aliases", multiple=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
     help="A user alias file read on top of the shipped gazetteer (repeatable; the index records them).")
@@ -60,10 +64,11 @@ def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
 @click.option("--until", help="Only passages dated on or before (ISO prefix, inclusive).")
 @click.option("--exact", is_flag=True, help="No name expansion: match words as written (or normalized).")
 @_ALIASES_OPTION
+@_ENGINE_OPTION
 @output_options
 def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | None, region: str | None,
                doc: str | None, since: str | None, until: str | None, exact: bool, aliases: tuple[Path, ...],
-               fmt: str) -> None:
+               engine: str | None, fmt: str) -> None:
     """Search the index by names and words; every hit says which tier matched.
 
     Query language: words (AND by default), "phrases", AND / OR / NOT, parentheses,
@@ -80,6 +85,7 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
         bicorpus search 'Mosul NOT Raqqa' --since 2017-01
     """
     text = " ".join(query)
+    require_engine(index_dir, engine)
     with open_index(index_dir, aliases=aliases or None) as ix:
         result = ix.search(text, limit=limit, lang=lang, region=region, doc=doc, since=since, until=until,
                            exact=exact)
@@ -152,7 +158,9 @@ def _short(text: str, width: int = 100) -> str:
 @_INDEX_OPTION
 @_ALIASES_OPTION
 @click.option("--no-aliases", is_flag=True, help="Forget the user alias files the index was built with.")
-def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_aliases: bool) -> None:
+@_ENGINE_OPTION
+def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_aliases: bool,
+                engine: str | None) -> None:
     """Rebuild the search index from the corpus (after an upgrade, or to repair it).
 
     Searches running meanwhile keep working on the old index until the new one is committed.
@@ -162,13 +170,14 @@ def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_a
     Example:
         bicorpus reindex --corpus corpus --index index
         bicorpus reindex --aliases my_aliases.txt
+        bicorpus reindex --engine tantivy
     """
     from ..errors import BicorpusError
 
     if no_aliases and aliases:
         raise BicorpusError("--aliases and --no-aliases exclude each other")
     started = time.perf_counter()
-    count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None))
+    count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None), engine=engine)
     seconds = time.perf_counter() - started
     click.echo(f"Indexed {count} passage{'s' if count != 1 else ''} from {corpus_dir} into {index_dir} "
                f"in {seconds:.1f} s.")

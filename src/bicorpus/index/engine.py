@@ -206,8 +206,8 @@ def index_engine(path: str | Path) -> str:
 def set_index_engine(path: str | Path, name: str) -> bool:
     """Make ``name`` the engine of the index directory at ``path``; returns whether it changed.
 
-    On a change the directory no longer counts as a built index (its version record goes), so
-    the next ingest or reindex builds it with the new engine."""
+    On a change the directory no longer counts as an index of the current corpus (its version
+    record forgets the corpus state), so the next ingest or reindex builds it with the new engine."""
     from .search import VERSION_FILE
 
     check_engine_name(name)
@@ -216,11 +216,23 @@ def set_index_engine(path: str | Path, name: str) -> bool:
         return False
     engine_class(name)  # a missing library is reported before anything changes
     path.mkdir(parents=True, exist_ok=True)
-    (path / VERSION_FILE).unlink(missing_ok=True)
-    tmp = path / f".{ENGINE_FILE}.{os.getpid()}.tmp"
-    tmp.write_text(json.dumps({"engine": name}) + "\n", "utf-8")
-    os.replace(tmp, path / ENGINE_FILE)
+    record = path / VERSION_FILE
+    try:
+        data = json.loads(record.read_text("utf-8"))
+    except (OSError, ValueError):
+        data = None
+    if isinstance(data, dict):
+        _replace_json(record, {**data, "corpus": None})
+    else:
+        record.unlink(missing_ok=True)
+    _replace_json(path / ENGINE_FILE, {"engine": name})
     return True
+
+
+def _replace_json(target: Path, data: dict[str, Any]) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
+    os.replace(tmp, target)
 
 
 def require_engine(path: str | Path, name: str | None) -> None:
