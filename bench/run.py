@@ -85,6 +85,18 @@ def _engine_kwargs(func: Callable[..., Any], engine: str) -> dict[str, Any]:
     return {}
 
 
+def _choose_engine(index_dir: str, engine: str) -> None:
+    """Record ``engine`` as the engine of the index directory (as ``--engine`` does)."""
+    try:
+        from bicorpus.index.engine import set_index_engine
+    except ImportError:
+        from bicorpus.index import update_index
+
+        _engine_kwargs(update_index, engine)  # reports an engine this bicorpus lacks
+        return
+    set_index_engine(index_dir, engine)
+
+
 def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: str) -> dict[str, Any]:
     """What ``bicorpus.api.ingest(paths, corpus, index=...)`` does, with the two halves timed apart:
     pipeline ingest (pages -> corpus), then the index brought up to date (built when missing)."""
@@ -95,8 +107,9 @@ def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: s
     start = time.perf_counter()
     report = ingest([pages_dir], corpus_dir)
     ingested = time.perf_counter()
+    _choose_engine(index_dir, engine)
     written = update_index(open_corpus(corpus_dir), index_dir, changed=[*report.added, *report.changed],
-                           removed=report.removed, **_engine_kwargs(update_index, engine))
+                           removed=report.removed)
     done = time.perf_counter()
     return {
         "passages": report.passages,
@@ -135,16 +148,13 @@ def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[
     ``make_passages`` normalizes as it segments; normalization is timed by running it once
     more on its own, and that time is taken out of segmentation and out of the total."""
     from bicorpus.index.analysis import default_names
+    from bicorpus.index.engine import engine_class
     from bicorpus.index.search import indexed_passage
     from bicorpus.layout import analyze
     from bicorpus.normalize import normalize_text
     from bicorpus.pipeline import document_id
     from bicorpus.segment import make_passages
     from bicorpus.sources import read_source
-
-    if engine != "whoosh":
-        raise StepUnavailable(f"no stage profile for the {engine} engine yet")
-    from bicorpus.index.whoosh_engine import WhooshEngine
 
     names = default_names()
     times = StageTimes()
@@ -175,7 +185,7 @@ def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[
                     item = indexed_passage(p, names)
                 yield item
 
-    engine_obj = WhooshEngine.create(index_dir)
+    engine_obj = engine_class(engine).create(index_dir)
     start = time.perf_counter()
     with store_path.open("w", encoding="utf-8") as store:
         engine_obj.write(indexed(store), clear=True, bulk=True)
