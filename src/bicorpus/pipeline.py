@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing as mp
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import IO, Any
@@ -223,22 +225,32 @@ def ingest(
         new_docs: dict[str, Document] = {}  # doc id → record, in processing order
         replaced: set[str] = set()  # old doc ids to drop
         seen_paths: set[str] = set()
-        with open(new_part, "wb") as part:
-            for done, path in enumerate(files, 1):
-                shown = display_path(path, existing.base)
-                if shown in seen_paths:
-                    continue
-                seen_paths.add(shown)
-                try:
-                    _ingest_one(path, shown, existing, report, new_docs, replaced, part,
-                                max_passage_chars=max_passage_chars, max_bytes=max_bytes)
-                except SourceError as err:
-                    report.failures.append((shown, err.reason))
+        tasks: list[tuple[int, str, _Task | None]] = []  # (file number, shown path, work to do)
+        for done, path in enumerate(files, 1):
+            shown = display_path(path, existing.base)
+            if shown in seen_paths:
+                continue
+            seen_paths.add(shown)
+            stored = existing.by_path.get(shown)
+            if existing.current and _unchanged_by_stat(stored, path):
+                assert stored is not None
+                tasks.append((done, shown, None))
+                continue
+            known = stored.sha256 if existing.current and stored is not None else None
+            tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes)))
+        with open(new_part, "wb") as part, _processed(t[2] for t in tasks) as results:
+            for (done, shown, task), result in zip(tasks, results, strict=True):
+                if task is None:
+                    report.unchanged.append(existing.by_path[shown].id)
+                elif isinstance(result, str):
+                    report.failures.append((shown, result))
                     if on_error:
-                        on_error(shown, err.reason)
+                        on_error(shown, result)
                     if strict:
                         report.stopped = True
                         return report
+                else:
+                    _take(result, shown, existing, report, new_docs, replaced, part)
                 if progress:
                     progress(done, len(files), shown)
 
@@ -264,29 +276,77 @@ def ingest(
     return report
 
 
-def _ingest_one(
-    path: Path,
+@dataclass(frozen=True)
+class _Task:
+    """One file to read and process (stages 1-4), possibly in a worker process."""
+
+    path: str
+    shown: str
+    known_sha256: str | None  # the corpus's record of this file: equal bytes mean unchanged
+    max_passage_chars: int
+    max_bytes: int
+
+
+@dataclass(frozen=True)
+class _Processed:
+    """What stages 1-4 made of one file: its record and passage lines (``None``: unchanged bytes)."""
+
+    doc: Document | None
+    lines: bytes = b""
+
+
+def _process_file(task: _Task | None) -> _Processed | str | None:
+    """Stages 1-4 for one file (pure; runs in a worker process): the result, or the reason it failed."""
+    if task is None:
+        return None
+    path = Path(task.path)
+    try:
+        src = read_source(path, max_bytes=task.max_bytes, fmt=source_format(path))  # 1. read
+    except SourceError as err:
+        return err.reason
+    if task.known_sha256 is not None and task.known_sha256 == src.sha256:
+        return _Processed(None)
+    doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=task.shown)  # 2-4.
+    return _Processed(doc, b"".join(passage_line(p) for p in passages))
+
+
+#: Files worth a process pool: below this many, starting workers costs more than it saves.
+POOL_MIN_FILES = 200
+#: Files handed to a worker at a time.
+POOL_CHUNK = 16
+
+
+@contextmanager
+def _processed(tasks: Iterable[_Task | None]) -> Iterator[Iterator[_Processed | str | None]]:
+    """Results of :func:`_process_file` for ``tasks``, in order: over a pool of one worker per core
+    (forked: the corpus lock's guard makes workers die with this process) when there is enough
+    work, in this process otherwise.  Leaving the block stops the workers."""
+    todo = list(tasks)
+    workers = min(os.cpu_count() or 1, 8)
+    busy = sum(t is not None for t in todo)
+    if workers < 2 or busy < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
+        yield map(_process_file, todo)
+        return
+    with mp.get_context("fork").Pool(workers) as pool:
+        yield pool.imap(_process_file, todo, chunksize=POOL_CHUNK)
+
+
+def _take(
+    result: _Processed,
     shown: str,
     existing: _Existing,
     report: IngestReport,
     new_docs: dict[str, Document],
     replaced: set[str],
     part: IO[bytes],
-    *,
-    max_passage_chars: int,
-    max_bytes: int,
 ) -> None:
+    """Records one processed file: unchanged, a duplicate of another, changed or added."""
     stored = existing.by_path.get(shown)
-    if existing.current and _unchanged_by_stat(stored, path):
+    doc = result.doc
+    if doc is None:
         assert stored is not None
         report.unchanged.append(stored.id)
         return
-    fmt = source_format(path)
-    src = read_source(path, max_bytes=max_bytes, fmt=fmt)  # 1. read
-    if existing.current and stored is not None and stored.sha256 == src.sha256:
-        report.unchanged.append(stored.id)
-        return
-    doc, passages = process_document(src, max_passage_chars=max_passage_chars, path=shown)  # 2-4.
     twin = new_docs.get(doc.id) or existing.by_id.get(doc.id)
     if twin is not None and twin.path != shown:
         if doc.id in new_docs or (twin.id not in replaced and existing.located(twin.path).exists()):
@@ -301,8 +361,7 @@ def _ingest_one(
     else:
         report.added.append(doc.id)
     new_docs[doc.id] = doc
-    for passage in passages:
-        part.write(passage_line(passage))
+    part.write(result.lines)
 
 
 def _store(
