@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import COMMIT_MARKER, DOCUMENTS_FILE, PASSAGES_FILE, PENDING_DIR, Corpus, open_corpus
-from .errors import BicorpusError, CorpusError
+from .errors import BicorpusError, CorpusError, SearchIndexError
 from .lock import WriterLock, lock_status, try_writer_lock
 
 if TYPE_CHECKING:
@@ -245,22 +245,26 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     lock = try_writer_lock(corpus_dir)
     if lock is None:
         return "busy"
-    with lock:
-        corpus = open_corpus(corpus_dir)
-        try:
-            names = resolve_names(index, aliases=aliases)
-            record = index_record(index)
-            recorded = record.get("corpus") if record else None
-            if recorded == corpus.fingerprint and _usable(index, names):
-                return "current"
-            if recorded is not None and recorded == before and _usable(index, names):
-                update_index(corpus, index, changed=changed, removed=removed, names=names)
-                if (index_record(index) or {}).get("corpus") == corpus.fingerprint:
-                    return "updated"
-            build_index(corpus, index, names=names)
-            return "rebuilt"
-        finally:
-            corpus.close()
+    try:
+        with lock:
+            corpus = open_corpus(corpus_dir)
+            try:
+                names = resolve_names(index, aliases=aliases)
+                record = index_record(index)
+                recorded = record.get("corpus") if record else None
+                if recorded == corpus.fingerprint and _usable(index, names):
+                    return "current"
+                if recorded is not None and recorded == before and _usable(index, names):
+                    update_index(corpus, index, changed=changed, removed=removed, names=names)
+                    if (index_record(index) or {}).get("corpus") == corpus.fingerprint:
+                        return "updated"
+                build_index(corpus, index, names=names)
+                return "rebuilt"
+            finally:
+                corpus.close()
+    except OSError as err:  # a full disk...: the corpus is saved; the next run or reindex repairs the index
+        raise SearchIndexError(f"cannot write the index at {index}: {err.strerror or err}; the corpus is "
+                               "saved: run `bicorpus reindex` once there is room") from err
 
 
 def _usable(index: str | Path, names: NameModel | None = None) -> bool:
@@ -285,6 +289,8 @@ def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index",
         corpus = open_corpus(corpus_dir)
         try:
             return build_index(corpus, index, aliases=aliases)
+        except OSError as err:  # a full disk...: one line; the old index stays until a build commits
+            raise SearchIndexError(f"cannot write the index at {index}: {err.strerror or err}") from err
         finally:
             corpus.close()
 

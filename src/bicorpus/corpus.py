@@ -319,11 +319,15 @@ class CorpusTransaction:
             raise CorpusError(f"cannot write the corpus at {self.path}: {err.strerror or err}") from err
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if not self.committed:
             self._abort()
         self._close_files()
         self._unlock()
+        if isinstance(exc, OSError):  # a full disk, a file size limit, a folder gone: one clear line
+            state = "the write was committed" if self.committed else "the corpus was left as it was"
+            reason = exc.strerror or exc
+            raise CorpusError(f"cannot write the corpus at {self.path}: {reason}; {state}") from exc
 
     # writing -------------------------------------------------------------------------------
     def document_line(self, line: bytes) -> None:

@@ -194,3 +194,39 @@ def test_malformed_declarations_do_not_crash_the_html_reader(tmp_path: Path, mar
         assert "\n" not in str(err)
         return
     assert "الرقة" in src.text
+
+
+FULL_DISK = """
+import resource, signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[1]), int(sys.argv[1])))
+from bicorpus.cli import main
+sys.argv = ["bicorpus", *sys.argv[2:]]
+main()
+"""
+
+
+def test_a_full_disk_is_one_line_and_loses_nothing(built):
+    """Writes past a file size limit (as on a full disk) fail with one line; the corpus stays as it was."""
+    import subprocess
+    import sys
+
+    from conftest import write_pages
+
+    before = (built / "corpus" / "passages.jsonl").read_bytes()
+    write_pages(built / "pages", 40, "B")
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, "30000", "ingest", "pages"], cwd=built,
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Error: cannot write the corpus at corpus: File too large; the corpus was left as it was")
+    assert (built / "corpus" / "passages.jsonl").read_bytes() == before
+    assert not (built / "corpus" / ".pending").exists()
+    result = subprocess.run([sys.executable, "-c", FULL_DISK, "30000", "reindex"], cwd=built,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert result.stderr.startswith("Error: ")
+    repaired = CliRunner().invoke(main, ["reindex"])  # with room again
+    assert repaired.exit_code == 0, repaired.output
+    assert CliRunner().invoke(main, ["check"]).exit_code == 0
