@@ -22,13 +22,16 @@ same steps.  For every word token of the original text:
     inside a gazetteer mention (every word of a query), never stopwords or bare
     articles, so ``Hama`` does not meet ``home``.  Key positions
     count only the words that have keys, so ``al-Sham`` and ``الشام`` line up in phrases.
-    An Arabic word indexes its plain keys; a Latin word its keys marked ``%key`` and
-    ``%pattern:key`` (:func:`indexed_key_terms`), where the pattern says where the word writes
-    its vowels (``Hamas`` cvcvc, ``Homs`` cvcc).  A Latin query word looks up
-    (:func:`query_key_terms`) Arabic words with its key and Latin words with its key *and* its
-    vowel pattern: two Latin spellings that both write their vowels and put them in different
-    places are different names (``Nasser`` / ``Nusra``, ``Hamas`` / ``Homs``, ``Iraq`` / ``Iraqi``),
-    while Arabic, which omits short vowels, meets every spelling of its key in both scripts;
+    Each key is indexed marked by how the word ends (:data:`ENDING_MARKS`: ``^nsr`` for النصرة,
+    ``%~nsr`` for Nusra) and, for a Latin word, also with its vowel pattern (``%cvcvc:hms`` for
+    Hamas, ``%cvcc:hms`` for Homs).  A Latin query word looks up (:func:`query_key_terms`)
+    Latin words with its key *and* its vowel pattern, and Arabic words with its key whose
+    ending is compatible (:data:`COMPATIBLE_ENDINGS`); an Arabic query word every Arabic word
+    with its key and the Latin ones with a compatible ending.  So two Latin spellings that both
+    write their vowels and put them in different places are different names (``Nasser`` /
+    ``Nusra``, ``Hamas`` / ``Homs``, ``Iraq`` / ``Iraqi``), ``Nasser`` is not ``النصرة`` and
+    ``Nusra`` not ``الناصر``, while Arabic, which omits short vowels, still meets the Latin
+    spellings of its key;
 ``name``
     one term per form of each multi-word gazetteer mention (``Hay'at Tahrir al-Sham``):
     its exact words joined, its normalized words joined, and its keys joined (every
@@ -82,8 +85,25 @@ FORM_CLASSES: tuple[tuple[str, frozenset[str]], ...] = (
 _SENTENCE_BREAK_RE = re.compile(r"[.!?\n•:;]")
 _CAPITALS_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 
-#: Marks the ``key`` terms of a Latin word whose vowels can be compared (``%key``, ``%pattern:key``).
+#: Prefix of a ``key`` term by how its word ends (:func:`bicorpus.names.keys.word_ending`); words
+#: whose ending is not comparable index their plain keys.
+ENDING_MARKS: dict[str, str] = {
+    "ar-consonant": "!", "ar-heh": "^", "ar-vowel": "~",
+    "la-consonant": "%", "la-vowel": "%~", "la-open": "%^",
+}
+#: Endings of the other script a word's key may meet (short vowels aside, Arabic writes how a word ends).
+COMPATIBLE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "la-consonant": ("ar-consonant", "ar-vowel"),
+    "la-vowel": ("ar-heh", "ar-vowel"),
+    "la-open": ("ar-consonant", "ar-heh", "ar-vowel"),
+    "ar-consonant": ("la-consonant", "la-open"),
+    "ar-heh": ("la-vowel", "la-open"),
+    "ar-vowel": ("la-consonant", "la-vowel", "la-open"),
+}
+#: Marks the ``key`` terms of a Latin word with its vowel pattern (``%cvcvc:hms``).
 LATIN_KEY_MARK = "%"
+_ARABIC_ENDINGS = ("ar-consonant", "ar-heh", "ar-vowel")
+_ALL_ENDINGS = tuple(ENDING_MARKS)
 
 #: Size of the per-word memo (word forms are pure functions of the word).
 _WORD_CACHE = 262_144
@@ -112,6 +132,8 @@ class NameModel:
     is_common_word: Callable[[str], bool] = lambda word: False
     #: Where a Latin word writes its vowels (``Hamas`` cvcvc); ``""`` when not comparable.
     vowel_pattern: Callable[[str], str] = lambda word: ""
+    #: How a word ends (a key of :data:`ENDING_MARKS`; ``""``: not comparable).
+    ending: Callable[[str], str] = lambda word: ""
     #: What the gazetteer was built from: ``(file, sha256)`` of each user alias file read on top
     #: of the shipped one (indexes record it).
     alias_files: tuple[tuple[str, str], ...] = ()
@@ -129,10 +151,11 @@ def default_names() -> NameModel:
 @functools.cache
 def _word_functions() -> tuple[Callable[..., Any], ...]:
     from ..names import name_keys, romanize
-    from ..names.keys import is_common_word, vowel_pattern
+    from ..names.keys import is_common_word, vowel_pattern, word_ending
 
     cached = functools.partial(functools.lru_cache, maxsize=_WORD_CACHE)
-    return cached()(name_keys), cached()(romanize), cached()(is_common_word), cached()(vowel_pattern)
+    return (cached()(name_keys), cached()(romanize), cached()(is_common_word), cached()(vowel_pattern),
+            word_ending)
 
 
 def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
@@ -141,10 +164,10 @@ def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
     from ..names import KEY_VERSION, Gazetteer, is_article
 
     gazetteer = Gazetteer.load([path for path, _ in alias_files])
-    keys, romanize, is_common_word, vowel_pattern = _word_functions()
+    keys, romanize, is_common_word, vowel_pattern, ending = _word_functions()
     return NameModel(keys=keys, find=gazetteer.find, is_article=is_article, key_version=int(KEY_VERSION),
                      romanize=romanize, is_common_word=is_common_word, vowel_pattern=vowel_pattern,
-                     alias_files=tuple((str(p), h) for p, h in alias_files))
+                     ending=ending, alias_files=tuple((str(p), h) for p, h in alias_files))
 
 
 def default_key_version() -> int:
@@ -260,26 +283,48 @@ def spelling(text: str, names: NameModel) -> str:
 
 
 def key_mark(word: str, arabic: bool, names: NameModel) -> str:
-    """The vowel pattern of a Latin word (``Hamas`` cvcvc); ``""`` for Arabic (vowels unwritten)."""
-    return "" if arabic else names.vowel_pattern(word)
+    """``ending`` of an Arabic word, ``ending/pattern`` of a Latin one (``la-consonant/cvcvc`` for
+    Hamas); ``""`` when neither can be compared."""
+    ending = names.ending(word)
+    if arabic or ending not in ENDING_MARKS:
+        return ending if ending in ENDING_MARKS else ""
+    pattern = names.vowel_pattern(word)
+    return f"{ending}/{pattern}" if pattern else ending
+
+
+def _split_mark(mark: str) -> tuple[str, str]:
+    ending, _, pattern = mark.partition("/")
+    return ending, pattern
 
 
 def indexed_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
-    """The ``key`` terms a word indexes: an Arabic word (or one without a vowel pattern) its plain
-    keys; a Latin word ``%key`` (what Arabic queries look up) and ``%pattern:key``."""
-    if not keys or not mark:
+    """The ``key`` terms a word indexes: its keys marked by its ending (:data:`ENDING_MARKS`) and, for
+    a Latin word, with its vowel pattern (``%cvcvc:hms``); plain keys when not comparable."""
+    ending, pattern = _split_mark(mark)
+    if not keys or ending not in ENDING_MARKS:
         return keys
-    return (*(LATIN_KEY_MARK + k for k in keys), *(f"{LATIN_KEY_MARK}{mark}:{k}" for k in keys))
+    marked = tuple(ENDING_MARKS[ending] + k for k in keys)
+    return (*marked, *(f"{LATIN_KEY_MARK}{pattern}:{k}" for k in keys)) if pattern else marked
 
 
 def query_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
-    """The ``key`` terms a query word looks up: an Arabic query word every word with its key; a Latin
-    one Arabic words with its key and Latin words with its key and its vowel pattern."""
+    """The ``key`` terms a query word looks up: words of its own script with its key (Latin ones only
+    with its vowel pattern too), words of the other script with its key and a compatible ending
+    (:data:`COMPATIBLE_ENDINGS`), and words whose ending is not comparable."""
     if not keys:
         return keys
-    if not mark:
-        return (*keys, *(LATIN_KEY_MARK + k for k in keys))
-    return (*keys, *(f"{LATIN_KEY_MARK}{mark}:{k}" for k in keys))
+    ending, pattern = _split_mark(mark)
+    if ending not in ENDING_MARKS:
+        endings = _ALL_ENDINGS
+    elif ending.startswith("ar-"):
+        endings = (*_ARABIC_ENDINGS, *COMPATIBLE_ENDINGS[ending])
+    else:
+        endings = COMPATIBLE_ENDINGS[ending] if pattern else (*COMPATIBLE_ENDINGS[ending], ending)
+    prefixes = dict.fromkeys(ENDING_MARKS[e] for e in endings)
+    if "" not in prefixes:
+        prefixes[""] = None  # words whose ending is not comparable
+    same_vowels = tuple(f"{LATIN_KEY_MARK}{pattern}:{k}" for k in keys) if pattern else ()
+    return (*(p + k for p in prefixes for k in keys), *same_vowels)
 
 
 def name_terms(exact: Sequence[str], norm: Sequence[str], keys: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
@@ -309,7 +354,7 @@ class Analysis:
     stem: tuple[str, ...]
     keys: tuple[tuple[str, ...], ...]
     mentions: tuple[Mention, ...]
-    #: Per token, the vowel pattern of its keys (:func:`key_mark`; ``""`` for Arabic, no keys).
+    #: Per token, how its keys are marked (:func:`key_mark`: ending, and vowel pattern for Latin).
     key_marks: tuple[str, ...] = ()
 
     def indexed_keys(self, i: int) -> tuple[str, ...]:

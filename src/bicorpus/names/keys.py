@@ -119,6 +119,35 @@ def vowel_pattern(token: str) -> str:
     return _PATTERN_CONSONANT_RE.sub("c", vowel_key(token))
 
 
+#: How a spelling ends, by its last letter (see :func:`word_ending`); other letters: a consonant.
+_ENDINGS: dict[str, str] = {
+    **dict.fromkeys("ةه", "ar-heh"), **dict.fromkeys("اىيوءئأإؤآ", "ar-vowel"),
+    **dict.fromkeys("aiouy", "la-vowel"), **dict.fromkeys("eht", "la-open"),
+}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def word_ending(token: str) -> str:
+    """How a name's spelling ends, for comparing scripts (``""`` when not comparable).
+
+    Arabic: ``ar-heh`` (teh marbuta or heh: النصرة, حماة), ``ar-vowel`` (a long vowel or hamza:
+    درعا, كوباني) or ``ar-consonant`` (الناصر).  Latin: ``la-vowel`` (a, i, o, u, y: Nusra),
+    ``la-open`` (e, h, t, which may be silent or spell ة: Sirte, Raqqah, Jabhat) or
+    ``la-consonant`` (Nasser).  A Latin name ending in a consonant does not spell an Arabic word
+    ending in ة (Nasser is not النصرة), nor one ending in a vowel an Arabic word ending in a
+    consonant (Nusra is not الناصر)."""
+    cleaned = _clean(token)
+    if is_arabic(cleaned):
+        letters = [ch for ch in remove_diacritics_ar(cleaned) if is_arabic(ch)]
+        if len(letters) < 2:
+            return ""
+        return _ENDINGS.get(letters[-1], "ar-consonant")
+    word = _latin_word(cleaned).replace("'", "")
+    if len(word) < 2 or not word[-1].isalpha():
+        return ""
+    return _ENDINGS.get(word[-1], "la-consonant")
+
+
 def consonant_count(key: str) -> int:
     """Consonant symbols in a key (its opening-vowel mark and vowel slots aside)."""
     return sum(1 for ch in key[1:] if ch != "v") + (key[:1] not in ("", _OPENING_VOWEL, "v"))
