@@ -51,6 +51,11 @@ def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index:
 
     if engine is not None:
         check_engine_name(engine)
+    if index is not None and aliases is not None:
+        from .index.search import alias_records, names_for
+
+        aliases = list(aliases)
+        names_for(alias_records(aliases))  # a bad alias file stops the run before anything is read
     report = run_ingest(paths, corpus, **options)
     if index is not None and not report.stopped:
         if engine is not None:

@@ -109,6 +109,10 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
         bicorpus ingest pages/ --prune --no-index
     """
     sources = list(paths) or [Path("seeds")]
+    if aliases and not no_index:
+        from ..index.search import alias_records, names_for
+
+        names_for(alias_records(aliases))  # a bad alias file stops the run before anything is read
 
     def report_error(path: str, reason: str) -> None:
         click.echo(f"skipped {path}: {reason}", err=True)
