@@ -42,6 +42,7 @@ from .engine import (
     TermQ,
     prune,
 )
+from .parallel import parallel_map
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
 
@@ -254,7 +255,8 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     if engine is None:
         engine = _create_engine(path)
     try:
-        count = engine.write((indexed_passage(p, names) for p in corpus.passages()), clear=True, bulk=True)
+        analysed = parallel_map(functools.partial(indexed_passage, names=names), corpus.passages())
+        count = engine.write(analysed, clear=True, bulk=True)
     finally:
         engine.close()
     _write_versions(path, names, count, getattr(corpus, "fingerprint", None))
@@ -286,7 +288,8 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
             _write_versions(path, names, total, fingerprint)
         return 0
     try:
-        adds = (indexed_passage(p, names) for p in corpus.passages() if p.doc_id in changed_ids)
+        adds = parallel_map(functools.partial(indexed_passage, names=names),
+                            (p for p in corpus.passages() if p.doc_id in changed_ids))
         count = engine.write(adds, delete_docs=sorted(changed_ids | removed_ids))
         total = engine.doc_count()
     finally:

@@ -1,0 +1,133 @@
+"""Analysis of passages over worker processes, for large index builds.
+
+The analysis chain is pure Python and costs as much as the engine's own indexing, so a large
+build analyses batches of passages in forked workers (one per core) while this process feeds
+them and hands the analysed passages, in corpus order, to the engine.  Forked workers inherit
+the name model, whatever it is (the shipped gazetteer or user alias files), without pickling
+it; the corpus lock's fork guard makes them die with this process.  Small inputs are analysed
+in this process: starting workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing as mp
+import os
+import queue
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
+
+from ..errors import SearchIndexError
+
+P = TypeVar("P")
+R = TypeVar("R")
+
+#: Passages per batch sent to a worker.
+BATCH = 256
+#: Inputs below this many are analysed in this process.
+MIN_PARALLEL = 4 * BATCH
+#: Batches in flight per worker (bounds memory).
+IN_FLIGHT = 4
+#: Seconds between checks that the workers are still alive while waiting for a result.
+_POLL = 1.0
+
+
+def default_workers() -> int:
+    """One worker per core (at most 8), none on a single core."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return 0 if cores < 2 else min(cores, 8)
+
+
+def _work(func: Callable[[Any], Any], tasks: Any, results: Any) -> None:
+    """Worker loop: ``(number, batch)`` in, ``(number, results or error text)`` out; ``None`` ends it."""
+    while (task := tasks.get()) is not None:
+        number, batch = task
+        try:
+            results.put((number, [func(item) for item in batch], None))
+        except Exception as err:  # reported to the feeding process, which raises it
+            results.put((number, None, f"{type(err).__name__}: {err}"))
+
+
+def parallel_map(func: Callable[[P], R], items: Iterable[P], *, workers: int | None = None) -> Iterator[R]:
+    """``map(func, items)``, in order, over forked worker processes when ``items`` are many.
+
+    ``func`` and what it refers to are inherited by the workers (fork), not pickled; items and
+    results are.  A worker that fails or dies raises :class:`SearchIndexError` here."""
+    workers = default_workers() if workers is None else workers
+    it = iter(items)
+    head = list(itertools.islice(it, MIN_PARALLEL))
+    if workers < 2 or len(head) < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
+        yield from map(func, head)
+        yield from map(func, it)
+        return
+    yield from _pooled(func, itertools.chain(head, it), workers)
+
+
+def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int) -> Iterator[R]:
+    ctx = mp.get_context("fork")
+    tasks = ctx.Queue(maxsize=workers * IN_FLIGHT)
+    results = ctx.Queue()
+    procs = [ctx.Process(target=_work, args=(func, tasks, results), daemon=True) for _ in range(workers)]
+    for proc in procs:
+        proc.start()
+    stop = threading.Event()
+    sent: list[int] = [0]
+    failed: list[BaseException] = []  # raised while reading the items
+    done_feeding = threading.Event()
+
+    def put(task: Any) -> bool:
+        while not stop.is_set():
+            try:
+                tasks.put(task, timeout=_POLL)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def feed() -> None:
+        try:
+            for number in itertools.count():
+                batch = list(itertools.islice(items, BATCH))
+                if not batch or not put((number, batch)):
+                    break
+                sent[0] = number + 1
+        except BaseException as err:
+            failed.append(err)
+        finally:
+            done_feeding.set()
+            for _ in procs:
+                if not put(None):
+                    break
+
+    feeder = threading.Thread(target=feed, name="analysis-feeder", daemon=True)
+    feeder.start()
+    pending: dict[int, list[R]] = {}
+    next_number = 0
+    try:
+        while not (done_feeding.is_set() and next_number >= sent[0]):
+            if next_number in pending:
+                yield from pending.pop(next_number)
+                next_number += 1
+                continue
+            try:
+                number, out, error = results.get(timeout=_POLL)
+            except queue.Empty:
+                if not all(proc.is_alive() for proc in procs):
+                    raise SearchIndexError("an analysis worker died: run `bicorpus reindex`") from None
+                continue
+            if error is not None:
+                raise SearchIndexError(f"analysis failed in a worker process ({error})")
+            pending[number] = out
+        if failed:
+            raise failed[0]
+    finally:
+        stop.set()
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+        feeder.join(timeout=5)
+        tasks.close()
+        results.close()

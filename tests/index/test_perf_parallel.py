@@ -1,0 +1,92 @@
+"""Analysis over worker processes: same results, same order, failures reported."""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from bicorpus.corpus import open_corpus
+from bicorpus.errors import SearchIndexError
+from bicorpus.index import build_index, open_index, parallel
+from bicorpus.index.analysis import default_names
+from bicorpus.index.search import indexed_passage
+from bicorpus.model import Passage
+
+
+def _square(n: int) -> int:
+    return n * n
+
+
+def _fail_on_13(n: int) -> int:
+    if n == 1300:
+        raise ValueError("thirteen hundred")
+    return n
+
+
+def _die_on_13(n: int) -> int:
+    if n == 1300:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return n
+
+
+def test_parallel_map_keeps_order_and_values() -> None:
+    n = parallel.MIN_PARALLEL * 3 + 17
+    assert list(parallel.parallel_map(_square, range(n), workers=2)) == [i * i for i in range(n)]
+
+
+def test_small_inputs_stay_in_process() -> None:
+    assert list(parallel.parallel_map(_square, range(5), workers=2)) == [0, 1, 4, 9, 16]
+    assert list(parallel.parallel_map(_square, iter(range(3000)), workers=0)) == [i * i for i in range(3000)]
+
+
+def test_a_failing_item_is_one_clear_error() -> None:
+    with pytest.raises(SearchIndexError, match="ValueError: thirteen hundred"):
+        list(parallel.parallel_map(_fail_on_13, range(3000), workers=2))
+
+
+def test_a_dead_worker_is_reported() -> None:
+    with pytest.raises(SearchIndexError, match="worker died"):
+        list(parallel.parallel_map(_die_on_13, range(3000), workers=2))
+
+
+def test_an_error_reading_the_items_is_raised() -> None:
+    def items():
+        yield from range(2000)
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        list(parallel.parallel_map(_square, items(), workers=2))
+
+
+def test_analysis_in_workers_equals_analysis_in_process() -> None:
+    names = default_names()
+    texts = ["قالت جبهة النصرة إن دير الزور هادئة.", "Fighters of al-Nusra Front entered Deir ez-Zor.",
+             "ISIS (داعش) left Raqqa; Daesh denied it."]
+    passages = [Passage(id=f"d:{i}", doc_id="d", ordinal=i, lang="mixed", region="body", text=t, norm=t,
+                        start=0, end=len(t)) for i, t in enumerate(texts * 500)]
+
+    def analyse(p: Passage):
+        return indexed_passage(p, names)
+
+    pooled = list(parallel.parallel_map(analyse, passages, workers=2))
+    assert pooled == [indexed_passage(p, names) for p in passages]
+    assert any(pooled[0].terms["ent"])
+
+
+def test_build_index_in_parallel_matches_a_single_process_build(
+        tmp_path: Path, small_corpus: Path, fake_names, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_index(open_corpus(small_corpus), tmp_path / "one", names=fake_names)
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 1)
+    monkeypatch.setattr(parallel, "BATCH", 2)
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    build_index(open_corpus(small_corpus), tmp_path / "two", names=fake_names)
+    one = open_index(tmp_path / "one", names=fake_names)
+    two = open_index(tmp_path / "two", names=fake_names)
+    with one, two:
+        assert [p.id for p in one.passages()] == [p.id for p in two.passages()]
+        for query in ("Nusra", "داعش", "Mosul"):
+            ids = [[h.passage_id for h in ix.search(query).hits] for ix in (one, two)]
+            assert ids[0] == ids[1] and ids[0], query
