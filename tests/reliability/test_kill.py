@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import killtest
+import pytest
 from conftest import write_pages
 
 from bicorpus.check import check
@@ -50,16 +51,19 @@ def _alive(pid: int) -> bool:
 
 
 REBUILD = "import sys; from bicorpus.check import reindex; reindex(sys.argv[1], sys.argv[2])"
+DIRECT = ("import sys; from bicorpus.corpus import open_corpus; from bicorpus.index import build_index; "
+          "build_index(open_corpus(sys.argv[1]), sys.argv[2])")
 
 
-def test_helpers_of_a_killed_index_build_die_with_it(work: Path):
+@pytest.mark.parametrize("script", [REBUILD, DIRECT], ids=["reindex", "build_index"])
+def test_helpers_of_a_killed_index_build_die_with_it(work: Path, script: str):
     """The bulk index writer forks helpers that inherit the corpus lock and the index write lock: killed
     with their parent, they must not linger holding both (every later write would be refused)."""
     write_pages(work / "pages", 60, "A")
     from bicorpus.api import ingest
 
     ingest(["pages"], "corpus", index=None)
-    proc = subprocess.Popen([sys.executable, "-c", REBUILD, "corpus", "index"], cwd=work)
+    proc = subprocess.Popen([sys.executable, "-c", script, "corpus", "index"], cwd=work)
     helpers: list[int] = []
     deadline = time.monotonic() + 60
     while not helpers and proc.poll() is None and time.monotonic() < deadline:
