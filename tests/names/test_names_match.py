@@ -39,11 +39,26 @@ def test_translit(a: str, b: str) -> None:
     assert 0 < found.score < 0.95
 
 
-def test_latin_spellings_with_vowels_elsewhere_score_lower() -> None:
+def test_latin_spellings_with_vowels_elsewhere_are_different_names() -> None:
     same_shape = match("Qalamoun", "Qalamun")
-    other_shape = match("Fateh", "Fath")
-    assert same_shape is not None and other_shape is not None
-    assert other_shape.tier == "translit" and other_shape.score < same_shape.score
+    assert same_shape is not None and same_shape.tier == "translit"
+    for a, b in [("Nasser", "Nusra"), ("Hamas", "Homs"), ("Iraq", "Iraqi"), ("Nasr", "Nasser"),
+                 ("Fateh", "Fath")]:
+        assert match(a, b) is None, (a, b)
+
+
+def test_a_latin_and_an_arabic_spelling_must_end_alike() -> None:
+    for a, b in [("Nasser", "النصرة"), ("Nusra", "الناصر"), ("Iraqi", "العراق")]:
+        assert match(a, b) is None, (a, b)
+    for a, b in [("Nusra", "النصرة"), ("Nasser", "الناصر"), ("Jabhat", "جبهة"), ("Raqqah", "الرقة"),
+                 ("Daraa", "درعا"), ("Hamas", "حماس")]:
+        found = match(a, b)
+        assert found is not None and found.tier == "translit", (a, b)
+
+
+def test_a_gazetteer_entity_still_joins_spellings_of_other_shapes() -> None:
+    found = match("Jabhat Fath al-Sham", "Jabhat Fateh al-Sham")
+    assert found is not None and found.tier == "alias" and found.entity_id == "jfs"
 
 
 @pytest.mark.parametrize("a, b, entity", [

@@ -26,8 +26,8 @@ same steps.  For every word token of the original text:
     ``%~nsr`` for Nusra) and, for a Latin word, also with its vowel pattern (``%cvcvc:hms`` for
     Hamas, ``%cvcc:hms`` for Homs).  A Latin query word looks up (:func:`query_key_terms`)
     Latin words with its key *and* its vowel pattern, and Arabic words with its key whose
-    ending is compatible (:data:`COMPATIBLE_ENDINGS`); an Arabic query word every Arabic word
-    with its key and the Latin ones with a compatible ending.  So two Latin spellings that both
+    ending is compatible (``names.keys.COMPATIBLE_ENDINGS``); an Arabic query word every Arabic
+    word with its key and the Latin ones with a compatible ending.  So two Latin spellings that both
     write their vowels and put them in different places are different names (``Nasser`` /
     ``Nusra``, ``Hamas`` / ``Homs``, ``Iraq`` / ``Iraqi``), ``Nasser`` is not ``النصرة`` and
     ``Nusra`` not ``الناصر``, while Arabic, which omits short vowels, still meets the Latin
@@ -53,6 +53,7 @@ from typing import Any
 
 import snowballstemmer
 
+from ..names.keys import COMPATIBLE_ENDINGS
 from ..normalize import normalize_token, tokenize
 from ..normalize.script import is_arabic
 from ..normalize.tokenize import Token
@@ -90,15 +91,6 @@ _CAPITALS_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 ENDING_MARKS: dict[str, str] = {
     "ar-consonant": "!", "ar-heh": "^", "ar-vowel": "~",
     "la-consonant": "%", "la-vowel": "%~", "la-open": "%^",
-}
-#: Endings of the other script a word's key may meet (short vowels aside, Arabic writes how a word ends).
-COMPATIBLE_ENDINGS: dict[str, tuple[str, ...]] = {
-    "la-consonant": ("ar-consonant", "ar-vowel"),
-    "la-vowel": ("ar-heh", "ar-vowel"),
-    "la-open": ("ar-consonant", "ar-heh", "ar-vowel"),
-    "ar-consonant": ("la-consonant", "la-open"),
-    "ar-heh": ("la-vowel", "la-open"),
-    "ar-vowel": ("la-consonant", "la-vowel", "la-open"),
 }
 #: Marks the ``key`` terms of a Latin word with its vowel pattern (``%cvcvc:hms``).
 LATIN_KEY_MARK = "%"
@@ -310,7 +302,7 @@ def indexed_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
 def query_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
     """The ``key`` terms a query word looks up: words of its own script with its key (Latin ones only
     with its vowel pattern too), words of the other script with its key and a compatible ending
-    (:data:`COMPATIBLE_ENDINGS`), and words whose ending is not comparable."""
+    (:data:`bicorpus.names.keys.COMPATIBLE_ENDINGS`), and words whose ending is not comparable."""
     if not keys:
         return keys
     ending, pattern = _split_mark(mark)

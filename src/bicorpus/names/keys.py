@@ -126,6 +126,31 @@ _ENDINGS: dict[str, str] = {
 }
 
 
+#: Endings of the other script a spelling's key may meet: short vowels aside, Arabic writes how a
+#: word ends (see :func:`word_ending`).
+COMPATIBLE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "la-consonant": ("ar-consonant", "ar-vowel"),
+    "la-vowel": ("ar-heh", "ar-vowel"),
+    "la-open": ("ar-consonant", "ar-heh", "ar-vowel"),
+    "ar-consonant": ("la-consonant", "la-open"),
+    "ar-heh": ("la-vowel", "la-open"),
+    "ar-vowel": ("la-consonant", "la-vowel", "la-open"),
+}
+
+
+def same_name_shape(a: str, b: str) -> bool:
+    """Whether two words whose keys meet may spell one name: two Latin spellings write their vowels
+    in the same places (not Nasser / Nusra, Hamas / Homs, Iraq / Iraqi); a Latin and an Arabic
+    spelling end compatibly (not Nasser / النصرة, Nusra / الناصر).  True when not comparable."""
+    pa, pb = vowel_pattern(a), vowel_pattern(b)
+    if pa and pb:
+        return pa == pb
+    ea, eb = word_ending(a), word_ending(b)
+    if ea[:3] == eb[:3] or ea not in COMPATIBLE_ENDINGS or eb not in COMPATIBLE_ENDINGS:
+        return True
+    return eb in COMPATIBLE_ENDINGS[ea]
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def word_ending(token: str) -> str:
     """How a name's spelling ends, for comparing scripts (``""`` when not comparable).

@@ -4,8 +4,10 @@ Tiers, best first (scores in (0, 1]):
 
 ``exact``       the same string (1.0)
 ``normalized``  the same after normalization, articles and hyphens aside (0.95)
-``translit``    every word's keys meet (0.85; 0.75 when two Latin spellings put vowels in
-                different places: Homs / Hamas), or the keys of the names written as one
+``translit``    every word's keys meet and the words have one shape (0.85): two Latin
+                spellings that put their vowels in different places (Homs / Hamas, Nasser /
+                Nusra, Iraq / Iraqi) or a Latin and an Arabic spelling that end differently
+                (Nasser / النصرة) are different names; or the keys of the names written as one
                 word meet (0.8), or the keys differ only by the bounded, listed confusions of
                 ``confusions.tsv`` (at most 0.65, less for each confusion)
 ``alias``       both are names of one gazetteer entity (0.7)
@@ -25,10 +27,10 @@ from ..normalize.script import is_arabic
 from ..normalize.tokenize import tokenize
 from . import tables
 from .gazetteer import Gazetteer
-from .keys import is_article, name_keys, split_arabic_article, vowel_key
+from .keys import is_article, name_keys, same_name_shape, split_arabic_article
 
-SCORES = {"exact": 1.0, "normalized": 0.95, "translit": 0.85, "translit-joined": 0.8, "translit-vowels": 0.75,
-          "translit-near": 0.65, "alias": 0.7}
+SCORES = {"exact": 1.0, "normalized": 0.95, "translit": 0.85, "translit-joined": 0.8, "translit-near": 0.65,
+          "alias": 0.7}
 _VOWELS = frozenset("AEIOUY")
 #: Score lost per listed confusion in the ``translit`` tier's near matches.
 CONFUSION_PENALTY = 0.1
@@ -124,12 +126,6 @@ def _near(a: str, b: str, budget: int, table: dict[frozenset[str], str]) -> tupl
     return found
 
 
-def _vowels_agree(a: str, b: str) -> bool:
-    """True unless both words are Latin and put their vowels in different places."""
-    va, vb = vowel_key(a), vowel_key(b)
-    return not va or not vb or va == vb
-
-
 def is_acronym(word: str, gazetteer: Gazetteer) -> bool:
     """An acronym is spelled, not sounded: capitals without vowels (HTS, SDF) or a known acronym."""
     return word.isupper() and len(word) > 1 and (not _VOWELS.intersection(word) or gazetteer.is_acronym(word))
@@ -145,10 +141,9 @@ def _translit(words_a: list[str], words_b: list[str]) -> NameMatch | None:
                 break
             shared.append(min(common))
         else:
-            if all(_vowels_agree(wa, wb) for wa, wb in zip(content_a, content_b, strict=True)):
+            if all(same_name_shape(wa, wb) for wa, wb in zip(content_a, content_b, strict=True)):
                 return NameMatch(SCORES["translit"], "translit", "the keys of every word meet", tuple(shared))
-            return NameMatch(SCORES["translit-vowels"], "translit",
-                             "the keys of every word meet, but vowels stand elsewhere", tuple(shared))
+            return None  # same skeleton, another shape: a different name (Nasser / Nusra)
     joined = _joined_keys(words_a) & _joined_keys(words_b)
     if joined:
         return NameMatch(SCORES["translit-joined"], "translit",
