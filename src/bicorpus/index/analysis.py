@@ -59,7 +59,7 @@ from ..normalize.script import is_arabic
 from ..normalize.tokenize import Token
 
 #: Bumped whenever a rule here changes the terms a text gives (indexes record it).
-ANALYSIS_VERSION = 2
+ANALYSIS_VERSION = 3
 
 #: Fields the analysis produces: word forms (exact, normalized, stem tiers), name keys, entities.
 ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "name", "ent")
