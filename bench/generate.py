@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import itertools
 import json
+import os
 import random
 import re
 import sys
@@ -343,13 +344,15 @@ def mutated_indexes(pages: int, seed: int, fraction: float, revision: int = 1) -
 
 
 def mutate_pages(out: str | Path, pages: int, seed: int, fraction: float, revision: int = 1) -> list[Path]:
-    """Rewrite ``fraction`` of the pages in ``out`` with edited text; returns the rewritten files."""
+    """Replace ``fraction`` of the pages in ``out`` with edited text; returns the replaced files."""
     out = Path(out)
     data = load_data()
     changed = []
     for index in mutated_indexes(pages, seed, fraction, revision):
         path = out / page_name(seed, index)
-        path.write_text(generate_page(seed, index, revision=revision, data=data), encoding="utf-8")
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(generate_page(seed, index, revision=revision, data=data), encoding="utf-8")
+        os.replace(tmp, path)  # a new file: hard links to the old one keep the old text
         changed.append(path)
     return changed
 

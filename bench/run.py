@@ -55,7 +55,7 @@ from common import (
     run_isolated,
     time_queries,
 )
-from generate import mutate_pages, mutated_indexes, page_name, write_pages
+from generate import mutate_pages, mutated_indexes, write_pages
 
 ENGINES = ("whoosh", "tantivy")
 PAGES_MARKER = ".bench-pages.json"
@@ -318,28 +318,51 @@ def log(message: str) -> None:
 
 
 def ensure_pages(config: Config) -> tuple[Path, float]:
-    """The generated pages for (seed, pages), written once and reused; returns (folder, MB)."""
+    """The generated pages for (seed, pages), written once and shared by every run; returns
+    (folder, MB).  Written under a temporary name and renamed, so concurrent runs never see
+    a half-written folder; runs never modify it (see :func:`private_pages`)."""
     pages_dir = config.work / f"pages-s{config.seed}-n{config.pages}"
-    marker = pages_dir / PAGES_MARKER
-    if marker.is_file():
-        meta = json.loads(marker.read_text("utf-8"))
-        if meta.get("pages") == config.pages and meta.get("seed") == config.seed:
-            return pages_dir, meta["mb"]
-    if pages_dir.exists():
-        shutil.rmtree(pages_dir)
+    cached = _cached_pages_mb(pages_dir, config)
+    if cached is not None:
+        return pages_dir, cached
     log(f"generating {config.pages:,} pages (seed {config.seed}) in {pages_dir}")
-    report = write_pages(pages_dir, config.pages, config.seed)
+    tmp = pages_dir.with_name(f"{pages_dir.name}.tmp-{os.getpid()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    report = write_pages(tmp, config.pages, config.seed)
     mb = round(report.bytes / 1e6, 3)
-    marker.write_text(json.dumps({"pages": config.pages, "seed": config.seed, "mb": mb}), "utf-8")
+    meta = {"pages": config.pages, "seed": config.seed, "mb": mb}
+    (tmp / PAGES_MARKER).write_text(json.dumps(meta), "utf-8")
+    if pages_dir.exists() and _cached_pages_mb(pages_dir, config) is None:
+        shutil.rmtree(pages_dir)  # an incomplete folder left by an older harness
+    try:
+        os.rename(tmp, pages_dir)
+    except OSError:  # another run finished the same pages first: use those
+        shutil.rmtree(tmp, ignore_errors=True)
     return pages_dir, mb
 
 
-def restore_pages(pages_dir: Path, config: Config, indexes: list[int]) -> None:
-    """Undo a mutation: write the original text of the given pages back."""
-    from generate import generate_page
+def _cached_pages_mb(pages_dir: Path, config: Config) -> float | None:
+    try:
+        meta = json.loads((pages_dir / PAGES_MARKER).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if meta.get("pages") == config.pages and meta.get("seed") == config.seed:
+        return float(meta["mb"])
+    return None
 
-    for index in indexes:
-        (pages_dir / page_name(config.seed, index)).write_text(generate_page(config.seed, index), "utf-8")
+
+def private_pages(shared: Path, private: Path) -> Path:
+    """A run's own view of the shared pages: hard links (copies across file systems).
+
+    The incremental step replaces files in it (``mutate_pages`` writes a new file and renames
+    it over the link), so the shared pages stay as generated."""
+    private.mkdir(parents=True)
+    for path in shared.glob("*.txt"):
+        try:
+            os.link(path, private / path.name)
+        except OSError:
+            shutil.copy2(path, private / path.name)
+    return private
 
 
 def step_build(run: Run, source_mb: float) -> None:
@@ -434,16 +457,9 @@ def step_incremental(run: Run) -> None:
     indexes = mutated_indexes(config.pages, config.seed, 0.01)
     log(f"incremental: rewriting {len(indexes)} pages and re-ingesting")
     time.sleep(1.0)  # mtime granularity: the rewritten pages must look newer than the corpus
-    marker = run.pages_dir / PAGES_MARKER
-    saved = marker.read_text("utf-8")
-    marker.unlink()  # an interrupted run leaves no cache that claims to be the original pages
     mutate_pages(run.pages_dir, config.pages, config.seed, 0.01)
-    try:
-        result, peak = run_isolated(bicorpus_reingest, str(run.pages_dir), str(run.corpus_dir),
-                                    str(run.index_dir), config.engine)
-    finally:
-        restore_pages(run.pages_dir, config, indexes)
-        marker.write_text(saved, "utf-8")
+    result, peak = run_isolated(bicorpus_reingest, str(run.pages_dir), str(run.corpus_dir),
+                                str(run.index_dir), config.engine)
     full = run.report.get("ingest_seconds")
     run.report["incremental_share_of_full"] = round(result["seconds"] / full, 4) if full else None
     run.report["incremental"] = {**result, "changed_pages": len(indexes), "peak_rss_mb": round(peak, 1)}
@@ -504,12 +520,11 @@ def machine() -> dict[str, Any]:
 
 def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
     """Run the selected steps and return the report."""
-    pages_dir, source_mb = ensure_pages(config)
-    out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}"
-    if out_dir.exists():
-        shutil.rmtree(out_dir)
+    shared_pages, source_mb = ensure_pages(config)
+    out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}-{os.getpid()}"
+    shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True)
-    run = Run(config, pages_dir, out_dir)
+    run = Run(config, private_pages(shared_pages, out_dir / "pages"), out_dir)
     run.report.update(
         date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         machine=machine(),
