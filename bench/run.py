@@ -515,6 +515,7 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "processor": platform.machine(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
     }
 
 
@@ -544,6 +545,7 @@ def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
     compare_queries(run.report, build_queries(config.per_class, config.seed))
     add_ratios_and_targets(run.report)
     run.report["bench_process_peak_rss_mb"] = round(peak_rss_mb(), 1)
+    run.report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     if not config.keep:
         shutil.rmtree(out_dir, ignore_errors=True)
     return run.report
@@ -577,7 +579,8 @@ def summary(report: dict[str, Any]) -> str:
     """The human-readable summary printed at the end of a run."""
     base = report.get("baseline", {})
     lines = [
-        f"bicorpus bench  {report['date']}  {report['machine']['cpus']} cpus  engine {report['engine']}",
+        f"bicorpus bench  {report['date']}  {report['machine']['cpus']} cpus  engine {report['engine']}  "
+        f"load {_load(report['machine'])}",
         f"pages {_fmt(report['pages'])}  passages {_fmt(report.get('passages'))}  "
         f"source {_fmt(report['source_mb'], ' MB')}",
         "",
@@ -635,12 +638,19 @@ def summary(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _load(machine_info: dict[str, Any]) -> str:
+    start = machine_info.get("load_average_at_start") or [None]
+    end = machine_info.get("load_average_at_end") or [None]
+    return f"{_fmt(start[0])} at start, {_fmt(end[0])} at end"
+
+
 def markdown(report: dict[str, Any]) -> str:
     """Markdown tables of a report, as docs/bench.md shows them."""
     base = report.get("baseline", {})
     m = report["machine"]
     out = [
-        f"Run of {report['date'][:16].replace('T', ' ')} UTC, {m['cpus']} cores, Python {m['python']}, "
+        f"Run of {report['date'][:16].replace('T', ' ')} UTC, {m['cpus']} cores (1-minute load average "
+        f"{_load(m)}), Python {m['python']}, "
         f"engine {report['engine']}: {report['pages']:,} pages, {_fmt(report.get('passages'))} passages, "
         f"{_fmt(report['source_mb'])} MB of source.",
         "",
