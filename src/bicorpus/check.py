@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 from .corpus import COMMIT_MARKER, DOCUMENTS_FILE, PASSAGES_FILE, PENDING_DIR, Corpus, open_corpus
 from .errors import BicorpusError, CorpusError, SearchIndexError
 from .lock import WriterLock, lock_status, try_writer_lock
+from .model import Document, Passage
 
 if TYPE_CHECKING:
     from .index.analysis import NameModel
@@ -102,14 +103,14 @@ def _check_files(corpus: Corpus, report: CheckReport) -> None:
 def _check_rows(corpus: Corpus, report: CheckReport) -> set[str]:
     manifest = corpus.manifest
     doc_passages: dict[str, int] = {}
-    for row in corpus._lines(DOCUMENTS_FILE):
-        doc_passages[str(row.get("id"))] = int(row.get("n_passages") or 0)
+    for _, doc in corpus._records(DOCUMENTS_FILE, Document):
+        doc_passages[doc.id] = doc.n_passages
     ids: set[str] = set()
     per_doc: Counter[str] = Counter()
     langs: Counter[str] = Counter()
     regions: Counter[str] = Counter()
     duplicates = orphans = 0
-    for row in corpus._lines(PASSAGES_FILE):
+    for row, _ in corpus._records(PASSAGES_FILE, Passage):
         pid = str(row.get("id"))
         if pid in ids:
             duplicates += 1

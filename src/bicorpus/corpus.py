@@ -12,6 +12,8 @@ after a write, never a mix.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -20,7 +22,7 @@ import weakref
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 from .errors import CorpusError
 from .lock import LOCK_FILE as LOCK_FILE
@@ -63,6 +65,16 @@ class PassageFilter:
 
 
 _READ_CHUNK = 1 << 20
+_R = TypeVar("_R", Document, Passage)
+_PLAIN_TYPES = {"str": str, "int": int}
+
+
+@functools.cache
+def _plain_fields(record: type) -> tuple[tuple[str, type], ...]:
+    """The fields of a record declared plain ``str`` or ``int`` (never ``None``): readers do string
+    work and arithmetic on them, so a damaged row with another type is refused."""
+    return tuple((f.name, _PLAIN_TYPES[str(f.type)]) for f in dataclasses.fields(record)
+                 if str(f.type) in _PLAIN_TYPES)
 
 
 def _close_fds(fds: dict[str, int]) -> None:
@@ -188,7 +200,7 @@ class Corpus:
         except OSError as err:
             raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
 
-    def _lines(self, name: str) -> Iterator[dict[str, Any]]:
+    def _numbered(self, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
         path = self.path / name
         for lineno, line in enumerate(self.raw_lines(name), 1):
             if not line.strip():
@@ -199,17 +211,31 @@ class Corpus:
                 raise CorpusError(f"{path}:{lineno}: corrupt JSON line ({err})") from err
             if not isinstance(row, dict):
                 raise CorpusError(f"{path}:{lineno}: corrupt line (not a JSON object)")
-            yield row
+            yield lineno, row
+
+    def _lines(self, name: str) -> Iterator[dict[str, Any]]:
+        return (row for _, row in self._numbered(name))
+
+    def _records(self, name: str, record: type[_R]) -> Iterator[tuple[dict[str, Any], _R]]:
+        """Rows of a file as records; a row missing fields or with mistyped ones is a CorpusError."""
+        for lineno, row in self._numbered(name):
+            try:
+                item = record.from_dict(row)
+            except (TypeError, ValueError) as err:
+                raise CorpusError(f"{self.path / name}:{lineno}: corrupt row ({err})") from err
+            bad = [k for k, kind in _plain_fields(record) if k in row and type(row[k]) is not kind]
+            if bad:
+                raise CorpusError(f"{self.path / name}:{lineno}: corrupt row (bad {', '.join(bad)})")
+            yield row, item
 
     def documents(self) -> Iterator[Document]:
         """Every document, in corpus order."""
-        for row in self._lines(DOCUMENTS_FILE):
-            yield Document.from_dict(row)
+        for _, doc in self._records(DOCUMENTS_FILE, Document):
+            yield doc
 
     def passages(self, where: PassageFilter | None = None) -> Iterator[Passage]:
         """Every passage (optionally filtered), in document then ordinal order."""
-        for row in self._lines(PASSAGES_FILE):
-            passage = Passage.from_dict(row)
+        for _, passage in self._records(PASSAGES_FILE, Passage):
             if where is None or where.accepts(passage):
                 yield passage
 

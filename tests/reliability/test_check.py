@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
-from conftest import write_pages
+from reliability_helpers import write_pages
 
 from bicorpus.api import ingest, reindex, search
 from bicorpus.check import check, index_record, sync_index

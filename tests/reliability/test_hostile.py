@@ -211,7 +211,7 @@ def test_a_full_disk_is_one_line_and_loses_nothing(built):
     import subprocess
     import sys
 
-    from conftest import write_pages
+    from reliability_helpers import write_pages
 
     before = (built / "corpus" / "passages.jsonl").read_bytes()
     write_pages(built / "pages", 40, "B")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import killtest
 import pytest
-from conftest import write_pages
+from reliability_helpers import write_pages
 
 from bicorpus.check import check
 from bicorpus.lock import lock_status

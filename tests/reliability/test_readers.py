@@ -10,7 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
-from conftest import write_pages
+from reliability_helpers import write_pages
 
 from bicorpus.api import ingest, open_index
 from bicorpus.corpus import (

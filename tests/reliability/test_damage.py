@@ -1,0 +1,67 @@
+"""A damaged corpus (truncated, bit-flipped, edited files) gives one-line errors or check problems,
+never a traceback or an internal error."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from reliability_helpers import write_pages
+
+from bicorpus.api import ingest
+from bicorpus.check import check
+from bicorpus.cli import main
+
+FILES = ("documents.jsonl", "passages.jsonl", "manifest.json")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("pristine")
+    write_pages(root / "pages", 4, "A")
+    ingest([root / "pages"], root / "corpus", index=None)
+    return root / "corpus"
+
+
+def _damage(data: bytes, how: str, rng: random.Random) -> bytes:
+    if not data:
+        return b"\xff"
+    at = rng.randrange(len(data))
+    if how == "truncate":
+        return data[:at]
+    if how == "flip":
+        out = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            i = rng.randrange(len(out))
+            out[i] ^= 1 << rng.randrange(8)
+        return bytes(out)
+    if how == "insert":
+        junk = rng.choice([b"{}\n", b"[]\n", b"null\n", b'{"id": 1}\n', b"\x00\x01", "دير\n".encode(),
+                           b"\n\n", b'{"start": "0"}\n'])
+        return data[:at] + junk + data[at:]
+    return data[:at] + data[at + rng.randint(1, 50):]  # cut out a piece
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(FILES), how=st.sampled_from(["truncate", "flip", "insert", "cut"]),
+       seed=st.integers(0, 10**6))
+def test_damaged_corpus_never_crashes(tmp_path_factory: pytest.TempPathFactory, pristine: Path, name: str,
+                                      how: str, seed: int) -> None:
+    corpus = tmp_path_factory.mktemp("damaged") / "corpus"
+    shutil.copytree(pristine, corpus)
+    path = corpus / name
+    path.write_bytes(_damage(path.read_bytes(), how, random.Random(seed)))
+    report = check(corpus, None)  # never raises
+    assert all(p.what and "\n" not in p.what for p in report.problems)
+    runner = CliRunner()
+    for args in (["check", "--corpus", str(corpus), "--no-index"], ["stats", "--corpus", str(corpus)],
+                 ["export", "--corpus", str(corpus), "--format", "jsonl", "--out", "-"]):
+        result = runner.invoke(main, args)
+        assert result.exit_code in (0, 1), (args, result.output[-500:])
+        crashed = "internal error" in result.output or "Traceback" in result.output
+        assert not crashed, result.output[-500:]
