@@ -13,6 +13,8 @@ Targets and what must hold for each input:
   token's name keys are short (bounded by the token's length).
 * ``query``     random queries against a small index: results or one ``QueryError``.
 * ``alias``     random alias files: a gazetteer or one ``AliasFileError`` naming ``file:line``.
+* ``damage``    a corpus with one file truncated, bit-flipped or edited: ``check`` reports it in one
+  line per problem; ``stats``, ``export`` and ``ingest`` exit 0 or 1, never an internal error.
 * ``cli``       ``bicorpus ingest`` of a generated page and ``bicorpus search`` of a random query:
   exit status 0, 1 (one ``Error:`` line) or 2 (usage), never an internal error (status 3).
 
@@ -258,6 +260,60 @@ def check_cli(page: tuple[bytes, str, bool], query: str, folder: Path) -> str:
     return "exit " + "/".join(outcomes)
 
 
+CORPUS_FILES = ("documents.jsonl", "passages.jsonl", "manifest.json")
+
+
+def damaged(data: bytes, rng: random.Random) -> bytes:
+    """``data`` truncated, bit-flipped, with junk inserted or a piece cut out."""
+    if not data:
+        return b"\xff"
+    at = rng.randrange(len(data))
+    how = rng.choice(["truncate", "flip", "insert", "cut"])
+    if how == "truncate":
+        return data[:at]
+    if how == "flip":
+        out = bytearray(data)
+        for _ in range(rng.randint(1, 8)):
+            i = rng.randrange(len(out))
+            out[i] ^= 1 << rng.randrange(8)
+        return bytes(out)
+    if how == "insert":
+        junk = rng.choice([b"{}\n", b"[]\n", b"null\n", b'{"id": 1}\n', b'{"start": "0"}\n', b"\x00",
+                           "دير\n".encode(), b"\n\n", b'{"schema_version": 1}'])
+        return data[:at] + junk + data[at:]
+    return data[:at] + data[at + rng.randint(1, 50):]
+
+
+def check_damage(pristine: Path, name: str, damage_seed: int, folder: Path) -> str:
+    """A corpus with one damaged file: ``check`` reports it, ``stats``/``export``/``ingest`` exit 0 or 1."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from bicorpus.check import check
+    from bicorpus.cli import main
+
+    corpus = folder / "damaged"
+    shutil.rmtree(corpus, ignore_errors=True)
+    shutil.copytree(pristine, corpus)
+    (corpus / name).write_bytes(damaged((corpus / name).read_bytes(), random.Random(damage_seed)))
+    report = check(corpus, None)
+    if any("\n" in p.what for p in report.problems):
+        raise Violation("a check problem is not one line")
+    runner = CliRunner()
+    codes = []
+    for args in (["stats", "--corpus", str(corpus)],
+                 ["export", "--corpus", str(corpus), "--format", "jsonl", "--out", str(folder / "out.jsonl"),
+                  "--force"],
+                 ["ingest", str(folder / "cli-pages"), "--corpus", str(corpus), "--no-index", "-q"]):
+        result = runner.invoke(main, args)
+        crashed = "internal error" in result.output or "Traceback" in result.output
+        if result.exit_code not in (0, 1) or crashed:
+            raise Violation(f"bicorpus {args[0]} exited {result.exit_code}: {result.output.strip()[-300:]}")
+        codes.append(str(result.exit_code))
+    return ("ok " if report.ok else "problems ") + "/".join(codes)
+
+
 # --- the run ------------------------------------------------------------------------------------
 
 
@@ -276,7 +332,7 @@ def _small_index(folder: Path) -> Any:
     return open_index(folder / "index")
 
 
-TARGETS = ("source", "normalize", "query", "alias", "cli")
+TARGETS = ("source", "normalize", "query", "alias", "cli", "damage")
 
 
 def run(inputs: int, seed: int, only: tuple[str, ...] = TARGETS,
@@ -286,7 +342,9 @@ def run(inputs: int, seed: int, only: tuple[str, ...] = TARGETS,
     stats = {name: TargetStats() for name in only}
     with tempfile.TemporaryDirectory(prefix="bicorpus-fuzz-") as tmp:
         folder = Path(tmp)
-        index = _small_index(folder) if {"query", "cli"} & set(only) else None
+        index = _small_index(folder) if {"query", "cli", "damage"} & set(only) else None
+        (folder / "cli-pages").mkdir(exist_ok=True)
+        (folder / "cli-pages" / "page.txt").write_text("Raqqa\n\nالرقة ودير الزور.\n", "utf-8")
         def make_case(name: str) -> tuple[Any, Callable[[], str]]:
             if name == "source":
                 page = page_input(rng)
@@ -300,6 +358,9 @@ def run(inputs: int, seed: int, only: tuple[str, ...] = TARGETS,
             if name == "alias":
                 aliases = alias_input(rng)
                 return aliases, lambda: check_alias(aliases, folder)
+            if name == "damage":
+                file, damage_seed = rng.choice(CORPUS_FILES), rng.randrange(10**9)
+                return (file, damage_seed), lambda: check_damage(folder / "corpus", file, damage_seed, folder)
             page, query = page_input(rng), query_input(rng)
             return (page[0][:200], query), lambda: check_cli(page, query, folder)
 

@@ -26,7 +26,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .corpus import COMMIT_MARKER, DOCUMENTS_FILE, PASSAGES_FILE, PENDING_DIR, Corpus, open_corpus
+from .corpus import (
+    COMMIT_MARKER,
+    DOCUMENTS_FILE,
+    PASSAGES_FILE,
+    PENDING_DIR,
+    Corpus,
+    manifest_checksum,
+    open_corpus,
+)
 from .errors import BicorpusError, CorpusError, SearchIndexError
 from .lock import WriterLock, lock_status, try_writer_lock
 from .model import Document, Passage
@@ -76,15 +84,20 @@ class CheckReport:
 
 
 def _file_digest(corpus: Corpus, name: str) -> tuple[int, str]:
+    """Size and SHA-256 of the bytes of one corpus file, as the corpus object opened it."""
     digest = hashlib.sha256()
     size = 0
-    for line in corpus.raw_lines(name):
-        digest.update(line + b"\n")
-        size += len(line) + 1
+    for chunk in corpus.raw_chunks(name):
+        digest.update(chunk)
+        size += len(chunk)
     return size, digest.hexdigest()
 
 
 def _check_files(corpus: Corpus, report: CheckReport) -> None:
+    checksum = corpus.manifest.get("checksum")
+    if checksum is not None and checksum != manifest_checksum(corpus.manifest):
+        report.add("corpus", "manifest.json does not match its checksum: it was changed or damaged outside "
+                   "bicorpus", REINGEST)
     recorded = corpus.manifest.get("files")
     if not isinstance(recorded, dict):
         report.facts["file_hashes"] = "not recorded (corpus written by an older bicorpus)"
@@ -103,8 +116,14 @@ def _check_files(corpus: Corpus, report: CheckReport) -> None:
 def _check_rows(corpus: Corpus, report: CheckReport) -> set[str]:
     manifest = corpus.manifest
     doc_passages: dict[str, int] = {}
+    sources: dict[str, str] = {}
     for _, doc in corpus._records(DOCUMENTS_FILE, Document):
         doc_passages[doc.id] = doc.n_passages
+        sources[doc.path] = doc.sha256
+    if isinstance(manifest.get("sources"), dict) and manifest["sources"] != sources:
+        differ = sorted(set(manifest["sources"].items()) ^ set(sources.items()))
+        report.add("corpus", f"manifest sources disagree with {DOCUMENTS_FILE} ({len(differ)} entries, "
+                   f"first: {differ[0][0]})", REINGEST)
     ids: set[str] = set()
     per_doc: Counter[str] = Counter()
     langs: Counter[str] = Counter()

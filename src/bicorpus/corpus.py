@@ -190,6 +190,19 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def raw_chunks(self, name: str) -> Iterator[bytes]:
+        """The bytes of one corpus file, as opened, in chunks."""
+        fd = self._fds.get(name)
+        if fd is None:
+            raise CorpusError(f"corpus file {self.path / name} is missing")
+        offset = 0
+        try:
+            while chunk := os.pread(fd, _READ_CHUNK, offset):
+                offset += len(chunk)
+                yield chunk
+        except OSError as err:
+            raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
+
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """The raw lines (without newline) of one corpus file, as opened."""
         fd = self._fds.get(name)
@@ -246,6 +259,12 @@ def open_corpus(path: str | Path = "corpus") -> Corpus:
 
 
 # --- writing side ------------------------------------------------------------------------------
+
+
+def manifest_checksum(manifest: dict[str, Any]) -> str:
+    """SHA-256 of a manifest's content (its ``checksum`` key left out), to notice a damaged manifest."""
+    body = {k: v for k, v in manifest.items() if k != "checksum"}
+    return hashlib.sha256(json.dumps(body, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
 def _fsync_dir(path: Path) -> None:
@@ -387,6 +406,7 @@ class CorpusTransaction:
         assert self._docs is not None and self._passages is not None
         manifest = {**manifest, "files": {name: {"size": self._sizes[name], "sha256": h.hexdigest()}
                                           for name, h in self._hashes.items()}}
+        manifest["checksum"] = manifest_checksum(manifest)
         try:
             for fh in (self._docs, self._passages):
                 fh.flush()

@@ -143,3 +143,18 @@ def test_interrupted_write_is_a_note_not_a_problem(built):
 
 def test_quick_check_skips_the_id_comparison(built):
     assert _run("check", "--quick").exit_code == 0
+
+
+def test_edited_manifest_is_detected_by_its_checksum(built):
+    path = built / "corpus" / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8"))
+    manifest["max_passage_chars"] = 999  # nothing else disagrees with this edit
+    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), "utf-8")
+    whats = [p.what for p in check("corpus", None).problems]
+    assert whats == ["manifest.json does not match its checksum: it was changed or damaged outside bicorpus"]
+
+
+def test_missing_final_newline_is_a_difference_too(built):
+    path = built / "corpus" / "documents.jsonl"
+    path.write_bytes(path.read_bytes().rstrip(b"\n"))
+    assert any("documents.jsonl does not match" in p.what for p in check("corpus", None).problems)
