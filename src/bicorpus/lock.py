@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import Any, BinaryIO
 
 from .errors import CorpusError
 
@@ -145,7 +145,7 @@ class WriterLock:
 
     def __init__(self, corpus: str | Path) -> None:
         self.corpus = Path(corpus)
-        self._fh: IO[bytes] | None = None
+        self._fh: BinaryIO | None = None
         self.previous: LockInfo | None = None
 
     @property
@@ -156,7 +156,7 @@ class WriterLock:
         guard_forked_children()
         try:
             self.corpus.mkdir(parents=True, exist_ok=True)
-            fh = open(self.corpus / LOCK_FILE, "a+b")
+            fh = open(self.corpus / LOCK_FILE, "a+b", buffering=0)  # unbuffered: no late flush to fail
         except OSError as err:
             raise CorpusError(f"cannot write the corpus at {self.corpus}: {err.strerror or err}") from err
         if fcntl is not None:
@@ -172,7 +172,6 @@ class WriterLock:
             fh.seek(0)
             fh.truncate()
             fh.write(json.dumps(info).encode("utf-8") + b"\n")
-            fh.flush()
         except OSError:
             pass  # the flock is what excludes; the record is informative only
         self._fh = fh
