@@ -62,7 +62,18 @@ class StageTimes:
 
 
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak resident memory of this process (or of its waited-for children), in MB."""
+    """Peak resident memory of this process (or of its waited-for children), in MB.
+
+    For this process, Linux's ``VmHWM`` is read where it exists: unlike ``ru_maxrss``, which
+    a spawned process inherits from the process it was forked from, it starts afresh at exec."""
+    if who == resource.RUSAGE_SELF:
+        try:
+            with open("/proc/self/status", encoding="ascii") as status:
+                for line in status:
+                    if line.startswith("VmHWM:"):
+                        return int(line.split()[1]) / 1024.0  # kB
+        except OSError:
+            pass
     return resource.getrusage(who).ru_maxrss / 1024.0  # Linux reports KiB
 
 
