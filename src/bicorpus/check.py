@@ -95,7 +95,10 @@ def _file_digest(corpus: Corpus, name: str) -> tuple[int, str]:
 
 def _check_files(corpus: Corpus, report: CheckReport) -> None:
     checksum = corpus.manifest.get("checksum")
-    if checksum is not None and checksum != manifest_checksum(corpus.manifest):
+    if checksum is None and "files" in corpus.manifest:  # both are written together
+        report.add("corpus", "manifest.json has lost its checksum: it was changed or damaged outside "
+                   "bicorpus", REINGEST)
+    elif checksum is not None and checksum != manifest_checksum(corpus.manifest):
         report.add("corpus", "manifest.json does not match its checksum: it was changed or damaged outside "
                    "bicorpus", REINGEST)
     recorded = corpus.manifest.get("files")

@@ -69,6 +69,17 @@ _R = TypeVar("_R", Document, Passage)
 _PLAIN_TYPES = {"str": str, "int": int}
 
 
+def row_problem(row: Any, record: type) -> str | None:
+    """Why a parsed corpus row cannot be a ``record`` (``None`` when it can)."""
+    if not isinstance(row, dict):
+        return "not a JSON object"
+    missing = [name for name, _ in _plain_fields(record) if name not in row]
+    bad = [name for name, kind in _plain_fields(record) if name in row and type(row[name]) is not kind]
+    if missing:
+        return f"missing {', '.join(missing)}"
+    return f"bad {', '.join(bad)}" if bad else None
+
+
 @functools.cache
 def _plain_fields(record: type) -> tuple[tuple[str, type], ...]:
     """The fields of a record declared plain ``str`` or ``int`` (never ``None``): readers do string
@@ -232,13 +243,13 @@ class Corpus:
     def _records(self, name: str, record: type[_R]) -> Iterator[tuple[dict[str, Any], _R]]:
         """Rows of a file as records; a row missing fields or with mistyped ones is a CorpusError."""
         for lineno, row in self._numbered(name):
+            problem = row_problem(row, record)
+            if problem:
+                raise CorpusError(f"{self.path / name}:{lineno}: corrupt row ({problem})")
             try:
                 item = record.from_dict(row)
             except (TypeError, ValueError) as err:
                 raise CorpusError(f"{self.path / name}:{lineno}: corrupt row ({err})") from err
-            bad = [k for k, kind in _plain_fields(record) if k in row and type(row[k]) is not kind]
-            if bad:
-                raise CorpusError(f"{self.path / name}:{lineno}: corrupt row (bad {', '.join(bad)})")
             yield row, item
 
     def documents(self) -> Iterator[Document]:
@@ -457,6 +468,7 @@ def read_manifest(path: str | Path) -> dict[str, Any] | None:
 def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[str, Any]]]:
     """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged."""
     file = Path(path) / name
+    record: type = Passage if name == PASSAGES_FILE else Document
     try:
         fh = file.open("rb")
     except FileNotFoundError as err:
@@ -469,4 +481,7 @@ def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[st
                 row = json.loads(line)
             except ValueError as err:
                 raise CorpusError(f"{file}:{lineno}: corrupt JSON line ({err})") from err
+            problem = row_problem(row, record)
+            if problem:  # a damaged row is never copied into the next corpus
+                raise CorpusError(f"{file}:{lineno}: corrupt row ({problem})")
             yield (line if line.endswith(b"\n") else line + b"\n"), row

@@ -65,3 +65,24 @@ def test_damaged_corpus_never_crashes(tmp_path_factory: pytest.TempPathFactory, 
         assert result.exit_code in (0, 1), (args, result.output[-500:])
         crashed = "internal error" in result.output or "Traceback" in result.output
         assert not crashed, result.output[-500:]
+
+
+def test_ingest_never_copies_a_damaged_row(built):
+    """Found by bench/fuzz.py: a junk row in passages.jsonl crashed the next ingest (TypeError)."""
+    path = built / "corpus" / "passages.jsonl"
+    path.write_bytes(b'{"id": 1}\n' + path.read_bytes())
+    (built / "pages" / "new.txt").write_text("Raqqa\n\nالرقة ودير الزور.\n", "utf-8")
+    result = CliRunner().invoke(main, ["ingest", "pages", "--no-index"])
+    assert result.exit_code == 1
+    assert result.output.strip() == ("Error: corpus/passages.jsonl:1: corrupt row (missing doc_id, ordinal, "
+                                     "lang, region, text, norm, start, end)")
+
+
+def test_manifest_that_lost_its_checksum(built):
+    import json
+
+    path = built / "corpus" / "manifest.json"
+    manifest = json.loads(path.read_text("utf-8"))
+    del manifest["checksum"]
+    path.write_text(json.dumps(manifest), "utf-8")
+    assert [p.where for p in check("corpus", None).problems] == ["corpus"]
