@@ -263,12 +263,15 @@ def check_cli(page: tuple[bytes, str, bool], query: str, folder: Path) -> str:
 CORPUS_FILES = ("documents.jsonl", "passages.jsonl", "manifest.json")
 
 
-def damaged(data: bytes, rng: random.Random) -> bytes:
-    """``data`` truncated, bit-flipped, with junk inserted or a piece cut out."""
+DAMAGE_KINDS = ("truncate", "flip", "insert", "cut")
+
+
+def damaged(data: bytes, rng: random.Random, how: str | None = None) -> bytes:
+    """``data`` truncated, bit-flipped, with junk inserted or a piece cut out (``how``, or at random)."""
     if not data:
         return b"\xff"
     at = rng.randrange(len(data))
-    how = rng.choice(["truncate", "flip", "insert", "cut"])
+    how = how or rng.choice(DAMAGE_KINDS)
     if how == "truncate":
         return data[:at]
     if how == "flip":

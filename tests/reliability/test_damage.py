@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fuzz import DAMAGE_KINDS, damaged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reliability_helpers import write_pages
@@ -28,34 +29,15 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root / "corpus"
 
 
-def _damage(data: bytes, how: str, rng: random.Random) -> bytes:
-    if not data:
-        return b"\xff"
-    at = rng.randrange(len(data))
-    if how == "truncate":
-        return data[:at]
-    if how == "flip":
-        out = bytearray(data)
-        for _ in range(rng.randint(1, 8)):
-            i = rng.randrange(len(out))
-            out[i] ^= 1 << rng.randrange(8)
-        return bytes(out)
-    if how == "insert":
-        junk = rng.choice([b"{}\n", b"[]\n", b"null\n", b'{"id": 1}\n', b"\x00\x01", "دير\n".encode(),
-                           b"\n\n", b'{"start": "0"}\n'])
-        return data[:at] + junk + data[at:]
-    return data[:at] + data[at + rng.randint(1, 50):]  # cut out a piece
-
-
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(name=st.sampled_from(FILES), how=st.sampled_from(["truncate", "flip", "insert", "cut"]),
+@given(name=st.sampled_from(FILES), how=st.sampled_from(DAMAGE_KINDS),
        seed=st.integers(0, 10**6))
 def test_damaged_corpus_never_crashes(tmp_path_factory: pytest.TempPathFactory, pristine: Path, name: str,
                                       how: str, seed: int) -> None:
     corpus = tmp_path_factory.mktemp("damaged") / "corpus"
     shutil.copytree(pristine, corpus)
     path = corpus / name
-    path.write_bytes(_damage(path.read_bytes(), how, random.Random(seed)))
+    path.write_bytes(damaged(path.read_bytes(), random.Random(seed), how))
     report = check(corpus, None)  # never raises
     assert all(p.what and "\n" not in p.what for p in report.problems)
     runner = CliRunner()
