@@ -17,9 +17,10 @@ import functools
 import hashlib
 import json
 import os
+import re
 import shutil
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TypeVar
@@ -28,6 +29,9 @@ from .errors import CorpusError
 from .lock import LOCK_FILE as LOCK_FILE
 from .lock import WriterLock, commit_lock, try_writer_lock
 from .model import SCHEMA_VERSION, Document, Passage
+
+# A passage row's document id as written (a JSON string); quotes inside values are escaped.
+_DOC_ID_RE = re.compile(rb'"doc_id": ("(?:[^"\\]|\\.)*")')
 
 DOCUMENTS_FILE = "documents.jsonl"
 PASSAGES_FILE = "passages.jsonl"
@@ -224,10 +228,11 @@ class Corpus:
         except OSError as err:
             raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
 
-    def _numbered(self, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _numbered(self, name: str, keep: Callable[[bytes], bool] | None = None
+                  ) -> Iterator[tuple[int, dict[str, Any]]]:
         path = self.path / name
         for lineno, line in enumerate(self.raw_lines(name), 1):
-            if not line.strip():
+            if not line.strip() or (keep is not None and not keep(line)):
                 continue
             try:
                 row = json.loads(line)
@@ -240,9 +245,12 @@ class Corpus:
     def _lines(self, name: str) -> Iterator[dict[str, Any]]:
         return (row for _, row in self._numbered(name))
 
-    def _records(self, name: str, record: type[_R]) -> Iterator[tuple[dict[str, Any], _R]]:
-        """Rows of a file as records; a row missing fields or with mistyped ones is a CorpusError."""
-        for lineno, row in self._numbered(name):
+    def _records(self, name: str, record: type[_R], keep: Callable[[bytes], bool] | None = None
+                 ) -> Iterator[tuple[dict[str, Any], _R]]:
+        """Rows of a file as records; a row missing fields or with mistyped ones is a CorpusError.
+
+        ``keep``, when given, sees each raw line first: a line it refuses is not parsed."""
+        for lineno, row in self._numbered(name, keep):
             problem = row_problem(row, record)
             if problem:
                 raise CorpusError(f"{self.path / name}:{lineno}: corrupt row ({problem})")
@@ -261,6 +269,24 @@ class Corpus:
         """Every passage (optionally filtered), in document then ordinal order."""
         for _, passage in self._records(PASSAGES_FILE, Passage):
             if where is None or where.accepts(passage):
+                yield passage
+
+
+    def passages_of(self, doc_ids: Iterable[str]) -> Iterator[Passage]:
+        """The passages of these documents only, in corpus order.
+
+        Rows of other documents are recognised by their raw ``doc_id`` and never parsed, so
+        picking a few documents out of a large corpus costs a scan, not a parse of every row."""
+        wanted = set(doc_ids)
+        if not wanted:
+            return
+
+        def keep(line: bytes) -> bool:
+            found = _DOC_ID_RE.search(line)
+            return found is None or json.loads(found.group(1)) in wanted
+
+        for _, passage in self._records(PASSAGES_FILE, Passage, keep):
+            if passage.doc_id in wanted:
                 yield passage
 
 

@@ -333,3 +333,27 @@ def test_another_passage_limit_reprocesses(work):
     corpus = open_corpus("corpus")
     assert corpus.manifest["max_passage_chars"] == 200
     assert max(len(p.text) for p in corpus.passages()) <= 200
+
+
+def test_passages_of_picks_documents_without_parsing_the_rest(work):
+    ingest([Path("pages")], Path("corpus"))
+    corpus = open_corpus("corpus")
+    everything = list(corpus.passages())
+    doc_ids = sorted({p.doc_id for p in everything})
+    assert len(doc_ids) >= 3
+    picked = {doc_ids[0], doc_ids[-1]}
+    assert list(corpus.passages_of(picked)) == [p for p in everything if p.doc_id in picked]
+    assert list(corpus.passages_of([])) == []
+    assert list(corpus.passages_of(["no-such-document"])) == []
+    corpus.close()
+    # A row of another document whose id is intact is not even parsed; a picked one is checked.
+    path = Path("corpus") / "passages.jsonl"
+    lines = path.read_bytes().splitlines(keepends=True)
+    victim = next(i for i, line in enumerate(lines) if json.loads(line)["doc_id"] == doc_ids[1])
+    lines[victim] = lines[victim][:-30] + b"\n"
+    path.write_bytes(b"".join(lines))
+    corpus = open_corpus("corpus")
+    assert [p.doc_id for p in corpus.passages_of([doc_ids[0]])] == [
+        p.doc_id for p in everything if p.doc_id == doc_ids[0]]
+    with pytest.raises(CorpusError, match="corrupt"):
+        list(corpus.passages_of([doc_ids[1]]))

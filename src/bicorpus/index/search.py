@@ -289,7 +289,7 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
         return 0
     try:
         adds = parallel_map(functools.partial(indexed_passage, names=names),
-                            (p for p in corpus.passages() if p.doc_id in changed_ids))
+                            corpus.passages_of(changed_ids))
         count = engine.write(adds, delete_docs=sorted(changed_ids | removed_ids))
         total = engine.doc_count()
     finally:
