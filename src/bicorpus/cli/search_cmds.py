@@ -123,7 +123,7 @@ def show_cmd(passage_id: str, index_dir: str, context: int, fmt: str) -> None:
         passage = ix.passage(passage_id)
         if passage is None:
             raise BicorpusError(f"no passage {passage_id!r} in the index at {index_dir} "
-                                "(ids look like DOC:N; `bicorpus search` shows them)")
+                                "(ids look like DOCID-0007; `bicorpus search` shows them)")
         before, after = ix.neighbours(passage_id, context)
     if fmt != "text":
         rows = [{**_passage_row(p), "role": role} for role, group in
