@@ -364,9 +364,9 @@ class WhooshEngine:
             raise SearchIndexError(f"index at {self.path} is locked by another writer; try again") from err
         added = 0
         try:
-            if not clear:
-                for doc_id in delete_docs:
-                    writer.delete_by_term("doc", doc_id)
+            doomed = [] if clear else [wq.Term("doc", doc_id) for doc_id in delete_docs]
+            if doomed:  # one query: each delete_by_term would open every segment again
+                writer.delete_by_query(wq.Or(doomed))
             for passage in adds:
                 doc = {k: v for k, v in passage.fields.items() if v is not None}
                 doc.update((name, encode_slots(slots)) for name, slots in passage.terms.items() if slots)
