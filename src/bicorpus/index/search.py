@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 from ..corpus import Corpus, PassageFilter
 from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
+from ..names.gazetteer import alias_file_error
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
 from .analysis import Analysis, NameModel, analyze, name_key_joins, spelling
@@ -94,12 +95,8 @@ def alias_records(paths: Iterable[str | Path]) -> AliasRecords:
             with path.open("rb") as fh:
                 while chunk := fh.read(_HASH_CHUNK):
                     digest.update(chunk)
-        except FileNotFoundError:
-            raise AliasFileError(f"{path}: alias file not found") from None
-        except IsADirectoryError:
-            raise AliasFileError(f"{path}: is a directory, not an alias file") from None
         except OSError as err:
-            raise AliasFileError(f"{path}: cannot read alias file ({err.strerror or err})") from None
+            raise alias_file_error(path, err) from None
         out.append((str(path.resolve()), digest.hexdigest()))
     return tuple(out)
 

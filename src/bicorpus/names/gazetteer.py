@@ -287,14 +287,19 @@ def _read_user_file(path: Path) -> str:
             limit = MAX_ALIAS_FILE_BYTES // 2**20
             raise AliasFileError(f"{path}: alias file too large (the limit is {limit} MB)")
         return raw.decode("utf-8-sig")
-    except FileNotFoundError:
-        raise AliasFileError(f"{path}: alias file not found") from None
-    except IsADirectoryError:
-        raise AliasFileError(f"{path}: is a directory, not an alias file") from None
     except UnicodeDecodeError as err:
         raise AliasFileError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
     except OSError as err:
-        raise AliasFileError(f"{path}: cannot read ({err.strerror})") from None
+        raise alias_file_error(path, err) from None
+
+
+def alias_file_error(path: Path, err: OSError) -> AliasFileError:
+    """The one-line error for an alias file that cannot be opened or read."""
+    if isinstance(err, FileNotFoundError):
+        return AliasFileError(f"{path}: alias file not found")
+    if isinstance(err, IsADirectoryError):
+        return AliasFileError(f"{path}: is a directory, not an alias file")
+    return AliasFileError(f"{path}: cannot read alias file ({err.strerror or err})")
 
 
 def _check(drafts: dict[str, _Draft]) -> None:
