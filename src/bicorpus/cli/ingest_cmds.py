@@ -16,6 +16,7 @@ from ..index.engine import ENGINES, set_index_engine
 from ..pipeline import IngestReport, ProgressCallback, ingest
 from ..segment import DEFAULT_MAX_PASSAGE_CHARS, MIN_PASSAGE_CHARS
 from ..sources import DEFAULT_MAX_BYTES
+from .options import corpus_option, index_option
 from .output import emit_rows, output_options
 
 
@@ -74,10 +75,8 @@ def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> in
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(path_type=Path),
-              help="Corpus directory to create or update.")
-@click.option("--index", "index_dir", default="index", show_default=True, type=click.Path(path_type=Path),
-              help="Search index directory to update after ingesting.")
+@corpus_option("Corpus directory to create or update.")
+@index_option("Search index directory to update after ingesting.")
 @click.option("--no-index", is_flag=True, help="Do not update the search index.")
 @click.option("--prune", is_flag=True, help="Drop documents whose files are gone.")
 @click.option("--strict", is_flag=True, help="Stop at the first file that fails; write nothing.")
@@ -144,8 +143,7 @@ _STATS_KEYS: dict[str, Callable[[Any], str]] = {
 
 
 @click.command("stats")
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(path_type=Path),
-              help="Corpus directory.")
+@corpus_option()
 @click.option("--by", "by", type=click.Choice(["all", *_STATS_KEYS]), default="all", show_default=True,
               help="Which counts to show.")
 @output_options

@@ -8,14 +8,13 @@ from pathlib import Path
 import click
 
 from ..check import check
+from .options import corpus_option, index_option
 from .output import emit_rows, output_options
 
 
 @click.command("check")
-@click.option("--corpus", "corpus_dir", default="corpus", show_default=True, type=click.Path(path_type=Path),
-              help="Corpus directory.")
-@click.option("--index", "index_dir", default="index", show_default=True, type=click.Path(path_type=Path),
-              help="Index directory.")
+@corpus_option()
+@index_option()
 @click.option("--no-index", is_flag=True, help="Check the corpus only.")
 @click.option("--quick", is_flag=True, help="Compare passage counts, not every passage id, with the index.")
 @output_options
