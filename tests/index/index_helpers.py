@@ -117,3 +117,18 @@ SMALL_DOCS: dict[str, list[str | dict]] = {
 }
 
 
+
+
+def seed_with_page(work: Path, name: str, text: str) -> Path:
+    """Ingest the seed pages plus one page of ``text`` into ``work``; return the index folder."""
+    import shutil
+
+    import bicorpus
+
+    pages = work / "pages"
+    pages.mkdir()
+    for page in (Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"):
+        shutil.copy(page, pages / page.name)
+    (pages / name).write_text(text, "utf-8")
+    bicorpus.ingest([pages], work / "corpus", index=work / "index")
+    return work / "index"

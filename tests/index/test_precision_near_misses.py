@@ -9,10 +9,10 @@ and must not appear).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
+from index_helpers import seed_with_page
 
 import bicorpus
 from bicorpus.model import TIERS
@@ -74,14 +74,8 @@ CASES: dict[str, tuple[set[str], set[str]]] = {
 
 @pytest.fixture(scope="module")
 def index(tmp_path_factory: pytest.TempPathFactory):
-    work = tmp_path_factory.mktemp("near")
-    pages = work / "pages"
-    pages.mkdir()
-    for page in (ROOT / "seeds").glob("*.txt"):
-        shutil.copy(page, pages / page.name)
-    (pages / "near_misses.txt").write_text(NEAR_MISS_PAGE, "utf-8")
-    bicorpus.ingest([pages], work / "corpus", index=work / "index")
-    with bicorpus.open_index(work / "index") as ix:
+    index_dir = seed_with_page(tmp_path_factory.mktemp("near"), "near_misses.txt", NEAR_MISS_PAGE)
+    with bicorpus.open_index(index_dir) as ix:
         yield ix
 
 

@@ -7,12 +7,12 @@ Shia, Iraqi...) for the precision checks.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from index_helpers import seed_with_page
 
 import bicorpus
 from bicorpus.errors import QueryError
@@ -32,14 +32,8 @@ Muslim clerics and Shia militias gathered near the border.
 
 @pytest.fixture(scope="module")
 def seed_index(tmp_path_factory: pytest.TempPathFactory):
-    work = tmp_path_factory.mktemp("seed")
-    pages = work / "pages"
-    pages.mkdir()
-    for page in (ROOT / "seeds").glob("*.txt"):
-        shutil.copy(page, pages / page.name)
-    (pages / "near_misses.txt").write_text(NEAR_MISSES, "utf-8")
-    bicorpus.ingest([pages], work / "corpus", index=work / "index")
-    with bicorpus.open_index(work / "index") as ix:
+    index_dir = seed_with_page(tmp_path_factory.mktemp("seed"), "near_misses.txt", NEAR_MISSES)
+    with bicorpus.open_index(index_dir) as ix:
         yield ix
 
 
