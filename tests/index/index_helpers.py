@@ -132,3 +132,21 @@ def seed_with_page(work: Path, name: str, text: str) -> Path:
     (pages / name).write_text(text, "utf-8")
     bicorpus.ingest([pages], work / "corpus", index=work / "index")
     return work / "index"
+
+
+def check_any_query(ix: object, query: str) -> None:
+    """What must hold for any query string: one single-line QueryError, or hits in tier order
+    whose matched spans are exactly their text."""
+    from bicorpus.errors import QueryError
+    from bicorpus.model import TIERS
+
+    try:
+        result = ix.search(query, limit=5)  # type: ignore[attr-defined]
+    except QueryError as err:
+        assert str(err) and "\n" not in str(err)
+        return
+    assert result.total >= len(result.hits)
+    tiers = [h.tier for h in result.hits]
+    assert tiers == sorted(tiers, key=TIERS.index)
+    for hit in result.hits:
+        assert all(hit.text[m.start:m.end] == m.text for m in hit.matches)

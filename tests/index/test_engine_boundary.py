@@ -3,30 +3,27 @@
 import re
 from pathlib import Path
 
+import pytest
+
 SRC = Path(__file__).resolve().parents[2] / "src" / "bicorpus"
-_IMPORT_RE = re.compile(r"^\s*(?:from\s+whoosh[\s.]|import\s+whoosh\b)", re.MULTILINE)
-_TANTIVY_IMPORT_RE = re.compile(r"^\s*(?:from\s+tantivy[\s.]|import\s+tantivy\b)", re.MULTILINE)
+ENGINES = {"whoosh": "index/whoosh_engine.py", "tantivy": "index/tantivy_engine.py"}
 
 
-def test_only_the_whoosh_engine_module_imports_whoosh() -> None:
+def _import_re(library: str) -> re.Pattern[str]:
+    return re.compile(rf"^\s*(?:from\s+{library}[\s.]|import\s+{library}\b)", re.MULTILINE)
+
+
+@pytest.mark.parametrize(("library", "module"), sorted(ENGINES.items()))
+def test_only_the_engine_module_imports_its_library(library: str, module: str) -> None:
+    pattern = _import_re(library)
     importers = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
-                       if _IMPORT_RE.search(p.read_text("utf-8")))
-    assert importers == ["index/whoosh_engine.py"]
+                       if pattern.search(p.read_text("utf-8")))
+    assert importers == [module]
 
 
-def test_the_pattern_would_catch_an_import() -> None:
-    assert _IMPORT_RE.search("x = 1\n    from whoosh.query import Term\n")
-    assert _IMPORT_RE.search("import whoosh\n")
-    assert not _IMPORT_RE.search("# whoosh is imported elsewhere\nimport whooshlike\n")
-
-
-def test_only_the_tantivy_engine_module_imports_tantivy() -> None:
-    importers = sorted(str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
-                       if _TANTIVY_IMPORT_RE.search(p.read_text("utf-8")))
-    assert importers == ["index/tantivy_engine.py"]
-
-
-def test_the_tantivy_pattern_would_catch_an_import() -> None:
-    assert _TANTIVY_IMPORT_RE.search("x = 1\n    from tantivy import Query\n")
-    assert _TANTIVY_IMPORT_RE.search("import tantivy\n")
-    assert not _TANTIVY_IMPORT_RE.search("# tantivy is imported elsewhere\nimport tantivylike\n")
+@pytest.mark.parametrize("library", sorted(ENGINES))
+def test_the_pattern_would_catch_an_import(library: str) -> None:
+    pattern = _import_re(library)
+    assert pattern.search(f"x = 1\n    from {library}.query import Term\n")
+    assert pattern.search(f"import {library}\n")
+    assert not pattern.search(f"# {library} is imported elsewhere\nimport {library}like\n")
