@@ -1,6 +1,18 @@
 """The analysis chain: per-field forms, names never stemmed, keys aligned across scripts."""
 
-from bicorpus.index.analysis import NameModel, analyze, light_stem_ar, stopwords, word_forms
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bicorpus.index.analysis import (
+    NameModel,
+    analyze,
+    index_terms,
+    light_stem_ar,
+    stopwords,
+    word_forms,
+    word_info,
+)
+from bicorpus.normalize import tokenize
 
 
 def test_vowelled_arabic_stays_one_token_with_diacritic_free_norm(fake_names: NameModel) -> None:
@@ -109,3 +121,23 @@ def test_common_english_words_get_no_keys_even_capitalized(fake_names: NameModel
     keyed = {t.text for t, k in zip(an.tokens, an.keys, strict=True) if k}
     assert keyed == {"Homs", "Hama", "حماة"}
     assert analyze("Homes", names, query=True).keys != ((),)  # a query word keeps its keys
+
+
+@given(st.text(alphabet=st.sampled_from(list("abc ABC.\n-'’•:النصرةَُِّ ")), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_tokens_and_offsets_are_the_tokenizers(text: str) -> None:
+    an = analyze(text)
+    assert an.tokens == tuple(tokenize(text))
+    assert all(text[t.start:t.end] == t.text for t in an.tokens)
+    assert an.field_terms() == index_terms(text)
+
+
+def test_a_memoized_word_is_the_word_analysed_afresh(fake_names: NameModel) -> None:
+    for word in ("Nusra", "the", "النصرة", "negotiations", "ISIS", "Homes"):
+        assert fake_names.word(word) == word_info(word, fake_names)
+        assert fake_names.word(word) is fake_names.word(word)
+
+
+def test_sentence_breaks_decide_which_capitalized_words_are_names(fake_names: NameModel) -> None:
+    an = analyze("Talks began • Talks ended: Talks resumed with Talks", fake_names)
+    assert an.stem == ("talk", "began", "talk", "end", "talk", "resum", "with", "talks")

@@ -47,7 +47,7 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -56,7 +56,7 @@ import snowballstemmer
 from ..names.keys import COMPATIBLE_ENDINGS
 from ..normalize import normalize_token, tokenize
 from ..normalize.script import is_arabic
-from ..normalize.tokenize import Token
+from ..normalize.tokenize import TOKEN_RE, Token
 
 #: Bumped whenever a rule here changes the terms a text gives (indexes record it).
 ANALYSIS_VERSION = 3
@@ -129,6 +129,17 @@ class NameModel:
     #: What the gazetteer was built from: ``(file, sha256)`` of each user alias file read on top
     #: of the shipped one (indexes record it).
     alias_files: tuple[tuple[str, str], ...] = ()
+    #: Memo of :meth:`word` (a word's analysis apart from its context is a pure function of it).
+    _memo: dict[str, WordInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def word(self, word: str) -> WordInfo:
+        """:func:`word_info` of ``word``, memoized (at most :data:`_WORD_CACHE` words kept)."""
+        info = self._memo.get(word)
+        if info is None:
+            if len(self._memo) >= _WORD_CACHE:
+                self._memo.clear()
+            info = self._memo[word] = word_info(word, self)
+        return info
 
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
         return tuple(Mention(m.start, m.end, str(m.entity_id)) for m in self.find(words))
@@ -335,6 +346,100 @@ def name_key_joins(keys: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
     return tuple(NAME_JOINER.join(c) for c in itertools.islice(itertools.product(*keyed), MAX_NAME_KEYS))
 
 
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """Everything the chain knows of one word apart from its context (memoized per name model)."""
+
+    forms: WordForms
+    #: Its normalized form is a stopword.
+    stop: bool
+    #: A common English word, never taken for a name even when capitalized.
+    common: bool
+    #: Its keys (``()`` for a stopword) and how they are marked (:func:`key_mark`).
+    keys: tuple[str, ...]
+    mark: str
+    #: The ``key`` terms it indexes when it is keyed (:func:`indexed_key_terms`).
+    key_terms: tuple[str, ...]
+    #: Its ``form`` terms as an ordinary (stemmed) word and as a name (not stemmed).
+    plain_terms: tuple[str, ...]
+    name_terms: tuple[str, ...]
+
+
+def word_info(word: str, names: NameModel) -> WordInfo:
+    """The context-free analysis of one word (use :meth:`NameModel.word`, which memoizes it)."""
+    f = word_forms(word)
+    stop = f.norm in stopwords()
+    keys = () if stop else tuple(names.keys(word))
+    mark = key_mark(word, f.arabic, names) if keys else ""
+    return WordInfo(forms=f, stop=stop, common=bool(names.is_common_word(word)), keys=keys, mark=mark,
+                    key_terms=indexed_key_terms(keys, mark),
+                    plain_terms=form_terms(f.exact, f.norm, f.stemmed),
+                    name_terms=form_terms(f.exact, f.norm, f.norm))
+
+
+#: A word token in a capture group: ``split`` gives gaps and words alternately, without match objects.
+_SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+
+
+def _breaks_sentence(gap: str) -> bool:
+    return gap != " " and _SENTENCE_BREAK_RE.search(gap) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One text read word by word: the words, the text before each, their context-free analysis,
+    which are names (never stemmed) and which are keyed, and the gazetteer mentions."""
+
+    words: list[str]
+    gaps: list[str]
+    infos: list[WordInfo]
+    named: list[bool]
+    keyed: list[bool]
+    mentions: tuple[Mention, ...]
+
+    def keys(self, i: int) -> tuple[str, ...]:
+        return self.infos[i].keys if self.keyed[i] else ()
+
+    def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
+        infos, keyed = self.infos, self.keyed
+        return {
+            "form": [i.name_terms if n else i.plain_terms for i, n in zip(infos, self.named, strict=True)],
+            "key": [i.key_terms for i, k in zip(infos, keyed, strict=True) if k],
+            "name": [name_terms(tuple(i.forms.exact for i in infos[m.start:m.end]),
+                                tuple(i.forms.norm for i in infos[m.start:m.end]),
+                                tuple(self.keys(j) for j in range(m.start, m.end)))
+                     for m in self.mentions if m.end - m.start > 1],
+            "ent": [(m.entity,) for m in self.mentions],
+        }
+
+
+def _read(text: str, names: NameModel, query: bool) -> _Words:
+    """The chain's decisions over ``text``: one memoized lookup per word, then the context rules."""
+    parts = _SPLIT_RE.split(text)
+    words, gaps = parts[1::2], parts[0::2]
+    mentions = names.mentions(words) if words else ()
+    in_name = bytearray(len(words))
+    for m in mentions:
+        in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
+    word = names.word
+    infos = [word(w) for w in words]
+    named: list[bool] = []
+    keyed: list[bool] = []
+    for i, info in enumerate(infos):
+        f, inside = info.forms, in_name[i]
+        named.append(bool(inside or f.capitals or (
+            not f.arabic and f.capitalized and (query or (i > 0 and not _breaks_sentence(gaps[i]))))))
+        keyed.append(bool(info.keys) and bool(
+            query or inside or f.arabic or (f.capitalized and not info.common)))
+    return _Words(words, gaps, infos, named, keyed, mentions)
+
+
+def index_terms(text: str, names: NameModel | None = None) -> dict[str, list[tuple[str, ...]]]:
+    """``{field: [terms at position 0, terms at position 1, ...]}`` of a passage: what an engine
+    indexes (the same as ``analyze(text, names).field_terms()``, without building tokens)."""
+    return _read(text, names or default_names(), False).field_terms()
+
+
 @dataclass(frozen=True)
 class Analysis:
     """A text analysed: its tokens and, per token, the form each field indexes."""
@@ -348,6 +453,7 @@ class Analysis:
     mentions: tuple[Mention, ...]
     #: Per token, how its keys are marked (:func:`key_mark`: ending, and vowel pattern for Latin).
     key_marks: tuple[str, ...] = ()
+    _words: _Words | None = field(default=None, repr=False, compare=False)
 
     def indexed_keys(self, i: int) -> tuple[str, ...]:
         """The ``key`` terms token ``i`` indexes."""
@@ -373,48 +479,29 @@ class Analysis:
 
     def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
         """``{field: [terms at position 0, terms at position 1, ...]}``: what an engine indexes."""
-        return {
-            "form": [form_terms(e, n, s) for e, n, s in zip(self.exact, self.norm, self.stem, strict=True)],
-            "key": [self.indexed_keys(i) for i, k in enumerate(self.keys) if k],
-            "name": [name_terms(self.exact[m.start:m.end], self.norm[m.start:m.end], self.keys[m.start:m.end])
-                     for m in self.mentions if m.end - m.start > 1],
-            "ent": [(m.entity,) for m in self.mentions],
-        }
-
-
-def _sentence_initial(text: str, tokens: Sequence[Token], i: int) -> bool:
-    if i == 0:
-        return True
-    return _SENTENCE_BREAK_RE.search(text, tokens[i - 1].end, tokens[i].start) is not None
+        if self._words is None:
+            raise ValueError("field terms need an analysis made by analyze()")
+        return self._words.field_terms()
 
 
 def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -> Analysis:
     """Run the chain over ``text`` (a passage, or query words when ``query`` is true)."""
-    names = names or default_names()
-    tokens = tuple(tokenize(text))
-    words = [t.text for t in tokens]
-    mentions = names.mentions(words) if tokens else ()
-    in_name = bytearray(len(tokens))
-    for m in mentions:
-        in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
-    forms = [word_forms(w) for w in words]
-    stop = stopwords()
-    stems, keys, marks = [], [], []
-    for i, (w, f) in enumerate(zip(words, forms, strict=True)):
-        name_like = in_name[i] or f.capitals or (
-            not f.arabic and f.capitalized and (query or not _sentence_initial(text, tokens, i)))
-        stems.append(f.norm if name_like else f.stemmed)
-        keyed = (query or in_name[i] or f.arabic or (f.capitalized and not names.is_common_word(w))) \
-            and f.norm not in stop
-        keys.append(tuple(names.keys(w)) if keyed else ())
-        marks.append(key_mark(w, f.arabic, names) if keys[-1] else "")
+    w = _read(text, names or default_names(), query)
+    tokens: list[Token] = []
+    end = 0
+    for gap, word in zip(w.gaps[:-1], w.words, strict=True):  # the last gap follows the last word
+        start = end + len(gap)
+        end = start + len(word)
+        tokens.append(Token(word, start, end))
+    infos = w.infos
     return Analysis(
         text=text,
-        tokens=tokens,
-        exact=tuple(f.exact for f in forms),
-        norm=tuple(f.norm for f in forms),
-        stem=tuple(stems),
-        keys=tuple(keys),
-        mentions=mentions,
-        key_marks=tuple(marks),
+        tokens=tuple(tokens),
+        exact=tuple(i.forms.exact for i in infos),
+        norm=tuple(i.forms.norm for i in infos),
+        stem=tuple(i.forms.norm if n else i.forms.stemmed for i, n in zip(infos, w.named, strict=True)),
+        keys=tuple(w.keys(i) for i in range(len(infos))),
+        mentions=w.mentions,
+        key_marks=tuple(i.mark if k else "" for i, k in zip(infos, w.keyed, strict=True)),
+        _words=w,
     )

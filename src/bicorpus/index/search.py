@@ -29,7 +29,7 @@ from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..names.gazetteer import alias_file_error
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
-from .analysis import Analysis, NameModel, analyze, name_key_joins, spelling
+from .analysis import Analysis, NameModel, analyze, index_terms, name_key_joins, spelling
 from .engine import (
     META_FIELDS,
     AllQ,
@@ -226,7 +226,7 @@ def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassag
     fields = {"id": p.id, "doc": p.doc_id, "lang": p.lang, "region": p.region, "section": p.section,
               "date": p.date, "author": p.author, "text": p.text, "title": p.title, "ordinal": p.ordinal,
               "start": p.start, "end": p.end}
-    return IndexedPassage(fields=fields, terms=analyze(p.text, names).field_terms())
+    return IndexedPassage(fields=fields, terms=index_terms(p.text, names))
 
 
 # building and updating

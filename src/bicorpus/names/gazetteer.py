@@ -183,6 +183,7 @@ def _meets(token: _TokenForms, alias: _TokenForms) -> int:
     return _KEYED if token.keys & alias.keys else 0
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def _folds_into_mention(token: str) -> bool:
     """An article written al / el / ال just before a mention belongs to it (as, an, at stay out)."""
     return normalize_token(token) in _ARTICLES_IN_MENTIONS
@@ -326,6 +327,7 @@ class Gazetteer:
         self._by_form: dict[str, list[_Pattern]] = {}
         self._by_key: dict[str, list[_Pattern]] = {}
         self._acronyms: dict[str, list[tuple[str, str]]] = {}
+        self._start_memo: dict[tuple[str, bool], _Start] = {}
         for entity in self._entities.values():
             for name, _ in entity.names:
                 self._add_pattern(entity.id, name)
@@ -420,19 +422,32 @@ class Gazetteer:
 
     def _scan(self, tokens: Sequence[str], any_case: bool) -> list[tuple[Mention, bool]]:
         """Every (mention, spelled) starting at each token, overlaps and all."""
-        forms = [_passage_forms(t, any_case) for t in tokens]
+        starts = [self._starts(t, any_case) for t in tokens]
+        forms = [s.forms for s in starts]
         out: list[tuple[Mention, bool]] = []
-        for i, token in enumerate(tokens):
-            for entity_id, alias in self._acronyms.get(_strip_possessive(token), ()):
+        for i, start in enumerate(starts):
+            if not start.acronyms and not start.patterns:
+                continue  # most words: no alias starts here
+            for entity_id, alias in start.acronyms:
                 out.append((Mention(i, i + 1, entity_id, alias), True))
-            current = forms[i]
-            if current is None:
-                continue
-            for pattern in self._candidates(current):
+            for pattern in start.patterns:
                 end, spelled = _match_at(pattern, forms, i)
                 if end:
                     out.append((Mention(i, end, pattern.entity_id, pattern.alias), spelled))
         return out
+
+    def _starts(self, token: str, any_case: bool) -> _Start:
+        """What may start at ``token`` (a pure function of the token: memoized, at most
+        :data:`_START_CACHE` tokens kept)."""
+        found = self._start_memo.get((token, any_case))
+        if found is None:
+            if len(self._start_memo) >= _START_CACHE:
+                self._start_memo.clear()
+            forms = _passage_forms(token, any_case)
+            found = _Start(forms, tuple(self._acronyms.get(_strip_possessive(token), ())),
+                           tuple(self._candidates(forms)) if forms is not None else ())
+            self._start_memo[(token, any_case)] = found
+        return found
 
     def _candidates(self, token: _TokenForms) -> list[_Pattern]:
         seen: dict[int, _Pattern] = {}
@@ -443,6 +458,19 @@ class Gazetteer:
             for pattern in self._by_key.get(key, ()):
                 seen.setdefault(id(pattern), pattern)
         return list(seen.values())
+
+
+@dataclass(frozen=True, slots=True)
+class _Start:
+    """A token's forms, and the acronyms and alias patterns that may start at it."""
+
+    forms: _TokenForms | None
+    acronyms: tuple[tuple[str, str], ...]
+    patterns: tuple[_Pattern, ...]
+
+
+#: Tokens whose :class:`_Start` one gazetteer keeps.
+_START_CACHE = 1 << 18
 
 
 def _match_at(pattern: _Pattern, forms: Sequence[_TokenForms | None], start: int) -> tuple[int, bool]:
