@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 from bicorpus.index.analysis import (
     NameModel,
     analyze,
-    index_terms,
+    decode_mentions,
+    encode_mentions,
+    index_analysis,
     light_stem_ar,
     stopwords,
     word_forms,
@@ -129,7 +131,7 @@ def test_tokens_and_offsets_are_the_tokenizers(text: str) -> None:
     an = analyze(text)
     assert an.tokens == tuple(tokenize(text))
     assert all(text[t.start:t.end] == t.text for t in an.tokens)
-    assert an.field_terms() == index_terms(text)
+    assert (an.field_terms(), encode_mentions(an.mentions)) == index_analysis(text)
 
 
 def test_a_memoized_word_is_the_word_analysed_afresh(fake_names: NameModel) -> None:
@@ -141,3 +143,15 @@ def test_a_memoized_word_is_the_word_analysed_afresh(fake_names: NameModel) -> N
 def test_sentence_breaks_decide_which_capitalized_words_are_names(fake_names: NameModel) -> None:
     an = analyze("Talks began • Talks ended: Talks resumed with Talks", fake_names)
     assert an.stem == ("talk", "began", "talk", "end", "talk", "resum", "with", "talks")
+
+
+def test_stored_mentions_replace_the_gazetteer_scan(fake_names: NameModel) -> None:
+    text = "Fighters of Jabhat al-Nusra and ISIS"
+    scanned = analyze(text, fake_names)
+    stored = decode_mentions(index_analysis(text, fake_names)[1])
+    assert stored == scanned.mentions and stored
+    given = analyze(text, fake_names, mentions=stored)
+    assert given.field_terms() == scanned.field_terms()
+    assert (given.stem, given.keys) == (scanned.stem, scanned.keys)
+    # mentions that cannot belong to the text are ignored: the gazetteer is scanned instead
+    assert analyze(text, fake_names, mentions=decode_mentions("4:99:isis")).mentions == scanned.mentions

@@ -413,11 +413,13 @@ class _Words:
         }
 
 
-def _read(text: str, names: NameModel, query: bool) -> _Words:
-    """The chain's decisions over ``text``: one memoized lookup per word, then the context rules."""
+def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] | None = None) -> _Words:
+    """The chain's decisions over ``text``: one memoized lookup per word, then the context rules
+    (``mentions``: the gazetteer mentions when already known, as :func:`index_analysis` records them)."""
     parts = _SPLIT_RE.split(text)
     words, gaps = parts[1::2], parts[0::2]
-    mentions = names.mentions(words) if words else ()
+    if mentions is None or any(not 0 <= m.start < m.end <= len(words) for m in mentions):
+        mentions = names.mentions(words) if words else ()
     in_name = bytearray(len(words))
     for m in mentions:
         in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
@@ -431,40 +433,90 @@ def _read(text: str, names: NameModel, query: bool) -> _Words:
             not f.arabic and f.capitalized and (query or (i > 0 and not _breaks_sentence(gaps[i]))))))
         keyed.append(bool(info.keys) and bool(
             query or inside or f.arabic or (f.capitalized and not info.common)))
-    return _Words(words, gaps, infos, named, keyed, mentions)
+    return _Words(words, gaps, infos, named, keyed, tuple(mentions))
 
 
-def index_terms(text: str, names: NameModel | None = None) -> dict[str, list[tuple[str, ...]]]:
-    """``{field: [terms at position 0, terms at position 1, ...]}`` of a passage: what an engine
-    indexes (the same as ``analyze(text, names).field_terms()``, without building tokens)."""
-    return _read(text, names or default_names(), False).field_terms()
+def encode_mentions(mentions: Sequence[Mention]) -> str:
+    """Mentions as one stored string: ``start:end:entity`` separated by spaces (entity ids hold
+    neither)."""
+    return " ".join(f"{m.start}:{m.end}:{m.entity}" for m in mentions)
 
 
-@dataclass(frozen=True)
+def decode_mentions(value: str) -> tuple[Mention, ...]:
+    """The mentions :func:`encode_mentions` wrote (raises ``ValueError`` on anything else)."""
+    out = []
+    for item in value.split():
+        start, end, entity = item.split(":", 2)
+        out.append(Mention(int(start), int(end), entity))
+    return tuple(out)
+
+
+def index_analysis(text: str, names: NameModel | None = None) -> tuple[dict[str, list[tuple[str, ...]]], str]:
+    """What an engine stores for a passage: ``{field: [terms at position 0, terms at position 1, ...]}``
+    (the same as ``analyze(text, names).field_terms()``, without building tokens) and its gazetteer
+    mentions (:func:`encode_mentions`), so that explaining a hit need not scan the gazetteer again."""
+    words = _read(text, names or default_names(), False)
+    return words.field_terms(), encode_mentions(words.mentions)
+
+
 class Analysis:
-    """A text analysed: its tokens and, per token, the form each field indexes."""
+    """A text analysed: its tokens and, per token, the form each field indexes (each computed when
+    first asked for: explaining a hit needs only some of them)."""
 
-    text: str
-    tokens: tuple[Token, ...]
-    exact: tuple[str, ...]
-    norm: tuple[str, ...]
-    stem: tuple[str, ...]
-    keys: tuple[tuple[str, ...], ...]
-    mentions: tuple[Mention, ...]
-    #: Per token, how its keys are marked (:func:`key_mark`: ending, and vowel pattern for Latin).
-    key_marks: tuple[str, ...] = ()
-    _words: _Words | None = field(default=None, repr=False, compare=False)
+    def __init__(self, text: str, words: _Words) -> None:
+        self.text = text
+        self._words = words
+        self.mentions: tuple[Mention, ...] = words.mentions
+
+    @functools.cached_property
+    def _ends(self) -> list[int]:
+        """Where each token ends in ``text``."""
+        w = self._words
+        pairs = zip(w.gaps[:-1], w.words, strict=True)  # the last gap follows the last word
+        return list(itertools.accumulate(len(gap) + len(word) for gap, word in pairs))
+
+    @functools.cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        return tuple(Token(word, end - len(word), end) for word, end in zip(self._words.words, self._ends,
+                                                                             strict=True))
+
+    def char_span(self, first: int, last: int) -> tuple[int, int]:
+        """Where tokens ``first`` to ``last`` (inclusive) stand in ``text``: ``(start, end)``."""
+        return self._ends[first] - len(self._words.words[first]), self._ends[last]
+
+    @functools.cached_property
+    def exact(self) -> tuple[str, ...]:
+        return tuple(i.forms.exact for i in self._words.infos)
+
+    @functools.cached_property
+    def norm(self) -> tuple[str, ...]:
+        return tuple(i.forms.norm for i in self._words.infos)
+
+    @functools.cached_property
+    def stem(self) -> tuple[str, ...]:
+        w = self._words
+        return tuple(i.forms.norm if n else i.forms.stemmed for i, n in zip(w.infos, w.named, strict=True))
+
+    @functools.cached_property
+    def keys(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(map(self._words.keys, range(len(self._words.infos))))
+
+    @functools.cached_property
+    def key_marks(self) -> tuple[str, ...]:
+        """Per token, how its keys are marked (:func:`key_mark`: ending, and vowel pattern for Latin)."""
+        w = self._words
+        return tuple(i.mark if k else "" for i, k in zip(w.infos, w.keyed, strict=True))
 
     def indexed_keys(self, i: int) -> tuple[str, ...]:
         """The ``key`` terms token ``i`` indexes."""
-        return indexed_key_terms(self.keys[i], self.key_marks[i] if self.key_marks else "")
+        return self._words.infos[i].key_terms if self._words.keyed[i] else ()
 
     def query_keys(self, i: int) -> tuple[str, ...]:
         """The ``key`` terms token ``i``, as a query word, looks up."""
-        return query_key_terms(self.keys[i], self.key_marks[i] if self.key_marks else "")
+        return query_key_terms(self.keys[i], self.key_marks[i])
 
     def __len__(self) -> int:
-        return len(self.tokens)
+        return len(self._words.words)
 
     def key_slots(self) -> tuple[int, ...]:
         """Key position of each token (``-1`` for tokens without keys)."""
@@ -479,29 +531,11 @@ class Analysis:
 
     def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
         """``{field: [terms at position 0, terms at position 1, ...]}``: what an engine indexes."""
-        if self._words is None:
-            raise ValueError("field terms need an analysis made by analyze()")
         return self._words.field_terms()
 
 
-def analyze(text: str, names: NameModel | None = None, *, query: bool = False) -> Analysis:
-    """Run the chain over ``text`` (a passage, or query words when ``query`` is true)."""
-    w = _read(text, names or default_names(), query)
-    tokens: list[Token] = []
-    end = 0
-    for gap, word in zip(w.gaps[:-1], w.words, strict=True):  # the last gap follows the last word
-        start = end + len(gap)
-        end = start + len(word)
-        tokens.append(Token(word, start, end))
-    infos = w.infos
-    return Analysis(
-        text=text,
-        tokens=tuple(tokens),
-        exact=tuple(i.forms.exact for i in infos),
-        norm=tuple(i.forms.norm for i in infos),
-        stem=tuple(i.forms.norm if n else i.forms.stemmed for i, n in zip(infos, w.named, strict=True)),
-        keys=tuple(w.keys(i) for i in range(len(infos))),
-        mentions=w.mentions,
-        key_marks=tuple(i.mark if k else "" for i, k in zip(infos, w.keyed, strict=True)),
-        _words=w,
-    )
+def analyze(text: str, names: NameModel | None = None, *, query: bool = False,
+            mentions: Sequence[Mention] | None = None) -> Analysis:
+    """Run the chain over ``text`` (a passage, or query words when ``query`` is true); ``mentions``:
+    its gazetteer mentions when already known (as :func:`index_analysis` stored them)."""
+    return Analysis(text, _read(text, names or default_names(), query, mentions))

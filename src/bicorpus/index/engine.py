@@ -26,7 +26,9 @@ from ..errors import SearchIndexError
 #: Stored, filterable metadata fields of a passage.
 META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date")
 #: Stored-only fields of a passage.
-STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end")
+STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end", "mentions")
+#: Stored field holding a passage's gazetteer mentions (:func:`bicorpus.index.analysis.encode_mentions`).
+MENTIONS_FIELD = "mentions"
 
 
 @dataclass(frozen=True)

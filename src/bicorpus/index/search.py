@@ -29,8 +29,18 @@ from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..names.gazetteer import alias_file_error
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis
-from .analysis import Analysis, NameModel, analyze, index_terms, name_key_joins, spelling
+from .analysis import (
+    Analysis,
+    Mention,
+    NameModel,
+    analyze,
+    decode_mentions,
+    index_analysis,
+    name_key_joins,
+    spelling,
+)
 from .engine import (
+    MENTIONS_FIELD,
     META_FIELDS,
     AllQ,
     AnyQ,
@@ -48,7 +58,7 @@ from .plan import Plan, Unit, plan_query
 from .query import parse_query
 
 #: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
-INDEX_SCHEMA = 2
+INDEX_SCHEMA = 3
 #: File in the index directory recording the versions the index was built with.
 VERSION_FILE = "bicorpus.json"
 #: Most hits one search returns.
@@ -212,6 +222,17 @@ def _check_versions(path: Path, names: NameModel | None) -> None:
                                f"{_describe(names.alias_files)}: run `bicorpus reindex`")
 
 
+def _stored_mentions(row: dict[str, Any]) -> tuple[Mention, ...] | None:
+    """The gazetteer mentions stored with a passage (``None``: not stored, or unreadable)."""
+    value = row.get(MENTIONS_FIELD)
+    if not isinstance(value, str):
+        return None
+    try:
+        return decode_mentions(value)
+    except ValueError:
+        return None
+
+
 def _stored_to_passage(row: dict[str, Any]) -> Passage:
     text = row.get("text") or ""
     return Passage(id=row["id"], doc_id=row.get("doc", ""), ordinal=int(row.get("ordinal") or 0),
@@ -223,10 +244,11 @@ def _stored_to_passage(row: dict[str, Any]) -> Passage:
 
 def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassage:
     """What the engine stores for passage ``p``: its metadata, text and analysed term streams."""
+    terms, mentions = index_analysis(p.text, names)
     fields = {"id": p.id, "doc": p.doc_id, "lang": p.lang, "region": p.region, "section": p.section,
               "date": p.date, "author": p.author, "text": p.text, "title": p.title, "ordinal": p.ordinal,
-              "start": p.start, "end": p.end}
-    return IndexedPassage(fields=fields, terms=index_terms(p.text, names))
+              "start": p.start, "end": p.end, MENTIONS_FIELD: mentions}
+    return IndexedPassage(fields=fields, terms=terms)
 
 
 # building and updating
@@ -338,16 +360,12 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
 
-_FORM_TIER_INDEX = {"exact": 0, "normalized": 1, "stem": 2}
-
-
-def _word_tier(unit: Unit, j: int, an: Analysis, i: int, tiers: Sequence[str]) -> int | None:
-    """Best form tier (index into TIERS) at which query word ``j`` meets passage word ``i``."""
-    for tier, have, want in (("exact", an.exact, unit.exact), ("normalized", an.norm, unit.norm),
-                             ("stem", an.stem, unit.stem)):
-        if tier in tiers and have[i] == want[j]:
-            return _FORM_TIER_INDEX[tier]
-    return None
+def _form_columns(unit: Unit, an: Analysis) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
+    """(tier index, passage forms, query forms) of the form tiers ``unit`` can match at, best first."""
+    tiers = unit.tiers
+    forms = (("exact", an.exact, unit.exact), ("normalized", an.norm, unit.norm),
+             ("stem", an.stem, unit.stem))
+    return [(TIERS.index(tier), have, want) for tier, have, want in forms if tier in tiers]
 
 
 def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
@@ -368,21 +386,36 @@ def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
 
 
 def _form_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
-    """Exact, normalized and stem matches, word by word (the span takes its worst word's tier)."""
-    tiers, n = unit.tiers, len(unit.exact)
-    for s in range(len(an.tokens) - n + 1):
-        word_tiers = [_word_tier(unit, j, an, s + j, tiers) for j in range(n)]
-        if all(t is not None for t in word_tiers):
-            yield max(word_tiers), s, s + n  # type: ignore[type-var]
+    """Exact, normalized and stem matches, word by word (the span takes its worst word's tier).
+
+    Only the places where the first query word meets a passage word are tried further."""
+    columns, n = _form_columns(unit, an), len(unit.exact)
+    if not n:
+        return
+    starts = sorted({i for _, have, want in columns for i, word in enumerate(have[:len(have) - n + 1])
+                     if word == want[0]})
+    for s in starts:
+        worst = 0
+        for j in range(n):
+            tier = next((t for t, have, want in columns if have[s + j] == want[j]), None)
+            if tier is None:
+                break
+            worst = max(worst, tier)
+        else:
+            yield worst, s, s + n
 
 
 def _key_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
     """Translit matches: the unit's keys on adjacent keyed words (articles have no keys)."""
-    keyed = [(i, set(an.indexed_keys(i))) for i, k in enumerate(an.keys) if k]
-    want = unit.key_terms
-    for s in range(len(keyed) - len(want) + 1):
-        if all(set(want[j]) & keyed[s + j][1] for j in range(len(want))):
-            yield TIERS.index("translit"), keyed[s][0], keyed[s + len(want) - 1][0] + 1
+    want = [set(terms) for terms in unit.key_terms]
+    if not want:
+        return
+    keyed = [(i, an.indexed_keys(i)) for i, k in enumerate(an.keys) if k]
+    last = len(keyed) - len(want)
+    for s, (first, terms) in enumerate(keyed[:last + 1]):
+        if not want[0].isdisjoint(terms) and all(
+                not want[j].isdisjoint(keyed[s + j][1]) for j in range(1, len(want))):
+            yield TIERS.index("translit"), first, keyed[s + len(want) - 1][0] + 1
 
 
 def _candidate_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
@@ -409,7 +442,7 @@ def explain(units: Sequence[Unit], an: Analysis) -> list[Match]:
             if taken.intersection(range(a, b)):
                 continue
             taken.update(range(a, b))
-            start, end = an.tokens[a].start, an.tokens[b - 1].end
+            start, end = an.char_span(a, b - 1)
             out.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=TIERS[tier],
                              entity=unit.entity if TIERS[tier] == "alias" else None))
     return sorted(out, key=lambda m: (m.start, TIERS.index(m.tier), -m.end))
@@ -549,7 +582,7 @@ class SearchIndex:
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan) -> Hit:
         text = row.get("text") or ""
-        matches = explain(plan.units, analyze(text, self.names))
+        matches = explain(plan.units, analyze(text, self.names, mentions=_stored_mentions(row)))
         return Hit(passage_id=row["id"], doc_id=row.get("doc", ""), score=round(score, 4), tier=tier,
                    text=text, lang=row.get("lang", ""), region=row.get("region", ""),
                    section=row.get("section"), title=row.get("title"), date=row.get("date"),
