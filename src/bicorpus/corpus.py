@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -271,6 +272,31 @@ class Corpus:
             if where is None or where.accepts(passage):
                 yield passage
 
+
+    def passage_count(self) -> int:
+        """How many passages the corpus holds: as its manifest records, else counted (unparsed)."""
+        count = self.manifest.get("passages")
+        if isinstance(count, int) and not isinstance(count, bool) and count >= 0:
+            return count
+        return sum(1 for line in self.raw_lines(PASSAGES_FILE) if line.strip())
+
+    def passage_shards(self, count: int) -> list[Iterator[Passage]]:
+        """Every passage, as ``count`` lazy runs of consecutive rows of about equal size: chained,
+        they are :meth:`passages`.  Each run skips the rows before it unparsed, so the runs can be
+        read side by side (in different processes, say); the last run takes every row after it."""
+        count = max(1, count)
+        size = -(-self.passage_count() // count)
+        return [self._passage_rows(k * size, (k + 1) * size if k < count - 1 else None) for k in range(count)]
+
+    def _passage_rows(self, start: int, stop: int | None) -> Iterator[Passage]:
+        rows = itertools.count()
+
+        def keep(line: bytes) -> bool:
+            row = next(rows)
+            return row >= start and (stop is None or row < stop)
+
+        for _, passage in self._records(PASSAGES_FILE, Passage, keep):
+            yield passage
 
     def passages_of(self, doc_ids: Iterable[str]) -> Iterator[Passage]:
         """The passages of these documents only, in corpus order.

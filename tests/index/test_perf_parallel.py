@@ -90,3 +90,56 @@ def test_build_index_in_parallel_matches_a_single_process_build(
         for query in ("Nusra", "داعش", "Mosul"):
             ids = [[h.passage_id for h in ix.search(query).hits] for ix in (one, two)]
             assert ids[0] == ids[1] and ids[0], query
+
+
+def _open_list() -> list[int]:
+    return []
+
+
+def _close_with_pid(shard: list[int], count: int) -> tuple[int, list[int], int]:
+    return os.getpid(), shard, count
+
+
+def test_sharded_builds_one_shard_per_source_in_worker_processes() -> None:
+    sources = [range(0, 1000), range(1000, 1500), range(1500, 1500)]
+    results = parallel.sharded(sources, _open_list, list.append, _close_with_pid)
+    assert [shard for _, shard, _ in results] == [list(s) for s in sources]
+    assert [count for _, _, count in results] == [1000, 500, 0]
+    pids = {pid for pid, _, _ in results}
+    assert len(pids) == 3 and os.getpid() not in pids
+
+
+def _add_failing_on_13(shard: list[int], n: int) -> None:
+    _fail_on_13(n)
+
+
+def _add_dying_on_13(shard: list[int], n: int) -> None:
+    _die_on_13(n)
+
+
+def test_a_failing_shard_is_one_clear_error() -> None:
+    with pytest.raises(SearchIndexError, match="indexing failed.*ValueError: thirteen hundred"):
+        parallel.sharded([range(1000), range(1000, 2000)], _open_list, _add_failing_on_13, _close_with_pid)
+
+
+def test_a_dead_shard_worker_is_reported() -> None:
+    with pytest.raises(SearchIndexError, match="worker died"):
+        parallel.sharded([range(1000), range(1000, 2000)], _open_list, _add_dying_on_13, _close_with_pid)
+
+
+def test_passage_shards_are_the_passages_in_runs(small_corpus: Path) -> None:
+    corpus = open_corpus(small_corpus)
+    every = [p.id for p in corpus.passages()]
+    assert corpus.passage_count() == len(every) > 3
+    for count in (1, 2, 3, len(every) + 2):
+        runs = [[p.id for p in run] for run in corpus.passage_shards(count)]
+        assert len(runs) == count and [i for run in runs for i in run] == every
+        assert max(map(len, runs)) - min(map(len, runs[:-1] or runs)) <= 1 or count > len(every)
+
+
+def test_shard_count_uses_workers_only_for_large_inputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    assert parallel.shard_count(parallel.MIN_PARALLEL - 1) == 1
+    assert parallel.shard_count(parallel.MIN_PARALLEL) == 2
+    monkeypatch.setattr(parallel, "default_workers", lambda: 0)
+    assert parallel.shard_count(10**6) == 1

@@ -57,9 +57,9 @@ DIRECT = ("import sys; from bicorpus.corpus import open_corpus; from bicorpus.in
 
 @pytest.mark.parametrize("script", [REBUILD, DIRECT], ids=["reindex", "build_index"])
 def test_helpers_of_a_killed_index_build_die_with_it(work: Path, script: str):
-    """The bulk index writer forks helpers that inherit the corpus lock and the index write lock: killed
+    """A large index build forks workers that inherit the corpus lock and the index write lock: killed
     with their parent, they must not linger holding both (every later write would be refused)."""
-    write_pages(work / "pages", 60, "A")
+    write_pages(work / "pages", 200, "A")  # enough passages for the build to use its workers
     from bicorpus.api import ingest
 
     ingest(["pages"], "corpus", index=None)

@@ -15,13 +15,15 @@ from __future__ import annotations
 import importlib
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from ..errors import SearchIndexError
+
+T = TypeVar("T")
 
 #: Stored, filterable metadata fields of a passage.
 META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date")
@@ -128,6 +130,12 @@ class Engine(Protocol):
               clear: bool = False, bulk: bool = False) -> int:
         """Delete every passage of ``delete_docs``, add ``adds``, commit atomically; ``clear`` empties
         the index first; ``bulk`` tunes the writer for large builds.  Returns the number added."""
+        ...
+
+    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
+        """Empty the index and add ``analyse(item)`` for every item of every shard, in shard order,
+        committed atomically; shards may be read, analysed and written in parallel (several when the
+        input is large: :func:`bicorpus.index.parallel.shard_count`).  Returns the number added."""
         ...
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,

@@ -1,8 +1,11 @@
-"""Analysis of passages over worker processes, for large index builds.
+"""Work on passages over worker processes, for large index builds.
 
 The analysis chain is pure Python and costs as much as the engine's own indexing, so a large
-build analyses batches of passages in forked workers (one per core) while this process feeds
-them and hands the analysed passages, in corpus order, to the engine.  Forked workers inherit
+build spreads it over forked workers (one per core).  :func:`parallel_map` analyses batches in the
+workers while this process feeds them and hands the analysed passages, in corpus order, to the
+engine (Tantivy, which indexes on threads of its own).  :func:`sharded` gives each worker a
+contiguous run of the corpus to read, analyse and write as a shard of its own (the Whoosh
+engine: one index segment per worker).  Forked workers inherit
 the name model, whatever it is (the shipped gazetteer or user alias files), without pickling
 it; the corpus lock's fork guard makes them die with this process.  Small inputs are analysed
 in this process: starting workers would cost more than it saves.
@@ -15,7 +18,7 @@ import multiprocessing as mp
 import os
 import queue
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from ..errors import SearchIndexError
@@ -130,4 +133,67 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int) -> Iterato
             proc.join(timeout=5)
         feeder.join(timeout=5)
         tasks.close()
+        results.close()
+
+
+def shard_count(total: int) -> int:
+    """How many shards a build of ``total`` passages is split into: one per worker when the
+    input is large enough for workers to pay (and the platform can fork), else one."""
+    workers = default_workers()
+    if workers < 2 or total < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
+        return 1
+    return workers
+
+
+def _shard_work(source: Iterable[Any], open_shard: Callable[[], Any], add: Callable[[Any, Any], None],
+                close_shard: Callable[[Any, int], Any], results: Any, number: int) -> None:
+    """Shard worker: open a shard, add every item of its source, close it, report the result."""
+    try:
+        shard = open_shard()
+        added = 0
+        for item in source:
+            add(shard, item)
+            added += 1
+        results.put((number, close_shard(shard, added), None))
+    except Exception as err:  # reported to the waiting process, which raises it
+        results.put((number, None, f"{type(err).__name__}: {err}"))
+
+
+def sharded(sources: Sequence[Iterable[P]], open_shard: Callable[[], Any], add: Callable[[Any, P], None],
+            close_shard: Callable[[Any, int], R]) -> list[R]:
+    """Build one shard per source, each in a forked worker process that iterates its source itself,
+    opens a shard (``open_shard()``), adds every item (``add(shard, item)``) and closes it
+    (``close_shard(shard, count)``); returns what each ``close_shard`` returned, in source order.
+
+    Sources, functions and what they refer to are inherited by the workers (fork), neither pickled
+    nor read by this process; results are pickled.  A worker that fails or dies raises
+    :class:`SearchIndexError` here."""
+    ctx = mp.get_context("fork")
+    results = ctx.Queue()
+    procs = [ctx.Process(target=_shard_work, args=(source, open_shard, add, close_shard, results, k),
+                         daemon=True) for k, source in enumerate(sources)]
+    for proc in procs:
+        proc.start()
+    done: dict[int, R] = {}
+    dead_before: set[int] = set()
+    try:
+        while len(done) < len(procs):
+            try:
+                k, result, error = results.get(timeout=_POLL)
+            except queue.Empty:
+                dead = {k for k, proc in enumerate(procs) if not proc.is_alive() and k not in done}
+                if dead & dead_before:  # gone a whole wait ago and still no result: it died
+                    raise SearchIndexError("an indexing worker died: run `bicorpus reindex`") from None
+                dead_before = dead
+                continue
+            if error is not None:
+                raise SearchIndexError(f"indexing failed in a worker process ({error})")
+            done[k] = result
+        return [done[k] for k in range(len(procs))]
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
         results.close()

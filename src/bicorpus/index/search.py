@@ -28,7 +28,7 @@ from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..names.gazetteer import alias_file_error
 from ..normalize import NORMALIZATION_VERSION, normalize_text
-from . import analysis
+from . import analysis, parallel
 from .analysis import (
     Analysis,
     Mention,
@@ -274,8 +274,8 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     if engine is None:
         engine = _create_engine(path)
     try:
-        analysed = parallel_map(functools.partial(indexed_passage, names=names), corpus.passages())
-        count = engine.write(analysed, clear=True, bulk=True)
+        shards = corpus.passage_shards(parallel.shard_count(corpus.passage_count()))
+        count = engine.build(shards, functools.partial(indexed_passage, names=names))
     finally:
         engine.close()
     _write_versions(path, names, count, getattr(corpus, "fingerprint", None))

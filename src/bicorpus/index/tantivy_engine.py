@@ -14,13 +14,14 @@ value (one field to read back per hit).
 
 from __future__ import annotations
 
+import itertools
 import json
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import tantivy
 
@@ -37,6 +38,9 @@ from .engine import (
     RangeQ,
     TermQ,
 )
+from .parallel import parallel_map
+
+T = TypeVar("T")
 
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
@@ -266,6 +270,12 @@ class TantivyEngine:
             raise
         self._index.reload()
         return added
+
+    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
+        """Empty the index and add ``analyse(item)`` for every item of every shard, in shard order
+        (analysed over worker processes when many; Tantivy indexes on threads of its own),
+        committed atomically."""
+        return self.write(parallel_map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
 
     # reading
 

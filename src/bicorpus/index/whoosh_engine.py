@@ -12,26 +12,30 @@ stored keywords), stored ``text``/``title``/``author``/``ordinal``/offsets, ``fo
 
 from __future__ import annotations
 
-import os
+import functools
+import itertools
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
+from whoosh.codec.whoosh3 import _lenfield
 from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.formats import Positions
 from whoosh.index import EmptyIndexError, LockError
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import TermNotFound
 from whoosh.system import pack_uint
-from whoosh.writing import CLEAR
+from whoosh.writing import CLEAR, SegmentWriter
 
 from ..errors import SearchIndexError
 from ..lock import guard_forked_children
+from . import parallel
 from .engine import (
     META_FIELDS,
     STORED_FIELDS,
@@ -45,6 +49,8 @@ from .engine import (
     RangeQ,
     TermQ,
 )
+
+T = TypeVar("T")
 
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
@@ -124,8 +130,53 @@ class PreAnalyzedText(TEXT):
         encode = fmt.encode if fmt.supports("positions") else None
         for text, poses in positions.items():
             freq = len(poses)
-            yield (text.encode("utf-8"), freq, freq * scale,
-                   encode(poses) if encode is not None else pack_uint(freq))
+            if encode is None:
+                value = pack_uint(freq)
+            else:  # most terms occur once in a passage: their encoding is looked up
+                value = _one_position(poses[0]) if freq == 1 else encode(poses)
+            yield text.encode("utf-8"), freq, freq * scale, value
+
+
+@functools.lru_cache(maxsize=4096)
+def _one_position(pos: int) -> bytes:
+    """Whoosh's encoding of a posting at the single position ``pos``."""
+    return Positions().encode([pos])
+
+
+class _LengthTable:
+    """``doc_field_length`` of the segment being written, read once per field (Whoosh's own reader
+    reads one byte from disk for every posting it writes)."""
+
+    def __init__(self, reader: Any) -> None:
+        self._reader = reader
+        self._tables: dict[str, list[int | None]] = {}
+
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
+        table = self._tables.get(fieldname)
+        if table is None:
+            reader = self._reader
+            if reader.has_column(_lenfield(fieldname)):  # a scored field
+                table = [reader.doc_field_length(d, fieldname, default)
+                         for d in range(reader.doc_count_all())]
+            else:
+                table = []
+            self._tables[fieldname] = table
+        return table[docnum] if table else default
+
+
+class _SegmentWriter(SegmentWriter):
+    """Whoosh's segment writer, writing postings with the lengths table above."""
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        try:
+            self.fieldwriter.add_postings(self.schema, _LengthTable(lengths) if lengths else None,
+                                          self.pool.iter_postings())
+            self.fieldwriter.close()
+        finally:
+            if lengths:
+                lengths.close()
 
 
 def _schema() -> Schema:
@@ -137,6 +188,13 @@ def _schema() -> Schema:
     fields["name"] = PreAnalyzedText(analyzer=pre, phrase=False)
     fields["ent"] = PreAnalyzedText(analyzer=pre, phrase=False)
     return Schema(**fields)
+
+
+def _document(passage: IndexedPassage) -> dict[str, Any]:
+    """The ``add_document`` arguments of one analysed passage."""
+    doc = {k: v for k, v in passage.fields.items() if v is not None}
+    doc.update((name, encode_slots(slots)) for name, slots in passage.terms.items() if slots)
+    return doc
 
 
 class _Translator:
@@ -384,10 +442,9 @@ class WhooshEngine:
               clear: bool = False, bulk: bool = False) -> int:
         options: dict[str, Any] = {"timeout": WRITE_LOCK_TIMEOUT}
         if bulk:
-            options.update(limitmb=BULK_LIMITMB, procs=min(2, os.cpu_count() or 1), multisegment=True)
-            guard_forked_children()  # the writer's helper processes must not outlive a killed writer
+            options["limitmb"] = BULK_LIMITMB
         try:
-            writer = self._ix.writer(**options)
+            writer = _SegmentWriter(self._ix, **options)
         except LockError as err:
             raise SearchIndexError(f"index at {self.path} is locked by another writer; try again") from err
         added = 0
@@ -396,21 +453,65 @@ class WhooshEngine:
             if doomed:  # one query: each delete_by_term would open every segment again
                 writer.delete_by_query(wq.Or(doomed))
             for passage in adds:
-                doc = {k: v for k, v in passage.fields.items() if v is not None}
-                doc.update((name, encode_slots(slots)) for name, slots in passage.terms.items() if slots)
-                writer.add_document(**doc)
+                writer.add_document(**_document(passage))
                 added += 1
         except BaseException:
             writer.cancel()
             raise
         writer.commit(mergetype=CLEAR) if clear else writer.commit()
         if clear:
-            with self._ix.searcher() as searcher:
-                stored = searcher.doc_count()
-            if stored != added:  # a worker process failed: Whoosh does not report it
-                raise SearchIndexError(f"indexing into {self.path} lost passages ({stored} of {added} "
-                                       "stored): run `bicorpus reindex`")
+            self._check_count(added)
         return added
+
+    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
+        """Empty the index and add ``analyse(item)`` for every item of every shard, in one commit.
+
+        With several shards, each is read, analysed and written as a segment of its own in a forked
+        worker (:func:`bicorpus.index.parallel.sharded`); this process only commits the segments,
+        in shard order.  Each passage is parsed, analysed and indexed once, in one process."""
+        if len(shards) < 2:
+            return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
+        guard_forked_children()  # the workers must not outlive a killed writer
+        try:
+            writer = _SegmentWriter(self._ix, timeout=WRITE_LOCK_TIMEOUT)
+        except LockError as err:
+            raise SearchIndexError(f"index at {self.path} is locked by another writer; try again") from err
+        ix = self._ix
+
+        def open_segment() -> Any:
+            return _SegmentWriter(ix.storage.open_index(ix.indexname), _lk=False, limitmb=BULK_LIMITMB)
+
+        def add(sub: Any, item: T) -> None:
+            sub.add_document(**_document(analyse(item)))
+
+        def close_segment(sub: Any, count: int) -> tuple[Any, int]:
+            if not count:
+                sub.cancel()
+                return None, 0
+            return sub._finalize_segment(), count
+
+        try:
+            results = parallel.sharded(shards, open_segment, add, close_segment)
+            segments = writer._merge_segments(CLEAR, False, False)  # the old contents go
+            segments.extend(segment for segment, count in results if count)
+            writer._close_segment()
+            writer._commit_toc(segments)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer._finish()
+        added = sum(count for _, count in results)
+        self._check_count(added)
+        return added
+
+    def _check_count(self, added: int) -> None:
+        """After a build: the index must hold every passage added (Whoosh does not report a failed
+        worker process of its own)."""
+        with self._ix.searcher() as searcher:
+            stored = searcher.doc_count()
+        if stored != added:
+            raise SearchIndexError(f"indexing into {self.path} lost passages ({stored} of {added} "
+                                   "stored): run `bicorpus reindex`")
 
     # reading
 
