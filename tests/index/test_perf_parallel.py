@@ -118,7 +118,7 @@ def _add_dying_on_13(shard: list[int], n: int) -> None:
 
 
 def test_a_failing_shard_is_one_clear_error() -> None:
-    with pytest.raises(SearchIndexError, match="indexing failed.*ValueError: thirteen hundred"):
+    with pytest.raises(SearchIndexError, match=r"indexing failed.*ValueError: thirteen hundred"):
         parallel.sharded([range(1000), range(1000, 2000)], _open_list, _add_failing_on_13, _close_with_pid)
 
 

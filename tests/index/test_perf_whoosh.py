@@ -35,3 +35,29 @@ def test_phrase_counts_match_brute_force(tmp_path: Path, small_corpus: Path, fak
             assert engine.count(PhraseQ("form", slots)) == expected, slots
             found += bool(expected)
         assert found >= 20  # the adjacent pairs taken from the passages do occur
+
+
+def test_phrase_search_scores_as_whooshs_own_span_queries(tmp_path: Path, small_corpus: Path,
+                                                          fake_names) -> None:
+    """Phrases are checked by document sets, then scored as the conjunction of their words: the
+    hits and scores are those of Whoosh's span queries over the same index."""
+    from bicorpus.index.whoosh_engine import _Translator
+
+    corpus = open_corpus(small_corpus)
+    streams = [analyze(p.text, fake_names).field_terms()["form"] for p in corpus.passages()]
+    build_index(corpus, tmp_path / "index", names=fake_names)
+    phrases = [tuple(slot) for stream in streams for slot in itertools.pairwise(stream)][:25]
+    phrases += [(a, b, c) for stream in streams
+                for a, b, c in zip(stream, stream[1:], stream[2:], strict=False)][:10]
+    with open_index(tmp_path / "index", names=fake_names) as ix:
+        engine = ix._engine
+        searcher = engine._searcher()
+        compared = 0
+        for slots in phrases:
+            q = PhraseQ("form", slots)
+            ours = [(row["id"], round(score, 6)) for row, score in engine.search(q, limit=50)]
+            spans = searcher.search(_Translator(searcher.reader())(q), limit=50)
+            theirs = [(hit["id"], round(hit.score, 6)) for hit in spans]
+            assert sorted(ours) == sorted(theirs), slots
+            compared += bool(ours)
+        assert compared >= 20

@@ -58,6 +58,8 @@ WRITE_LOCK_TIMEOUT = 60.0
 BULK_LIMITMB = 1024
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
+#: Verified phrases kept per searcher and thread.
+_MAX_CACHED_PHRASES = 256
 
 
 #: Separates alternative terms at one position in a pre-analysed field value.
@@ -257,6 +259,24 @@ def _any(field: str, terms: list[str]) -> wq.Query:
     return wq.Term(field, terms[0]) if len(terms) == 1 else wq.Or([wq.Term(field, t) for t in terms])
 
 
+def _has_phrase(q: EngineQuery) -> bool:
+    """Whether ``q`` holds a phrase of several words (outside a negation)."""
+    if isinstance(q, PhraseQ):
+        return len(q.slots) > 1
+    return isinstance(q, AllQ | AnyQ) and any(_has_phrase(item) for item in q.items)
+
+
+def _words_of(q: EngineQuery) -> EngineQuery:
+    """``q`` with each phrase replaced by the conjunction of its words (positions set aside)."""
+    if isinstance(q, PhraseQ) and len(q.slots) > 1:
+        return AllQ(tuple(PhraseQ(q.field, (slot,)) for slot in q.slots))
+    if isinstance(q, AllQ):
+        return AllQ(tuple(_words_of(item) for item in q.items))
+    if isinstance(q, AnyQ):
+        return AnyQ(tuple(_words_of(item) for item in q.items))
+    return q
+
+
 def _postings(reader: Any, field: str, text: str) -> Any | None:
     """A posting matcher of ``text`` in ``field`` of one segment (``None``: the segment lacks it)."""
     try:
@@ -313,11 +333,14 @@ class _DocSets:
     blocks: far faster than walking Whoosh matchers document by document.  Position checks
     (phrases) and term expansions (prefix, range) fall back to Whoosh."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, phrases: dict[PhraseQ, set[int]] | None = None) -> None:
         self.searcher = searcher
         self.translate = _Translator(searcher.reader())
         self.leaves = list(searcher.reader().leaf_readers())
         self._all: set[int] | None = None
+        #: Verified documents of each phrase, kept by the engine per searcher (a search asks for the
+        #: same phrases at every tier level, and again for its total).
+        self.phrases = phrases if phrases is not None else {}
 
     def term(self, field: str, text: str) -> set[int]:
         out: set[int] = set()
@@ -357,14 +380,19 @@ class _DocSets:
                 self._all |= live
         return self._all
 
-    def phrase(self, q: PhraseQ, within: set[int] | None, exclude: set[int] | None = None) -> set[int]:
-        slots = [set().union(*(self.term(q.field, t) for t in slot)) for slot in q.slots]
-        docs = set.intersection(*slots)
-        if within is not None:
-            docs &= within
-        if exclude:
-            docs -= exclude
-        return docs if len(q.slots) == 1 or not docs else self.verify(q, docs)
+    def phrase(self, q: PhraseQ, within: set[int] | None) -> set[int]:
+        """Documents holding phrase ``q`` (only those in ``within`` when given); every candidate is
+        position-checked once per searcher, whatever ``within`` is."""
+        docs = self.phrases.get(q)
+        if docs is None:
+            slots = [set().union(*(self.term(q.field, t) for t in slot)) for slot in q.slots]
+            docs = set.intersection(*slots)
+            if len(q.slots) > 1 and docs:
+                docs = self.verify(q, docs)
+            if len(self.phrases) >= _MAX_CACHED_PHRASES:
+                self.phrases.clear()
+            self.phrases[q] = docs
+        return docs & within if within is not None else set(docs)
 
     def of(self, q: EngineQuery, within: set[int] | None = None) -> set[int]:
         """Documents matching ``q`` (only those in ``within`` when given)."""
@@ -374,11 +402,8 @@ class _DocSets:
             return self.phrase(q, within)
         elif isinstance(q, AnyQ):
             docs = set()
-            for item in sorted(q.items, key=lambda i: isinstance(i, PhraseQ)):  # cheap items first
-                if isinstance(item, PhraseQ):  # position-check only what is not matched yet
-                    docs |= self.phrase(item, within, exclude=docs)
-                else:
-                    docs |= self.of(item, within)
+            for item in q.items:
+                docs |= self.of(item, within)
             return docs
         elif isinstance(q, AllQ):
             docs = within
@@ -544,15 +569,32 @@ class WhooshEngine:
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
         searcher = self._searcher()
         translate = _Translator(searcher.reader())
-        q = translate(query)
-        if q is wq.NullQuery:
-            return []
         allow = self._docs(searcher, filter) if filter is not None else None
         if allow is not None and not allow:
             return []
-        results = searcher.search(q, limit=limit, filter=allow,
-                                  mask=self._docs(searcher, mask) if mask is not None else None)
+        block = self._docs(searcher, mask) if mask is not None else None
+        if _has_phrase(query):
+            # Phrases are checked by the document sets (once per searcher); Whoosh then scores the
+            # phrases' words among those documents alone.  A phrase scores as the conjunction of its
+            # words in Whoosh too, so the scores are the same as its span queries give.
+            allow = self._docsets(searcher).of(query, allow)
+            if block:
+                allow -= block
+            if not allow:
+                return []
+            query, block = _words_of(query), None
+        q = translate(query)
+        if q is wq.NullQuery:
+            return []
+        results = searcher.search(q, limit=limit, filter=allow, mask=block)
         return [(dict(hit.fields()), float(hit.score or 0.0)) for hit in results]
+
+    def _docsets(self, searcher: Any) -> _DocSets:
+        """Document sets of ``searcher``, with the phrases this thread verified on it."""
+        cached = getattr(self._local, "phrases", None)
+        if cached is None or cached[0] is not searcher:
+            cached = self._local.phrases = (searcher, {})
+        return _DocSets(searcher, cached[1])
 
     def _docs(self, searcher: Any, query: EngineQuery) -> set[int]:
         """Documents matching a filter or mask query.  The last few are kept per thread and per
@@ -561,15 +603,14 @@ class WhooshEngine:
         for cached_searcher, cached_query, docs in cache:
             if cached_searcher is searcher and cached_query == query:
                 return docs
-        docs = _DocSets(searcher).of(query)
+        docs = self._docsets(searcher).of(query)
         self._local.docsets = [(searcher, query, docs), *cache[:3]]
         return docs
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         searcher = self._searcher()
-        docsets = _DocSets(searcher)
         allowed = self._docs(searcher, filter) if filter is not None else None
-        return len(docsets.of(query, allowed))
+        return len(self._docsets(searcher).of(query, allowed))
 
     def has_term(self, field: str, text: str) -> bool:
         return (field, text) in self._searcher().reader()
