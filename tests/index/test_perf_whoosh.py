@@ -61,3 +61,32 @@ def test_phrase_search_scores_as_whooshs_own_span_queries(tmp_path: Path, small_
             assert sorted(ours) == sorted(theirs), slots
             compared += bool(ours)
         assert compared >= 20
+
+
+def test_scores_from_posting_blocks_are_whooshs_bm25f(tmp_path: Path, small_corpus: Path, fake_names) -> None:
+    """Terms, disjunctions, conjunctions and negations are scored from the posting blocks: the same
+    passages and scores as Whoosh's own searcher gives for the translated query."""
+    from bicorpus.index.engine import AllQ, AnyQ, NotQ, TermQ
+    from bicorpus.index.whoosh_engine import _Translator
+
+    corpus = open_corpus(small_corpus)
+    streams = [analyze(p.text, fake_names).field_terms() for p in corpus.passages()]
+    build_index(corpus, tmp_path / "index", names=fake_names)
+    forms = sorted({t for s in streams for slot in s["form"] for t in slot})
+    keys = sorted({t for s in streams for slot in s["key"] for t in slot})
+    queries = [TermQ("form", t) for t in forms[:30]] + [TermQ("key", k) for k in keys[:10]]
+    queries += [AnyQ((TermQ("form", a), TermQ("key", b))) for a, b in zip(forms[::3], keys, strict=False)]
+    queries += [AllQ((TermQ("form", a), TermQ("form", b))) for a, b in itertools.pairwise(forms[:40])]
+    queries += [AllQ((AnyQ((TermQ("form", a), TermQ("form", b))), NotQ(TermQ("form", c))))
+                for a, b, c in zip(forms, forms[5:], forms[9:], strict=False)][:20]
+    with open_index(tmp_path / "index", names=fake_names) as ix:
+        engine = ix._engine
+        searcher = engine._searcher()
+        matched = 0
+        for q in queries:
+            ours = [(row["id"], round(score, 6)) for row, score in engine.search(q, limit=500)]
+            theirs = [(hit["id"], round(hit.score, 6))
+                      for hit in searcher.search(_Translator(searcher.reader())(q), limit=500)]
+            assert ours == theirs, q
+            matched += bool(ours)
+        assert matched >= 40

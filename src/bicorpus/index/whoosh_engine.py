@@ -13,24 +13,29 @@ stored keywords), stored ``text``/``title``/``author``/``ordinal``/offsets, ``fo
 from __future__ import annotations
 
 import functools
+import heapq
 import itertools
+import pickle
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from whoosh import index as whoosh_index
 from whoosh import query as wq
 from whoosh.analysis import Token, Tokenizer
-from whoosh.codec.whoosh3 import _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.index import EmptyIndexError, LockError
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import TermNotFound
+from whoosh.scoring import BM25F, bm25
 from whoosh.system import pack_uint
+from whoosh.util.numeric import byte_to_length
 from whoosh.writing import CLEAR, SegmentWriter
 
 from ..errors import SearchIndexError
@@ -58,8 +63,10 @@ WRITE_LOCK_TIMEOUT = 60.0
 BULK_LIMITMB = 1024
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
-#: Verified phrases kept per searcher and thread.
-_MAX_CACHED_PHRASES = 256
+#: Bytes of the posting count before the pickled gaps of a ``Positions`` value.
+_COUNT_SIZE = 4
+#: Documents kept per searcher and thread for the terms and phrases searched (about 50 MB).
+CACHED_POSTINGS = 1_000_000
 
 
 #: Separates alternative terms at one position in a pre-analysed field value.
@@ -277,55 +284,194 @@ def _words_of(q: EngineQuery) -> EngineQuery:
     return q
 
 
-def _postings(reader: Any, field: str, text: str) -> Any | None:
-    """A posting matcher of ``text`` in ``field`` of one segment (``None``: the segment lacks it)."""
+def _leaf_blocks(leaf: Any, field: str, text: str, weights: bool = False, values: bool = False
+                 ) -> Iterator[tuple[Sequence[int], Sequence[float], Sequence[bytes]]]:
+    """The posting list of ``text`` in ``field`` of one segment, block by block: document numbers
+    local to the segment, and their weights and encoded values when asked for (else ``()``)."""
     try:
-        return reader.postings(field, text)
+        matcher = leaf._terms.matcher(field, leaf._text_to_bytes(field, text), leaf.schema[field].format)
     except (KeyError, TermNotFound):
-        return None
+        return
+    if all(hasattr(matcher, name) for name in ("_read_data", "_read_weights", "_read_values", "_next_block",
+                                               "_byteids")):
+        while matcher.is_active():
+            if matcher._data is None:
+                matcher._read_data()
+            ids = matcher._data[0]  # delta-coded, as Whoosh's _read_ids decodes them (in Python)
+            if weights:
+                matcher._read_weights()
+            if values:
+                matcher._read_values()
+            yield ((ids if matcher._byteids else list(itertools.accumulate(ids))),
+                   (matcher._weights if weights else ()), (matcher._values if values else ()))
+            matcher._next_block()
+        return
+    ids: list[int] = []
+    found_weights: list[float] = []
+    found_values: list[bytes] = []
+    while matcher.is_active():  # postings kept inline with the term: a handful
+        ids.append(matcher.id())
+        found_weights.append(matcher.weight())
+        found_values.append(matcher.value())
+        matcher.next()
+    yield ids, (found_weights if weights else ()), (found_values if values else ())
 
 
-def _positions_at(doc: int, matchers: list[Any | None]) -> set[int]:
-    """Positions in document ``doc`` of any of the terms whose matchers are given (moved forward)."""
-    out: set[int] = set()
-    for matcher in matchers:
-        if matcher is None or not matcher.is_active():
-            continue
-        if matcher.id() < doc:
-            matcher.skip_to(doc)
-        if matcher.is_active() and matcher.id() == doc:
-            out.update(matcher.value_as("positions"))
+def _decode_positions(value: bytes) -> Iterator[int]:
+    """The positions of a posting value of Whoosh's ``Positions`` format (a count, then the pickled
+    list of gaps): what ``Positions.decode_positions`` gives, without its per-call overhead."""
+    return itertools.accumulate(pickle.loads(value[_COUNT_SIZE:] if value.endswith(b".")
+                                             else value[_COUNT_SIZE:] + b"."))
+
+
+def _leaf_positions(leaf: Any, field: str, terms: Iterable[str], wanted: set[int]) -> dict[int, set[int]]:
+    """Positions of any of ``terms`` in each ``wanted`` document of one segment (local numbers)."""
+    out: dict[int, set[int]] = {}
+    for text in terms:
+        for ids, _, values in _leaf_blocks(leaf, field, text, values=True):
+            for doc, value in zip(ids, values, strict=True):
+                if doc in wanted:
+                    out.setdefault(doc, set()).update(_decode_positions(value))
     return out
 
 
-def _phrase_at(doc: int, slots: list[list[Any | None]]) -> bool:
-    """Whether document ``doc`` holds one term of each slot at consecutive positions (``doc`` is
-    at least the previous document asked: the matchers only move forward)."""
-    starts = _positions_at(doc, slots[0])
-    for i, slot in enumerate(slots[1:], 1):
-        if not starts:
-            return False
-        starts &= {p - i for p in _positions_at(doc, slot)}
-    return bool(starts)
+def _deleted(leaf: Any) -> frozenset[int]:
+    return frozenset(leaf._perdoc.deleted_docs()) if leaf.has_deletions() else frozenset()
 
 
 def _leaf_term_docs(leaf: Any, field: str, text: str) -> set[int]:
     """Live document numbers (local to the segment) holding ``text`` in ``field``, read block by block."""
-    try:
-        matcher = leaf._terms.matcher(field, leaf._text_to_bytes(field, text), leaf.schema[field].format)
-    except (KeyError, TermNotFound):
-        return set()
     ids: set[int] = set()
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            ids.update(matcher._ids)
-            matcher._next_block()
-    else:
-        ids.update(matcher.all_ids())
-    deleted = leaf._perdoc.deleted_docs() if leaf.has_deletions() else ()
+    for block, _, _ in _leaf_blocks(leaf, field, text):
+        ids.update(block)
+    deleted = _deleted(leaf)
     return ids.difference(deleted) if deleted else ids
+
+
+#: Field length of each length byte Whoosh stores (``0``: none stored).
+_BYTE_LENGTHS: tuple[int, ...] = (1, *(byte_to_length(b) for b in range(1, 256)))
+
+
+def _length_table(leaf: Any, field: str) -> Sequence[int]:
+    """The length of ``field`` in every document of one segment, as BM25F reads it (one read of the
+    segment's length column instead of a read per document scored)."""
+    count = leaf.doc_count_all()
+    try:
+        column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        raw = column._dbfile.get(column._basepos, min(column._count, count)) if column is not None else b""
+    except AttributeError:  # another codec: ask document by document
+        return [leaf.doc_field_length(d, field, 1) or 1 for d in range(count)]
+    table = [_BYTE_LENGTHS[b] for b in raw]
+    table.extend([1] * (count - len(table)))
+    return table
+
+
+def _as_whoosh_normalizes(q: EngineQuery) -> EngineQuery:
+    """``q`` shaped as Whoosh normalizes its translation before scoring it: a one-slot phrase is a
+    disjunction of its terms, nested disjunctions (conjunctions) are merged into their parent, and a
+    part repeated within one is dropped (a repeated term is scored once)."""
+    if isinstance(q, PhraseQ) and len(q.slots) == 1:
+        terms = tuple(TermQ(q.field, t) for t in dict.fromkeys(q.slots[0]))
+        return terms[0] if len(terms) == 1 else AnyQ(terms)
+    if isinstance(q, AnyQ | AllQ):
+        items: list[EngineQuery] = []
+        for item in map(_as_whoosh_normalizes, q.items):
+            items.extend(item.items if type(item) is type(q) else (item,))
+        unique = tuple(dict.fromkeys(items))
+        return unique[0] if len(unique) == 1 else type(q)(unique)
+    return q
+
+
+class _Unscorable(Exception):
+    """The query holds a part :class:`_Scores` does not score as Whoosh would."""
+
+
+class _Scores:
+    """BM25F scores of the documents an engine query matches, computed block by block from the
+    posting lists with Whoosh's own formula and statistics (``idf`` and average field length of the
+    whole index, the length byte of each document): the scores Whoosh's searcher gives, at a small
+    fraction of its cost per matching document.  Terms and conjunctions, disjunctions and negations
+    of them, and phrases (checked by the document sets) are scored; a query with any other part
+    raises :class:`_Unscorable`."""
+
+    def __init__(self, docsets: _DocSets) -> None:
+        self.docsets = docsets
+        self.searcher = docsets.searcher
+        self.weighting = self.searcher.weighting
+        if type(self.weighting) is not BM25F:
+            raise _Unscorable("another weighting model")
+        self.lengths: dict[tuple[int, str], Sequence[int]] = (
+            docsets.cache.lengths if docsets.cache is not None else {})
+
+    def _lengths(self, number: int, leaf: Any, field: str) -> Sequence[int]:
+        table = self.lengths.get((number, field))
+        if table is None:
+            table = self.lengths[(number, field)] = _length_table(leaf, field)
+        return table
+
+    def term(self, field: str, text: str) -> dict[int, float]:
+        cache = self.docsets.cache
+        found = cache.scores.get((field, text)) if cache is not None else None
+        if found is None:
+            found = self._term(field, text)
+            if cache is not None:
+                cache.keep(cache.scores, (field, text), found)
+        return found
+
+    def _term(self, field: str, text: str) -> dict[int, float]:
+        searcher = self.searcher
+        if not searcher.schema[field].scorable:
+            raise _Unscorable(f"field {field} is not scored")
+        idf = searcher.idf(field, text)
+        avgfl = searcher.avg_field_length(field) or 1
+        w = self.weighting
+        b, k1 = w._field_B.get(field, w.B), w.K1
+        out: dict[int, float] = {}
+        for number, (leaf, offset) in enumerate(self.docsets.leaves):
+            lengths = self._lengths(number, leaf, field)
+            deleted = _deleted(leaf)
+            for ids, weights, _ in _leaf_blocks(leaf, field, text, weights=True):
+                for doc, weight in zip(ids, weights, strict=True):
+                    if doc not in deleted:
+                        out[doc + offset] = bm25(idf, weight, lengths[doc], avgfl, b, k1)
+        return out
+
+    def of(self, q: EngineQuery) -> dict[int, float]:
+        """Score of every document ``q`` matches."""
+        return self._of(_as_whoosh_normalizes(q))
+
+    def _of(self, q: EngineQuery) -> dict[int, float]:
+        if isinstance(q, TermQ):
+            return self.term(q.field, q.text)
+        if isinstance(q, PhraseQ):  # several slots (one-slot phrases were normalized away)
+            slots = [self.any([self.term(q.field, t) for t in dict.fromkeys(slot)]) for slot in q.slots]
+            verified = self.docsets.phrase(q, None)
+            return {d: sum(slot[d] for slot in slots) for d in verified}
+        if isinstance(q, AnyQ):
+            return self.any([self._of(item) for item in q.items])
+        if isinstance(q, AllQ):
+            positive = [self._of(item) for item in q.items if not isinstance(item, NotQ)]
+            if not positive:
+                raise _Unscorable("only negations")
+            docs = set.intersection(*(set(p) for p in positive))
+            negations = 0
+            for item in q.items:
+                if isinstance(item, NotQ):
+                    docs -= self.docsets.of(item.item, docs)
+                    negations += 1
+            # Whoosh's conjunction scores each negated part 1 (its inverse matcher's weight)
+            return {d: sum(p[d] for p in positive) + negations for d in docs}
+        raise _Unscorable(type(q).__name__)
+
+    @staticmethod
+    def any(parts: list[dict[int, float]]) -> dict[int, float]:
+        if len(parts) == 1:
+            return parts[0]
+        out: dict[int, float] = {}
+        for part in parts:
+            for doc, score in part.items():
+                out[doc] = out.get(doc, 0.0) + score
+        return out
 
 
 class _DocSets:
@@ -333,41 +479,61 @@ class _DocSets:
     blocks: far faster than walking Whoosh matchers document by document.  Position checks
     (phrases) and term expansions (prefix, range) fall back to Whoosh."""
 
-    def __init__(self, searcher: Any, phrases: dict[PhraseQ, set[int]] | None = None) -> None:
+    def __init__(self, searcher: Any, cache: _SearcherCache | None = None) -> None:
         self.searcher = searcher
         self.translate = _Translator(searcher.reader())
         self.leaves = list(searcher.reader().leaf_readers())
         self._all: set[int] | None = None
-        #: Verified documents of each phrase, kept by the engine per searcher (a search asks for the
-        #: same phrases at every tier level, and again for its total).
-        self.phrases = phrases if phrases is not None else {}
+        #: What the engine keeps of this searcher: a search asks for the same terms and phrases at
+        #: every tier level, and again for its total.
+        self.cache = cache
 
     def term(self, field: str, text: str) -> set[int]:
-        out: set[int] = set()
-        for leaf, offset in self.leaves:
-            docs = _leaf_term_docs(leaf, field, text)
-            out.update(docs if offset == 0 else (d + offset for d in docs))
-        return out
+        found = None
+        if self.cache is not None:  # a term already scored needs no second read
+            scored = self.cache.scores.get((field, text))
+            found = set(scored) if scored is not None else self.cache.terms.get((field, text))
+        if found is None:
+            found = set()
+            for leaf, offset in self.leaves:
+                docs = _leaf_term_docs(leaf, field, text)
+                found.update(docs if offset == 0 else (d + offset for d in docs))
+            if self.cache is not None:
+                self.cache.keep(self.cache.terms, (field, text), found)
+        return set(found)
 
     def whoosh(self, q: EngineQuery) -> set[int]:
         return set(self.searcher.docs_for_query(self.translate(q)))
 
     def verify(self, q: PhraseQ, candidates: set[int]) -> set[int]:
-        """The ``candidates`` that really match phrase ``q``: only these are position-checked, by
-        reading each slot's positions straight from the posting lists (Whoosh's span matchers cost
-        several times more)."""
+        """The ``candidates`` that really match phrase ``q``: each slot's positions in the candidates
+        are read from its posting blocks (one pass over each list), then lined up."""
         found: set[int] = set()
-        for leaf, offset in self.searcher.leaf_searchers():
+        for leaf, offset in self.leaves:
             size = leaf.doc_count_all()
-            local = sorted(d - offset for d in candidates if offset <= d < offset + size)
+            local = {d - offset for d in candidates if offset <= d < offset + size}
             if not local:
                 continue
-            reader = leaf.reader()
-            slots = [[_postings(reader, q.field, t) for t in slot] for slot in q.slots]
-            for doc in local:
-                if _phrase_at(doc, slots):
-                    found.add(doc + offset)
+            # slot by slot, reading positions only in the documents still in the running
+            starts = _leaf_positions(leaf, q.field, q.slots[0], local)
+            for i, slot in enumerate(q.slots[1:], 1):
+                here = _leaf_positions(leaf, q.field, slot, set(starts))
+                starts = {doc: s for doc, s in ((d, s.intersection(p - i for p in here.get(d, ())))
+                                                for d, s in starts.items()) if s}
+            found.update(doc + offset for doc in starts)
         return found
+
+    def _narrower_verified(self, q: PhraseQ) -> set[int]:
+        """Documents known to hold ``q``: those verified for a kept phrase each of whose slots
+        lists only terms of ``q``'s slot (the same phrase at a narrower tier)."""
+        known: set[int] = set()
+        if self.cache is not None:
+            wider = [set(slot) for slot in q.slots]
+            for p, docs in self.cache.phrases.items():
+                if p.field == q.field and len(p.slots) == len(wider) and all(
+                        wide.issuperset(slot) for wide, slot in zip(wider, p.slots, strict=True)):
+                    known |= docs
+        return known
 
     def all(self) -> set[int]:
         """Every live document number."""
@@ -383,15 +549,15 @@ class _DocSets:
     def phrase(self, q: PhraseQ, within: set[int] | None) -> set[int]:
         """Documents holding phrase ``q`` (only those in ``within`` when given); every candidate is
         position-checked once per searcher, whatever ``within`` is."""
-        docs = self.phrases.get(q)
+        docs = self.cache.phrases.get(q) if self.cache is not None else None
         if docs is None:
             slots = [set().union(*(self.term(q.field, t) for t in slot)) for slot in q.slots]
             docs = set.intersection(*slots)
             if len(q.slots) > 1 and docs:
-                docs = self.verify(q, docs)
-            if len(self.phrases) >= _MAX_CACHED_PHRASES:
-                self.phrases.clear()
-            self.phrases[q] = docs
+                known = self._narrower_verified(q)  # a wider tier's phrase holds a narrower one's
+                docs = known | self.verify(q, docs - known)
+            if self.cache is not None:
+                self.cache.keep(self.cache.phrases, q, docs)
         return docs & within if within is not None else set(docs)
 
     def of(self, q: EngineQuery, within: set[int] | None = None) -> set[int]:
@@ -421,6 +587,30 @@ class _DocSets:
         else:
             docs = self.whoosh(q)
         return docs & within if within is not None else docs
+
+
+@dataclass
+class _SearcherCache:
+    """What searching keeps of one searcher: the documents of terms and verified phrases, the scores
+    of terms, and the field length tables; the first three hold at most :data:`CACHED_POSTINGS`
+    documents in all (the oldest half goes when full)."""
+
+    searcher: Any
+    terms: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    phrases: dict[PhraseQ, set[int]] = field(default_factory=dict)
+    scores: dict[tuple[str, str], dict[int, float]] = field(default_factory=dict)
+    lengths: dict[tuple[int, str], Sequence[int]] = field(default_factory=dict)
+    size: int = 0
+
+    def keep(self, store: dict[Any, Any], key: Any, docs: set[int] | dict[int, float]) -> None:
+        if len(docs) > CACHED_POSTINGS // 4:
+            return  # a very common term: cheap enough to read again, too large to keep
+        self.size += len(docs)
+        while self.size > CACHED_POSTINGS:
+            for kept in (self.terms, self.phrases, self.scores):
+                for old in list(kept)[: (len(kept) + 1) // 2]:
+                    self.size -= len(kept.pop(old))
+        store[key] = docs
 
 
 class WhooshEngine:
@@ -573,6 +763,16 @@ class WhooshEngine:
         if allow is not None and not allow:
             return []
         block = self._docs(searcher, mask) if mask is not None else None
+        try:
+            scores = _Scores(self._docsets(searcher)).of(query)
+        except _Unscorable:
+            pass
+        else:
+            if allow is not None or block:
+                scores = {d: v for d, v in scores.items() if (allow is None or d in allow)
+                          and not (block and d in block)}
+            best = heapq.nsmallest(limit, scores.items(), key=lambda item: (-item[1], item[0]))
+            return [(dict(searcher.stored_fields(doc)), score) for doc, score in best]
         if _has_phrase(query):
             # Phrases are checked by the document sets (once per searcher); Whoosh then scores the
             # phrases' words among those documents alone.  A phrase scores as the conjunction of its
@@ -589,12 +789,16 @@ class WhooshEngine:
         results = searcher.search(q, limit=limit, filter=allow, mask=block)
         return [(dict(hit.fields()), float(hit.score or 0.0)) for hit in results]
 
+    def _cache(self, searcher: Any) -> _SearcherCache:
+        """What this thread keeps of ``searcher`` (replaced when the searcher is)."""
+        cache = getattr(self._local, "cache", None)
+        if cache is None or cache.searcher is not searcher:
+            cache = self._local.cache = _SearcherCache(searcher)
+        return cache
+
     def _docsets(self, searcher: Any) -> _DocSets:
-        """Document sets of ``searcher``, with the phrases this thread verified on it."""
-        cached = getattr(self._local, "phrases", None)
-        if cached is None or cached[0] is not searcher:
-            cached = self._local.phrases = (searcher, {})
-        return _DocSets(searcher, cached[1])
+        """Document sets of ``searcher``, with what this thread keeps of it."""
+        return _DocSets(searcher, self._cache(searcher))
 
     def _docs(self, searcher: Any, query: EngineQuery) -> set[int]:
         """Documents matching a filter or mask query.  The last few are kept per thread and per
