@@ -32,6 +32,7 @@ import inspect
 import json
 import os
 import platform
+import resource
 import shutil
 import sys
 import time
@@ -123,6 +124,8 @@ def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: s
         "ingest_seconds": round(ingested - start, 3),
         "index_seconds": round(done - ingested, 3),
         "seconds": round(done - start, 3),
+        # the forked workers (page pool, index shards) are not in this process's own peak
+        "worker_peak_rss_mb": round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
     }
 
 
@@ -386,6 +389,7 @@ def step_build(run: Run, source_mb: float) -> None:
         ingest_passages_per_s=round(result["passages"] / seconds, 1),
         ingest_mb_per_s=round(source_mb / seconds, 3),
         peak_rss_mb=round(peak, 1),
+        worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
         index_mb=round(dir_size_mb(run.index_dir), 2),
         corpus_mb=round(dir_size_mb(run.corpus_dir), 2),
         ingest=result,
@@ -590,6 +594,7 @@ def summary(report: dict[str, Any]) -> str:
         f"{'ingest pages/s':28}{_fmt(report.get('ingest_pages_per_s')):>14}",
         f"{'ingest MB/s':28}{_fmt(report.get('ingest_mb_per_s')):>14}",
         f"{'peak RSS MB (build)':28}{_fmt(report.get('peak_rss_mb')):>14}{_fmt(base.get('peak_rss_mb')):>14}",
+        f"{'peak RSS MB (a worker)':28}{_fmt(report.get('worker_peak_rss_mb')):>14}",
         f"{'index MB':28}{_fmt(report.get('index_mb')):>14}{_fmt(base.get('index_mb')):>14}",
         f"{'query p50 ms':28}{_fmt(report.get('query_p50_ms')):>14}"
         f"{_fmt(report.get('baseline_query_p50_ms')):>14}{_fmt(report.get('query_p50_vs_baseline')):>8}",
@@ -662,6 +667,7 @@ def markdown(report: dict[str, Any]) -> str:
         f"| ingest + index, MB/s | {_fmt(report.get('ingest_mb_per_s'))} | | |",
         f"| peak RSS of the build, MB | {_fmt(report.get('peak_rss_mb'))} | "
         f"{_fmt(base.get('peak_rss_mb'))} | |",
+        f"| peak RSS of its largest worker, MB | {_fmt(report.get('worker_peak_rss_mb'))} | | |",
         f"| index size, MB | {_fmt(report.get('index_mb'))} | {_fmt(base.get('index_mb'))} | |",
     ]
     for q in ("50", "95", "99"):
