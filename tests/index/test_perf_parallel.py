@@ -143,3 +143,20 @@ def test_shard_count_uses_workers_only_for_large_inputs(monkeypatch: pytest.Monk
     assert parallel.shard_count(parallel.MIN_PARALLEL) == 2
     monkeypatch.setattr(parallel, "default_workers", lambda: 0)
     assert parallel.shard_count(10**6) == 1
+
+
+def test_sharded_map_takes_a_batch_of_each_shard_in_turn() -> None:
+    batch = parallel.BATCH
+    shards = [range(0, 3 * batch), range(10_000, 10_000 + batch + 5)]
+    out = list(parallel.sharded_map(_square, shards))
+    first, second = [i * i for i in shards[0]], [i * i for i in shards[1]]
+    assert out == (first[:batch] + second[:batch] + first[batch:2 * batch] + second[batch:]
+                   + first[2 * batch:])
+    assert list(parallel.sharded_map(_square, [range(5)])) == [0, 1, 4, 9, 16]  # one shard: in process
+
+
+def test_sharded_map_reports_a_failing_or_dead_worker() -> None:
+    with pytest.raises(SearchIndexError, match=r"analysis failed.*ValueError: thirteen hundred"):
+        list(parallel.sharded_map(_fail_on_13, [range(1000), range(1000, 2000)]))
+    with pytest.raises(SearchIndexError, match="worker died"):
+        list(parallel.sharded_map(_die_on_13, [range(1000), range(1000, 2000)]))

@@ -145,6 +145,69 @@ def shard_count(total: int) -> int:
     return workers
 
 
+def _map_shard(func: Callable[[Any], Any], shard: Iterable[Any], outbox: Any) -> None:
+    """Shard worker of :func:`sharded_map`: ``func`` of every item, sent in batches; ``None`` ends."""
+    try:
+        batch: list[Any] = []
+        for item in shard:
+            batch.append(func(item))
+            if len(batch) >= BATCH:
+                outbox.put((batch, None))
+                batch = []
+        if batch:
+            outbox.put((batch, None))
+        outbox.put(None)
+    except Exception as err:  # reported to the reading process, which raises it
+        outbox.put((None, f"{type(err).__name__}: {err}"))
+
+
+def _next_message(outbox: Any, proc: Any) -> Any:
+    """The next message of one worker, waiting as long as it lives."""
+    while True:
+        try:
+            return outbox.get(timeout=_POLL)
+        except queue.Empty:
+            if not proc.is_alive() and outbox.empty():
+                raise SearchIndexError("an analysis worker died: run `bicorpus reindex`") from None
+
+
+def sharded_map(func: Callable[[P], R], shards: Sequence[Iterable[P]]) -> Iterator[R]:
+    """``func`` of every item of every shard, each shard read and mapped in a forked worker of its
+    own (one shard: in this process).  Results come batch by batch, taking the shards in turn, so
+    the same shards give the same order; this process neither reads nor pickles the items.
+
+    A worker that fails or dies raises :class:`SearchIndexError` here."""
+    if len(shards) < 2 or "fork" not in mp.get_all_start_methods():
+        yield from map(func, itertools.chain.from_iterable(shards))
+        return
+    ctx = mp.get_context("fork")
+    outboxes = [ctx.Queue(maxsize=IN_FLIGHT) for _ in shards]
+    procs = [ctx.Process(target=_map_shard, args=(func, shard, outbox), daemon=True)
+             for shard, outbox in zip(shards, outboxes, strict=True)]
+    for proc in procs:
+        proc.start()
+    try:
+        running = list(range(len(shards)))
+        while running:
+            for k in list(running):
+                message = _next_message(outboxes[k], procs[k])
+                if message is None:
+                    running.remove(k)
+                    continue
+                batch, error = message
+                if error is not None:
+                    raise SearchIndexError(f"analysis failed in a worker process ({error})")
+                yield from batch
+    finally:
+        for proc in procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in procs:
+            proc.join(timeout=5)
+        for outbox in outboxes:
+            outbox.close()
+
+
 def _shard_work(source: Iterable[Any], open_shard: Callable[[], Any], add: Callable[[Any, Any], None],
                 close_shard: Callable[[Any, int], Any], results: Any, number: int) -> None:
     """Shard worker: open a shard, add every item of its source, close it, report the result."""

@@ -14,7 +14,6 @@ value (one field to read back per hit).
 
 from __future__ import annotations
 
-import itertools
 import json
 import threading
 import time
@@ -38,7 +37,7 @@ from .engine import (
     RangeQ,
     TermQ,
 )
-from .parallel import parallel_map
+from .parallel import sharded_map
 
 T = TypeVar("T")
 
@@ -272,10 +271,11 @@ class TantivyEngine:
         return added
 
     def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
-        """Empty the index and add ``analyse(item)`` for every item of every shard, in shard order
-        (analysed over worker processes when many; Tantivy indexes on threads of its own),
-        committed atomically."""
-        return self.write(parallel_map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
+        """Empty the index and add ``analyse(item)`` for every item of every shard, committed
+        atomically: each shard is read and analysed in a worker process of its own, the analysed
+        passages come batch by batch, a batch of each shard in turn
+        (:func:`bicorpus.index.parallel.sharded_map`); Tantivy indexes on threads of its own."""
+        return self.write(sharded_map(analyse, shards), clear=True, bulk=True)
 
     # reading
 
