@@ -126,14 +126,21 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int) -> Iterato
             raise failed[0]
     finally:
         stop.set()
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()
-        for proc in procs:
-            proc.join(timeout=5)
+        _stop(procs)
         feeder.join(timeout=5)
         tasks.close()
         results.close()
+
+
+def _stop(procs: Sequence[Any], queues: Iterable[Any] = ()) -> None:
+    """End the worker processes still running, wait for them, close the queues."""
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+    for proc in procs:
+        proc.join(timeout=5)
+    for q in queues:
+        q.close()
 
 
 def shard_count(total: int) -> int:
@@ -168,7 +175,7 @@ def _next_message(outbox: Any, proc: Any) -> Any:
             return outbox.get(timeout=_POLL)
         except queue.Empty:
             if not proc.is_alive() and outbox.empty():
-                raise SearchIndexError("an analysis worker died: run `bicorpus reindex`") from None
+                raise SearchIndexError("an indexing worker died: run `bicorpus reindex`") from None
 
 
 def sharded_map(func: Callable[[P], R], shards: Sequence[Iterable[P]]) -> Iterator[R]:
@@ -196,67 +203,25 @@ def sharded_map(func: Callable[[P], R], shards: Sequence[Iterable[P]]) -> Iterat
                     continue
                 batch, error = message
                 if error is not None:
-                    raise SearchIndexError(f"analysis failed in a worker process ({error})")
+                    raise SearchIndexError(f"indexing failed in a worker process ({error})")
                 yield from batch
     finally:
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()
-        for proc in procs:
-            proc.join(timeout=5)
-        for outbox in outboxes:
-            outbox.close()
-
-
-def _shard_work(source: Iterable[Any], open_shard: Callable[[], Any], add: Callable[[Any, Any], None],
-                close_shard: Callable[[Any, int], Any], results: Any, number: int) -> None:
-    """Shard worker: open a shard, add every item of its source, close it, report the result."""
-    try:
-        shard = open_shard()
-        added = 0
-        for item in source:
-            add(shard, item)
-            added += 1
-        results.put((number, close_shard(shard, added), None))
-    except Exception as err:  # reported to the waiting process, which raises it
-        results.put((number, None, f"{type(err).__name__}: {err}"))
+        _stop(procs, outboxes)
 
 
 def sharded(sources: Sequence[Iterable[P]], open_shard: Callable[[], Any], add: Callable[[Any, P], None],
             close_shard: Callable[[Any, int], R]) -> list[R]:
-    """Build one shard per source, each in a forked worker process that iterates its source itself,
-    opens a shard (``open_shard()``), adds every item (``add(shard, item)``) and closes it
-    (``close_shard(shard, count)``); returns what each ``close_shard`` returned, in source order.
+    """Build one shard per source, each in a forked worker process (:func:`sharded_map`) that
+    iterates its source itself, opens a shard (``open_shard()``), adds every item
+    (``add(shard, item)``) and closes it (``close_shard(shard, count)``); returns what each
+    ``close_shard`` returned, in source order.  Only these results are pickled."""
 
-    Sources, functions and what they refer to are inherited by the workers (fork), neither pickled
-    nor read by this process; results are pickled.  A worker that fails or dies raises
-    :class:`SearchIndexError` here."""
-    ctx = mp.get_context("fork")
-    results = ctx.Queue()
-    procs = [ctx.Process(target=_shard_work, args=(source, open_shard, add, close_shard, results, k),
-                         daemon=True) for k, source in enumerate(sources)]
-    for proc in procs:
-        proc.start()
-    done: dict[int, R] = {}
-    dead_before: set[int] = set()
-    try:
-        while len(done) < len(procs):
-            try:
-                k, result, error = results.get(timeout=_POLL)
-            except queue.Empty:
-                dead = {k for k, proc in enumerate(procs) if not proc.is_alive() and k not in done}
-                if dead & dead_before:  # gone a whole wait ago and still no result: it died
-                    raise SearchIndexError("an indexing worker died: run `bicorpus reindex`") from None
-                dead_before = dead
-                continue
-            if error is not None:
-                raise SearchIndexError(f"indexing failed in a worker process ({error})")
-            done[k] = result
-        return [done[k] for k in range(len(procs))]
-    finally:
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()
-        for proc in procs:
-            proc.join(timeout=5)
-        results.close()
+    def build(source: Iterable[P]) -> R:
+        shard = open_shard()
+        count = 0
+        for item in source:
+            add(shard, item)
+            count += 1
+        return close_shard(shard, count)
+
+    return list(sharded_map(build, [[source] for source in sources]))

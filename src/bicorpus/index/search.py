@@ -7,7 +7,8 @@ Ranking: hits come in tier order (exact > normalized > stem > translit > alias),
 score.  The query runs at increasing tier levels, each level masking the passages the
 previous levels matched, until ``limit`` hits are found; so a transliteration or alias hit
 never ranks above an exact one.  A hit's ``matches`` are computed from its stored text by
-running the same analysis again.
+running the same analysis again, with the gazetteer mentions stored at index time (the one
+costly step of the analysis is not repeated).
 """
 
 from __future__ import annotations

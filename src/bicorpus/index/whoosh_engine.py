@@ -2,12 +2,19 @@
 
 This is the only module of bicorpus that imports Whoosh.  Terms arrive
 pre-analysed (per field, the terms at each position, from
-:mod:`bicorpus.index.analysis`) and pass through :class:`PreAnalyzed`, a trivial
-tokenizer, so Whoosh's own (slow, Arabic-unaware) analysis never runs.
+:mod:`bicorpus.index.analysis`) and go straight into postings (:class:`PreAnalyzedText`),
+so Whoosh's own (slow, Arabic-unaware) analysis never runs.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
-stored keywords), stored ``text``/``title``/``author``/``ordinal``/offsets, ``form`` and
-``key`` (positions, for phrases), ``name`` and ``ent`` (no positions).
+stored keywords), stored ``text``/``title``/``author``/``ordinal``/offsets/``mentions``,
+``form`` and ``key`` (positions, for phrases), ``name`` and ``ent`` (no positions).
+
+Writing: a large build writes one segment per worker process, each worker reading and
+analysing its own run of the corpus (:meth:`WhooshEngine.build`).  Searching: Whoosh's index
+and statistics, but not its per-document collector: document sets come from set algebra over
+posting blocks (:class:`_DocSets`, phrases position-checked once per searcher) and scores from
+the same blocks with Whoosh's BM25F (:class:`_Scores`); query shapes it does not cover go through
+Whoosh's searcher.
 """
 
 from __future__ import annotations
