@@ -66,8 +66,10 @@ T = TypeVar("T")
 
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
-#: Writer memory (MB) for bulk builds; Whoosh spills its posting pool to disk beyond it.
-BULK_LIMITMB = 1024
+#: Posting memory (MB) of a bulk build, shared by its writers (each worker of a sharded build has
+#: its share); Whoosh spills a writer's posting pool to disk beyond it.  A process holds about
+#: its share plus 100 MB, so a build on two cores stays near 700 MB in all.
+BULK_LIMITMB = 512
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 #: Bytes of the posting count before the pickled gaps of a ``Positions`` value.
@@ -699,9 +701,10 @@ class WhooshEngine:
         except LockError as err:
             raise SearchIndexError(f"index at {self.path} is locked by another writer; try again") from err
         ix = self._ix
+        share = BULK_LIMITMB // len(shards)
 
         def open_segment() -> Any:
-            return _SegmentWriter(ix.storage.open_index(ix.indexname), _lk=False, limitmb=BULK_LIMITMB)
+            return _SegmentWriter(ix.storage.open_index(ix.indexname), _lk=False, limitmb=share)
 
         def add(sub: Any, item: T) -> None:
             sub.add_document(**_document(analyse(item)))
