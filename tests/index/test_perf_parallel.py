@@ -145,6 +145,10 @@ def test_shard_count_uses_workers_only_for_large_inputs(monkeypatch: pytest.Monk
     monkeypatch.setattr(parallel, "default_workers", lambda: 2)
     assert parallel.shard_count(parallel.MIN_PARALLEL - 1) == 1
     assert parallel.shard_count(parallel.MIN_PARALLEL) == 2
+    # shards near SHARD_PASSAGES each, a multiple of the workers, at most MAX_SHARDS
+    assert parallel.shard_count(2 * parallel.SHARD_PASSAGES) == 2
+    assert parallel.shard_count(5 * parallel.SHARD_PASSAGES) == 6
+    assert parallel.shard_count(10**9) == parallel.MAX_SHARDS
     monkeypatch.setattr(parallel, "default_workers", lambda: 0)
     assert parallel.shard_count(10**6) == 1
 
@@ -157,6 +161,10 @@ def test_sharded_map_takes_a_batch_of_each_shard_in_turn() -> None:
     assert out == (first[:batch] + second[:batch] + first[batch:2 * batch] + second[batch:]
                    + first[2 * batch:])
     assert list(parallel.sharded_map(_square, [range(5)])) == [0, 1, 4, 9, 16]  # one shard: in process
+    # two at a time: the first two shards in turn, then the third
+    third = range(20_000, 20_000 + batch + 1)
+    waves = list(parallel.sharded_map(_square, [*shards, third], at_once=2))
+    assert waves == out + [i * i for i in third]
 
 
 def test_sharded_map_reports_a_failing_or_dead_worker() -> None:

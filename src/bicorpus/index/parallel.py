@@ -143,13 +143,23 @@ def _stop(procs: Sequence[Any], queues: Iterable[Any] = ()) -> None:
         q.close()
 
 
+#: Passages a shard of a build is sized for: a Whoosh worker keeps its shard's postings in memory
+#: (about 11 KB a passage by Whoosh's own estimate), and a shard this size fits its share of the
+#: build's budget without spilling to disk.
+SHARD_PASSAGES = 25_000
+#: Most shards one build is split into (each Whoosh shard is a segment of the index).
+MAX_SHARDS = 16
+
+
 def shard_count(total: int) -> int:
-    """How many shards a build of ``total`` passages is split into: one per worker when the
-    input is large enough for workers to pay (and the platform can fork), else one."""
+    """How many shards a build of ``total`` passages is split into: none when the input is too
+    small for workers to pay (or the platform cannot fork), else a multiple of the workers, as
+    many as keep shards near :data:`SHARD_PASSAGES` (at most :data:`MAX_SHARDS`)."""
     workers = default_workers()
     if workers < 2 or total < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
         return 1
-    return workers
+    waves = -(-total // (workers * SHARD_PASSAGES))
+    return workers * max(1, min(waves, MAX_SHARDS // workers))
 
 
 def _map_shard(func: Callable[[Any], Any], shard: Iterable[Any], outbox: Any) -> None:
@@ -178,15 +188,24 @@ def _next_message(outbox: Any, proc: Any) -> Any:
                 raise SearchIndexError("an indexing worker died: run `bicorpus reindex`") from None
 
 
-def sharded_map(func: Callable[[P], R], shards: Sequence[Iterable[P]]) -> Iterator[R]:
+def sharded_map(func: Callable[[P], R], shards: Sequence[Iterable[P]], *,
+                at_once: int | None = None) -> Iterator[R]:
     """``func`` of every item of every shard, each shard read and mapped in a forked worker of its
-    own (one shard: in this process).  Results come batch by batch, taking the shards in turn, so
-    the same shards give the same order; this process neither reads nor pickles the items.
+    own (one shard: in this process), ``at_once`` shards at a time (default: all).  Results come
+    batch by batch, taking the running shards in turn, so the same shards give the same order;
+    this process neither reads nor pickles the items.
 
     A worker that fails or dies raises :class:`SearchIndexError` here."""
     if len(shards) < 2 or "fork" not in mp.get_all_start_methods():
         yield from map(func, itertools.chain.from_iterable(shards))
         return
+    step = max(1, at_once or len(shards))
+    for first in range(0, len(shards), step):
+        yield from _map_wave(func, shards[first:first + step])
+
+
+def _map_wave(func: Callable[[P], R], shards: Sequence[Iterable[P]]) -> Iterator[R]:
+    """:func:`sharded_map` of shards that all run at once."""
     ctx = mp.get_context("fork")
     outboxes = [ctx.Queue(maxsize=IN_FLIGHT) for _ in shards]
     procs = [ctx.Process(target=_map_shard, args=(func, shard, outbox), daemon=True)
@@ -210,9 +229,9 @@ def sharded_map(func: Callable[[P], R], shards: Sequence[Iterable[P]]) -> Iterat
 
 
 def sharded(sources: Sequence[Iterable[P]], open_shard: Callable[[], Any], add: Callable[[Any, P], None],
-            close_shard: Callable[[Any, int], R]) -> list[R]:
-    """Build one shard per source, each in a forked worker process (:func:`sharded_map`) that
-    iterates its source itself, opens a shard (``open_shard()``), adds every item
+            close_shard: Callable[[Any, int], R], *, at_once: int | None = None) -> list[R]:
+    """Build one shard per source, each in a forked worker process (:func:`sharded_map`, ``at_once``
+    at a time) that iterates its source itself, opens a shard (``open_shard()``), adds every item
     (``add(shard, item)``) and closes it (``close_shard(shard, count)``); returns what each
     ``close_shard`` returned, in source order.  Only these results are pickled."""
 
@@ -224,4 +243,4 @@ def sharded(sources: Sequence[Iterable[P]], open_shard: Callable[[], Any], add: 
             count += 1
         return close_shard(shard, count)
 
-    return list(sharded_map(build, [[source] for source in sources]))
+    return list(sharded_map(build, [[source] for source in sources], at_once=at_once))

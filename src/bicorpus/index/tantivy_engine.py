@@ -37,7 +37,7 @@ from .engine import (
     RangeQ,
     TermQ,
 )
-from .parallel import sharded_map
+from .parallel import default_workers, sharded_map
 
 T = TypeVar("T")
 
@@ -275,7 +275,7 @@ class TantivyEngine:
         atomically: each shard is read and analysed in a worker process of its own, the analysed
         passages come batch by batch, a batch of each shard in turn
         (:func:`bicorpus.index.parallel.sharded_map`); Tantivy indexes on threads of its own."""
-        return self.write(sharded_map(analyse, shards), clear=True, bulk=True)
+        return self.write(sharded_map(analyse, shards, at_once=default_workers() or 1), clear=True, bulk=True)
 
     # reading
 

@@ -37,7 +37,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.fields import ID, STORED, TEXT, Schema
 from whoosh.formats import Positions
-from whoosh.index import EmptyIndexError, LockError
+from whoosh.index import TOC, EmptyIndexError, LockError
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import TermNotFound
 from whoosh.scoring import BM25F, bm25
@@ -66,10 +66,11 @@ T = TypeVar("T")
 
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
-#: Posting memory (MB) of a bulk build, shared by its writers (each worker of a sharded build has
-#: its share); Whoosh spills a writer's posting pool to disk beyond it.  A process holds about
-#: its share plus 100 MB, so a build on two cores stays near 700 MB in all.
-BULK_LIMITMB = 512
+#: Posting memory (MB) of a bulk build, shared by the writers running at once (each worker of a
+#: sharded build has its share, and holds about 60 MB more); Whoosh spills a writer's posting
+#: pool to disk beyond it, which nearly doubled the time of a build of 100,000 passages (80 s
+#: against 43 s): shards are sized to fit (:data:`bicorpus.index.parallel.SHARD_PASSAGES`).
+BULK_LIMITMB = 640
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 #: Bytes of the posting count before the pickled gaps of a ``Positions`` value.
@@ -167,19 +168,13 @@ class _LengthTable:
 
     def __init__(self, reader: Any) -> None:
         self._reader = reader
-        self._tables: dict[str, list[int | None]] = {}
+        self._tables: dict[str, list[int] | None] = {}
 
-    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int | None:
-        table = self._tables.get(fieldname)
-        if table is None:
-            reader = self._reader
-            if reader.has_column(_lenfield(fieldname)):  # a scored field
-                table = [reader.doc_field_length(d, fieldname, default)
-                         for d in range(reader.doc_count_all())]
-            else:
-                table = []
-            self._tables[fieldname] = table
-        return table[docnum] if table else default
+    def doc_field_length(self, docnum: int, fieldname: str, default: int = 0) -> int:
+        if fieldname not in self._tables:
+            self._tables[fieldname] = _length_table(self._reader, fieldname)
+        table = self._tables[fieldname]
+        return table[docnum] if table is not None else default
 
 
 class _SegmentWriter(SegmentWriter):
@@ -361,15 +356,19 @@ def _leaf_term_docs(leaf: Any, field: str, text: str) -> set[int]:
 _BYTE_LENGTHS: tuple[int, ...] = (1, *(byte_to_length(b) for b in range(1, 256)))
 
 
-def _length_table(leaf: Any, field: str) -> Sequence[int]:
-    """The length of ``field`` in every document of one segment, as BM25F reads it (one read of the
-    segment's length column instead of a read per document scored)."""
-    count = leaf.doc_count_all()
+def _length_table(perdoc: Any, field: str) -> list[int] | None:
+    """The length of ``field`` in every document of one segment as BM25F reads it, from the
+    segment's per-document reader: its column of length bytes read at once instead of a byte per
+    document; ``None`` when the segment keeps no lengths for the field (not scored, or absent)."""
+    name = _lenfield(field)
+    if not perdoc.has_column(name):
+        return None
+    count = perdoc.doc_count_all()
     try:
-        column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-        raw = column._dbfile.get(column._basepos, min(column._count, count)) if column is not None else b""
+        column = perdoc._cached_reader(name, LENGTHS_COLUMN)
+        raw = column._dbfile.get(column._basepos, min(column._count, count))
     except AttributeError:  # another codec: ask document by document
-        return [leaf.doc_field_length(d, field, 1) or 1 for d in range(count)]
+        return [perdoc.doc_field_length(d, field, 1) or 1 for d in range(count)]
     table = [_BYTE_LENGTHS[b] for b in raw]
     table.extend([1] * (count - len(table)))
     return table
@@ -415,7 +414,7 @@ class _Scores:
     def _lengths(self, number: int, leaf: Any, field: str) -> Sequence[int]:
         table = self.lengths.get((number, field))
         if table is None:
-            table = self.lengths[(number, field)] = _length_table(leaf, field)
+            table = self.lengths[(number, field)] = _length_table(leaf._perdoc, field) or ()
         return table
 
     def term(self, field: str, text: str) -> dict[int, float]:
@@ -701,7 +700,8 @@ class WhooshEngine:
         except LockError as err:
             raise SearchIndexError(f"index at {self.path} is locked by another writer; try again") from err
         ix = self._ix
-        share = BULK_LIMITMB // len(shards)
+        at_once = min(len(shards), parallel.default_workers() or 1)
+        share = BULK_LIMITMB // at_once
 
         def open_segment() -> Any:
             return _SegmentWriter(ix.storage.open_index(ix.indexname), _lk=False, limitmb=share)
@@ -716,7 +716,7 @@ class WhooshEngine:
             return sub._finalize_segment(), count
 
         try:
-            results = parallel.sharded(shards, open_segment, add, close_segment)
+            results = parallel.sharded(shards, open_segment, add, close_segment, at_once=at_once)
             segments = writer._merge_segments(CLEAR, False, False)  # the old contents go
             segments.extend(segment for segment, count in results if count)
             writer._close_segment()
@@ -732,8 +732,8 @@ class WhooshEngine:
     def _check_count(self, added: int) -> None:
         """After a build: the index must hold every passage added (Whoosh does not report a failed
         worker process of its own)."""
-        with self._ix.searcher() as searcher:
-            stored = searcher.doc_count()
+        toc = TOC.read(self._ix.storage, self._ix.indexname)  # a reader would load every term index
+        stored = sum(segment.doc_count() for segment in toc.segments)
         if stored != added:
             raise SearchIndexError(f"indexing into {self.path} lost passages ({stored} of {added} "
                                    "stored): run `bicorpus reindex`")
