@@ -1,11 +1,12 @@
 """Work on passages over worker processes, for large index builds.
 
 The analysis chain is pure Python and costs as much as the engine's own indexing, so a large
-build spreads it over forked workers (one per core).  :func:`parallel_map` analyses batches in the
-workers while this process feeds them and hands the analysed passages, in corpus order, to the
-engine (Tantivy, which indexes on threads of its own).  :func:`sharded` gives each worker a
-contiguous run of the corpus to read, analyse and write as a shard of its own (the Whoosh
-engine: one index segment per worker).  Forked workers inherit
+build spreads it over forked workers (one per core).  A full build splits the corpus into
+shards, contiguous runs of passages (:func:`shard_count`), each read and analysed by a worker of
+its own, as many at once as there are cores: :func:`sharded_map` hands the analysed passages to
+this process (the Tantivy engine, which indexes on threads of its own), :func:`sharded` has
+each worker write its shard itself (the Whoosh engine: one index segment per shard).
+:func:`parallel_map` analyses batches this process feeds (index updates).  Forked workers inherit
 the name model, whatever it is (the shipped gazetteer or user alias files), without pickling
 it; the corpus lock's fork guard makes them die with this process.  Small inputs are analysed
 in this process: starting workers would cost more than it saves.
@@ -152,9 +153,9 @@ MAX_SHARDS = 16
 
 
 def shard_count(total: int) -> int:
-    """How many shards a build of ``total`` passages is split into: none when the input is too
-    small for workers to pay (or the platform cannot fork), else a multiple of the workers, as
-    many as keep shards near :data:`SHARD_PASSAGES` (at most :data:`MAX_SHARDS`)."""
+    """How many shards a build of ``total`` passages is split into: one (built in this process)
+    when the input is too small for workers to pay or the platform cannot fork, else a multiple
+    of the workers, as many as keep shards near :data:`SHARD_PASSAGES` (at most :data:`MAX_SHARDS`)."""
     workers = default_workers()
     if workers < 2 or total < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
         return 1

@@ -73,6 +73,8 @@ WRITE_LOCK_TIMEOUT = 60.0
 BULK_LIMITMB = 640
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
+#: Filters and masks kept per searcher and thread.
+_CACHED_FILTERS = 4
 #: Bytes of the posting count before the pickled gaps of a ``Positions`` value.
 _COUNT_SIZE = 4
 #: Documents kept per searcher and thread for the terms and phrases searched (about 50 MB).
@@ -600,14 +602,16 @@ class _DocSets:
 @dataclass
 class _SearcherCache:
     """What searching keeps of one searcher: the documents of terms and verified phrases, the scores
-    of terms, and the field length tables; the first three hold at most :data:`CACHED_POSTINGS`
-    documents in all (the oldest half goes when full)."""
+    of terms, the field length tables, and the last filters; the first three hold at most
+    :data:`CACHED_POSTINGS` documents in all (the oldest half goes when full)."""
 
     searcher: Any
     terms: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     phrases: dict[PhraseQ, set[int]] = field(default_factory=dict)
     scores: dict[tuple[str, str], dict[int, float]] = field(default_factory=dict)
     lengths: dict[tuple[int, str], Sequence[int]] = field(default_factory=dict)
+    #: The documents of the last few filters and masks, newest first.
+    filters: dict[EngineQuery, set[int]] = field(default_factory=dict)
     size: int = 0
 
     def keep(self, store: dict[Any, Any], key: Any, docs: set[int] | dict[int, float]) -> None:
@@ -768,7 +772,6 @@ class WhooshEngine:
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
         searcher = self._searcher()
-        translate = _Translator(searcher.reader())
         allow = self._docs(searcher, filter) if filter is not None else None
         if allow is not None and not allow:
             return []
@@ -793,7 +796,7 @@ class WhooshEngine:
             if not allow:
                 return []
             query, block = _words_of(query), None
-        q = translate(query)
+        q = _Translator(searcher.reader())(query)
         if q is wq.NullQuery:
             return []
         results = searcher.search(q, limit=limit, filter=allow, mask=block)
@@ -811,14 +814,13 @@ class WhooshEngine:
         return _DocSets(searcher, self._cache(searcher))
 
     def _docs(self, searcher: Any, query: EngineQuery) -> set[int]:
-        """Documents matching a filter or mask query.  The last few are kept per thread and per
-        searcher, since one search asks for the same filter and mask at every tier level."""
-        cache: list[tuple[Any, EngineQuery, set[int]]] = getattr(self._local, "docsets", [])
-        for cached_searcher, cached_query, docs in cache:
-            if cached_searcher is searcher and cached_query == query:
-                return docs
-        docs = self._docsets(searcher).of(query)
-        self._local.docsets = [(searcher, query, docs), *cache[:3]]
+        """Documents matching a filter or mask query.  The last few are kept with the searcher,
+        since one search asks for the same filter and mask at every tier level."""
+        cache = self._cache(searcher)
+        docs = cache.filters.get(query)
+        if docs is None:
+            docs = self._docsets(searcher).of(query)
+            cache.filters = {query: docs, **dict(list(cache.filters.items())[:_CACHED_FILTERS - 1])}
         return docs
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
