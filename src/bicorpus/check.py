@@ -18,7 +18,6 @@ index commit), nothing when it is already current.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 from collections.abc import Iterable
@@ -83,16 +82,6 @@ class CheckReport:
 # --- the corpus ---------------------------------------------------------------------------------
 
 
-def _file_digest(corpus: Corpus, name: str) -> tuple[int, str]:
-    """Size and SHA-256 of the bytes of one corpus file, as the corpus object opened it."""
-    digest = hashlib.sha256()
-    size = 0
-    for chunk in corpus.raw_chunks(name):
-        digest.update(chunk)
-        size += len(chunk)
-    return size, digest.hexdigest()
-
-
 def _check_files(corpus: Corpus, report: CheckReport) -> None:
     checksum = corpus.manifest.get("checksum")
     if checksum is None and "files" in corpus.manifest:  # both are written together
@@ -108,7 +97,7 @@ def _check_files(corpus: Corpus, report: CheckReport) -> None:
     report.facts["file_hashes"] = "match"
     for name in (DOCUMENTS_FILE, PASSAGES_FILE):
         want = recorded.get(name) or {}
-        size, sha = _file_digest(corpus, name)
+        size, sha = corpus.file_digest(name)
         if want.get("size") != size or want.get("sha256") != sha:
             report.facts["file_hashes"] = "differ"
             report.add("corpus", f"{name} does not match its manifest record (size {size}, expected "

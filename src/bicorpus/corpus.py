@@ -34,6 +34,18 @@ from .model import SCHEMA_VERSION, Document, Passage
 # A passage row's document id as written (a JSON string); quotes inside values are escaped.
 _DOC_ID_RE = re.compile(rb'"doc_id": ("(?:[^"\\]|\\.)*")')
 
+
+def raw_doc_id(line: bytes) -> str | None:
+    """The document id of a raw ``passages.jsonl`` line, read without parsing the row (``None``
+    when the line has no ``doc_id`` string)."""
+    found = _DOC_ID_RE.search(line)
+    if found is None:
+        return None
+    raw = found.group(1)
+    if b"\\" in raw:
+        return json.loads(raw)  # an escaped character: let JSON decode it
+    return raw[1:-1].decode("utf-8", "replace")
+
 DOCUMENTS_FILE = "documents.jsonl"
 PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -219,6 +231,28 @@ class Corpus:
         except OSError as err:
             raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
 
+    def file_digest(self, name: str) -> tuple[int, str]:
+        """Size and SHA-256 of the bytes of one corpus file, as opened."""
+        digest = hashlib.sha256()
+        size = 0
+        for chunk in self.raw_chunks(name):
+            digest.update(chunk)
+            size += len(chunk)
+        return size, digest.hexdigest()
+
+    def intact(self, name: str) -> bool:
+        """Whether one data file is, byte for byte, what the manifest records of it (size and
+        SHA-256), with the manifest itself matching its checksum: then every row is as bicorpus
+        wrote it, and the manifest's counts describe the file."""
+        recorded = self.manifest.get("files")
+        checksum = self.manifest.get("checksum")
+        if not isinstance(recorded, dict) or checksum != manifest_checksum(self.manifest):
+            return False
+        want = recorded.get(name)
+        if not isinstance(want, dict):
+            return False
+        return (want.get("size"), want.get("sha256")) == self.file_digest(name)
+
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """The raw lines (without newline) of one corpus file, as opened."""
         fd = self._fds.get(name)
@@ -308,8 +342,8 @@ class Corpus:
             return
 
         def keep(line: bytes) -> bool:
-            found = _DOC_ID_RE.search(line)
-            return found is None or json.loads(found.group(1)) in wanted
+            doc_id = raw_doc_id(line)
+            return doc_id is None or doc_id in wanted
 
         for _, passage in self._records(PASSAGES_FILE, Passage, keep):
             if passage.doc_id in wanted:
@@ -446,7 +480,7 @@ class CorpusTransaction:
         self._sizes[DOCUMENTS_FILE] += len(line)
 
     def passage_line(self, line: bytes) -> None:
-        """Append one already serialized ``passages.jsonl`` line (ending in a newline)."""
+        """Append already serialized ``passages.jsonl`` lines (one or more, each ending in a newline)."""
         assert self._passages is not None
         self._passages.write(line)
         self._hashes[PASSAGES_FILE].update(line)

@@ -29,9 +29,11 @@ from .corpus import (
     DOCUMENTS_FILE,
     MANIFEST_FILE,
     PASSAGES_FILE,
+    Corpus,
     CorpusTransaction,
     iter_raw_lines,
     open_corpus,
+    raw_doc_id,
 )
 from .errors import CorpusError, SourceError
 from .layout import analyze
@@ -143,8 +145,12 @@ def display_path(path: str | Path, base: str | None = None) -> str:
     """How a document's path is recorded: relative to ``base`` (the corpus's recorded base folder;
     default the working directory) when under it, else absolute."""
     absolute = os.path.abspath(path)
+    root = os.path.abspath(base) if base else os.getcwd()
+    prefix = root if root.endswith(os.sep) else root + os.sep
+    if os.sep == "/" and absolute.startswith(prefix):  # the common case, without relpath's work
+        return absolute[len(prefix):]
     try:
-        rel = os.path.relpath(absolute, base)
+        rel = os.path.relpath(absolute, root)
     except ValueError:
         return Path(absolute).as_posix()
     return Path(absolute if rel.startswith("..") else rel).as_posix()
@@ -161,6 +167,8 @@ class _Existing:
     #: The folder relative document paths are relative to (recorded in the manifest as ``base``),
     #: so a run from another working directory finds the same files (and --prune keeps them).
     base: str = field(default_factory=os.getcwd)
+    #: The corpus as opened at the start of the run (``None`` when there was none).
+    corpus: Corpus | None = None
 
     def located(self, recorded: str) -> Path:
         """Where the file of a recorded document path is, from the current working directory."""
@@ -185,7 +193,8 @@ class _Existing:
         base = manifest.get("base")
         if not isinstance(base, str) or not os.path.isdir(base):
             base = os.getcwd()  # an older corpus, or one moved from another machine
-        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint, base)
+        return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint, base,
+                   corpus)
 
 
 def _unchanged_by_stat(stored: Document | None, path: Path) -> bool:
@@ -385,12 +394,16 @@ def _store(
                 tx.document_line(line)
                 sources[row["path"]] = row["sha256"]
                 n_docs += 1
-        for line, row in iter_raw_lines(corpus_dir, PASSAGES_FILE):
-            if row.get("doc_id") not in dropped:
-                tx.passage_line(line)
-                langs[row.get("lang")] += 1
-                regions[row.get("region")] += 1
-                n_passages += 1
+        kept = _copy_intact_passages(tx, existing.corpus, dropped)
+        if kept is not None:
+            n_passages, langs, regions = kept
+        else:
+            for line, row in iter_raw_lines(corpus_dir, PASSAGES_FILE):
+                if row.get("doc_id") not in dropped:
+                    tx.passage_line(line)
+                    langs[row.get("lang")] += 1
+                    regions[row.get("region")] += 1
+                    n_passages += 1
     for doc in new_docs.values():
         tx.add_document(doc)
         sources[doc.path] = doc.sha256
@@ -416,6 +429,48 @@ def _store(
     }
     tx.commit(manifest)
     return manifest
+
+
+#: Bytes of kept rows gathered before one write (and one hash update).
+_COPY_BATCH = 1 << 20
+
+
+def _copy_intact_passages(tx: CorpusTransaction, corpus: Corpus | None, dropped: set[str]
+                          ) -> tuple[int, Counter[str], Counter[str]] | None:
+    """Copies the passage rows of kept documents without parsing them, when the passages file is
+    intact (its size and SHA-256 are the manifest's): the rows are then as written, and the
+    counts are the manifest's minus the dropped rows, the only ones parsed.  Returns the kept
+    passage count and language and region counts; ``None`` (nothing copied) when the file or
+    the manifest cannot be trusted, so each row must be parsed and checked."""
+    if corpus is None:
+        return None
+    manifest = corpus.manifest
+    total, langs, regions = manifest.get("passages"), manifest.get("langs"), manifest.get("regions")
+    if not (isinstance(total, int) and isinstance(langs, dict) and isinstance(regions, dict)):
+        return None
+    if not corpus.intact(PASSAGES_FILE):
+        return None
+    lang_counts, region_counts = Counter(langs), Counter(regions)
+    batch: list[bytes] = []
+    size = 0
+    for line in corpus.raw_lines(PASSAGES_FILE):
+        if not line.strip():
+            continue
+        doc_id = raw_doc_id(line)
+        if doc_id in dropped:
+            row = json.loads(line)
+            lang_counts[row["lang"]] -= 1
+            region_counts[row["region"]] -= 1
+            total -= 1
+            continue
+        batch.append(line + b"\n")
+        size += len(line) + 1
+        if size >= _COPY_BATCH:
+            tx.passage_line(b"".join(batch))
+            batch, size = [], 0
+    if batch:
+        tx.passage_line(b"".join(batch))
+    return total, +lang_counts, +region_counts
 
 
 __all__ = [

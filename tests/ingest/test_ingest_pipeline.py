@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from ingest_helpers import PAGES, SEED
 
+from bicorpus import pipeline
 from bicorpus.corpus import (
     COMMIT_MARKER,
     DOCUMENTS_FILE,
@@ -18,10 +19,11 @@ from bicorpus.corpus import (
     PENDING_DIR,
     CorpusTransaction,
     open_corpus,
+    raw_doc_id,
 )
 from bicorpus.errors import CorpusError
 from bicorpus.model import SCHEMA_VERSION
-from bicorpus.pipeline import INGEST_VERSION, document_id, ingest, process_document
+from bicorpus.pipeline import INGEST_VERSION, display_path, document_id, ingest, process_document
 from bicorpus.sources import read_source
 
 FILES = (DOCUMENTS_FILE, PASSAGES_FILE, MANIFEST_FILE)
@@ -357,3 +359,88 @@ def test_passages_of_picks_documents_without_parsing_the_rest(work):
         p.doc_id for p in everything if p.doc_id == doc_ids[0]]
     with pytest.raises(CorpusError, match="corrupt"):
         list(corpus.passages_of([doc_ids[1]]))
+
+
+def _rows(corpus: Path) -> set[bytes]:
+    return set((corpus / PASSAGES_FILE).read_bytes().splitlines())
+
+
+def _counted(corpus: Path) -> tuple[int, dict[str, int], dict[str, int]]:
+    rows = [json.loads(line) for line in (corpus / PASSAGES_FILE).read_bytes().splitlines()]
+    langs: dict[str, int] = {}
+    regions: dict[str, int] = {}
+    for row in rows:
+        langs[row["lang"]] = langs.get(row["lang"], 0) + 1
+        regions[row["region"]] = regions.get(row["region"], 0) + 1
+    return len(rows), langs, regions
+
+
+def _edit_seed(work: Path) -> None:
+    seed = work / "pages" / SEED.name
+    edited = seed.read_text("utf-8").replace("al-Nusra Front Strike", "Jabhat al-Nusra Strike")
+    seed.write_text(edited, "utf-8")
+
+
+def test_reingest_copies_an_intact_passages_file_unparsed(work, monkeypatch):
+    """An intact passages file (its manifest's size and SHA-256) has its kept rows copied without
+    parsing: only the dropped document's rows are read, and the counts still match the rows."""
+    ingest(["pages"], "corpus")
+    old_id = document_id(read_source(work / "pages" / SEED.name).text)
+    _edit_seed(work)
+    parsed: list[bytes] = []
+    real_loads = json.loads
+
+    def counting_loads(text, *args, **kwargs):
+        parsed.append(text if isinstance(text, bytes) else text.encode())
+        return real_loads(text, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.json, "loads", counting_loads)
+    ingest(["pages"], "corpus")
+    monkeypatch.undo()
+    (work / "fresh").mkdir()
+    shutil.copytree(work / "pages", work / "fresh" / "pages")
+    os.chdir(work / "fresh")
+    ingest(["pages"], "corpus")
+    os.chdir(work)
+    assert _rows(work / "corpus") == _rows(work / "fresh" / "corpus")  # the same rows as a fresh ingest
+    manifest = open_corpus("corpus").manifest
+    assert (manifest["passages"], manifest["langs"], manifest["regions"]) == _counted(work / "corpus")
+    seed_ids = {old_id, document_id(read_source(work / "pages" / SEED.name).text)}
+    rows_parsed = [real_loads(text) for text in parsed if b'"ordinal"' in text]
+    assert {row["doc_id"] for row in rows_parsed} == seed_ids  # the dropped rows, and the new ones
+
+
+def test_reingest_parses_every_row_of_a_file_that_differs_from_its_manifest(work, monkeypatch):
+    """An edited (still valid) passages file is not trusted: every kept row is parsed and checked,
+    and the counts come from the rows, not from the manifest."""
+    ingest(["pages"], "corpus")
+    path = work / "corpus" / PASSAGES_FILE
+    lines = path.read_bytes().splitlines(keepends=True)
+    extra = json.loads(lines[-1])
+    extra.update(id=extra["id"] + "-x", lang="ar" if extra["lang"] != "ar" else "en")
+    path.write_bytes(b"".join(lines) + (json.dumps(extra, ensure_ascii=False) + "\n").encode())
+    _edit_seed(work)
+    ingest(["pages"], "corpus")
+    manifest = open_corpus("corpus").manifest
+    assert (manifest["passages"], manifest["langs"], manifest["regions"]) == _counted(work / "corpus")
+    assert any(json.loads(line)["id"] == extra["id"] for line in _rows(work / "corpus"))
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    (b'{"id": "p1", "doc_id": "abc123", "ordinal": 0}', "abc123"),
+    (b'{"doc_id": "\\"q\\u0627", "x": 1}', '"qا'),
+    ('{"doc_id": "دير"}'.encode(), "دير"),
+    (b'{"id": "p1", "ordinal": 0}', None),
+    (b'{"doc_id": 7}', None),
+])
+def test_raw_doc_id_reads_the_id_without_parsing_the_row(line, expected):
+    assert raw_doc_id(line) == expected
+
+
+def test_display_path_is_relative_to_the_base_when_under_it(tmp_path):
+    base = str(tmp_path / "root")
+    assert display_path(tmp_path / "root" / "a" / "b.txt", base) == "a/b.txt"
+    assert display_path(tmp_path / "root" / ".." / "root" / "c.txt", base) == "c.txt"
+    assert display_path(tmp_path / "rootless" / "d.txt", base) == (tmp_path / "rootless" / "d.txt").as_posix()
+    assert display_path(tmp_path / "root", base) == "."
+    assert display_path(tmp_path / "root" / "e.txt", base + "/") == "e.txt"
