@@ -210,3 +210,40 @@ def test_unknown_engine_is_one_clear_error(tmp_path: Path) -> None:
 ])
 def test_regex_escape(term: str, escaped: str) -> None:
     assert tantivy_engine.regex_escape(term) == escaped
+
+
+@pytest.mark.parametrize(("date", "last", "number"), [
+    ("2017-04-12", False, 20170412), ("2017-04", False, 20170400), ("2017", False, 20170000),
+    ("2017-04", True, 20170499), ("2017", True, 20179999), ("2017-04-12", True, 20170412),
+    ("2017-13", False, None), ("c. 2017", False, None), ("2017-4-1", False, None), ("", False, None),
+])
+def test_day_number(date: str, last: bool, number: int | None) -> None:
+    assert tantivy_engine.day_number(date, last=last) == number
+
+
+DATES = ("2017", "2017-04", "2017-04-12", "2017-04-30", "2017-05-01", "2018-01", "2019-12-31",
+         "c. 2017", "2017-13", "summer 2018", None)
+
+
+@pytest.mark.parametrize(("low", "high"), [
+    ("2017-04", None), (None, "2017-04\uffff"), (None, "2017-04"), ("2017", "2017\uffff"),
+    ("2017-04-12", "2018\uffff"), ("2017-05", "2019-12-31"), ("2016", "2016\uffff"), ("2017", None),
+    ("c", "d"), ("2017-13", None), (None, "summer 2018"),
+])
+def test_tantivy_date_ranges_compare_as_text(tmp_path: Path, low: str | None, high: str | None) -> None:
+    """A date range runs on the ``day`` number column (and the odd dates as text) yet keeps the
+    ranges' text semantics: ``low <= date <= high``; passages without a date never match."""
+    from bicorpus.index.engine import IndexedPassage, RangeQ, TermQ
+
+    engine = tantivy_engine.TantivyEngine.create(tmp_path / "index")
+    engine.write(IndexedPassage(fields={"id": f"p{i}", "doc": "d", "date": date, "text": "x"},
+                                terms={"form": [("x",)]}) for i, date in enumerate(DATES))
+    rows = engine.search(TermQ("form", "x"), limit=50, filter=RangeQ("date", low, high))
+    want = {f"p{i}" for i, d in enumerate(DATES)
+            if d is not None and (low is None or low <= d) and (high is None or d <= high)}
+    assert {row["id"] for row, _ in rows} == want
+    assert engine.count(TermQ("form", "x"), filter=RangeQ("date", low, high)) == len(want)
+    iso = all(b is None or tantivy_engine.day_number(b.rstrip("\uffff")) is not None for b in (low, high))
+    translate = tantivy_engine._Translator(engine._schema, engine._searcher())
+    on_column = translate.date_range(RangeQ("date", low, high))
+    assert (on_column is not None) == iso

@@ -9,12 +9,15 @@ and match the same passages.
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
 raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases), ``name`` and
 ``ent`` (frequencies only), and ``stored``: every stored field of the passage as one JSON
-value (one field to read back per hit).
+value (one field to read back per hit).  A date range runs on ``day``, a column of the
+dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` → 20170400); the rare date that is
+not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -52,6 +55,11 @@ POSITION_FIELDS: tuple[str, ...] = ("form", "key")
 FREQ_FIELDS: tuple[str, ...] = ("name", "ent")
 #: The stored JSON of a passage.
 STORED = "stored"
+#: The passage's date as a number, in a fast column (date ranges), and dates with no number.
+DAY = "day"
+ODD_DATE = "odd_date"
+#: An ISO date or prefix: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``.
+_ISO_PREFIX_RE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 
@@ -72,12 +80,26 @@ def _schema() -> Any:
         builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
     for name in FREQ_FIELDS:
         builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="freq")
+    builder.add_text_field(ODD_DATE, stored=False, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field(DAY, stored=False, indexed=False, fast=True)
     builder.add_bytes_field(STORED, stored=True, indexed=False)
     return builder.build()
 
 
 #: Field names of the layout this module writes (an index with other fields asks for a reindex).
-_FIELD_NAMES = frozenset((*META_FIELDS, *POSITION_FIELDS, *FREQ_FIELDS, STORED))
+_FIELD_NAMES = frozenset((*META_FIELDS, *POSITION_FIELDS, *FREQ_FIELDS, STORED, DAY, ODD_DATE))
+
+
+def day_number(date: str, *, last: bool = False) -> int | None:
+    """An ISO date or prefix as a number that sorts as the text does: ``2017-04-12`` → 20170412,
+    ``2017-04`` → 20170400, ``2017`` → 20170000; with ``last``, the number of the last date the
+    prefix covers (``2017-04`` → 20170499).  ``None`` for any other text."""
+    found = _ISO_PREFIX_RE.fullmatch(date)
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    fill = 99 if last else 0
+    return int(year) * 10000 + (int(month) if month else fill) * 100 + (int(day) if day else fill)
 
 
 def _pre_tokenized(slots: list[tuple[str, ...]]) -> Any:
@@ -94,6 +116,13 @@ def to_document(passage: IndexedPassage) -> Any:
         value = stored.get(name)
         if value is not None:
             doc.add_text(name, str(value))
+    date = stored.get("date")
+    if date is not None:
+        number = day_number(str(date))
+        if number is not None:
+            doc.add_integer(DAY, number)
+        else:
+            doc.add_text(ODD_DATE, str(date))
     for name, slots in passage.terms.items():
         if slots:
             doc.add_pre_tokenized_text(name, _pre_tokenized(slots))
@@ -164,13 +193,40 @@ class _Translator:
         return tantivy.Query.regex_phrase_query(self.schema, q.field, patterns)
 
     def term_set(self, q: PrefixQ | RangeQ) -> Any | None:
-        """A prefix or range on a keyword field, as the set of its indexed terms that qualify."""
+        """A prefix or range on a keyword field, as the set of its indexed terms that qualify
+        (a date range runs on the ``day`` column instead: :meth:`date_range`)."""
         if isinstance(q, PrefixQ):
             terms = [t for t, _ in self.searcher.terms_with_prefix(q.field, q.text)]
         else:
-            terms = [t for t, _ in self.searcher.terms_with_prefix(q.field, "")
-                     if (q.low is None or q.low <= t) and (q.high is None or t <= q.high)]
+            if q.field == "date":
+                ranged = self.date_range(q)
+                if ranged is not None:
+                    return ranged
+            terms = self.terms_between(q.field, q.low, q.high)
         return tantivy.Query.term_set_query(self.schema, q.field, terms) if terms else None
+
+    def terms_between(self, field: str, low: str | None, high: str | None) -> list[str]:
+        return [t for t, _ in self.searcher.terms_with_prefix(field, "")
+                if (low is None or low <= t) and (high is None or t <= high)]
+
+    def date_range(self, q: RangeQ) -> Any | None:
+        """A date range with ISO bounds (a high bound may end in ``\\uffff``: every date it
+        prefixes) as a range of the ``day`` column, plus the odd dates in range compared as text;
+        ``None`` when a bound is not an ISO date or prefix."""
+        low = day_number(q.low) if q.low is not None else None
+        high = None
+        if q.high is not None:
+            high = day_number(q.high.rstrip("\uffff"), last=q.high.endswith("\uffff"))
+        unreadable = (low is None) != (q.low is None) or (high is None) != (q.high is None)
+        if unreadable or (low is None and high is None):
+            return None  # a bound that is no ISO date, or no bound at all
+        numbers = tantivy.Query.range_query(self.schema, DAY, tantivy.FieldType.Integer, low, high,
+                                            use_inverted_index=False)
+        odd = self.terms_between(ODD_DATE, q.low, q.high)
+        if not odd:
+            return numbers
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, numbers), (
+            tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, ODD_DATE, odd))])
 
 
 def _stored_row(doc: Any) -> dict[str, Any]:
