@@ -43,3 +43,36 @@ def test_spans_always_exact(text):
     for t in tokenize(text):
         assert text[t.start : t.end] == t.text
         assert t.text
+
+
+_MARKS = frozenset(chr(c) for lo, hi in ((0x300, 0x36F), (0x610, 0x61A), (0x64B, 0x65F), (0x670, 0x670),
+                                         (0x6D6, 0x6ED), (0x640, 0x640), (0x8D3, 0x8FF), (0x200C, 0x200D))
+                   for c in range(lo, hi + 1))
+_APOSTROPHES = "'\u2019\u02bc\u02bf\u02be\u02bb\u0060\u00b4"
+
+
+def reference_spans(text: str) -> list[tuple[int, int]]:
+    """The token rule read character by character: a letter or digit starts a word; letters,
+    digits and combining marks continue it; an apostrophe followed by a letter or digit joins."""
+    spans, i, n = [], 0, len(text)
+    while i < n:
+        if not text[i].isalnum():
+            i += 1
+            continue
+        j = i
+        while True:
+            while j < n and (text[j].isalnum() or text[j] in _MARKS):
+                j += 1
+            if j + 1 < n and text[j] in _APOSTROPHES and text[j + 1].isalnum():
+                j += 1
+                continue
+            break
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+@given(st.text(alphabet=st.sampled_from([*"ab9_ -.’'`´\n", "\u064e", "\u0651", "\u0640", "ب", "س", "\u0301",
+                                         "é", "\u200c", "\u0670", "١"])) | st.text())
+def test_tokens_follow_the_rule_character_by_character(text):
+    assert [(t.start, t.end) for t in tokenize(text)] == reference_spans(text)

@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -363,6 +364,15 @@ class WordInfo:
     #: Its ``form`` terms as an ordinary (stemmed) word and as a name (not stemmed).
     plain_terms: tuple[str, ...]
     name_terms: tuple[str, ...]
+    #: The context rules' verdicts that need no context: a name whatever its place (all
+    #: capitals), a name unless it opens a sentence (a capitalized Latin word), keyed wherever
+    #: it stands (an Arabic word, or a capitalized uncommon one, that has keys).
+    named_anywhere: bool
+    named_mid_sentence: bool
+    keyed_anywhere: bool
+    #: Every form and ``key`` term the word can match a query word by: a word whose probe
+    #: misses all of a query word's forms and keys cannot match it.
+    probe: frozenset[str]
 
 
 def word_info(word: str, names: NameModel) -> WordInfo:
@@ -371,10 +381,16 @@ def word_info(word: str, names: NameModel) -> WordInfo:
     stop = f.norm in stopwords()
     keys = () if stop else tuple(names.keys(word))
     mark = key_mark(word, f.arabic, names) if keys else ""
-    return WordInfo(forms=f, stop=stop, common=bool(names.is_common_word(word)), keys=keys, mark=mark,
-                    key_terms=indexed_key_terms(keys, mark),
+    common = bool(names.is_common_word(word))
+    key_terms = indexed_key_terms(keys, mark)
+    return WordInfo(forms=f, stop=stop, common=common, keys=keys, mark=mark,
+                    key_terms=key_terms,
                     plain_terms=form_terms(f.exact, f.norm, f.stemmed),
-                    name_terms=form_terms(f.exact, f.norm, f.norm))
+                    name_terms=form_terms(f.exact, f.norm, f.norm),
+                    named_anywhere=f.capitals,
+                    named_mid_sentence=not f.arabic and f.capitalized,
+                    keyed_anywhere=bool(keys) and (f.arabic or (f.capitalized and not common)),
+                    probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)))
 
 
 #: A word token in a capture group: ``split`` gives gaps and words alternately, without match objects.
@@ -390,6 +406,8 @@ class _Words:
     """One text read word by word: the words, the text before each, their context-free analysis,
     which are names (never stemmed) and which are keyed, and the gazetteer mentions."""
 
+    #: The text split into gaps and words, alternately (a gap first and last).
+    parts: list[str]
     words: list[str]
     gaps: list[str]
     infos: list[WordInfo]
@@ -428,12 +446,14 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
     named: list[bool] = []
     keyed: list[bool] = []
     for i, info in enumerate(infos):
-        f, inside = info.forms, in_name[i]
-        named.append(bool(inside or f.capitals or (
-            not f.arabic and f.capitalized and (query or (i > 0 and not _breaks_sentence(gaps[i]))))))
-        keyed.append(bool(info.keys) and bool(
-            query or inside or f.arabic or (f.capitalized and not info.common)))
-    return _Words(words, gaps, infos, named, keyed, tuple(mentions))
+        if in_name[i]:  # inside a gazetteer name: a name, keyed when it has keys
+            named.append(True)
+            keyed.append(bool(info.keys))
+            continue
+        named.append(info.named_anywhere or (info.named_mid_sentence and (
+            query or (i > 0 and not _breaks_sentence(gaps[i])))))
+        keyed.append(info.keyed_anywhere or (query and bool(info.keys)))
+    return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions))
 
 
 def encode_mentions(mentions: Sequence[Mention]) -> str:
@@ -471,9 +491,7 @@ class Analysis:
     @functools.cached_property
     def _ends(self) -> list[int]:
         """Where each token ends in ``text``."""
-        w = self._words
-        pairs = zip(w.gaps[:-1], w.words, strict=True)  # the last gap follows the last word
-        return list(itertools.accumulate(len(gap) + len(word) for gap, word in pairs))
+        return list(itertools.accumulate(map(len, self._words.parts)))[1::2]
 
     @functools.cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -506,6 +524,27 @@ class Analysis:
         """Per token, how its keys are marked (:func:`key_mark`: ending, and vowel pattern for Latin)."""
         w = self._words
         return tuple(i.mark if k else "" for i, k in zip(w.infos, w.keyed, strict=True))
+
+    @functools.cached_property
+    def _probes(self) -> list[frozenset[str]]:
+        return [info.probe for info in self._words.infos]
+
+    def meeting(self, terms: set[str] | frozenset[str]) -> list[int]:
+        """Tokens that may match a query word looking for any of ``terms`` (its forms and ``key``
+        terms): every token that can match it is among them (a superset; check each)."""
+        misses = map(frozenset(terms).isdisjoint, self._probes)
+        return list(itertools.compress(itertools.count(), map(operator.not_, misses)))
+
+    def forms_at(self, i: int) -> tuple[str, str, str]:
+        """Token ``i``'s exact, normalized and stem-tier forms (a name's stem-tier form is its
+        normalized form: names are never stemmed)."""
+        w = self._words
+        f = w.infos[i].forms
+        return f.exact, f.norm, f.norm if w.named[i] else f.stemmed
+
+    def keyed(self, i: int) -> bool:
+        """Whether token ``i`` indexes ``key`` terms."""
+        return self._words.keyed[i]
 
     def indexed_keys(self, i: int) -> tuple[str, ...]:
         """The ``key`` terms token ``i`` indexes."""

@@ -65,7 +65,7 @@ class Unit:
     #: Per keyed word, the ``key`` terms it looks up (:func:`~bicorpus.index.analysis.query_key_terms`).
     key_query: tuple[tuple[str, ...], ...] = ()
 
-    @property
+    @functools.cached_property
     def tiers(self) -> tuple[str, ...]:
         """Tiers this unit can match at, best first."""
         allowed = LITERAL_TIERS if self.literal else TIERS

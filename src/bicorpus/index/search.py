@@ -361,12 +361,15 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
 
-def _form_columns(unit: Unit, an: Analysis) -> list[tuple[int, tuple[str, ...], tuple[str, ...]]]:
-    """(tier index, passage forms, query forms) of the form tiers ``unit`` can match at, best first."""
+#: The form tiers, each with the index of its form in :meth:`Analysis.forms_at`.
+_FORM_COLUMNS = (("exact", 0), ("normalized", 1), ("stem", 2))
+
+
+def _form_columns(unit: Unit) -> list[tuple[int, int, tuple[str, ...]]]:
+    """(tier index, form index, query forms) of the form tiers ``unit`` can match at, best first."""
     tiers = unit.tiers
-    forms = (("exact", an.exact, unit.exact), ("normalized", an.norm, unit.norm),
-             ("stem", an.stem, unit.stem))
-    return [(TIERS.index(tier), have, want) for tier, have, want in forms if tier in tiers]
+    wanted = (unit.exact, unit.norm, unit.stem)
+    return [(TIERS.index(tier), k, wanted[k]) for tier, k in _FORM_COLUMNS if tier in tiers]
 
 
 def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
@@ -389,16 +392,18 @@ def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
 def _form_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
     """Exact, normalized and stem matches, word by word (the span takes its worst word's tier).
 
-    Only the places where the first query word meets a passage word are tried further."""
-    columns, n = _form_columns(unit, an), len(unit.exact)
+    Only the tokens that may meet the first query word are tried."""
+    columns, n = _form_columns(unit), len(unit.exact)
     if not n:
         return
-    starts = sorted({i for _, have, want in columns for i, word in enumerate(have[:len(have) - n + 1])
-                     if word == want[0]})
-    for s in starts:
+    last = len(an) - n
+    for s in an.meeting({want[0] for _, _, want in columns}):
+        if s > last:
+            break
         worst = 0
         for j in range(n):
-            tier = next((t for t, have, want in columns if have[s + j] == want[j]), None)
+            forms = an.forms_at(s + j)
+            tier = next((t for t, k, want in columns if forms[k] == want[j]), None)
             if tier is None:
                 break
             worst = max(worst, tier)
@@ -411,12 +416,17 @@ def _key_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
     want = [set(terms) for terms in unit.key_terms]
     if not want:
         return
-    keyed = [(i, an.indexed_keys(i)) for i, k in enumerate(an.keys) if k]
-    last = len(keyed) - len(want)
-    for s, (first, terms) in enumerate(keyed[:last + 1]):
-        if not want[0].isdisjoint(terms) and all(
-                not want[j].isdisjoint(keyed[s + j][1]) for j in range(1, len(want))):
-            yield TIERS.index("translit"), first, keyed[s + len(want) - 1][0] + 1
+    translit = TIERS.index("translit")
+    for first in an.meeting(want[0]):
+        if not an.keyed(first) or want[0].isdisjoint(an.indexed_keys(first)):
+            continue
+        at = first
+        for terms in want[1:]:
+            at = next((i for i in range(at + 1, len(an)) if an.keyed(i)), -1)
+            if at < 0 or terms.isdisjoint(an.indexed_keys(at)):
+                break
+        else:
+            yield translit, first, at + 1
 
 
 def _candidate_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:

@@ -15,8 +15,11 @@ from dataclasses import dataclass
 
 _MARK = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u08d3-\u08ff\u200c\u200d"
 _APOS = "'\u2019\u02bc\u02bf\u02be\u02bb\u0060\u00b4"
-_WORD = rf"[^\W_][{_MARK}]*"
-TOKEN_RE = re.compile(rf"(?:{_WORD})+(?:[{_APOS}](?:{_WORD})+)*")
+# Letters and digits (not ``_``) mixed with combining marks, starting with a letter or digit.
+# Written as runs of letters then runs of marks, never a quantifier inside a quantifier over
+# the same characters: the regex engine then has one way to match a word, not one per split.
+_WORD = rf"[^\W_]+(?:[{_MARK}]+[^\W_]*)*"
+TOKEN_RE = re.compile(rf"{_WORD}(?:[{_APOS}]{_WORD})*")
 
 
 @dataclass(frozen=True, slots=True)
