@@ -90,3 +90,17 @@ def test_scores_from_posting_blocks_are_whooshs_bm25f(indexed_streams) -> None:
     queries += [AllQ((AnyQ((TermQ("form", a), TermQ("form", b))), NotQ(TermQ("form", c))))
                 for a, b, c in zip(forms, forms[5:], forms[9:], strict=False)][:20]
     assert _same_as_whoosh(engine, queries, 500) >= 40
+
+
+@pytest.mark.parametrize("positions", [[0], [5], [3, 9, 70000], list(range(0, 600, 7))])
+def test_position_array_format_round_trips(positions: list[int]) -> None:
+    """Postings keep their positions as 4-byte integers: Whoosh's phrase queries and ours read
+    back what was written, and the frequency is their count."""
+    from bicorpus.index.whoosh_engine import PositionArray, positions_of
+
+    fmt = PositionArray()
+    value = fmt.encode(positions)
+    assert len(value) == 4 * len(positions)
+    assert fmt.decode_positions(value) == positions == list(positions_of(value))
+    assert fmt.decode_frequency(value) == len(positions)
+    assert fmt.decode_position_boosts(value) == [(p, 1) for p in positions]
