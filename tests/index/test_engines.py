@@ -247,3 +247,22 @@ def test_tantivy_date_ranges_compare_as_text(tmp_path: Path, low: str | None, hi
     translate = tantivy_engine._Translator(engine._schema, engine._searcher())
     on_column = translate.date_range(RangeQ("date", low, high))
     assert (on_column is not None) == iso
+
+
+def test_tantivy_searcher_sees_another_writers_commit(tmp_path: Path) -> None:
+    """A searcher is kept between searches while the index is unchanged, and replaced as soon as
+    another writer (here another engine object, as another process would be) commits."""
+    from bicorpus.index.engine import IndexedPassage, TermQ
+
+    def passage(i: int) -> IndexedPassage:
+        return IndexedPassage(fields={"id": f"p{i}", "doc": f"d{i}", "text": "x"}, terms={"form": [("x",)]})
+
+    reader = tantivy_engine.TantivyEngine.create(tmp_path / "index")
+    reader.write([passage(0)])
+    first = reader._searcher()
+    assert reader._searcher() is first and reader.doc_count() == 1
+    writer = tantivy_engine.TantivyEngine.open(tmp_path / "index")
+    writer.write([passage(1), passage(2)])
+    assert reader.doc_count() == 3
+    assert reader._searcher() is not first
+    assert reader.count(TermQ("form", "x")) == 3

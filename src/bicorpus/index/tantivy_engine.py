@@ -17,6 +17,7 @@ not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import time
@@ -336,12 +337,25 @@ class TantivyEngine:
     # reading
 
     def _searcher(self) -> Any:
+        """This thread's searcher: kept while pinned, and while the index's ``meta.json`` (which
+        every commit replaces) is the same file; otherwise the index is reloaded first."""
         searcher = getattr(self._local, "searcher", None)
-        if searcher is None or not getattr(self._local, "pinned", 0):
-            self._index.reload()
+        if searcher is not None and getattr(self._local, "pinned", 0):
+            return searcher
+        stamp = self._commit_stamp()
+        if searcher is None or stamp is None or stamp != getattr(self._local, "stamp", None):
+            self._index.reload()  # after the stamp: a commit in between is seen now or next time
             searcher = self._index.searcher()
             self._local.searcher = searcher
+            self._local.stamp = stamp
         return searcher
+
+    def _commit_stamp(self) -> tuple[int, int, int] | None:
+        try:
+            st = os.stat(self.path / "meta.json")
+        except OSError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
