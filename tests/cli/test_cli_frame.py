@@ -77,3 +77,21 @@ def test_emit_rows_csv_and_table(capsys: pytest.CaptureFixture[str]) -> None:
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["name", "tags"]
     assert lines[2].startswith("داعش")
+
+
+def test_output_cut_short_by_its_reader_ends_quietly(tmp_path: Path) -> None:
+    """``bicorpus search X | head``: the reader closing the pipe is no error to report."""
+    import subprocess
+    import sys
+
+    seeds = Path(__file__).resolve().parents[2] / "seeds"
+    run = [sys.executable, "-c", "from bicorpus.cli import main; main()"]
+    subprocess.run([*run, "ingest", str(seeds), "--corpus", "corpus", "--index", "index"], cwd=tmp_path,
+                   check=True, capture_output=True)
+    proc = subprocess.Popen([*run, "search", "Nusra", "--limit", "50"], cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away before the first line is written
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert stderr == ""

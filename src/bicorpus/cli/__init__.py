@@ -15,7 +15,8 @@ class _Group(click.Group):
     """Turns errors into one line on stderr and a non-zero exit, never a traceback.
 
     A :class:`BicorpusError` exits 1; an unexpected exception exits 3 with its type and
-    message (set ``BICORPUS_DEBUG=1`` to see the traceback); Ctrl-C exits 130."""
+    message (set ``BICORPUS_DEBUG=1`` to see the traceback); Ctrl-C exits 130; output cut short
+    by its reader (``bicorpus search X | head``) ends quietly with 141, as if killed by SIGPIPE."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -26,6 +27,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("Interrupted.", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(141)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as err:
@@ -35,6 +39,15 @@ class _Group(click.Group):
             click.echo(f"Error: internal error ({type(err).__name__}: {message}); "
                        "set BICORPUS_DEBUG=1 for details", err=True)
             sys.exit(3)
+
+
+def _silence_stdout() -> None:
+    """Points standard output at the null device, so flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # not a real file (a test runner's buffer)
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
