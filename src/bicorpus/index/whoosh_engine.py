@@ -76,8 +76,8 @@ BULK_LIMITMB = 640
 _MAX_DOC_PASSAGES = 100_000
 #: Filters and masks kept per searcher and thread.
 _CACHED_FILTERS = 4
-#: Array type code of 32-bit unsigned positions (``I`` where it is 4 bytes wide, else ``L``).
-_POSITION_TYPE = "I" if array("I").itemsize == 4 else "L"
+#: Array type code of 32-bit unsigned positions (the first of ``I``, ``L`` that is 4 bytes wide).
+_POSITION_TYPE = next(code for code in "IL" if array(code).itemsize == 4)
 #: Documents kept per searcher and thread for the terms and phrases searched (about 50 MB).
 CACHED_POSTINGS = 1_000_000
 
