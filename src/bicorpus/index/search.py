@@ -418,7 +418,7 @@ def _key_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
         return
     translit = TIERS.index("translit")
     for first in an.meeting(want[0]):
-        if not an.keyed(first) or want[0].isdisjoint(an.indexed_keys(first)):
+        if want[0].isdisjoint(an.indexed_keys(first)):  # no keys unless keyed
             continue
         at = first
         for terms in want[1:]:

@@ -155,9 +155,6 @@ class PositionArray(Positions):
     def decode_frequency(self, valuestring: bytes) -> int:
         return len(valuestring) // 4
 
-    def decode_weight(self, valuestring: bytes) -> float:
-        return self.decode_frequency(valuestring) * self.field_boost
-
 
 class PreAnalyzedText(TEXT):
     """A ``TEXT`` field whose values are pre-analysed terms (:func:`encode_slots`): :meth:`index`
