@@ -51,6 +51,14 @@ class Document(_Record):
     lang: str | None = None
     n_passages: int = 0
     mtime: float | None = None
+    #: The site the page comes from (host of its URL, or the site name the page declares).
+    site: str | None = None
+    #: The page's URL (canonical when the page declares one, else where it was fetched from).
+    url: str | None = None
+    #: The article's authors, as the page or its byline names them.
+    authors: list[str] = field(default_factory=list)
+    #: Further page metadata (language and direction, metadata sources, disagreements, ...).
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -89,6 +97,8 @@ class Match(_Record):
     end: int
     tier: str
     entity: str | None = None
+    #: How sure the match is that this span names what was searched, from 0 to 1.
+    confidence: float = 1.0
 
 
 @dataclass
@@ -108,6 +118,8 @@ class Hit(_Record):
     author: str | None = None
     ordinal: int = 0
     matches: list[Match] = field(default_factory=list)
+    #: The best confidence among the hit's matches (1.0 when it has none to weigh).
+    confidence: float = 1.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Hit:
