@@ -1,10 +1,9 @@
 """The Tantivy engine: schema, writer, searcher, translation of the engine query algebra.
 
-This is the only module of bicorpus that imports ``tantivy`` (the optional extra
-``bicorpus[tantivy]``).  Terms arrive pre-analysed from :mod:`bicorpus.index.analysis`
-exactly as for Whoosh and are handed to Tantivy as pre-tokenized text, alternatives of one
-position sharing that position, so both engines hold the same terms at the same positions
-and match the same passages.
+This is the only module of bicorpus that imports ``tantivy`` (the default engine).  Terms arrive
+pre-analysed from :mod:`bicorpus.index.analysis` exactly as for Whoosh and are handed to Tantivy
+as pre-tokenized text, alternatives of one position sharing that position, so both engines hold
+the same terms at the same positions and match the same passages.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
 raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases), ``name`` and
@@ -16,9 +15,12 @@ not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,7 +43,7 @@ from .engine import (
     RangeQ,
     TermQ,
 )
-from .parallel import default_workers, sharded_map
+from .parallel import default_workers, sharded
 
 T = TypeVar("T")
 
@@ -51,6 +53,8 @@ WRITE_LOCK_TIMEOUT = 60.0
 WRITER_HEAP = 256_000_000
 #: Writer memory for small updates.
 UPDATE_HEAP = 64_000_000
+#: Writer memory of each worker of a parallel build (one indexing thread each).
+SHARD_HEAP = 192_000_000
 #: Fields holding positions (phrases run on them) and fields holding only frequencies.
 POSITION_FIELDS: tuple[str, ...] = ("form", "key")
 FREQ_FIELDS: tuple[str, ...] = ("name", "ent")
@@ -230,6 +234,12 @@ class _Translator:
             tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, ODD_DATE, odd))])
 
 
+def _write_json_atomic(target: Path, data: Any) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data), "utf-8")
+    os.replace(tmp, target)
+
+
 def _stored_row(doc: Any) -> dict[str, Any]:
     data = doc.get_first(STORED)
     return json.loads(bytes(data)) if data is not None else {}
@@ -329,10 +339,78 @@ class TantivyEngine:
 
     def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
         """Empty the index and add ``analyse(item)`` for every item of every shard, committed
-        atomically: each shard is read and analysed in a worker process of its own, the analysed
-        passages come batch by batch, a batch of each shard in turn
-        (:func:`bicorpus.index.parallel.sharded_map`); Tantivy indexes on threads of its own."""
-        return self.write(sharded_map(analyse, shards, at_once=default_workers() or 1), clear=True, bulk=True)
+        atomically.  Several shards: each is read, analysed, turned into Tantivy documents and
+        indexed by a forked worker of its own, into an index of its own beside this one
+        (:func:`bicorpus.index.parallel.sharded`, one indexing thread each, as many workers at
+        once as cores); this process then adopts their segments in shard order, in one new
+        ``meta.json`` (:meth:`_adopt`).  Nothing but each shard's folder and count is pickled, and
+        the passages keep corpus order in the index."""
+        workers = default_workers()
+        if len(shards) < 2 or workers < 2:
+            return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
+        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=self.path))
+        try:
+            schema = _schema()
+
+            def open_shard() -> tuple[Path, Any]:
+                where = Path(tempfile.mkdtemp(prefix="shard-", dir=staging))
+                index = tantivy.Index(schema, path=str(where))
+                return where, index.writer(heap_size=SHARD_HEAP, num_threads=1)
+
+            def add(shard: tuple[Path, Any], item: T) -> None:
+                shard[1].add_document(to_document(analyse(item)))
+
+            def close_shard(shard: tuple[Path, Any], count: int) -> tuple[str, int]:
+                where, writer = shard
+                writer.commit()
+                writer.wait_merging_threads()
+                return str(where), count
+
+            done = sharded(shards, open_shard, add, close_shard, at_once=workers)
+            return self._adopt([Path(where) for where, _ in done], sum(count for _, count in done))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _adopt(self, parts: Sequence[Path], count: int) -> int:
+        """Make the segments of the shard indexes ``parts`` (same schema) the whole content of this
+        index, in order: their files are moved in, and one new ``meta.json`` lists them (written
+        under the writer lock, replaced atomically, so a searcher sees the old or the new index);
+        the old segments' files are then removed.  Returns ``count``."""
+        writer = self._writer(UPDATE_HEAP)  # held: no other writer meanwhile
+        try:
+            meta_path = self.path / "meta.json"
+            meta = json.loads(meta_path.read_text("utf-8"))
+            segments: list[dict[str, Any]] = []
+            files: list[str] = []
+            for part in parts:
+                for segment in json.loads((part / "meta.json").read_text("utf-8"))["segments"]:
+                    if segment.get("deletes"):
+                        raise SearchIndexError(f"cannot build the index at {self.path}: "
+                                               "a shard holds deletions")
+                    segments.append(segment)
+                    stem = segment["segment_id"].replace("-", "")
+                    for found in part.iterdir():
+                        if found.name.startswith(stem + "."):
+                            os.replace(found, self.path / found.name)
+                            files.append(found.name)
+            old = {name for name in os.listdir(self.path) if Path(name).suffix in _SEGMENT_SUFFIXES
+                   and not name.startswith(".")} - set(files)
+            meta = {**meta, "segments": segments, "opstamp": int(meta.get("opstamp") or 0) + count + 1}
+            _write_json_atomic(self.path / ".managed.json", [*files, "meta.json"])
+            _write_json_atomic(meta_path, meta)
+            for name in old:
+                try:
+                    os.unlink(self.path / name)
+                except OSError:
+                    pass
+        except (OSError, ValueError, KeyError) as err:
+            raise SearchIndexError(f"cannot build the index at {self.path}: {err}") from err
+        finally:
+            del writer
+        self._index = tantivy.Index.open(str(self.path))
+        self._schema = self._index.schema
+        self._local = threading.local()
+        return count
 
     # reading
 
