@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import build_queries  # noqa: E402
+from common import build_queries
 
 
 def main(argv: Sequence[str] | None = None) -> int:
