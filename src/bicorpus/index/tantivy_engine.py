@@ -49,7 +49,8 @@ T = TypeVar("T")
 
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
-#: Writer memory (bytes) per build; Tantivy splits it between its indexing threads.
+#: Writer memory (bytes) of a build in this process (one indexing thread, so that the passages
+#: keep their order in the index: equal scores then rank the same in every build).
 WRITER_HEAP = 256_000_000
 #: Writer memory for small updates.
 UPDATE_HEAP = 64_000_000
@@ -306,7 +307,8 @@ class TantivyEngine:
         deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
         while True:
             try:
-                return self._index.writer(heap_size=heap)
+                # one indexing thread: passages keep their order (ties rank the same from build to build)
+                return self._index.writer(heap_size=heap, num_threads=1)
             except ValueError as err:
                 if "lock" not in str(err).lower() or time.monotonic() > deadline:
                     raise SearchIndexError(f"index at {self.path} is locked by another writer; "
