@@ -147,6 +147,10 @@ class Engine(Protocol):
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         ...
 
+    # optional: ``search_counted(query, *, limit, filter=None, mask=None) -> (hits, total)``, the hits
+    # of :meth:`search` and the number of passages they are the best of, in one pass
+    # (:func:`search_counted` falls back on a search and a count).
+
     def has_term(self, field: str, text: str) -> bool:
         """Whether any passage holds ``text`` in ``field``."""
         ...
@@ -169,6 +173,18 @@ class Engine(Protocol):
 
     def close(self) -> None:
         ...
+
+
+def search_counted(engine: Engine, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
+                   mask: EngineQuery | None = None) -> tuple[list[tuple[dict[str, Any], float]], int]:
+    """``engine.search(...)`` and the number of passages matching ``query`` and ``filter``, not ``mask``:
+    in one engine pass when the engine offers one, else a search and a count."""
+    own = getattr(engine, "search_counted", None)
+    if own is not None:
+        return own(query, limit=limit, filter=filter, mask=mask)  # type: ignore[no-any-return]
+    rows = engine.search(query, limit=limit, filter=filter, mask=mask)
+    counted = query if mask is None else AllQ((query, NotQ(mask)))
+    return rows, engine.count(counted, filter=filter)
 
 
 #: Engine name → (module, class).  Only these modules import an engine library.

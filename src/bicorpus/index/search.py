@@ -53,6 +53,7 @@ from .engine import (
     RangeQ,
     TermQ,
     prune,
+    search_counted,
 )
 from .parallel import parallel_map
 from .plan import Plan, Unit, plan_query
@@ -566,14 +567,16 @@ class SearchIndex:
             tier = TIERS[level]
             fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen)
             positive, constraint, mask = _split(current)
-            rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint), mask=mask)
+            if current == widest:  # the total comes with the widest level's hits
+                rows, total = search_counted(self._engine, positive, limit=fetch,
+                                             filter=_both(flt, constraint), mask=mask)
+            else:
+                rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint), mask=mask)
             found = [self._hit(row, score, tier, plan) for row, score in rows if row["id"] not in seen]
             if tier == "translit":
                 found = self._closest_first(found, plan)
             hits.extend(found[:want])
             seen.update(h.passage_id for h in found[:want])
-            if len(rows) < fetch and current == widest:
-                total = len(rows)
         if total is None:
             total = self._engine.count(widest, filter=flt)
         return SearchResult(query=query, total=total, hits=hits)

@@ -452,17 +452,27 @@ class TantivyEngine:
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
+        return self._search(query, limit, filter, mask, count=False)[0]
+
+    def search_counted(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
+                       mask: EngineQuery | None = None) -> tuple[list[tuple[dict[str, Any], float]], int]:
+        """:meth:`search` and how many passages match in all, from the same pass over the postings."""
+        return self._search(query, limit, filter, mask, count=True)
+
+    def _search(self, query: EngineQuery, limit: int, filter: EngineQuery | None, mask: EngineQuery | None,
+                count: bool) -> tuple[list[tuple[dict[str, Any], float]], int]:
         searcher = self._searcher()
         translate = _Translator(self._schema, searcher)
         q = translate(query)
         if q is None:
-            return []
+            return [], 0
         allow = translate(filter) if filter is not None else None
         if filter is not None and allow is None:
-            return []
+            return [], 0
         block = translate(mask) if mask is not None else None
-        hits = searcher.search(_filtered(q, allow, block), limit=limit, count=False).hits
-        return [(_stored_row(searcher.doc(address)), float(score)) for score, address in hits]
+        found = searcher.search(_filtered(q, allow, block), limit=limit, count=count)
+        rows = [(_stored_row(searcher.doc(address)), float(score)) for score, address in found.hits]
+        return rows, int(found.count) if count else len(rows)
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         searcher = self._searcher()
