@@ -341,15 +341,19 @@ class TantivyEngine:
 
     def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
         """Empty the index and add ``analyse(item)`` for every item of every shard, committed
-        atomically.  Several shards: each is read, analysed, turned into Tantivy documents and
-        indexed by a forked worker of its own, into an index of its own beside this one
-        (:func:`bicorpus.index.parallel.sharded`, one indexing thread each, as many workers at
-        once as cores); this process then adopts their segments in shard order, in one new
-        ``meta.json`` (:meth:`_adopt`).  Nothing but each shard's folder and count is pickled, and
-        the passages keep corpus order in the index."""
+        atomically.  Several shards: the shards are taken in as many runs of consecutive shards as
+        there are cores, and each run is read, analysed, turned into Tantivy documents and indexed
+        by a forked worker of its own, into an index of its own beside this one
+        (:func:`bicorpus.index.parallel.sharded`, one indexing thread each); this process then
+        adopts their segments in shard order, in one new ``meta.json`` (:meth:`_adopt`).  Nothing
+        but each run's folder and count is pickled, and the passages keep corpus order in the index."""
         workers = default_workers()
         if len(shards) < 2 or workers < 2:
             return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
+        # One run of consecutive shards per worker, all at once: a worker's memo of analysed words
+        # serves its whole run, and the index gets few segments.
+        step = -(-len(shards) // workers)
+        runs = [itertools.chain.from_iterable(shards[k:k + step]) for k in range(0, len(shards), step)]
         staging = Path(tempfile.mkdtemp(prefix=".build-", dir=self.path))
         try:
             schema = _schema()
@@ -368,7 +372,7 @@ class TantivyEngine:
                 writer.wait_merging_threads()
                 return str(where), count
 
-            done = sharded(shards, open_shard, add, close_shard, at_once=workers)
+            done = sharded(runs, open_shard, add, close_shard, at_once=workers)
             return self._adopt([Path(where) for where, _ in done], sum(count for _, count in done))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
