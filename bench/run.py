@@ -35,6 +35,7 @@ import platform
 import resource
 import shutil
 import sys
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -340,6 +341,56 @@ class Run:
         return self.out_dir / "profile-index"
 
 
+_PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20 if hasattr(os, "sysconf") else 4096 / 2**20
+
+
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of every process descended from ``root`` (not ``root`` itself), summed, in MB."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            ppid = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0.0, list(children.get(root, []))
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE_MB
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+class TreeMemory:
+    """Samples the summed resident memory of all of this process's descendants (a build process and
+    the workers it forks) every ``interval`` seconds; ``peak_mb`` is the largest sum seen.  Pages
+    shared between a worker and the process it was forked from count twice: an upper bound."""
+
+    def __init__(self, interval: float = 0.5) -> None:
+        self.interval = interval
+        self.peak_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            if os.path.isdir("/proc"):
+                self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
@@ -400,10 +451,11 @@ def step_build(run: Run, source_mb: float) -> None:
         shutil.rmtree(run.corpus_dir, ignore_errors=True)
         shutil.rmtree(run.index_dir, ignore_errors=True)
 
-    result, peak, all_seconds = repeat_isolated(
-        config.repeat, fresh, lambda r: r["seconds"],
-        bicorpus_build, str(run.pages_dir), str(run.corpus_dir), str(run.index_dir), config.engine,
-    )
+    with TreeMemory() as tree:
+        result, peak, all_seconds = repeat_isolated(
+            config.repeat, fresh, lambda r: r["seconds"],
+            bicorpus_build, str(run.pages_dir), str(run.corpus_dir), str(run.index_dir), config.engine,
+        )
     result["seconds_of_each_run"] = all_seconds
     seconds = result["seconds"]
     run.report.update(
@@ -414,6 +466,7 @@ def step_build(run: Run, source_mb: float) -> None:
         ingest_mb_per_s=round(source_mb / seconds, 3),
         peak_rss_mb=round(peak, 1),
         worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
+        all_processes_peak_rss_mb=round(tree.peak_mb, 1),
         index_mb=round(dir_size_mb(run.index_dir), 2),
         corpus_mb=round(dir_size_mb(run.corpus_dir), 2),
         ingest=result,
@@ -672,6 +725,7 @@ def summary(report: dict[str, Any]) -> str:
         f"{'ingest MB/s':28}{_fmt(report.get('ingest_mb_per_s')):>14}",
         f"{'peak RSS MB (build)':28}{_fmt(report.get('peak_rss_mb')):>14}{_fmt(base.get('peak_rss_mb')):>14}",
         f"{'peak RSS MB (a worker)':28}{_fmt(report.get('worker_peak_rss_mb')):>14}",
+        f"{'peak RSS MB (all, summed)':28}{_fmt(report.get('all_processes_peak_rss_mb')):>14}",
         f"{'index MB':28}{_fmt(report.get('index_mb')):>14}{_fmt(base.get('index_mb')):>14}",
         f"{'query p50 ms':28}{_fmt(report.get('query_p50_ms')):>14}"
         f"{_fmt(report.get('baseline_query_p50_ms')):>14}{_fmt(report.get('query_p50_vs_baseline')):>8}"
@@ -752,6 +806,8 @@ def markdown(report: dict[str, Any]) -> str:
         f"| peak RSS of the build, MB | {_fmt(report.get('peak_rss_mb'))} | "
         f"{_fmt(base.get('peak_rss_mb'))} | | {_fmt(raw.get('peak_rss_mb'))} | |",
         f"| peak RSS of its largest worker, MB | {_fmt(report.get('worker_peak_rss_mb'))} | | | | |",
+        f"| peak RSS of all its processes (summed), MB | {_fmt(report.get('all_processes_peak_rss_mb'))} "
+        "| | | | |",
         f"| index size, MB | {_fmt(report.get('index_mb'))} | {_fmt(base.get('index_mb'))} | | "
         f"{_fmt(raw.get('index_mb'))} | |",
     ]

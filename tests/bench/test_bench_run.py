@@ -206,3 +206,22 @@ def test_query_headline_of_one_side_alone() -> None:
     run.compare_queries(report, [BenchQuery("single", "a")])
     assert (report["query_p50_ms"], report["query_p95_ms"], report["query_p99_ms"]) == (2.0, 3.0, 4.0)
     assert "baseline_query_p50_ms" not in report and "query_compared" not in report
+
+
+def test_tree_memory_sums_the_descendants() -> None:
+    import subprocess
+    import sys
+    import time
+
+    code = ("import sys, time; x = b'a' * (60 * 2**20); sys.stdout.write('ready\\n'); sys.stdout.flush(); "
+            "time.sleep(5)")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        with run.TreeMemory(interval=0.05) as tree:
+            time.sleep(0.5)
+        assert tree.peak_mb >= 60
+    finally:
+        child.kill()
+        child.wait()
+    assert run._tree_rss_mb(child.pid) == 0  # no descendants
