@@ -71,6 +71,8 @@ TARGETS_BY_ENGINE: dict[str, tuple[tuple[str, str, float], ...]] = {
         ("peak_rss_mb", "<", 1024.0),
         ("query_p50_ms", "<=", 2.0),
         ("query_p95_ms", "<=", 5.0),
+        ("query_cpu_p50_ms", "<=", 2.0),
+        ("query_cpu_p95_ms", "<=", 5.0),
         ("incremental_share_of_full", "<", 0.10),
     ),
     "whoosh": (
@@ -609,6 +611,10 @@ def compare_queries(report: dict[str, Any], queries: Sequence[BenchQuery]) -> No
         _headline(report, "raw_query", raw["all"])
     if raw:
         raw.pop("seconds", None)
+    for side, prefix in ((ours, "query"), (theirs, "baseline_query"), (raw, "raw_query")):
+        if side and side.get("cpu_all", {}).get("n"):
+            report[f"{prefix}_cpu_p50_ms"] = side["cpu_all"]["p50_ms"]
+            report[f"{prefix}_cpu_p95_ms"] = side["cpu_all"]["p95_ms"]
     for side, prefix in ((ours, "query"), (theirs, "baseline_query")):
         if side:
             if f"{prefix}_p50_ms" not in report and side["all"]["n"]:
@@ -735,6 +741,9 @@ def summary(report: dict[str, Any]) -> str:
         f"{_fmt(report.get('raw_query_p95_ms')):>14}{_fmt(report.get('query_p95_vs_raw')):>8}",
         f"{'query p99 ms':28}{_fmt(report.get('query_p99_ms')):>14}"
         f"{_fmt(report.get('baseline_query_p99_ms')):>14}",
+        f"{'query CPU p50 / p95 ms':28}"
+        + "".join(f"{_fmt(report.get(f'{p}_cpu_p50_ms')) + ' / ' + _fmt(report.get(f'{p}_cpu_p95_ms')):>{w}}"
+                  for p, w in (("query", 14), ("baseline_query", 14), ("raw_query", 22))),
     ]
     ours = report.get("queries", {}).get("by_class", {})
     theirs = base.get("queries", {}).get("by_class", {})
@@ -817,6 +826,9 @@ def markdown(report: dict[str, Any]) -> str:
         out.append(f"| query p{q}, ms | {_fmt(report.get(f'query_p{q}_ms'))} | "
                    f"{_fmt(report.get(f'baseline_query_p{q}_ms'))} | {_fmt(vs) if q != '99' else ''} | "
                    f"{_fmt(report.get(f'raw_query_p{q}_ms'))} | {_fmt(vr) if q != '99' else ''} |")
+    out.append("| query CPU time p50 / p95, ms | "
+               + " | | ".join(f"{_fmt(report.get(f'{p}_cpu_p50_ms'))} / {_fmt(report.get(f'{p}_cpu_p95_ms'))}"
+                              for p in ("query", "baseline_query", "raw_query")) + " | |")
     if "incremental" in report:
         inc = report["incremental"]
         out.append(f"| re-ingest, {inc['changed_pages']} of {report['pages']:,} pages changed, s | "
@@ -825,14 +837,19 @@ def markdown(report: dict[str, Any]) -> str:
     ours = report.get("queries", {}).get("by_class", {})
     theirs = base.get("queries", {}).get("by_class", {})
     raws = raw.get("queries", {}).get("by_class", {})
+    cpus = [side.get("queries", {}).get("cpu_by_class", {}) for side in (report, base, raw)]
     if ours or theirs:
-        out += ["", "| query class | bicorpus p50 / p95 ms | plain Whoosh p50 / p95 ms | "
-                "raw Tantivy p50 / p95 ms | zero-hit share |", "|---|---|---|---|---|"]
+        out += ["", "| query class | bicorpus p50 / p95 ms (CPU) | plain Whoosh p50 / p95 ms (CPU) | "
+                "raw Tantivy p50 / p95 ms (CPU) | zero-hit share |", "|---|---|---|---|---|"]
         for cls in QUERY_CLASSES:
             a, b, c = ours.get(cls, {}), theirs.get(cls, {}), raws.get(cls, {})
-            out.append(f"| {cls} | {_fmt(a.get('p50_ms'))} / {_fmt(a.get('p95_ms'))} | "
-                       f"{_fmt(b.get('p50_ms'))} / {_fmt(b.get('p95_ms'))} | "
-                       f"{_fmt(c.get('p50_ms'))} / {_fmt(c.get('p95_ms'))} | "
+            ca, cb, cc = (side.get(cls, {}) for side in cpus)
+            out.append(f"| {cls} | {_fmt(a.get('p50_ms'))} / {_fmt(a.get('p95_ms'))} "
+                       f"({_fmt(ca.get('p50_ms'))} / {_fmt(ca.get('p95_ms'))}) | "
+                       f"{_fmt(b.get('p50_ms'))} / {_fmt(b.get('p95_ms'))} "
+                       f"({_fmt(cb.get('p50_ms'))} / {_fmt(cb.get('p95_ms'))}) | "
+                       f"{_fmt(c.get('p50_ms'))} / {_fmt(c.get('p95_ms'))} "
+                       f"({_fmt(cc.get('p50_ms'))} / {_fmt(cc.get('p95_ms'))}) | "
                        f"{_fmt(a.get('zero_hit_share'))} / {_fmt(b.get('zero_hit_share'))} |")
     stages = report.get("stages", {}).get("stages")
     if stages:

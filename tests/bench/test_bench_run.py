@@ -122,7 +122,8 @@ def test_baseline_and_queries_alone(tmp_path: Path) -> None:
     assert "ingest+index passages/s" in run.summary(report)
     md = run.markdown(report)
     assert f"| query p50, ms | - | {report['baseline_query_p50_ms']:.2f} | - |" in md
-    assert "| single | - / - |" in md
+    assert "| single | - / - (- / -) |" in md
+    assert 0 < report["baseline_query_cpu_p50_ms"] <= report["baseline_query_cpu_p95_ms"]
     assert not list(tmp_path.glob("run-*"))  # cleaned up without --keep
 
 
