@@ -195,7 +195,9 @@ def test_tantivy_build_in_worker_runs_adopts_their_segments_in_corpus_order(
         for query in ("Nusra", "داعش", "Mosul", '"the city"'):
             assert a.search(query).to_dict() == b.search(query).to_dict(), query
     # a rebuild over the index replaces its segments: the old files are gone, the new ones are listed
-    # as the index's own (so Tantivy's own clean-up keeps track of them)
+    # as the index's own (so Tantivy's own clean-up keeps track of them); the staging folder a killed
+    # build left behind goes too
+    (many / ".build-999999999-x1" / "shard-1").mkdir(parents=True)
     build_index(open_corpus(small_corpus), many, names=fake_names)
     segments = json.loads((many / "meta.json").read_text())["segments"]
     stems = {s["segment_id"].replace("-", "") for s in segments}

@@ -235,6 +235,24 @@ class _Translator:
             tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, ODD_DATE, odd))])
 
 
+def _drop_stale_staging(path: Path) -> None:
+    """Remove the staging folders of builds whose process is gone (one killed midway)."""
+    for found in path.glob(".build-*-*"):
+        pid = found.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(found, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def _write_json_atomic(target: Path, data: Any) -> None:
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     tmp.write_text(json.dumps(data), "utf-8")
@@ -354,7 +372,8 @@ class TantivyEngine:
         # serves its whole run, and the index gets few segments.
         step = -(-len(shards) // workers)
         runs = [itertools.chain.from_iterable(shards[k:k + step]) for k in range(0, len(shards), step)]
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=self.path))
+        _drop_stale_staging(self.path)
+        staging = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=self.path))
         try:
             schema = _schema()
 
