@@ -348,11 +348,13 @@ class TantivyEngine:
                 added += 1
             writer.commit()
             writer.wait_merging_threads()
-        except BaseException:
+        except BaseException as err:
             try:
                 writer.rollback()
             except ValueError:
                 pass
+            if isinstance(err, ValueError):  # Tantivy failed (a full disk, say): the index is as it was
+                raise SearchIndexError(f"cannot write the index at {self.path}: {err}") from err
             raise
         self._index.reload()
         return added
