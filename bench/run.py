@@ -114,7 +114,7 @@ def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: s
     from bicorpus.index import update_index
     from bicorpus.pipeline import ingest
 
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), _cpu_with_children()
     report = ingest([pages_dir], corpus_dir)
     ingested = time.perf_counter()
     _choose_engine(index_dir, engine)
@@ -133,9 +133,16 @@ def _ingest_and_index(pages_dir: str, corpus_dir: str, index_dir: str, engine: s
         "ingest_seconds": round(ingested - start, 3),
         "index_seconds": round(done - ingested, 3),
         "seconds": round(done - start, 3),
+        # CPU time of this process and of every worker it forked and waited for
+        "cpu_seconds": round(_cpu_with_children() - start_cpu, 3),
         # the forked workers (page pool, index shards) are not in this process's own peak
         "worker_peak_rss_mb": round(peak_rss_mb(resource.RUSAGE_CHILDREN), 1),
     }
+
+
+def _cpu_with_children() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def bicorpus_build(pages_dir: str, corpus_dir: str, index_dir: str, engine: str) -> dict[str, Any]:
@@ -465,6 +472,7 @@ def step_build(run: Run, source_mb: float) -> None:
         ingest_seconds=seconds,
         ingest_pages_per_s=round(config.pages / seconds, 1),
         ingest_passages_per_s=round(result["passages"] / seconds, 1),
+        ingest_cpu_us_per_passage=_per_passage_us(result.get("cpu_seconds"), result["passages"]),
         ingest_mb_per_s=round(source_mb / seconds, 3),
         peak_rss_mb=round(peak, 1),
         worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
@@ -473,6 +481,10 @@ def step_build(run: Run, source_mb: float) -> None:
         corpus_mb=round(dir_size_mb(run.corpus_dir), 2),
         ingest=result,
     )
+
+
+def _per_passage_us(cpu_seconds: float | None, passages: int) -> float | None:
+    return round(cpu_seconds / passages * 1e6, 1) if cpu_seconds and passages else None
 
 
 def step_profile(run: Run, source_mb: float) -> None:
@@ -496,6 +508,7 @@ def step_baseline(run: Run) -> None:
     )
     run.report.update(
         baseline_passages_per_s=round(build.passages_per_s, 1),
+        baseline_cpu_us_per_passage=_per_passage_us(build.cpu_seconds, build.passages),
         baseline={
             "passages": build.passages,
             "passage_source": "corpus" if from_corpus else "pages",
@@ -519,6 +532,7 @@ def step_raw(run: Run) -> None:
     )
     run.report.update(
         raw_passages_per_s=round(build.passages_per_s, 1),
+        raw_cpu_us_per_passage=_per_passage_us(build.cpu_seconds, build.passages),
         raw={
             "passages": build.passages,
             "seconds": round(build.seconds, 3),
@@ -636,6 +650,16 @@ def add_ratios_and_targets(report: dict[str, Any]) -> None:
                                           report.get("raw_passages_per_s"))
     report["baseline_speed_vs_raw"] = ratio(report.get("baseline_passages_per_s"),
                                             report.get("raw_passages_per_s"))
+    # CPU per passage, and what it makes of the build on two cores free of other work: plain Whoosh
+    # builds in one process (its CPU time is its time), ours spreads its CPU over both cores at best
+    report["ingest_cpu_vs_baseline"] = ratio(report.get("ingest_cpu_us_per_passage"),
+                                             report.get("baseline_cpu_us_per_passage"))
+    report["ingest_cpu_vs_raw"] = ratio(report.get("ingest_cpu_us_per_passage"),
+                                        report.get("raw_cpu_us_per_passage"))
+    cpu = report.get("ingest_cpu_us_per_passage")
+    report["ingest_two_core_passages_per_s_from_cpu"] = round(2e6 / cpu, 1) if cpu else None
+    report["ingest_speed_vs_baseline_from_cpu"] = ratio(report.get("baseline_cpu_us_per_passage"), cpu / 2
+                                                        if cpu else None)
     targets = {}
     for key, op, limit in TARGETS_BY_ENGINE.get(report.get("engine", "tantivy"), TARGETS):
         value = report.get(key)
@@ -727,6 +751,12 @@ def summary(report: dict[str, Any]) -> str:
         f"{'ingest+index passages/s':28}{_fmt(report.get('ingest_passages_per_s')):>14}"
         f"{_fmt(report.get('baseline_passages_per_s')):>14}{_fmt(report.get('ingest_speed_vs_baseline')):>8}"
         f"{_fmt(report.get('raw_passages_per_s')):>14}{_fmt(report.get('ingest_speed_vs_raw')):>8}",
+        f"{'build CPU us per passage':28}{_fmt(report.get('ingest_cpu_us_per_passage')):>14}"
+        f"{_fmt(report.get('baseline_cpu_us_per_passage')):>14}{_fmt(report.get('ingest_cpu_vs_baseline')):>8}"
+        f"{_fmt(report.get('raw_cpu_us_per_passage')):>14}{_fmt(report.get('ingest_cpu_vs_raw')):>8}",
+        f"{'  on 2 free cores, passages/s':28}"
+        f"{_fmt(report.get('ingest_two_core_passages_per_s_from_cpu')):>14}"
+        f"{_fmt(report.get('ingest_speed_vs_baseline_from_cpu')):>22}  (from CPU time: an upper bound)",
         f"{'ingest pages/s':28}{_fmt(report.get('ingest_pages_per_s')):>14}",
         f"{'ingest MB/s':28}{_fmt(report.get('ingest_mb_per_s')):>14}",
         f"{'peak RSS MB (build)':28}{_fmt(report.get('peak_rss_mb')):>14}{_fmt(base.get('peak_rss_mb')):>14}",
@@ -810,6 +840,12 @@ def markdown(report: dict[str, Any]) -> str:
         f"| ingest + index, passages/s | {_fmt(report.get('ingest_passages_per_s'))} | "
         f"{_fmt(report.get('baseline_passages_per_s'))} | {_fmt(report.get('ingest_speed_vs_baseline'))} | "
         f"{_fmt(report.get('raw_passages_per_s'))} | {_fmt(report.get('ingest_speed_vs_raw'))} |",
+        f"| build CPU time per passage, µs | {_fmt(report.get('ingest_cpu_us_per_passage'))} | "
+        f"{_fmt(report.get('baseline_cpu_us_per_passage'))} | {_fmt(report.get('ingest_cpu_vs_baseline'))} | "
+        f"{_fmt(report.get('raw_cpu_us_per_passage'))} | {_fmt(report.get('ingest_cpu_vs_raw'))} |",
+        f"| on two free cores, from CPU time (upper bound), passages/s | "
+        f"{_fmt(report.get('ingest_two_core_passages_per_s_from_cpu'))} | | "
+        f"{_fmt(report.get('ingest_speed_vs_baseline_from_cpu'))} | | |",
         f"| ingest + index, pages/s | {_fmt(report.get('ingest_pages_per_s'))} | | | | |",
         f"| ingest + index, MB/s | {_fmt(report.get('ingest_mb_per_s'))} | | | | |",
         f"| peak RSS of the build, MB | {_fmt(report.get('peak_rss_mb'))} | "

@@ -52,8 +52,12 @@ def test_ratios_and_targets() -> None:
         "ingest_passages_per_s": 6500.0, "baseline_passages_per_s": 2000.0, "raw_passages_per_s": 65000.0,
         "peak_rss_mb": 1500.0, "query_p50_ms": 3.0, "baseline_query_p50_ms": 1.5,
         "query_p95_ms": 5.0, "baseline_query_p95_ms": 20.0,
+        "ingest_cpu_us_per_passage": 200.0, "baseline_cpu_us_per_passage": 600.0,
     }
     run.add_ratios_and_targets(report)
+    # CPU: 200 µs a passage spread over two cores against plain Whoosh's 600 in one process
+    assert report["ingest_cpu_vs_baseline"] == 0.33 and report["ingest_speed_vs_baseline_from_cpu"] == 6.0
+    assert report["ingest_two_core_passages_per_s_from_cpu"] == 10_000.0
     assert report["ingest_speed_vs_baseline"] == 3.25 and report["ingest_speed_vs_raw"] == 0.1
     assert report["query_p50_vs_baseline"] == 2.0 and report["query_p95_vs_baseline"] == 0.25
     targets = report["targets"]
@@ -140,6 +144,8 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     assert report["baseline"]["passage_source"] == "corpus"
     assert report["raw"]["passages"] == report["passages"] and report["raw_passages_per_s"] > 0
     assert report["raw_query_p50_ms"] > 0 and report["ingest_speed_vs_raw"] > 0
+    for side in ("ingest", "baseline", "raw"):
+        assert report[f"{side}_cpu_us_per_passage"] > 0, side
     assert len(report["ingest"]["seconds_of_each_run"]) == len(report["baseline"]["seconds_of_each_run"]) == 2
     assert report["ingest_seconds"] == max(report["ingest"]["seconds_of_each_run"])  # upper median of 2
     assert report["baseline"]["passages"] == report["passages"] == report["stages"]["passages"]
