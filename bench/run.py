@@ -862,9 +862,10 @@ def markdown(report: dict[str, Any]) -> str:
         out.append(f"| query p{q}, ms | {_fmt(report.get(f'query_p{q}_ms'))} | "
                    f"{_fmt(report.get(f'baseline_query_p{q}_ms'))} | {_fmt(vs) if q != '99' else ''} | "
                    f"{_fmt(report.get(f'raw_query_p{q}_ms'))} | {_fmt(vr) if q != '99' else ''} |")
-    out.append("| query CPU time p50 / p95, ms | "
-               + " | | ".join(f"{_fmt(report.get(f'{p}_cpu_p50_ms'))} / {_fmt(report.get(f'{p}_cpu_p95_ms'))}"
-                              for p in ("query", "baseline_query", "raw_query")) + " | |")
+    ours_cpu, base_cpu, raw_cpu = (
+        f"{_fmt(report.get(f'{p}_cpu_p50_ms'))} / {_fmt(report.get(f'{p}_cpu_p95_ms'))}"
+        for p in ("query", "baseline_query", "raw_query"))
+    out.append(f"| query CPU time p50 / p95, ms | {ours_cpu} | {base_cpu} | | {raw_cpu} | |")
     if "incremental" in report:
         inc = report["incremental"]
         out.append(f"| re-ingest, {inc['changed_pages']} of {report['pages']:,} pages changed, s | "
