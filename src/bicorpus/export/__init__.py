@@ -131,6 +131,8 @@ def export_corpus(
     until: str | None = None,
     query: str | None = None,
     index: str | Path | None = None,
+    min_confidence: float | None = None,
+    derived: bool = False,
     translit: bool = False,
     excel: bool = False,
     split: bool = False,
@@ -154,7 +156,8 @@ def export_corpus(
     transliterator = make_transliterator() if translit else None
     ids = None
     if query is not None:
-        ids = query_passage_ids(query, index_path=Path(index or "index"), where=where)
+        ids = query_passage_ids(query, index_path=Path(index or "index"), where=where,
+                                min_confidence=min_confidence, derived=derived)
     options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang)
     info = ExportInfo(
         corpus_path=str(corpus.path),

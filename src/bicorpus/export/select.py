@@ -49,16 +49,20 @@ def describe_filter(where: PassageFilter, query: str | None) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
-def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | None = None) -> frozenset[str]:
-    """Ids of all the passages matching ``query`` (the search language) within ``where``.
+def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | None = None,
+                      min_confidence: float | None = None, derived: bool = False) -> frozenset[str]:
+    """Ids of all the passages matching ``query`` (the search language) within ``where``
+    (``min_confidence``, ``derived``: as for :meth:`bicorpus.SearchIndex.search`).
 
     Search returns at most :data:`~bicorpus.index.search.MAX_LIMIT` hits; a query matching more
     is refused rather than exported in part."""
     from ..index import open_index
-    from ..index.search import MAX_LIMIT
+    from ..index.search import DEFAULT_MIN_CONFIDENCE, MAX_LIMIT
 
+    options = {"where": where, "derived": derived,
+               "min_confidence": DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence}
     with open_index(index_path) as ix:
-        total = ix.search(query, limit=1, where=where).total
+        total = ix.search(query, limit=1, **options).total
         if total > MAX_LIMIT:
             raise ExportError(
                 f"--query {query!r} matches {total:,} passages, more than the {MAX_LIMIT:,} an export by "
@@ -66,4 +70,4 @@ def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | No
             )
         if total == 0:
             return frozenset()
-        return frozenset(hit.passage_id for hit in ix.search(query, limit=total, where=where).hits)
+        return frozenset(hit.passage_id for hit in ix.search(query, limit=total, **options).hits)

@@ -92,7 +92,7 @@ _CAPITALS_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 #: whose ending is not comparable index their plain keys.
 ENDING_MARKS: dict[str, str] = {
     "ar-consonant": "!", "ar-heh": "^", "ar-vowel": "~", NISBA_ENDING: "`",
-    "la-consonant": "%", "la-vowel": "%~", "la-open": "%^",
+    "la-consonant": "%", "la-vowel": "%~", "la-open": "%^", "la-nisba": "%`",
 }
 #: Marks the ``key`` terms of a Latin word with its vowel pattern (``%cvcvc:hms``).
 LATIN_KEY_MARK = "%"
@@ -428,6 +428,13 @@ class WordInfo:
     probe: frozenset[str]
 
 
+def _nisba_of_name(norm: str, name_words: frozenset[str]) -> bool:
+    """Whether a nisba-shaped word is the adjective of a known name (العراقي, العراقية of العراق): a
+    derived form of a name, kept apart from it by its ending rather than taken for an ordinary word."""
+    stem = norm[:-2] if norm.endswith("يه") else norm[:-1]
+    return stem in name_words or stem.removeprefix("ال") in name_words
+
+
 def word_info(word: str, names: NameModel) -> WordInfo:
     """The context-free analysis of one word (use :meth:`NameModel.word`, which memoizes it)."""
     f = word_forms(word)
@@ -437,7 +444,8 @@ def word_info(word: str, names: NameModel) -> WordInfo:
     common = bool(names.is_common_word(word))
     key_terms = indexed_key_terms(keys, mark)
     ordinary = 0.0
-    if keys and names.name_words.isdisjoint(ordinary_forms(word)):
+    if keys and names.name_words.isdisjoint(ordinary_forms(word)) and not (
+            mark == NISBA_ENDING and _nisba_of_name(f.norm, names.name_words)):
         ordinary = names.ordinariness(word, min(map(consonant_count, keys)))
     name_like = bool(keys) and (f.arabic or (f.capitalized and not common))
     return WordInfo(forms=f, stop=stop, common=common, ordinary=ordinary, keys=keys, mark=mark,

@@ -28,7 +28,7 @@ from ..corpus import Corpus, PassageFilter
 from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..names.gazetteer import alias_file_error
-from ..names.keys import consonant_count
+from ..names.keys import NISBA_ENDING, consonant_count
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from ..normalize.script import is_arabic
 from . import analysis, parallel
@@ -462,10 +462,13 @@ _OTHER_NAME_FACTOR = 0.4
 
 
 def translit_confidence(unit: Unit, an: Analysis, first: int, end: int, names: NameModel,
-                        wanted: str | None = None) -> float:
+                        wanted: str | None = None, derived: bool = False) -> float:
     """How sure a translit match of ``unit`` on tokens ``first`` … ``end - 1`` is, from 0 to 1: from
     how alike the two spellings are (romanized), less when a matched word is an ordinary word, when
-    a cross-script key is short, and much less when the gazetteer names another entity there."""
+    a cross-script key is short, and much less when the gazetteer names another entity there (the
+    word itself, or a longer name it is part of: دير of دير الزور for *Daraa*), unless the words are
+    themselves a name of the entity searched (العراق of "الدولة الإسلامية في العراق" for *Iraq*) or,
+    when ``derived`` forms were asked for, a nisba adjective (الجولاني for *Golan*)."""
     start, stop = an.char_span(first, end - 1)
     wanted = spelling(unit.text, names) if wanted is None else wanted
     ratio = SequenceMatcher(None, wanted, spelling(an.text[start:stop], names)).ratio()
@@ -476,14 +479,16 @@ def translit_confidence(unit: Unit, an: Analysis, first: int, end: int, names: N
     cross = any(is_arabic(t) for t in unit.exact) != any(is_arabic(an.exact[i]) for i in range(first, end))
     if cross and keys and max(map(consonant_count, keys)) <= 2:
         confidence -= _SHORT_KEY_PENALTY
-    other = unit.entity is not None and any(
+    nisba = derived and any(an.key_marks[i].startswith(NISBA_ENDING) for i in range(first, end))
+    other = unit.entity is not None and not nisba and any(
         m.start < end and first < m.end and m.entity != unit.entity for m in an.mentions)
     if other and unit.entity not in {m.entity for m in names.mentions(an.exact[first:end])}:
         confidence *= _OTHER_NAME_FACTOR
     return round(min(1.0, max(0.0, confidence)), 3)
 
 
-def explain_units(units: Sequence[Unit], an: Analysis, names: NameModel | None = None) -> list[list[Match]]:
+def explain_units(units: Sequence[Unit], an: Analysis, names: NameModel | None = None,
+                  derived: bool = False) -> list[list[Match]]:
     """Per unit, every span of ``an`` it matches, each with the best tier it matches at and its
     confidence (:data:`TIER_CONFIDENCE`, :func:`translit_confidence`)."""
     names = names or analysis.default_names()
@@ -500,7 +505,7 @@ def explain_units(units: Sequence[Unit], an: Analysis, names: NameModel | None =
             name = TIERS[tier]
             if name == "translit":
                 wanted = spelling(unit.text, names) if wanted is None else wanted
-                confidence = translit_confidence(unit, an, a, b, names, wanted)
+                confidence = translit_confidence(unit, an, a, b, names, wanted, derived)
             else:
                 confidence = TIER_CONFIDENCE[name]
             found.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=name,
@@ -645,7 +650,7 @@ class SearchIndex:
                 for row, score in rows:
                     if row["id"] in seen or row["id"] in weak:
                         continue
-                    hit = self._hit(row, score, tier, plan, min_confidence)
+                    hit = self._hit(row, score, tier, plan, min_confidence, derived)
                     if hit is None:
                         weak.add(row["id"])
                     else:
@@ -663,12 +668,12 @@ class SearchIndex:
         return SearchResult(query=query, total=total, hits=hits)
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan,
-             min_confidence: float = 0.0) -> Hit | None:
+             min_confidence: float = 0.0, derived: bool = False) -> Hit | None:
         """The hit of one row (``None`` when, without its matches below ``min_confidence``, the passage
         no longer answers the query)."""
         text = row.get("text") or ""
         per_unit = explain_units(plan.units, analyze(text, self.names, mentions=_stored_mentions(row)),
-                                 self.names)
+                                 self.names, derived)
         if min_confidence > 0:
             kept = [[m for m in found if m.confidence >= min_confidence] for found in per_unit]
             if not _holds(plan.root, [bool(k) or not f for k, f in zip(kept, per_unit, strict=True)],

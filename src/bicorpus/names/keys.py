@@ -130,13 +130,16 @@ _ENDINGS: dict[str, str] = {
 #: word ends (see :func:`word_ending`).
 COMPATIBLE_ENDINGS: dict[str, tuple[str, ...]] = {
     "la-consonant": ("ar-consonant", "ar-vowel"),
-    "la-vowel": ("ar-heh", "ar-vowel", "ar-nisba"),
+    "la-vowel": ("ar-heh", "ar-vowel"),
+    "la-nisba": ("ar-heh", "ar-vowel", "ar-nisba"),
     "la-open": ("ar-consonant", "ar-heh", "ar-vowel", "ar-nisba"),
     "ar-consonant": ("la-consonant", "la-open"),
-    "ar-heh": ("la-vowel", "la-open"),
-    "ar-vowel": ("la-consonant", "la-vowel", "la-open"),
-    "ar-nisba": ("la-vowel", "la-open"),
+    "ar-heh": ("la-vowel", "la-nisba", "la-open"),
+    "ar-vowel": ("la-consonant", "la-vowel", "la-nisba", "la-open"),
+    "ar-nisba": ("la-nisba", "la-open"),
 }
+#: A Latin spelling of a nisba ending (Iraqi, Jolani, Suriya, Latakia, Hamidiyah, Zawiyeh).
+_LATIN_NISBA_RE = re.compile(r"(?:[iy]|iy{0,2}ah?|iy{0,2}eh)$")
 
 #: Arabic endings of a name's own form and of its derived (nisba) form: a word of one does not
 #: spell a word of the other (العراق is not العراقي, الجولان not الجولاني).
@@ -167,8 +170,9 @@ def word_ending(token: str) -> str:
 
     Arabic: ``ar-nisba`` (ي, or ية, after at least three letters: the nisba adjective العراقي,
     الجولاني, and names of that shape: كوباني), ``ar-heh`` (teh marbuta or heh: النصرة, حماة),
-    ``ar-vowel`` (a long vowel or hamza: درعا) or ``ar-consonant`` (الناصر).  Latin: ``la-vowel``
-    (a, i, o, u, y: Nusra),
+    ``ar-vowel`` (a long vowel or hamza: درعا) or ``ar-consonant`` (الناصر).  Latin: ``la-nisba``
+    (i or y, -iya, -iyah, -iyeh: Iraqi, Jolani, Latakia; alone it may spell an ``ar-nisba`` word),
+    ``la-vowel`` (a, o, u: Nusra),
     ``la-open`` (e, h, t, which may be silent or spell ة: Sirte, Raqqah, Jabhat) or
     ``la-consonant`` (Nasser).  A Latin name ending in a consonant does not spell an Arabic word
     ending in ة (Nasser is not النصرة), nor one ending in a vowel an Arabic word ending in a
@@ -186,6 +190,8 @@ def word_ending(token: str) -> str:
     word = _latin_word(cleaned).replace("'", "")
     if len(word) < 2 or not word[-1].isalpha():
         return ""
+    if len(word) > 3 and _LATIN_NISBA_RE.search(word):
+        return "la-nisba"
     return _ENDINGS.get(word[-1], "la-consonant")
 
 
