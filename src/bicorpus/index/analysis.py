@@ -423,6 +423,8 @@ class WordInfo:
     keyed_anywhere: bool
     #: Keyed where the context announces a name (an ordinary word that would otherwise be keyed).
     keyed_in_context: bool
+    #: It announces a name: ``1`` before it (محافظة, city), ``2`` after it (province), ``0`` neither.
+    cue: int
     #: Every form and ``key`` term the word can match a query word by: a word whose probe
     #: misses all of a query word's forms and keys cannot match it.
     probe: frozenset[str]
@@ -456,6 +458,7 @@ def word_info(word: str, names: NameModel) -> WordInfo:
                     named_mid_sentence=not f.arabic and f.capitalized,
                     keyed_anywhere=name_like and not ordinary,
                     keyed_in_context=name_like and bool(ordinary),
+                    cue=(f.norm in names.cues[0]) | (f.norm in names.cues[1]) << 1,
                     probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)))
 
 
@@ -463,16 +466,14 @@ def word_info(word: str, names: NameModel) -> WordInfo:
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
 
 
-def _announced(infos: Sequence[WordInfo], gaps: Sequence[str], i: int,
-               cues: tuple[frozenset[str], frozenset[str]]) -> bool:
+def _announced(infos: Sequence[WordInfo], gaps: Sequence[str], i: int) -> bool:
     """Whether the words around word ``i`` announce a name: محافظة / مدينة before it, *city of*
     before it, *province* after it (nothing but spaces or an article's hyphen between)."""
-    before, after = cues
     if i > 0 and gaps[i].strip() in ("", "-"):
-        prev = infos[i - 1].forms.norm
-        if prev in before or (prev == "of" and i > 1 and infos[i - 2].forms.norm in before):
+        prev = infos[i - 1]
+        if prev.cue & 1 or (prev.forms.norm == "of" and i > 1 and infos[i - 2].cue & 1):
             return True
-    return i + 1 < len(infos) and gaps[i + 1].strip() == "" and infos[i + 1].forms.norm in after
+    return i + 1 < len(infos) and bool(infos[i + 1].cue & 2) and gaps[i + 1].strip() == ""
 
 
 def _breaks_sentence(gap: str) -> bool:
@@ -531,7 +532,7 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
         named.append(info.named_anywhere or (info.named_mid_sentence and (
             query or (i > 0 and not _breaks_sentence(gaps[i])))))
         keyed.append(info.keyed_anywhere or (query and bool(info.keys))
-                     or (info.keyed_in_context and _announced(infos, gaps, i, names.cues)))
+                     or (info.keyed_in_context and _announced(infos, gaps, i)))
     return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions))
 
 

@@ -461,6 +461,12 @@ _SHORT_KEY_PENALTY = 0.1
 _OTHER_NAME_FACTOR = 0.4
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _likeness(a: str, b: str) -> float:
+    """How alike two spellings are, 0 to 1 (difflib's ratio; memoized: few distinct pairs recur)."""
+    return SequenceMatcher(None, a, b).ratio()
+
+
 def translit_confidence(unit: Unit, an: Analysis, first: int, end: int, names: NameModel,
                         wanted: str | None = None, derived: bool = False) -> float:
     """How sure a translit match of ``unit`` on tokens ``first`` … ``end - 1`` is, from 0 to 1: from
@@ -471,7 +477,7 @@ def translit_confidence(unit: Unit, an: Analysis, first: int, end: int, names: N
     when ``derived`` forms were asked for, a nisba adjective (الجولاني for *Golan*)."""
     start, stop = an.char_span(first, end - 1)
     wanted = spelling(unit.text, names) if wanted is None else wanted
-    ratio = SequenceMatcher(None, wanted, spelling(an.text[start:stop], names)).ratio()
+    ratio = _likeness(wanted, spelling(an.text[start:stop], names))
     confidence = _TRANSLIT_FLOOR + _TRANSLIT_SPAN * ratio
     if any(an.ordinary(i) for i in range(first, end)):
         confidence -= _ORDINARY_PENALTY
