@@ -28,11 +28,12 @@ SHORT_SKELETON = 3
 @functools.cache
 def _frequencies() -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {"ar": {}, "en": {}}
-    for n, line in tables.read_data_lines("word_frequencies.tsv"):
-        lang, word, zipf = line.split("\t")
-        if lang not in out:
-            raise ValueError(f"word_frequencies.tsv:{n}: unknown language {lang!r}")
-        out[lang][word] = float(zipf)
+    rows = [line.split("\t") for line in tables.read_data_text("word_frequencies.tsv").splitlines()
+            if line and not line.startswith("#")]
+    for n, row in enumerate(rows, 1):
+        if len(row) != 3 or row[0] not in out:
+            raise ValueError(f"word_frequencies.tsv: row {n}: expected a language, a word, a Zipf value")
+        out[row[0]][row[1]] = float(row[2])
     return out
 
 
