@@ -19,9 +19,10 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 from .errors import SourceError
 
@@ -29,7 +30,8 @@ from .errors import SourceError
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 #: File name suffix → source format.
-FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html"}
+FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
+                           ".warc": "warc", ".warc.gz": "warc"}
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -39,6 +41,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LEGACY_ARABIC = ("windows-1256", "iso-8859-6")
+_LATIN = "windows-1252"
 #: Python codec names reported under their usual names.
 _CODEC_NAMES = {"cp1256": "windows-1256", "iso8859-6": "iso-8859-6", "latin-1": "iso-8859-1",
                 "iso8859-1": "iso-8859-1", "cp1252": "windows-1252"}
@@ -53,6 +56,9 @@ _UTF8_MULTIBYTE_RE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+#: A character that shows: not a space, a control or an invisible format character (ZWSP, BOM...).
+_VISIBLE_RE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                         r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]")
 _PLAUSIBLE_PUNCT = set("«»،؛؟…–—‘’“”•·°€\u00a0\u200c\u200d\u200e\u200f")
 
 
@@ -69,11 +75,28 @@ class SourceText:
     mtime: float | None = None
     #: HTML only: ``(level, start, end)`` of the ``<h1>``–``<h6>`` lines in ``text``.
     headings: tuple[tuple[int, int, int], ...] = ()
+    #: Where the page was fetched from (a web archive record's target URL).
+    url: str | None = None
+    #: Reading notes kept on the document: ``encoding_guessed``, ``replacement_chars``, ``fetched``...
+    meta: dict[str, Any] = field(default_factory=dict)
 
 
 def source_format(path: str | Path) -> str | None:
-    """``"txt"`` or ``"html"`` from the file name, ``None`` if bicorpus does not read it."""
-    return FORMATS.get(Path(path).suffix.lower())
+    """``"txt"``, ``"html"`` or ``"warc"`` (a web archive of many pages) from the file name, ``None`` if
+    bicorpus does not read it."""
+    name = Path(path).name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return FORMATS.get(Path(name).suffix)
+
+
+def member_of(path: str) -> tuple[str, str] | None:
+    """``(archive file, record)`` for the document path of a page inside a web archive
+    (``crawl.warc.gz#1234``), ``None`` for any other path."""
+    container, sep, member = path.rpartition("#")
+    if sep and member and source_format(container) == "warc":
+        return container, member
+    return None
 
 
 def normalize_newlines(text: str) -> str:
@@ -90,12 +113,17 @@ def _plausibility(text: str) -> float:
     return good / len(odd)
 
 
-def _arabic_score(text: str) -> float:
-    """How plausible a legacy decode is: Arabic letters count for; accented Latin letters, stray
-    vowel marks, symbols, and Arabic and Latin letters inside one word count against."""
+def _legacy_score(text: str) -> float:
+    """How plausible a legacy decode is, character by character outside ASCII.
+
+    For: Arabic letters in Arabic words, vowel marks on them, accented Latin letters inside Latin
+    words (beside an ASCII letter: the "ñ" of "Peña").  Against: Arabic and Latin letters inside
+    one word, vowel marks on anything else, runs of accented letters with no ASCII letter beside
+    them (Arabic bytes read as windows-1252), other letters, and symbols."""
     score = 0.0
+    n = len(text)
     prev = ""  # script of the previous character: "ar", "lat" or ""
-    for ch in text:
+    for i, ch in enumerate(text):
         o = ord(ch)
         if o < 128:
             cur = "lat" if ch.isalpha() else ""
@@ -109,6 +137,12 @@ def _arabic_score(text: str) -> float:
             prev = "ar"
         elif cat == "Mn":
             score += 0.5 if prev == "ar" else -2
+        elif cat[0] == "L" and 0xC0 <= o <= 0x24F:
+            after = text[i + 1] if i + 1 < n else ""
+            before = text[i - 1] if i else ""
+            beside_ascii = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+            score += 1 if beside_ascii else -1
+            prev = "lat"
         elif cat[0] == "L":
             score -= 1
             prev = "lat"
@@ -118,14 +152,6 @@ def _arabic_score(text: str) -> float:
         else:
             prev = ""
     return score
-
-
-def _first_bad_utf8(raw: bytes) -> int:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start
-    return -1
 
 
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
@@ -149,38 +175,83 @@ def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
     return text, encoding
 
 
-def _looks_binary(raw: bytes) -> bool:
-    sample = raw[:65536]
-    if b"\x00" in sample:
+def _looks_binary(raw: bytes, stray_nuls: bool = False) -> bool:
+    """NUL bytes anywhere in the file (for HTML: more than one per 4 KB, as a browser skips a few
+    stray ones), or many control bytes."""
+    nuls = raw.count(0)
+    if nuls and (not stray_nuls or nuls > max(1, len(raw) // 4096)):
         return True
-    controls = len(sample) - len(sample.translate(_BINARY_TABLE, _BINARY_BYTES))
-    return controls > max(8, len(sample) // 100)
+    controls = len(raw) - len(raw.translate(_BINARY_TABLE, _BINARY_BYTES)) - nuls
+    return controls > max(8, len(raw) // 100)
 
 
-def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode ``raw`` to ``(text, encoding)``; raises ``ValueError(reason)`` when it cannot.
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded bytes: the text, the encoding's name, how many replacement characters (U+FFFD)
+    stand for bytes that were not valid in it, and whether the encoding was guessed (scored
+    among legacy code pages) rather than known (a BOM, valid UTF-8 or UTF-16)."""
 
-    ``declared`` is a charset named by the document itself (HTML ``<meta>``), tried after BOMs
-    and strict UTF-8."""
+    text: str
+    encoding: str
+    replaced: int = 0
+    guessed: bool = False
+
+
+def _decode_replacing(raw: bytes, encoding: str) -> tuple[str, int]:
+    """``raw`` decoded with U+FFFD for invalid bytes, and how many were put in."""
+    text = raw.decode(encoding, "replace")
+    genuine = raw.count("\ufffd".encode(encoding)) if encoding.startswith("utf-8") else 0
+    return text, text.count("\ufffd") - genuine
+
+
+def decode(raw: bytes, declared: str | None = None, *, stray_nuls: bool = False) -> Decoded:
+    """Decode ``raw``; raises ``ValueError(reason)`` when it is binary or no encoding explains it.
+
+    Tried in order: a BOM; UTF-16 without one; UTF-8 (a few invalid bytes in a file that is
+    otherwise UTF-8 become U+FFFD, counted in ``replaced``); then the legacy code pages
+    windows-1256, ISO-8859-6 and windows-1252 and ``declared`` (a charset the document names,
+    e.g. an HTML ``<meta>``), scored for plausibility.  ``stray_nuls``: a few NUL bytes (at most
+    one per 4 KB) are replaced rather than taken as a sign of a binary file, as in HTML."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
-            try:
-                return raw[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
-            except UnicodeDecodeError as err:
-                at = err.start + len(bom)
-                raise ValueError(f"undecodable bytes: invalid {encoding} at byte {at}") from err
+            text, replaced = _decode_replacing(raw[len(bom) :], encoding.removesuffix("-sig"))
+            return _without_nuls(Decoded(text, encoding, replaced))
     utf16 = _bomless_utf16(raw)
     if utf16 is not None:
-        return utf16
-    if _looks_binary(raw):
+        return Decoded(*utf16)
+    if _looks_binary(raw, stray_nuls):
         raise ValueError("binary file (contains NUL or control bytes), not text")
     bad = _first_bad_utf8(raw)
     if bad < 0:
-        return raw.decode("utf-8"), "utf-8"
+        return _without_nuls(Decoded(raw.decode("utf-8"), "utf-8"))
     high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
     if len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
-        raise ValueError(f"undecodable bytes: invalid UTF-8 at byte {bad} in a UTF-8 file")
-    return _decode_legacy(raw, declared)
+        text, replaced = _decode_replacing(raw, "utf-8")
+        return _without_nuls(Decoded(text, "utf-8", replaced))
+    text, encoding = _decode_legacy(raw, declared)
+    return _without_nuls(Decoded(text, encoding, guessed=True))
+
+
+def _without_nuls(decoded: Decoded) -> Decoded:
+    """Stray NUL characters (HTML only gets this far with them) replaced by U+FFFD and counted."""
+    nuls = decoded.text.count("\x00")
+    if not nuls:
+        return decoded
+    return replace(decoded, text=decoded.text.replace("\x00", "\ufffd"), replaced=decoded.replaced + nuls)
+
+
+def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of :func:`decode`; raises ``ValueError(reason)`` when it cannot."""
+    decoded = decode(raw, declared)
+    return decoded.text, decoded.encoding
+
+
+def _first_bad_utf8(raw: bytes) -> int:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start
+    return -1
 
 
 def _codec_name(name: str) -> str | None:
@@ -192,25 +263,28 @@ def _codec_name(name: str) -> str | None:
 
 
 def _decode_legacy(raw: bytes, declared: str | None) -> tuple[str, str]:
-    """The most plausible of windows-1256, ISO-8859-6 and a charset the page declares.
+    """The most plausible of windows-1256, ISO-8859-6, windows-1252 (or ISO-8859-1) and a charset the
+    page declares.
 
     The declared charset is not trusted blindly (old Arabic pages often declare ISO-8859-1):
-    it is scored like the others and wins ties."""
-    encodings = [(enc, 0) for enc in _LEGACY_ARABIC]
+    it is scored like the others and wins ties; windows-1252 wins ties with the Arabic code
+    pages (the text is then the same: Latin letters and punctuation they share)."""
+    priority = {enc: 0 for enc in _LEGACY_ARABIC}
+    priority[_LATIN] = priority["iso-8859-1"] = 1  # ISO-8859-1 for the bytes windows-1252 leaves undefined
     declared_name = _codec_name(declared) if declared else None
     if declared_name and declared_name != "utf-8":
-        encodings = [(enc, 0) for enc in _LEGACY_ARABIC if enc != declared_name] + [(declared_name, 1)]
+        priority[declared_name] = 2
     candidates = []
-    for encoding, priority in encodings:
+    for encoding, rank in priority.items():
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         sample = text[:_SCORE_SAMPLE]
         if _plausibility(sample) >= 0.9:
-            candidates.append((_arabic_score(sample), priority, encoding, text))
+            candidates.append((_legacy_score(sample), rank, encoding, text))
     if not candidates:
-        raise ValueError("undecodable bytes: not UTF-8, UTF-16, windows-1256 or ISO-8859-6")
+        raise ValueError("undecodable bytes: not UTF-8, UTF-16, windows-1256, ISO-8859-6 or windows-1252")
     _, _, encoding, text = max(candidates, key=lambda c: (c[0], c[1]))
     return text, encoding
 
@@ -375,8 +449,14 @@ def _check_path(path: Path, max_bytes: int) -> os.stat_result:
 def read_source(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, fmt: str | None = None
 ) -> SourceText:
-    """Read and decode one page (``.txt`` or ``.html``); raises :class:`SourceError` with the reason."""
+    """Read and decode one page (``.txt`` or ``.html``); raises :class:`SourceError` with the reason.
+
+    A page inside a web archive is read by its document path, ``crawl.warc.gz#OFFSET``."""
     path = Path(path)
+    if fmt is None and member_of(str(path)) is not None:
+        from .readers.warc import read_member
+
+        return read_member(str(path), max_bytes=max_bytes)
     fmt = fmt or source_format(path) or "txt"
     st = _check_path(path, max_bytes)
     try:
@@ -389,31 +469,49 @@ def read_source(
     if len(raw) > max_bytes:
         limit = f"{max_bytes / 2**20:g} MB"
         raise SourceError(str(path), f"file too large (over the {limit} limit, see --max-size)")
+    return source_from_bytes(raw, str(path), fmt, mtime=st.st_mtime)
+
+
+def source_from_bytes(raw: bytes, path: str, fmt: str, *, mtime: float | None = None,
+                      charset: str | None = None, url: str | None = None,
+                      meta: dict[str, Any] | None = None) -> SourceText:
+    """Decode the bytes of one page (``fmt`` ``"txt"`` or ``"html"``) as :func:`read_source` does;
+    ``charset``: one its transport named (an HTTP ``Content-Type``), tried like a ``<meta>`` one."""
     if not raw.strip():
         raise SourceError(str(path), "empty file")
-    declared = None
+    declared = charset
     if fmt == "html":
         m = _META_CHARSET_RE.search(raw[:4096])
-        declared = m.group(1).decode("ascii", "replace") if m else None
+        declared = m.group(1).decode("ascii", "replace") if m else charset
     try:
-        text, encoding = decode_bytes(raw, declared)
+        decoded = decode(raw, declared, stray_nuls=fmt == "html")
     except ValueError as err:
         raise SourceError(str(path), str(err)) from err
+    text, encoding = decoded.text, decoded.encoding
     text = normalize_newlines(text)
     headings: tuple[tuple[int, int, int], ...] = ()
     if fmt == "html":
         text, headings = html_to_text_and_headings(text)
     if not text.strip():
         raise SourceError(str(path), "no visible text" if fmt == "html" else "empty file")
+    if not _VISIBLE_RE.search(text):
+        raise SourceError(str(path), "no text (only blank or invisible characters)")
+    meta = dict(meta or {})
+    if decoded.guessed:
+        meta["encoding_guessed"] = True
+    if decoded.replaced:
+        meta["replacement_chars"] = decoded.replaced
     return SourceText(
-        path=str(path),
+        path=path,
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
         size=len(raw),
         format=fmt,
-        mtime=st.st_mtime,
+        mtime=mtime,
         headings=headings,
+        url=url,
+        meta=meta,
     )
 
 
