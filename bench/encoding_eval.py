@@ -70,14 +70,20 @@ def baseline(path: Path) -> Decoder:
     return run
 
 
-def cases(arabic: list[tuple[str, str]], latin: list[tuple[str, str]]) -> list[tuple[str, str, bytes, str]]:
-    """``(page, encoding, bytes, expected text)`` for every page in every code page of its script."""
+def cases(arabic: list[tuple[str, str]], latin: list[tuple[str, str]], short: int
+          ) -> list[tuple[str, str, bytes, str]]:
+    """``(page, encoding, bytes, expected text)`` for every page in every code page of its script, whole
+    and cut to its first ``short`` characters holding a non-ASCII letter (a small page)."""
     out = []
     for group, encodings in ((arabic, ARABIC_ENCODINGS), (latin, LATIN_ENCODINGS)):
-        for name, text in group:
+        for name, whole in group:
+            first = next((i for i, c in enumerate(whole) if ord(c) > 127 and c.isalpha()), 0)
+            start = max(0, first - short // 2)
+            versions = ((name, whole), (f"{name}[:{short}]", whole[start : start + short]))
             for encoding in encodings:
-                raw = text.encode(encoding, "replace")
-                out.append((name, encoding, raw, raw.decode(encoding)))
+                for label, text in versions:
+                    raw = text.encode(encoding, "replace")
+                    out.append((label, encoding, raw, raw.decode(encoding)))
     return out
 
 
@@ -98,16 +104,17 @@ def stray_cases(texts: list[tuple[str, str]]) -> list[tuple[str, bytes, int]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--arabic", type=Path, required=True, help="folder of real Arabic pages (UTF-8 .txt or .html)")
+    ap.add_argument("--arabic", type=Path, required=True, help="folder of real Arabic pages (.txt, .html)")
     ap.add_argument("--latin", type=Path, required=True, help="folder of real Latin-script pages")
     ap.add_argument("--baseline", type=Path, help="another sources.py to measure in the same run")
+    ap.add_argument("--short", type=int, default=200, help="characters of the small version of each page")
     ap.add_argument("--json", type=Path, help="write the figures here")
     args = ap.parse_args(argv)
     arabic, latin = load_texts(args.arabic), load_texts(args.latin)
     decoders: dict[str, Decoder] = {"bicorpus": ours, "charset-normalizer": charset_normalizer}
     if args.baseline:
         decoders = {"baseline": baseline(args.baseline), **decoders}
-    all_cases = cases(arabic, latin)
+    all_cases = cases(arabic, latin, args.short)
     results: dict[str, dict[str, list[int]]] = {d: {} for d in decoders}
     misses: dict[str, list[str]] = {d: [] for d in decoders}
     for name, encoding, raw, expected in all_cases:
