@@ -14,6 +14,7 @@ empty file, too large...).
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
@@ -426,8 +427,13 @@ def _locate_headings(text: str, headings: list[tuple[int, str]]) -> tuple[tuple[
 
 
 def _check_path(path: Path, max_bytes: int) -> os.stat_result:
-    if path.is_symlink() and not path.exists():
-        raise SourceError(str(path), "broken symbolic link (target missing)")
+    try:
+        st = path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise SourceError(str(path), "symbolic link loop (the link leads back to itself)") from err
+        if path.is_symlink():
+            raise SourceError(str(path), "broken symbolic link (target missing)") from err
     try:
         st = path.stat()
     except FileNotFoundError as err:
@@ -515,26 +521,76 @@ def source_from_bytes(raw: bytes, path: str, fmt: str, *, mtime: float | None = 
     )
 
 
-def iter_source_paths(paths: Iterable[str | Path], *, skip: Iterable[Path] = ()) -> Iterator[Path]:
-    """Every page under ``paths``: files given explicitly, and ``.txt``/``.html``/``.htm`` files found
-    by walking directories (sorted; hidden entries and the ``skip`` directories left out).
+@dataclass(frozen=True)
+class Skipped:
+    """An entry met while walking a folder and not read, and why.  ``kind``: ``"unsupported"`` (a
+    file of a kind bicorpus does not read), ``"link"`` (a symbolic link out of the folders named),
+    ``"loop"`` (a symbolic link back to a folder on its own path), ``"name"`` (a file name that is not
+    valid UTF-8)."""
 
-    Missing paths and directories named like pages are yielded as they are, so reading them
-    reports the problem."""
+    path: str
+    reason: str
+    kind: str
+
+
+def shown_name(path: str | Path) -> str:
+    """A path as it can be printed and stored: bytes of a file name that are not valid UTF-8 shown
+    as ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+#: Why a file whose name is not valid UTF-8 is not read (its name could not be stored).
+BAD_NAME = "file name is not valid UTF-8 (rename it to ingest it)"
+
+
+def valid_name(path: str) -> bool:
+    """The path can be stored and printed as UTF-8 (no undecodable bytes in a file name)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def walk_sources(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), follow_links: bool = False
+                 ) -> Iterator[Path | Skipped]:
+    """Every page under ``paths`` (as :func:`iter_source_paths`), and a :class:`Skipped` entry for each
+    file found in a folder and not read: files of other kinds, symbolic links that lead out of the
+    folders named (followed with ``follow_links``), links back to a folder on their own path, and
+    file names that are not valid UTF-8."""
     skipped = {p.resolve() for p in skip}
-    for given in paths:
-        root = Path(given)
+    given = [Path(p) for p in paths]
+    roots = [os.path.realpath(p) for p in given if p.is_dir()]
+    visited: set[Path] = set()  # folders walked, so a folder two links lead to is read once
+    for root in given:
         if not root.is_dir():
             yield root
             continue
-        yield from _walk(root, skipped, set())
+        real = Path(os.path.realpath(root))
+        if real not in visited:
+            visited.add(real)
+            yield from _walk(root, skipped, {real}, visited, roots, follow_links)
 
 
-def _walk(root: Path, skipped: set[Path], visited: set[Path]) -> Iterator[Path]:
-    real = root.resolve()
-    if real in visited:  # a symbolic link back to a folder already walked
-        return
-    visited.add(real)
+def iter_source_paths(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), follow_links: bool = False
+                      ) -> Iterator[Path]:
+    """Every page under ``paths``: files given explicitly, and the files of the kinds bicorpus reads
+    found by walking directories (sorted; hidden entries and the ``skip`` directories left out;
+    symbolic links out of the folders named only with ``follow_links``).
+
+    Missing paths and directories named like pages are yielded as they are, so reading them
+    reports the problem."""
+    for entry in walk_sources(paths, skip=skip, follow_links=follow_links):
+        if isinstance(entry, Path):
+            yield entry
+
+
+def _inside(real: str, roots: list[str]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(root: Path, skipped: set[Path], ancestors: set[Path], visited: set[Path], roots: list[str],
+          follow_links: bool) -> Iterator[Path | Skipped]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
@@ -548,7 +604,30 @@ def _walk(root: Path, skipped: set[Path], visited: set[Path]) -> Iterator[Path]:
             is_dir = entry.is_dir(follow_symlinks=True)
         except OSError:
             is_dir = False
-        if source_format(path) is not None:
-            yield path
-        if is_dir and path.resolve() not in skipped:
-            yield from _walk(path, skipped, visited)
+        fmt = source_format(path)
+        if not is_dir and fmt is None:
+            try:
+                regular = entry.is_file(follow_symlinks=True) or entry.is_symlink()
+            except OSError:
+                regular = True
+            if regular:
+                ext = "".join(path.suffixes[-1:]).lower() or "no extension"
+                yield Skipped(shown_name(path), f"not a kind of file bicorpus reads ({ext})", "unsupported")
+            continue
+        real = Path(os.path.realpath(path))
+        if entry.is_symlink():
+            if is_dir and real in ancestors:
+                yield Skipped(shown_name(path), f"symbolic link loop (back to {shown_name(real)})", "loop")
+                continue
+            if (is_dir or os.path.exists(real)) and not follow_links and not _inside(str(real), roots):
+                yield Skipped(shown_name(path), f"symbolic link to {shown_name(real)}, outside the folders "
+                              "named (--follow-links follows it)", "link")
+                continue
+        if fmt is not None:
+            if not valid_name(str(path)):
+                yield Skipped(shown_name(path), BAD_NAME, "name")
+            else:
+                yield path
+        if is_dir and real not in skipped and real not in visited:
+            visited.add(real)
+            yield from _walk(path, skipped, ancestors | {real}, visited, roots, follow_links)
