@@ -21,7 +21,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import urlsplit
@@ -40,7 +40,7 @@ from .errors import CorpusError, SourceError
 from .layout import analyze
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
-from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages
+from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages, passage_id
 from .sources import (
     BAD_NAME,
     DEFAULT_MAX_BYTES,
@@ -137,6 +137,9 @@ def process_document(
     doc_id = document_id(src.text)
     layout = analyze(src.text, src.headings)  # 2. layout
     passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
+    if not all(p.norm for p in passages):  # lines of invisible characters only (ZWSP, NBSP...)
+        kept = [p for p in passages if p.norm]
+        passages = [replace(p, ordinal=i, id=passage_id(doc_id, i)) for i, p in enumerate(kept)]
     doc = Document(
         id=doc_id,
         path=path or src.path,
