@@ -471,6 +471,9 @@ def _take_archive(
         report.unchanged.extend(d.id for d in stored)
         return True
     report.skipped_records.update(dict(result.skipped))
+    read = {member for member, _ in result.pages}
+    # pages no longer in the archive go first, so a page that moved within it is not a duplicate
+    replaced.update(d.id for d in stored if d.path not in read)
     for member, page in result.pages:
         if isinstance(page, str):
             _fail(report, member, page, on_error)
@@ -482,8 +485,6 @@ def _take_archive(
         _fail(report, shown, result.error, on_error)
         if strict:
             return False
-    read = {member for member, _ in result.pages}
-    replaced.update(d.id for d in stored if d.path not in read)
     return True
 
 

@@ -130,6 +130,8 @@ def read_warc(path: str | Path, shown: str | None = None, *, max_bytes: int) -> 
     with fh:
         try:
             for iterator, record in _records(fh):
+                if record.format != "warc":  # warcio also guesses the older ARC format, from any text
+                    raise ValueError(f"no WARC record at byte {iterator.offset}")
                 fmt, skip = _kind(record)
                 if fmt is None:
                     out.skipped[skip] += 1
@@ -169,6 +171,8 @@ def read_member(path: str, *, max_bytes: int) -> SourceText:
             try:
                 fh.seek(start)
                 for iterator, record in _records(fh):
+                    if record.format != "warc":
+                        break
                     fmt, skip = _kind(record)
                     page = _page(record, fmt, path, mtime, max_bytes) if fmt else f"not a page ({skip})"
                     if iterator.get_record_offset() == offset:
