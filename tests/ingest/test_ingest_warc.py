@@ -114,6 +114,7 @@ def test_reingest_of_an_unchanged_warc_writes_nothing(work):
     warc = work / "pages" / "crawl.warc.gz"
     write_warc(warc, TWO)
     first = ingest(["pages"], "corpus")
+    assert len(first.added) == 2
     before = corpus_bytes()
     again = ingest(["pages"], "corpus", prune=True)
     assert not again.written and sorted(again.unchanged) == sorted(first.added)
