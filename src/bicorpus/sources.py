@@ -614,8 +614,9 @@ def _walk(root: Path, skipped: set[Path], ancestors: set[Path], visited: set[Pat
                 ext = "".join(path.suffixes[-1:]).lower() or "no extension"
                 yield Skipped(shown_name(path), f"not a kind of file bicorpus reads ({ext})", "unsupported")
             continue
-        real = Path(os.path.realpath(path))
-        if entry.is_symlink():
+        link = entry.is_symlink()
+        real = Path(os.path.realpath(path)) if link or is_dir else path
+        if link:
             if is_dir and real in ancestors:
                 yield Skipped(shown_name(path), f"symbolic link loop (back to {shown_name(real)})", "loop")
                 continue
