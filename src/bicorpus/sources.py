@@ -190,7 +190,8 @@ def _looks_binary(raw: bytes, stray_nuls: bool = False) -> bool:
 class Decoded:
     """Decoded bytes: the text, the encoding's name, how many replacement characters (U+FFFD)
     stand for bytes that were not valid in it, and whether the encoding was guessed (scored
-    among legacy code pages) rather than known (a BOM, valid UTF-8 or UTF-16)."""
+    among legacy code pages, and not the charset the document names) rather than known (a BOM,
+    UTF-8, UTF-16, or the declared charset)."""
 
     text: str
     encoding: str
@@ -230,7 +231,8 @@ def decode(raw: bytes, declared: str | None = None, *, stray_nuls: bool = False)
         text, replaced = _decode_replacing(raw, "utf-8")
         return _without_nuls(Decoded(text, "utf-8", replaced))
     text, encoding = _decode_legacy(raw, declared)
-    return _without_nuls(Decoded(text, encoding, guessed=True))
+    guessed = declared is None or _codec_name(declared) != encoding  # not the charset the page names
+    return _without_nuls(Decoded(text, encoding, guessed=guessed))
 
 
 def _without_nuls(decoded: Decoded) -> Decoded:

@@ -109,6 +109,7 @@ def test_html_meta_charset_windows_1256(tmp_path):
     src = read_source(write(tmp_path, "p.htm", body.encode("windows-1256")))
     assert src.encoding == "windows-1256"
     assert "أيمن سمير" in src.text
+    assert "encoding_guessed" not in src.meta  # the charset the page names
 
 
 def test_html_declaring_latin1_but_written_in_windows_1256(tmp_path):
@@ -116,6 +117,7 @@ def test_html_declaring_latin1_but_written_in_windows_1256(tmp_path):
     src = read_source(write(tmp_path, "p.html", body.encode("windows-1256")))
     assert src.encoding == "windows-1256"
     assert "أيمن سمير" in src.text
+    assert src.meta["encoding_guessed"] is True  # not the charset the page names
 
 
 def test_html_declaring_latin1_in_latin1(tmp_path):
