@@ -60,7 +60,7 @@ _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\
 #: A character that shows: not a space, a control or an invisible format character (ZWSP, BOM...).
 _VISIBLE_RE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
                          r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]")
-_PLAUSIBLE_PUNCT = set("«»،؛؟…–—‘’“”•·°€\u00a0\u200c\u200d\u200e\u200f")
+_PLAUSIBLE_PUNCT = set("«»،؛؟…–—‘’“”•·°€\u00a0\u200c\u200d\u200e\u200f„‚‹›©®™§†‡‰±×²³½¼¾£¥¢µ")
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,9 @@ def decode(raw: bytes, declared: str | None = None, *, stray_nuls: bool = False)
         text, replaced = _decode_replacing(raw, "utf-8")
         return _without_nuls(Decoded(text, "utf-8", replaced))
     text, encoding = _decode_legacy(raw, declared)
-    guessed = declared is None or _codec_name(declared) != encoding  # not the charset the page names
+    named = _codec_name(declared) if declared else None
+    # not the charset the page names (browsers read a page labelled ISO-8859-1 as windows-1252)
+    guessed = named != encoding and {named, encoding} != {"iso-8859-1", "windows-1252"}
     return _without_nuls(Decoded(text, encoding, guessed=guessed))
 
 

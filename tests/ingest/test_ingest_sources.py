@@ -321,3 +321,11 @@ def test_symlink_loop_is_walked_once(tmp_path):
     (tmp_path / "a" / "p.txt").write_text("x")
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
     assert list(iter_source_paths([tmp_path])) == [tmp_path / "a" / "p.txt"]
+
+
+def test_page_labelled_iso_8859_1_with_windows_1252_quotes(tmp_path):
+    text = "Navigation schließen. Die Kläranlage „Läppkes Mühle“ in Essen. Größere Karte. © 2020"
+    body = "<html><head><meta charset='ISO-8859-1'></head><body><p>" + text + "</p></body></html>"
+    src = read_source(write(tmp_path, "p.html", body.encode("windows-1252")))
+    assert (src.text, src.encoding) == (text + "\n", "windows-1252")
+    assert src.meta == {}  # what browsers read a page labelled ISO-8859-1 as
