@@ -127,3 +127,17 @@ def test_whitespace_and_invisible_only_pages(work):
     assert passages and all(p.norm for p in passages)
     mixed = [p for p in passages if "SDF" in p.text or "Raqqa" in p.text]
     assert [p.ordinal for p in mixed] == [0, 1]
+
+
+def test_a_page_with_a_stray_byte_goes_in_with_one_warning_line(work):
+    data = PAGE.encode("utf-8")
+    (work / "pages" / "stray.txt").write_bytes(data[:30] + b"\x92" + data[30:])
+    result = run("ingest", "pages", "--no-index")
+    assert result.exit_code == 0, result.output
+    assert "warning pages/stray.txt: 1 invalid byte sequence read as U+FFFD (encoding utf-8)" in result.output
+    assert "2 added" in result.output
+    report = ingest(["pages"], "c2")
+    assert report.to_dict()["warnings"] == [
+        {"path": "pages/stray.txt", "warning": "1 invalid byte sequence read as U+FFFD (encoding utf-8)"}]
+    doc = next(d for d in open_corpus("c2").documents() if d.path == "pages/stray.txt")
+    assert doc.meta == {"replacement_chars": 1} and doc.encoding == "utf-8"
