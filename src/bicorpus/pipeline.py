@@ -464,16 +464,17 @@ def _take_archive(
     on_error: ErrorCallback | None,
     strict: bool,
 ) -> bool:
-    """Records the pages of one web archive (as :func:`_take` each); the pages the corpus holds for
-    it and the archive no longer has are dropped.  ``False``: a page failed and ``strict`` stops."""
+    """Records the pages of one web archive (as :func:`_take` each) in place of the pages the corpus
+    holds for it.  ``False``: a page failed and ``strict`` stops the run."""
     stored = existing.stored(shown)
     if result.unchanged:
         report.unchanged.extend(d.id for d in stored)
         return True
     report.skipped_records.update(dict(result.skipped))
-    read = {member for member, _ in result.pages}
-    # pages no longer in the archive go first, so a page that moved within it is not a duplicate
-    replaced.update(d.id for d in stored if d.path not in read)
+    # a changed archive replaces its pages (but a page that now fails keeps its last good version);
+    # its old pages go first, so a page that moved within the archive is not taken for a duplicate
+    failed = {member for member, page in result.pages if isinstance(page, str)}
+    replaced.update(d.id for d in stored if d.path not in failed)
     for member, page in result.pages:
         if isinstance(page, str):
             _fail(report, member, page, on_error)

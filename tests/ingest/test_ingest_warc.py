@@ -218,3 +218,21 @@ def test_cli_reports_skipped_records(work):
     assert "web archive records that are not pages, skipped: 2 request, 1 image/png, 1 status 301, " \
            "1 metadata" in result.output
     assert "2 documents" in result.output
+
+
+def test_pages_that_swap_places_in_a_changed_archive_are_both_kept(work):
+    warc = work / "pages" / "crawl.warc.gz"
+    same_size = [("https://example.org/a", "<p>Raqqa was retaken in October 2017.</p>", "text/html"),
+                 ("https://example.org/b", "<p>Idlib was taken over in July 2017.</p>", "text/html")]
+    write_warc(warc, same_size, extra=False)
+    first = ingest(["pages"], "corpus")
+    assert len(first.added) == 2
+    write_warc(warc, same_size[::-1], extra=False)
+    report = ingest(["pages"], "corpus")
+    assert report.ok and not report.duplicates and not report.removed
+    docs = list(open_corpus("corpus").documents())
+    assert sorted(d.url for d in docs) == ["https://example.org/a", "https://example.org/b"]
+    assert sorted(d.id for d in docs) == sorted(first.added)
+    texts = {d.id: read_source(d.path).text for d in docs}
+    for p in open_corpus("corpus").passages():
+        assert texts[p.doc_id][p.start : p.end] == p.text
