@@ -155,6 +155,11 @@ def _legacy_score(text: str) -> float:
     return score
 
 
+def _controls(text: str) -> int:
+    """Control characters in ``text``, other than tab, newlines and form feed."""
+    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+
+
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
     """UTF-16 without a BOM: NUL bytes (the high bytes of ASCII characters) nearly all on one side
     of each code unit, and a plausible strict decode."""
@@ -170,8 +175,7 @@ def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
         return None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls or _plausibility(text) < 0.9:
+    if _controls(text) or _plausibility(text) < 0.9:
         return None
     return text, encoding
 
@@ -214,22 +218,30 @@ def decode(raw: bytes, declared: str | None = None, *, stray_nuls: bool = False)
     windows-1256, ISO-8859-6 and windows-1252 and ``declared`` (a charset the document names,
     e.g. an HTML ``<meta>``), scored for plausibility.  ``stray_nuls``: a few NUL bytes (at most
     one per 4 KB) are replaced rather than taken as a sign of a binary file, as in HTML."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            text, replaced = _decode_replacing(raw[len(bom) :], encoding.removesuffix("-sig"))
-            return _without_nuls(Decoded(text, encoding, replaced))
-    utf16 = _bomless_utf16(raw)
-    if utf16 is not None:
-        return Decoded(*utf16)
+    utf8 = "utf-8"
+    if raw.startswith(codecs.BOM_UTF8):
+        raw, utf8 = raw[len(codecs.BOM_UTF8) :], "utf-8-sig"
+    else:
+        for bom, encoding in _BOMS:
+            if raw.startswith(bom):  # UTF-16 or UTF-32
+                text, replaced = _decode_replacing(raw[len(bom) :], encoding)
+                if _controls(text[:65536]) > max(8, min(len(text), 65536) // 100):
+                    raise ValueError("binary file (contains NUL or control bytes), not text")
+                if replaced > max(8, len(text) // 100):  # not a page with a few bad code units
+                    raise ValueError(f"undecodable bytes: {replaced} invalid {encoding} sequences")
+                return _without_nuls(Decoded(text, encoding, replaced))
+        utf16 = _bomless_utf16(raw)
+        if utf16 is not None:
+            return Decoded(*utf16)
     if _looks_binary(raw, stray_nuls):
         raise ValueError("binary file (contains NUL or control bytes), not text")
     bad = _first_bad_utf8(raw)
     if bad < 0:
-        return _without_nuls(Decoded(raw.decode("utf-8"), "utf-8"))
+        return _without_nuls(Decoded(raw.decode("utf-8"), utf8))
     high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
-    if len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
+    if utf8 == "utf-8-sig" or len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
         text, replaced = _decode_replacing(raw, "utf-8")
-        return _without_nuls(Decoded(text, "utf-8", replaced))
+        return _without_nuls(Decoded(text, utf8, replaced))
     text, encoding = _decode_legacy(raw, declared)
     named = _codec_name(declared) if declared else None
     # not the charset the page names (browsers read a page labelled ISO-8859-1 as windows-1252)

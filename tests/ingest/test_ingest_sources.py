@@ -329,3 +329,12 @@ def test_page_labelled_iso_8859_1_with_windows_1252_quotes(tmp_path):
     src = read_source(write(tmp_path, "p.html", body.encode("windows-1252")))
     assert (src.text, src.encoding) == (text + "\n", "windows-1252")
     assert src.meta == {}  # what browsers read a page labelled ISO-8859-1 as
+
+
+def test_byte_order_marks_do_not_make_binaries_text(tmp_path):
+    assert reason(write(tmp_path, "a.txt", codecs.BOM_UTF8 + b"abc\x00\x01\x02" * 100)).startswith("binary")
+    noise = codecs.BOM_UTF16_LE + bytes(range(256)) * 10  # every 16-bit pattern, surrogates unpaired
+    assert reason(write(tmp_path, "b.txt", noise)).startswith("undecodable bytes: ")
+    odd = codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le") + b"\xd8"  # one byte short
+    src = read_source(write(tmp_path, "c.txt", odd))
+    assert src.text == ARABIC + "\ufffd" and src.meta == {"replacement_chars": 1}
