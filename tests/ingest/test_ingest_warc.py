@@ -236,3 +236,15 @@ def test_pages_that_swap_places_in_a_changed_archive_are_both_kept(work):
     texts = {d.id: read_source(d.path).text for d in docs}
     for p in open_corpus("corpus").passages():
         assert texts[p.doc_id][p.start : p.end] == p.text
+
+
+def test_a_warc_gzipped_as_one_stream_is_read(work):
+    plain = work / "crawl.warc"
+    write_warc(plain, TWO, gz=False)
+    (work / "pages" / "crawl.warc.gz").write_bytes(gzip.compress(plain.read_bytes()))  # gzip crawl.warc
+    report = ingest(["pages"], "corpus")
+    assert report.ok and len(report.added) == 2
+    docs = list(open_corpus("corpus").documents())
+    assert sorted(d.url for d in docs) == sorted(url for url, _, _ in TWO)
+    for doc in docs:  # read again by document path, inside the decompressed stream
+        assert read_source(doc.path).text.count("\n") >= 3

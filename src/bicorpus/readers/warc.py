@@ -14,6 +14,7 @@ again (:func:`read_member`).
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
@@ -110,23 +111,44 @@ def _records(fh: BinaryIO) -> Iterator[tuple[Any, Any]]:
         yield iterator, record
 
 
+def _one_line(err: BaseException) -> str:
+    return f"{type(err).__name__}: {' '.join(str(err).split())}"
+
+
+def _single_gzip_stream(err: BaseException) -> bool:
+    """warcio's complaint about a ``.warc.gz`` compressed as one gzip stream rather than one gzip
+    member per record (``gzip crawl.warc``): readable, but only from the start, decompressed."""
+    return "non-chunked gzip" in str(err)
+
+
 def read_warc(path: str | Path, shown: str | None = None, *, max_bytes: int) -> ArchivePages:
     """Every page of the archive at ``path``; their document paths start with ``shown`` (default:
     ``path``).  Raises :class:`SourceError` when the file cannot be opened or is no web archive."""
     shown = shown or str(path)
-    out = ArchivePages()
     try:
         _check_path(Path(path), 1 << 62)  # an archive holds many pages: the size limit is per page
     except SourceError as err:
         raise SourceError(shown, err.reason) from err
     try:
-        out.size, out.sha256 = file_sha256(path)
+        size, sha256 = file_sha256(path)
         mtime = Path(path).stat().st_mtime
-        fh = open(path, "rb")
+        out = _read_pages(open(path, "rb"), shown, mtime, max_bytes)
+        if out.error == "single gzip stream":
+            out = _read_pages(gzip.open(path, "rb"), shown, mtime, max_bytes)  # offsets: decompressed
     except FileNotFoundError as err:
         raise SourceError(shown, "no such file") from err
     except OSError as err:
         raise SourceError(shown, f"cannot read ({err.strerror or err})") from err
+    if out.error and not out.pages and not out.skipped:
+        raise SourceError(shown, f"not a readable web archive ({out.error})")
+    if out.error:
+        out.error = f"damaged web archive after {len(out.pages)} pages ({out.error})"
+    out.size, out.sha256 = size, sha256
+    return out
+
+
+def _read_pages(fh: BinaryIO, shown: str, mtime: float, max_bytes: int) -> ArchivePages:
+    out = ArchivePages()
     with fh:
         try:
             for iterator, record in _records(fh):
@@ -142,10 +164,7 @@ def read_warc(path: str | Path, shown: str | None = None, *, max_bytes: int) -> 
                     page = _renamed(page, member)
                 out.pages.append((member, page))
         except Exception as err:  # warcio raises several kinds on a damaged or foreign file
-            reason = f"not a readable web archive ({type(err).__name__}: {err})"
-            if not out.pages and not out.skipped:
-                raise SourceError(shown, reason) from err
-            out.error = f"damaged web archive after {len(out.pages)} pages ({type(err).__name__}: {err})"
+            out.error = "single gzip stream" if _single_gzip_stream(err) else _one_line(err)
     return out
 
 
@@ -160,17 +179,17 @@ def read_member(path: str, *, max_bytes: int) -> SourceText:
         raise SourceError(path, "not a page of a web archive (ARCHIVE#OFFSET)")
     archive, offset = located[0], int(located[1])
     try:
-        fh = open(archive, "rb")
         mtime = Path(archive).stat().st_mtime
     except FileNotFoundError as err:
         raise SourceError(path, "no such file") from err
     except OSError as err:
         raise SourceError(path, f"cannot read ({err.strerror or err})") from err
-    with fh:
-        for start in (offset, 0):  # straight to the record; else (one gzip stream) from the start
-            try:
-                fh.seek(start)
-                for iterator, record in _records(fh):
+    # straight to the record; else from the start; else (one gzip stream) in the decompressed stream
+    for decompress, start in ((False, offset), (False, 0), (True, offset)):
+        try:
+            with gzip.open(archive, "rb") if decompress else open(archive, "rb") as stream:
+                stream.seek(start)
+                for iterator, record in _records(stream):
                     if record.format != "warc":
                         break
                     fmt, skip = _kind(record)
@@ -181,8 +200,8 @@ def read_member(path: str, *, max_bytes: int) -> SourceText:
                         return page
                     if start:
                         break
-            except SourceError:
-                raise
-            except Exception:  # not a record boundary, or a damaged archive
-                continue
+        except SourceError:
+            raise
+        except Exception:  # not a record boundary, a damaged archive, not a gzip stream
+            continue
     raise SourceError(path, f"no page record at byte {offset} of the archive")
