@@ -52,6 +52,10 @@ ARABIC_PAGE = """أخبار الجنوب والشمال
 زار رئيس الوزراء العراق الأسبوع الماضي.
 
 اعتقل في معسكر بوكا قبل أن يسافر إلى باكستان.
+
+سيطرت القوات على سد الطبقة بعد أيام من القتال.
+
+انتقد الكاتب الطبقة السياسية في البلاد.
 """
 
 ENGLISH_PAGE = """Notes from the north and the south
@@ -98,6 +102,7 @@ ENTITIES = {
     "sdf": r"\bSDF\b|قوات سوريا الديمقراطية",
     "iraq": r"\bIraq\b|(?<!\w)العراق(?!ي)",
     "pkk": r"\bPKK\b",
+    "tabqa": r"Tabqa|(?:سد|مدينة) الطبقة",
 }
 
 QUERIES = [
@@ -106,7 +111,7 @@ QUERIES = [
     ("ISIS", "isis"), ("ISIL", "isis"), ("IS", "isis"), ("داعش", "isis"), ("Nusra", "nusra"),
     ("النصرة", "nusra"), ("Raqqa", "raqqa"), ("الرقة", "raqqa"), ("Hamas", "hamas"), ("حماس", "hamas"),
     ("Homs", "homs"), ("حمص", "homs"), ("HTS", "hts"), ("hts", "hts"), ("SDF", "sdf"), ("sdf", "sdf"),
-    ("Iraq", "iraq"), ("العراق", "iraq"), ("PKK", "pkk"),
+    ("Iraq", "iraq"), ("العراق", "iraq"), ("PKK", "pkk"), ("Tabqa", "tabqa"),
 ]
 
 PRECISION_FLOOR = 0.97
@@ -173,6 +178,7 @@ def test_precision_and_recall_floor_over_all_queries(ix, passages) -> None:
     ("ISIS", "isis", ("الأساسي",)), ("ISIL", "isis", ("الأساسي",)), ("النصرة", "nusra", ("الأنصاري",)),
     ("الرقة", "raqqa", ("Reach",)), ("Hamas", "hamas", ("حمص",)), ("حماس", "hamas", ("حمص", "Homs")),
     ("Iraq", "iraq", ("Iraqi", "عراقي")), ("العراق", "iraq", ("العراقية",)), ("PKK", "pkk", ("بوكا",)),
+    ("Tabqa", "tabqa", ("الطبقة السياسية",)),
 ])
 def test_look_alike_words_are_not_hits(ix, passages, query: str, entity: str,
                                        look_alikes: tuple[str, ...]) -> None:
