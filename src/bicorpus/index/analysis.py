@@ -184,15 +184,18 @@ def _acronym_test(gazetteer: Any) -> Callable[[str], bool]:
     return is_acronym
 
 
-def _name_words(gazetteer: Any) -> frozenset[str]:
-    """Normalized words of every name of the gazetteer (with and without an attached article)."""
+def _name_words(gazetteer: Any, gazetteer_article: Callable[[str], bool]) -> frozenset[str]:
+    """Normalized one-word names of the gazetteer, with and without an attached article (a word of a
+    longer name, دير of دير الزور, is not a name by itself: it is keyed inside that name's mentions)."""
     from ..names.keys import split_arabic_article
 
     out: set[str] = set()
     for entity in gazetteer.entities():
         for alias in entity.all_aliases():
-            for token in tokenize(alias):
-                norm = normalize_token(token.text)
+            words = [t.text for t in tokenize(alias)]
+            words = [w for w in words if not gazetteer_article(w)]
+            if len(words) == 1:
+                norm = normalize_token(words[0])
                 out.update((norm, split_arabic_article(norm)[1]))
     return frozenset(out - stopwords())
 
@@ -208,7 +211,7 @@ def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
     return NameModel(keys=keys, find=gazetteer.find, is_article=is_article, key_version=int(KEY_VERSION),
                      romanize=romanize, is_common_word=is_common_word, vowel_pattern=vowel_pattern,
                      ending=ending, alias_files=tuple((str(p), h) for p, h in alias_files),
-                     ordinariness=ordinariness, name_words=_name_words(gazetteer),
+                     ordinariness=ordinariness, name_words=_name_words(gazetteer, is_article),
                      is_acronym=_acronym_test(gazetteer), cues=name_cues())
 
 
@@ -430,10 +433,14 @@ class WordInfo:
     probe: frozenset[str]
 
 
+_NISBA_ENDINGS = (NISBA_ENDING, "la-nisba")
+
+
 def _nisba_of_name(norm: str, name_words: frozenset[str]) -> bool:
-    """Whether a nisba-shaped word is the adjective of a known name (العراقي, العراقية of العراق): a
+    """Whether a nisba-shaped word is the adjective of a known name (العراقي, العراقية, *Iraqi* of
+    العراق, *Iraq*): a
     derived form of a name, kept apart from it by its ending rather than taken for an ordinary word."""
-    stem = norm[:-2] if norm.endswith("يه") else norm[:-1]
+    stem = norm[:-2] if norm.endswith(("يه", "iya")) else norm[:-1]
     return stem in name_words or stem.removeprefix("ال") in name_words
 
 
@@ -447,7 +454,7 @@ def word_info(word: str, names: NameModel) -> WordInfo:
     key_terms = indexed_key_terms(keys, mark)
     ordinary = 0.0
     if keys and names.name_words.isdisjoint(ordinary_forms(word)) and not (
-            mark == NISBA_ENDING and _nisba_of_name(f.norm, names.name_words)):
+            mark.partition("/")[0] in _NISBA_ENDINGS and _nisba_of_name(f.norm, names.name_words)):
         ordinary = names.ordinariness(word, min(map(consonant_count, keys)))
     name_like = bool(keys) and (f.arabic or (f.capitalized and not common))
     return WordInfo(forms=f, stop=stop, common=common, ordinary=ordinary, keys=keys, mark=mark,
