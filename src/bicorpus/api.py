@@ -132,5 +132,5 @@ def serve(index: str | Path = "index", corpus: str | Path = "corpus", *, host: s
     uvicorn.run(create_app(index, corpus), host=host, port=port, log_level="warning")
 
 
-__all__ = ["Corpus", "PassageFilter", "SearchIndex", "SearchResult", "concordance", "ingest", "open_corpus", "open_index",
-           "reindex", "search", "serve", "variants"]
+__all__ = ["Corpus", "PassageFilter", "SearchIndex", "SearchResult", "concordance", "ingest", "open_corpus",
+           "open_index", "reindex", "search", "serve", "variants"]

@@ -21,7 +21,8 @@ def _filter_options(func: Any) -> Any:
         click.option("--doc", help="Only passages of this document id."),
         click.option("--since", help="Only passages dated on or after (YYYY, YYYY-MM or YYYY-MM-DD)."),
         click.option("--until", help="Only passages dated on or before (ISO prefix, inclusive)."),
-        click.option("--exact", is_flag=True, help="No name expansion: match words as written (or normalized)."),
+        click.option("--exact", is_flag=True,
+                     help="No name expansion: match words as written (or normalized)."),
     ]):
         func = option(func)
     return func
@@ -41,7 +42,8 @@ _CORPUS = click.option("--corpus", "corpus_dir", default="corpus", show_default=
 @click.option("--width", "-w", type=click.IntRange(0, 1000), default=None,
               help="Context on each side  [default: 40 characters, 6 words].")
 @click.option("--words", "unit", flag_value="words", help="Count --width in words.")
-@click.option("--chars", "unit", flag_value="chars", default=True, help="Count --width in characters (default).")
+@click.option("--chars", "unit", flag_value="chars", default=True,
+              help="Count --width in characters (default).")
 @click.option("--sort", "sort", type=click.Choice(("rank", "match", "left", "right", "date", "doc")),
               default="rank", show_default=True,
               help="Order: search rank, the match, words left / right of it, date, document.")

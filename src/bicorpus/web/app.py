@@ -265,8 +265,10 @@ def create_app(index: str | Path = "index", corpus: str | Path = "corpus") -> St
                     prev_url=_url("/", {**base, "page": number - 1}) if number > 1 else None,
                     next_url=_url("/", {**base, "page": number + 1}) if number < pages else None,
                     csv_url=_url("/download.csv", {**params, "limit": min(result.total, MAX_LIMIT) or 1}),
-                    jsonl_url=_url("/download.jsonl", {**params, "limit": min(result.total, MAX_LIMIT) or 1}),
-                    conc_url=_url("/concordance", params), variants_url=_url("/variants", {"name": params["q"]}))
+                    jsonl_url=_url("/download.jsonl",
+                                   {**params, "limit": min(result.total, MAX_LIMIT) or 1}),
+                    conc_url=_url("/concordance", params),
+                    variants_url=_url("/variants", {"name": params["q"]}))
 
     def passage_view(request: Request) -> Response:
         pid = request.path_params["pid"]
