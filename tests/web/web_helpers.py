@@ -86,3 +86,33 @@ def running_server(index: Path, corpus: Path) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(timeout=10)
+
+
+#: Where Debian's chromium is, and how it runs here: headless, no sandbox (root), nothing fetched.
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@contextmanager
+def chromium() -> Iterator[object]:
+    """A headless Debian chromium driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def screenshot(browser: object, url: str, path: Path, width: int = 1100, height: int = 900) -> Path:
+    """A PNG of the page at ``url``."""
+    page = browser.new_page(viewport={"width": width, "height": height})  # type: ignore[attr-defined]
+    try:
+        page.goto(url)
+        page.screenshot(path=str(path), full_page=False)
+    finally:
+        page.close()
+    return path
