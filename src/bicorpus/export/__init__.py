@@ -24,8 +24,9 @@ from .base import ExportInfo, ExportOptions, Output, Transaction, Writer, file_i
 from .card import CardInput, ExportStats, render_card
 from .delimited import CsvWriter, TsvWriter, read_csv_records
 from .jsonl import JsonlWriter, import_jsonl, read_jsonl
+from .matches import entity_finder, passage_matches, read_matches
 from .parquet import ParquetWriter, read_parquet_records, require_pyarrow
-from .select import describe_filter, make_filter, query_passage_ids
+from .select import describe_filter, make_filter, query_hits
 from .tei import TeiWriter, read_tei
 from .translit import Transliterator, buckwalter_mapper, make_transliterator
 from .txt import TxtWriter
@@ -153,9 +154,13 @@ def export_corpus(
     target = _target(out, cls, split, corpus)
     transliterator = make_transliterator() if translit else None
     ids = None
+    matches = None
     if query is not None:
-        ids = query_passage_ids(query, index_path=Path(index or "index"), where=where)
-    options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang)
+        matches = passage_matches(query_hits(query, index_path=Path(index or "index"), where=where))
+        ids = frozenset(matches)
+    finder = entity_finder(index or "index") if fmt in ("tei", "vertical") else None
+    options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang, matches=matches,
+                            entities=finder)
     info = ExportInfo(
         corpus_path=str(corpus.path),
         manifest=corpus.manifest,
@@ -220,6 +225,7 @@ def _write_one(
         writer.write_document(document, passages)
         stats.add(document, passages)
     writer.end()
+    stats.note_attributes(getattr(writer, "written", None))
 
 
 def _write_split(
@@ -239,6 +245,7 @@ def _write_split(
         writer.write_document(document, passages)
         writer.end()
         stats.add(document, passages)
+        stats.note_attributes(getattr(writer, "written", None))
 
 
 def _filters_text(filters: dict[str, str]) -> str:
@@ -264,6 +271,7 @@ def _write_card(
             filters=info.filters,
             files=report.files,
             extra_columns=translit.columns() if translit else (),
+            match_columns="query" in info.filters,
             notes=report.notes,
             command=command,
         )
@@ -292,6 +300,7 @@ __all__ = [
     "iter_documents",
     "read_csv_records",
     "read_jsonl",
+    "read_matches",
     "read_parquet_records",
     "read_tei",
     "read_vertical",
