@@ -77,7 +77,7 @@ def test_header_bullets_are_kept_apart_from_the_article(corpus_dir: Path, out_di
     ]
     # the section's heading passage is the head of its div
     head = body[3].find(T + "head")
-    assert list(body[3])[0] is head and head.text == "Obvious Retreat" and head.get("type") == "subtitle"
+    assert body[3][0] is head and head.text == "Obvious Retreat" and head.get("type") == "subtitle"
     assert [div.get("type") for div in back] == ["boilerplate"]
 
 
