@@ -138,12 +138,16 @@ def export_corpus(
     force: bool = False,
     card: bool = True,
     command: str | None = None,
+    entities: bool = True,
 ) -> ExportReport:
     """Export the selected passages of ``corpus`` in format ``fmt`` to ``out`` (``None``/``"-"``: stdout).
 
     With ``split`` ``out`` is a folder receiving one file per document, named after its id.
     Existing files are never replaced unless ``force``; nothing is written unless the whole
-    export succeeds.  A data card goes next to the export when ``card`` and ``out`` is a path."""
+    export succeeds.  A data card goes next to the export when ``card`` and ``out`` is a path.
+    With ``query`` every format also carries each passage's match tier, score, confidence and
+    spans; ``entities`` tags the gazetteer's names in TEI and fills the vertical ``entity`` column
+    (``False``: faster, no name elements, ``_`` in that column)."""
     cls = writer_class(fmt)
     where = make_filter(lang=lang, region=region, doc=doc, since=since, until=until)
     if excel and fmt not in ("csv", "tsv"):
@@ -158,7 +162,7 @@ def export_corpus(
     if query is not None:
         matches = passage_matches(query_hits(query, index_path=Path(index or "index"), where=where))
         ids = frozenset(matches)
-    finder = entity_finder(index or "index") if fmt in ("tei", "vertical") else None
+    finder = entity_finder(index or "index") if entities and fmt in ("tei", "vertical") else None
     options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang, matches=matches,
                             entities=finder)
     info = ExportInfo(
