@@ -24,7 +24,7 @@ from typing import Any
 
 from .errors import QueryError
 from .index import SearchIndex
-from .model import Hit
+from .model import TIERS, Hit
 from .normalize import normalize_text
 
 #: Ways the lines can be ordered; ``rank`` keeps the search's order.
@@ -106,10 +106,13 @@ def contexts(text: str, start: int, end: int, width: int, unit: str = "chars") -
 
 
 def _lines_of(hit: Hit, rank: int, width: int, unit: str) -> list[KwicLine]:
+    """One line per matched span (a span several query terms match is one line, at its best tier)."""
     out = []
-    for m in hit.matches:
-        if not 0 <= m.start < m.end <= len(hit.text):
+    seen: set[tuple[int, int]] = set()
+    for m in sorted(hit.matches, key=lambda m: (m.start, TIERS.index(m.tier) if m.tier in TIERS else 99)):
+        if not 0 <= m.start < m.end <= len(hit.text) or (m.start, m.end) in seen:
             continue
+        seen.add((m.start, m.end))
         left, right = contexts(hit.text, m.start, m.end, width, unit)
         out.append(KwicLine(passage_id=hit.passage_id, doc_id=hit.doc_id, date=hit.date, lang=hit.lang,
                             region=hit.region, tier=m.tier, confidence=m.confidence, score=hit.score,

@@ -83,23 +83,23 @@ def spelling_key(text: str) -> str:
 
 
 def document_sites(documents: Iterable[Document]) -> dict[str, str]:
-    """Site of each document: its ``site``, else its URL's host, else its top folder."""
+    """Site of each document: its ``site``, else its URL's host, else its top folder below the
+    folder the documents share (absolute and relative paths each have their own)."""
     docs = list(documents)
-    folders = [PurePath(d.path).parent for d in docs if d.path]
-    try:
-        root = PurePath(os.path.commonpath([str(f) for f in folders])) if folders else None
-    except ValueError:  # relative and absolute paths mixed
-        root = None
+    roots: dict[bool, PurePath] = {}
+    for absolute in (True, False):
+        folders = [str(PurePath(d.path).parent) for d in docs
+                   if d.path and PurePath(d.path).is_absolute() == absolute]
+        if folders:
+            roots[absolute] = PurePath(os.path.commonpath(folders))
     sites = {}
     for d in docs:
         site = d.site or (urlsplit(d.url).hostname if d.url else None)
         if not site and d.path:
             parent = PurePath(d.path).parent
-            try:
-                rest = parent.relative_to(root).parts if root is not None else parent.parts
-            except ValueError:
-                rest = parent.parts
-            site = rest[0] if rest else (parent.name or None)
+            root = roots[parent.is_absolute()]
+            rest = parent.relative_to(root).parts
+            site = rest[0] if rest else (root.name or None)
         sites[d.id] = site or UNKNOWN_SITE
     return sites
 

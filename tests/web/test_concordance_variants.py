@@ -151,6 +151,18 @@ def test_document_sites_fall_back_to_host_then_folder():
         Document(id="d", path="/data/pages/top.txt", size=1, encoding="utf-8", sha256=""),
     ]
     assert document_sites(docs) == {"a": "One", "b": "www.news.example", "c": "three.example", "d": "pages"}
+    mixed = [Document(id="e", path="/srv/seeds/x.txt", size=1, encoding="utf-8", sha256=""),
+             Document(id="f", path="pages/alpha.example/y.txt", size=1, encoding="utf-8", sha256=""),
+             Document(id="g", path="pages/beta.example/z.txt", size=1, encoding="utf-8", sha256="")]
+    assert document_sites(mixed) == {"e": "seeds", "f": "alpha.example", "g": "beta.example"}
+
+
+def test_a_span_several_terms_match_is_one_line(workbench):
+    _, index = workbench
+    conc = bicorpus.concordance("Nusra OR النصرة OR an-Nusrah", index=index)
+    keys = [(ln.passage_id, ln.start, ln.end) for ln in conc.lines]
+    assert len(keys) == len(set(keys))
+    assert {ln.tier for ln in conc.lines if ln.match == "Nusra"} == {"exact"}
 
 
 def test_api_mirrors_cli_names():

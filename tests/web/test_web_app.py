@@ -145,3 +145,24 @@ def test_keeps_serving_while_an_ingest_writes(tmp_path: Path):
         after = http.get("/api/search", params={"q": "Aleppo", "limit": 100}).json()
     assert statuses and set(statuses) == {200}
     assert len({hit["doc_id"] for hit in after["hits"]}) == 12  # the new pages are served too
+
+
+def test_serve_without_an_index_is_one_line(tmp_path: Path):
+    result = CliRunner().invoke(main, ["serve", "--index", str(tmp_path / "none"), "--corpus", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: ") and result.output.count("\n") == 1
+
+
+def test_mixed_passages_take_their_direction_from_their_text():
+    from bicorpus.web.app import lang_tag, segments, text_dir
+
+    assert (text_dir("ar"), text_dir("en"), text_dir("mixed")) == ("rtl", "ltr", "auto")
+    assert lang_tag("mixed") == "mul"
+    from bicorpus.model import Match
+
+    text = "قال إن al-Nusra انسحبت"
+    m = Match(term="Nusra", text="Nusra", start=10, end=15, tier="exact")
+    overlapping = Match(term="al-Nusra", text="al-Nusra", start=7, end=15, tier="translit")
+    parts = segments(text, [m, overlapping])
+    assert "".join(s.text for s in parts) == text
+    assert [s.text for s in parts if s.match] == ["al-Nusra"]  # overlaps: the first span is kept

@@ -280,8 +280,10 @@ def create_app(index: str | Path = "index", corpus: str | Path = "corpus") -> St
                                     "(ids look like DOCID-0007; `bicorpus search` shows them)")
             before, after = ix.neighbours(pid, 2)
             siblings = ix.document_passages(passage.doc_id)
+        except SearchIndexError as err:
+            return error_page(request, err, 503)
         except BicorpusError as err:
-            return error_page(request, err, 404 if isinstance(err, BicorpusError) else 400)
+            return error_page(request, err, 404)
         documents, sites = state.documents()
         by_region: dict[str, list[Passage]] = {}
         for p in siblings:
