@@ -139,8 +139,10 @@ def test_keeps_serving_while_an_ingest_writes(tmp_path: Path):
 
         writer = threading.Thread(target=ingest)
         writer.start()
-        while not done.is_set():
+        while True:  # at least one request while the ingest runs
             statuses.append(http.get("/api/search", params={"q": "Nusra"}).status_code)
+            if done.is_set():
+                break
         writer.join()
         after = http.get("/api/search", params={"q": "Aleppo", "limit": 100}).json()
     assert statuses and set(statuses) == {200}
