@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..corpus import PassageFilter
 from ..errors import ExportError
-from ..model import LANGS, REGIONS
+from ..model import LANGS, REGIONS, Hit
 
 _ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -56,6 +56,17 @@ def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | No
 
     Search returns at most :data:`~bicorpus.index.search.MAX_LIMIT` hits; a query matching more
     is refused rather than exported in part."""
+    hits = query_hits(query, index_path=index_path, where=where, min_confidence=min_confidence,
+                      derived=derived)
+    return frozenset(h.passage_id for h in hits)
+
+
+def query_hits(query: str, *, index_path: Path, where: PassageFilter | None = None,
+               min_confidence: float | None = None, derived: bool = False) -> list[Hit]:
+    """Every hit of ``query`` within ``where`` (tier, score, confidence and matched spans included);
+    refused, like :func:`query_passage_ids`, beyond :data:`~bicorpus.index.search.MAX_LIMIT`.
+    ``min_confidence`` (default: the search default) and ``derived``: as for
+    :meth:`bicorpus.SearchIndex.search`."""
     from ..index import open_index
     from ..index.search import DEFAULT_MIN_CONFIDENCE, MAX_LIMIT
 
@@ -69,5 +80,5 @@ def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | No
                 "query can take: narrow it with --lang, --region, --doc, --since or --until"
             )
         if total == 0:
-            return frozenset()
-        return frozenset(hit.passage_id for hit in ix.search(query, limit=total, **options).hits)
+            return []
+        return ix.search(query, limit=total, **options).hits
