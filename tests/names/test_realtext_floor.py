@@ -265,3 +265,17 @@ def test_an_index_of_the_previous_schema_asks_for_reindex(built: Path, tmp_path:
     with pytest.raises(SearchIndexError, match="run `bicorpus reindex`") as err:
         bicorpus.open_index(old)
     assert "\n" not in str(err.value)
+
+
+def test_export_by_query_takes_the_minimum_confidence(built: Path, tmp_path: Path, passages) -> None:
+    from bicorpus.export import export_corpus
+
+    def exported(**options) -> set[str]:
+        out = tmp_path / f"out{len(options)}.jsonl"
+        export_corpus(built / "corpus", "jsonl", out, query="Hamas", index=built / "index", card=False,
+                      **options)
+        return {json.loads(line)["id"] for line in out.read_text("utf-8").splitlines()}
+
+    homs_only = _with(passages, "حمص") - _truth(passages, "hamas")
+    assert not exported() & homs_only
+    assert homs_only <= exported(min_confidence=0.0)
