@@ -143,6 +143,8 @@ class NameModel:
     cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: Memo of :meth:`word` (a word's analysis apart from its context is a pure function of it).
     _memo: dict[str, WordInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Memo of :func:`spelling`.
+    _spellings: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def word(self, word: str) -> WordInfo:
         """:func:`word_info` of ``word``, memoized (at most :data:`_WORD_CACHE` words kept)."""
@@ -318,7 +320,17 @@ _NON_LETTERS_RE = re.compile(r"[^a-z0-9]+")
 
 
 def spelling(text: str, names: NameModel) -> str:
-    """A name's spelling for comparing transliterations: romanized, articles and marks dropped."""
+    """A name's spelling for comparing transliterations: romanized, articles and marks dropped
+    (memoized per name model)."""
+    found = names._spellings.get(text)
+    if found is None:
+        if len(names._spellings) >= _WORD_CACHE:
+            names._spellings.clear()
+        found = names._spellings[text] = _spelling(text, names)
+    return found
+
+
+def _spelling(text: str, names: NameModel) -> str:
     out = []
     for token in tokenize(text):
         for part in names.romanize(token.text).split("-"):
