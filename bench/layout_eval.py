@@ -151,7 +151,7 @@ def score_folder(folder: Path, show: bool) -> Scores:
                 s.body_fn += 1
             elif got in BODY:
                 s.body_fp += 1
-            if show and (want in BODY) != (got in BODY) or show and want == "header" and got in ARTICLE:
+            if (show and (want in BODY) != (got in BODY)) or (show and want == "header" and got in ARTICLE):
                 s.failures.append(f"{path.name}: {want} read as {got}: {line['text'][:70]!r}")
         scores.add(s)
     return scores
