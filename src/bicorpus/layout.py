@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .data import data_lines
-from .dates import is_dateline
+from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -74,7 +74,9 @@ def _byline_re() -> re.Pattern[str]:
 
 
 _PAGE_BYLINE_RE = re.compile(
-    r"^(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：]?\s+(?P<who>[^\d:：()]{2,80})$", re.I
+    r"^(?:(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：]?\s+|(?-i:By)(?=[A-Z][a-z]))"
+    r"(?P<who>[^\d:：()]{2,80})$",
+    re.I,
 )
 
 
@@ -98,8 +100,22 @@ def _nav_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in data_lines("boilerplate_patterns.txt"))
 
 
+@cache
+def _caption_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in data_lines("caption_patterns.txt"))
+
+
 def _label_key(text: str) -> str:
     return _PUNCT_STRIP_RE.sub(" ", normalize_text(text)).strip()
+
+
+_KEY_STRIP_RE = re.compile(r"[\W_]+")
+
+
+def line_key(text: str) -> str:
+    """A line's identity for comparing lines: normalized, punctuation and spacing dropped
+    (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key)."""
+    return _KEY_STRIP_RE.sub(" ", normalize_text(_BULLET_RE.sub("", text, count=1))).strip()
 
 
 # --- unit features -------------------------------------------------------------------------------
@@ -186,6 +202,15 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
     return bool(words) and _covered_by_nav(words)
 
 
+def is_caption(text: str, norm: str | None = None) -> bool:
+    """True for an image caption, a photo credit or alt text (``PHOTO: …``, ``Hussein Malla/AP``,
+    ``… (almadenahnews.com)``, ``img 20210603 232525``); ``norm`` is ``normalize_text(text)``."""
+    if len(text) > SHAPE_MAX_CHARS:
+        return False
+    norm = normalize_text(text) if norm is None else norm
+    return any(p.search(norm) for p in _caption_patterns())
+
+
 def _covered_by_nav(words: list[str]) -> bool:
     phrases = _nav_phrases()
     i = 0
@@ -233,6 +258,13 @@ class Unit:
     nav: bool = False
     date: str | None = None
     html_level: int | None = None  # 1-6 when the line is an HTML <h1>-<h6>
+    caption: bool = False
+    #: A full date inside a short line that holds more than a date (``BEIRUT, 12 May 2017 (AFP) –``,
+    #: ``By NAME | Fellow | May 12, 2017``), at the start of a longer line (``date 2025-12-07 …``),
+    #: or at its end after a cue (``… نشرت في : 03/09/2018``).
+    date_in: str | None = None
+    date_lead: str | None = None
+    date_tail: str | None = None
 
     @property
     def marked_header(self) -> bool:
@@ -284,13 +316,25 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Longest line whose inner date is read as the page's date (a dateline with a place or byline).
+DATE_IN_MAX_CHARS = 160
+
+
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
     lang, _ = detect_lang(chunk)
-    if len(chunk) > SHAPE_MAX_CHARS:
-        return Unit(start, end, chunk, lang)
     norm = normalize_text(chunk)
+    has_digit = any(ch.isdigit() for ch in norm)
+    date_lead = leading_date(norm) if has_digit else None
+    date_tail = trailing_date(norm) if has_digit else None
+    if len(chunk) > SHAPE_MAX_CHARS:
+        return Unit(start, end, chunk, lang, date_lead=date_lead, date_tail=date_tail)
+    date = is_dateline(chunk, norm)
+    date_in = None
+    if has_digit and len(chunk) <= DATE_IN_MAX_CHARS:
+        found = find_date_normalized(norm)
+        date_in = found.iso if found is not None and len(found.iso) == 10 else None
     return Unit(
         start,
         end,
@@ -300,8 +344,12 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         byline=parse_byline(chunk),
         page_byline=parse_page_byline(chunk),
         label=is_header_label(chunk, norm),
-        nav=is_navigation(chunk, norm),
-        date=is_dateline(chunk, norm),
+        nav=date is None and is_navigation(chunk, norm),
+        date=date,
+        caption=is_caption(chunk, norm),
+        date_in=date_in,
+        date_lead=date_lead,
+        date_tail=date_tail,
     )
 
 
@@ -401,35 +449,175 @@ def _header_block(u: Unit) -> Block:
     return Block("site-header", u.start, u.end, linked_title=linked or None)
 
 
-def _is_heading(units: list[Unit], i: int, article_lang: str) -> bool:
+# --- the page's shape: paragraphs, headlines, headings ----------------------------------------
+
+#: Final characters of a paragraph (a headline has none of them; ``?`` and ``!`` end both).
+_PARAGRAPH_END = ".:;؛،,…"
+#: Shortest paragraph ending in one of them; any unit this long is a paragraph.
+PARAGRAPH_END_MIN_CHARS = 40
+#: Units this long with a sentence end inside them are paragraphs whatever their last character.
+PARAGRAPH_INNER_MIN_CHARS = 120
+#: Fewest words of a title (site names, kickers and categories are shorter).
+TITLE_MIN_WORDS = 3
+#: A short full-sentence line between long paragraphs is a caption: its longest word count...
+CAPTION_MAX_WORDS = 8
+#: ... and the shortest neighbouring paragraphs.
+CAPTION_NEIGHBOUR_CHARS = 120
+#: Near-duplicate lines (a caption repeated as alt text) share a prefix this long.
+NEAR_DUP_MIN_CHARS = 30
+#: Unfinished lines after the article's last paragraph shorter than this are page furniture when
+#: there are at least FOOTER_MIN_LINES of them (one short last line may be the text cut short).
+FOOTER_MAX_CHARS = 60
+FOOTER_MIN_LINES = 2
+#: Longest title (a longer unfinished line under the title is its standfirst).
+HEADLINE_MAX_CHARS = 180
+#: A run of at least this many ``Label: value`` lines is an infobox.
+INFOBOX_MIN_LINES = 3
+INFOBOX_MAX_CHARS = 160
+
+_INNER_END_RE = re.compile(r"[.!?؟][\"'”’»)\]]*\s+\S")
+_FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}\s*[:：]\s*\S")
+# A label glued to its value, as infoboxes come out of a text dump: "FormedFebruary 2012".
+_GLUED_RE = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]{2,}[A-Z][a-z]")
+
+
+def _final_char(text: str) -> str:
+    return text.rstrip(_CLOSERS + " ")[-1:]
+
+
+def is_paragraph(u: Unit) -> bool:
+    """A unit of running text: long, or ending like a sentence or clause (not ``?``/``!``, which
+    end headlines too), or with a sentence end inside it."""
+    t = u.text
+    if u.marked_header or u.html_level is not None:
+        return False
+    if len(t) >= TITLE_MAX_CHARS:
+        return True
+    if len(t) >= PARAGRAPH_END_MIN_CHARS and _final_char(t) in _PARAGRAPH_END:
+        return True
+    return len(t) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(t) is not None
+
+
+def _headline_shaped(u: Unit, article_lang: str) -> bool:
+    """Could be the title: short, not a paragraph, a date, a byline, a caption or furniture; at
+    least three words; no final full stop, comma or colon; not starting in lower case."""
+    if u.html_level == 1 and not u.marked_header and u.date is None:
+        return True  # <h1>
+    t = u.text
+    if "|" in t and all(len(_WORD_RE.findall(part)) <= 3 for part in t.split("|")):
+        return False  # a list: names, sections
+    if (u.marked_header or u.caption or u.date or u.page_byline or len(t) > HEADLINE_MAX_CHARS
+            or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
+            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END):
+        return False
+    if len(_WORD_RE.findall(t)) < TITLE_MIN_WORDS:
+        return False
+    first = next((ch for ch in t if ch.isalpha()), "")
+    return bool(first) and not (first.isascii() and first.islower())
+
+
+def _near_duplicates(a: str, b: str) -> bool:
+    """One line repeats the other, whole or as its start, perhaps after a one-word label
+    (``PHOTO: Smoke rises …`` / ``Smoke rises … U.S.-backed fighters …``)."""
+    if len(a) < NEAR_DUP_MIN_CHARS or len(b) < NEAR_DUP_MIN_CHARS:
+        return a == b and bool(a)
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short):
+        return True
+    tail = short.split(" ", 1)[1] if " " in short else ""
+    return len(tail) >= NEAR_DUP_MIN_CHARS and long_.startswith(tail)
+
+
+def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[str]) -> list[bool]:
+    """Which units of the article are boilerplate: furniture by shape (navigation, labels,
+    captions), infobox runs, captions by their place (a short sentence between long paragraphs),
+    near-duplicates of boilerplate, short lines after the last paragraph, and lines that repeat
+    across the site's pages (``repeated`` keys) above the first or below the last paragraph."""
+    n = len(units)
+    keys = [line_key(u.text) for u in units]
+    flags = [u.nav or u.label or u.decoration or u.caption for u in units]
+    _mark_runs(flags, [bool(_FIELD_RE.match(u.text)) and len(u.text) <= INFOBOX_MAX_CHARS for u in units],
+               INFOBOX_MIN_LINES)
+    _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
+    long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
+    for i in range(1, n - 1):
+        u = units[i]
+        if (not flags[i] and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
+                and long_[i - 1] and long_[i + 1]):
+            flags[i] = True
+    for _ in range(2):  # both directions: a caption's repeat before or after it
+        for i in range(1, n):
+            if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
+                flags[i] = flags[i - 1] = True
+    seen_boiler = set()
+    for i in range(n):
+        if flags[i]:
+            seen_boiler.add(keys[i])
+        elif keys[i] in seen_boiler:
+            flags[i] = True
+    paras = [i for i in range(n) if para[i]]
+    if paras:
+        first, last = paras[0], paras[-1]
+        tail = [i for i in range(last + 1, n) if not flags[i]]
+        short = [i for i in tail if len(units[i].text) < FOOTER_MAX_CHARS and not ends_sentence(units[i].text)
+                 and not units[i].date and not units[i].bullet and not units[i].byline]
+        if len(short) >= FOOTER_MIN_LINES:
+            for i in short:
+                flags[i] = True
+        if repeated:
+            for i in [*range(first), *range(last + 1, n)]:
+                if keys[i] in repeated and not (units[i].bullet or units[i].byline):
+                    flags[i] = True
+    return flags
+
+
+def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
+    i = 0
+    while i < len(hits):
+        j = i
+        while j < len(hits) and hits[j]:
+            j += 1
+        if j - i >= min_run:
+            for k in range(i, j):
+                flags[k] = True
+        i = max(j, i + 1)
+
+
+def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], boiler: list[bool]) -> bool:
+    """A short unpunctuated line between paragraphs that heads a paragraph (or heads a
+    subheading that does).  Above the first paragraph there are no section headings."""
     u = units[i]
-    if u.marked_header or u.date or u.page_byline:
+    if u.marked_header or u.date or u.page_byline or u.caption:
         return False
     if u.html_level is not None and u.html_level >= 2:
         return True  # the page says so: <h2>-<h6>, whatever its punctuation or script
-    if u.lang not in (article_lang, "mixed") or not _is_heading_shape(u.text):
+    if not any(para[:i]):
         return False
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    return nxt is not None and not nxt.nav and not _is_heading_shape(nxt.text)
+    if u.lang not in (article_lang, "mixed") or not _is_heading_shape(u.text) or "|" in u.text:
+        return False
+    nxt = _next_kept(boiler, i)
+    if nxt is None:
+        return False
+    if para[nxt]:
+        return True
+    after = _next_kept(boiler, nxt)
+    return (after is not None and para[after] and _is_heading_shape(units[nxt].text)
+            and not units[nxt].marked_header)
 
 
-def _title_candidate(u: Unit, article_lang: str) -> bool:
-    if u.html_level == 1 and not u.marked_header and u.date is None:
-        return True  # <h1>
-    return (
-        not u.marked_header
-        and u.date is None
-        and u.page_byline is None
-        and len(u.text) <= TITLE_MAX_CHARS
-        and u.lang in (article_lang, "mixed")
-    )
+def _next_kept(boiler: list[bool], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(boiler)) if not boiler[j]), None)
 
 
-def analyze(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> Layout:
+def analyze(
+    text: str, html_headings: Sequence[tuple[int, int, int]] = (), *, repeated: frozenset[str] = frozenset()
+) -> Layout:
     """Regions of the page ``text`` (a decoded :class:`~bicorpus.sources.SourceText` text).
 
     ``html_headings`` (``SourceText.headings``) marks HTML ``<h1>`` as the title and ``<h2>``-``<h6>``
-    as section headings, whatever their punctuation."""
+    as section headings, whatever their punctuation.  ``repeated`` holds the :func:`line_key` of
+    lines that repeat across many pages of the page's site (:mod:`bicorpus.layout_site`): above the
+    first or below the last paragraph they are boilerplate."""
     units = units_of(text, html_headings)
     lang = article_language(units)
     top = _top_zone_end(units, lang)
@@ -437,7 +625,7 @@ def analyze(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> La
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
 
     head_blocks = [_head_block(u) for u in head]
-    body = _article(article, lang)
+    body = _article(article, lang, repeated)
     foot_blocks = [_header_block(u) for u in foot]
     head_date = next((b.date for b in head_blocks if b.date), None)
     return Layout(
@@ -469,48 +657,96 @@ class _Article:
     honorific: str | None = None
 
 
-def _article(units: list[Unit], lang: str) -> _Article:
+def _pick_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
+    """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first)."""
+    shaped = [i for i in zone if _headline_shaped(units[i], lang)]
+    h1 = [i for i in shaped if units[i].html_level == 1]
+    if h1:
+        return h1[0]
+    return max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
+
+
+def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> int | None:
+    """The unit giving the page's date: the dateline nearest the first paragraph above it; else
+    a date opening one of the first lines, a dateline anywhere, or a cued date ending a line."""
+    above = [i for i in zone if units[i].date or units[i].date_in]
+    if above:
+        return above[-1]
+    n = len(units)
+    for i in range(min(n, 3)):
+        if units[i].date_lead:
+            return i
+    lines = [i for i in range(n) if units[i].date and not boiler[i]]
+    if lines:
+        return lines[0]
+    edges = [*range(min(n, 5)), *range(max(5, n - 3), n)]
+    return next((i for i in edges if units[i].date_tail), None)
+
+
+def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset()) -> _Article:
     """Title, datelines, subtitle, body blocks and headings of the article, in page order."""
     out = _Article([], [])
+    n = len(units)
+    para = [is_paragraph(u) for u in units]
+    boiler = _boilerplate_flags(units, para, repeated)
+    first_para = next((i for i in range(n) if para[i] and not boiler[i]), n)
+    zone = [i for i in range(first_para) if not boiler[i]]
+    title_i = _pick_title(units, zone, lang)
+    date_i = _pick_date(units, zone, boiler)
+    if date_i is not None:
+        u = units[date_i]
+        out.date = u.date or u.date_in or u.date_lead or u.date_tail
+    title_key = line_key(units[title_i].text) if title_i is not None else None
+    subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
-    stage = "before-title"  # → "after-title" → ("after-subtitle") → "body"
     for i, u in enumerate(units):
-        if u.nav or u.label or u.decoration:
+        if boiler[i]:
             out.blocks.append(Block("boilerplate", u.start, u.end))
-            continue
-        if stage != "body" and (u.date or u.page_byline):
-            out.date = out.date or u.date
-            if u.page_byline and out.author is None:
-                out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
-            out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
-            continue
-        if stage == "before-title" and _title_candidate(u, lang):
+        elif i == title_i:
             out.title = u.text
             out.blocks.append(Block("title", u.start, u.end))
-            stage = "after-title"
-            continue
-        if stage == "after-title" and _is_subtitle(units, i, lang):
+        elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
-            stage = "after-subtitle"
-            continue
-        stage = "body"
-        if _is_heading(units, i, lang):
+        elif title_key is not None and i > title_i and line_key(u.text) == title_key:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
+        elif i < first_para and (u.date or u.page_byline or (u.date_in and not para[i])):
+            if date_i is not None and i < date_i and not u.page_byline and any(
+                    not (units[k].date or units[k].date_in or units[k].page_byline or boiler[k])
+                    for k in range(i + 1, date_i)):
+                out.blocks.append(Block("site-header", u.start, u.end))  # a clock above the page's own date
+                continue
+            if u.page_byline and out.author is None:
+                out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
+            out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
+        elif i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS and not _is_heading(units, i, lang, para, boiler):
+            out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
+        elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
+            out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
+        elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
-            continue
-        out.blocks.append(Block("body", u.start, u.end, section=section))
+        else:
+            out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
 
 
-def _is_subtitle(units: list[Unit], i: int, lang: str) -> bool:
-    """The unit right after the title is a subtitle if it is short and either unfinished
-    (no final full stop) or followed by a dateline before the first paragraph."""
+def _subtitle_of(units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]) -> int | None:
+    """The standfirst: the first kept unit after the title (datelines aside) if it is short and
+    either unfinished (no final full stop) or followed by a dateline before the first paragraph."""
+    title_key = line_key(units[title_i].text)
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or line_key(units[i].text) == title_key):
+        i += 1
+    if i >= len(units):
+        return None
     u = units[i]
-    if len(u.text) > SUBTITLE_MAX_CHARS or u.lang not in (lang, "mixed") or u.bullet:
-        return False
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    if nxt is not None and (nxt.date or nxt.page_byline):
-        return True
-    if _is_heading(units, i, lang):
-        return False
-    return not ends_sentence(u.text) and len(u.text) >= 20
+    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS or u.lang not in (lang, "mixed"):
+        return None
+    if u.bullet or u.caption:
+        return None
+    nxt = _next_kept(boiler, i)
+    if nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in):
+        return i
+    if _is_heading(units, i, lang, para, boiler):
+        return None
+    return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
