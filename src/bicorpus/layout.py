@@ -485,17 +485,21 @@ def _final_char(text: str) -> str:
     return text.rstrip(_CLOSERS + " ")[-1:]
 
 
+def looks_like_paragraph(text: str) -> bool:
+    """Running text by its shape: long, or ending like a sentence or clause (not ``?``/``!``,
+    which end headlines too), or with a sentence end inside it."""
+    if len(text) >= TITLE_MAX_CHARS:
+        return True
+    if len(text) >= PARAGRAPH_END_MIN_CHARS and _final_char(text) in _PARAGRAPH_END:
+        return True
+    return len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+
+
 def is_paragraph(u: Unit) -> bool:
-    """A unit of running text: long, or ending like a sentence or clause (not ``?``/``!``, which
-    end headlines too), or with a sentence end inside it."""
-    t = u.text
+    """A unit of running text (see :func:`looks_like_paragraph`), not header material or an HTML heading."""
     if u.marked_header or u.html_level is not None:
         return False
-    if len(t) >= TITLE_MAX_CHARS:
-        return True
-    if len(t) >= PARAGRAPH_END_MIN_CHARS and _final_char(t) in _PARAGRAPH_END:
-        return True
-    return len(t) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(t) is not None
+    return looks_like_paragraph(u.text)
 
 
 def _headline_shaped(u: Unit, article_lang: str) -> bool:
@@ -666,21 +670,24 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
     return max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
 
 
-def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> int | None:
-    """The unit giving the page's date: the dateline nearest the first paragraph above it; else
-    a date opening one of the first lines, a dateline anywhere, or a cued date ending a line."""
-    above = [i for i in zone if units[i].date or units[i].date_in]
-    if above:
-        return above[-1]
+def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:
+    """The unit giving the page's date, and the date: the dateline nearest the first paragraph
+    above it; else a date opening one of the first lines, a dateline anywhere, or a cued date
+    ending one of the first or last lines."""
+    for i in reversed(zone):
+        if units[i].date or units[i].date_in:
+            return i, units[i].date or units[i].date_in  # type: ignore[return-value]
     n = len(units)
     for i in range(min(n, 3)):
-        if units[i].date_lead:
-            return i
-    lines = [i for i in range(n) if units[i].date and not boiler[i]]
-    if lines:
-        return lines[0]
-    edges = [*range(min(n, 5)), *range(max(5, n - 3), n)]
-    return next((i for i in edges if units[i].date_tail), None)
+        if units[i].date_lead and not boiler[i]:
+            return i, units[i].date_lead
+    for i in range(n):
+        if units[i].date and not boiler[i]:
+            return i, units[i].date
+    for i in [*range(min(n, 5)), *range(max(5, n - 3), n)]:
+        if units[i].date_tail and not boiler[i]:
+            return i, units[i].date_tail
+    return None
 
 
 def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset()) -> _Article:
@@ -689,13 +696,14 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     n = len(units)
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated)
-    first_para = next((i for i in range(n) if para[i] and not boiler[i]), n)
+    kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
+    first_para = kept_paras[0] if kept_paras else n
+    lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang)
-    date_i = _pick_date(units, zone, boiler)
-    if date_i is not None:
-        u = units[date_i]
-        out.date = u.date or u.date_in or u.date_lead or u.date_tail
+    picked = _pick_date(units, zone, boiler)
+    date_i = picked[0] if picked else None
+    out.date = picked[1] if picked else None
     title_key = line_key(units[title_i].text) if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
@@ -709,7 +717,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("subtitle", u.start, u.end))
         elif title_key is not None and i > title_i and line_key(u.text) == title_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
-        elif i < first_para and (u.date or u.page_byline or (u.date_in and not para[i])):
+        elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline or boiler[k])
                     for k in range(i + 1, date_i)):
@@ -718,7 +726,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
-        elif i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS and not _is_heading(units, i, lang, para, boiler):
+        elif (i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS
+              and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
@@ -730,7 +739,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     return out
 
 
-def _subtitle_of(units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]) -> int | None:
+def _subtitle_of(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
     """The standfirst: the first kept unit after the title (datelines aside) if it is short and
     either unfinished (no final full stop) or followed by a dateline before the first paragraph."""
     title_key = line_key(units[title_i].text)
@@ -740,9 +751,9 @@ def _subtitle_of(units: list[Unit], title_i: int, lang: str, para: list[bool], b
     if i >= len(units):
         return None
     u = units[i]
-    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS or u.lang not in (lang, "mixed"):
+    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption:
+    if u.bullet or u.caption or u.lang not in (lang, "mixed"):
         return None
     nxt = _next_kept(boiler, i)
     if nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in):

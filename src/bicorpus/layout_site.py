@@ -1,0 +1,148 @@
+"""Site-level boilerplate: lines that repeat across many pages of one site.
+
+A page alone says little about a line such as ``Deir Ezzor 24 | أخبار | تقارير`` above its title;
+the site's other pages say a lot: chrome is the same on every page, articles are not.  So before
+the pages of a batch are laid out, the lines *above the first paragraph* and *below the last one*
+of every text page are gathered by site, and a line that appears there on at least
+:data:`MIN_PAGES` pages of one site, carrying at least as many different articles (first
+paragraphs), is a *repeated line* of that site.  :func:`bicorpus.layout.analyze` then reads a
+repeated line above the first or below the last paragraph as boilerplate, except header bullets
+and bylines, which keep their per-page metadata.  One page per site loses nothing: this is extra
+evidence on top of the per-page rules.
+
+The site of a page is the host of a URL line near its top (``https://www.example.org/…``) when
+there is one, else its folder.  HTML pages are left to their extractor (no table).
+
+Only the edges of each file are read here (the first and last :data:`EDGE_BYTES` bytes), so the
+pass costs little next to ingest itself.  What a page gets from the table is its *hits*: the
+keys of its own lines that repeat across its site.  They are an input of the page's processing
+like its text, and their fingerprint is kept in ``Document.meta["site_lines"]``: a page whose
+bytes are unchanged but whose hits changed (a new page of its site made one of its lines
+repeated, or removed the repetition) is processed again; a page whose bytes and hits are both
+unchanged is not, so re-ingesting an unchanged collection still writes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .layout import line_key, looks_like_paragraph
+
+#: Bytes read at each end of a file.
+EDGE_BYTES = 16_384
+#: Lines considered at each edge of a page, and their longest length.
+EDGE_LINES = 40
+EDGE_LINE_MAX_CHARS = 200
+#: A line is repeated when it appears at the edges of at least this many pages of one site,
+#: with at least this many different first paragraphs (so copies of one article do not count).
+MIN_PAGES = 3
+
+_URL_RE = re.compile(r"^(?:url\s*[:：]\s*)?https?://(?:www\.)?([^/\s:]+)", re.I)
+
+
+@dataclass(frozen=True)
+class PageEdges:
+    """What the site pass keeps of one page: its site, the keys of its edge lines, and the key
+    of its first paragraph (the article's identity)."""
+
+    site: str
+    keys: frozenset[str]
+    article: str
+
+
+def page_edges(text: str, folder: str) -> PageEdges:
+    """The edge lines of a page's text: short lines above its first paragraph and below its last."""
+    lines = [line.strip() for line in text.split("\n")]
+    lines = [line for line in lines if line]
+    paras = [i for i, line in enumerate(lines) if looks_like_paragraph(line)]
+    first = paras[0] if paras else len(lines)
+    last = paras[-1] if paras else len(lines) - 1
+    top = lines[: min(first, EDGE_LINES)]
+    bottom = lines[max(last + 1, len(lines) - EDGE_LINES) :]
+    keys = frozenset(k for line in (*top, *bottom)
+                     if len(line) <= EDGE_LINE_MAX_CHARS and (k := line_key(line)))
+    site = folder
+    for line in lines[: min(len(lines), 10)]:
+        m = _URL_RE.match(line)
+        if m:
+            site = m.group(1).lower()
+            break
+    return PageEdges(site, keys, line_key(lines[first]) if paras else "")
+
+
+def read_edges(path: Path) -> str:
+    """The first and last :data:`EDGE_BYTES` bytes of a file as text (whole lines only), or ""."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(EDGE_BYTES)
+            size = f.seek(0, 2)
+            tail = b""
+            if size > 2 * EDGE_BYTES:
+                f.seek(size - EDGE_BYTES)
+                tail = f.read(EDGE_BYTES)
+    except OSError:
+        return ""
+    if tail:
+        head = head.rsplit(b"\n", 1)[0]
+        tail = tail.split(b"\n", 1)[-1]
+    return _decode(head) + "\n" + _decode(tail)
+
+
+def _decode(data: bytes) -> str:
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors="ignore")  # a cut character, or another encoding
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+@dataclass(frozen=True)
+class SiteTable:
+    """Repeated lines by site, and each page's hits."""
+
+    repeated: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    pages: Mapping[str, PageEdges] = field(default_factory=dict)
+
+    def hits(self, path: str | Path) -> frozenset[str]:
+        """Keys of the page's own edge lines that repeat across its site (empty if none)."""
+        page = self.pages.get(str(path))
+        if page is None:
+            return frozenset()
+        return page.keys & self.repeated.get(page.site, frozenset())
+
+
+def build_table(pages: Mapping[str, PageEdges]) -> SiteTable:
+    """The repeated lines of each site from the pages' edges."""
+    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for page in pages.values():
+        for key in page.keys:
+            articles[(page.site, key)].add(page.article)
+    repeated: dict[str, set[str]] = defaultdict(set)
+    for (site, key), seen in articles.items():
+        if len(seen) >= MIN_PAGES:
+            repeated[site].add(key)
+    return SiteTable({site: frozenset(keys) for site, keys in repeated.items()}, dict(pages))
+
+
+def site_table(paths: Iterable[str | Path]) -> SiteTable:
+    """The table for a batch of files: text pages are read at their edges, HTML pages skipped."""
+    pages: dict[str, PageEdges] = {}
+    for path in paths:
+        p = Path(path)
+        if p.suffix.lower() in (".html", ".htm", ".xhtml") or not p.is_file():
+            continue
+        pages[str(path)] = page_edges(read_edges(p), str(p.parent))
+    return build_table(pages)
+
+
+def fingerprint(hits: frozenset[str]) -> str | None:
+    """A short stable digest of a page's hits (``None`` when it has none), kept on its document."""
+    if not hits:
+        return None
+    return hashlib.sha256("\n".join(sorted(hits)).encode("utf-8")).hexdigest()[:16]
