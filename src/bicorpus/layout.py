@@ -536,7 +536,7 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
     """Which units of the article are boilerplate: furniture by shape (navigation, labels,
     captions), infobox runs, captions by their place (a short sentence between long paragraphs),
     near-duplicates of boilerplate, short lines after the last paragraph, and lines that repeat
-    across the site's pages (``repeated`` keys) above the first or below the last paragraph."""
+    across the site's pages (``repeated`` keys; not header bullets, bylines or section headings)."""
     n = len(units)
     keys = [line_key(u.text) for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
@@ -561,17 +561,19 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
             flags[i] = True
     paras = [i for i in range(n) if para[i]]
     if paras:
-        first, last = paras[0], paras[-1]
+        last = paras[-1]
         tail = [i for i in range(last + 1, n) if not flags[i]]
         short = [i for i in tail if len(units[i].text) < FOOTER_MAX_CHARS and not ends_sentence(units[i].text)
                  and not units[i].date and not units[i].bullet and not units[i].byline]
         if len(short) >= FOOTER_MIN_LINES:
             for i in short:
                 flags[i] = True
-        if repeated:
-            for i in [*range(first), *range(last + 1, n)]:
-                if keys[i] in repeated and not (units[i].bullet or units[i].byline):
-                    flags[i] = True
+    if repeated:
+        for i in range(n):
+            u = units[i]
+            heads_paragraph = i + 1 < n and para[i + 1] and _is_heading_shape(u.text)
+            if keys[i] in repeated and not (u.bullet or u.byline or heads_paragraph):
+                flags[i] = True
     return flags
 
 
@@ -620,8 +622,8 @@ def analyze(
 
     ``html_headings`` (``SourceText.headings``) marks HTML ``<h1>`` as the title and ``<h2>``-``<h6>``
     as section headings, whatever their punctuation.  ``repeated`` holds the :func:`line_key` of
-    lines that repeat across many pages of the page's site (:mod:`bicorpus.layout_site`): above the
-    first or below the last paragraph they are boilerplate."""
+    lines that repeat across many pages of the page's site (:mod:`bicorpus.layout_site`): they are
+    boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)
     lang = article_language(units)
     top = _top_zone_end(units, lang)
@@ -719,7 +721,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
-                    not (units[k].date or units[k].date_in or units[k].page_byline or boiler[k])
+                    not (units[k].date or units[k].date_in or units[k].page_byline)
                     for k in range(i + 1, date_i)):
                 out.blocks.append(Block("site-header", u.start, u.end))  # a clock above the page's own date
                 continue

@@ -1,25 +1,27 @@
 """Site-level boilerplate: lines that repeat across many pages of one site.
 
-A page alone says little about a line such as ``Deir Ezzor 24 | أخبار | تقارير`` above its title;
-the site's other pages say a lot: chrome is the same on every page, articles are not.  So before
-the pages of a batch are laid out, the lines *above the first paragraph* and *below the last one*
-of every text page are gathered by site, and a line that appears there on at least
-:data:`MIN_PAGES` pages of one site, carrying at least as many different articles (first
-paragraphs), is a *repeated line* of that site.  :func:`bicorpus.layout.analyze` then reads a
-repeated line above the first or below the last paragraph as boilerplate, except header bullets
-and bylines, which keep their per-page metadata.  One page per site loses nothing: this is extra
-evidence on top of the per-page rules.
+A page alone says little about a line such as ``Syria Direct is an independent news organization``
+under its last paragraph; the site's other pages say a lot: chrome is the same on every page,
+articles are not.  So before the pages of a batch are laid out, the short lines (up to
+:data:`LINE_MAX_CHARS`) of every text page are gathered by site, and a line found on at least
+:data:`MIN_PAGES` pages of one site carrying at least as many different articles (first
+paragraphs) is a *repeated line* of that site.  :func:`bicorpus.layout.analyze` reads a repeated
+line as boilerplate, except header bullets and bylines, which keep their per-page metadata, and
+section headings (a line that heads a paragraph: ``Conclusion`` may open a section on every page).
+One page per site loses nothing: this is extra evidence on top of the per-page rules.
 
 The site of a page is the host of a URL line near its top (``https://www.example.org/…``) when
 there is one, else its folder.  HTML pages are left to their extractor (no table).
 
-Only the edges of each file are read here (the first and last :data:`EDGE_BYTES` bytes), so the
-pass costs little next to ingest itself.  What a page gets from the table is its *hits*: the
-keys of its own lines that repeat across its site.  They are an input of the page's processing
-like its text, and their fingerprint is kept in ``Document.meta["site_lines"]``: a page whose
-bytes are unchanged but whose hits changed (a new page of its site made one of its lines
-repeated, or removed the repetition) is processed again; a page whose bytes and hits are both
-unchanged is not, so re-ingesting an unchanged collection still writes nothing.
+Only the edges of each file are read here (the first and last :data:`EDGE_BYTES` bytes: all of a
+usual page), so the pass costs little next to ingest itself.
+
+What a page gets from the table is its *hits*: the keys of its own lines that repeat across its
+site.  They are an input of the page's processing like its text, and their fingerprint is kept
+in ``Document.meta["site_lines"]``.  A page whose bytes are unchanged but whose hits changed (a
+new page of its site made one of its lines repeated, or a removed page undid that) is processed
+again; a page whose bytes and hits are both unchanged is not, so re-ingesting an unchanged
+collection still writes nothing.
 """
 
 from __future__ import annotations
@@ -33,11 +35,10 @@ from pathlib import Path
 
 from .layout import line_key, looks_like_paragraph
 
-#: Bytes read at each end of a file.
+#: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 16_384
-#: Lines considered at each edge of a page, and their longest length.
-EDGE_LINES = 40
-EDGE_LINE_MAX_CHARS = 200
+#: Longest line that can be a repeated line.
+LINE_MAX_CHARS = 200
 #: A line is repeated when it appears at the edges of at least this many pages of one site,
 #: with at least this many different first paragraphs (so copies of one article do not count).
 MIN_PAGES = 3
@@ -47,7 +48,7 @@ _URL_RE = re.compile(r"^(?:url\s*[:：]\s*)?https?://(?:www\.)?([^/\s:]+)", re.I
 
 @dataclass(frozen=True)
 class PageEdges:
-    """What the site pass keeps of one page: its site, the keys of its edge lines, and the key
+    """What the site pass keeps of one page: its site, the keys of its short lines, and the key
     of its first paragraph (the article's identity)."""
 
     site: str
@@ -56,23 +57,20 @@ class PageEdges:
 
 
 def page_edges(text: str, folder: str) -> PageEdges:
-    """The edge lines of a page's text: short lines above its first paragraph and below its last."""
+    """What the site pass keeps of a page's text: the keys of its lines up to
+    :data:`LINE_MAX_CHARS` long, its site and the key of its first paragraph."""
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
-    paras = [i for i, line in enumerate(lines) if looks_like_paragraph(line)]
-    first = paras[0] if paras else len(lines)
-    last = paras[-1] if paras else len(lines) - 1
-    top = lines[: min(first, EDGE_LINES)]
-    bottom = lines[max(last + 1, len(lines) - EDGE_LINES) :]
-    keys = frozenset(k for line in (*top, *bottom)
-                     if len(line) <= EDGE_LINE_MAX_CHARS and (k := line_key(line)))
+    keys = frozenset(k for line in lines if len(line) <= LINE_MAX_CHARS and (k := line_key(line)))
     site = folder
     for line in lines[: min(len(lines), 10)]:
         m = _URL_RE.match(line)
         if m:
             site = m.group(1).lower()
             break
-    return PageEdges(site, keys, line_key(lines[first]) if paras else "")
+    first = next((line for line in lines if looks_like_paragraph(line) and len(line) > LINE_MAX_CHARS), None)
+    first = first or next((line for line in lines if looks_like_paragraph(line)), "")
+    return PageEdges(site, keys, line_key(first))
 
 
 def read_edges(path: Path) -> str:
@@ -110,7 +108,7 @@ class SiteTable:
     pages: Mapping[str, PageEdges] = field(default_factory=dict)
 
     def hits(self, path: str | Path) -> frozenset[str]:
-        """Keys of the page's own edge lines that repeat across its site (empty if none)."""
+        """Keys of the page's own lines that repeat across its site (empty if none)."""
         page = self.pages.get(str(path))
         if page is None:
             return frozenset()
