@@ -159,9 +159,11 @@ def is_dateline(text: str, norm: str | None = None) -> str | None:
 #: How far into a line a leading date may start, and how far before a trailing date its cue is.
 LEAD_CHARS = 40
 CUE_CHARS = 30
+# What may stand right before a date that ends a line: a separator or a publication word.  Not a
+# bare "on" or "في": "… in Saydnaya in June 2011." ends a sentence, it is not a dateline.
 _CUE_RE = re.compile(
-    r"(?:[|:\-–—]|\b(?:published|posted|updated|update|on|date)\b"
-    r"|(?<!\w)(?:نشر|نشرت|نشر في|بتاريخ|تاريخ|في|الموافق))[\s:|\-–—]*$"
+    r"(?:[|:\-–—]|\b(?:published|posted|updated|update|date)(?:\s+on)?\b"
+    r"|(?<!\w)(?:نشر|نشرت|نشر في|نشرت في|بتاريخ|تاريخ|الموافق))[\s:|\-–—]*$"
 )
 
 
@@ -178,14 +180,15 @@ def leading_date(norm: str) -> str | None:
 
 
 def trailing_date(norm: str) -> str | None:
-    """ISO date that ends a longer line after a publication cue (``… نشرت في : 03/09/2018``,
+    """ISO day that ends a longer line after a publication cue (``… نشرت في : 03/09/2018``,
     ``… | May 12, 2017``); ``norm`` is normalized text."""
     tail = norm[-(CUE_CHARS + 40) :]
     last: DateMatch | None = None
     for pattern in _patterns():
         for m in pattern.finditer(tail):
             iso = _to_iso(m)
-            if iso and not tail[m.end() :].strip(" .،,)]}") and (last is None or m.start() < last.start):
+            if (iso and len(iso) == 10 and not tail[m.end() :].strip(" .،,)]}")
+                    and (last is None or m.start() < last.start)):
                 last = DateMatch(iso, m.start(), m.end())
     if last is None:
         return None

@@ -38,8 +38,10 @@ HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 #: Units at least this long count as paragraphs when deciding the article language.
 PARAGRAPH_MIN_CHARS = 80
-#: Longest line that can be navigation boilerplate.
+#: Longest line that can be navigation boilerplate (made of navigation words), and longest line a
+#: boilerplate pattern (links, "click here", counters, copyright) is looked for in.
 NAV_MAX_CHARS = 160
+NAV_PATTERN_MAX_CHARS = 250
 
 _BULLET_RE = re.compile(r"^(?:[•·▪●◦‣∙○■□►▶➢✓✔*]|[-–—](?=\s))\s*")
 _TERMINAL = ".!?؟:;,،؛…"
@@ -98,6 +100,11 @@ def _nav_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 @cache
 def _nav_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in data_lines("boilerplate_patterns.txt"))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.casefold().rstrip(".") for a in data_lines("abbreviations.txt"))
 
 
 @cache
@@ -191,13 +198,15 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
 def is_navigation(text: str, norm: str | None = None) -> bool:
     """True for a line of navigation words (``Home | About | اتصل بنا``), a ``click here`` link,
     a view counter or a copyright notice.  ``norm`` is ``normalize_text(text)`` if known."""
-    if len(text) > NAV_MAX_CHARS:
+    if len(text) > NAV_PATTERN_MAX_CHARS:
         return False
     norm = _BULLET_RE.sub("", normalize_text(text) if norm is None else norm, count=1)
     if not norm:
         return False
     if any(p.search(norm) for p in _nav_patterns()):
         return True
+    if len(text) > NAV_MAX_CHARS:
+        return False
     words = _WORD_RE.findall(norm)
     return bool(words) and _covered_by_nav(words)
 
@@ -291,16 +300,20 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             yield m.start() + lead, m.start() + lead + len(stripped)
 
 
+@cache
+def _runon_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("runon_words.txt"))
+
+
 def _runs_on(prev: str, nxt: str) -> bool:
-    """A hard-wrapped (or ``<br>``-broken) English line: the previous one is unfinished, the next
-    starts in lower case."""
-    return (
-        len(prev) >= 20
-        and not ends_sentence(prev)
-        and nxt[:1].isascii()
-        and nxt[:1].islower()
-        and not _BULLET_RE.match(nxt)
-    )
+    """A hard-wrapped (or ``<br>``-broken) line: the previous one is unfinished and the next starts
+    in lower case (English), or the previous one ends on a preposition or conjunction (Arabic)."""
+    if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt):
+        return False
+    if nxt[:1].isascii() and nxt[:1].islower():
+        return True
+    last = prev.rsplit(None, 1)[-1]
+    return "\u0600" <= last[:1] <= "\u06ff" and normalize_text(last) in _runon_words()
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -465,6 +478,8 @@ CAPTION_MAX_WORDS = 8
 CAPTION_NEIGHBOUR_CHARS = 120
 #: Near-duplicate lines (a caption repeated as alt text) share a prefix this long.
 NEAR_DUP_MIN_CHARS = 30
+#: A line this long given twice in a row is a caption (a title given twice is shorter).
+DUP_CAPTION_MIN_CHARS = 100
 #: Unfinished lines after the article's last paragraph shorter than this are page furniture when
 #: there are at least FOOTER_MIN_LINES of them (one short last line may be the text cut short).
 FOOTER_MAX_CHARS = 60
@@ -502,7 +517,7 @@ def is_paragraph(u: Unit) -> bool:
     return looks_like_paragraph(u.text)
 
 
-def _headline_shaped(u: Unit, article_lang: str) -> bool:
+def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORDS) -> bool:
     """Could be the title: short, not a paragraph, a date, a byline, a caption or furniture; at
     least three words; no final full stop, comma or colon; not starting in lower case."""
     if u.html_level == 1 and not u.marked_header and u.date is None:
@@ -512,12 +527,25 @@ def _headline_shaped(u: Unit, article_lang: str) -> bool:
         return False  # a list: names, sections
     if (u.marked_header or u.caption or u.date or u.page_byline or len(t) > HEADLINE_MAX_CHARS
             or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
-            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END):
+            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
         return False
-    if len(_WORD_RE.findall(t)) < TITLE_MIN_WORDS:
+    if len(_WORD_RE.findall(t)) < min_words:
         return False
     first = next((ch for ch in t if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower())
+
+
+_SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
+
+
+def _has_sentence_end(text: str) -> bool:
+    """A sentence ends inside ``text`` and another starts (a caption, a lead; not a headline).
+    Abbreviations (``U.S.``, ``Dr.``) and initials do not count."""
+    for m in _SENTENCE_INSIDE_RE.finditer(text):
+        word = m.group(1).lstrip("(\"'“‘«")
+        if len(word) > 1 and "." not in word and word.casefold() not in _abbreviations():
+            return True
+    return False
 
 
 def _near_duplicates(a: str, b: str) -> bool:
@@ -549,6 +577,9 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         if (not flags[i] and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
                 and long_[i - 1] and long_[i + 1]):
             flags[i] = True
+    for i in range(1, n):
+        if keys[i] == keys[i - 1] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
+            flags[i] = flags[i - 1] = True  # a long line given twice: alt text and caption
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
@@ -663,9 +694,13 @@ class _Article:
     honorific: str | None = None
 
 
-def _pick_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
-    """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first)."""
+def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) -> int | None:
+    """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
+    A two-word line is the title only when it opens the page right above the first paragraph
+    (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
     shaped = [i for i in zone if _headline_shaped(units[i], lang)]
+    if not shaped and zone == [0] and first_para == 1 and _headline_shaped(units[0], lang, min_words=2):
+        return 0
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
@@ -702,7 +737,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
-    title_i = _pick_title(units, zone, lang)
+    title_i = _pick_title(units, zone, lang, first_para)
     picked = _pick_date(units, zone, boiler)
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
