@@ -112,6 +112,11 @@ def _caption_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p, re.I) for p in data_lines("caption_patterns.txt"))
 
 
+@cache
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p, re.I) for p in data_lines("credit_patterns.txt"))
+
+
 def _label_key(text: str) -> str:
     return _PUNCT_STRIP_RE.sub(" ", normalize_text(text)).strip()
 
@@ -217,7 +222,15 @@ def is_caption(text: str, norm: str | None = None) -> bool:
     if len(text) > SHAPE_MAX_CHARS:
         return False
     norm = normalize_text(text) if norm is None else norm
-    return any(p.search(norm) for p in _caption_patterns())
+    return is_credit(text, norm) or any(p.search(norm) for p in _caption_patterns())
+
+
+def is_credit(text: str, norm: str | None = None) -> bool:
+    """True for a photo credit standing alone (``Hussein Malla/AP``, ``Getty Images``)."""
+    if len(text) > NAV_MAX_CHARS:
+        return False
+    norm = normalize_text(text) if norm is None else norm
+    return any(p.search(norm) for p in _credit_patterns())
 
 
 def _covered_by_nav(words: list[str]) -> bool:
@@ -480,6 +493,8 @@ CAPTION_NEIGHBOUR_CHARS = 120
 NEAR_DUP_MIN_CHARS = 30
 #: A line this long given twice in a row is a caption (a title given twice is shorter).
 DUP_CAPTION_MIN_CHARS = 100
+#: Longest caption under a photo credit line.
+CREDIT_CAPTION_MAX_CHARS = 300
 #: Unfinished lines after the article's last paragraph shorter than this are page furniture when
 #: there are at least FOOTER_MIN_LINES of them (one short last line may be the text cut short).
 FOOTER_MAX_CHARS = 60
@@ -490,6 +505,7 @@ HEADLINE_MAX_CHARS = 180
 INFOBOX_MIN_LINES = 3
 INFOBOX_MAX_CHARS = 160
 
+_LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»]\s")
 _INNER_END_RE = re.compile(r"[.!?؟][\"'”’»)\]]*\s+\S")
 _FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}\s*[:：]\s*\S")
 # A label glued to its value, as infoboxes come out of a text dump: "FormedFebruary 2012".
@@ -523,8 +539,9 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
     if u.html_level == 1 and not u.marked_header and u.date is None:
         return True  # <h1>
     t = u.text
-    if "|" in t and all(len(_WORD_RE.findall(part)) <= 3 for part in t.split("|")):
-        return False  # a list: names, sections
+    parts = _LIST_SPLIT_RE.split(t)
+    if len(parts) > 1 and all(len(_WORD_RE.findall(part)) <= 3 for part in parts):
+        return False  # a list: names, sections, "source - section"
     if (u.marked_header or u.caption or u.date or u.page_byline or len(t) > HEADLINE_MAX_CHARS
             or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
             or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
@@ -578,6 +595,9 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
                 and long_[i - 1] and long_[i + 1]):
             flags[i] = True
     for i in range(1, n):
+        if (is_credit(units[i - 1].text) and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
+                and not _is_heading_shape(units[i].text)):
+            flags[i] = True  # the caption under a photo credit
         if keys[i] == keys[i - 1] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
             flags[i] = flags[i - 1] = True  # a long line given twice: alt text and caption
     for _ in range(2):  # both directions: a caption's repeat before or after it
@@ -795,6 +815,8 @@ def _subtitle_of(
     nxt = _next_kept(boiler, i)
     if nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in):
         return i
+    if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
+        return i  # a standfirst above the picture or its credit
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None

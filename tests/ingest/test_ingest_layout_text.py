@@ -265,3 +265,32 @@ def test_reingest_when_a_new_page_makes_a_line_repeated(tmp_path):
     assert sorted(fifth.changed) == sorted(first.added)  # back to one page short: body again
     rows = [p for p in open_corpus(corpus).passages() if p.text == FOOTER]
     assert {p.region for p in rows} == {"body"}
+
+
+def test_caption_under_a_photo_credit_and_standfirst_above_it():
+    text = "\n\n".join([
+        "Hezbollah marks major triumph as Qusayr tips back into Assad camp",
+        "Rebels abandoned the strategic city of Qusayr on Wednesday in a significant victory for Syria's regime.",
+        "Mohammed Azakir/Reuters",
+        "Forces loyal to the regime carry the national flag as they ride on motorcycles in Qusayr, Wednesday.",
+        PARA_EN, PARA_EN2,
+    ])
+    got = regions(text)
+    assert got["Mohammed Azakir/Reuters"] == "boilerplate"
+    assert got[next(k for k in got if k.startswith("Forces loyal"))] == "boilerplate"
+    assert got[next(k for k in got if k.startswith("Rebels abandoned"))] == "subtitle"
+
+
+def test_a_source_and_section_line_is_not_a_title():
+    text = "\n".join(["العالم - سوريا", PARA_AR, PARA_AR2])
+    assert analyze(text).title is None
+    entity = "\n".join(["جيش الإسلام", PARA_AR, PARA_AR2])
+    assert analyze(entity).title == "جيش الإسلام"  # two words opening the page right above the text
+
+
+def test_arabic_line_wrapped_after_a_preposition_is_joined():
+    text = "اغتال مسلحون مجهولون قياديين اثنين في\nجيش الإسلام، بمنطقة حوش الضواهرة في الغوطة الشرقية.\n\n" + PARA_AR
+    layout = analyze(text)
+    assert layout.title is None
+    first = layout.blocks[0]
+    assert text[first.start : first.end].startswith("اغتال") and text[first.end - 1] == "."
