@@ -98,8 +98,8 @@ def _nav_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def _nav_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in data_lines("boilerplate_patterns.txt"))
+def _nav_patterns() -> _Patterns:
+    return _one_pattern(data_lines("boilerplate_patterns.txt"))
 
 
 @cache
@@ -108,13 +108,35 @@ def _abbreviations() -> frozenset[str]:
 
 
 @cache
-def _caption_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in data_lines("caption_patterns.txt"))
+def _caption_patterns() -> _Patterns:
+    return _one_pattern(data_lines("caption_patterns.txt"))
 
 
 @cache
-def _credit_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in data_lines("credit_patterns.txt"))
+def _credit_patterns() -> _Patterns:
+    return _one_pattern(data_lines("credit_patterns.txt"))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of a data file, joined: those anchored at the start (``^…``) are tried at the
+    start of the line only, the others searched; one pass each instead of one per pattern."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def search(self, text: str) -> bool:
+        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.search(text)))
+
+
+def _one_pattern(patterns: Sequence[str]) -> _Patterns:
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    floating = [p for p in patterns if not p.startswith("^")]
+
+    def join(group: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
+
+    return _Patterns(join(anchored), join(floating))
 
 
 def _label_key(text: str) -> str:
@@ -122,12 +144,14 @@ def _label_key(text: str) -> str:
 
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
+_DIGIT_RE = re.compile(r"\d")
 
 
-def line_key(text: str) -> str:
-    """A line's identity for comparing lines: normalized, punctuation and spacing dropped
-    (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key)."""
-    return _KEY_STRIP_RE.sub(" ", normalize_text(_BULLET_RE.sub("", text, count=1))).strip()
+def line_key(text: str, norm: str | None = None) -> str:
+    """A line's identity for comparing lines: normalized, punctuation, bullets and spacing dropped
+    (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
+    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
+    return _KEY_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
 
 
 # --- unit features -------------------------------------------------------------------------------
@@ -208,7 +232,7 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
     norm = _BULLET_RE.sub("", normalize_text(text) if norm is None else norm, count=1)
     if not norm:
         return False
-    if any(p.search(norm) for p in _nav_patterns()):
+    if _nav_patterns().search(norm):
         return True
     if len(text) > NAV_MAX_CHARS:
         return False
@@ -222,7 +246,7 @@ def is_caption(text: str, norm: str | None = None) -> bool:
     if len(text) > SHAPE_MAX_CHARS:
         return False
     norm = normalize_text(text) if norm is None else norm
-    return is_credit(text, norm) or any(p.search(norm) for p in _caption_patterns())
+    return is_credit(text, norm) or _caption_patterns().search(norm)
 
 
 def is_credit(text: str, norm: str | None = None) -> bool:
@@ -230,7 +254,7 @@ def is_credit(text: str, norm: str | None = None) -> bool:
     if len(text) > NAV_MAX_CHARS:
         return False
     norm = normalize_text(text) if norm is None else norm
-    return any(p.search(norm) for p in _credit_patterns())
+    return _credit_patterns().search(norm)
 
 
 def _covered_by_nav(words: list[str]) -> bool:
@@ -287,6 +311,8 @@ class Unit:
     date_in: str | None = None
     date_lead: str | None = None
     date_tail: str | None = None
+    credit: bool = False
+    key: str = ""  # line_key(text); "" for a unit longer than SHAPE_MAX_CHARS
 
     @property
     def marked_header(self) -> bool:
@@ -344,18 +370,24 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 #: Longest line whose inner date is read as the page's date (a dateline with a place or byline).
 DATE_IN_MAX_CHARS = 160
+#: How much of the start and the end of a long paragraph is read for a date opening or closing it.
+EDGE_CHARS = 120
 
 
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
     lang, _ = detect_lang(chunk)
+    if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
+        head, tail = normalize_text(chunk[:EDGE_CHARS]), normalize_text(chunk[-EDGE_CHARS:])
+        return Unit(start, end, chunk, lang,
+                    date_lead=leading_date(head) if _DIGIT_RE.search(head) else None,
+                    date_tail=trailing_date(tail) if _DIGIT_RE.search(tail) else None)
     norm = normalize_text(chunk)
-    has_digit = any(ch.isdigit() for ch in norm)
+    key = line_key(chunk, norm)
+    has_digit = _DIGIT_RE.search(norm) is not None
     date_lead = leading_date(norm) if has_digit else None
     date_tail = trailing_date(norm) if has_digit else None
-    if len(chunk) > SHAPE_MAX_CHARS:
-        return Unit(start, end, chunk, lang, date_lead=date_lead, date_tail=date_tail)
     date = is_dateline(chunk, norm)
     date_in = None
     if has_digit and len(chunk) <= DATE_IN_MAX_CHARS:
@@ -376,6 +408,8 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         date_in=date_in,
         date_lead=date_lead,
         date_tail=date_tail,
+        credit=is_credit(chunk, norm),
+        key=key,
     )
 
 
@@ -583,7 +617,7 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
     near-duplicates of boilerplate, short lines after the last paragraph, and lines that repeat
     across the site's pages (``repeated`` keys; not header bullets, bylines or section headings)."""
     n = len(units)
-    keys = [line_key(u.text) for u in units]
+    keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
     _mark_runs(flags, [bool(_FIELD_RE.match(u.text)) and len(u.text) <= INFOBOX_MAX_CHARS for u in units],
                INFOBOX_MIN_LINES)
@@ -595,10 +629,10 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
                 and long_[i - 1] and long_[i + 1]):
             flags[i] = True
     for i in range(1, n):
-        if (is_credit(units[i - 1].text) and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
+        if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
                 and not _is_heading_shape(units[i].text)):
             flags[i] = True  # the caption under a photo credit
-        if keys[i] == keys[i - 1] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
+        if keys[i] and keys[i] == keys[i - 1] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
             flags[i] = flags[i - 1] = True  # a long line given twice: alt text and caption
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
@@ -606,6 +640,8 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
                 flags[i] = flags[i - 1] = True
     seen_boiler = set()
     for i in range(n):
+        if not keys[i]:
+            continue
         if flags[i]:
             seen_boiler.add(keys[i])
         elif keys[i] in seen_boiler:
@@ -623,7 +659,7 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         for i in range(n):
             u = units[i]
             heads_paragraph = i + 1 < n and para[i + 1] and _is_heading_shape(u.text)
-            if keys[i] in repeated and not (u.bullet or u.byline or heads_paragraph):
+            if keys[i] and keys[i] in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
 
@@ -761,7 +797,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     picked = _pick_date(units, zone, boiler)
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
-    title_key = line_key(units[title_i].text) if title_i is not None else None
+    title_key = units[title_i].key if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
     for i, u in enumerate(units):
@@ -772,7 +808,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("title", u.start, u.end))
         elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
-        elif title_key is not None and i > title_i and line_key(u.text) == title_key:
+        elif title_key and i > title_i and u.key == title_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
@@ -801,9 +837,9 @@ def _subtitle_of(
 ) -> int | None:
     """The standfirst: the first kept unit after the title (datelines aside) if it is short and
     either unfinished (no final full stop) or followed by a dateline before the first paragraph."""
-    title_key = line_key(units[title_i].text)
+    title_key = units[title_i].key
     i = title_i + 1
-    while i < len(units) and (boiler[i] or line_key(units[i].text) == title_key):
+    while i < len(units) and (boiler[i] or units[i].key == title_key):
         i += 1
     if i >= len(units):
         return None
