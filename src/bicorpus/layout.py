@@ -126,7 +126,9 @@ class _Patterns:
     floating: re.Pattern[str] | None
 
     def search(self, text: str) -> bool:
-        return bool((self.anchored and self.anchored.match(text)) or (self.floating and self.floating.search(text)))
+        if self.anchored is not None and self.anchored.match(text):
+            return True
+        return self.floating is not None and self.floating.search(text) is not None
 
 
 def _one_pattern(patterns: Sequence[str]) -> _Patterns:
