@@ -149,6 +149,12 @@ _KEY_STRIP_RE = re.compile(r"[\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 
 
+def site_key(text: str) -> str:
+    """A line's identity across the pages of a site: its text with spacing collapsed (site chrome
+    repeats verbatim; this is cheap enough to take for every line of every page of a batch)."""
+    return " ".join(text.split())
+
+
 def line_key(text: str, norm: str | None = None) -> str:
     """A line's identity for comparing lines: normalized, punctuation, bullets and spacing dropped
     (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
@@ -661,7 +667,7 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         for i in range(n):
             u = units[i]
             heads_paragraph = i + 1 < n and para[i + 1] and _is_heading_shape(u.text)
-            if keys[i] and keys[i] in repeated and not (u.bullet or u.byline or heads_paragraph):
+            if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
 
@@ -710,7 +716,7 @@ def analyze(
     """Regions of the page ``text`` (a decoded :class:`~bicorpus.sources.SourceText` text).
 
     ``html_headings`` (``SourceText.headings``) marks HTML ``<h1>`` as the title and ``<h2>``-``<h6>``
-    as section headings, whatever their punctuation.  ``repeated`` holds the :func:`line_key` of
+    as section headings, whatever their punctuation.  ``repeated`` holds the :func:`site_key` of
     lines that repeat across many pages of the page's site (:mod:`bicorpus.layout_site`): they are
     boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)

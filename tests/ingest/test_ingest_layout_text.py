@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from bicorpus.layout import analyze, is_caption, is_navigation, line_key
+from bicorpus.layout import analyze, is_caption, is_navigation, site_key
 from bicorpus.layout_site import MIN_PAGES, build_table, page_edges, site_table
 from bicorpus.pipeline import ingest
 
@@ -215,7 +215,7 @@ def test_a_line_repeated_across_pages_of_one_site_is_boilerplate(tmp_path):
         pages[str(path)] = page_edges(_site_page(n), str(tmp_path))
     table = build_table(pages)
     hits = table.hits(tmp_path / "p0.txt")
-    assert line_key(FOOTER) in hits
+    assert site_key(FOOTER) in hits
     alone = regions(_site_page(0))
     assert alone[FOOTER] == "body"  # one page alone: a sentence is body
     got = regions(_site_page(0), repeated=hits)
