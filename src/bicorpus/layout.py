@@ -591,7 +591,7 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
     if len(_WORD_RE.findall(t)) < min_words:
         return False
     first = next((ch for ch in t if ch.isalpha()), "")
-    return bool(first) and not (first.isascii() and first.islower())
+    return bool(first) and not (first.isascii() and first.islower() and not u.date_lead)
 
 
 _SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
@@ -802,6 +802,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
+    if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
+        title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
+                        and _headline_shaped(units[i], lang)
+                        and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
     picked = _pick_date(units, zone, boiler)
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None

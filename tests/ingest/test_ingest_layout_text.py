@@ -295,3 +295,12 @@ def test_arabic_line_wrapped_after_a_preposition_is_joined():
     assert layout.title is None
     first = layout.blocks[0]
     assert text[first.start : first.end].startswith("اغتال") and text[first.end - 1] == "."
+
+
+def test_title_given_twice_under_a_summary_paragraph():
+    title = "The Future Governance of Syria: Examining the Role of the Rebels"
+    text = "\n".join([PARA_EN, title, title, PARA_EN2, PARA_EN])
+    layout = analyze(text)
+    assert layout.title == title
+    assert [b.region for b in layout.blocks][:3] == ["body", "title", "site-header"]
+    assert not layout.headings
