@@ -537,9 +537,9 @@ NEAR_DUP_MIN_CHARS = 30
 DUP_CAPTION_MIN_CHARS = 100
 #: Longest caption under a photo credit line.
 CREDIT_CAPTION_MAX_CHARS = 300
-#: Unfinished lines after the article's last paragraph shorter than this are page furniture when
-#: there are at least FOOTER_MIN_LINES of them (one short last line may be the text cut short).
-FOOTER_MAX_CHARS = 60
+#: Unfinished lines (up to HEADLINE_MAX_CHARS) after the article's last paragraph are a footer or
+#: a list of related headlines when there are at least this many of them (one unfinished last
+#: line may be the text cut short).
 FOOTER_MIN_LINES = 2
 #: Longest title (a longer unfinished line under the title is its standfirst).
 HEADLINE_MAX_CHARS = 180
@@ -658,9 +658,9 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
     if paras:
         last = paras[-1]
         tail = [i for i in range(last + 1, n) if not flags[i]]
-        short = [i for i in tail if len(units[i].text) < FOOTER_MAX_CHARS and not ends_sentence(units[i].text)
-                 and not units[i].date and not units[i].bullet and not units[i].byline]
-        if len(short) >= FOOTER_MIN_LINES:
+        short = [i for i in tail if not units[i].date and not units[i].bullet and not units[i].byline
+                 and not ends_sentence(units[i].text) and len(units[i].text) <= HEADLINE_MAX_CHARS]
+        if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
                 flags[i] = True
     if repeated:

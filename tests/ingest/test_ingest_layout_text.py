@@ -304,3 +304,13 @@ def test_title_given_twice_under_a_summary_paragraph():
     assert layout.title == title
     assert [b.region for b in layout.blocks][:3] == ["body", "title", "site-header"]
     assert not layout.headings
+
+
+def test_related_headlines_after_the_last_paragraph_but_not_a_cut_last_line():
+    related = ["Iraqi Forces Make First Push Into Mosul as ISIS Lines Break",
+               "Turkey Opens a New Front in Northern Syria Near Afrin"]
+    text = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2, *related])
+    got = regions(text)
+    assert [got[line] for line in related] == ["boilerplate", "boilerplate"]
+    cut = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2, "The coalition has been preparing the"])
+    assert regions(cut)["The coalition has been preparing the"] == "body"
