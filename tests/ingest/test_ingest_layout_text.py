@@ -312,5 +312,6 @@ def test_related_headlines_after_the_last_paragraph_but_not_a_cut_last_line():
     text = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2, *related])
     got = regions(text)
     assert [got[line] for line in related] == ["boilerplate", "boilerplate"]
-    cut = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2, "The coalition has been preparing the"])
+    cut = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2,
+                       "The coalition has been preparing the"])
     assert regions(cut)["The coalition has been preparing the"] == "body"
