@@ -57,7 +57,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     return (
         re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*|-)(?:of\s+)?{mon}(?:{sep}|-){year}{edge_r}"),
+        re.compile(rf"{edge_l}{day}(?:\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
     )
@@ -167,15 +167,24 @@ _CUE_RE = re.compile(
 )
 
 
+#: Words that may come before a date opening a longer line: a label, not "on"/"في" ("On July 28,
+#: 2016 the group declared …" is a sentence about that day, not the page's date).
+_LEAD_WORDS = frozenset(normalize_text(w) for w in (
+    "date", "published", "posted", "updated", "نشر", "نشرت", "بتاريخ", "تاريخ", "التاريخ", "النشر"))
+_LEAD_LINKS = frozenset(normalize_text(w) for w in ("on", "في", ":"))
+
+
 def leading_date(norm: str) -> str | None:
     """ISO date that opens a longer line after at most a few dateline words
     (``date 2025-12-07 …``, ``نشر في 3 أيار 2018 …``); ``norm`` is normalized text."""
     found = find_date_normalized(norm[: LEAD_CHARS + 30])
     if found is None or found.start > LEAD_CHARS:
         return None
-    words = [w for w in _FILLER_RE.split(norm[: found.start]) if w]
-    if any(w not in weekday_names() and w not in _dateline_words() for w in words):
+    words = [w for w in _FILLER_RE.split(norm[: found.start]) if w and w not in weekday_names()]
+    if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
         return None
+    if words and not any(w in _LEAD_WORDS for w in words):
+        return None  # "On July 28, 2016 …": a bare "on" / "في" is no label
     return found.iso
 
 

@@ -396,7 +396,7 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     has_digit = _DIGIT_RE.search(norm) is not None
     date_lead = leading_date(norm) if has_digit else None
     date_tail = trailing_date(norm) if has_digit else None
-    date = is_dateline(chunk, norm)
+    date = is_dateline(chunk, norm) if not chunk.rstrip().endswith("|") else None  # not a table row
     date_in = None
     if has_digit and len(chunk) <= DATE_IN_MAX_CHARS:
         found = find_date_normalized(norm)
@@ -486,12 +486,18 @@ def _header_like(u: Unit, article_lang: str) -> bool:
     return minority and u.date is None and len(u.text) <= SHAPE_MAX_CHARS
 
 
+def _foreign_bullet(u: Unit, article_lang: str) -> bool:
+    return u.bullet and u.lang in ("ar", "en") and u.lang != article_lang
+
+
 def _zone_end(units: list[Unit], article_lang: str, *, require_marker: bool) -> int:
-    """Length of the leading run of header-like units (0 if it has no marker and one is required)."""
+    """Length of the leading run of header-like units (0 if it has no marker and one is required:
+    a byline, a header label, or a bullet in the other script; a plain list in the article's
+    script is the article's own)."""
     n = 0
     while n < len(units) and _header_like(units[n], article_lang):
         n += 1
-    if require_marker and not any(u.bullet or u.byline or u.label for u in units[:n]):
+    if require_marker and not any(u.byline or u.label or _foreign_bullet(u, article_lang) for u in units[:n]):
         return 0
     return n
 
@@ -538,16 +544,16 @@ DUP_CAPTION_MIN_CHARS = 100
 #: Longest caption under a photo credit line.
 CREDIT_CAPTION_MAX_CHARS = 300
 #: Unfinished lines (up to HEADLINE_MAX_CHARS) after the article's last paragraph are a footer or
-#: a list of related headlines when there are at least this many of them (one unfinished last
-#: line may be the text cut short).
-FOOTER_MIN_LINES = 2
+#: a list of related headlines when there are at least this many of them (a heading and the start
+#: of a paragraph cut short may end a page).
+FOOTER_MIN_LINES = 3
 #: Longest title (a longer unfinished line under the title is its standfirst).
 HEADLINE_MAX_CHARS = 180
 #: A run of at least this many ``Label: value`` lines is an infobox.
 INFOBOX_MIN_LINES = 3
 INFOBOX_MAX_CHARS = 160
 
-_LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»]\s")
+_LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»]\s?|\s?[-–—]\s")
 _INNER_END_RE = re.compile(r"[.!?؟][\"'”’»)\]]*\s+\S")
 _FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}\s*[:：]\s*\S")
 # A label glued to its value, as infoboxes come out of a text dump: "FormedFebruary 2012".

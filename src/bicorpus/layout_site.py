@@ -3,12 +3,13 @@
 A page alone says little about a line such as ``Syria Direct is an independent news organization``
 under its last paragraph; the site's other pages say a lot: chrome is the same on every page,
 articles are not.  So before the pages of a batch are laid out, the short lines (up to
-:data:`LINE_MAX_CHARS`) of every text page are gathered by site, and a line found on at least
-:data:`MIN_PAGES` pages of one site carrying at least as many different articles (longest
-lines) is a *repeated line* of that site.  :func:`bicorpus.layout.analyze` reads a repeated
-line as boilerplate, except header bullets and bylines, which keep their per-page metadata, and
-section headings (a line that heads a paragraph: ``Conclusion`` may open a section on every page).
-One page per site loses nothing: this is extra evidence on top of the per-page rules.
+:data:`LINE_MAX_CHARS` characters) of every text page are gathered by site, and a line found on
+at least :data:`MIN_PAGES` pages of one site carrying at least as many different articles (pages
+that share a long line are copies of one article) is a *repeated line* of that site.
+:func:`bicorpus.layout.analyze` reads a repeated line as boilerplate, except header bullets and
+bylines, which keep their per-page metadata, and section headings (a line that heads a
+paragraph: ``Conclusion`` may open a section on every page).  One page per site loses nothing:
+this is extra evidence on top of the per-page rules.
 
 The site of a page is the host of a URL line near its top (``https://www.example.org/…``) when
 there is one, else its folder.  HTML pages are left to their extractor (no table).
@@ -38,10 +39,11 @@ from .layout import site_key
 
 #: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 4096
-#: Longest line that can be a repeated line.
-LINE_MAX_CHARS = 200
+#: Longest line that can be a repeated line (chrome is short; a longer line shared by pages is
+#: text, and tells copies of one article apart from different articles).
+LINE_MAX_CHARS = 100
 #: A line is repeated when it appears at the edges of at least this many pages of one site,
-#: with at least this many different longest lines (so copies of one article do not count).
+#: carrying at least this many different articles (pages sharing a long line are one article).
 MIN_PAGES = 3
 
 _URL_RE = re.compile(r"^(?:url\s*[:：]\s*)?https?://(?:www\.)?([^/\s:]+)", re.I)
@@ -49,17 +51,17 @@ _URL_RE = re.compile(r"^(?:url\s*[:：]\s*)?https?://(?:www\.)?([^/\s:]+)", re.I
 
 @dataclass(frozen=True)
 class PageEdges:
-    """What the site pass keeps of one page: its site, the keys of its short lines, and the key
-    of its longest line (the article's identity: copies of one article share it)."""
+    """What the site pass keeps of one page: its site, the keys of its short lines, and those of
+    its long lines (the article's identity: copies of one article share some)."""
 
     site: str
     keys: frozenset[str]
-    article: str
+    article: frozenset[str]  # its long lines: copies of one article share some
 
 
 def page_edges(text: str, folder: str) -> PageEdges:
     """What the site pass keeps of a page's text: the keys of its lines up to
-    :data:`LINE_MAX_CHARS` long, its site and the key of its longest line."""
+    :data:`LINE_MAX_CHARS` long, the keys of its longer lines, and its site."""
     lines = [line.strip() for line in text.split("\n")]
     lines = [line for line in lines if line]
     keys = frozenset(k for line in lines if len(line) <= LINE_MAX_CHARS and (k := site_key(line)))
@@ -69,8 +71,17 @@ def page_edges(text: str, folder: str) -> PageEdges:
         if m:
             site = m.group(1).lower()
             break
-    longest = max(lines, key=len, default="")
-    return PageEdges(site, keys, site_key(longest))
+    long_lines = [line for line in lines if len(line) > LINE_MAX_CHARS] or [max(lines, key=len, default="")]
+    return PageEdges(site, keys, frozenset(f for line in long_lines if (f := _fold(line))))
+
+
+_FOLD_RE = re.compile(r"[\W_]+")
+
+
+def _fold(line: str) -> str:
+    """A long line's letters and digits only, case folded: copies of an article that differ in
+    quotes, spacing or punctuation still share it."""
+    return _FOLD_RE.sub("", line.casefold())
 
 
 def read_edges(path: Path) -> str:
@@ -120,15 +131,29 @@ class SiteTable:
 
 def build_table(pages: Mapping[str, PageEdges]) -> SiteTable:
     """The repeated lines of each site from the pages' edges."""
-    articles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    carriers: dict[tuple[str, str], list[PageEdges]] = defaultdict(list)
     for page in pages.values():
         for key in page.keys:
-            articles[(page.site, key)].add(page.article)
+            carriers[(page.site, key)].append(page)
     repeated: dict[str, set[str]] = defaultdict(set)
-    for (site, key), seen in articles.items():
-        if len(seen) >= MIN_PAGES:
+    for (site, key), found in carriers.items():
+        if len(found) >= MIN_PAGES and _articles(found) >= MIN_PAGES:
             repeated[site].add(key)
     return SiteTable({site: frozenset(keys) for site, keys in repeated.items()}, dict(pages))
+
+
+def _articles(pages: list[PageEdges]) -> int:
+    """How many different articles the pages carry, at least: pages sharing a long line are
+    copies of one article (syndicated, or one page saved twice) and count once."""
+    seen: set[str] = set()
+    count = 0
+    for page in pages:
+        if not page.article or not page.article & seen:
+            count += 1
+        seen |= page.article
+        if count >= MIN_PAGES:
+            break
+    return count
 
 
 def site_table(paths: Iterable[str | Path]) -> SiteTable:

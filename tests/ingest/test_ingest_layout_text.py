@@ -232,6 +232,16 @@ def test_copies_of_one_article_do_not_make_a_line_repeated(tmp_path):
     assert not site_table(sorted(tmp_path.glob("*.txt"))).hits(tmp_path / "copy0.txt")
 
 
+def test_syndicated_copies_differing_in_quotes_count_as_one_article(tmp_path):
+    shared = "When the Nusra Front first emerged publicly, it did not announce any ties to al-Qaeda."
+    lead = "On July 28, 2016, the Nusra Front announced its new name, ‘Conquest of al-Sham Front’ "
+    for n, (quote, extra) in enumerate([("‘", ""), ("'", "Abstract: "), ("“", "Abstract: ")]):
+        first = f"{extra}{lead.replace('‘', quote)}in a video recording that revealed its leader."
+        text = "\n\n".join([first, shared])
+        (tmp_path / f"site{n}.txt").write_text(text, encoding="utf-8")
+    assert not site_table(sorted(tmp_path.glob("*.txt"))).hits(tmp_path / "site0.txt")
+
+
 def test_site_is_the_host_of_a_url_line_before_the_folder(tmp_path):
     a = page_edges("https://www.example.org/news/1\n" + _site_page(1), "folder-a")
     b = page_edges("https://example.org/news/2\n" + _site_page(2), "folder-b")
@@ -308,10 +318,13 @@ def test_title_given_twice_under_a_summary_paragraph():
 
 def test_related_headlines_after_the_last_paragraph_but_not_a_cut_last_line():
     related = ["Iraqi Forces Make First Push Into Mosul as ISIS Lines Break",
-               "Turkey Opens a New Front in Northern Syria Near Afrin"]
+               "Turkey Opens a New Front in Northern Syria Near Afrin",
+               "What Comes After the Caliphate Falls in Raqqa"]
     text = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2, *related])
     got = regions(text)
-    assert [got[line] for line in related] == ["boilerplate", "boilerplate"]
-    cut = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2,
+    assert [got[line] for line in related] == ["boilerplate"] * 3
+    cut = "\n\n".join(["The Siege of Mosul Begins", PARA_EN, PARA_EN2, "What Comes Next",
                        "The coalition has been preparing the"])
-    assert regions(cut)["The coalition has been preparing the"] == "body"
+    got = regions(cut)
+    assert got["The coalition has been preparing the"] == "body"  # a heading and a paragraph cut short
+    assert got["What Comes Next"] != "boilerplate"
