@@ -87,6 +87,7 @@ def test_month_table_is_data():
         ("٣ أيار ٢٠١٨", "2018-05-03"),  # Levantine month, Arabic-Indic digits
         ("١٢ تشرين ثاني ٢٠١٩", "2019-11-12"),  # Levantine month without the article
         ("5 يونيه 2015", "2015-06-05"),  # Egyptian spelling
+        ("02.نيسان.2016", "2016-04-02"),  # dotted, Levantine month
         ("9 دجنبر 2020", "2020-12-09"),  # Moroccan
         ("15 رجب 1438هـ الموافق 12 أبريل 2017م", "2017-04-12"),  # Hijri, then its Gregorian day
         ("15/7/1438هـ - 12/4/2017م", "2017-04-12"),
@@ -111,6 +112,9 @@ def test_date_opening_a_longer_line():
     assert leading_date(normalize_text(line)) == "2025-12-07"
     assert leading_date(normalize_text("نشر في 3 أيار 2018 تقرير عن الوضع في إدلب")) == "2018-05-03"
     assert leading_date(normalize_text("The battle began on 12 May 2017 in Raqqa")) is None
+    # a paragraph about that day, not a label before the page's date
+    assert leading_date(normalize_text("On July 28, 2016 Jabhat al-Nusra declared a new name")) is None
+    assert leading_date(normalize_text("في 28 تموز 2016 أعلنت جبهة النصرة اسمها الجديد")) is None
 
 
 def test_date_closing_a_longer_line_after_a_cue():

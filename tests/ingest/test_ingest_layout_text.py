@@ -328,3 +328,20 @@ def test_related_headlines_after_the_last_paragraph_but_not_a_cut_last_line():
     got = regions(cut)
     assert got["The coalition has been preparing the"] == "body"  # a heading and a paragraph cut short
     assert got["What Comes Next"] != "boilerplate"
+
+
+def test_a_list_ending_the_article_is_body_and_a_table_row_is_boilerplate():
+    text = "\n".join([
+        "مجلس منبج العسكري",
+        PARA_AR,
+        "البلد | سوريا | |",
+        "تشكلت في | 2 أبريل 2016 | |",
+        PARA_AR2,
+        "- كتائب شمس الشمال، وتتكون بشكل رئيسي من العرب والتركمان.",
+        "- لواء السلاجقة، ويتكون بشكل رئيسي من التركمان.",
+    ])
+    layout = analyze(text)
+    got = regions(text)
+    assert got["البلد | سوريا | |"] == got["تشكلت في | 2 أبريل 2016 | |"] == "boilerplate"
+    assert layout.date is None  # a date in a table row is not the page's date
+    assert got["- لواء السلاجقة، ويتكون بشكل رئيسي من التركمان."] == "body"
