@@ -387,10 +387,10 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     chunk = text[start:end]
     lang, _ = detect_lang(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
-        head, tail = normalize_text(chunk[:EDGE_CHARS]), normalize_text(chunk[-EDGE_CHARS:])
+        head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
         return Unit(start, end, chunk, lang,
-                    date_lead=leading_date(head) if _DIGIT_RE.search(head) else None,
-                    date_tail=trailing_date(tail) if _DIGIT_RE.search(tail) else None)
+                    date_lead=leading_date(normalize_text(head)) if _DIGIT_RE.search(head) else None,
+                    date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None)
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
     has_digit = _DIGIT_RE.search(norm) is not None
@@ -639,8 +639,8 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
     for i in range(1, n - 1):
         u = units[i]
-        if (not flags[i] and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
-                and long_[i - 1] and long_[i + 1]):
+        if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
+                and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS):
             flags[i] = True
     for i in range(1, n):
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
