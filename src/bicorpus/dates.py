@@ -136,17 +136,22 @@ def _hijri_re() -> re.Pattern[str]:
     )
 
 
-def is_dateline(text: str, norm: str | None = None) -> str | None:
+_NO_DATE = DateMatch("", -1, -1)
+
+
+def is_dateline(text: str, norm: str | None = None, found: DateMatch | None = _NO_DATE) -> str | None:
     """ISO date if ``text`` is a dateline: a date with at most a weekday and a few filler words.
 
-    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
+    ``norm`` is ``normalize_text(text)`` and ``found`` is ``find_date_normalized(norm)`` when the
+    caller has them already."""
     if len(text) > 80:
         return None
     if norm is None:
         norm = normalize_text(text)
-    if not any(ch.isdigit() for ch in norm):
-        return None
-    found = find_date_normalized(norm)
+    if found is _NO_DATE:
+        if not any(ch.isdigit() for ch in norm):
+            return None
+        found = find_date_normalized(norm)
     if found is None:
         return None
     rest = _TIME_RE.sub(" ", norm[: found.start] + " " + norm[found.end :])
@@ -174,10 +179,12 @@ _LEAD_WORDS = frozenset(normalize_text(w) for w in (
 _LEAD_LINKS = frozenset(normalize_text(w) for w in ("on", "في", ":"))
 
 
-def leading_date(norm: str) -> str | None:
+def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     """ISO date that opens a longer line after at most a few dateline words
-    (``date 2025-12-07 …``, ``نشر في 3 أيار 2018 …``); ``norm`` is normalized text."""
-    found = find_date_normalized(norm[: LEAD_CHARS + 30])
+    (``date 2025-12-07 …``, ``نشر في 3 أيار 2018 …``); ``norm`` is normalized text, ``found`` its
+    first date when the caller has it already."""
+    if found is _NO_DATE:
+        found = find_date_normalized(norm[: LEAD_CHARS + 30])
     if found is None or found.start > LEAD_CHARS:
         return None
     words = [w for w in _FILLER_RE.split(norm[: found.start]) if w and w not in weekday_names()]

@@ -393,14 +393,13 @@ def make_unit(text: str, start: int, end: int) -> Unit:
                     date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None)
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
-    has_digit = _DIGIT_RE.search(norm) is not None
-    date_lead = leading_date(norm) if has_digit else None
-    date_tail = trailing_date(norm) if has_digit else None
-    date = is_dateline(chunk, norm) if not chunk.rstrip().endswith("|") else None  # not a table row
-    date_in = None
-    if has_digit and len(chunk) <= DATE_IN_MAX_CHARS:
-        found = find_date_normalized(norm)
-        date_in = found.iso if found is not None and len(found.iso) == 10 else None
+    found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    date_lead = leading_date(norm, found) if found else None
+    date_tail = trailing_date(norm) if found else None
+    credit = is_credit(chunk, norm)
+    table_row = chunk.rstrip().endswith("|")  # "البلد | سوريا | |": not a dateline
+    date = is_dateline(chunk, norm, found) if found and not table_row else None
+    date_in = found.iso if found and len(found.iso) == 10 and len(chunk) <= DATE_IN_MAX_CHARS else None
     return Unit(
         start,
         end,
@@ -412,11 +411,11 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         label=is_header_label(chunk, norm),
         nav=date is None and is_navigation(chunk, norm),
         date=date,
-        caption=is_caption(chunk, norm),
+        caption=credit or _caption_patterns().search(norm),
         date_in=date_in,
         date_lead=date_lead,
         date_tail=date_tail,
-        credit=is_credit(chunk, norm),
+        credit=credit,
         key=key,
     )
 
