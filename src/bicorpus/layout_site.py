@@ -30,12 +30,14 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .layout import site_key
+from .sources import source_format
 
 #: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 4096
@@ -157,16 +159,24 @@ def _articles(pages: list[PageEdges]) -> int:
 
 
 def site_table(paths: Iterable[str | Path]) -> SiteTable:
-    """The table for a batch of files: text pages are read at their edges, HTML pages skipped."""
+    """The table for a batch of files: text pages are read at their edges; HTML pages, web
+    archives and anything but a regular file are skipped."""
     pages: dict[str, PageEdges] = {}
     for path in paths:
         name = str(path)
-        if name.lower().endswith((".html", ".htm", ".xhtml")):
-            continue
+        if source_format(name) in ("html", "warc") or not _regular_file(name):
+            continue  # HTML and web archives have their own reading; FIFOs and devices are not read
         text = read_edges(Path(name))
         if text:
             pages[name] = page_edges(text, os.path.dirname(name))
     return build_table(pages)
+
+
+def _regular_file(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def fingerprint(hits: frozenset[str]) -> str | None:

@@ -345,3 +345,13 @@ def test_a_list_ending_the_article_is_body_and_a_table_row_is_boilerplate():
     assert got["البلد | سوريا | |"] == got["تشكلت في | 2 أبريل 2016 | |"] == "boilerplate"
     assert layout.date is None  # a date in a table row is not the page's date
     assert got["- لواء السلاجقة، ويتكون بشكل رئيسي من التركمان."] == "body"
+
+
+def test_site_pass_skips_fifos_html_and_archives(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it for reading would block
+    (tmp_path / "page.html").write_text("<p>Home</p>", encoding="utf-8")
+    (tmp_path / "crawl.warc").write_bytes(b"WARC/1.0\r\n")
+    (tmp_path / "page.txt").write_text(_site_page(1), encoding="utf-8")
+    table = site_table(sorted(tmp_path.iterdir()))
+    assert set(table.pages) == {str(tmp_path / "page.txt")}
