@@ -29,7 +29,7 @@ from typing import IO, Any, TypeVar
 from .errors import CorpusError
 from .lock import LOCK_FILE as LOCK_FILE
 from .lock import WriterLock, commit_lock, try_writer_lock
-from .model import SCHEMA_VERSION, Document, Passage
+from .model import LANGS, REGIONS, SCHEMA_VERSION, Document, Passage
 
 # A passage row's document id as written (a JSON string); quotes inside values are escaped.
 _DOC_ID_RE = re.compile(rb'"doc_id": ("(?:[^"\\]|\\.)*")')
@@ -83,26 +83,68 @@ class PassageFilter:
 
 _READ_CHUNK = 1 << 20
 _R = TypeVar("_R", Document, Passage)
-_PLAIN_TYPES = {"str": str, "int": int}
+#: The JSON types a record field declared with this annotation may hold (``bool`` is never an int).
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,), "int": (int,), "str | None": (str, type(None)), "int | None": (int, type(None)),
+    "float | None": (int, float, type(None)), "list[str]": (list,), "dict[str, float]": (dict,),
+    "dict[str, Any]": (dict,),
+}
+_PLAIN_TYPES = ("str", "int")
+#: How deeply brackets may nest in a corpus row (a row nests 2 deep; JSON parsing recurses).
+MAX_ROW_DEPTH = 32
+_JSON_STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKET_RE = re.compile(rb"[\[\]{}]")
+
+
+def row_depth(line: bytes) -> int:
+    """How deeply the brackets of a raw JSON line nest (strings skipped), without recursion."""
+    depth = deepest = 0
+    for found in _BRACKET_RE.finditer(_JSON_STRING_RE.sub(b"", line)):
+        if found.group() in b"[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def loads_row(line: bytes) -> Any:
+    """One corpus line parsed as JSON; a line nested deeper than :data:`MAX_ROW_DEPTH` is a
+    ``ValueError`` (checked on the raw bytes first: parsing it would exhaust the stack)."""
+    if line.count(b"[") + line.count(b"{") > MAX_ROW_DEPTH and row_depth(line) > MAX_ROW_DEPTH:
+        raise ValueError(f"nested deeper than {MAX_ROW_DEPTH} levels")
+    return json.loads(line)
 
 
 def row_problem(row: Any, record: type) -> str | None:
-    """Why a parsed corpus row cannot be a ``record`` (``None`` when it can)."""
+    """Why a parsed corpus row cannot be a ``record`` (``None`` when it can): a missing field, a
+    field of another type, a passage language or region bicorpus does not write."""
     if not isinstance(row, dict):
         return "not a JSON object"
-    missing = [name for name, _ in _plain_fields(record) if name not in row]
-    bad = [name for name, kind in _plain_fields(record) if name in row and type(row[name]) is not kind]
+    missing = [name for name, kind in _typed_fields(record) if kind in _PLAIN_TYPES and name not in row]
     if missing:
         return f"missing {', '.join(missing)}"
-    return f"bad {', '.join(bad)}" if bad else None
+    bad = [name for name, kind in _typed_fields(record) if name in row and not _has_type(row[name], kind)]
+    if bad:
+        return f"bad {', '.join(bad)}"
+    if record is Passage:
+        if row["lang"] not in LANGS:
+            return f"bad lang {row['lang'][:40]!r}"
+        if row["region"] not in REGIONS:
+            return f"bad region {row['region'][:40]!r}"
+    return None
+
+
+def _has_type(value: Any, kind: str) -> bool:
+    allowed = _FIELD_TYPES[kind]
+    return isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed)
 
 
 @functools.cache
-def _plain_fields(record: type) -> tuple[tuple[str, type], ...]:
-    """The fields of a record declared plain ``str`` or ``int`` (never ``None``): readers do string
-    work and arithmetic on them, so a damaged row with another type is refused."""
-    return tuple((f.name, _PLAIN_TYPES[str(f.type)]) for f in dataclasses.fields(record)
-                 if str(f.type) in _PLAIN_TYPES)
+def _typed_fields(record: type) -> tuple[tuple[str, str], ...]:
+    """The fields of a record with a checked type: readers do string work and arithmetic on them,
+    so a damaged row with another type is refused."""
+    return tuple((f.name, str(f.type)) for f in dataclasses.fields(record) if str(f.type) in _FIELD_TYPES)
 
 
 def _close_fds(fds: dict[str, int]) -> None:
@@ -270,7 +312,7 @@ class Corpus:
             if not line.strip() or (keep is not None and not keep(line)):
                 continue
             try:
-                row = json.loads(line)
+                row = loads_row(line)
             except ValueError as err:
                 raise CorpusError(f"{path}:{lineno}: corrupt JSON line ({err})") from err
             if not isinstance(row, dict):
@@ -551,23 +593,58 @@ def read_manifest(path: str | Path) -> dict[str, Any] | None:
     return open_corpus(corpus).manifest
 
 
-def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[str, Any]]]:
-    """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged."""
+def iter_raw_lines(path: str | Path, name: str, *, recorded: dict[str, Any] | None = None
+                   ) -> Iterator[tuple[bytes, dict[str, Any]]]:
+    """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged.
+
+    Each row is checked before it is handed out: a corrupt row, a repeated id or (``recorded``:
+    the manifest, when its checksum holds) a file whose size or SHA-256 differs from the
+    manifest's record is a :class:`CorpusError` naming the file (and line): a damaged corpus is
+    never carried into the next one."""
     file = Path(path) / name
     record: type = Passage if name == PASSAGES_FILE else Document
+    want = _recorded_file(recorded, name)
+    digest, size = hashlib.sha256(), 0
+    ids: set[str] = set()
     try:
         fh = file.open("rb")
     except FileNotFoundError as err:
         raise CorpusError(f"corpus file {file} is missing") from err
     with fh:
         for lineno, line in enumerate(fh, 1):
+            digest.update(line)
+            size += len(line)
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                row = loads_row(line)
             except ValueError as err:
                 raise CorpusError(f"{file}:{lineno}: corrupt JSON line ({err})") from err
             problem = row_problem(row, record)
             if problem:  # a damaged row is never copied into the next corpus
                 raise CorpusError(f"{file}:{lineno}: corrupt row ({problem})")
+            if row["id"] in ids:
+                raise CorpusError(f"{file}:{lineno}: corrupt row (id {row['id'][:80]!r} repeats an earlier row)")
+            ids.add(row["id"])
             yield (line if line.endswith(b"\n") else line + b"\n"), row
+    if want is not None and want != (size, digest.hexdigest()):
+        raise CorpusError(f"{file} differs from its record in the manifest (size {size}, recorded {want[0]}; "
+                          "or its SHA-256): it was changed or damaged outside bicorpus; rebuild the corpus "
+                          "from the sources (`bicorpus check` says how)")
+
+
+def _recorded_file(manifest: dict[str, Any] | None, name: str) -> tuple[int, str] | None:
+    """The size and SHA-256 a trustworthy manifest records for one data file (``None``: none)."""
+    if manifest is None:
+        return None
+    files = manifest.get("files")
+    if not isinstance(files, dict):
+        return None  # a corpus written before files were recorded
+    if manifest.get("checksum") != manifest_checksum(manifest):
+        raise CorpusError(f"the corpus manifest ({MANIFEST_FILE}) does not match its checksum: it was changed "
+                          "or damaged outside bicorpus; rebuild the corpus from the sources (`bicorpus check` "
+                          "says how)")
+    entry = files.get(name)
+    if not isinstance(entry, dict):
+        return None
+    return entry.get("size"), entry.get("sha256")

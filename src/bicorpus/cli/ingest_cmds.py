@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -67,10 +68,14 @@ def _update_index(report: IngestReport, corpus: Path, index: Path, aliases: tupl
                before=report.before, aliases=aliases or None)
 
 
+#: The largest --max-size accepted, in megabytes (1 TB: beyond any page, within a file offset).
+MAX_SIZE_MB = 2**20
+
+
 def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> int:
-    if value <= 0:
-        raise click.BadParameter("must be a positive number of megabytes")
-    return int(value * 2**20)
+    if not math.isfinite(value) or value <= 0 or value > MAX_SIZE_MB:
+        raise click.BadParameter(f"must be a number of megabytes above 0 and at most {MAX_SIZE_MB:,}")
+    return max(1, int(value * 2**20))
 
 
 @click.command("ingest")

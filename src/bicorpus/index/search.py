@@ -527,7 +527,10 @@ class SearchIndex:
 
     def plan(self, query: str, *, exact: bool = False) -> Plan:
         """Parse and resolve ``query`` (raises :class:`QueryError`)."""
-        return plan_query(parse_query(query), self.names, literal=exact)
+        try:
+            return plan_query(parse_query(query), self.names, literal=exact)
+        except RecursionError:
+            raise QueryError("the query is nested too deeply (too many parentheses)") from None
 
     @_one_commit
     def search(self, query: str, *, limit: int = 10, lang: str | None = None, region: str | None = None,
