@@ -39,6 +39,7 @@ from .lock import WriterLock, lock_status, try_writer_lock
 from .model import Document, Passage
 
 if TYPE_CHECKING:
+    from .index import SearchIndex
     from .index.analysis import NameModel
 
 REINDEX = "run `bicorpus reindex` (or `bicorpus ingest`, which repairs the index itself)"
@@ -204,23 +205,37 @@ def check_index(path: str | Path, corpus: Corpus | None, ids: set[str], report: 
         report.add("index", str(err), REINDEX)
         return
     with ix:
-        count = len(ix)
-        report.facts["index_passages"] = count
-        recorded = (index_record(path) or {}).get("corpus")
-        report.facts["index_fingerprint"] = recorded
-        if corpus is None:
-            return
-        if recorded != corpus.fingerprint:
-            report.add("index", "the index reflects another state of the corpus (an update was interrupted "
-                       "or the corpus changed without it)", REINDEX)
-        if count != len(ids):
-            report.add("index", f"the index holds {count} passages, the corpus {len(ids)}", REINDEX)
-        elif deep:
-            indexed = {p.id for p in ix.passages()}
-            if indexed != ids:
-                missing, extra = len(ids - indexed), len(indexed - ids)
-                report.add("index", f"passage ids differ: {missing} missing from the index, {extra} not in "
-                           "the corpus", REINDEX)
+        try:
+            _check_open_index(ix, path, corpus, ids, report, deep=deep)
+        except BicorpusError as err:  # a damaged index file: diagnosed, never a crash
+            report.add("index", str(err), REINDEX)
+
+
+#: Words searched to read the index's term dictionaries when checking it.
+_PROBES = ("ISIS", "النصرة")
+
+
+def _check_open_index(ix: SearchIndex, path: str | Path, corpus: Corpus | None, ids: set[str],
+                      report: CheckReport, *, deep: bool) -> None:
+    count = len(ix)
+    report.facts["index_passages"] = count
+    recorded = (index_record(path) or {}).get("corpus")
+    report.facts["index_fingerprint"] = recorded
+    if corpus is None:
+        return
+    if recorded != corpus.fingerprint:
+        report.add("index", "the index reflects another state of the corpus (an update was interrupted "
+                   "or the corpus changed without it)", REINDEX)
+    if count != len(ids):
+        report.add("index", f"the index holds {count} passages, the corpus {len(ids)}", REINDEX)
+    elif deep:
+        for probe in _PROBES:
+            ix.search(probe, limit=1)
+        indexed = {p.id for p in ix.passages()}
+        if indexed != ids:
+            missing, extra = len(ids - indexed), len(indexed - ids)
+            report.add("index", f"passage ids differ: {missing} missing from the index, {extra} not in "
+                       "the corpus", REINDEX)
 
 
 def check(corpus: str | Path = "corpus", index: str | Path | None = "index", *,
@@ -264,9 +279,10 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
                 names = resolve_names(index, aliases=aliases)
                 record = index_record(index)
                 recorded = record.get("corpus") if record else None
-                if recorded == corpus.fingerprint and _usable(index, names):
+                if recorded == corpus.fingerprint and _usable(index, names) and _healthy(index, names, corpus):
                     return "current"
-                if recorded is not None and recorded == before and _usable(index, names):
+                if (recorded is not None and recorded == before and _usable(index, names)
+                        and _healthy(index, names)):
                     update_index(corpus, index, changed=changed, removed=removed, names=names)
                     if (index_record(index) or {}).get("corpus") == corpus.fingerprint:
                         return "updated"
@@ -277,6 +293,22 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     except OSError as err:  # a full disk...: the corpus is saved; the next run or reindex repairs the index
         raise SearchIndexError(f"cannot write the index at {index}: {err.strerror or err}; the corpus is "
                                "saved: run `bicorpus reindex` once there is room") from err
+
+
+def _healthy(index: str | Path, names: NameModel, corpus: Corpus | None = None) -> bool:
+    """Whether the index opens and reads (a deleted or damaged file shows here), holding as many
+    passages as ``corpus`` when given."""
+    from .index import open_index
+
+    try:
+        with open_index(index, names=names) as ix:
+            if corpus is not None and len(ix) != corpus.passage_count():
+                return False
+            for probe in _PROBES:
+                ix.search(probe, limit=1)
+    except BicorpusError:
+        return False
+    return True
 
 
 def _usable(index: str | Path, names: NameModel | None = None) -> bool:

@@ -54,6 +54,7 @@ from .engine import (
     TermQ,
     prune,
 )
+from .guard import guard_reads, guarded, guarded_iter, open_guarded
 from .parallel import parallel_map
 from .plan import Plan, Unit, plan_query
 from .query import parse_query
@@ -269,7 +270,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     found = _read_versions(path) or {}
     if all(found.get(k) == v for k, v in expected_versions(names).items()):
         try:
-            engine = _open_engine(path)
+            engine, _ = open_guarded(path, _open_engine)  # a damaged index is replaced
         except SearchIndexError:
             engine = None
     if engine is None:
@@ -492,8 +493,11 @@ def _one_commit(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def pinned(self: SearchIndex, *args: Any, **kwargs: Any) -> T:
-        with self._engine.pinned():
-            return method(self, *args, **kwargs)
+        def call() -> T:
+            with self._engine.pinned():
+                return method(self, *args, **kwargs)
+
+        return guarded(self.path, call, quiet=self._quiet)  # a damaged index: one line
 
     return pinned
 
@@ -506,7 +510,7 @@ class SearchIndex:
         self.path = Path(path)
         _check_versions(self.path, names)
         self._names = names if names is not None else _search_names(self.path, aliases)
-        self._engine = _open_engine(self.path)
+        self._engine, self._quiet = open_guarded(self.path, _open_engine)
 
     @property
     def names(self) -> NameModel:
@@ -522,6 +526,7 @@ class SearchIndex:
     def close(self) -> None:
         self._engine.close()
 
+    @guard_reads
     def __len__(self) -> int:
         return self._engine.doc_count()
 
@@ -603,11 +608,13 @@ class SearchIndex:
                    author=row.get("author"),
                    ordinal=int(row.get("ordinal") or 0), matches=matches)
 
+    @guard_reads
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or ``None``."""
         row = self._engine.stored(passage_id)
         return _stored_to_passage(row) if row is not None else None
 
+    @guard_reads
     def document_passages(self, doc_id: str) -> list[Passage]:
         """Every passage of one document, in order."""
         return [_stored_to_passage(r) for r in self._engine.doc_passages(doc_id)]
@@ -623,7 +630,8 @@ class SearchIndex:
 
     def passages(self) -> Iterator[Passage]:
         """Every indexed passage (index order)."""
-        return (_stored_to_passage(r) for r in self._engine.iter_stored())
+        rows = guarded_iter(self.path, iter(self._engine.iter_stored()), quiet=self._quiet)
+        return (_stored_to_passage(r) for r in rows)
 
 
 def open_index(path: str | Path = "index", *, names: NameModel | None = None,

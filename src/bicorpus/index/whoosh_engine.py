@@ -684,8 +684,13 @@ class WhooshEngine:
     @classmethod
     def open(cls, path: str | Path) -> WhooshEngine:
         path = Path(path)
+        def opened() -> tuple[Any, set[str]]:
+            # ``ix.schema`` reads the table of contents again: a commit may remove it meanwhile
+            ix = whoosh_index.open_dir(str(path))
+            return ix, set(ix.schema.names())
+
         try:
-            ix = _open_current(lambda: whoosh_index.open_dir(str(path)))
+            ix, names = _open_current(opened)
         except EmptyIndexError as err:
             raise SearchIndexError(f"no index at {path}: run `bicorpus reindex`") from err
         except (WhooshIndexError, OSError, EOFError, ValueError, KeyError, ImportError,
@@ -693,7 +698,7 @@ class WhooshEngine:
             raise SearchIndexError(f"index at {path} is unreadable ({type(err).__name__}): "
                                    "run `bicorpus reindex`") from err
         engine = cls(path, ix)
-        if set(ix.schema.names()) != set(_schema().names()):
+        if names != set(_schema().names()):
             raise SearchIndexError(f"index at {path} has another layout: run `bicorpus reindex`")
         return engine
 
