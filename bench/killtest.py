@@ -281,8 +281,9 @@ def _repeat(args: argparse.Namespace) -> int:
         if figures["failures"]:
             summary["failed_runs"] += 1
             summary["failures"].append({"seed": seed, "failures": figures["failures"][:3]})
-        print(f"run {number + 1}/{args.repeat} (seed {seed}): {figures['kills']} kills, "
-              f"{'ok' if not figures['failures'] else 'FAILED'} in {time.monotonic() - started:.1f} s", flush=True)
+        verdict = "ok" if not figures["failures"] else "FAILED"
+        print(f"run {number + 1}/{args.repeat} (seed {seed}): {figures['kills']} kills, {verdict} "
+              f"in {time.monotonic() - started:.1f} s", flush=True)
     print(json.dumps(summary, indent=2, ensure_ascii=False))
     return 1 if summary["failed_runs"] else 0
 

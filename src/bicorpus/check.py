@@ -279,7 +279,8 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
                 names = resolve_names(index, aliases=aliases)
                 record = index_record(index)
                 recorded = record.get("corpus") if record else None
-                if recorded == corpus.fingerprint and _usable(index, names) and _healthy(index, names, corpus):
+                if (recorded == corpus.fingerprint and _usable(index, names)
+                        and _healthy(index, names, corpus)):
                     return "current"
                 if (recorded is not None and recorded == before and _usable(index, names)
                         and _healthy(index, names)):

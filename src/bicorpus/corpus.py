@@ -624,7 +624,8 @@ def iter_raw_lines(path: str | Path, name: str, *, recorded: dict[str, Any] | No
             if problem:  # a damaged row is never copied into the next corpus
                 raise CorpusError(f"{file}:{lineno}: corrupt row ({problem})")
             if row["id"] in ids:
-                raise CorpusError(f"{file}:{lineno}: corrupt row (id {row['id'][:80]!r} repeats an earlier row)")
+                raise CorpusError(f"{file}:{lineno}: corrupt row (id {row['id'][:80]!r} repeats an earlier "
+                                  "row)")
             ids.add(row["id"])
             yield (line if line.endswith(b"\n") else line + b"\n"), row
     if want is not None and want != (size, digest.hexdigest()):
@@ -641,9 +642,9 @@ def _recorded_file(manifest: dict[str, Any] | None, name: str) -> tuple[int, str
     if not isinstance(files, dict):
         return None  # a corpus written before files were recorded
     if manifest.get("checksum") != manifest_checksum(manifest):
-        raise CorpusError(f"the corpus manifest ({MANIFEST_FILE}) does not match its checksum: it was changed "
-                          "or damaged outside bicorpus; rebuild the corpus from the sources (`bicorpus check` "
-                          "says how)")
+        raise CorpusError(f"the corpus manifest ({MANIFEST_FILE}) does not match its checksum: it was "
+                          "changed or damaged outside bicorpus; rebuild the corpus from the sources "
+                          "(`bicorpus check` says how)")
     entry = files.get(name)
     if not isinstance(entry, dict):
         return None

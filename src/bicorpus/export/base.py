@@ -142,7 +142,8 @@ class Transaction:
         self.check(path)
         if is_stream(path):
             try:
-                stream: IO[Any] = open(path, "wb") if binary else open(path, "w", encoding="utf-8", newline="")
+                stream: IO[Any] = (open(path, "wb") if binary
+                                   else open(path, "w", encoding="utf-8", newline=""))
             except OSError as err:
                 raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
             self._targets.add(path.resolve())
