@@ -18,7 +18,9 @@ index commit), nothing when it is already current.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .corpus import (
     COMMIT_MARKER,
     DOCUMENTS_FILE,
+    MANIFEST_FILE,
     PASSAGES_FILE,
     PENDING_DIR,
     Corpus,
@@ -252,6 +255,29 @@ def check(corpus: str | Path = "corpus", index: str | Path | None = "index", *,
     return report
 
 
+def index_lag(index: str | Path) -> str | None:
+    """Why the index at ``index`` lags behind the corpus it was built from, or ``None`` when it
+    reflects it (or that cannot be told: an index built before corpora were recorded, a corpus
+    moved away).  Reads two small files; the corpus fingerprint is its manifest's SHA-256."""
+    record = index_record(index) or {}
+    corpus_path, recorded = record.get("corpus_path"), record.get("corpus")
+    if not isinstance(corpus_path, str):
+        return None
+    corpus_dir = Path(corpus_path)
+    pending = corpus_dir / PENDING_DIR
+    manifest = pending / MANIFEST_FILE if (pending / COMMIT_MARKER).exists() else corpus_dir / MANIFEST_FILE
+    try:
+        current = hashlib.sha256(manifest.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    if current == recorded:
+        return None
+    shown = os.path.relpath(corpus_dir) if not os.path.relpath(corpus_dir).startswith("..") else corpus_dir
+    return (f"the index at {index} lags behind the corpus at {shown} (an update was interrupted or the "
+            "corpus changed since): results may be missing or out of date; run `bicorpus ingest` or "
+            "`bicorpus reindex`")
+
+
 # --- keeping the index in step ------------------------------------------------------------------
 
 
@@ -340,4 +366,4 @@ def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index",
             corpus.close()
 
 
-__all__ = ["CheckReport", "Problem", "check", "index_record", "reindex", "sync_index"]
+__all__ = ["CheckReport", "Problem", "check", "index_lag", "index_record", "reindex", "sync_index"]

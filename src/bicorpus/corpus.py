@@ -66,6 +66,8 @@ class PassageFilter:
     doc: str | None = None
     since: str | None = None
     until: str | None = None
+    #: With ``since``/``until``: keep undated passages too (by default a date filter drops them).
+    include_undated: bool = False
 
     def accepts(self, p: Passage) -> bool:
         if self.lang and p.lang != self.lang:
@@ -74,6 +76,8 @@ class PassageFilter:
             return False
         if self.doc and p.doc_id != self.doc:
             return False
+        if not p.date and (self.since or self.until):
+            return self.include_undated
         if self.since and (not p.date or p.date < self.since):
             return False
         if self.until and (not p.date or p.date[: len(self.until)] > self.until):

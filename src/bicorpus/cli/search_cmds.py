@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..api import open_index, reindex
+from ..errors import printable
 from ..index.engine import ENGINES, require_engine
 from ..model import LANGS, REGIONS, Hit, Passage
 from .output import emit_rows, output_options
@@ -62,13 +63,16 @@ def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
 @click.option("--doc", help="Only passages of this document id.")
 @click.option("--since", help="Only passages dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only passages dated on or before (ISO prefix, inclusive).")
+@click.option("--include-undated", is_flag=True,
+              help="With --since/--until: keep undated passages too (otherwise counted and left out).")
 @click.option("--exact", is_flag=True, help="No name expansion: match words as written (or normalized).")
+@click.option("--strict", is_flag=True, help="Refuse to search an index that lags behind its corpus.")
 @_ALIASES_OPTION
 @_ENGINE_OPTION
 @output_options
 def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | None, region: str | None,
-               doc: str | None, since: str | None, until: str | None, exact: bool, aliases: tuple[Path, ...],
-               engine: str | None, fmt: str) -> None:
+               doc: str | None, since: str | None, until: str | None, include_undated: bool, exact: bool,
+               strict: bool, aliases: tuple[Path, ...], engine: str | None, fmt: str) -> None:
     """Search the index by names and words; every hit says which tier matched.
 
     Query language: words (AND by default), "phrases", AND / OR / NOT, parentheses,
@@ -86,9 +90,15 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
     """
     text = " ".join(query)
     require_engine(index_dir, engine)
-    with open_index(index_dir, aliases=aliases or None) as ix:
+    with open_index(index_dir, aliases=aliases or None, strict=strict) as ix:
         result = ix.search(text, limit=limit, lang=lang, region=region, doc=doc, since=since, until=until,
-                           exact=exact)
+                           exact=exact, include_undated=include_undated)
+    if result.stale:
+        click.echo(f"Warning: {printable(result.stale)}", err=True)
+    if result.undated_left_out:
+        n = result.undated_left_out
+        click.echo(f"Note: the date filter left out {n} undated matching passage{'s' if n != 1 else ''} "
+                   "(--include-undated keeps them).", err=True)
     if fmt == "text":
         _print_hits(text, result.total, result.hits, color=sys.stdout.isatty())
         return

@@ -13,6 +13,7 @@ costly step of the analysis is not repeated).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -196,9 +197,12 @@ def _read_versions(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None) -> None:
-    """Record the versions, the passage count and the fingerprint of the corpus state indexed."""
+def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None,
+                    corpus_path: Path | None = None) -> None:
+    """Record the versions, the passage count, the fingerprint of the corpus state indexed and
+    where that corpus lies (so a search can tell when the index lags behind it)."""
     data = {**expected_versions(names), "passages": passages, "corpus": corpus,
+            **({"corpus_path": os.path.abspath(corpus_path)} if corpus_path is not None else {}),
             "aliases": [list(r) for r in (names.alias_files if names is not None else ())]}
     tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
@@ -280,7 +284,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
         count = engine.build(shards, functools.partial(indexed_passage, names=names))
     finally:
         engine.close()
-    _write_versions(path, names, count, getattr(corpus, "fingerprint", None))
+    _write_versions(path, names, count, getattr(corpus, "fingerprint", None), getattr(corpus, "path", None))
     return count
 
 
@@ -306,7 +310,7 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
         engine.close()
         fingerprint = getattr(corpus, "fingerprint", None)
         if (_read_versions(path) or {}).get("corpus") != fingerprint:
-            _write_versions(path, names, total, fingerprint)
+            _write_versions(path, names, total, fingerprint, getattr(corpus, "path", None))
         return 0
     try:
         adds = parallel_map(functools.partial(indexed_passage, names=names),
@@ -315,7 +319,7 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
         total = engine.doc_count()
     finally:
         engine.close()
-    _write_versions(path, names, total, getattr(corpus, "fingerprint", None))
+    _write_versions(path, names, total, getattr(corpus, "fingerprint", None), getattr(corpus, "path", None))
     return count
 
 
@@ -329,9 +333,14 @@ class SearchResult:
     query: str
     total: int
     hits: list[Hit] = field(default_factory=list)
+    #: Why the index lags behind its corpus (``None``: it reflects the corpus, or that is unknown).
+    stale: str | None = None
+    #: Undated passages a date filter (``since``/``until``) left out.
+    undated_left_out: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits]}
+        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
+                "stale": self.stale, "undated_left_out": self.undated_left_out}
 
 
 def _check_option(name: str, value: str | None, allowed: Sequence[str]) -> None:
@@ -356,11 +365,17 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
                                 (("lang", where.lang), ("region", where.region), ("doc", where.doc)) if value]
     if where.since or where.until:
         high = where.until + "\uffff" if where.until else None
-        parts.append(RangeQ("date", where.since, high))
+        dates: EngineQuery = RangeQ("date", where.since, high)
+        if where.include_undated:
+            dates = AnyQ((dates, AllQ((NotQ(HAS_DATE),))))
+        parts.append(dates)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
+
+#: Passages with a date (any).
+HAS_DATE = RangeQ("date", None, None)
 
 #: The form tiers, each with the index of its form in :meth:`Analysis.forms_at`.
 _FORM_COLUMNS = (("exact", 0), ("normalized", 1), ("stem", 2))
@@ -506,9 +521,16 @@ class SearchIndex:
     """An index opened for searching.  Cheap to open; safe to share between threads."""
 
     def __init__(self, path: str | Path = "index", *, names: NameModel | None = None,
-                 aliases: Iterable[str | Path] | None = None) -> None:
+                 aliases: Iterable[str | Path] | None = None, strict: bool = False) -> None:
+        from ..check import index_lag
+
         self.path = Path(path)
         _check_versions(self.path, names)
+        #: Why the index lags behind the corpus it was built from (``None``: it does not, or unknown);
+        #: every :class:`SearchResult` carries it too.  ``strict`` makes a lag an error.
+        self.stale = index_lag(self.path)
+        if strict and self.stale:
+            raise SearchIndexError(self.stale)
         self._names = names if names is not None else _search_names(self.path, aliases)
         self._engine, self._quiet = open_guarded(self.path, _open_engine)
 
@@ -540,16 +562,19 @@ class SearchIndex:
     @_one_commit
     def search(self, query: str, *, limit: int = 10, lang: str | None = None, region: str | None = None,
                doc: str | None = None, since: str | None = None, until: str | None = None,
-               exact: bool = False, where: PassageFilter | None = None) -> SearchResult:
+               exact: bool = False, where: PassageFilter | None = None,
+               include_undated: bool = False) -> SearchResult:
         """Best ``limit`` passages for ``query``, in tier order then by score.
 
         ``lang``, ``region``, ``doc``, ``since``, ``until`` (or a whole ``where`` filter) restrict
-        the passages searched; dates compare as ISO prefixes.  ``exact`` switches off name
-        expansion (transliteration and alias tiers) for every term, like ``=word``."""
+        the passages searched; dates compare as ISO prefixes, and undated passages are left out
+        (the result counts them: ``undated_left_out``) unless ``include_undated``.  ``exact``
+        switches off name expansion (transliteration and alias tiers) for every term, like ``=word``."""
         if limit < 1 or limit > MAX_LIMIT:
             raise QueryError(f"limit {limit} is out of range (1 to {MAX_LIMIT:,})")
         if where is None:
-            where = PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until)
+            where = PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until,
+                                  include_undated=include_undated)
         plan = self.plan(query, exact=exact)
         flt = metadata_filter(where)
         hits: list[Hit] = []
@@ -558,7 +583,7 @@ class SearchIndex:
         top = plan.max_level
         widest = prune(plan.at(top), self._engine.has_term)
         if widest is None:
-            return SearchResult(query=query, total=0, hits=[])
+            return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
         for level in range(top + 1):
             current = prune(plan.at(level), self._engine.has_term)
@@ -584,7 +609,16 @@ class SearchIndex:
                 total = len(rows)
         if total is None:
             total = self._engine.count(widest, filter=flt)
-        return SearchResult(query=query, total=total, hits=hits)
+        return SearchResult(query=query, total=total, hits=hits, stale=self.stale,
+                            undated_left_out=self._undated_left_out(widest, where))
+
+    def _undated_left_out(self, query: EngineQuery, where: PassageFilter) -> int:
+        """How many undated passages matching ``query`` (and the other filters) a date filter left out."""
+        if not (where.since or where.until) or where.include_undated:
+            return 0
+        others = metadata_filter(dataclasses.replace(where, since=None, until=None))
+        dated = _both(others, HAS_DATE)
+        return self._engine.count(query, filter=others) - self._engine.count(query, filter=dated)
 
     def _closest_first(self, hits: list[Hit], plan: Plan) -> list[Hit]:
         """Within the translit tier, spellings closer to the query's come first (then by score):
@@ -635,10 +669,11 @@ class SearchIndex:
 
 
 def open_index(path: str | Path = "index", *, names: NameModel | None = None,
-               aliases: Iterable[str | Path] | None = None) -> SearchIndex:
+               aliases: Iterable[str | Path] | None = None, strict: bool = False) -> SearchIndex:
     """Open the index at ``path`` for searching (raises :class:`SearchIndexError` with a clear message).
 
     Entity lookups use the gazetteer the index was built with: the shipped one and the user alias
     files it recorded (a recorded file that changed or is gone asks for ``bicorpus reindex``).
-    ``aliases``, when given, must be those same files."""
-    return SearchIndex(path, names=names, aliases=aliases)
+    ``aliases``, when given, must be those same files.  ``strict``: an index lagging behind its
+    corpus is an error (otherwise ``SearchIndex.stale`` and each result's ``stale`` say so)."""
+    return SearchIndex(path, names=names, aliases=aliases, strict=strict)
