@@ -38,7 +38,7 @@ from .corpus import (
     open_corpus,
 )
 from .errors import BicorpusError, CorpusError, SearchIndexError
-from .lock import WriterLock, lock_status, try_writer_lock
+from .lock import WriterLock, index_lock, lock_status, try_writer_lock
 from .model import Document, Passage
 
 if TYPE_CHECKING:
@@ -264,18 +264,42 @@ def index_lag(index: str | Path) -> str | None:
     if not isinstance(corpus_path, str):
         return None
     corpus_dir = Path(corpus_path)
-    pending = corpus_dir / PENDING_DIR
-    manifest = pending / MANIFEST_FILE if (pending / COMMIT_MARKER).exists() else corpus_dir / MANIFEST_FILE
-    try:
-        current = hashlib.sha256(manifest.read_bytes()).hexdigest()
-    except OSError:
-        return None
-    if current == recorded:
+    current = corpus_fingerprint(corpus_dir)
+    if current is None or current == recorded:
         return None
     shown = os.path.relpath(corpus_dir) if not os.path.relpath(corpus_dir).startswith("..") else corpus_dir
     return (f"the index at {index} lags behind the corpus at {shown} (an update was interrupted or the "
             "corpus changed since): results may be missing or out of date; run `bicorpus ingest` or "
             "`bicorpus reindex`")
+
+
+def corpus_fingerprint(corpus: str | Path) -> str | None:
+    """The fingerprint of the corpus state at ``corpus`` (a committed write still being moved into
+    place counts), read without opening the corpus; ``None`` when there is none."""
+    corpus_dir = Path(corpus)
+    pending = corpus_dir / PENDING_DIR
+    manifest = pending / MANIFEST_FILE if (pending / COMMIT_MARKER).exists() else corpus_dir / MANIFEST_FILE
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def interrupted_state(corpus: str | Path, index: str | Path | None, before: str | None) -> str:
+    """After Ctrl-C: one sentence saying what state the corpus and the index are in (``before``:
+    the corpus fingerprint when the command started)."""
+    now = corpus_fingerprint(corpus)
+    if now is None:
+        return f"no corpus was written at {corpus}; nothing else changed."
+    if now == before:
+        said = f"the corpus at {corpus} is as it was"
+    else:
+        said = f"the corpus at {corpus} holds this run's pages (its write was committed)"
+    if index is None:
+        return said + "."
+    if now is not None and (index_record(index) or {}).get("corpus") == now and _usable(index):
+        return said + f"; the index at {index} matches it."
+    return said + f"; the index at {index} lags behind it: run `bicorpus ingest` again or `bicorpus reindex`."
 
 
 # --- keeping the index in step ------------------------------------------------------------------
@@ -299,7 +323,7 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     if lock is None:
         return "busy"
     try:
-        with lock:
+        with lock, index_lock(index):
             corpus = open_corpus(corpus_dir)
             try:
                 names = resolve_names(index, aliases=aliases)
@@ -356,7 +380,7 @@ def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index",
 
     if not Path(corpus_dir).is_dir():
         open_corpus(corpus_dir).close()  # raises: no corpus there
-    with WriterLock(corpus_dir):
+    with WriterLock(corpus_dir), index_lock(index):
         corpus = open_corpus(corpus_dir)
         try:
             return build_index(corpus, index, aliases=aliases)

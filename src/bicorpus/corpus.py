@@ -249,9 +249,12 @@ class Corpus:
             self.close()
             raise CorpusError(f"corpus manifest {manifest_path} is unreadable: {err}") from err
         version = self.manifest.get("schema_version")
-        if version != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            self.close()
+            found = f"schema version {version}" if isinstance(version, int) else (
+                f"a schema_version that is not a whole number ({json.dumps(version)[:40]})")
             raise CorpusError(
-                f"corpus at {self.path} has schema version {version}, this bicorpus reads "
+                f"corpus at {self.path} has {found}, this bicorpus reads schema version "
                 f"{SCHEMA_VERSION}: re-run `bicorpus ingest` on the sources"
             )
 

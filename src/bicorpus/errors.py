@@ -23,6 +23,10 @@ class BicorpusError(Exception):
     """Base class: ``str(err)`` is a complete one-line message for the user."""
 
 
+class Interrupted(BicorpusError):
+    """Ctrl-C stopped a command; ``str(err)`` says what state the corpus and the index are in."""
+
+
 class SourceError(BicorpusError):
     """A source file could not be read or decoded."""
 

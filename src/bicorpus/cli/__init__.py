@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from ..errors import BicorpusError, printable
+from ..errors import BicorpusError, Interrupted, printable
 
 
 class _Group(click.Group):
@@ -27,11 +27,14 @@ class _Group(click.Group):
             result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk under standard output shows here, not at exit
             return result
+        except Interrupted as err:
+            click.echo(f"Interrupted: {printable(str(err))}", err=True)
+            sys.exit(130)
         except BicorpusError as err:
             _error(str(err))
             sys.exit(1)
         except KeyboardInterrupt:
-            click.echo(interrupted_message(), err=True)
+            click.echo("Interrupted.", err=True)
             sys.exit(130)
         except BrokenPipeError:
             _silence_stdout()
@@ -68,13 +71,6 @@ def _internal(err: Exception) -> None:
     message = " ".join(str(err).split()) or "no details"
     _error(f"internal error ({type(err).__name__}: {message}); set BICORPUS_DEBUG=1 for details")
     sys.exit(3)
-
-
-def interrupted_message() -> str:
-    """What Ctrl-C left behind, for the one line printed on the way out."""
-    return ("Interrupted: the corpus and the index are as they were before the last command that "
-            "completed, or wholly after it (`bicorpus check` tells; `bicorpus ingest` or "
-            "`bicorpus reindex` finishes the job).")
 
 
 def _silence_stdout() -> None:

@@ -12,7 +12,9 @@ from typing import Any
 
 import click
 
+from ..check import corpus_fingerprint, interrupted_state
 from ..corpus import PassageFilter, open_corpus
+from ..errors import Interrupted, printable
 from ..index.engine import ENGINES, set_index_engine
 from ..pipeline import IngestReport, ProgressCallback, ingest
 from ..segment import DEFAULT_MAX_PASSAGE_CHARS, MIN_PASSAGE_CHARS
@@ -119,20 +121,25 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
         names_for(alias_records(aliases))  # a bad alias file stops the run before anything is read
 
     def report_error(path: str, reason: str) -> None:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(f"skipped {printable(path)}: {printable(reason)}", err=True)
 
-    with _progress_bar(progress) as bar:
-        report = ingest(sources, corpus_dir, prune=prune, strict=strict, max_passage_chars=max_passage_chars,
-                        max_bytes=max_size, on_error=report_error, progress=bar)
-    for path, same_as in report.duplicates:
-        click.echo(f"duplicate {path}: same content as {same_as}", err=True)
+    before = corpus_fingerprint(corpus_dir)
+    try:
+        with _progress_bar(progress) as bar:
+            report = ingest(sources, corpus_dir, prune=prune, strict=strict,
+                            max_passage_chars=max_passage_chars, max_bytes=max_size, on_error=report_error,
+                            progress=bar)
+        for path, same_as in report.duplicates:
+            click.echo(f"duplicate {printable(path)}: same content as {printable(same_as)}", err=True)
+        if not report.stopped and not no_index:
+            if engine is not None:
+                set_index_engine(index_dir, engine)
+            _update_index(report, corpus_dir, index_dir, aliases)
+    except KeyboardInterrupt:
+        raise Interrupted(interrupted_state(corpus_dir, None if no_index else index_dir, before)) from None
     if report.stopped:
         click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
         sys.exit(1)
-    if not no_index:
-        if engine is not None:
-            set_index_engine(index_dir, engine)
-        _update_index(report, corpus_dir, index_dir, aliases)
     if not quiet:
         click.echo(_summary(report), err=bool(report.failures))
     if report.failures:

@@ -186,8 +186,15 @@ def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_a
 
     if no_aliases and aliases:
         raise BicorpusError("--aliases and --no-aliases exclude each other")
+    from ..check import corpus_fingerprint, interrupted_state
+    from ..errors import Interrupted
+
     started = time.perf_counter()
-    count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None), engine=engine)
+    try:
+        count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None), engine=engine)
+    except KeyboardInterrupt:
+        fingerprint = corpus_fingerprint(corpus_dir)
+        raise Interrupted(interrupted_state(corpus_dir, index_dir, fingerprint)) from None
     seconds = time.perf_counter() - started
     click.echo(f"Indexed {count} passage{'s' if count != 1 else ''} from {corpus_dir} into {index_dir} "
                f"in {seconds:.1f} s.")

@@ -200,6 +200,8 @@ def engine_class(name: str) -> Any:
 
 def index_engine(path: str | Path) -> str:
     """The engine the index at ``path`` uses (or will be built with)."""
+    if Path(path).exists() and not Path(path).is_dir():
+        raise SearchIndexError(f"{path} is a file, not an index folder: give the index folder with --index")
     try:
         data = json.loads((Path(path) / ENGINE_FILE).read_text("utf-8"))
     except FileNotFoundError:

@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 from ..corpus import Corpus, PassageFilter
 from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
-from ..names.gazetteer import alias_file_error
+from ..names.gazetteer import alias_file_error, check_alias_file
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from . import analysis, parallel
 from .analysis import (
@@ -103,6 +103,7 @@ def alias_records(paths: Iterable[str | Path]) -> AliasRecords:
     out: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given)
+        check_alias_file(path)  # a FIFO or device would hang the hashing below
         digest = hashlib.sha256()
         try:
             with path.open("rb") as fh:
@@ -214,7 +215,7 @@ def _check_versions(path: Path, names: NameModel | None) -> None:
         raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
     found = _read_versions(path)
     if found is None:
-        if not any(path.iterdir()):
+        if not any(p.name != ".bicorpus-lock" for p in path.iterdir()):  # its writer lock alone
             raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
         raise SearchIndexError(f"index at {path} has no readable {VERSION_FILE} (built by another version "
                                "or damaged): run `bicorpus reindex`")
