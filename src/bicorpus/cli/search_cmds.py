@@ -111,6 +111,7 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
 def _passage_row(p: Passage) -> dict[str, Any]:
     return {"id": p.id, "doc_id": p.doc_id, "ordinal": p.ordinal, "lang": p.lang, "region": p.region,
             "section": p.section, "title": p.title, "date": p.date, "author": p.author,
+            "honorific": p.honorific, "linked_title": p.linked_title, "lang_share": p.lang_share,
             "start": p.start, "end": p.end, "text": p.text}
 
 
@@ -145,10 +146,14 @@ def show_cmd(passage_id: str, index_dir: str, context: int, fmt: str) -> None:
     for p in before:
         click.echo(f"  {p.id}  [{p.region}] {_short(p.text)}")
     click.echo(f"> {passage.id}")
-    for name in ("doc_id", "ordinal", "lang", "region", "section", "title", "date", "author"):
+    for name in ("doc_id", "ordinal", "lang", "region", "section", "title", "date", "author", "honorific",
+                 "linked_title"):
         value = getattr(passage, name)
         if value not in (None, ""):
             click.echo(f"    {name + ':':<9} {value}")
+    if passage.lang_share:
+        shares = ", ".join(f"{lang} {share:.0%}" for lang, share in sorted(passage.lang_share.items()))
+        click.echo(f"    {'shares:':<9} {shares}")
     click.echo(f"    {'chars:':<9} {passage.start}-{passage.end}")
     click.echo("")
     click.echo(passage.text)

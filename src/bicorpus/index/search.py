@@ -645,14 +645,16 @@ class SearchIndex:
 
     @guard_reads
     def passage(self, passage_id: str) -> Passage | None:
-        """The passage with this id, or ``None``."""
+        """The passage with this id, or ``None`` (with the fields only the corpus keeps, such as
+        ``honorific``, ``linked_title`` and ``lang_share``, when the corpus is where it was indexed)."""
         row = self._engine.stored(passage_id)
-        return _stored_to_passage(row) if row is not None else None
+        return _with_corpus_fields(self.path, [_stored_to_passage(row)])[0] if row is not None else None
 
     @guard_reads
     def document_passages(self, doc_id: str) -> list[Passage]:
-        """Every passage of one document, in order."""
-        return [_stored_to_passage(r) for r in self._engine.doc_passages(doc_id)]
+        """Every passage of one document, in order (with the corpus's fields, as :meth:`passage`)."""
+        rows = self._engine.doc_passages(doc_id)
+        return _with_corpus_fields(self.path, [_stored_to_passage(r) for r in rows])
 
     def neighbours(self, passage_id: str, context: int = 1) -> tuple[list[Passage], list[Passage]]:
         """Up to ``context`` passages before and after ``passage_id`` in its document."""
@@ -667,6 +669,32 @@ class SearchIndex:
         """Every indexed passage (index order)."""
         rows = guarded_iter(self.path, iter(self._engine.iter_stored()), quiet=self._quiet)
         return (_stored_to_passage(r) for r in rows)
+
+
+#: Fields of a passage the index does not store; read back from the corpus when it is at hand.
+_CORPUS_ONLY_FIELDS = ("honorific", "linked_title", "lang_share")
+
+
+def _with_corpus_fields(index: Path, passages: list[Passage]) -> list[Passage]:
+    """``passages`` completed with the fields only the corpus keeps, from the corpus the index
+    recorded (left as stored when that corpus is gone or damaged)."""
+    corpus_path = (_read_versions(index) or {}).get("corpus_path")
+    if not passages or not isinstance(corpus_path, str) or not Path(corpus_path).is_dir():
+        return passages
+    from ..corpus import open_corpus
+    from ..errors import BicorpusError
+
+    wanted = {p.id: p for p in passages}
+    try:
+        with open_corpus(corpus_path) as corpus:
+            for stored in corpus.passages_of({p.doc_id for p in passages}):
+                found = wanted.get(stored.id)
+                if found is not None and stored.text == found.text:
+                    for name in _CORPUS_ONLY_FIELDS:
+                        setattr(found, name, getattr(stored, name))
+    except BicorpusError:
+        pass
+    return passages
 
 
 def open_index(path: str | Path = "index", *, names: NameModel | None = None,
