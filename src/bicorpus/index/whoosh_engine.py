@@ -723,8 +723,13 @@ class WhooshEngine:
                 added += 1
         except BaseException:
             writer.cancel()
+            self._remove_unused()
             raise
-        writer.commit(mergetype=CLEAR) if clear else writer.commit()
+        try:
+            writer.commit(mergetype=CLEAR) if clear else writer.commit()
+        except BaseException:
+            self._remove_unused()
+            raise
         if clear:
             self._check_count(added)
         return added
@@ -766,11 +771,30 @@ class WhooshEngine:
             writer._commit_toc(segments)
         except BaseException:
             writer.cancel()
+            self._remove_unused()
             raise
         writer._finish()
         added = sum(count for _, count in results)
         self._check_count(added)
         return added
+
+    def _remove_unused(self) -> None:
+        """After a failed write (a full disk...): delete the segment files it left, which no commit
+        names and which would keep the disk full.  Done holding the index's write lock, so no
+        other writer's segment in progress is touched; skipped when another writer has it."""
+        lock = self._ix.lock("WRITELOCK")
+        try:
+            if not lock.acquire(blocking=False):
+                return
+        except Exception:  # a lock file that cannot be made: leave the files
+            return
+        try:
+            toc = TOC.read(self._ix.storage, self._ix.indexname)
+            whoosh_index.clean_files(self._ix.storage, self._ix.indexname, toc.generation, toc.segments)
+        except Exception:  # best effort: the next commit cleans up as well
+            pass
+        finally:
+            lock.release()
 
     def _check_count(self, added: int) -> None:
         """After a build: the index must hold every passage added (Whoosh does not report a failed
