@@ -209,6 +209,8 @@ class WriterLock:
 def index_lock(index: str | Path) -> WriterLock:
     """The writer lock of an index directory (``.bicorpus-lock`` in it), taken by whoever writes
     the index: two corpora sharing one index cannot write it at once."""
+    if Path(index).exists() and not Path(index).is_dir():
+        raise SearchIndexError(f"{index} is a file, not an index folder: give the index folder with --index")
     return WriterLock(index, what="index", name=INDEX_LOCK_FILE, error=SearchIndexError)
 
 
