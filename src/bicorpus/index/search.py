@@ -211,6 +211,8 @@ def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: 
 
 
 def _check_versions(path: Path, names: NameModel | None) -> None:
+    if path.exists() and not path.is_dir():
+        raise SearchIndexError(f"{path} is a file, not an index folder: give the index folder with --index")
     if not path.is_dir():
         raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
     found = _read_versions(path)
