@@ -103,14 +103,14 @@ def read_lock_info(corpus: str | Path, name: str = LOCK_FILE) -> LockInfo | None
         return None
 
 
-def locked_message(corpus: Path, info: LockInfo | None, what: str = "corpus") -> str:
+def locked_message(corpus: Path, info: LockInfo | None, kind: str = "corpus") -> str:
     if info is None or info.alive() is False:
         who = "another process"
     else:
         host = "" if info.host == socket.gethostname() else f" on {info.host}"
         what = f" (another {info.command})" if info.command else ""
         who = f"PID {info.pid}{host} since {info.since}{what}"
-    return f"{what} at {corpus} is locked by {who}; wait for it or, if that process is gone, run again"
+    return f"{kind} at {corpus} is locked by {who}; wait for it or, if that process is gone, run again"
 
 
 _PR_SET_PDEATHSIG = 1

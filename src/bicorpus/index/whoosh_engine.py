@@ -19,6 +19,7 @@ Whoosh's searcher.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import itertools
@@ -659,6 +660,16 @@ class _SearcherCache:
         store[key] = docs
 
 
+def _abandon(writer: Any) -> None:
+    """Cancel a writer that failed (a full disk...), releasing its write lock and temporary files
+    even when cancelling fails too (its segment cannot be closed on a full disk)."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
+    if not getattr(writer, "is_closed", True):
+        with contextlib.suppress(Exception):
+            writer._finish()
+
+
 class WhooshEngine:
     """An on-disk Whoosh index.  One object per process; searchers are kept one per thread."""
 
@@ -722,12 +733,13 @@ class WhooshEngine:
                 writer.add_document(**_document(passage))
                 added += 1
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
             self._remove_unused()
             raise
         try:
             writer.commit(mergetype=CLEAR) if clear else writer.commit()
         except BaseException:
+            _abandon(writer)
             self._remove_unused()
             raise
         if clear:
@@ -770,7 +782,7 @@ class WhooshEngine:
             writer._close_segment()
             writer._commit_toc(segments)
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
             self._remove_unused()
             raise
         writer._finish()
