@@ -40,7 +40,8 @@ def test_a_deeply_nested_query_is_a_query_error(built: Path):
     for args in (["search", NESTED_QUERY], ["export", "--format", "jsonl", "--query", NESTED_QUERY]):
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1
-        assert _one_error_line(result.output) == "Error: the query is nested too deeply (too many parentheses)"
+        line = _one_error_line(result.output)
+        assert line == "Error: the query is nested too deeply (too many parentheses)"
 
 
 @pytest.mark.parametrize("value", ["nan", "1e400", "1e15", "inf", "0", "-3"])

@@ -29,13 +29,14 @@ def _fingerprint(corpus: Path) -> str:
 
 def _change_a_page(work: Path) -> None:
     page = work / "pages" / "p000.txt"
-    page.write_text(page.read_text("utf-8") + "\nThe battle for Raqqa goes on. معركة الرقة مستمرة.\n", "utf-8")
+    more = "\nThe battle for Raqqa goes on. معركة الرقة مستمرة.\n"
+    page.write_text(page.read_text("utf-8") + more, "utf-8")
 
 
 def test_a_repeated_row_stops_the_ingest_with_file_and_line(built: Path):
     path = built / "corpus" / "passages.jsonl"
     rows = _rows(path)
-    _write_rows(path, rows[:3] + [rows[2]] + rows[3:])
+    _write_rows(path, [*rows[:3], rows[2], *rows[3:]])
     before = _fingerprint(built / "corpus")
     _change_a_page(built)
     result = CliRunner().invoke(main, ["ingest", "pages", "--no-index"])
@@ -96,7 +97,7 @@ NESTED = "[" * 100_000 + "]" * 100_000
 def test_a_deeply_nested_row_is_one_line(built: Path, args: list[str]):
     path = built / "corpus" / "passages.jsonl"
     rows = _rows(path)
-    _write_rows(path, rows[:2] + [NESTED] + rows[2:])
+    _write_rows(path, [*rows[:2], NESTED, *rows[2:]])
     _change_a_page(built)
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1, result.output[-300:]

@@ -106,8 +106,8 @@ def test_a_lagging_index_says_so_everywhere_and_strict_refuses(built: Path):
 
 
 def test_a_date_filter_counts_the_undated_passages_it_leaves_out(built: Path):
-    (built / "pages" / "undated.txt").write_text(
-        "Raqqa notes\n\nThe road to Raqqa was closed. طريق الرقة مغلق.\n\nRaqqa again. الرقة مجددا.\n", "utf-8")
+    page = "Raqqa notes\n\nThe road to Raqqa was closed. طريق الرقة مغلق.\n\nRaqqa again. الرقة مجددا.\n"
+    (built / "pages" / "undated.txt").write_text(page, "utf-8")
     ingest(["pages"], "corpus", index="index")
     with open_index("index") as ix:
         everything = ix.search("Raqqa", limit=100).total
@@ -143,7 +143,7 @@ def test_opening_the_index_retries_when_a_commit_removes_its_table_of_contents(b
     real = TOC.read.__func__
     calls = {"n": 0}
 
-    def racing(cls, storage, indexname, gen=None, schema=None):  # noqa: ANN001, ANN202
+    def racing(cls, storage, indexname, gen=None, schema=None):
         calls["n"] += 1
         if calls["n"] == 2:  # the second read of the open: the commit has just removed the file
             raise FileNotFoundError(2, "No such file or directory", "index/_MAIN_5.toc")
