@@ -102,4 +102,8 @@ def _register() -> None:
             main.add_command(command)
 
 
-_register()
+try:
+    _register()
+except KeyboardInterrupt:  # Ctrl-C while the commands load: nothing has started yet
+    sys.stderr.write("Interrupted: nothing was changed.\n")
+    sys.exit(130)
