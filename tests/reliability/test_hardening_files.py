@@ -29,7 +29,7 @@ def test_export_to_a_fifo_writes_a_stream_and_keeps_the_fifo(built: Path):
     fifo = built / "stream"
     os.mkfifo(fifo)
     received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
     result = CliRunner().invoke(main, ["export", "--format", "jsonl", "--out", str(fifo), "--force"])
     reader.join(timeout=60)
