@@ -15,7 +15,7 @@ from reliability_helpers import write_pages
 import bicorpus
 from bicorpus.api import search
 from bicorpus.cli import main
-from bicorpus.errors import QueryError, printable
+from bicorpus.errors import QueryError
 
 NESTED_QUERY = "(" * 250 + "Nusra" + ")" * 250
 
@@ -79,6 +79,8 @@ def test_a_file_name_cannot_forge_a_message_line(work: Path):
 
 
 def test_printable_escapes_control_characters():
+    from bicorpus.errors import printable
+
     assert printable("a\nb\rc\x1b[31m\u202e") == "a\\nb\\rc\\x1b[31m\\u202e"
     assert printable("جبهة النصرة: Nusra") == "جبهة النصرة: Nusra"
 

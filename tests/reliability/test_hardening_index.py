@@ -18,7 +18,6 @@ from bicorpus.check import check
 from bicorpus.cli import main
 from bicorpus.errors import SearchIndexError
 from bicorpus.index import open_index
-from bicorpus.lock import index_lock
 
 
 def _truncate(path: Path) -> None:
@@ -127,6 +126,8 @@ def test_a_date_filter_counts_the_undated_passages_it_leaves_out(built: Path):
 def test_two_corpora_cannot_write_one_index_at_once(built: Path):
     (built / "other").mkdir()
     (built / "other" / "o.txt").write_text("Mosul\n\nThe battle for Mosul. معركة الموصل.\n", "utf-8")
+    from bicorpus.lock import index_lock
+
     with index_lock("index"):  # another ingest is writing the index
         result = CliRunner().invoke(main, ["ingest", "other", "--corpus", "corpus2", "--index", "index"])
     assert result.exit_code == 1
