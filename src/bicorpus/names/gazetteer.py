@@ -165,7 +165,9 @@ def _latin_keys(token: str) -> frozenset[str]:
     return frozenset({key}) if key else frozenset()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _alias_forms(token: str) -> _TokenForms:
+    """The forms of an alias token (kept: names share tokens, and a large alias file repeats them)."""
     if is_arabic(token):
         return _TokenForms(_arabic_forms(token), frozenset())
     return _TokenForms(frozenset({_latin_form(token)}), _latin_keys(token))
