@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import importlib.metadata
 
-from .api import ingest, reindex, search
+from .api import concordance, ingest, reindex, search, serve, variants
 from .corpus import Corpus, PassageFilter, open_corpus
 from .errors import BicorpusError
 from .index import SearchIndex, SearchResult, open_index
@@ -37,9 +37,12 @@ __all__ = [
     "PassageFilter",
     "SearchIndex",
     "SearchResult",
+    "concordance",
     "ingest",
     "open_corpus",
     "open_index",
     "reindex",
     "search",
+    "serve",
+    "variants",
 ]
