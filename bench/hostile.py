@@ -177,7 +177,7 @@ def _prepare_shared(folder: Path) -> None:
 def run_family(family: str, sizes: list[int], shared: Path, timeout: float) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for size in sizes:
-        if rows and rows[-1]["outcome"] == "timeout":
+        if any(row["outcome"] == "timeout" for row in rows):
             rows.append({"family": family, "size": size, "outcome": "not run (a smaller size timed out)"})
             continue
         with tempfile.TemporaryDirectory(prefix="bicorpus-hostile-") as tmp:

@@ -97,25 +97,30 @@ _PLAIN_TYPES = ("str", "int")
 #: How deeply brackets may nest in a corpus row (a row nests 2 deep; JSON parsing recurses).
 MAX_ROW_DEPTH = 32
 _JSON_STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"')
-_BRACKET_RE = re.compile(rb"[\[\]{}]")
+#: Bytes that are not brackets (deleted), and braces made square brackets (nesting is nesting).
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_SQUARE = bytes.maketrans(b"{}", b"[]")
 
 
-def row_depth(line: bytes) -> int:
-    """How deeply the brackets of a raw JSON line nest (strings skipped), without recursion."""
-    depth = deepest = 0
-    for found in _BRACKET_RE.finditer(_JSON_STRING_RE.sub(b"", line)):
-        if found.group() in b"[{":
-            depth += 1
-            deepest = max(deepest, depth)
-        else:
-            depth -= 1
-    return deepest
+def nested_deeper(line: bytes, limit: int) -> bool:
+    """Whether the brackets of a raw JSON line (strings skipped) nest deeper than ``limit``, found
+    without recursion and in time linear in the line: each pass deletes the innermost ``[]`` pairs
+    (at C speed), so a line of depth ``d`` is empty after ``d`` passes."""
+    brackets = _JSON_STRING_RE.sub(b"", line).translate(_SQUARE, _NOT_BRACKETS)
+    if b"[" * (limit + 1) in brackets:  # that many openers in a row nest that deep
+        return True
+    for _ in range(limit + 1):
+        reduced = brackets.replace(b"[]", b"")
+        if reduced == brackets:
+            return brackets.count(b"[") > limit  # what is left is unbalanced: ``]]][[[``
+        brackets = reduced
+    return True
 
 
 def loads_row(line: bytes) -> Any:
     """One corpus line parsed as JSON; a line nested deeper than :data:`MAX_ROW_DEPTH` is a
     ``ValueError`` (checked on the raw bytes first: parsing it would exhaust the stack)."""
-    if line.count(b"[") + line.count(b"{") > MAX_ROW_DEPTH and row_depth(line) > MAX_ROW_DEPTH:
+    if line.count(b"[") + line.count(b"{") > MAX_ROW_DEPTH and nested_deeper(line, MAX_ROW_DEPTH):
         raise ValueError(f"nested deeper than {MAX_ROW_DEPTH} levels")
     return json.loads(line)
 
