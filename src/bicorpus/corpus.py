@@ -605,18 +605,14 @@ def read_manifest(path: str | Path) -> dict[str, Any] | None:
     return open_corpus(corpus).manifest
 
 
-def iter_raw_lines(path: str | Path, name: str, *, recorded: dict[str, Any] | None = None
-                   ) -> Iterator[tuple[bytes, dict[str, Any]]]:
+def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[str, Any]]]:
     """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged.
 
-    Each row is checked before it is handed out: a corrupt row, a repeated id or (``recorded``:
-    the manifest, when its checksum holds) a file whose size or SHA-256 differs from the
-    manifest's record is a :class:`CorpusError` naming the file (and line): a damaged corpus is
-    never carried into the next one."""
+    Each row is checked before it is handed out: a corrupt row (see :func:`row_problem`) or a
+    repeated id is a :class:`CorpusError` naming the file and line: a damaged row is never
+    carried into the next corpus."""
     file = Path(path) / name
     record: type = Passage if name == PASSAGES_FILE else Document
-    want = _recorded_file(recorded, name)
-    digest, size = hashlib.sha256(), 0
     ids: set[str] = set()
     try:
         fh = file.open("rb")
@@ -624,8 +620,6 @@ def iter_raw_lines(path: str | Path, name: str, *, recorded: dict[str, Any] | No
         raise CorpusError(f"corpus file {file} is missing") from err
     with fh:
         for lineno, line in enumerate(fh, 1):
-            digest.update(line)
-            size += len(line)
             if not line.strip():
                 continue
             try:
@@ -640,24 +634,3 @@ def iter_raw_lines(path: str | Path, name: str, *, recorded: dict[str, Any] | No
                                   "row)")
             ids.add(row["id"])
             yield (line if line.endswith(b"\n") else line + b"\n"), row
-    if want is not None and want != (size, digest.hexdigest()):
-        raise CorpusError(f"{file} differs from its record in the manifest (size {size}, recorded {want[0]}; "
-                          "or its SHA-256): it was changed or damaged outside bicorpus; rebuild the corpus "
-                          "from the sources (`bicorpus check` says how)")
-
-
-def _recorded_file(manifest: dict[str, Any] | None, name: str) -> tuple[int, str] | None:
-    """The size and SHA-256 a trustworthy manifest records for one data file (``None``: none)."""
-    if manifest is None:
-        return None
-    files = manifest.get("files")
-    if not isinstance(files, dict):
-        return None  # a corpus written before files were recorded
-    if manifest.get("checksum") != manifest_checksum(manifest):
-        raise CorpusError(f"the corpus manifest ({MANIFEST_FILE}) does not match its checksum: it was "
-                          "changed or damaged outside bicorpus; rebuild the corpus from the sources "
-                          "(`bicorpus check` says how)")
-    entry = files.get(name)
-    if not isinstance(entry, dict):
-        return None
-    return entry.get("size"), entry.get("sha256")

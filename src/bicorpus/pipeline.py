@@ -563,8 +563,7 @@ def _store(
     sources: dict[str, str] = {}
     n_docs = n_passages = 0
     if existing.by_id:
-        recorded = existing.corpus.manifest if existing.corpus is not None else None
-        for line, row in iter_raw_lines(corpus_dir, DOCUMENTS_FILE, recorded=recorded):
+        for line, row in iter_raw_lines(corpus_dir, DOCUMENTS_FILE):
             if row.get("id") not in dropped:
                 tx.document_line(line)
                 sources[row["path"]] = row["sha256"]
@@ -573,7 +572,7 @@ def _store(
         if kept is not None:
             n_passages, langs, regions = kept
         else:
-            for line, row in iter_raw_lines(corpus_dir, PASSAGES_FILE, recorded=recorded):
+            for line, row in iter_raw_lines(corpus_dir, PASSAGES_FILE):
                 if row.get("doc_id") not in dropped:
                     tx.passage_line(line)
                     langs[row.get("lang")] += 1

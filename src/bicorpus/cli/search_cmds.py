@@ -95,7 +95,7 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
                            exact=exact, include_undated=include_undated)
     if result.stale:
         click.echo(f"Warning: {printable(result.stale)}", err=True)
-    if result.undated_left_out:
+    if result.undated_left_out and fmt == "text":  # the other formats carry it as a field
         n = result.undated_left_out
         click.echo(f"Note: the date filter left out {n} undated matching passage{'s' if n != 1 else ''} "
                    "(--include-undated keeps them).", err=True)
