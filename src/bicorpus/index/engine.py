@@ -28,7 +28,8 @@ T = TypeVar("T")
 #: Stored, filterable metadata fields of a passage.
 META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date")
 #: Stored-only fields of a passage.
-STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end", "mentions")
+STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end", "mentions",
+                                  "honorific", "linked_title", "lang_share")
 #: Stored field holding a passage's gazetteer mentions (:func:`bicorpus.index.analysis.encode_mentions`).
 MENTIONS_FIELD = "mentions"
 

@@ -61,7 +61,7 @@ from .plan import Plan, Unit, plan_query
 from .query import parse_query
 
 #: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 #: File in the index directory recording the versions the index was built with.
 VERSION_FILE = "bicorpus.json"
 #: Most hits one search returns.
@@ -248,7 +248,8 @@ def _stored_to_passage(row: dict[str, Any]) -> Passage:
                    lang=row.get("lang", ""), region=row.get("region", ""), text=text,
                    norm=normalize_text(text), start=int(row.get("start") or 0), end=int(row.get("end") or 0),
                    section=row.get("section"), title=row.get("title"), date=row.get("date"),
-                   author=row.get("author"))
+                   author=row.get("author"), honorific=row.get("honorific"),
+                   linked_title=row.get("linked_title"), lang_share=dict(row.get("lang_share") or {}))
 
 
 def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassage:
@@ -256,7 +257,8 @@ def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassag
     terms, mentions = index_analysis(p.text, names)
     fields = {"id": p.id, "doc": p.doc_id, "lang": p.lang, "region": p.region, "section": p.section,
               "date": p.date, "author": p.author, "text": p.text, "title": p.title, "ordinal": p.ordinal,
-              "start": p.start, "end": p.end, MENTIONS_FIELD: mentions}
+              "start": p.start, "end": p.end, MENTIONS_FIELD: mentions, "honorific": p.honorific,
+              "linked_title": p.linked_title, "lang_share": dict(p.lang_share)}
     return IndexedPassage(fields=fields, terms=terms)
 
 
@@ -647,16 +649,15 @@ class SearchIndex:
 
     @guard_reads
     def passage(self, passage_id: str) -> Passage | None:
-        """The passage with this id, or ``None`` (with the fields only the corpus keeps, such as
-        ``honorific``, ``linked_title`` and ``lang_share``, when the corpus is where it was indexed)."""
+        """The passage with this id (every field, ``honorific``, ``linked_title`` and ``lang_share``
+        included), or ``None``."""
         row = self._engine.stored(passage_id)
-        return _with_corpus_fields(self.path, [_stored_to_passage(row)])[0] if row is not None else None
+        return _stored_to_passage(row) if row is not None else None
 
     @guard_reads
     def document_passages(self, doc_id: str) -> list[Passage]:
-        """Every passage of one document, in order (with the corpus's fields, as :meth:`passage`)."""
-        rows = self._engine.doc_passages(doc_id)
-        return _with_corpus_fields(self.path, [_stored_to_passage(r) for r in rows])
+        """Every passage of one document, in order."""
+        return [_stored_to_passage(r) for r in self._engine.doc_passages(doc_id)]
 
     def neighbours(self, passage_id: str, context: int = 1) -> tuple[list[Passage], list[Passage]]:
         """Up to ``context`` passages before and after ``passage_id`` in its document."""
@@ -671,32 +672,6 @@ class SearchIndex:
         """Every indexed passage (index order)."""
         rows = guarded_iter(self.path, iter(self._engine.iter_stored()), quiet=self._quiet)
         return (_stored_to_passage(r) for r in rows)
-
-
-#: Fields of a passage the index does not store; read back from the corpus when it is at hand.
-_CORPUS_ONLY_FIELDS = ("honorific", "linked_title", "lang_share")
-
-
-def _with_corpus_fields(index: Path, passages: list[Passage]) -> list[Passage]:
-    """``passages`` completed with the fields only the corpus keeps, from the corpus the index
-    recorded (left as stored when that corpus is gone or damaged)."""
-    corpus_path = (_read_versions(index) or {}).get("corpus_path")
-    if not passages or not isinstance(corpus_path, str) or not Path(corpus_path).is_dir():
-        return passages
-    from ..corpus import open_corpus
-    from ..errors import BicorpusError
-
-    wanted = {p.id: p for p in passages}
-    try:
-        with open_corpus(corpus_path) as corpus:
-            for stored in corpus.passages_of({p.doc_id for p in passages}):
-                found = wanted.get(stored.id)
-                if found is not None and stored.text == found.text:
-                    for name in _CORPUS_ONLY_FIELDS:
-                        setattr(found, name, getattr(stored, name))
-    except BicorpusError:
-        pass
-    return passages
 
 
 def open_index(path: str | Path = "index", *, names: NameModel | None = None,
