@@ -63,7 +63,7 @@ from .plan import FilterNode, Plan, PlanNode, Unit, UnitNode, plan_query
 from .query import parse_query
 
 #: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
-INDEX_SCHEMA = 5
+INDEX_SCHEMA = 6
 #: File in the index directory recording the versions the index was built with.
 VERSION_FILE = "bicorpus.json"
 #: Most hits one search returns.
