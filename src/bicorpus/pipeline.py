@@ -39,12 +39,13 @@ from .errors import CorpusError, SourceError
 from .layout import analyze
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
+from .readers.page_meta import apply_page_meta, html_layout
 from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages
 from .sources import DEFAULT_MAX_BYTES, SourceText, iter_source_paths, read_source, source_format
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 1
+INGEST_VERSION = 2
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -110,7 +111,11 @@ def process_document(
 ) -> tuple[Document, list[Passage]]:
     """Stages 2-4 for one decoded page: its :class:`Document` record and passages (pure)."""
     doc_id = document_id(src.text)
-    layout = analyze(src.text, src.headings)  # 2. layout
+    text_title = text_date = None
+    if src.blocks and src.page is not None:  # 2. layout: an HTML page read as a tree
+        layout, text_title, text_date = html_layout(src.text, src.blocks, src.page)
+    else:
+        layout = analyze(src.text, src.headings)  # 2. layout
     passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
     doc = Document(
         id=doc_id,
@@ -125,6 +130,8 @@ def process_document(
         n_passages=len(passages),
         mtime=src.mtime,
     )
+    if src.page is not None:
+        apply_page_meta(doc, src.page, text_title, text_date)
     return doc, passages
 
 

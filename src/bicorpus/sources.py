@@ -22,8 +22,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import SourceError
+
+if TYPE_CHECKING:
+    from .readers.html import HtmlBlock, PageMeta
 
 #: Files larger than this are refused (bytes); keeps memory bounded.  ``--max-size`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -69,6 +73,10 @@ class SourceText:
     mtime: float | None = None
     #: HTML only: ``(level, start, end)`` of the ``<h1>``–``<h6>`` lines in ``text``.
     headings: tuple[tuple[int, int, int], ...] = ()
+    #: HTML only: every line of ``text`` with its place in the page and whether it is main content.
+    blocks: tuple[HtmlBlock, ...] = ()
+    #: HTML only: what the page says about itself (title, date, authors, site, URL, language...).
+    page: PageMeta | None = None
 
 
 def source_format(path: str | Path) -> str | None:
@@ -391,20 +399,15 @@ def read_source(
         raise SourceError(str(path), f"file too large (over the {limit} limit, see --max-size)")
     if not raw.strip():
         raise SourceError(str(path), "empty file")
-    declared = None
     if fmt == "html":
-        m = _META_CHARSET_RE.search(raw[:4096])
-        declared = m.group(1).decode("ascii", "replace") if m else None
+        return _read_html_source(path, raw, st)
     try:
-        text, encoding = decode_bytes(raw, declared)
+        text, encoding = decode_bytes(raw)
     except ValueError as err:
         raise SourceError(str(path), str(err)) from err
     text = normalize_newlines(text)
-    headings: tuple[tuple[int, int, int], ...] = ()
-    if fmt == "html":
-        text, headings = html_to_text_and_headings(text)
     if not text.strip():
-        raise SourceError(str(path), "no visible text" if fmt == "html" else "empty file")
+        raise SourceError(str(path), "empty file")
     return SourceText(
         path=str(path),
         text=text,
@@ -413,7 +416,33 @@ def read_source(
         size=len(raw),
         format=fmt,
         mtime=st.st_mtime,
+    )
+
+
+def _read_html_source(path: Path, raw: bytes, st: os.stat_result) -> SourceText:
+    """An HTML page: decoded (see :func:`bicorpus.readers.html.decode_html`), read as a tree
+    (:func:`bicorpus.readers.html.read_html`); its text is the page's visible text."""
+    from .readers.html import decode_html, read_html
+
+    try:
+        markup, encoding, replaced = decode_html(raw)
+    except ValueError as err:
+        raise SourceError(str(path), str(err)) from err
+    page = read_html(markup, replaced=replaced)
+    if not page.text.strip():
+        raise SourceError(str(path), "no visible text")
+    headings = tuple((b.level, b.start, b.end) for b in page.blocks if b.level is not None)
+    return SourceText(
+        path=str(path),
+        text=page.text,
+        encoding=encoding,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        size=len(raw),
+        format="html",
+        mtime=st.st_mtime,
         headings=headings,
+        blocks=page.blocks,
+        page=page.meta,
     )
 
 

@@ -1,0 +1,484 @@
+"""HTML pages read as a document tree: visible text block by block, the main content, page metadata.
+
+:func:`read_html` parses the decoded markup once with lxml (libxml2's HTML parser: broken markup
+is repaired as browsers do, an unclosed comment runs to the end of the page and stays a comment),
+then
+
+1. walks the tree (iteratively, so nesting depth costs no stack) and writes the page's *visible
+   text*: one line per block element (``p``, ``div``, ``li``, ``h1``-``h6``, table rows...), a
+   ``<br>`` also ending a line, list items starting with ``• ``, paragraphs separated by a blank
+   line.  Scripts, styles, ``<head>``, form controls and elements marked ``hidden`` are not text.
+   Every line becomes an :class:`HtmlBlock` with its exact span in that text;
+2. runs trafilatura's main-content extractor on the same tree and marks the blocks whose text
+   it kept (:func:`mark_main`: trafilatura's paragraphs are matched back to the blocks in page
+   order, by their words);
+3. reads the page metadata (:class:`PageMeta`): title, date, authors, site name, canonical URL
+   (trafilatura's metadata reader, with htmldate for the date: JSON-LD, ``article:published_time``,
+   ``<time datetime>``, the URL, the visible text) and the ``lang`` and ``dir`` of ``<html>``.
+
+Every step costs time and memory linear in the size of the page.  Pages over
+:data:`EXTRACTOR_MAX_CHARS` characters of markup or :data:`EXTRACTOR_MAX_BLOCKS` blocks are read
+without the extractor: every block outside navigation, header, footer and aside elements is then
+main content.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+#: Above this many characters of markup, the main-content extractor is not run.
+EXTRACTOR_MAX_CHARS = 4_000_000
+#: Above this many blocks, the main-content extractor is not run.
+EXTRACTOR_MAX_BLOCKS = 20_000
+#: How far ahead (characters of extracted text) a block is looked for after the last one found.
+MATCH_WINDOW = 4000
+
+_HIDDEN_TAGS = frozenset({
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "select", "button", "input", "textarea", "audio", "video", "map", "title", "meta", "link",
+})
+_BLOCK_TAGS = frozenset({
+    "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",
+    "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr",
+    "ul", "ol", "dl", "dt", "dd", "li", "figure", "figcaption", "caption", "form", "fieldset",
+    "legend", "address", "hr", "details", "summary", "center", "menu", "dialog", "hgroup", "option",
+})
+_CELL_TAGS = frozenset({"td", "th"})
+_HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
+_CAPTION_TAGS = frozenset({"figcaption", "caption"})
+_CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar"})
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
+_WORD_RE = re.compile(r"\w+")
+_XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—•·»:-]{1,2}\s+")
+
+
+@dataclass(frozen=True)
+class HtmlBlock:
+    """One line of a page's visible text: ``text[start:end]``, where it sits in the page."""
+
+    start: int
+    end: int
+    #: 1-6 inside ``<h1>``-``<h6>``.
+    level: int | None = None
+    #: A list item (its text starts with ``• ``).
+    item: bool = False
+    #: Inside ``<figcaption>`` or a table ``<caption>``.
+    caption: bool = False
+    #: Inside ``nav``, ``header``, ``footer``, ``aside`` (or an element with such a role).
+    chrome: bool = False
+    #: Kept by the main-content extractor.
+    main: bool = False
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page says about itself."""
+
+    title: str | None = None
+    date: str | None = None
+    authors: tuple[str, ...] = ()
+    site: str | None = None
+    url: str | None = None
+    lang: str | None = None
+    dir: str | None = None
+    description: str | None = None
+    #: Bytes dropped or replaced when decoding (NUL, invalid UTF-8).
+    replaced: int = 0
+    #: Whether the main-content extractor ran (``False`` for very large pages or when it found nothing).
+    extracted: bool = False
+
+    def as_meta(self) -> dict[str, Any]:
+        """The fields that go into ``Document.meta``."""
+        out: dict[str, Any] = {}
+        if self.lang:
+            out["lang"] = self.lang
+        if self.dir:
+            out["dir"] = self.dir
+        if self.description:
+            out["description"] = self.description
+        if self.replaced:
+            out["replaced_bytes"] = self.replaced
+        return out
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """A page read by :func:`read_html`."""
+
+    text: str
+    blocks: tuple[HtmlBlock, ...]
+    meta: PageMeta = field(default_factory=PageMeta)
+
+
+# --- decoding ----------------------------------------------------------------------------------------
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
+_MARKUP_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<")
+
+
+def decode_html(raw: bytes) -> tuple[str, str, int]:
+    """``(markup, encoding, replaced)``: the page decoded as :func:`bicorpus.sources.decode_bytes`
+    decodes any page (the ``<meta>`` charset taken into account), except that a page that starts
+    as markup is not refused for a few bad bytes: NUL bytes are dropped and invalid UTF-8 bytes
+    become U+FFFD; ``replaced`` counts them.  Raises ``ValueError(reason)`` for what is not text."""
+    from ..sources import decode_bytes, normalize_newlines
+
+    m = _META_CHARSET_RE.search(raw[:4096])
+    declared = m.group(1).decode("ascii", "replace") if m else None
+    try:
+        text, encoding = decode_bytes(raw, declared)
+        return normalize_newlines(text), encoding, 0
+    except ValueError:
+        if not _MARKUP_START_RE.match(raw[:1024]):
+            raise
+        nuls = raw.count(b"\x00")
+        if nuls * 100 > len(raw):
+            raise
+    cleaned = raw.replace(b"\x00", b"")
+    try:
+        text, encoding = decode_bytes(cleaned, declared)
+        return normalize_newlines(text), encoding, nuls
+    except ValueError:
+        pass
+    text = cleaned.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - cleaned.decode("utf-8", errors="ignore").count("\ufffd")
+    return normalize_newlines(text), "utf-8", nuls + bad
+
+
+# --- parsing -----------------------------------------------------------------------------------------
+
+
+def parse(markup: str) -> etree._Element | None:
+    """The page's tree (``None`` when there is no element at all)."""
+    markup = _XML_DECL_RE.sub("", markup.replace("\x00", ""), count=1)
+    if not markup.strip():
+        return None
+    parser = lxml.html.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
+    try:
+        root = lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+# --- visible text ------------------------------------------------------------------------------------
+
+
+def _hidden(el: etree._Element) -> bool:
+    if el.tag in _HIDDEN_TAGS:
+        return True
+    attrib = el.attrib
+    if "hidden" in attrib:
+        return True
+    style = attrib.get("style")
+    return bool(style) and _HIDDEN_STYLE_RE.search(style) is not None
+
+
+def _chrome(el: etree._Element) -> bool:
+    return el.tag in _CHROME_TAGS or el.attrib.get("role", "").lower() in _CHROME_ROLES
+
+
+class _Writer:
+    """Accumulates the visible text and its blocks."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.blocks: list[HtmlBlock] = []
+        self.line: list[str] = []
+        self.bullet = False
+        self.soft = False  # the next line follows a <br>: one newline, not a blank line
+
+    def add(self, data: str | None) -> None:
+        if data:
+            self.line.append(data)
+
+    def flush(self, *, level: int | None, item: bool, caption: bool, chrome: bool, pre: bool,
+              soft: bool = False) -> None:
+        raw = "".join(self.line)
+        self.line = []
+        lines = raw.split("\n") if pre else [raw]
+        for chunk in lines:
+            text = _SPACE_RE.sub(" ", chunk).strip()
+            if not text:
+                continue
+            if self.bullet:
+                text = "• " + text
+                self.bullet = False
+            if self.parts:
+                sep = "\n" if self.soft or pre else "\n\n"
+                self.parts.append(sep)
+                self.length += len(sep)
+            self.blocks.append(HtmlBlock(self.length, self.length + len(text), level, item, caption, chrome))
+            self.parts.append(text)
+            self.length += len(text)
+            self.soft = False
+        if soft:
+            self.soft = True
+
+
+def visible_text(root: etree._Element) -> tuple[str, tuple[HtmlBlock, ...]]:
+    """The visible text of the page (ending in a newline, empty if none) and its blocks."""
+    out = _Writer()
+    levels: list[int] = []
+    items = captions = chromes = pres = 0
+    stack: list[tuple[str, bool]] = []  # (tag, chrome) of each open element
+
+    def flush(soft: bool = False) -> None:
+        out.flush(level=levels[-1] if levels else None, item=items > 0, caption=captions > 0,
+                  chrome=chromes > 0, pre=pres > 0, soft=soft)
+
+    walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
+    for event, el in walker:
+        if event in ("comment", "pi"):
+            out.add(el.tail)
+            continue
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if event == "start":
+            if _hidden(el):
+                walker.skip_subtree()
+                stack.append((tag, False))
+                continue
+            chrome = _chrome(el)
+            stack.append((tag, chrome))
+            if tag in _BLOCK_TAGS:
+                flush()
+            elif tag == "br":
+                flush(soft=True)
+            elif tag in _CELL_TAGS:
+                out.add(" ")
+            if tag in _HEADING_TAGS:
+                levels.append(_HEADING_TAGS[tag])
+            elif tag == "li":
+                items += 1
+                out.bullet = True
+            elif tag in _CAPTION_TAGS:
+                captions += 1
+            elif tag == "pre":
+                pres += 1
+            if chrome:
+                chromes += 1
+            out.add(el.text)
+            continue
+        # end
+        _, chrome = stack.pop() if stack else ("", False)
+        hidden = _hidden(el)
+        if not hidden:
+            if tag in _BLOCK_TAGS:
+                flush()
+            elif tag in _CELL_TAGS:
+                out.add(" ")
+            if tag in _HEADING_TAGS and levels:
+                levels.pop()
+            elif tag == "li":
+                items -= 1
+                out.bullet = False
+            elif tag in _CAPTION_TAGS:
+                captions -= 1
+            elif tag == "pre":
+                pres -= 1
+            if chrome:
+                chromes -= 1
+        out.add(el.tail)
+    flush()
+    if not out.parts:
+        return "", ()
+    out.parts.append("\n")
+    return "".join(out.parts), tuple(out.blocks)
+
+
+# --- main content ------------------------------------------------------------------------------------
+
+
+def words_key(text: str) -> str:
+    """The words of ``text``, casefolded, one space apart: what block and extractor text are matched on."""
+    return " ".join(_WORD_RE.findall(text.casefold()))
+
+
+def _paragraphs(body: etree._Element) -> Iterator[str]:
+    """The extractor's output paragraphs (list items and table rows one by one)."""
+    for el in body:
+        if el.tag == "list":
+            for item in el.iter("item"):
+                yield "".join(item.itertext())
+        elif el.tag == "table":
+            for row in el.iter("row"):
+                yield " ".join(row.itertext())
+        else:
+            yield " ".join(_lines_of(el))
+
+
+def _lines_of(el: etree._Element) -> Iterator[str]:
+    for chunk in el.itertext():
+        yield chunk
+
+
+def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -> tuple[HtmlBlock, ...]:
+    """``blocks`` with ``main`` set on those whose words the extractor's ``paragraphs`` hold.
+
+    Walks the blocks and the paragraphs together in page order: a block is found when its words
+    occur within :data:`MATCH_WINDOW` characters after the last block found, at the start or end
+    of a paragraph, right where the last one ended, or anywhere in that window if the block is
+    long (six words or more).  A block whose words make up a whole paragraph is found even out of
+    order, if no other block of the page has the same words.  Linear in the sizes of the text and
+    the paragraphs."""
+    keys = [words_key(p) for p in paragraphs]
+    keys = [k for k in keys if k]
+    if not keys:
+        return blocks
+    joined = " | " + " | ".join(keys) + " | "
+    whole = set(keys)
+    block_keys = [words_key(text[b.start:b.end]) for b in blocks]
+    counts = Counter(block_keys)
+    cursor = 0
+    out = []
+    for block, key in zip(blocks, block_keys, strict=True):
+        found = False
+        if key:
+            needle = " " + key + " "
+            limit = cursor + len(needle) + MATCH_WINDOW
+            pos = joined.find(needle, cursor, limit)
+            tries = 0
+            while pos >= 0 and tries < 3:
+                at_start = joined[pos - 1] == "|"
+                at_end = joined[pos + len(needle)] == "|"
+                adjacent = joined[cursor:pos].strip(" |") == "" if pos - cursor < 8 else False
+                if at_start or at_end or adjacent or key.count(" ") >= 5:
+                    found = True
+                    cursor = pos + len(needle) - 1
+                    break
+                tries += 1
+                pos = joined.find(needle, pos + 1, limit)
+            if not found and key in whole and counts[key] == 1 and " " in key:
+                found = True
+        out.append(_with_main(block, found))
+    return tuple(out)
+
+
+def _with_main(block: HtmlBlock, main: bool) -> HtmlBlock:
+    if block.main == main:
+        return block
+    return HtmlBlock(block.start, block.end, block.level, block.item, block.caption, block.chrome, main)
+
+
+def _fallback_main(blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
+    """Without the extractor: every block outside navigation, header, footer and aside."""
+    return tuple(_with_main(b, not b.chrome) for b in blocks)
+
+
+# --- metadata ----------------------------------------------------------------------------------------
+
+
+def _clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
+    """A title without the site name the page appends or prepends (``Headline | Site``)."""
+    if not title:
+        return None
+    title = _SPACE_RE.sub(" ", title).strip()
+    names = {words_key(n) for n in (site, host, (host or "").removeprefix("www.").split(".")[0]) if n}
+    names.discard("")
+    parts = _TITLE_SEPARATORS_RE.split(title)
+    if len(parts) > 1 and names:
+        kept = [p for p in parts if words_key(p) not in names]
+        if kept and len(kept) < len(parts):
+            # keep the original separators between what stays: rejoin from the first to the last kept
+            first, last = kept[0], kept[-1]
+            title = title[title.find(first): title.rfind(last) + len(last)]
+    return title or None
+
+
+def _root_attr(root: etree._Element, name: str) -> str | None:
+    value = root.attrib.get(name) or root.attrib.get(name.upper())
+    value = (value or "").strip()
+    return value or None
+
+
+def _body_attr(root: etree._Element, name: str) -> str | None:
+    body = root.find("body")
+    if body is None:
+        return None
+    value = (body.attrib.get(name) or "").strip()
+    return value or None
+
+
+def _page_meta(root: etree._Element, doc: Any, extracted: bool, replaced: int = 0) -> PageMeta:
+    lang = _root_attr(root, "lang") or _root_attr(root, "xml:lang") or _body_attr(root, "lang")
+    direction = _root_attr(root, "dir") or _body_attr(root, "dir")
+    if doc is None:
+        return PageMeta(lang=lang, dir=direction.lower() if direction else None, replaced=replaced,
+                        extracted=extracted)
+    site = (doc.sitename or "").strip() or None
+    host = (doc.hostname or "").strip() or None
+    authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
+    return PageMeta(
+        title=_clean_title(doc.title, site, host),
+        date=doc.date or None,
+        authors=authors,
+        site=site or host,
+        url=doc.url or None,
+        lang=lang,
+        dir=direction.lower() if direction else None,
+        description=(doc.description or "").strip() or None,
+        replaced=replaced,
+        extracted=extracted,
+    )
+
+
+def _extract(root: etree._Element) -> Any:
+    """trafilatura's reading of the tree (a copy): main content and metadata, ``None`` if it fails."""
+    from trafilatura import bare_extraction
+
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    try:
+        return bare_extraction(root, with_metadata=True, include_comments=False, include_tables=True,
+                               include_formatting=False)
+    except Exception:  # the extractor is a black box: any failure means "no main content found"
+        return None
+
+
+def _metadata_only(root: etree._Element) -> Any:
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        return extract_metadata(root)
+    except Exception:  # as above
+        return None
+
+
+def read_html(markup: str, *, replaced: int = 0) -> HtmlPage:
+    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata.
+    ``replaced`` (bytes the decoding dropped or replaced) is kept in the metadata."""
+    root = parse(markup)
+    if root is None:
+        return HtmlPage("", (), PageMeta(replaced=replaced))
+    text, blocks = visible_text(root)
+    if not blocks:
+        return HtmlPage("", (), _page_meta(root, None, False, replaced))
+    if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
+        meta = _page_meta(root, _metadata_only(root), False, replaced)
+        return HtmlPage(text, _fallback_main(blocks), meta)
+    doc = _extract(root)
+    paragraphs = list(_paragraphs(doc.body)) if doc is not None and doc.body is not None else []
+    marked = mark_main(text, blocks, paragraphs) if paragraphs else blocks
+    extracted = any(b.main for b in marked)
+    if not extracted:
+        marked = _fallback_main(blocks)
+    if doc is None:
+        doc = _metadata_only(root)
+    return HtmlPage(text, marked, _page_meta(root, doc, extracted, replaced))
+
+
+__all__ = ["HtmlBlock", "HtmlPage", "PageMeta", "mark_main", "parse", "read_html", "visible_text",
+           "words_key"]

@@ -1,0 +1,144 @@
+"""Regions of an HTML page, from its blocks (:mod:`bicorpus.readers.html`) and the text-line rules.
+
+The main content the extractor kept is the article; the rest is ``site-header`` or
+``boilerplate``.  Within the page, in order:
+
+* the **title** is the block that reads as the page's metadata title (else the ``<h1>`` nearest
+  the start of the main content);
+* **datelines** are date lines and page bylines (``By NAME``) between the title and the first
+  paragraph; a short unfinished line right after the title (or followed by a dateline) is the
+  **subtitle**;
+* ``<h2>``-``<h6>`` in the main content (or between two of its blocks) are **section headings**:
+  not passages, the ``section`` of the body blocks under them.  A ``<figcaption>`` or table
+  caption is never a heading: it is ``boilerplate``;
+* **body**: the other main-content blocks, except lines the text rules know as navigation,
+  header labels, share/print/copyright lines or bare decoration, which are ``boilerplate``;
+* outside the main content: header bullets of the shape ``AUTHOR يكتب: (TITLE)`` are
+  ``site-header`` with their author and linked title (wherever they are, even inside the main
+  content), other list items above the article are ``site-header`` with their linked title, and
+  everything else is ``boilerplate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..layout import Block, Heading, Layout, Unit, article_language, ends_sentence, make_unit, strip_brackets
+from ..layout import strip_bullet as _strip_bullet
+from .html import HtmlBlock, PageMeta, words_key
+
+#: Longest block that can be the title / subtitle.
+TITLE_MAX_CHARS = 300
+SUBTITLE_MAX_CHARS = 300
+
+
+def _title_index(text: str, blocks: Sequence[HtmlBlock], units: Sequence[Unit], meta: PageMeta,
+                 first_main: int) -> int | None:
+    """The block that is the page's title: one reading as the metadata title (an ``<h1>`` first,
+    the one nearest the main content), else the ``<h1>`` nearest the start of the main content."""
+    key = words_key(meta.title) if meta.title else ""
+    candidates = [i for i, b in enumerate(blocks)
+                  if b.end - b.start <= TITLE_MAX_CHARS and not b.item and not units[i].marked_header
+                  and units[i].date is None]
+    if key:
+        same = [i for i in candidates if words_key(text[blocks[i].start:blocks[i].end]) == key]
+        if same:
+            return min(same, key=lambda i: (blocks[i].level != 1, abs(i - first_main)))
+    h1 = [i for i in candidates if blocks[i].level == 1 and not blocks[i].chrome]
+    if h1:
+        return min(h1, key=lambda i: abs(i - first_main))
+    return None
+
+
+def _outside_block(u: Unit, b: HtmlBlock, above: bool) -> Block:
+    if u.byline is not None and not u.label:
+        by = u.byline
+        return Block("site-header", u.start, u.end, author=by.author, honorific=by.honorific,
+                     linked_title=by.linked_title)
+    if above and b.item and not (u.nav or u.label or u.decoration):
+        linked = strip_brackets(_strip_bullet(u.text)) or None
+        return Block("site-header", u.start, u.end, linked_title=linked)
+    return Block("boilerplate", u.start, u.end)
+
+
+def _subtitle(units: Sequence[Unit], blocks: Sequence[HtmlBlock], i: int, nxt: int | None) -> bool:
+    u, b = units[i], blocks[i]
+    if len(u.text) > SUBTITLE_MAX_CHARS or b.item or b.caption or u.marked_header:
+        return False
+    if b.level is not None and b.level >= 2:
+        return False
+    if nxt is not None and (units[nxt].date or units[nxt].page_byline):
+        return True
+    return not ends_sentence(u.text) and len(u.text) >= 20
+
+
+def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
+                ) -> tuple[Layout, str | None, str | None]:
+    """The :class:`~bicorpus.layout.Layout` of an HTML page's visible ``text``, with the title and the
+    date its text lines give (``None`` when they give none), to compare with the page metadata."""
+    units = [make_unit(text, b.start, b.end) for b in blocks]
+    mains = [i for i, b in enumerate(blocks) if b.main]
+    first_main = mains[0] if mains else len(blocks)
+    last_main = mains[-1] if mains else -1
+    title_i = _title_index(text, blocks, units, meta, first_main)
+    lang = article_language([units[i] for i in mains] or units)
+    start = min(first_main, title_i) if title_i is not None else first_main
+
+    out: list[Block] = []
+    headings: list[Heading] = []
+    section: str | None = None
+    text_title = text[blocks[title_i].start:blocks[title_i].end] if title_i is not None else None
+    text_date: str | None = None
+    author = honorific = None
+    stage = "before-title" if title_i is not None else "after-title"
+    for i, (b, u) in enumerate(zip(blocks, units, strict=True)):
+        if i == title_i:
+            out.append(Block("title", u.start, u.end))
+            stage = "after-title"
+            continue
+        in_article = b.main or (start <= i <= last_main and b.level is not None and b.level >= 2)
+        if not in_article and stage == "after-title" and i > start and i < first_main + 1 \
+                and (u.date or u.page_byline) and not u.marked_header:
+            in_article = True  # a dateline between the title and the extracted text
+        if not in_article:
+            out.append(_outside_block(u, b, above=i < start))
+            continue
+        if u.byline is not None and not u.label:
+            out.append(_outside_block(u, b, above=True))  # a header bullet the extractor kept
+            continue
+        if u.nav or u.label or u.decoration or b.caption:
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
+        if stage != "body" and (u.date or u.page_byline) and len(u.text) <= TITLE_MAX_CHARS:
+            text_date = text_date or u.date
+            if u.page_byline and author is None:
+                author, honorific = u.page_byline.author, u.page_byline.honorific
+            out.append(Block("dateline", u.start, u.end, date=u.date))
+            continue
+        if stage == "after-title" and title_i is not None:
+            nxt = next((j for j in range(i + 1, len(blocks)) if blocks[j].main), None)
+            if _subtitle(units, blocks, i, nxt):
+                out.append(Block("subtitle", u.start, u.end))
+                stage = "body"
+                continue
+        stage = "body"
+        if b.level is not None and b.level >= 2:
+            section = u.text
+            headings.append(Heading(u.text, u.start, u.end))
+            continue
+        out.append(Block("body", u.start, u.end, section=section))
+
+    if meta.authors:
+        author, honorific = meta.authors[0], None
+    return Layout(
+        lang=lang,
+        title=meta.title or text_title,
+        date=meta.date or text_date,
+        author=author,
+        honorific=honorific,
+        blocks=tuple(out),
+        headings=tuple(headings),
+    ), text_title, text_date
+
+
+__all__ = ["html_layout"]
