@@ -42,7 +42,7 @@ EXTRACTOR_MAX_BLOCKS = 20_000
 MATCH_WINDOW = 4000
 
 _HIDDEN_TAGS = frozenset({
-    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "head", "script", "style", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "select", "button", "input", "textarea", "audio", "video", "map", "title", "meta", "link",
 })
 _BLOCK_TAGS = frozenset({
@@ -338,7 +338,14 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
     keys = [k for k in keys if k]
     if not keys:
         return blocks
-    joined = " | " + " | ".join(keys) + " | "
+    joined = " " + " ".join(keys) + " "
+    starts: set[int] = set()  # offsets of the space before each paragraph
+    ends: set[int] = set()  # offsets of the space after each paragraph
+    at = 0
+    for key in keys:
+        starts.add(at)
+        at += len(key) + 1
+        ends.add(at)
     whole = set(keys)
     block_keys = [words_key(text[b.start:b.end]) for b in blocks]
     counts = Counter(block_keys)
@@ -352,12 +359,10 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
             pos = joined.find(needle, cursor, limit)
             tries = 0
             while pos >= 0 and tries < 3:
-                at_start = joined[pos - 1] == "|"
-                at_end = joined[pos + len(needle)] == "|"
-                adjacent = joined[cursor:pos].strip(" |") == "" if pos - cursor < 8 else False
-                if at_start or at_end or adjacent or key.count(" ") >= 5:
+                end = pos + len(needle) - 1
+                if pos in starts or end in ends or pos - cursor <= 1 or key.count(" ") >= 5:
                     found = True
-                    cursor = pos + len(needle) - 1
+                    cursor = end
                     break
                 tries += 1
                 pos = joined.find(needle, pos + 1, limit)

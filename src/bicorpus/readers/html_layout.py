@@ -9,7 +9,8 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
   paragraph; a short unfinished line right after the title (or followed by a dateline) is the
   **subtitle**;
 * ``<h2>``-``<h6>`` in the main content (or between two of its blocks) are **section headings**:
-  not passages, the ``section`` of the body blocks under them.  A ``<figcaption>`` or table
+  the ``section`` of the body blocks under them, and body passages themselves (section: their
+  own text), so a heading stays searchable.  A ``<figcaption>`` or table
   caption is never a heading: it is ``boilerplate``;
 * **body**: the other main-content blocks, except lines the text rules know as navigation,
   header labels, share/print/copyright lines or bare decoration, which are ``boilerplate``;
@@ -125,7 +126,6 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
         if b.level is not None and b.level >= 2:
             section = u.text
             headings.append(Heading(u.text, u.start, u.end))
-            continue
         out.append(Block("body", u.start, u.end, section=section))
 
     if meta.authors:
