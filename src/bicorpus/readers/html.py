@@ -40,6 +40,8 @@ EXTRACTOR_MAX_CHARS = 4_000_000
 EXTRACTOR_MAX_BLOCKS = 20_000
 #: How far ahead (characters of extracted text) a block is looked for after the last one found.
 MATCH_WINDOW = 4000
+#: The same for a block of one or two words (which could occur anywhere).
+SHORT_WINDOW = 200
 
 _HIDDEN_TAGS = frozenset({
     "head", "script", "style", "template", "svg", "math", "iframe", "object", "embed",
@@ -329,7 +331,8 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
     """``blocks`` with ``main`` set on those whose words the extractor's ``paragraphs`` hold.
 
     Walks the blocks and the paragraphs together in page order: a block is found when its words
-    occur within :data:`MATCH_WINDOW` characters after the last block found, at the start or end
+    occur within :data:`MATCH_WINDOW` characters (:data:`SHORT_WINDOW` for one or two words) after
+    the last block found, at the start or end
     of a paragraph, right where the last one ended, or anywhere in that window if the block is
     long (six words or more).  A block whose words make up a whole paragraph is found even out of
     order, if no other block of the page has the same words.  Linear in the sizes of the text and
@@ -355,7 +358,8 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
         found = False
         if key:
             needle = " " + key + " "
-            limit = cursor + len(needle) + MATCH_WINDOW
+            short = key.count(" ") < 2
+            limit = cursor + len(needle) + (SHORT_WINDOW if short else MATCH_WINDOW)
             pos = joined.find(needle, cursor, limit)
             tries = 0
             while pos >= 0 and tries < 3:

@@ -10,8 +10,8 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
   **subtitle**;
 * ``<h2>``-``<h6>`` in the main content (or between two of its blocks) are **section headings**:
   the ``section`` of the body blocks under them, and body passages themselves (section: their
-  own text), so a heading stays searchable.  A ``<figcaption>`` or table
-  caption is never a heading: it is ``boilerplate``;
+  own text), so a heading stays searchable.  A ``<figcaption>`` or table caption is never a
+  heading: a body passage when the extractor kept it, else ``boilerplate``;
 * **body**: the other main-content blocks, except lines the text rules know as navigation,
   header labels, share/print/copyright lines or bare decoration, which are ``boilerplate``;
 * outside the main content: header bullets of the shape ``AUTHOR يكتب: (TITLE)`` are
@@ -107,7 +107,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
         if u.byline is not None and not u.label:
             out.append(_outside_block(u, b, above=True))  # a header bullet the extractor kept
             continue
-        if u.nav or u.label or u.decoration or b.caption:
+        if u.nav or u.label or u.decoration:
             out.append(Block("boilerplate", u.start, u.end))
             continue
         if stage != "body" and (u.date or u.page_byline) and len(u.text) <= TITLE_MAX_CHARS:
@@ -123,7 +123,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 stage = "body"
                 continue
         stage = "body"
-        if b.level is not None and b.level >= 2:
+        if b.level is not None and b.level >= 2 and not b.caption:
             section = u.text
             headings.append(Heading(u.text, u.start, u.end))
         out.append(Block("body", u.start, u.end, section=section))
