@@ -452,16 +452,24 @@ def _extract(root: etree._Element) -> Any:
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
         return bare_extraction(root, with_metadata=True, include_comments=False, include_tables=True,
-                               include_formatting=False)
+                               include_formatting=False, date_extraction_params=_date_params())
     except Exception:  # the extractor is a black box: any failure means "no main content found"
         return None
+
+
+def _date_params() -> dict[str, Any]:
+    """htmldate without its extensive search of the free text (dates in the text are read by
+    bicorpus's own date rules), newest date allowed: today."""
+    from trafilatura.settings import set_date_params
+
+    return set_date_params(extensive=False)
 
 
 def _metadata_only(root: etree._Element) -> Any:
     from trafilatura.metadata import extract_metadata
 
     try:
-        return extract_metadata(root)
+        return extract_metadata(root, date_config=_date_params())
     except Exception:  # as above
         return None
 
