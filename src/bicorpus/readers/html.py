@@ -44,7 +44,7 @@ MATCH_WINDOW = 4000
 SHORT_WINDOW = 200
 
 _HIDDEN_TAGS = frozenset({
-    "head", "script", "style", "template", "svg", "math", "iframe", "object", "embed",
+    "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "select", "button", "input", "textarea", "audio", "video", "map", "title", "meta", "link",
 })
 _BLOCK_TAGS = frozenset({
@@ -61,7 +61,13 @@ _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _WORD_RE = re.compile(r"\w+")
+_BREAK = "\x00"  # a <br> in the line being collected (NUL never reaches the parser)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+#: A start tag this long (characters) loses its attributes before parsing: libxml2 checks each
+#: attribute against all the earlier ones of its tag, so a tag with millions of attributes would
+#: cost quadratic time.  No attribute bicorpus reads is that long.
+LONG_TAG_CHARS = 8192
+_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64})[^<>]{%d,}>" % LONG_TAG_CHARS)
 _TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—•·»:-]{1,2}\s+")
 
 
@@ -164,6 +170,7 @@ def decode_html(raw: bytes) -> tuple[str, str, int]:
 def parse(markup: str) -> etree._Element | None:
     """The page's tree (``None`` when there is no element at all)."""
     markup = _XML_DECL_RE.sub("", markup.replace("\x00", ""), count=1)
+    markup = _LONG_TAG_RE.sub(r"<\1>", markup)
     if not markup.strip():
         return None
     parser = lxml.html.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
@@ -177,9 +184,9 @@ def parse(markup: str) -> etree._Element | None:
 # --- visible text ------------------------------------------------------------------------------------
 
 
-def _hidden(el: etree._Element) -> bool:
+def _hidden(el: etree._Element, noscript: bool = False) -> bool:
     if el.tag in _HIDDEN_TAGS:
-        return True
+        return not (noscript and el.tag == "noscript")
     attrib = el.attrib
     if "hidden" in attrib:
         return True
@@ -206,13 +213,15 @@ class _Writer:
         if data:
             self.line.append(data)
 
-    def flush(self, *, level: int | None, item: bool, caption: bool, chrome: bool, pre: bool,
-              soft: bool = False) -> None:
+    def flush(self, *, level: int | None, item: bool, caption: bool, chrome: bool, pre: bool) -> None:
         raw = "".join(self.line)
         self.line = []
-        lines = raw.split("\n") if pre else [raw]
-        for chunk in lines:
-            text = _SPACE_RE.sub(" ", chunk).strip()
+        if pre:
+            chunks = raw.replace(_BREAK, "\n").split("\n")
+        else:
+            chunks = self._joined(_SPACE_RE.sub(" ", part).strip() for part in raw.split(_BREAK))
+        for chunk in chunks:
+            text = chunk.strip() if pre else chunk
             if not text:
                 continue
             if self.bullet:
@@ -225,21 +234,35 @@ class _Writer:
             self.blocks.append(HtmlBlock(self.length, self.length + len(text), level, item, caption, chrome))
             self.parts.append(text)
             self.length += len(text)
-            self.soft = False
-        if soft:
             self.soft = True
+        self.soft = False
+
+    @staticmethod
+    def _joined(lines: Iterator[str]) -> list[str]:
+        """Lines split by ``<br>``: one block while a line runs on (the next starts in lower case
+        after an unfinished one), a block each otherwise (separated by a single newline)."""
+        out: list[str] = []
+        for line in lines:
+            if not line:
+                continue
+            if out and line[:1].islower() and out[-1][-1:] not in ".!?؟:;…":
+                out[-1] += "\n" + line
+            else:
+                out.append(line)
+        return out
 
 
-def visible_text(root: etree._Element) -> tuple[str, tuple[HtmlBlock, ...]]:
-    """The visible text of the page (ending in a newline, empty if none) and its blocks."""
+def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, tuple[HtmlBlock, ...]]:
+    """The visible text of the page (ending in a newline, empty if none) and its blocks.
+    ``<noscript>`` content is text only with ``noscript`` (for a page that has no other)."""
     out = _Writer()
     levels: list[int] = []
     items = captions = chromes = pres = 0
     stack: list[tuple[str, bool]] = []  # (tag, chrome) of each open element
 
-    def flush(soft: bool = False) -> None:
+    def flush() -> None:
         out.flush(level=levels[-1] if levels else None, item=items > 0, caption=captions > 0,
-                  chrome=chromes > 0, pre=pres > 0, soft=soft)
+                  chrome=chromes > 0, pre=pres > 0)
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
@@ -249,7 +272,7 @@ def visible_text(root: etree._Element) -> tuple[str, tuple[HtmlBlock, ...]]:
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
         if event == "start":
-            if _hidden(el):
+            if _hidden(el, noscript):
                 walker.skip_subtree()
                 stack.append((tag, False))
                 continue
@@ -258,7 +281,7 @@ def visible_text(root: etree._Element) -> tuple[str, tuple[HtmlBlock, ...]]:
             if tag in _BLOCK_TAGS:
                 flush()
             elif tag == "br":
-                flush(soft=True)
+                out.add(_BREAK)
             elif tag in _CELL_TAGS:
                 out.add(" ")
             if tag in _HEADING_TAGS:
@@ -276,7 +299,7 @@ def visible_text(root: etree._Element) -> tuple[str, tuple[HtmlBlock, ...]]:
             continue
         # end
         _, chrome = stack.pop() if stack else ("", False)
-        hidden = _hidden(el)
+        hidden = _hidden(el, noscript)
         if not hidden:
             if tag in _BLOCK_TAGS:
                 flush()
@@ -481,6 +504,8 @@ def read_html(markup: str, *, replaced: int = 0) -> HtmlPage:
     if root is None:
         return HtmlPage("", (), PageMeta(replaced=replaced))
     text, blocks = visible_text(root)
+    if not blocks:  # a page whose whole body is inside <noscript> (an unclosed one, often)
+        text, blocks = visible_text(root, noscript=True)
     if not blocks:
         return HtmlPage("", (), _page_meta(root, None, False, replaced))
     if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
