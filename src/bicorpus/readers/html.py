@@ -40,8 +40,6 @@ EXTRACTOR_MAX_CHARS = 4_000_000
 EXTRACTOR_MAX_BLOCKS = 20_000
 #: How far ahead (characters of extracted text) a block is looked for after the last one found.
 MATCH_WINDOW = 4000
-#: The same for a block of one or two words (which could occur anywhere).
-SHORT_WINDOW = 200
 
 _HIDDEN_TAGS = frozenset({
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -353,9 +351,9 @@ def _lines_of(el: etree._Element) -> Iterator[str]:
 def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -> tuple[HtmlBlock, ...]:
     """``blocks`` with ``main`` set on those whose words the extractor's ``paragraphs`` hold.
 
-    Walks the blocks and the paragraphs together in page order: a block is found when its words
-    occur within :data:`MATCH_WINDOW` characters (:data:`SHORT_WINDOW` for one or two words) after
-    the last block found, at the start or end
+    Walks the blocks and the paragraphs together in page order: a block of one or two words is
+    found only right where the last block found ended; a longer one when its words occur within
+    :data:`MATCH_WINDOW` characters after the last block found, at the start or end
     of a paragraph, right where the last one ended, or anywhere in that window if the block is
     long (six words or more).  A block whose words make up a whole paragraph is found even out of
     order, if no other block of the page has the same words.  Linear in the sizes of the text and
@@ -382,12 +380,12 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
         if key:
             needle = " " + key + " "
             short = key.count(" ") < 2
-            limit = cursor + len(needle) + (SHORT_WINDOW if short else MATCH_WINDOW)
+            limit = cursor + len(needle) + (2 if short else MATCH_WINDOW)
             pos = joined.find(needle, cursor, limit)
             tries = 0
             while pos >= 0 and tries < 3:
                 end = pos + len(needle) - 1
-                if pos in starts or end in ends or pos - cursor <= 1 or key.count(" ") >= 5:
+                if pos - cursor <= 1 or (not short and (pos in starts or end in ends or key.count(" ") >= 5)):
                     found = True
                     cursor = end
                     break
