@@ -108,7 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         raw = path.read_bytes()
         t0 = time.perf_counter()
-        theirs = extract(raw, fast=False, include_comments=False, include_tables=True, include_formatting=False)
+        theirs = extract(raw, fast=False, include_comments=False, include_tables=True,
+                         include_formatting=False)
         t1 = time.perf_counter()
         ours, reason = bicorpus_article(path)
         t2 = time.perf_counter()
@@ -128,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     figures["refused"] = len(refused)
     figures["refused_pages"] = [{"file": f, "reason": r} for f, r in refused]
     figures["seconds"] = {k: round(v, 2) for k, v in times.items()}
-    figures["time_ratio_bicorpus_to_trafilatura"] = round(times["bicorpus"] / max(times["trafilatura"], 1e-9), 3)
+    ratio = times["bicorpus"] / max(times["trafilatura"], 1e-9)
+    figures["time_ratio_bicorpus_to_trafilatura"] = round(ratio, 3)
 
     print(f"{'system':<12} {'precision':>9} {'recall':>7} {'F1':>6}")
     for name in scores:
@@ -136,8 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<12} {f['precision']:>9.3f} {f['recall']:>7.3f} {f['f1']:>6.3f}")
     print(f"pages {figures['pages']}, refused {len(refused)}"
           + "".join(f"\n  refused {f}: {r}" for f, r in refused))
-    print(f"time: bicorpus ingest {times['bicorpus']:.1f} s, trafilatura extract {times['trafilatura']:.1f} s, "
-          f"ratio {figures['time_ratio_bicorpus_to_trafilatura']:.2f}x")
+    print(f"time: bicorpus ingest {times['bicorpus']:.1f} s, "
+          f"trafilatura extract {times['trafilatura']:.1f} s, ratio {ratio:.2f}x")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

@@ -37,7 +37,7 @@ def article_text(passages) -> str:
 def test_chrome_without_markers_stays_out_of_the_article(tmp_path: Path) -> None:
     html = (f"<html><head><title>A deal in Yarmouk</title></head><body>{CHROME}{COOKIE}"
             f"<article><h1>A deal in Yarmouk</h1>{ARTICLE}{SHARE}</article>{FOOTER}</body></html>")
-    src, doc, passages = processed(write(tmp_path, html))
+    src, _doc, passages = processed(write(tmp_path, html))
     article = article_text(passages)
     assert "Yarmouk camp south of Damascus" in article and "local truces" in article
     for chrome in ("Home", "Opinion", "cookies", "WhatsApp", "Terms of service", "Contact the newsroom"):
@@ -54,7 +54,7 @@ def test_real_h2_is_a_section_a_figcaption_is_not(tmp_path: Path) -> None:
             "<p>Engineers warned that the Tabqa dam could fail if the fighting around it did not stop, which "
             "would flood the villages downstream along the Euphrates valley for dozens of kilometres.</p>"
             "</article></body></html>")
-    src, doc, passages = processed(write(tmp_path, html))
+    _src, _doc, passages = processed(write(tmp_path, html))
     sections = {p.section for p in passages}
     assert "The dam under threat" in sections
     assert "The Tabqa dam in 2017" not in sections
@@ -70,7 +70,7 @@ def test_json_ld_date_beats_a_text_date(tmp_path: Path) -> None:
           '"author": {"@type": "Person", "name": "Sarah Lee"}}</script>')
     html = (f"<html><head><title>A deal in Yarmouk</title>{ld}</head><body><article>"
             f"<h1>A deal in Yarmouk</h1><p>3 May 2018</p>{ARTICLE}</article></body></html>")
-    src, doc, passages = processed(write(tmp_path, html))
+    _src, doc, passages = processed(write(tmp_path, html))
     assert doc.date == "2017-04-12"
     assert doc.meta["text_date"] == "2018-05-03"
     assert doc.authors == ["Sarah Lee"]
@@ -84,7 +84,7 @@ def test_og_title_beats_title_with_site_name(tmp_path: Path) -> None:
             "<meta property='og:site_name' content='The Levant Monitor'>"
             "<link rel='canonical' href='https://levant.example/2019/idlib'></head>"
             f"<body><div class='masthead'>The Levant Monitor</div><main>{ARTICLE}</main></body></html>")
-    src, doc, passages = processed(write(tmp_path, html))
+    _src, doc, _passages = processed(write(tmp_path, html))
     assert doc.title == "Fighting resumes in Idlib"
     assert doc.site == "The Levant Monitor"
     assert doc.url == "https://levant.example/2019/idlib"
@@ -108,7 +108,7 @@ def test_arabic_page_right_to_left(tmp_path: Path) -> None:
     html = ("<html lang='ar' dir='rtl'><head><meta charset='utf-8'><title>إدلب تحت السيطرة</title></head>"
             "<body><nav><a href='/'>الرئيسية</a> <a href='/news'>أخبار</a></nav>"
             f"<article><h1>إدلب تحت السيطرة</h1>{body}</article></body></html>")
-    src, doc, passages = processed(write(tmp_path, html))
+    _src, doc, passages = processed(write(tmp_path, html))
     assert doc.meta["lang"] == "ar" and doc.meta["dir"] == "rtl"
     assert doc.lang == "ar"
     assert doc.title == "إدلب تحت السيطرة"
@@ -124,7 +124,7 @@ def test_seed_header_bullets_as_html(tmp_path: Path) -> None:
             "<li><a href='/a/3'>نشوى عبد النبي تكتب: (السفن التجارية النووية)</a></li></ul></div>"
             f"<div class='content'><h1>Why did ISIS and al-Nusra Strike a Deal?</h1><p>12 أبريل، 2017</p>"
             f"{ARTICLE}</div></body></html>")
-    src, doc, passages = processed(write(tmp_path, html))
+    _src, doc, passages = processed(write(tmp_path, html))
     header = of_region(passages, "site-header")
     assert [p.author for p in header] == ["سعيد عكاشة", "أيمن سمير", "نشوى عبد النبي"]
     assert [p.honorific for p in header] == [None, "د.", None]
@@ -137,7 +137,7 @@ def test_seed_header_bullets_as_html(tmp_path: Path) -> None:
 
 def test_unclosed_comment_is_not_text(tmp_path: Path) -> None:
     html = f"<html><body><article>{ARTICLE}<p>Last line.</p><!-- secret editor note: do not publish"
-    src, doc, passages = processed(write(tmp_path, html))
+    src, _doc, _passages = processed(write(tmp_path, html))
     assert "secret" not in src.text
     assert "Last line." in src.text
 
@@ -198,9 +198,9 @@ def test_runs_of_tag_openers_read_in_one_pass(tmp_path: Path) -> None:
 
 def test_a_thousand_headings_each_at_its_own_offset(tmp_path: Path) -> None:
     html = "<html><body><h1>Title</h1>" + "".join(
-        f"<h2>Section {i}</h2><p>Paragraph {i} of the long page, with a sentence in it.</p>" for i in range(1000)
+        f"<h2>Section {i}</h2><p>Paragraph {i} of the long page, with a sentence.</p>" for i in range(1000)
     ) + "</body></html>"
-    src, doc, passages = processed(write(tmp_path, html))
+    src, _doc, _passages = processed(write(tmp_path, html))
     levels = [(lvl, src.text[a:b]) for lvl, a, b in src.headings]
     assert levels[0] == (1, "Title")
     assert [t for lvl, t in levels if lvl == 2] == [f"Section {i}" for i in range(1000)]

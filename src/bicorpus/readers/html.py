@@ -65,7 +65,7 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 #: attribute against all the earlier ones of its tag, so a tag with millions of attributes would
 #: cost quadratic time.  No attribute bicorpus reads is that long.
 LONG_TAG_CHARS = 8192
-_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64})[^<>]{%d,}>" % LONG_TAG_CHARS)
+_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64})[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
 _TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—•·»:-]{1,2}\s+")
 
 
@@ -344,8 +344,7 @@ def _paragraphs(body: etree._Element) -> Iterator[str]:
 
 
 def _lines_of(el: etree._Element) -> Iterator[str]:
-    for chunk in el.itertext():
-        yield chunk
+    yield from el.itertext()
 
 
 def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -> tuple[HtmlBlock, ...]:
