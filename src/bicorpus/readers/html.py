@@ -54,6 +54,10 @@ _BLOCK_TAGS = frozenset({
 _CELL_TAGS = frozenset({"td", "th"})
 _HEADING_TAGS = {f"h{n}": n for n in range(1, 7)}
 _CAPTION_TAGS = frozenset({"figcaption", "caption"})
+#: Paragraph-like elements: text inside one of them is no heading even inside an ``<hN>`` (a
+#: heading left unclosed swallows the paragraphs after it).
+_UNHEADING_TAGS = frozenset({"p", "li", "ul", "ol", "dl", "table", "article", "section", "blockquote",
+                             "figure", "main", "aside", "nav", "footer", "header", "form"})
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar"})
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -259,7 +263,7 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
     stack: list[tuple[str, bool]] = []  # (tag, chrome) of each open element
 
     def flush() -> None:
-        out.flush(level=levels[-1] if levels else None, item=items > 0, caption=captions > 0,
+        out.flush(level=levels[-1] or None if levels else None, item=items > 0, caption=captions > 0,
                   chrome=chromes > 0, pre=pres > 0)
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
@@ -284,7 +288,9 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
                 out.add(" ")
             if tag in _HEADING_TAGS:
                 levels.append(_HEADING_TAGS[tag])
-            elif tag == "li":
+            elif levels and tag in _UNHEADING_TAGS:
+                levels.append(0)
+            if tag == "li":
                 items += 1
                 out.bullet = True
             elif tag in _CAPTION_TAGS:
@@ -303,9 +309,9 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
                 flush()
             elif tag in _CELL_TAGS:
                 out.add(" ")
-            if tag in _HEADING_TAGS and levels:
+            if (tag in _HEADING_TAGS or (tag in _UNHEADING_TAGS and levels and levels[-1] == 0)) and levels:
                 levels.pop()
-            elif tag == "li":
+            if tag == "li":
                 items -= 1
                 out.bullet = False
             elif tag in _CAPTION_TAGS:
