@@ -360,8 +360,8 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
     found only right where the last block found ended; a longer one when its words occur within
     :data:`MATCH_WINDOW` characters after the last block found, at the start or end
     of a paragraph, right where the last one ended, or anywhere in that window if the block is
-    long (six words or more).  A block whose words make up a whole paragraph is found even out of
-    order, if no other block of the page has the same words.  Linear in the sizes of the text and
+    long (six words or more).  Out of page order, a block is found when its words make up a whole
+    paragraph and no other block of the page has the same words, or when it has six words or more.  Linear in the sizes of the text and
     the paragraphs."""
     keys = [words_key(p) for p in paragraphs]
     keys = [k for k in keys if k]
@@ -376,6 +376,7 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
         at += len(key) + 1
         ends.add(at)
     whole = set(keys)
+    shingles = _Shingles(joined)
     block_keys = [words_key(text[b.start:b.end]) for b in blocks]
     counts = Counter(block_keys)
     cursor = 0
@@ -398,8 +399,38 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
                 pos = joined.find(needle, pos + 1, limit)
             if not found and key in whole and counts[key] == 1 and " " in key:
                 found = True
+            if not found and key.count(" ") >= SHINGLE - 1:
+                found = _found_anywhere(joined, needle, shingles)
         out.append(_with_main(block, found))
     return tuple(out)
+
+
+#: Words in the shingles that find a long block anywhere in the extractor's output.
+SHINGLE = 6
+
+
+class _Shingles:
+    """Where each run of :data:`SHINGLE` words starts in the joined extractor text (built on first use)."""
+
+    def __init__(self, joined: str) -> None:
+        self.joined = joined
+        self.index: dict[str, list[int]] | None = None
+
+    def positions(self, head: str) -> list[int]:
+        if self.index is None:
+            self.index = {}
+            starts = [m.start() - 1 for m in _WORD_RE.finditer(self.joined)]
+            words = self.joined.split()
+            for i in range(len(words) - SHINGLE + 1):
+                self.index.setdefault(" ".join(words[i:i + SHINGLE]), []).append(starts[i])
+        return self.index.get(head, [])
+
+
+def _found_anywhere(joined: str, needle: str, shingles: _Shingles) -> bool:
+    """A long block's words anywhere in the extractor text, out of page order (looked up by its
+    first words, a few places checked: linear overall)."""
+    head = " ".join(needle.split()[:SHINGLE])
+    return any(joined.startswith(needle, pos) for pos in shingles.positions(head)[:4])
 
 
 def _with_main(block: HtmlBlock, main: bool) -> HtmlBlock:

@@ -8,7 +8,7 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
 * **datelines** are date lines and page bylines (``By NAME``) between the title and the first
   paragraph; a short unfinished line right after the title (or followed by a dateline) is the
   **subtitle**;
-* ``<h2>``-``<h6>`` in the main content (or between two of its blocks) are **section headings**:
+* ``<h2>``-``<h6>`` in the main content are **section headings**:
   the ``section`` of the body blocks under them, and body passages themselves (section: their
   own text), so a heading stays searchable.  A ``<figcaption>`` or table caption is never a
   heading: a body passage when the extractor kept it, else ``boilerplate``;
@@ -97,7 +97,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
             out.append(Block("title", u.start, u.end))
             stage = "after-title"
             continue
-        in_article = b.main or (start <= i <= last_main and b.level is not None and b.level >= 2)
+        in_article = b.main
         if not in_article and stage == "after-title" and i > start and i < first_main + 1 \
                 and (u.date or u.page_byline) and not u.marked_header:
             in_article = True  # a dateline between the title and the extracted text
