@@ -7,7 +7,8 @@ then
 1. walks the tree (iteratively, so nesting depth costs no stack) and writes the page's *visible
    text*: one line per block element (``p``, ``div``, ``li``, ``h1``-``h6``, table rows...), a
    ``<br>`` also ending a line, list items starting with ``• ``, paragraphs separated by a blank
-   line.  Scripts, styles, ``<head>``, form controls and elements marked ``hidden`` are not text.
+   line.  Scripts, styles, ``<head>``, form controls and elements marked ``hidden`` are not text
+   (content styled ``display:none`` is: galleries and tabs show it on a click).
    Every line becomes an :class:`HtmlBlock` with its exact span in that text;
 2. runs trafilatura's main-content extractor on the same tree and marks the blocks whose text
    it kept (:func:`mark_main`: trafilatura's paragraphs are matched back to the blocks in page
@@ -60,7 +61,6 @@ _UNHEADING_TAGS = frozenset({"p", "li", "ul", "ol", "dl", "table", "article", "s
                              "figure", "main", "aside", "nav", "footer", "header", "form"})
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar"})
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
 _WORD_RE = re.compile(r"\w+")
 _BREAK = "\x00"  # a <br> in the line being collected (NUL never reaches the parser)
@@ -170,17 +170,26 @@ def decode_html(raw: bytes) -> tuple[str, str, int]:
 
 
 def parse(markup: str) -> etree._Element | None:
-    """The page's tree (``None`` when there is no element at all)."""
+    """The page's tree (``None`` when there is no element at all), parsed as trafilatura parses
+    pages (its repairs for libxml2, comments and processing instructions dropped), so that its
+    extractor sees what it is tuned on."""
+    from trafilatura.utils import load_html
+
     markup = _XML_DECL_RE.sub("", markup.replace("\x00", ""), count=1)
     markup = _LONG_TAG_RE.sub(r"<\1>", markup)
     if not markup.strip():
         return None
-    parser = lxml.html.HTMLParser(remove_blank_text=False, remove_comments=False, huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(markup, parser=parser)
+        root = load_html(markup)
+    except Exception:  # a parser failure is "no tree", whatever its kind
+        root = None
+    if root is not None:
+        return root
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True)
+    try:
+        return lxml.html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
         return None
-    return root
 
 
 # --- visible text ------------------------------------------------------------------------------------
@@ -189,11 +198,7 @@ def parse(markup: str) -> etree._Element | None:
 def _hidden(el: etree._Element, noscript: bool = False) -> bool:
     if el.tag in _HIDDEN_TAGS:
         return not (noscript and el.tag == "noscript")
-    attrib = el.attrib
-    if "hidden" in attrib:
-        return True
-    style = attrib.get("style")
-    return bool(style) and _HIDDEN_STYLE_RE.search(style) is not None
+    return "hidden" in el.attrib
 
 
 def _chrome(el: etree._Element) -> bool:
@@ -336,23 +341,6 @@ def words_key(text: str) -> str:
     return " ".join(_WORD_RE.findall(text.casefold()))
 
 
-def _paragraphs(body: etree._Element) -> Iterator[str]:
-    """The extractor's output paragraphs (list items and table rows one by one)."""
-    for el in body:
-        if el.tag == "list":
-            for item in el.iter("item"):
-                yield "".join(item.itertext())
-        elif el.tag == "table":
-            for row in el.iter("row"):
-                yield " ".join(row.itertext())
-        else:
-            yield " ".join(_lines_of(el))
-
-
-def _lines_of(el: etree._Element) -> Iterator[str]:
-    yield from el.itertext()
-
-
 def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -> tuple[HtmlBlock, ...]:
     """``blocks`` with ``main`` set on those whose words the extractor's ``paragraphs`` hold.
 
@@ -431,6 +419,40 @@ def _found_anywhere(joined: str, needle: str, shingles: _Shingles) -> bool:
     first words, a few places checked: linear overall)."""
     head = " ".join(needle.split()[:SHINGLE])
     return any(joined.startswith(needle, pos) for pos in shingles.positions(head)[:4])
+
+
+#: A paragraph the extractor left out is taken back when it has at least this many characters.
+RECOVER_MIN_CHARS = 80
+#: How many blocks above the first main block a left-out lead paragraph may be.
+LEAD_REACH = 3
+_SENTENCE_END = tuple(".!?؟…:\"'”’»)")
+
+
+def _paragraph_shaped(text: str, block: HtmlBlock) -> bool:
+    return (not block.chrome and not block.item and block.level is None and not block.caption
+            and len(text) >= RECOVER_MIN_CHARS and text.rstrip().endswith(_SENTENCE_END))
+
+
+def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
+    """Take back paragraphs the extractor left out of an article it found: the lead paragraphs
+    just above its first block (a standfirst, a teaser set apart by the layout), and a paragraph
+    between two of its blocks.  Only paragraph-shaped blocks (:data:`RECOVER_MIN_CHARS` or more,
+    ending a sentence, outside navigation, lists, headings and captions) are taken back."""
+    mains = [i for i, b in enumerate(blocks) if b.main]
+    if not mains:
+        return blocks
+    out = list(blocks)
+    first = mains[0]
+    for i in range(first - 1, max(-1, first - 1 - LEAD_REACH), -1):
+        b = blocks[i]
+        if not _paragraph_shaped(text[b.start:b.end], b):
+            break
+        out[i] = _with_main(b, True)
+    for i in range(1, len(blocks) - 1):
+        b = blocks[i]
+        if not b.main and blocks[i - 1].main and blocks[i + 1].main and _paragraph_shaped(text[b.start:b.end], b):
+            out[i] = _with_main(b, True)
+    return tuple(out)
 
 
 def _with_main(block: HtmlBlock, main: bool) -> HtmlBlock:
@@ -546,8 +568,8 @@ def read_html(markup: str, *, replaced: int = 0) -> HtmlPage:
         meta = _page_meta(root, _metadata_only(root), False, replaced)
         return HtmlPage(text, _fallback_main(blocks), meta)
     doc = _extract(root)
-    paragraphs = list(_paragraphs(doc.body)) if doc is not None and doc.body is not None else []
-    marked = mark_main(text, blocks, paragraphs) if paragraphs else blocks
+    paragraphs = (doc.text or "").split("\n") if doc is not None else []
+    marked = recover_main(text, mark_main(text, blocks, paragraphs)) if paragraphs else blocks
     extracted = any(b.main for b in marked)
     if not extracted:
         marked = _fallback_main(blocks)
