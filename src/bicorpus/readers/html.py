@@ -195,9 +195,16 @@ def parse(markup: str) -> etree._Element | None:
 # --- visible text ------------------------------------------------------------------------------------
 
 
+#: A ``<noscript>`` holding this many characters of text is the page's content for readers
+#: without scripts (blogs that render posts with scripts), so its text is visible.
+NOSCRIPT_CONTENT_CHARS = 400
+
+
 def _hidden(el: etree._Element, noscript: bool = False) -> bool:
     if el.tag in _HIDDEN_TAGS:
-        return not (noscript and el.tag == "noscript")
+        if el.tag == "noscript":
+            return not (noscript or len(el.text_content()) >= NOSCRIPT_CONTENT_CHARS)
+        return True
     return "hidden" in el.attrib
 
 
@@ -264,7 +271,7 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
     ``<noscript>`` content is text only with ``noscript`` (for a page that has no other)."""
     out = _Writer()
     levels: list[int] = []
-    items = captions = chromes = pres = 0
+    items = captions = chromes = pres = in_noscript = 0
     stack: list[tuple[str, bool]] = []  # (tag, chrome) of each open element
 
     def flush() -> None:
@@ -279,10 +286,12 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
         tag = el.tag if isinstance(el.tag, str) else ""
         tag = tag.lower()
         if event == "start":
-            if _hidden(el, noscript):
+            if _hidden(el, noscript or in_noscript > 0):
                 walker.skip_subtree()
                 stack.append((tag, False))
                 continue
+            if tag == "noscript":
+                in_noscript += 1
             chrome = _chrome(el)
             stack.append((tag, chrome))
             if tag in _BLOCK_TAGS:
@@ -308,7 +317,9 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
             continue
         # end
         _, chrome = stack.pop() if stack else ("", False)
-        hidden = _hidden(el, noscript)
+        hidden = tag in _HIDDEN_TAGS and not (tag == "noscript" and in_noscript > 0) or "hidden" in el.attrib
+        if tag == "noscript" and not hidden:
+            in_noscript -= 1
         if not hidden:
             if tag in _BLOCK_TAGS:
                 flush()
