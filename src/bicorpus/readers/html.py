@@ -436,6 +436,8 @@ def _found_anywhere(joined: str, needle: str, shingles: _Shingles) -> bool:
 RECOVER_MIN_CHARS = 80
 #: How many blocks above the first main block a left-out lead paragraph may be.
 LEAD_REACH = 3
+#: Longest heading (words) taken back between two main blocks.
+HEADING_MAX_WORDS = 12
 _SENTENCE_END = tuple(".!?؟…:\"'”’»)")
 
 
@@ -446,22 +448,28 @@ def _paragraph_shaped(text: str, block: HtmlBlock) -> bool:
 
 def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
     """Take back paragraphs the extractor left out of an article it found: the lead paragraphs
-    just above its first block (a standfirst, a teaser set apart by the layout), and a paragraph
-    between two of its blocks.  Only paragraph-shaped blocks (:data:`RECOVER_MIN_CHARS` or more,
+    just above its first block (a standfirst, a teaser set apart by the layout; not when the
+    extractor's first block is a heading, above which the page's chrome lies), and a paragraph
+    or an ``<h2>``-``<h6>`` heading between two of its blocks.  Only paragraph-shaped blocks (:data:`RECOVER_MIN_CHARS` or more,
     ending a sentence, outside navigation, lists, headings and captions) are taken back."""
     mains = [i for i, b in enumerate(blocks) if b.main]
     if not mains:
         return blocks
     out = list(blocks)
     first = mains[0]
-    for i in range(first - 1, max(-1, first - 1 - LEAD_REACH), -1):
+    above = range(first - 1, max(-1, first - 1 - LEAD_REACH), -1) if blocks[first].level is None else ()
+    for i in above:
         b = blocks[i]
         if not _paragraph_shaped(text[b.start:b.end], b):
             break
         out[i] = _with_main(b, True)
     for i in range(1, len(blocks) - 1):
         b = blocks[i]
-        if not b.main and blocks[i - 1].main and blocks[i + 1].main and _paragraph_shaped(text[b.start:b.end], b):
+        if b.main or not (blocks[i - 1].main and blocks[i + 1].main):
+            continue
+        chunk = text[b.start:b.end]
+        if _paragraph_shaped(chunk, b) or (b.level is not None and b.level >= 2 and not b.chrome
+                                           and len(chunk.split()) <= HEADING_MAX_WORDS):
             out[i] = _with_main(b, True)
     return tuple(out)
 
