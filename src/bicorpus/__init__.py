@@ -14,7 +14,7 @@ The API (see ``docs/search.md``)::
 
 from __future__ import annotations
 
-from .api import ingest, reindex, search
+from .api import concordance, ingest, reindex, search, serve, variants
 from .corpus import Corpus, PassageFilter, open_corpus
 from .errors import BicorpusError
 from .index import SearchIndex, SearchResult, open_index
@@ -30,9 +30,12 @@ __all__ = [
     "PassageFilter",
     "SearchIndex",
     "SearchResult",
+    "concordance",
     "ingest",
     "open_corpus",
     "open_index",
     "reindex",
     "search",
+    "serve",
+    "variants",
 ]

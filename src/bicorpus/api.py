@@ -30,7 +30,9 @@ from .corpus import Corpus, PassageFilter, open_corpus
 from .index import SearchIndex, SearchResult, open_index
 
 if TYPE_CHECKING:
+    from .kwic import Concordance
     from .pipeline import IngestReport
+    from .spellings import Variants
 
 
 def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index: str | Path | None = "index",
@@ -96,5 +98,39 @@ def search(query: str, *, index: str | Path = "index", limit: int = 10,
         return ix.search(query, limit=limit, **filters)
 
 
-__all__ = ["Corpus", "PassageFilter", "SearchIndex", "SearchResult", "ingest", "open_corpus", "open_index",
-           "reindex", "search"]
+def concordance(query: str, *, index: str | Path = "index", limit: int = 100, width: int | None = None,
+                unit: str = "chars", sort: str = "rank", **filters: Any) -> Concordance:
+    """Keyword-in-context lines of ``query``: one per matched span of the best ``limit`` passages of
+    the same search as :func:`search` (same ``filters``).  ``width`` characters or words
+    (``unit``) of context each side; ``sort``: ``rank``, ``match``, ``left``, ``right``, ``date`` or
+    ``doc``.  With an open index use :func:`bicorpus.kwic.kwic_lines`."""
+    from .kwic import kwic_lines
+
+    with open_index(index) as ix:
+        return kwic_lines(ix, query, limit=limit, width=width, unit=unit, sort=sort, **filters)
+
+
+def variants(name: str, *, index: str | Path = "index", corpus: str | Path | None = "corpus",
+             **filters: Any) -> Variants:
+    """Every spelling of ``name`` (or of its gazetteer entity) in the passages :func:`search` finds
+    for it, with tier, passages, documents, dates and counts by year, site and language.  Sites come
+    from the documents of ``corpus`` (``None``: every site unknown)."""
+    from .spellings import document_sites, find_variants
+
+    sites = document_sites(open_corpus(corpus).documents()) if corpus is not None else None
+    with open_index(index) as ix:
+        return find_variants(ix, name, sites=sites, **filters)
+
+
+def serve(index: str | Path = "index", corpus: str | Path = "corpus", *, host: str = "127.0.0.1",
+          port: int = 8000) -> None:
+    """Serve the local web UI over ``index`` and ``corpus`` until interrupted (read-only)."""
+    import uvicorn
+
+    from .web import create_app
+
+    uvicorn.run(create_app(index, corpus), host=host, port=port, log_level="warning")
+
+
+__all__ = ["Corpus", "PassageFilter", "SearchIndex", "SearchResult", "concordance", "ingest", "open_corpus",
+           "open_index", "reindex", "search", "serve", "variants"]

@@ -21,9 +21,10 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from .corpus import (
     DOCUMENTS_FILE,
@@ -40,12 +41,23 @@ from .layout import analyze
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
 from .readers.page_meta import apply_page_meta, html_layout
-from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages
-from .sources import DEFAULT_MAX_BYTES, SourceText, iter_source_paths, read_source, source_format
+from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages, passage_id
+from .sources import (
+    BAD_NAME,
+    DEFAULT_MAX_BYTES,
+    Skipped,
+    SourceText,
+    member_of,
+    read_source,
+    shown_name,
+    source_format,
+    valid_name,
+    walk_sources,
+)
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 2
+INGEST_VERSION = 3
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -65,6 +77,15 @@ class IngestReport:
     removed: list[str] = field(default_factory=list)
     failures: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[tuple[str, str]] = field(default_factory=list)
+    #: ``(path, note)`` for pages read with a caveat (invalid bytes replaced by U+FFFD).
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    #: ``(path, reason)`` for entries of the folders walked that were not read: files of other kinds,
+    #: symbolic links out of the folders named, link loops, file names that are not valid UTF-8.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: Files of the kinds bicorpus does not read (also in ``skipped``), counted by extension.
+    unsupported: Counter[str] = field(default_factory=Counter)
+    #: Web archive records that are not pages (requests, metadata, images...), counted by kind.
+    skipped_records: Counter[str] = field(default_factory=Counter)
     documents: int = 0
     passages: int = 0
     written: bool = False
@@ -91,6 +112,10 @@ class IngestReport:
             "removed": self.removed,
             "failures": [{"path": p, "reason": r} for p, r in self.failures],
             "duplicates": [{"path": p, "same_as": o} for p, o in self.duplicates],
+            "warnings": [{"path": p, "warning": w} for p, w in self.warnings],
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "unsupported": dict(self.unsupported.most_common()),
+            "skipped_records": dict(sorted(self.skipped_records.items())),
             "documents": self.documents,
             "passages": self.passages,
             "written": self.written,
@@ -117,6 +142,9 @@ def process_document(
     else:
         layout = analyze(src.text, src.headings)  # 2. layout
     passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
+    if not all(p.norm for p in passages):  # lines of invisible characters only (ZWSP, NBSP...)
+        kept = [p for p in passages if p.norm]
+        passages = [replace(p, ordinal=i, id=passage_id(doc_id, i)) for i, p in enumerate(kept)]
     doc = Document(
         id=doc_id,
         path=path or src.path,
@@ -129,6 +157,9 @@ def process_document(
         lang=layout.lang,
         n_passages=len(passages),
         mtime=src.mtime,
+        site=urlsplit(src.url).hostname if src.url else None,
+        url=src.url,
+        meta=dict(src.meta),
     )
     if src.page is not None:
         apply_page_meta(doc, src.page, text_title, text_date)
@@ -177,6 +208,20 @@ class _Existing:
     #: The corpus as opened at the start of the run (``None`` when there was none).
     corpus: Corpus | None = None
 
+    #: Archive path → the documents of its pages.
+    archives: dict[str, list[Document]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for doc in self.by_path.values():
+            member = member_of(doc.path)
+            if member:
+                self.archives.setdefault(member[0], []).append(doc)
+
+    def stored(self, shown: str) -> list[Document]:
+        """The documents the corpus holds for a file: one, or one per page of an archive."""
+        doc = self.by_path.get(shown)
+        return [doc] if doc is not None else self.archives.get(shown, [])
+
     def located(self, recorded: str) -> Path:
         """Where the file of a recorded document path is, from the current working directory."""
         return Path(recorded) if os.path.isabs(recorded) else Path(self.base) / recorded
@@ -204,14 +249,16 @@ class _Existing:
                    corpus)
 
 
-def _unchanged_by_stat(stored: Document | None, path: Path) -> bool:
-    if stored is None or stored.mtime is None:
+def _unchanged_by_stat(stored: list[Document], path: Path) -> bool:
+    """The file has the size and mtime the corpus records for it (for an archive, on each page)."""
+    if not stored or any(d.mtime is None for d in stored):
         return False
     try:
         st = path.stat()
     except OSError:
         return False
-    return st.st_size == stored.size and st.st_mtime == stored.mtime
+    sizes = {d.meta.get("archive_size", d.size) if member_of(d.path) else d.size for d in stored}
+    return sizes == {st.st_size} and {d.mtime for d in stored} == {st.st_mtime}
 
 
 def ingest(
@@ -224,15 +271,32 @@ def ingest(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_error: ErrorCallback | None = None,
     progress: ProgressCallback | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Ingest the pages under ``paths`` into the corpus at ``corpus_dir``.
 
     Files that fail are reported through ``on_error(path, reason)`` and listed in the report;
     the rest still go in.  With ``strict`` the first failure stops the run and nothing is
-    written.  ``progress(done, total, path)`` is called after each file."""
+    written.  ``progress(done, total, path)`` is called after each file.  Symbolic links inside
+    the folders that lead out of them are skipped unless ``follow_links``.  A web archive
+    (``.warc``, ``.warc.gz``) gives one document per page, with the path ``ARCHIVE#OFFSET``."""
     corpus_dir = Path(corpus_dir)
     report = IngestReport()
-    files = list(iter_source_paths(paths, skip=[corpus_dir]))
+    files: list[Path] = []
+    for entry in walk_sources(paths, skip=[corpus_dir], follow_links=follow_links):
+        if isinstance(entry, Skipped):
+            _skip(report, entry, on_error)
+        elif not os.path.lexists(entry):
+            _fail(report, shown_name(entry), "no such file", on_error)
+        elif not valid_name(str(entry)):
+            _fail(report, shown_name(entry), BAD_NAME, on_error)
+        else:
+            files.append(entry)
+    if strict and report.failures:
+        report.stopped = True
+        return report
+    if not files and not (corpus_dir / MANIFEST_FILE).exists():
+        return report  # nothing to read and no corpus: no empty corpus folder either
 
     with CorpusTransaction(corpus_dir) as tx:  # the writer lock is held from here on
         existing = _Existing.load(corpus_dir, max_passage_chars)
@@ -247,22 +311,24 @@ def ingest(
             if shown in seen_paths:
                 continue
             seen_paths.add(shown)
-            stored = existing.by_path.get(shown)
+            stored = existing.stored(shown)
             if existing.current and _unchanged_by_stat(stored, path):
-                assert stored is not None
                 tasks.append((done, shown, None))
                 continue
-            known = stored.sha256 if existing.current and stored is not None else None
+            known = _recorded_sha256(stored) if existing.current else None
             tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes)))
         with open(new_part, "wb") as part, _processed(t[2] for t in tasks) as results:
             for (done, shown, task), result in zip(tasks, results, strict=True):
                 if task is None:
-                    report.unchanged.append(existing.by_path[shown].id)
+                    report.unchanged.extend(d.id for d in existing.stored(shown))
                 elif isinstance(result, str):
-                    report.failures.append((shown, result))
-                    if on_error:
-                        on_error(shown, result)
+                    _fail(report, shown, result, on_error)
                     if strict:
+                        report.stopped = True
+                        return report
+                elif isinstance(result, _Archive):
+                    if not _take_archive(result, shown, existing, report, new_docs, replaced, part, on_error,
+                                         strict):
                         report.stopped = True
                         return report
                 else:
@@ -272,8 +338,9 @@ def ingest(
 
         if prune:
             for doc in existing.by_path.values():
-                gone = not existing.located(doc.path).exists()
-                if doc.id not in replaced and gone and doc.path not in seen_paths:
+                file = _file_of(doc.path)
+                gone = not existing.located(file).exists()
+                if doc.id not in replaced and gone and file not in seen_paths:
                     replaced.add(doc.id)
                     report.removed.append(doc.id)
         report.removed.extend(i for i in sorted(replaced) if i not in report.removed and i not in new_docs)
@@ -290,6 +357,37 @@ def ingest(
         report.written = True
         report.after = tx.fingerprint
     return report
+
+
+def _fail(report: IngestReport, shown: str, reason: str, on_error: ErrorCallback | None) -> None:
+    report.failures.append((shown, reason))
+    if on_error:
+        on_error(shown, reason)
+
+
+def _skip(report: IngestReport, entry: Skipped, on_error: ErrorCallback | None) -> None:
+    """An entry of a folder that is not read: a file name that cannot be stored is a failure, the
+    rest (other kinds of files, links out of the folders, loops) are listed as skipped."""
+    if entry.kind == "name":
+        _fail(report, entry.path, entry.reason, on_error)
+        return
+    report.skipped.append((entry.path, entry.reason))
+    if entry.kind == "unsupported":
+        report.unsupported[entry.reason[entry.reason.rfind("(") + 1 : -1]] += 1
+
+
+def _file_of(path: str) -> str:
+    """The file a document path names: the archive for a page inside a web archive."""
+    member = member_of(path)
+    return member[0] if member else path
+
+
+def _recorded_sha256(stored: list[Document]) -> str | None:
+    """The SHA-256 the corpus records for a file: its document's, or its archive's."""
+    if len(stored) == 1 and member_of(stored[0].path) is None:
+        return stored[0].sha256
+    hashes = {d.meta.get("archive_sha256") for d in stored}
+    return hashes.pop() if len(hashes) == 1 else None
 
 
 @dataclass(frozen=True)
@@ -311,19 +409,91 @@ class _Processed:
     lines: bytes = b""
 
 
-def _process_file(task: _Task | None) -> _Processed | str | None:
+@dataclass(frozen=True)
+class _Archive:
+    """What stages 1-4 made of a web archive: each page's document path and result (or the reason
+    it failed), the records skipped by kind, why reading stopped early (a damaged archive);
+    ``unchanged``: the archive's bytes are the ones recorded, nothing was read."""
+
+    pages: tuple[tuple[str, _Processed | str], ...] = ()
+    skipped: tuple[tuple[str, int], ...] = ()
+    error: str | None = None
+    unchanged: bool = False
+
+
+def _process_file(task: _Task | None) -> _Processed | _Archive | str | None:
     """Stages 1-4 for one file (pure; runs in a worker process): the result, or the reason it failed."""
     if task is None:
         return None
     path = Path(task.path)
+    fmt = source_format(path)
+    if fmt == "warc":
+        return _process_archive(task)
     try:
-        src = read_source(path, max_bytes=task.max_bytes, fmt=source_format(path))  # 1. read
+        src = read_source(path, max_bytes=task.max_bytes, fmt=fmt)  # 1. read
     except SourceError as err:
         return err.reason
     if task.known_sha256 is not None and task.known_sha256 == src.sha256:
         return _Processed(None)
     doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=task.shown)  # 2-4.
     return _Processed(doc, b"".join(passage_line(p) for p in passages))
+
+
+def _process_archive(task: _Task) -> _Archive | str:
+    """Stages 1-4 for each page of a web archive."""
+    from .readers.warc import file_sha256, read_warc
+
+    try:
+        if task.known_sha256 is not None and file_sha256(task.path)[1] == task.known_sha256:
+            return _Archive(unchanged=True)
+        archive = read_warc(task.path, task.shown, max_bytes=task.max_bytes)  # 1. read
+    except (SourceError, OSError) as err:
+        return err.reason if isinstance(err, SourceError) else f"cannot read ({err.strerror or err})"
+    pages: list[tuple[str, _Processed | str]] = []
+    for member, src in archive.pages:
+        if isinstance(src, str):
+            pages.append((member, src))
+            continue
+        src.meta.update(archive_size=archive.size, archive_sha256=archive.sha256)
+        doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=member)  # 2-4.
+        pages.append((member, _Processed(doc, b"".join(passage_line(p) for p in passages))))
+    return _Archive(tuple(pages), tuple(archive.skipped.items()), archive.error)
+
+
+def _take_archive(
+    result: _Archive,
+    shown: str,
+    existing: _Existing,
+    report: IngestReport,
+    new_docs: dict[str, Document],
+    replaced: set[str],
+    part: IO[bytes],
+    on_error: ErrorCallback | None,
+    strict: bool,
+) -> bool:
+    """Records the pages of one web archive (as :func:`_take` each) in place of the pages the corpus
+    holds for it.  ``False``: a page failed and ``strict`` stops the run."""
+    stored = existing.stored(shown)
+    if result.unchanged:
+        report.unchanged.extend(d.id for d in stored)
+        return True
+    report.skipped_records.update(dict(result.skipped))
+    # a changed archive replaces its pages (but a page that now fails keeps its last good version);
+    # its old pages go first, so a page that moved within the archive is not taken for a duplicate
+    failed = {member for member, page in result.pages if isinstance(page, str)}
+    replaced.update(d.id for d in stored if d.path not in failed)
+    for member, page in result.pages:
+        if isinstance(page, str):
+            _fail(report, member, page, on_error)
+            if strict:
+                return False
+        else:
+            _take(page, member, existing, report, new_docs, replaced, part)
+    if result.error:
+        _fail(report, shown, result.error, on_error)
+        if strict:
+            return False
+    return True
 
 
 #: Files worth a process pool: below this many, starting workers costs more than it saves.
@@ -365,7 +535,7 @@ def _take(
         return
     twin = new_docs.get(doc.id) or existing.by_id.get(doc.id)
     if twin is not None and twin.path != shown:
-        if doc.id in new_docs or (twin.id not in replaced and existing.located(twin.path).exists()):
+        if doc.id in new_docs or (twin.id not in replaced and existing.located(_file_of(twin.path)).exists()):
             report.duplicates.append((shown, twin.path))
             if stored is not None and stored.id != doc.id:
                 replaced.add(stored.id)  # this file's old content is gone from it
@@ -378,6 +548,10 @@ def _take(
         report.added.append(doc.id)
     new_docs[doc.id] = doc
     part.write(result.lines)
+    if doc.meta.get("replacement_chars"):
+        n = doc.meta["replacement_chars"]
+        report.warnings.append((shown, f"{n} invalid byte sequence{'s' if n > 1 else ''} read as U+FFFD "
+                                       f"(encoding {doc.encoding})"))
 
 
 def _store(

@@ -14,15 +14,16 @@ empty file, too large...).
 from __future__ import annotations
 
 import codecs
+import errno
 import hashlib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import SourceError
 
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 
 #: File name suffix → source format.
-FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html"}
+FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".xhtml": "html",
+                           ".warc": "warc", ".warc.gz": "warc"}
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -43,6 +45,7 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LEGACY_ARABIC = ("windows-1256", "iso-8859-6")
+_LATIN = "windows-1252"
 #: Python codec names reported under their usual names.
 _CODEC_NAMES = {"cp1256": "windows-1256", "iso8859-6": "iso-8859-6", "latin-1": "iso-8859-1",
                 "iso8859-1": "iso-8859-1", "cp1252": "windows-1252"}
@@ -57,7 +60,10 @@ _UTF8_MULTIBYTE_RE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-_PLAUSIBLE_PUNCT = set("«»،؛؟…–—‘’“”•·°€\u00a0\u200c\u200d\u200e\u200f")
+#: A character that shows: not a space, a control or an invisible format character (ZWSP, BOM...).
+_VISIBLE_RE = re.compile(r"[^\s\x00-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+                         r"\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]")
+_PLAUSIBLE_PUNCT = set("«»،؛؟…–—‘’“”•·°€\u00a0\u200c\u200d\u200e\u200f„‚‹›©®™§†‡‰±×²³½¼¾£¥¢µ")
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,10 @@ class SourceText:
     mtime: float | None = None
     #: HTML only: ``(level, start, end)`` of the ``<h1>``–``<h6>`` lines in ``text``.
     headings: tuple[tuple[int, int, int], ...] = ()
+    #: Where the page was fetched from (a web archive record's target URL).
+    url: str | None = None
+    #: Reading notes kept on the document: ``encoding_guessed``, ``replacement_chars``, ``fetched``...
+    meta: dict[str, Any] = field(default_factory=dict)
     #: HTML only: every line of ``text`` with its place in the page and whether it is main content.
     blocks: tuple[HtmlBlock, ...] = ()
     #: HTML only: what the page says about itself (title, date, authors, site, URL, language...).
@@ -80,8 +90,21 @@ class SourceText:
 
 
 def source_format(path: str | Path) -> str | None:
-    """``"txt"`` or ``"html"`` from the file name, ``None`` if bicorpus does not read it."""
-    return FORMATS.get(Path(path).suffix.lower())
+    """``"txt"``, ``"html"`` or ``"warc"`` (a web archive of many pages) from the file name, ``None`` if
+    bicorpus does not read it."""
+    name = Path(path).name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return FORMATS.get(Path(name).suffix)
+
+
+def member_of(path: str) -> tuple[str, str] | None:
+    """``(archive file, record)`` for the document path of a page inside a web archive
+    (``crawl.warc.gz#1234``), ``None`` for any other path."""
+    container, sep, member = path.rpartition("#")
+    if sep and member and source_format(container) == "warc":
+        return container, member
+    return None
 
 
 def normalize_newlines(text: str) -> str:
@@ -98,12 +121,17 @@ def _plausibility(text: str) -> float:
     return good / len(odd)
 
 
-def _arabic_score(text: str) -> float:
-    """How plausible a legacy decode is: Arabic letters count for; accented Latin letters, stray
-    vowel marks, symbols, and Arabic and Latin letters inside one word count against."""
+def _legacy_score(text: str) -> float:
+    """How plausible a legacy decode is, character by character outside ASCII.
+
+    For: Arabic letters in Arabic words, vowel marks on them, accented Latin letters inside Latin
+    words (beside an ASCII letter: the "ñ" of "Peña").  Against: Arabic and Latin letters inside
+    one word, vowel marks on anything else, runs of accented letters with no ASCII letter beside
+    them (Arabic bytes read as windows-1252), other letters, and symbols."""
     score = 0.0
+    n = len(text)
     prev = ""  # script of the previous character: "ar", "lat" or ""
-    for ch in text:
+    for i, ch in enumerate(text):
         o = ord(ch)
         if o < 128:
             cur = "lat" if ch.isalpha() else ""
@@ -117,6 +145,12 @@ def _arabic_score(text: str) -> float:
             prev = "ar"
         elif cat == "Mn":
             score += 0.5 if prev == "ar" else -2
+        elif cat[0] == "L" and 0xC0 <= o <= 0x24F:
+            after = text[i + 1] if i + 1 < n else ""
+            before = text[i - 1] if i else ""
+            beside_ascii = (before.isascii() and before.isalpha()) or (after.isascii() and after.isalpha())
+            score += 1 if beside_ascii else -1
+            prev = "lat"
         elif cat[0] == "L":
             score -= 1
             prev = "lat"
@@ -128,12 +162,9 @@ def _arabic_score(text: str) -> float:
     return score
 
 
-def _first_bad_utf8(raw: bytes) -> int:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start
-    return -1
+def _controls(text: str) -> int:
+    """Control characters in ``text``, other than tab, newlines and form feed."""
+    return sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
 
 
 def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
@@ -151,44 +182,100 @@ def _bomless_utf16(raw: bytes) -> tuple[str, str] | None:
         text = raw.decode(encoding)
     except UnicodeDecodeError:
         return None
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
-    if controls or _plausibility(text) < 0.9:
+    if _controls(text) or _plausibility(text) < 0.9:
         return None
     return text, encoding
 
 
-def _looks_binary(raw: bytes) -> bool:
-    sample = raw[:65536]
-    if b"\x00" in sample:
+def _looks_binary(raw: bytes, stray_nuls: bool = False) -> bool:
+    """NUL bytes anywhere in the file (for HTML: more than one per 4 KB, as a browser skips a few
+    stray ones), or many control bytes."""
+    nuls = raw.count(0)
+    if nuls and (not stray_nuls or nuls > max(1, len(raw) // 4096)):
         return True
-    controls = len(sample) - len(sample.translate(_BINARY_TABLE, _BINARY_BYTES))
-    return controls > max(8, len(sample) // 100)
+    controls = len(raw) - len(raw.translate(_BINARY_TABLE, _BINARY_BYTES)) - nuls
+    return controls > max(8, len(raw) // 100)
 
 
-def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Decode ``raw`` to ``(text, encoding)``; raises ``ValueError(reason)`` when it cannot.
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded bytes: the text, the encoding's name, how many replacement characters (U+FFFD)
+    stand for bytes that were not valid in it, and whether the encoding was guessed (scored
+    among legacy code pages, and not the charset the document names) rather than known (a BOM,
+    UTF-8, UTF-16, or the declared charset)."""
 
-    ``declared`` is a charset named by the document itself (HTML ``<meta>``), tried after BOMs
-    and strict UTF-8."""
-    for bom, encoding in _BOMS:
-        if raw.startswith(bom):
-            try:
-                return raw[len(bom) :].decode(encoding.removesuffix("-sig")), encoding
-            except UnicodeDecodeError as err:
-                at = err.start + len(bom)
-                raise ValueError(f"undecodable bytes: invalid {encoding} at byte {at}") from err
-    utf16 = _bomless_utf16(raw)
-    if utf16 is not None:
-        return utf16
-    if _looks_binary(raw):
+    text: str
+    encoding: str
+    replaced: int = 0
+    guessed: bool = False
+
+
+def _decode_replacing(raw: bytes, encoding: str) -> tuple[str, int]:
+    """``raw`` decoded with U+FFFD for invalid bytes, and how many were put in."""
+    text = raw.decode(encoding, "replace")
+    genuine = raw.count("\ufffd".encode(encoding)) if encoding.startswith("utf-8") else 0
+    return text, text.count("\ufffd") - genuine
+
+
+def decode(raw: bytes, declared: str | None = None, *, stray_nuls: bool = False) -> Decoded:
+    """Decode ``raw``; raises ``ValueError(reason)`` when it is binary or no encoding explains it.
+
+    Tried in order: a BOM; UTF-16 without one; UTF-8 (a few invalid bytes in a file that is
+    otherwise UTF-8 become U+FFFD, counted in ``replaced``); then the legacy code pages
+    windows-1256, ISO-8859-6 and windows-1252 and ``declared`` (a charset the document names,
+    e.g. an HTML ``<meta>``), scored for plausibility.  ``stray_nuls``: a few NUL bytes (at most
+    one per 4 KB) are replaced rather than taken as a sign of a binary file, as in HTML."""
+    utf8 = "utf-8"
+    if raw.startswith(codecs.BOM_UTF8):
+        raw, utf8 = raw[len(codecs.BOM_UTF8) :], "utf-8-sig"
+    else:
+        for bom, encoding in _BOMS:
+            if raw.startswith(bom):  # UTF-16 or UTF-32
+                text, replaced = _decode_replacing(raw[len(bom) :], encoding)
+                if _controls(text[:65536]) > max(8, min(len(text), 65536) // 100):
+                    raise ValueError("binary file (contains NUL or control bytes), not text")
+                if replaced > max(8, len(text) // 100):  # not a page with a few bad code units
+                    raise ValueError(f"undecodable bytes: {replaced} invalid {encoding} sequences")
+                return _without_nuls(Decoded(text, encoding, replaced))
+        utf16 = _bomless_utf16(raw)
+        if utf16 is not None:
+            return Decoded(*utf16)
+    if _looks_binary(raw, stray_nuls):
         raise ValueError("binary file (contains NUL or control bytes), not text")
     bad = _first_bad_utf8(raw)
     if bad < 0:
-        return raw.decode("utf-8"), "utf-8"
+        return _without_nuls(Decoded(raw.decode("utf-8"), utf8))
     high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
-    if len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
-        raise ValueError(f"undecodable bytes: invalid UTF-8 at byte {bad} in a UTF-8 file")
-    return _decode_legacy(raw, declared)
+    if utf8 == "utf-8-sig" or len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
+        text, replaced = _decode_replacing(raw, "utf-8")
+        return _without_nuls(Decoded(text, utf8, replaced))
+    text, encoding = _decode_legacy(raw, declared)
+    named = _codec_name(declared) if declared else None
+    # not the charset the page names (browsers read a page labelled ISO-8859-1 as windows-1252)
+    guessed = named != encoding and {named, encoding} != {"iso-8859-1", "windows-1252"}
+    return _without_nuls(Decoded(text, encoding, guessed=guessed))
+
+
+def _without_nuls(decoded: Decoded) -> Decoded:
+    """Stray NUL characters (HTML only gets this far with them) replaced by U+FFFD and counted."""
+    nuls = decoded.text.count("\x00")
+    if not nuls:
+        return decoded
+    return replace(decoded, text=decoded.text.replace("\x00", "\ufffd"), replaced=decoded.replaced + nuls)
+
+
+def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
+    """``(text, encoding)`` of :func:`decode`; raises ``ValueError(reason)`` when it cannot."""
+    decoded = decode(raw, declared)
+    return decoded.text, decoded.encoding
+
+
+def _first_bad_utf8(raw: bytes) -> int:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return err.start
+    return -1
 
 
 def _codec_name(name: str) -> str | None:
@@ -200,25 +287,28 @@ def _codec_name(name: str) -> str | None:
 
 
 def _decode_legacy(raw: bytes, declared: str | None) -> tuple[str, str]:
-    """The most plausible of windows-1256, ISO-8859-6 and a charset the page declares.
+    """The most plausible of windows-1256, ISO-8859-6, windows-1252 (or ISO-8859-1) and a charset the
+    page declares.
 
     The declared charset is not trusted blindly (old Arabic pages often declare ISO-8859-1):
-    it is scored like the others and wins ties."""
-    encodings = [(enc, 0) for enc in _LEGACY_ARABIC]
+    it is scored like the others and wins ties; windows-1252 wins ties with the Arabic code
+    pages (the text is then the same: Latin letters and punctuation they share)."""
+    priority = {enc: 0 for enc in _LEGACY_ARABIC}
+    priority[_LATIN] = priority["iso-8859-1"] = 1  # ISO-8859-1 for the bytes windows-1252 leaves undefined
     declared_name = _codec_name(declared) if declared else None
     if declared_name and declared_name != "utf-8":
-        encodings = [(enc, 0) for enc in _LEGACY_ARABIC if enc != declared_name] + [(declared_name, 1)]
+        priority[declared_name] = 2
     candidates = []
-    for encoding, priority in encodings:
+    for encoding, rank in priority.items():
         try:
             text = raw.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
         sample = text[:_SCORE_SAMPLE]
         if _plausibility(sample) >= 0.9:
-            candidates.append((_arabic_score(sample), priority, encoding, text))
+            candidates.append((_legacy_score(sample), rank, encoding, text))
     if not candidates:
-        raise ValueError("undecodable bytes: not UTF-8, UTF-16, windows-1256 or ISO-8859-6")
+        raise ValueError("undecodable bytes: not UTF-8, UTF-16, windows-1256, ISO-8859-6 or windows-1252")
     _, _, encoding, text = max(candidates, key=lambda c: (c[0], c[1]))
     return text, encoding
 
@@ -360,8 +450,13 @@ def _locate_headings(text: str, headings: list[tuple[int, str]]) -> tuple[tuple[
 
 
 def _check_path(path: Path, max_bytes: int) -> os.stat_result:
-    if path.is_symlink() and not path.exists():
-        raise SourceError(str(path), "broken symbolic link (target missing)")
+    try:
+        st = path.stat()
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            raise SourceError(str(path), "symbolic link loop (the link leads back to itself)") from err
+        if path.is_symlink():
+            raise SourceError(str(path), "broken symbolic link (target missing)") from err
     try:
         st = path.stat()
     except FileNotFoundError as err:
@@ -383,8 +478,14 @@ def _check_path(path: Path, max_bytes: int) -> os.stat_result:
 def read_source(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, fmt: str | None = None
 ) -> SourceText:
-    """Read and decode one page (``.txt`` or ``.html``); raises :class:`SourceError` with the reason."""
+    """Read and decode one page (``.txt`` or ``.html``); raises :class:`SourceError` with the reason.
+
+    A page inside a web archive is read by its document path, ``crawl.warc.gz#OFFSET``."""
     path = Path(path)
+    if fmt is None and member_of(str(path)) is not None:
+        from .readers.warc import read_member
+
+        return read_member(str(path), max_bytes=max_bytes)
     fmt = fmt or source_format(path) or "txt"
     st = _check_path(path, max_bytes)
     try:
@@ -397,75 +498,130 @@ def read_source(
     if len(raw) > max_bytes:
         limit = f"{max_bytes / 2**20:g} MB"
         raise SourceError(str(path), f"file too large (over the {limit} limit, see --max-size)")
+    return source_from_bytes(raw, str(path), fmt, mtime=st.st_mtime)
+
+
+def source_from_bytes(raw: bytes, path: str, fmt: str, *, mtime: float | None = None,
+                      charset: str | None = None, url: str | None = None,
+                      meta: dict[str, Any] | None = None) -> SourceText:
+    """Decode the bytes of one page (``fmt`` ``"txt"`` or ``"html"``) as :func:`read_source` does;
+    ``charset``: one its transport named (an HTTP ``Content-Type``), tried like a ``<meta>`` one."""
     if not raw.strip():
         raise SourceError(str(path), "empty file")
+    declared = charset
     if fmt == "html":
-        return _read_html_source(path, raw, st)
+        m = _META_CHARSET_RE.search(raw[:4096])
+        declared = m.group(1).decode("ascii", "replace") if m else charset
     try:
-        text, encoding = decode_bytes(raw)
+        decoded = decode(raw, declared, stray_nuls=fmt == "html")
     except ValueError as err:
         raise SourceError(str(path), str(err)) from err
+    text, encoding = decoded.text, decoded.encoding
     text = normalize_newlines(text)
+    headings: tuple[tuple[int, int, int], ...] = ()
+    blocks: tuple[HtmlBlock, ...] = ()
+    page: PageMeta | None = None
+    if fmt == "html":  # read as a tree: the text is the page's visible text (bicorpus.readers.html)
+        from .readers.html import read_html
+
+        html = read_html(text)
+        text, blocks, page = html.text, html.blocks, html.meta
+        headings = tuple((b.level, b.start, b.end) for b in blocks if b.level is not None)
     if not text.strip():
-        raise SourceError(str(path), "empty file")
+        raise SourceError(str(path), "no visible text" if fmt == "html" else "empty file")
+    if not _VISIBLE_RE.search(text):
+        raise SourceError(str(path), "no text (only blank or invisible characters)")
+    meta = dict(meta or {})
+    if decoded.guessed:
+        meta["encoding_guessed"] = True
+    if decoded.replaced:
+        meta["replacement_chars"] = decoded.replaced
     return SourceText(
-        path=str(path),
+        path=path,
         text=text,
         encoding=encoding,
         sha256=hashlib.sha256(raw).hexdigest(),
         size=len(raw),
         format=fmt,
-        mtime=st.st_mtime,
-    )
-
-
-def _read_html_source(path: Path, raw: bytes, st: os.stat_result) -> SourceText:
-    """An HTML page: decoded (see :func:`bicorpus.readers.html.decode_html`), read as a tree
-    (:func:`bicorpus.readers.html.read_html`); its text is the page's visible text."""
-    from .readers.html import decode_html, read_html
-
-    try:
-        markup, encoding, replaced = decode_html(raw)
-    except ValueError as err:
-        raise SourceError(str(path), str(err)) from err
-    page = read_html(markup, replaced=replaced)
-    if not page.text.strip():
-        raise SourceError(str(path), "no visible text")
-    headings = tuple((b.level, b.start, b.end) for b in page.blocks if b.level is not None)
-    return SourceText(
-        path=str(path),
-        text=page.text,
-        encoding=encoding,
-        sha256=hashlib.sha256(raw).hexdigest(),
-        size=len(raw),
-        format="html",
-        mtime=st.st_mtime,
+        mtime=mtime,
         headings=headings,
-        blocks=page.blocks,
-        page=page.meta,
+        url=url,
+        meta=meta,
+        blocks=blocks,
+        page=page,
     )
 
 
-def iter_source_paths(paths: Iterable[str | Path], *, skip: Iterable[Path] = ()) -> Iterator[Path]:
-    """Every page under ``paths``: files given explicitly, and ``.txt``/``.html``/``.htm`` files found
-    by walking directories (sorted; hidden entries and the ``skip`` directories left out).
+@dataclass(frozen=True)
+class Skipped:
+    """An entry met while walking a folder and not read, and why.  ``kind``: ``"unsupported"`` (a
+    file of a kind bicorpus does not read), ``"link"`` (a symbolic link out of the folders named),
+    ``"loop"`` (a symbolic link back to a folder on its own path), ``"name"`` (a file name that is not
+    valid UTF-8)."""
 
-    Missing paths and directories named like pages are yielded as they are, so reading them
-    reports the problem."""
+    path: str
+    reason: str
+    kind: str
+
+
+def shown_name(path: str | Path) -> str:
+    """A path as it can be printed and stored: bytes of a file name that are not valid UTF-8 shown
+    as ``\\xNN`` escapes."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+#: Why a file whose name is not valid UTF-8 is not read (its name could not be stored).
+BAD_NAME = "file name is not valid UTF-8 (rename it to ingest it)"
+
+
+def valid_name(path: str) -> bool:
+    """The path can be stored and printed as UTF-8 (no undecodable bytes in a file name)."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def walk_sources(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), follow_links: bool = False
+                 ) -> Iterator[Path | Skipped]:
+    """Every page under ``paths`` (as :func:`iter_source_paths`), and a :class:`Skipped` entry for each
+    file found in a folder and not read: files of other kinds, symbolic links that lead out of the
+    folders named (followed with ``follow_links``), links back to a folder on their own path, and
+    file names that are not valid UTF-8."""
     skipped = {p.resolve() for p in skip}
-    for given in paths:
-        root = Path(given)
+    given = [Path(p) for p in paths]
+    roots = [os.path.realpath(p) for p in given if p.is_dir()]
+    visited: set[Path] = set()  # folders walked, so a folder two links lead to is read once
+    for root in given:
         if not root.is_dir():
             yield root
             continue
-        yield from _walk(root, skipped, set())
+        real = Path(os.path.realpath(root))
+        if real not in visited:
+            visited.add(real)
+            yield from _walk(root, skipped, {real}, visited, roots, follow_links)
 
 
-def _walk(root: Path, skipped: set[Path], visited: set[Path]) -> Iterator[Path]:
-    real = root.resolve()
-    if real in visited:  # a symbolic link back to a folder already walked
-        return
-    visited.add(real)
+def iter_source_paths(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), follow_links: bool = False
+                      ) -> Iterator[Path]:
+    """Every page under ``paths``: files given explicitly, and the files of the kinds bicorpus reads
+    found by walking directories (sorted; hidden entries and the ``skip`` directories left out;
+    symbolic links out of the folders named only with ``follow_links``).
+
+    Missing paths and directories named like pages are yielded as they are, so reading them
+    reports the problem."""
+    for entry in walk_sources(paths, skip=skip, follow_links=follow_links):
+        if isinstance(entry, Path):
+            yield entry
+
+
+def _inside(real: str, roots: list[str]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def _walk(root: Path, skipped: set[Path], ancestors: set[Path], visited: set[Path], roots: list[str],
+          follow_links: bool) -> Iterator[Path | Skipped]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
@@ -479,7 +635,31 @@ def _walk(root: Path, skipped: set[Path], visited: set[Path]) -> Iterator[Path]:
             is_dir = entry.is_dir(follow_symlinks=True)
         except OSError:
             is_dir = False
-        if source_format(path) is not None:
-            yield path
-        if is_dir and path.resolve() not in skipped:
-            yield from _walk(path, skipped, visited)
+        fmt = source_format(path)
+        if not is_dir and fmt is None:
+            try:
+                regular = entry.is_file(follow_symlinks=True) or entry.is_symlink()
+            except OSError:
+                regular = True
+            if regular:
+                ext = "".join(path.suffixes[-1:]).lower() or "no extension"
+                yield Skipped(shown_name(path), f"not a kind of file bicorpus reads ({ext})", "unsupported")
+            continue
+        link = entry.is_symlink()
+        real = Path(os.path.realpath(path)) if link or is_dir else path
+        if link:
+            if is_dir and real in ancestors:
+                yield Skipped(shown_name(path), f"symbolic link loop (back to {shown_name(real)})", "loop")
+                continue
+            if (is_dir or os.path.exists(real)) and not follow_links and not _inside(str(real), roots):
+                yield Skipped(shown_name(path), f"symbolic link to {shown_name(real)}, outside the folders "
+                              "named (--follow-links follows it)", "link")
+                continue
+        if fmt is not None:
+            if not valid_name(str(path)):
+                yield Skipped(shown_name(path), BAD_NAME, "name")
+            else:
+                yield path
+        if is_dir and real not in skipped and real not in visited:
+            visited.add(real)
+            yield from _walk(path, skipped, ancestors | {real}, visited, roots, follow_links)

@@ -62,7 +62,7 @@ def test_vertical_layout(corpus_dir: Path, out_dir: Path) -> None:
     assert 'honorific="د."' in p_lines[2]
     assert 'section="Obvious Retreat"' in p_lines[7]
     tokens = [line.split("\t") for line in lines if not line.startswith("<")]
-    assert all(len(t) == 5 for t in tokens)
+    assert all(len(t) == 6 for t in tokens)  # word norm translit lang space entity
     words = [t[0] for t in tokens]
     assert "عكاشة" in words and "Hay'at" in words
     assert "&amp;" in words and "&lt;" in words  # escaped for cwb-encode -x
@@ -70,6 +70,12 @@ def test_vertical_layout(corpus_dir: Path, out_dir: Path) -> None:
     assert nusra[1] == "النصره" and nusra[3] == "ar"
     assert nusra[2] and nusra[2].isascii()  # a romanization
     assert ["al", "-", "Zour"] == words[words.index("Zour") - 2 : words.index("Zour") + 1]
+    # the entity column: the gazetteer entity each token is part of
+    assert nusra[5] == "nusra"
+    deir = words.index("Deir")
+    assert [t[5] for t in tokens[deir : deir + 4]] == ["deir-ez-zor"] * 4  # Deir al - Zour
+    assert tokens[words.index("دير")][5] == "deir-ez-zor"
+    assert tokens[words.index("smuggle")][5] == "_"
 
 
 def test_vertical_tokens_cover_the_text_exactly() -> None:

@@ -70,19 +70,21 @@ def test_header_bullets_are_kept_apart_from_the_article(corpus_dir: Path, out_di
     body = d1.findall(f"{T}text/{T}body/{T}div")
     back = d1.findall(f"{T}text/{T}back/{T}div")
     assert [div.get("type") for div in front] == ["site-header"]
-    assert [p.text for p in front[0].findall(T + "p")][1].startswith("• سعيد عكاشة يكتب")
+    assert "".join(front[0].findall(T + "p")[1].itertext()).startswith("• سعيد عكاشة يكتب")
     assert "site-header" not in [div.get("type") for div in body]
     assert [(div.get("type"), div.get("n")) for div in body] == [
-        ("title", None), ("dateline", None), ("body", None),
-        ("subtitle", "Obvious Retreat"), ("body", "Obvious Retreat"),
+        ("title", None), ("dateline", None), ("body", None), ("body", "Obvious Retreat"),
     ]
+    # the section's heading passage is the head of its div
+    head = body[3].find(T + "head")
+    assert body[3][0] is head and head.text == "Obvious Retreat" and head.get("type") == "subtitle"
     assert [div.get("type") for div in back] == ["boilerplate"]
 
 
 def test_every_passage_has_id_lang_ordinal_and_metadata(corpus_dir: Path, out_dir: Path, records) -> None:
     root = _export(corpus_dir, out_dir / "c.xml")
     fs_ids = {fs.get(XML_ID) for fs in root.iter(T + "fs") if fs.get("type") == "passage"}
-    ps = [p for p in root.iter(T + "p") if p.get(XML_ID)]
+    ps = [p for p in root.iter() if p.tag in (T + "p", T + "head") and p.get(XML_ID)]
     assert len(ps) == len(records[1])
     for p in ps:
         assert p.get(XML_LANG) in ("ar", "en", "mul")  # BCP 47; mixed passages are "mul"
@@ -173,6 +175,7 @@ def test_attribute_escaping_round_trips(value: str) -> None:
 
 
 #: The structure docs/export.md declares: element → children it may have (in TEI P5 content order).
+_INLINE = ("persName", "orgName", "placeName", "name", "seg", "foreign", "g")
 DECLARED_CHILDREN: dict[str, tuple[str, ...]] = {
     "teiCorpus": ("teiHeader", "TEI"),
     "TEI": ("teiHeader", "text", "standOff"),
@@ -189,9 +192,12 @@ DECLARED_CHILDREN: dict[str, tuple[str, ...]] = {
     "front": ("div",),
     "body": ("div", "p"),
     "back": ("div",),
-    "div": ("p",),
-    "p": ("foreign", "g"),
-    "foreign": ("g",),
+    "div": ("head", "p"),
+    "head": _INLINE,
+    "p": _INLINE,
+    "foreign": _INLINE,
+    "seg": _INLINE,
+    "persName": _INLINE, "orgName": _INLINE, "placeName": _INLINE, "name": _INLINE,
     "standOff": ("fvLib",),
     "fvLib": ("fs",),
     "fs": ("f",),
@@ -200,10 +206,13 @@ DECLARED_CHILDREN: dict[str, tuple[str, ...]] = {
     "title": ("g",), "author": ("g",), "idno": ("g",), "date": ("g",),
     "language": (), "numeric": (), "g": (),
 }
-MIXED_CONTENT = frozenset(["p", "foreign", "string", "title", "author", "idno", "date"])
+MIXED_CONTENT = frozenset(["p", "head", "foreign", "string", "title", "author", "idno", "date", "seg",
+                           "persName", "orgName", "placeName", "name"])
 REQUIRED_ATTRS: dict[str, tuple[str, ...]] = {
     "TEI": (XML_ID, "n"), "div": ("type",), "fs": ("type",), "f": ("name",), "numeric": ("value",),
     "language": ("ident",), "idno": ("type",), "g": ("n",), "fvLib": ("n",), "foreign": (XML_LANG,),
+    "persName": ("ref",), "orgName": ("ref",), "placeName": ("ref",), "name": ("ref", "type"),
+    "seg": ("type", "subtype", "cert", "n"),
 }
 
 
@@ -239,7 +248,7 @@ def test_other_script_runs_are_marked_foreign(corpus_dir: Path, out_dir: Path) -
     root = _export(corpus_dir, out_dir / "c.xml")
     by_n = {p.get(XML_ID): p for p in root.iter(T + "p") if p.get(XML_ID)}
     mixed = by_n["p-000_365465f9b8a3ec32.3a.0007"]
-    foreign = [(f.get(XML_LANG), f.text) for f in mixed.iter(T + "foreign")]
+    foreign = [(f.get(XML_LANG), "".join(f.itertext())) for f in mixed.iter(T + "foreign")]
     assert ("ar", "دير الزور") in foreign and ("ar", "النصرة") in foreign
     assert ("en", "ISIS has started to smuggle its elements to Deir al-Zour") in foreign
     english = by_n["p-000_365465f9b8a3ec32.3a.0005"]

@@ -12,6 +12,8 @@ from ingest_helpers import SEED, page
 from bicorpus.errors import SourceError
 from bicorpus.sources import (
     DEFAULT_MAX_BYTES,
+    Decoded,
+    decode,
     decode_bytes,
     html_to_text,
     iter_source_paths,
@@ -107,6 +109,7 @@ def test_html_meta_charset_windows_1256(tmp_path):
     src = read_source(write(tmp_path, "p.htm", body.encode("windows-1256")))
     assert src.encoding == "windows-1256"
     assert "أيمن سمير" in src.text
+    assert "encoding_guessed" not in src.meta  # the charset the page names
 
 
 def test_html_declaring_latin1_but_written_in_windows_1256(tmp_path):
@@ -114,6 +117,7 @@ def test_html_declaring_latin1_but_written_in_windows_1256(tmp_path):
     src = read_source(write(tmp_path, "p.html", body.encode("windows-1256")))
     assert src.encoding == "windows-1256"
     assert "أيمن سمير" in src.text
+    assert src.meta["encoding_guessed"] is True  # not the charset the page names
 
 
 def test_html_declaring_latin1_in_latin1(tmp_path):
@@ -150,11 +154,86 @@ def test_undecodable_bytes(tmp_path):
     assert reason(write(tmp_path, "u.txt", junk)).startswith("undecodable bytes")
 
 
-def test_broken_utf8_is_not_guessed_as_legacy(tmp_path):
+def test_stray_byte_in_utf8_is_replaced_and_counted_not_refused(tmp_path):
     data = ARABIC.encode("utf-8") * 3
     data = data[:40] + b"\xff" + data[40:]
-    r = reason(write(tmp_path, "u.txt", data))
-    assert r == "undecodable bytes: invalid UTF-8 at byte 40 in a UTF-8 file"
+    src = read_source(write(tmp_path, "u.txt", data))
+    assert src.encoding == "utf-8"
+    assert src.text == data.decode("utf-8", "replace")
+    assert src.text.count("\ufffd") == 1 and "أيمن سمير" in src.text
+    assert src.meta == {"replacement_chars": 1}
+
+
+def test_stray_bytes_in_a_large_utf8_html_page(tmp_path):
+    para = "<p>Hay'at Tahrir al-Sham took Idlib — هيئة تحرير الشام سيطرت على إدلب.</p>\n".encode()
+    data = b"<html><body>" + para * 800 + b"<p>Caf\xe9 \x93Raqqa\x94</p>" + para * 800 + b"</body></html>"
+    src = read_source(write(tmp_path, "p.html", data))
+    assert src.meta["replacement_chars"] == 3 and src.encoding == "utf-8"
+    assert "Caf\ufffd \ufffdRaqqa\ufffd" in src.text
+
+
+def test_genuine_replacement_characters_are_not_counted(tmp_path):
+    data = "أخبار \ufffd المركز\n".encode() + b"\xff" + "مستقبل تنظيم داعش\n".encode()
+    assert read_source(write(tmp_path, "u.txt", data)).meta["replacement_chars"] == 1
+
+
+PENA = "Peña Nieto met Ørsted officials in São Tomé\n"
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "windows-1252"])
+def test_latin1_page_is_not_read_as_arabic(tmp_path, encoding):
+    src = read_source(write(tmp_path, "p.txt", PENA.encode(encoding)))
+    assert src.text == PENA
+    assert src.encoding == "windows-1252"
+    assert src.meta == {"encoding_guessed": True}
+
+
+def test_windows_1252_punctuation_and_accents(tmp_path):
+    text = "\u201cThe Nusra Front\u201d \u2014 Jabhat al-Nu\u015fra\u2019s r\u00f4le, says Jürgen Müller.\n"
+    text = text.replace("\u015f", "s")  # not in windows-1252
+    src = read_source(write(tmp_path, "p.txt", text.encode("windows-1252")))
+    assert (src.text, src.encoding) == (text, "windows-1252")
+
+
+def test_arabic_legacy_page_stays_windows_1256_and_says_it_was_guessed(tmp_path):
+    src = read_source(write(tmp_path, "p.txt", LEGACY.encode("windows-1256")))
+    assert (src.text, src.encoding) == (LEGACY, "windows-1256")
+    assert src.meta == {"encoding_guessed": True}
+    assert read_source(write(tmp_path, "q.txt", ARABIC.encode("utf-8"))).meta == {}
+
+
+def test_short_arabic_legacy_page(tmp_path):
+    text = "مقتل قيادي في هيئة تحرير الشام بإدلب\n"
+    assert read_source(write(tmp_path, "p.txt", text.encode("windows-1256"))).text == text
+    assert read_source(write(tmp_path, "q.txt", text.encode("iso-8859-6"))).text == text
+
+
+def test_utf16_page_with_nul_bytes_is_not_binary(tmp_path):
+    for data in (codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le"), ("Raqqa " * 20000).encode("utf-16-le")):
+        src = read_source(write(tmp_path, "p.txt", data))
+        assert src.encoding.startswith("utf-16") and "\x00" not in src.text
+
+
+def test_nul_bytes_after_the_first_64_kb_mean_binary(tmp_path):
+    text = ("Hay'at Tahrir al-Sham took Idlib in 2017. هيئة تحرير الشام سيطرت على إدلب.\n" * 1200).encode()
+    assert len(text) > 65536
+    assert reason(write(tmp_path, "late.txt", text + b"\x00" + text[:100])).startswith("binary file")
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 80  # an image glued to a page
+    assert reason(write(tmp_path, "tail.html", b"<p>" + text + b"</p>" + png)).startswith("binary file")
+
+
+def test_a_few_stray_nuls_in_a_large_html_page_are_replaced(tmp_path):
+    body = ("<p>Hay'at Tahrir al-Sham took Idlib. هيئة تحرير الشام سيطرت على إدلب.</p>\n" * 1500).encode()
+    data = b"<html><body>" + body[:70000] + b"\x00" * 10 + body[70000:] + b"</body></html>"
+    src = read_source(write(tmp_path, "p.html", data))
+    assert src.meta["replacement_chars"] == 10 and "\x00" not in src.text
+
+
+@pytest.mark.parametrize("data", ["\u00a0\u200b\n\u200b\u00a0".encode(),
+                                  "\ufeff\u200c\u200d \u2060\n".encode(),
+                                  "\u200b\u200b".encode("utf-16")])
+def test_invisible_characters_only_is_no_text(tmp_path, data):
+    assert reason(write(tmp_path, "z.txt", data)) == "no text (only blank or invisible characters)"
 
 
 def test_file_over_the_size_limit_is_refused_without_reading(tmp_path):
@@ -211,6 +290,7 @@ def test_decode_bytes_reports_reasons():
     with pytest.raises(ValueError, match="binary"):
         decode_bytes(b"abc\x00def")
     assert decode_bytes("سلام".encode()) == ("سلام", "utf-8")
+    assert decode(b"Cr\xe8me br\xfbl\xe9e") == Decoded("Crème brûlée", "windows-1252", 0, guessed=True)
 
 
 def test_iter_source_paths(tmp_path):
@@ -241,3 +321,20 @@ def test_symlink_loop_is_walked_once(tmp_path):
     (tmp_path / "a" / "p.txt").write_text("x")
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a")
     assert list(iter_source_paths([tmp_path])) == [tmp_path / "a" / "p.txt"]
+
+
+def test_page_labelled_iso_8859_1_with_windows_1252_quotes(tmp_path):
+    text = "Navigation schließen. Die Kläranlage „Läppkes Mühle“ in Essen. Größere Karte. © 2020"
+    body = "<html><head><meta charset='ISO-8859-1'></head><body><p>" + text + "</p></body></html>"
+    src = read_source(write(tmp_path, "p.html", body.encode("windows-1252")))
+    assert (src.text, src.encoding) == (text + "\n", "windows-1252")
+    assert src.meta == {}  # what browsers read a page labelled ISO-8859-1 as
+
+
+def test_byte_order_marks_do_not_make_binaries_text(tmp_path):
+    assert reason(write(tmp_path, "a.txt", codecs.BOM_UTF8 + b"abc\x00\x01\x02" * 100)).startswith("binary")
+    noise = codecs.BOM_UTF16_LE + bytes(range(256)) * 10  # every 16-bit pattern, surrogates unpaired
+    assert reason(write(tmp_path, "b.txt", noise)).startswith("undecodable bytes: ")
+    odd = codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le") + b"\xd8"  # one byte short
+    src = read_source(write(tmp_path, "c.txt", odd))
+    assert src.text == ARABIC + "\ufffd" and src.meta == {"replacement_chars": 1}

@@ -63,9 +63,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from . import export_cmds, ingest_cmds, maintenance_cmds, names_cmds, search_cmds
+    from . import export_cmds, ingest_cmds, maintenance_cmds, names_cmds, search_cmds, workbench_cmds
 
-    for module in (ingest_cmds, names_cmds, search_cmds, export_cmds, maintenance_cmds):
+    for module in (ingest_cmds, names_cmds, search_cmds, workbench_cmds, export_cmds, maintenance_cmds):
         for command in getattr(module, "COMMANDS", ()):
             main.add_command(command)
 

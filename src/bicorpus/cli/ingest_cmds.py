@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -11,11 +12,11 @@ from typing import Any
 
 import click
 
-from ..corpus import PassageFilter, open_corpus
+from ..corpus import MANIFEST_FILE, PassageFilter, open_corpus
 from ..index.engine import ENGINES, set_index_engine
 from ..pipeline import IngestReport, ProgressCallback, ingest
 from ..segment import DEFAULT_MAX_PASSAGE_CHARS, MIN_PASSAGE_CHARS
-from ..sources import DEFAULT_MAX_BYTES
+from ..sources import DEFAULT_MAX_BYTES, FORMATS, shown_name
 from .options import corpus_option, index_option
 from .output import emit_rows, output_options
 
@@ -85,6 +86,8 @@ def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> in
               help="Longer paragraphs are split at sentence boundaries.")
 @click.option("--max-size", default=DEFAULT_MAX_BYTES / 2**20, show_default=True, type=float,
               callback=_megabytes, help="Refuse files larger than this many megabytes.")
+@click.option("--follow-links", is_flag=True,
+              help="Follow symbolic links inside the folders that lead out of them.")
 @click.option("--progress/--no-progress", default=True, help="Progress bar (only on a terminal).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary line (failures are still reported).")
 @click.option("--aliases", "aliases", multiple=True, type=click.Path(path_type=Path, dir_okay=False),
@@ -94,9 +97,9 @@ def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> in
               help="Search engine of the index (default: the one it uses; whoosh for a new index; "
               "another one rebuilds it).")
 def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_index: bool, prune: bool,
-               strict: bool, max_passage_chars: int, max_size: int, progress: bool, quiet: bool,
-               aliases: tuple[Path, ...], engine: str | None) -> None:
-    """Read .txt and .html pages into the passage corpus.
+               strict: bool, max_passage_chars: int, max_size: int, follow_links: bool, progress: bool,
+               quiet: bool, aliases: tuple[Path, ...], engine: str | None) -> None:
+    """Read .txt and .html pages, and the pages of .warc/.warc.gz web archives, into the passage corpus.
 
     PATHS are files or folders (searched recursively; default: seeds/).  Unchanged files are
     skipped, changed files replace their passages.  Each file that cannot be read gets one line
@@ -108,6 +111,10 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
         bicorpus ingest pages/ --prune --no-index
     """
     sources = list(paths) or [Path("seeds")]
+    missing = [p for p in sources if not os.path.lexists(p)]
+    if missing == sources:
+        click.echo(f"Error: no such file or folder: {', '.join(shown_name(p) for p in missing)}", err=True)
+        sys.exit(1)
     if aliases and not no_index:
         from ..index.search import alias_records, names_for
 
@@ -118,13 +125,14 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
 
     with _progress_bar(progress) as bar:
         report = ingest(sources, corpus_dir, prune=prune, strict=strict, max_passage_chars=max_passage_chars,
-                        max_bytes=max_size, on_error=report_error, progress=bar)
+                        max_bytes=max_size, on_error=report_error, progress=bar, follow_links=follow_links)
     for path, same_as in report.duplicates:
         click.echo(f"duplicate {path}: same content as {same_as}", err=True)
+    _print_notes(report)
     if report.stopped:
         click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
         sys.exit(1)
-    if not no_index:
+    if not no_index and (corpus_dir / MANIFEST_FILE).exists():
         if engine is not None:
             set_index_engine(index_dir, engine)
         _update_index(report, corpus_dir, index_dir, aliases)
@@ -133,6 +141,22 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
     if report.failures:
         click.echo(f"Error: {len(report.failures)} of {report.files} files failed", err=True)
         sys.exit(1)
+
+
+def _print_notes(report: IngestReport) -> None:
+    """Warnings, entries of the folders not read and why, web archive records skipped: on stderr."""
+    for path, note in report.warnings:
+        click.echo(f"warning {path}: {note}", err=True)
+    for path, why in report.skipped:
+        if not why.startswith("not a kind of file"):
+            click.echo(f"skipped {path}: {why}", err=True)
+    if report.unsupported:
+        kinds = ", ".join(f"{n} {ext}" for ext, n in report.unsupported.most_common())
+        reads = ", ".join(FORMATS)
+        click.echo(f"not read: {kinds} (bicorpus reads {reads} files)", err=True)
+    if report.skipped_records:
+        records = ", ".join(f"{n} {kind}" for kind, n in report.skipped_records.most_common())
+        click.echo(f"web archive records that are not pages, skipped: {records}", err=True)
 
 
 _STATS_KEYS: dict[str, Callable[[Any], str]] = {

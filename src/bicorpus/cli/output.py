@@ -49,12 +49,7 @@ def emit_rows(rows: Iterable[Mapping[str, Any]], fmt: str, *, document: Any = No
     elif fmt == "csv":
         if not rows:
             return
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), extrasaction="ignore")
-        writer.writeheader()
-        for row in rows:
-            writer.writerow({k: _cell(v) for k, v in row.items()})
-        click.echo(buf.getvalue(), nl=False)
+        click.echo(rows_csv(rows), nl=False)
     else:
         if not rows:
             return
@@ -65,3 +60,16 @@ def emit_rows(rows: Iterable[Mapping[str, Any]], fmt: str, *, document: Any = No
         click.echo("  ".join("-" * w for w in widths))
         for r in cells:
             click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip())
+
+
+def rows_csv(rows: Iterable[Mapping[str, Any]]) -> str:
+    """The CSV text ``--csv`` prints for ``rows`` (header from the first row; empty without rows)."""
+    rows = list(rows)
+    if not rows:
+        return ""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0].keys()), extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return buf.getvalue()

@@ -183,4 +183,8 @@ def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_a
                f"in {seconds:.1f} s.")
 
 
+#: The rows of ``search --csv/--table`` and of ``show --json``, for other front ends (the web UI).
+hit_row = _hit_row
+passage_row = _passage_row
+
 COMMANDS: list[click.Command] = [search_cmd, show_cmd, reindex_cmd]

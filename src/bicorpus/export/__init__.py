@@ -24,8 +24,9 @@ from .base import ExportInfo, ExportOptions, Output, Transaction, Writer, file_i
 from .card import CardInput, ExportStats, render_card
 from .delimited import CsvWriter, TsvWriter, read_csv_records
 from .jsonl import JsonlWriter, import_jsonl, read_jsonl
+from .matches import entity_finder, passage_matches, read_matches
 from .parquet import ParquetWriter, read_parquet_records, require_pyarrow
-from .select import describe_filter, make_filter, query_passage_ids
+from .select import describe_filter, make_filter, query_hits
 from .tei import TeiWriter, read_tei
 from .translit import Transliterator, buckwalter_mapper, make_transliterator
 from .txt import TxtWriter
@@ -137,12 +138,16 @@ def export_corpus(
     force: bool = False,
     card: bool = True,
     command: str | None = None,
+    entities: bool = True,
 ) -> ExportReport:
     """Export the selected passages of ``corpus`` in format ``fmt`` to ``out`` (``None``/``"-"``: stdout).
 
     With ``split`` ``out`` is a folder receiving one file per document, named after its id.
     Existing files are never replaced unless ``force``; nothing is written unless the whole
-    export succeeds.  A data card goes next to the export when ``card`` and ``out`` is a path."""
+    export succeeds.  A data card goes next to the export when ``card`` and ``out`` is a path.
+    With ``query`` every format also carries each passage's match tier, score, confidence and
+    spans; ``entities`` tags the gazetteer's names in TEI and fills the vertical ``entity`` column
+    (``False``: faster, no name elements, ``_`` in that column)."""
     cls = writer_class(fmt)
     where = make_filter(lang=lang, region=region, doc=doc, since=since, until=until)
     if excel and fmt not in ("csv", "tsv"):
@@ -153,9 +158,13 @@ def export_corpus(
     target = _target(out, cls, split, corpus)
     transliterator = make_transliterator() if translit else None
     ids = None
+    matches = None
     if query is not None:
-        ids = query_passage_ids(query, index_path=Path(index or "index"), where=where)
-    options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang)
+        matches = passage_matches(query_hits(query, index_path=Path(index or "index"), where=where))
+        ids = frozenset(matches)
+    finder = entity_finder(index or "index") if entities and fmt in ("tei", "vertical") else None
+    options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang, matches=matches,
+                            entities=finder)
     info = ExportInfo(
         corpus_path=str(corpus.path),
         manifest=corpus.manifest,
@@ -220,6 +229,7 @@ def _write_one(
         writer.write_document(document, passages)
         stats.add(document, passages)
     writer.end()
+    stats.note_attributes(getattr(writer, "written", None))
 
 
 def _write_split(
@@ -239,6 +249,7 @@ def _write_split(
         writer.write_document(document, passages)
         writer.end()
         stats.add(document, passages)
+        stats.note_attributes(getattr(writer, "written", None))
 
 
 def _filters_text(filters: dict[str, str]) -> str:
@@ -264,6 +275,7 @@ def _write_card(
             filters=info.filters,
             files=report.files,
             extra_columns=translit.columns() if translit else (),
+            match_columns="query" in info.filters,
             notes=report.notes,
             command=command,
         )
@@ -292,6 +304,7 @@ __all__ = [
     "iter_documents",
     "read_csv_records",
     "read_jsonl",
+    "read_matches",
     "read_parquet_records",
     "read_tei",
     "read_vertical",

@@ -12,13 +12,14 @@ import io
 import os
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, ClassVar
 
 from ..errors import ExportError
 from ..model import Document, Passage
+from .matches import EntityFinder, PassageMatch
 from .translit import Transliterator
 
 #: Characters kept as they are in file names derived from document ids.
@@ -204,6 +205,10 @@ class ExportOptions:
     excel: bool = False
     split: bool = False
     lang: str | None = None
+    #: How each passage matched ``--query`` (passage id → match values); ``None`` without a query.
+    matches: Mapping[str, PassageMatch] | None = None
+    #: Finds the gazetteer entities named in a text (TEI name elements, the vertical entity column).
+    entities: EntityFinder | None = None
 
 
 @dataclass

@@ -60,6 +60,13 @@ class ExportStats:
     sources: list[str] = field(default_factory=list)
     characters: int = 0
     current: str | None = None  # id of the document being written
+    #: Attributes the writers wrote, by kind (vertical: ``positional``, ``doc``, ``p``), in order.
+    attributes: dict[str, dict[str, None]] = field(default_factory=dict)
+
+    def note_attributes(self, written: dict[str, dict[str, None]] | None) -> None:
+        """Add the attributes a writer wrote (the card lists exactly these)."""
+        for kind, names in (written or {}).items():
+            self.attributes.setdefault(kind, {}).update(names)
 
     def add(self, doc: Document, passages: list[Passage]) -> None:
         self.documents += 1
@@ -102,6 +109,8 @@ class CardInput:
     extra_columns: tuple[str, ...]
     notes: list[str]
     command: str | None = None
+    #: The export is by query: the flat formats have the match columns.
+    match_columns: bool = False
 
 
 def _table(rows: list[tuple[str, Any]], head: tuple[str, str]) -> list[str]:
@@ -110,17 +119,17 @@ def _table(rows: list[tuple[str, Any]], head: tuple[str, str]) -> list[str]:
     return lines
 
 
-def _columns_section(fmt: str, extra: tuple[str, ...], files: list[Path]) -> list[str]:
+def _columns_section(fmt: str, extra: tuple[str, ...], files: list[Path], matches: bool = False,
+                     written: dict[str, dict[str, None]] | None = None) -> list[str]:
     if fmt in ("csv", "tsv", "parquet"):
         lines = ["| column | type | meaning |", "| --- | --- | --- |"]
-        lines += [f"| {c.name} | {c.type} | {c.doc} |" for c in columns_for(extra)]
+        lines += [f"| {c.name} | {c.type} | {c.doc} |" for c in columns_for(extra, matches)]
         return lines
     if fmt == "vertical":
-        from .vertical import DOC_FIELDS, P_FIELDS, POSITIONAL
-
-        positional = POSITIONAL + (("buckwalter",) if "buckwalter" in extra else ())
-        doc_attrs = "+".join(name for name, _ in DOC_FIELDS)
-        p_attrs = "+".join([name for name, _ in P_FIELDS] + ["lead", "share_ar", "share_en"])
+        written = written or {}
+        positional = tuple(written.get("positional") or ())
+        doc_attrs = "+".join(written.get("doc") or ())
+        p_attrs = "+".join(written.get("p") or ())
         p_args = " ".join(f"-P {a}" for a in positional[1:])
         vrt = files[0].name if len(files) == 1 else "FILE.vrt"
         return [
@@ -189,7 +198,8 @@ def render_card(card: CardInput) -> str:
         f"Loading: {LOADING_HINTS[card.fmt]}.",
         "",
     ]
-    columns = _columns_section(card.fmt, card.extra_columns, card.files)
+    columns = _columns_section(card.fmt, card.extra_columns, card.files, card.match_columns,
+                               card.stats.attributes)
     if columns:
         lines += [*columns, ""]
     lines += ["## Source corpus", "", f"`{card.corpus_path}`, manifest:", "", "```json"]

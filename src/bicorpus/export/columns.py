@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import ExportError
 from ..model import Document, Passage
+from .matches import MATCH_DOCS
 
 
 @dataclass(frozen=True)
@@ -73,18 +74,26 @@ EXTRA_COLUMNS: tuple[Column, ...] = (
     Column("buckwalter", "extra", "buckwalter", "str", False, "Buckwalter transliteration (camel-tools)"),
 )
 
+#: Columns added by an export by ``--query``: how each passage matched it.
+MATCH_COLUMNS: tuple[Column, ...] = tuple(
+    Column(name, "match", name, kind, True, MATCH_DOCS[name])
+    for name, kind in (("match_tier", "str"), ("match_score", "float"), ("match_confidence", "float"),
+                       ("match_spans", "str"))
+)
+
 _CONVERT = {"str": str, "int": int, "float": float}
 
 
-def column_names(extra: tuple[str, ...] = ()) -> list[str]:
-    """Header of the flat layout, with the given extra columns at the end."""
-    return [c.name for c in COLUMNS] + list(extra)
+def column_names(extra: tuple[str, ...] = (), matches: bool = False) -> list[str]:
+    """Header of the flat layout, with the given extra columns at the end (then the match columns of
+    an export by query)."""
+    return [c.name for c in columns_for(extra, matches)]
 
 
-def columns_for(extra: tuple[str, ...] = ()) -> list[Column]:
-    """Column descriptions of the flat layout with the given extras."""
+def columns_for(extra: tuple[str, ...] = (), matches: bool = False) -> list[Column]:
+    """Column descriptions of the flat layout with the given extras (and the match columns)."""
     by_name = {c.name: c for c in EXTRA_COLUMNS}
-    return list(COLUMNS) + [by_name[name] for name in extra]
+    return list(COLUMNS) + [by_name[name] for name in extra] + (list(MATCH_COLUMNS) if matches else [])
 
 
 def flat_row(doc: Document, passage: Passage) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from ..errors import ExportError
 from ..model import Document, Passage
 from .base import ExportInfo, Writer
 from .columns import column_names, flat_row, records_from_row
+from .matches import match_values
 
 BOM = "\ufeff"
 
@@ -37,7 +38,8 @@ class DelimitedWriter(Writer):
         self._csv = csv.writer(self._fh, quoting=csv.QUOTE_MINIMAL, **dialect)
         # the csv module leaves a lone carriage return unquoted when lines end in "\n" only
         self._csv_quoted = csv.writer(self._fh, quoting=csv.QUOTE_ALL, **dialect)
-        self._csv.writerow(column_names(self._extra))
+        self._matches = self.options.matches
+        self._csv.writerow(column_names(self._extra, matches=self._matches is not None))
 
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
         translit = self.options.translit
@@ -46,6 +48,8 @@ class DelimitedWriter(Writer):
             row = flat_row(doc, passage)
             if translit:
                 row.update(translit.row(passage.text))
+            if self._matches is not None:
+                row.update(match_values(self._matches, passage.id))
             rows.append([_cell(v) for v in row.values()])
         for cells in rows:
             has_cr = any(isinstance(c, str) and "\r" in c for c in cells)

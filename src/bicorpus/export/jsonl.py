@@ -18,6 +18,7 @@ from ..corpus import DOCUMENTS_FILE, MANIFEST_FILE, PASSAGES_FILE, Corpus, open_
 from ..errors import CorpusError, ExportError
 from ..model import SCHEMA_VERSION, Document, Passage
 from .base import ExportInfo, Transaction, Writer
+from .matches import MATCH_FIELDS
 
 
 def _dumps(obj: Any) -> str:
@@ -35,7 +36,7 @@ def record_dict(record: Passage | Document) -> dict[str, Any]:
 
 
 def passage_line(
-    doc: Document | dict[str, Any], passage: Passage, extra: dict[str, str] | None = None
+    doc: Document | dict[str, Any], passage: Passage, extra: dict[str, Any] | None = None
 ) -> str:
     """The JSON line of one passage (no newline)."""
     record: dict[str, Any] = {"schema_version": SCHEMA_VERSION, **record_dict(passage)}
@@ -57,8 +58,13 @@ class JsonlWriter(Writer):
         translit = self.options.translit
         document = record_dict(doc)
         lines = []
+        matches = self.options.matches
         for passage in passages:
-            extra = translit.row(passage.text) if translit else None
+            extra: dict[str, Any] = dict(translit.row(passage.text)) if translit else {}
+            if matches is not None:
+                found = matches.get(passage.id)
+                extra.update({**found.values(), "match_spans": json.loads(found.spans_json())}
+                             if found is not None else dict.fromkeys(MATCH_FIELDS))
             lines.append(passage_line(document, passage, extra) + "\n")
         self._fh.write("".join(lines))
 

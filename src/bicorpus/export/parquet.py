@@ -10,6 +10,7 @@ from ..errors import ExportError
 from ..model import Document, Passage
 from .base import ExportInfo, Writer
 from .columns import columns_for, flat_row, records_from_row
+from .matches import match_values
 
 #: Rows buffered before a row group is written.
 BATCH_ROWS = 10_000
@@ -42,7 +43,8 @@ class ParquetWriter(Writer):
         translit = self.options.translit
         extra = translit.columns() if translit else ()
         types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
-        self._columns = columns_for(extra)
+        self._matches = self.options.matches
+        self._columns = columns_for(extra, matches=self._matches is not None)
         self._schema = pa.schema(
             [pa.field(c.name, types[c.type], nullable=c.optional) for c in self._columns],
             metadata={"bicorpus.corpus": info.corpus_path, "bicorpus.version": info.version},
@@ -58,6 +60,8 @@ class ParquetWriter(Writer):
             row = flat_row(doc, p)
             if translit:
                 row.update(translit.row(p.text))
+            if self._matches is not None:
+                row.update(match_values(self._matches, p.id))
             for name, values in self._batch.items():
                 values.append(row[name])
             self._n += 1

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..corpus import PassageFilter
 from ..errors import ExportError
-from ..model import LANGS, REGIONS
+from ..model import LANGS, REGIONS, Hit
 
 _ISO_PREFIX_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -54,6 +54,12 @@ def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | No
 
     Search returns at most :data:`~bicorpus.index.search.MAX_LIMIT` hits; a query matching more
     is refused rather than exported in part."""
+    return frozenset(h.passage_id for h in query_hits(query, index_path=index_path, where=where))
+
+
+def query_hits(query: str, *, index_path: Path, where: PassageFilter | None = None) -> list[Hit]:
+    """Every hit of ``query`` within ``where`` (tier, score, confidence and matched spans included);
+    refused, like :func:`query_passage_ids`, beyond :data:`~bicorpus.index.search.MAX_LIMIT`."""
     from ..index import open_index
     from ..index.search import MAX_LIMIT
 
@@ -65,5 +71,5 @@ def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | No
                 "query can take: narrow it with --lang, --region, --doc, --since or --until"
             )
         if total == 0:
-            return frozenset()
-        return frozenset(hit.passage_id for hit in ix.search(query, limit=total, where=where).hits)
+            return []
+        return ix.search(query, limit=total, where=where).hits

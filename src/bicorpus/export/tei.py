@@ -15,9 +15,17 @@ Layout of each document (see docs/export.md for the full declared structure)::
 Every passage is ``<p xml:id="p-…" xml:lang="ar|en|mixed" n="ORDINAL" ana="#m-…">``; its
 region is the ``type`` and its section the ``n`` of the enclosing ``div``; the rest of its
 metadata (offsets, normalized text, author, honorific, linked title, date, title, letter
-shares) is the feature structure it points to.  Characters XML 1.0 cannot carry (C0 controls)
-are written as ``<g n="U+000C"/>``; carriage returns as ``&#13;``.  :func:`read_tei` parses it
-all back.
+shares) is the feature structure it points to.  A section's ``div`` starts with its heading as
+``<head>``: the subtitle passage that is the heading (same attributes as a ``p``, ``type``
+``subtitle``), or the section name when no passage holds it.  Characters XML 1.0 cannot carry
+(C0 controls) are written as ``<g n="U+000C"/>``; carriage returns as ``&#13;``.
+
+Inside the text, gazetteer entities are ``persName`` / ``orgName`` / ``placeName`` (``name``
+for other types) with ``@ref="gaz:ENTITY-ID"``, runs of the other script ``foreign``, and in an
+export by query every matched span is ``<seg type="match" subtype="TIER" cert="CONFIDENCE"
+n="TERM">``; the passage's match tier, score, confidence and spans (JSON) are features
+``match_tier``, ``match_score``, ``match_confidence`` and ``match_spans`` of its feature
+structure.  :func:`read_tei` parses it all back.
 """
 
 from __future__ import annotations
@@ -25,14 +33,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
-from itertools import groupby
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import IO, Any
 
 from ..errors import ExportError
-from ..model import Document, Passage
+from ..model import Document, Match, Passage
 from .base import ExportInfo, Writer
+from .matches import ENTITY_ELEMENTS, MATCH_FIELDS, REF_PREFIX, EntityFinder, EntitySpan, PassageMatch
 from .translit import Transliterator
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -218,23 +228,147 @@ def tagged_text(text: str, lang: str) -> str:
     return "".join(out)
 
 
-def _passage_p(p: Passage, indent: str) -> str:
+@dataclass(frozen=True)
+class _Span:
+    """An element over ``text[start:end]``; at equal extents the lower ``level`` is outside."""
+
+    start: int
+    end: int
+    level: int
+    open: str
+    close: str
+
+
+def _crosses(a0: int, a1: int, b0: int, b1: int) -> bool:
+    """True when the spans overlap and neither holds the other (their elements could not nest)."""
+    return a0 < b1 and b0 < a1 and not (a0 <= b0 and b1 <= a1) and not (b0 <= a0 and a1 <= b1)
+
+
+def _entity_open(e: EntitySpan) -> tuple[str, str]:
+    tag = ENTITY_ELEMENTS.get(e.type, "name")
+    attrs = _attrs(type_=None if tag != "name" else (e.type or "entity"), ref=REF_PREFIX + e.entity)
+    return f"<{tag}{''.join(attrs)}>", f"</{tag}>"
+
+
+def marked_text(text: str, lang: str, entities: Sequence[EntitySpan] = (),
+                matches: Sequence[Match] = (), types: EntityFinder | None = None) -> str:
+    """Element content for a passage text: gazetteer entities as name elements, matched spans as
+    ``seg``, runs of the other script as ``foreign`` (see :func:`tagged_text`), properly nested.
+
+    Overlapping matched spans keep the first; an entity crossing a matched span is left out; a
+    ``foreign`` run crossing a name or a match is cut at its edges."""
+    kept: list[Match] = []
+    for m in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if 0 <= m.start < m.end <= len(text) and (not kept or m.start >= kept[-1].end):
+            kept.append(m)
+    named = list(entities)
+    for m in kept:  # an alias match names its entity even where the passage's mentions do not
+        if m.entity and not any(e.start <= m.start and m.end <= e.end for e in named):
+            named.append(EntitySpan(m.start, m.end, m.entity, types.type_of(m.entity) if types else ""))
+    named = [e for e in named if 0 <= e.start < e.end <= len(text)
+             and not any(_crosses(e.start, e.end, m.start, m.end) for m in kept)]
+    named = [e for i, e in enumerate(named) if not any(_crosses(e.start, e.end, o.start, o.end) or
+                                                       (o.start, o.end) == (e.start, e.end)
+                                                       for o in named[:i])]
+    spans = [_Span(e.start, e.end, 0, *_entity_open(e)) for e in named]
+    for m in kept:
+        attrs = _attrs(type_="match", subtype=m.tier, cert=repr(round(float(m.confidence), 4)), n=m.term)
+        spans.append(_Span(m.start, m.end, 1, f"<seg{''.join(attrs)}>", "</seg>"))
+    fixed = [(s.start, s.end) for s in spans]
+    pattern = _FOREIGN_RUNS.get(lang)
+    for run in pattern.finditer(text) if pattern is not None else ():
+        tag = "ar" if run.lastgroup == "ar" else "en"
+        cuts = {run.start(), run.end()}
+        for a, b in fixed:
+            if _crosses(run.start(), run.end(), a, b):
+                cuts.update(c for c in (a, b) if run.start() < c < run.end())
+        edges = sorted(cuts)
+        for a, b in pairwise(edges):
+            piece = text[a:b]
+            a2, b2 = a + len(piece) - len(piece.lstrip()), b - (len(piece) - len(piece.rstrip()))
+            if a2 < b2:
+                spans.append(_Span(a2, b2, 2, f'<foreign xml:lang="{tag}">', "</foreign>"))
+    out: list[str] = []
+    stack: list[_Span] = []
+    pos = 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end, s.level)):
+        while stack and stack[-1].end <= span.start:
+            top = stack.pop()
+            out += [xml_text(text[pos:top.end]), top.close]
+            pos = top.end
+        out += [xml_text(text[pos:span.start]), span.open]
+        pos = span.start
+        stack.append(span)
+    while stack:
+        top = stack.pop()
+        out += [xml_text(text[pos:top.end]), top.close]
+        pos = top.end
+    out.append(xml_text(text[pos:]))
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class _Markup:
+    """What the inline markup of a document's passages draws on."""
+
+    entities: EntityFinder | None = None
+    matches: Mapping[str, PassageMatch] | None = None
+
+    def content(self, p: Passage) -> str:
+        found = self.matches.get(p.id) if self.matches is not None else None
+        if self.entities is None and found is None:
+            return tagged_text(p.text, p.lang)
+        entities = self.entities.spans(p.text) if self.entities is not None else []
+        return marked_text(p.text, p.lang, entities, found.spans if found else (), self.entities)
+
+
+def _passage_p(p: Passage, indent: str, markup: _Markup, tag: str = "p") -> str:
     attrs = _attrs(
         **{"xml:id": encode_id("p-", p.id), "xml:lang": LANG_TAGS.get(p.lang, p.lang)},
         n=str(p.ordinal),
         ana="#" + encode_id("m-", p.id),
+        type_=p.region if tag == "head" else None,
     )
-    return f"{indent}<p{''.join(attrs)}>{tagged_text(p.text, p.lang)}</p>"
+    return f"{indent}<{tag}{''.join(attrs)}>{markup.content(p)}</{tag}>"
 
 
-def _text_part(part: str, passages: list[Passage], indent: str) -> list[str]:
+def is_heading(p: Passage) -> bool:
+    """A subtitle passage that is the heading of its section (written as ``<head>``)."""
+    return p.region == "subtitle" and p.section is not None and p.text.strip() == p.section.strip()
+
+
+def _groups(passages: list[Passage]) -> list[tuple[Passage | None, str, str | None, list[Passage]]]:
+    """(heading passage, div type, section, passages) of each ``div``: a heading passage starts the
+    div of the passages of its section that follow it."""
+    groups: list[tuple[Passage | None, str, str | None, list[Passage]]] = []
+    for p in passages:
+        if is_heading(p):
+            groups.append((p, p.region, p.section, []))
+            continue
+        if groups:
+            head, region, section, members = groups[-1]
+            if section == p.section and (region == p.region or (head is not None and not members)):
+                groups[-1] = (head, p.region, section, [*members, p])
+                continue
+        groups.append((None, p.region, p.section, [p]))
+    return groups
+
+
+def _text_part(part: str, passages: list[Passage], indent: str, markup: _Markup,
+               headed: set[str]) -> list[str]:
     i1, i2 = indent + "  ", indent + "    "
     lines = [f"{indent}<{part}>"]
     if not passages:
         lines.append(f"{i1}<p/>")
-    for (region, section), group in groupby(passages, key=lambda p: (p.region, p.section)):
+    for head, region, section, group in _groups(passages):
         lines.append(f"{i1}<div" + "".join(_attrs(type=region, n=section)) + ">")
-        lines += [_passage_p(p, i2) for p in group]
+        if head is not None:
+            lines.append(_passage_p(head, i2, markup, "head"))
+        elif section is not None and section not in headed:
+            lines.append(f"{i2}{_el('head', section)}")
+        if section is not None:
+            headed.add(section)
+        lines += [_passage_p(p, i2, markup) for p in group]
         lines.append(f"{i1}</div>")
     lines.append(f"{indent}</{part}>")
     return lines
@@ -250,7 +384,7 @@ def _feature(name: str, value: Any, indent: str) -> str:
     return f'{indent}<f name="{name}"><numeric value="{value!r}"/></f>'
 
 
-def _feature_structure(p: Passage, indent: str, extra: dict[str, str] | None = None) -> list[str]:
+def _feature_structure(p: Passage, indent: str, extra: dict[str, Any] | None = None) -> list[str]:
     i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
     lines = [f'{indent}<fs xml:id="{encode_id("m-", p.id)}" type="passage">']
     for name, _kind in FS_FIELDS:
@@ -274,10 +408,16 @@ def document_lines(
     indent: str,
     root_ns: bool,
     translit: Transliterator | None = None,
+    entities: EntityFinder | None = None,
+    matches: Mapping[str, PassageMatch] | None = None,
 ) -> list[str]:
     """The lines of one ``<TEI>`` element for a document and its (selected) passages.
 
-    With ``translit`` each passage's feature structure also holds its romanization."""
+    With ``translit`` each passage's feature structure also holds its romanization; ``entities``
+    tags the gazetteer's names; ``matches`` (an export by query) tags the matched spans and adds
+    the match features."""
+    markup = _Markup(entities, matches)
+    headed: set[str] = set()
     ordered = sorted(passages, key=lambda p: p.ordinal)
     i1, i2, i3 = indent + "  ", indent + "    ", indent + "      "
     ns = f' xmlns="{TEI_NS}"' if root_ns else ""
@@ -289,10 +429,14 @@ def document_lines(
         by_part[REGION_PART.get(p.region, "body")].append(p)
     for part in _PARTS:
         if by_part[part] or part == "body":
-            lines += _text_part(part, by_part[part], i2)
+            lines += _text_part(part, by_part[part], i2, markup, headed)
     lines += [f"{i1}</text>", f"{i1}<standOff>", f'{i2}<fvLib n="passage-metadata">']
     for p in ordered:
-        lines += _feature_structure(p, i3, translit.row(p.text) if translit else None)
+        extra: dict[str, Any] = dict(translit.row(p.text)) if translit else {}
+        found = matches.get(p.id) if matches is not None else None
+        if found is not None:
+            extra.update(found.values())
+        lines += _feature_structure(p, i3, extra)
     lines += [f"{i2}</fvLib>", f"{i1}</standOff>", f"{indent}</TEI>"]
     return lines
 
@@ -340,7 +484,8 @@ class TeiWriter(Writer):
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
         split = self.options.split
         indent = "" if split else "  "
-        lines = document_lines(doc, passages, indent, root_ns=split, translit=self.options.translit)
+        lines = document_lines(doc, passages, indent, root_ns=split, translit=self.options.translit,
+                               entities=self.options.entities, matches=self.options.matches)
         self._fh.write("\n".join(lines) + "\n")
 
     def end(self) -> None:
@@ -356,7 +501,7 @@ def _content(el: ET.Element) -> str:
     """Text of ``el`` with ``<g n="U+XXXX"/>`` turned back into characters."""
     parts = [el.text or ""]
     for child in el:
-        if child.tag == _T + "foreign":
+        if child.tag in _INLINE:
             parts.append(_content(child))
         elif child.tag == _T + "g":
             code = _G_CODE_RE.match(child.get("n", ""))
@@ -367,6 +512,10 @@ def _content(el: ET.Element) -> str:
             raise ExportError(f"unexpected element {child.tag} inside TEI text")
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+#: Elements inside a passage text that only mark a part of it.
+_INLINE = frozenset(_T + name for name in ("foreign", "seg", "name", *ENTITY_ELEMENTS.values()))
 
 
 def _features(fs: ET.Element) -> dict[str, Any]:
@@ -407,9 +556,9 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
     passages = []
     for part in _PARTS:
         for div in tei.iterfind(f"{_T}text/{_T}{part}/{_T}div"):
-            for p in div.iterfind(_T + "p"):
+            for p in div:
                 xml_id = p.get(_XML_ID)
-                if xml_id is None:
+                if xml_id is None or p.tag not in (_T + "p", _T + "head"):
                     continue
                 meta = metadata.get((p.get("ana") or "").lstrip("#"))
                 if meta is None:
@@ -423,7 +572,8 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
                         doc_id=doc.id,
                         ordinal=int(p.get("n", "0")),
                         lang=_LANG_LABELS.get(p.get(_XML_LANG, ""), p.get(_XML_LANG, "")),
-                        region=div.get("type", ""),
+                        region=p.get("type") or div.get("type", "") if p.tag == _T + "head"
+                        else div.get("type", ""),
                         section=section,
                         text=_content(p),
                         lang_share={k: float(v) for k, v in share.items()},
@@ -431,6 +581,20 @@ def _passages(tei: ET.Element, doc: Document) -> list[Passage]:
                     )
                 )
     return sorted(passages, key=lambda p: p.ordinal)
+
+
+def read_tei_matches(path: str | Path) -> dict[str, PassageMatch]:
+    """Passage id → match values of a TEI export by query (from the feature structures)."""
+    out: dict[str, PassageMatch] = {}
+    for _event, el in ET.iterparse(Path(path), events=("end",)):
+        if el.tag == _T + "TEI":
+            for fs in el.iterfind(f"{_T}standOff/{_T}fvLib/{_T}fs"):
+                values = _features(fs)
+                found = PassageMatch.from_values({k: values.get(k) for k in MATCH_FIELDS})
+                if found is not None:
+                    out[decode_id("m-", fs.get(_XML_ID, ""))] = found
+            el.clear()
+    return out
 
 
 def read_tei(path: str | Path) -> Iterator[tuple[Document, Passage]]:

@@ -2,18 +2,21 @@
 
 Positional attributes, tab-separated, in this order::
 
-    word  norm  translit  lang  space  [buckwalter]
+    word  norm  translit  lang  space  entity  [match]  [buckwalter]
 
 ``word`` is the token as written; ``norm`` its search form; ``translit`` its romanization;
 ``lang`` ``ar``, ``en``, ``mixed`` or ``-`` (no letters); ``space`` the whitespace that
 follows the token in the source (``_`` none, ``s`` space, ``n`` newline, ``t`` tab, ``r``
-carriage return, ``[U+00A0]`` any other), so the passage text is rebuilt exactly.  Words
-are the tokenizer's tokens; every other non-space character is a token of its own.
+carriage return, ``[U+00A0]`` any other), so the passage text is rebuilt exactly; ``entity``
+the id of the gazetteer entity the token is part of (``_`` none); ``match`` (exports by
+``--query`` only) the tier of the matched span the token is part of (``_`` none).  Words are the
+tokenizer's tokens; every other non-space character is a token of its own.
 
 ``<doc>`` carries every document field, ``<p>`` every passage field (``lead`` is the
 whitespace before the first token, coded like ``space``; ``share_ar``/``share_en`` the letter
-shares).  Values are XML-escaped: encode with ``cwb-encode -x``.  :func:`read_vertical`
-parses it all back.
+shares; exports by ``--query`` add ``match_tier``, ``match_score``, ``match_confidence`` and
+``match_spans``).  Values are XML-escaped: encode with ``cwb-encode -x``; the data card's
+``cwb-encode`` line lists exactly the attributes written.  :func:`read_vertical` parses it all back.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from ..model import Document, Passage
 from ..normalize import normalize_token, script_counts
 from ..normalize.tokenize import TOKEN_RE
 from .base import ExportInfo, Writer
+from .matches import match_values
 from .translit import optional_transliterator
 
 #: A word token, or any single other non-space character.
@@ -46,8 +50,9 @@ _ATTR_ESCAPES = str.maketrans(
 
 #: Distinct tokens whose columns are remembered while writing.
 TOKEN_CACHE_SIZE = 1 << 16
-#: Positional attributes, in column order (``buckwalter`` only with the camel extra and --translit).
-POSITIONAL = ("word", "norm", "translit", "lang", "space")
+#: Positional attributes, in column order (then ``match`` in exports by query, and ``buckwalter``
+#: with the camel extra and --translit).
+POSITIONAL = ("word", "norm", "translit", "lang", "space", "entity")
 DOC_FIELDS: tuple[tuple[str, str], ...] = (
     ("id", "str"),
     ("path", "str"),
@@ -120,13 +125,20 @@ def split_tokens(text: str) -> tuple[str, list[tuple[str, str]]]:
     return lead, tokens
 
 
-def _attrs(fields: tuple[tuple[str, str], ...], record: Any, extra: dict[str, str]) -> str:
+def _attrs(fields: tuple[tuple[str, str], ...], record: Any, extra: dict[str, Any],
+           seen: dict[str, None] | None = None) -> str:
     parts = []
     for name, _kind in fields:
         value = getattr(record, name)
         if value is not None:
             parts.append(f'{name}="{_attr_value(value)}"')
-    parts += [f'{k}="{_attr_value(v)}"' for k, v in extra.items()]
+            if seen is not None:
+                seen.setdefault(name, None)
+    for k, v in extra.items():
+        if v is not None:
+            parts.append(f'{k}="{_attr_value(v)}"')
+            if seen is not None:
+                seen.setdefault(k, None)
     return " ".join(parts)
 
 
@@ -147,6 +159,13 @@ class VerticalWriter(Writer):
         if translit is None:
             translit = optional_transliterator()
         self._translit = translit
+        self._matches = self.options.matches
+        self._entities = self.options.entities
+        #: Attributes written so far: the structural ones seen, the positional ones in order.
+        self.written: dict[str, dict[str, None]] = {
+            "positional": dict.fromkeys([*POSITIONAL, *(["match"] if self._matches is not None else []),
+                                         *(["buckwalter"] if self._bw else [])]),
+            "doc": {}, "p": {}}
         # words repeat (Zipf): their columns are computed once, in a cache of bounded size
         self._columns = functools.lru_cache(maxsize=TOKEN_CACHE_SIZE)(self._token_columns)
 
@@ -162,20 +181,44 @@ class VerticalWriter(Writer):
         bw = (self._translit.token_buckwalter(token) if is_word else token) if self._bw else ""
         return "\t".join(c.translate(_TEXT_ESCAPES) or "_" for c in cols), bw.translate(_TEXT_ESCAPES) or "_"
 
-    def _token_line(self, token: str, space: str) -> str:
+    def _token_line(self, token: str, space: str, entity: str, match: str | None) -> str:
         head, bw = self._columns(token)
-        line = f"{head}\t{encode_space(space)}"
+        line = f"{head}\t{encode_space(space)}\t{entity.translate(_TEXT_ESCAPES) or '_'}"
+        if match is not None:
+            line += f"\t{match}"
         return f"{line}\t{bw}" if self._bw else line
 
+    def _token_labels(self, p: Passage, lead: str,
+                      tokens: list[tuple[str, str]]) -> list[tuple[str, str | None]]:
+        """(entity, match tier) of each token: ``_`` outside any entity or matched span."""
+        entities = self._entities.spans(p.text) if self._entities is not None else []
+        found = self._matches.get(p.id) if self._matches is not None else None
+        spans = found.spans if found is not None else []
+        labels = []
+        pos = len(lead)
+        for tok, space in tokens:
+            end = pos + len(tok)
+            entity = next((e.entity for e in entities if e.start <= pos and end <= e.end), "_")
+            match = None
+            if self._matches is not None:
+                match = next((m.tier for m in spans if m.start <= pos and end <= m.end), "_")
+            labels.append((entity, match))
+            pos = end + len(space)
+        return labels
+
     def write_document(self, doc: Document, passages: Sequence[Passage]) -> None:
-        out = [f"<doc {_attrs(DOC_FIELDS, doc, {})}>"]
+        out = [f"<doc {_attrs(DOC_FIELDS, doc, {}, self.written['doc'])}>"]
         for p in passages:
             lead, tokens = split_tokens(p.text)
-            extra = {f"share_{k}": repr(float(v)) for k, v in p.lang_share.items()}
+            extra: dict[str, Any] = {f"share_{k}": repr(float(v)) for k, v in p.lang_share.items()}
             if lead:
                 extra["lead"] = encode_space(lead)
-            out.append(f"<p {_attrs(P_FIELDS, p, extra)}>")
-            out += [self._token_line(tok, space) for tok, space in tokens]
+            if self._matches is not None:
+                extra.update(match_values(self._matches, p.id))
+            out.append(f"<p {_attrs(P_FIELDS, p, extra, self.written['p'])}>")
+            labels = self._token_labels(p, lead, tokens)
+            out += [self._token_line(tok, space, entity, match)
+                    for (tok, space), (entity, match) in zip(tokens, labels, strict=True)]
             out.append("</p>")
         out.append("</doc>")
         self._fh.write("\n".join(out) + "\n")
@@ -228,6 +271,16 @@ def read_vertical(path: str | Path) -> Iterator[tuple[Document, Passage]]:
         raise ExportError(f"{path}:{lineno}: not a bicorpus vertical file ({err})") from err
     except OSError as err:
         raise ExportError(f"cannot read {path}: {err.strerror or err}") from err
+
+
+def read_vertical_attributes(path: str | Path) -> Iterator[tuple[str, dict[str, str]]]:
+    """(passage id, every ``<p>`` attribute, unescaped) of a vertical export, in file order."""
+    with Path(path).open(encoding="utf-8", newline="\n") as fh:
+        for line in fh:
+            tag = _TAG_RE.match(line.rstrip("\n"))
+            if tag and tag.group(2) == "p" and not tag.group(1):
+                attrs = _parse_attrs(tag.group(3))
+                yield attrs.get("id", ""), attrs
 
 
 def _passage(doc: Document, attrs: dict[str, str], text: str) -> Passage:

@@ -1,0 +1,1 @@
+"""Readers of the page formats bicorpus ingests."""

@@ -103,8 +103,6 @@ class PageMeta:
     lang: str | None = None
     dir: str | None = None
     description: str | None = None
-    #: Bytes dropped or replaced when decoding (NUL, invalid UTF-8).
-    replaced: int = 0
     #: Whether the main-content extractor ran (``False`` for very large pages or when it found nothing).
     extracted: bool = False
 
@@ -117,8 +115,6 @@ class PageMeta:
             out["dir"] = self.dir
         if self.description:
             out["description"] = self.description
-        if self.replaced:
-            out["replaced_bytes"] = self.replaced
         return out
 
 
@@ -129,41 +125,6 @@ class HtmlPage:
     text: str
     blocks: tuple[HtmlBlock, ...]
     meta: PageMeta = field(default_factory=PageMeta)
-
-
-# --- decoding ----------------------------------------------------------------------------------------
-
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
-_MARKUP_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<")
-
-
-def decode_html(raw: bytes) -> tuple[str, str, int]:
-    """``(markup, encoding, replaced)``: the page decoded as :func:`bicorpus.sources.decode_bytes`
-    decodes any page (the ``<meta>`` charset taken into account), except that a page that starts
-    as markup is not refused for a few bad bytes: NUL bytes are dropped and invalid UTF-8 bytes
-    become U+FFFD; ``replaced`` counts them.  Raises ``ValueError(reason)`` for what is not text."""
-    from ..sources import decode_bytes, normalize_newlines
-
-    m = _META_CHARSET_RE.search(raw[:4096])
-    declared = m.group(1).decode("ascii", "replace") if m else None
-    try:
-        text, encoding = decode_bytes(raw, declared)
-        return normalize_newlines(text), encoding, 0
-    except ValueError:
-        if not _MARKUP_START_RE.match(raw[:1024]):
-            raise
-        nuls = raw.count(b"\x00")
-        if nuls * 100 > len(raw):
-            raise
-    cleaned = raw.replace(b"\x00", b"")
-    try:
-        text, encoding = decode_bytes(cleaned, declared)
-        return normalize_newlines(text), encoding, nuls
-    except ValueError:
-        pass
-    text = cleaned.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - cleaned.decode("utf-8", errors="ignore").count("\ufffd")
-    return normalize_newlines(text), "utf-8", nuls + bad
 
 
 # --- parsing -----------------------------------------------------------------------------------------
@@ -317,7 +278,8 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
             continue
         # end
         _, chrome = stack.pop() if stack else ("", False)
-        hidden = tag in _HIDDEN_TAGS and not (tag == "noscript" and in_noscript > 0) or "hidden" in el.attrib
+        shown_noscript = tag == "noscript" and in_noscript > 0
+        hidden = (tag in _HIDDEN_TAGS and not shown_noscript) or "hidden" in el.attrib
         if tag == "noscript" and not hidden:
             in_noscript -= 1
         if not hidden:
@@ -360,8 +322,8 @@ def mark_main(text: str, blocks: tuple[HtmlBlock, ...], paragraphs: list[str]) -
     :data:`MATCH_WINDOW` characters after the last block found, at the start or end
     of a paragraph, right where the last one ended, or anywhere in that window if the block is
     long (six words or more).  Out of page order, a block is found when its words make up a whole
-    paragraph and no other block of the page has the same words, or when it has six words or more.  Linear in the sizes of the text and
-    the paragraphs."""
+    paragraph and no other block of the page has the same words, or when it has six words or more.
+    Linear in the sizes of the text and the paragraphs."""
     keys = [words_key(p) for p in paragraphs]
     keys = [k for k in keys if k]
     if not keys:
@@ -450,8 +412,9 @@ def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, .
     """Take back paragraphs the extractor left out of an article it found: the lead paragraphs
     just above its first block (a standfirst, a teaser set apart by the layout; not when the
     extractor's first block is a heading, above which the page's chrome lies), and a paragraph
-    or an ``<h2>``-``<h6>`` heading between two of its blocks.  Only paragraph-shaped blocks (:data:`RECOVER_MIN_CHARS` or more,
-    ending a sentence, outside navigation, lists, headings and captions) are taken back."""
+    or an ``<h2>``-``<h6>`` heading between two of its blocks.  Only paragraph-shaped blocks
+    (:data:`RECOVER_MIN_CHARS` or more, ending a sentence, outside navigation, lists, headings and
+    captions) and short headings are taken back."""
     mains = [i for i, b in enumerate(blocks) if b.main]
     if not mains:
         return blocks
@@ -519,12 +482,11 @@ def _body_attr(root: etree._Element, name: str) -> str | None:
     return value or None
 
 
-def _page_meta(root: etree._Element, doc: Any, extracted: bool, replaced: int = 0) -> PageMeta:
+def _page_meta(root: etree._Element, doc: Any, extracted: bool) -> PageMeta:
     lang = _root_attr(root, "lang") or _root_attr(root, "xml:lang") or _body_attr(root, "lang")
     direction = _root_attr(root, "dir") or _body_attr(root, "dir")
     if doc is None:
-        return PageMeta(lang=lang, dir=direction.lower() if direction else None, replaced=replaced,
-                        extracted=extracted)
+        return PageMeta(lang=lang, dir=direction.lower() if direction else None, extracted=extracted)
     site = (doc.sitename or "").strip() or None
     host = (doc.hostname or "").strip() or None
     authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
@@ -537,7 +499,6 @@ def _page_meta(root: etree._Element, doc: Any, extracted: bool, replaced: int = 
         lang=lang,
         dir=direction.lower() if direction else None,
         description=(doc.description or "").strip() or None,
-        replaced=replaced,
         extracted=extracted,
     )
 
@@ -572,19 +533,18 @@ def _metadata_only(root: etree._Element) -> Any:
         return None
 
 
-def read_html(markup: str, *, replaced: int = 0) -> HtmlPage:
-    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata.
-    ``replaced`` (bytes the decoding dropped or replaced) is kept in the metadata."""
+def read_html(markup: str) -> HtmlPage:
+    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata."""
     root = parse(markup)
     if root is None:
-        return HtmlPage("", (), PageMeta(replaced=replaced))
+        return HtmlPage("", (), PageMeta())
     text, blocks = visible_text(root)
     if not blocks:  # a page whose whole body is inside <noscript> (an unclosed one, often)
         text, blocks = visible_text(root, noscript=True)
     if not blocks:
-        return HtmlPage("", (), _page_meta(root, None, False, replaced))
+        return HtmlPage("", (), _page_meta(root, None, False))
     if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
-        meta = _page_meta(root, _metadata_only(root), False, replaced)
+        meta = _page_meta(root, _metadata_only(root), False)
         return HtmlPage(text, _fallback_main(blocks), meta)
     doc = _extract(root)
     paragraphs = (doc.text or "").split("\n") if doc is not None else []
@@ -594,7 +554,7 @@ def read_html(markup: str, *, replaced: int = 0) -> HtmlPage:
         marked = _fallback_main(blocks)
     if doc is None:
         doc = _metadata_only(root)
-    return HtmlPage(text, marked, _page_meta(root, doc, extracted, replaced))
+    return HtmlPage(text, marked, _page_meta(root, doc, extracted))
 
 
 __all__ = ["HtmlBlock", "HtmlPage", "PageMeta", "mark_main", "parse", "read_html", "visible_text",

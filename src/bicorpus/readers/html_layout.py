@@ -80,7 +80,6 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     units = [make_unit(text, b.start, b.end) for b in blocks]
     mains = [i for i, b in enumerate(blocks) if b.main]
     first_main = mains[0] if mains else len(blocks)
-    last_main = mains[-1] if mains else -1
     title_i = _title_index(text, blocks, units, meta, first_main)
     lang = article_language([units[i] for i in mains] or units)
     start = min(first_main, title_i) if title_i is not None else first_main
