@@ -24,7 +24,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..layout import Block, Heading, Layout, Unit, article_language, ends_sentence, make_unit, strip_brackets
+from ..layout import (
+    Block,
+    Heading,
+    Layout,
+    Unit,
+    article_language,
+    ends_sentence,
+    make_unit,
+    parse_byline,
+    strip_brackets,
+)
 from ..layout import strip_bullet as _strip_bullet
 from .html import HtmlBlock, PageMeta, words_key
 
@@ -33,14 +43,32 @@ TITLE_MAX_CHARS = 300
 SUBTITLE_MAX_CHARS = 300
 
 
-def _title_index(text: str, blocks: Sequence[HtmlBlock], units: Sequence[Unit], meta: PageMeta,
+class _Units:
+    """The text-line features of each block (:func:`bicorpus.layout.make_unit`), computed when first
+    asked for: most blocks outside the article never need them."""
+
+    def __init__(self, text: str, blocks: Sequence[HtmlBlock]) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.cache: dict[int, Unit] = {}
+
+    def __getitem__(self, i: int) -> Unit:
+        unit = self.cache.get(i)
+        if unit is None:
+            b = self.blocks[i]
+            unit = self.cache[i] = make_unit(self.text, b.start, b.end)
+        return unit
+
+
+def _title_index(text: str, blocks: Sequence[HtmlBlock], units: _Units, meta: PageMeta,
                  first_main: int) -> int | None:
     """The block that is the page's title: one reading as the metadata title (an ``<h1>`` first,
     the one nearest the main content), else the ``<h1>`` nearest the start of the main content."""
     key = words_key(meta.title) if meta.title else ""
     candidates = [i for i, b in enumerate(blocks)
-                  if b.end - b.start <= TITLE_MAX_CHARS and not b.item and not units[i].marked_header
-                  and units[i].date is None]
+                  if b.end - b.start <= TITLE_MAX_CHARS and not b.item
+                  and (b.level == 1 or (key and words_key(text[b.start:b.end]) == key))
+                  and not units[i].marked_header and units[i].date is None]
     if key:
         same = [i for i in candidates if words_key(text[blocks[i].start:blocks[i].end]) == key]
         if same:
@@ -51,7 +79,10 @@ def _title_index(text: str, blocks: Sequence[HtmlBlock], units: Sequence[Unit], 
     return None
 
 
-def _outside_block(u: Unit, b: HtmlBlock, above: bool) -> Block:
+def _outside_block(text: str, units: _Units, i: int, b: HtmlBlock, above: bool) -> Block:
+    if not (b.item and above) and parse_byline(text[b.start:b.end]) is None:
+        return Block("boilerplate", b.start, b.end)  # the common case, without the line's features
+    u = units[i]
     if u.byline is not None and not u.label:
         by = u.byline
         return Block("site-header", u.start, u.end, author=by.author, honorific=by.honorific,
@@ -62,7 +93,7 @@ def _outside_block(u: Unit, b: HtmlBlock, above: bool) -> Block:
     return Block("boilerplate", u.start, u.end)
 
 
-def _subtitle(units: Sequence[Unit], blocks: Sequence[HtmlBlock], i: int, nxt: int | None) -> bool:
+def _subtitle(units: _Units, blocks: Sequence[HtmlBlock], i: int, nxt: int | None) -> bool:
     u, b = units[i], blocks[i]
     if len(u.text) > SUBTITLE_MAX_CHARS or b.item or b.caption or u.marked_header:
         return False
@@ -77,11 +108,11 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 ) -> tuple[Layout, str | None, str | None]:
     """The :class:`~bicorpus.layout.Layout` of an HTML page's visible ``text``, with the title and the
     date its text lines give (``None`` when they give none), to compare with the page metadata."""
-    units = [make_unit(text, b.start, b.end) for b in blocks]
+    units = _Units(text, blocks)
     mains = [i for i, b in enumerate(blocks) if b.main]
     first_main = mains[0] if mains else len(blocks)
     title_i = _title_index(text, blocks, units, meta, first_main)
-    lang = article_language([units[i] for i in mains] or units)
+    lang = article_language([units[i] for i in mains] or [units[i] for i in range(len(blocks))])
     start = min(first_main, title_i) if title_i is not None else first_main
 
     out: list[Block] = []
@@ -91,20 +122,23 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     text_date: str | None = None
     author = honorific = None
     stage = "before-title" if title_i is not None else "after-title"
-    for i, (b, u) in enumerate(zip(blocks, units, strict=True)):
+    for i, b in enumerate(blocks):
         if i == title_i:
+            u = units[i]
             out.append(Block("title", u.start, u.end))
             stage = "after-title"
             continue
         in_article = b.main
-        if not in_article and stage == "after-title" and i > start and i < first_main + 1 \
-                and (u.date or u.page_byline) and not u.marked_header:
-            in_article = True  # a dateline between the title and the extracted text
+        if not in_article and stage == "after-title" and start < i < first_main:
+            u = units[i]
+            if (u.date or u.page_byline) and not u.marked_header:
+                in_article = True  # a dateline between the title and the extracted text
         if not in_article:
-            out.append(_outside_block(u, b, above=i < start))
+            out.append(_outside_block(text, units, i, b, above=i < start))
             continue
+        u = units[i]
         if u.byline is not None and not u.label:
-            out.append(_outside_block(u, b, above=True))  # a header bullet the extractor kept
+            out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
             continue
         if u.nav or u.label or u.decoration:
             out.append(Block("boilerplate", u.start, u.end))
