@@ -166,11 +166,7 @@ def _hidden(el: etree._Element, noscript: bool = False) -> bool:
         if el.tag == "noscript":
             return not (noscript or len(el.text_content()) >= NOSCRIPT_CONTENT_CHARS)
         return True
-    return "hidden" in el.attrib
-
-
-def _chrome(el: etree._Element) -> bool:
-    return el.tag in _CHROME_TAGS or el.attrib.get("role", "").lower() in _CHROME_ROLES
+    return el.get("hidden") is not None
 
 
 class _Writer:
@@ -233,7 +229,8 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
     out = _Writer()
     levels: list[int] = []
     items = captions = chromes = pres = in_noscript = 0
-    stack: list[tuple[str, bool]] = []  # (tag, chrome) of each open element
+    # (tag, hidden, chrome, pushed a heading level) of each open element
+    stack: list[tuple[str, bool, bool, bool]] = []
 
     def flush() -> None:
         out.flush(level=levels[-1] or None if levels else None, item=items > 0, caption=captions > 0,
@@ -241,20 +238,17 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
-        if event in ("comment", "pi"):
-            out.add(el.tail)
-            continue
-        tag = el.tag if isinstance(el.tag, str) else ""
-        tag = tag.lower()
         if event == "start":
+            tag = el.tag if isinstance(el.tag, str) else ""
             if _hidden(el, noscript or in_noscript > 0):
                 walker.skip_subtree()
-                stack.append((tag, False))
+                stack.append((tag, True, False, False))
                 continue
             if tag == "noscript":
                 in_noscript += 1
-            chrome = _chrome(el)
-            stack.append((tag, chrome))
+            role = el.get("role")
+            chrome = tag in _CHROME_TAGS or (role is not None and role.lower() in _CHROME_ROLES)
+            pushed = False
             if tag in _BLOCK_TAGS:
                 flush()
             elif tag == "br":
@@ -263,8 +257,11 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
                 out.add(" ")
             if tag in _HEADING_TAGS:
                 levels.append(_HEADING_TAGS[tag])
+                pushed = True
             elif levels and tag in _UNHEADING_TAGS:
                 levels.append(0)
+                pushed = True
+            stack.append((tag, False, chrome, pushed))
             if tag == "li":
                 items += 1
                 out.bullet = True
@@ -276,18 +273,18 @@ def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, 
                 chromes += 1
             out.add(el.text)
             continue
-        # end
-        _, chrome = stack.pop() if stack else ("", False)
-        shown_noscript = tag == "noscript" and in_noscript > 0
-        hidden = (tag in _HIDDEN_TAGS and not shown_noscript) or "hidden" in el.attrib
-        if tag == "noscript" and not hidden:
-            in_noscript -= 1
+        if event != "end":  # a comment or processing instruction: only its tail is text
+            out.add(el.tail)
+            continue
+        tag, hidden, chrome, pushed = stack.pop() if stack else ("", False, False, False)
         if not hidden:
+            if tag == "noscript":
+                in_noscript -= 1
             if tag in _BLOCK_TAGS:
                 flush()
             elif tag in _CELL_TAGS:
                 out.add(" ")
-            if (tag in _HEADING_TAGS or (tag in _UNHEADING_TAGS and levels and levels[-1] == 0)) and levels:
+            if pushed:
                 levels.pop()
             if tag == "li":
                 items -= 1
