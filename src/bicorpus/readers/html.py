@@ -45,6 +45,7 @@ MATCH_WINDOW = 4000
 _HIDDEN_TAGS = frozenset({
     "head", "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
     "canvas", "select", "button", "input", "textarea", "audio", "video", "map", "title", "meta", "link",
+    "rt", "rp",
 })
 _BLOCK_TAGS = frozenset({
     "html", "body", "p", "div", "section", "article", "main", "header", "footer", "nav", "aside",

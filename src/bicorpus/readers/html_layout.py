@@ -13,7 +13,10 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
   own text), so a heading stays searchable.  A ``<figcaption>`` or table caption is never a
   heading: a body passage when the extractor kept it, else ``boilerplate``;
 * **body**: the other main-content blocks, except lines the text rules know as navigation,
-  header labels, share/print/copyright lines or bare decoration, which are ``boilerplate``;
+  header labels, share/print/copyright lines or bare decoration, which are ``boilerplate``; so
+  are a line heading related articles (``readers/data/article_end.txt``: "Read also", "Auch
+  interessant", "اقرأ أيضا"...) and the lines after it up to the next paragraph, and short
+  promotion lines (``readers/data/promo.txt``: newsletters, subscriptions, cookie notices);
 * outside the main content: header bullets of the shape ``AUTHOR يكتب: (TITLE)`` are
   ``site-header`` with their author and linked title (wherever they are, even inside the main
   content), other list items above the article are ``site-header`` with their linked title, and
@@ -23,6 +26,8 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
 
 from ..layout import (
     Block,
@@ -37,6 +42,35 @@ from ..layout import (
 )
 from ..layout import strip_bullet as _strip_bullet
 from .html import HtmlBlock, PageMeta, words_key
+
+#: Longest line (words) that can head an article's end or be a promotion line.
+END_MAX_WORDS = 12
+PROMO_MAX_WORDS = 25
+#: Paragraph-shaped: at least this many characters, ending a sentence.
+PARAGRAPH_MIN_CHARS = 80
+
+
+@cache
+def _phrases(name: str) -> frozenset[str]:
+    """Entries of ``readers/data/NAME`` as word keys (read once)."""
+    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    keys = (words_key(line) for line in lines)
+    return frozenset(k for k in keys if k)
+
+
+def _starts_with(key: str, name: str, max_words: int) -> bool:
+    """``key`` (a line's words) has at most ``max_words`` words and begins with an entry of ``name``."""
+    words = key.split(" ")
+    if not key or len(words) > max_words:
+        return False
+    phrases = _phrases(name)
+    return any(" ".join(words[:n]) in phrases for n in range(1, min(len(words), 6) + 1))
+
+
+def _paragraph(text: str) -> bool:
+    return len(text) >= PARAGRAPH_MIN_CHARS and ends_sentence(text)
+
 
 #: Longest block that can be the title / subtitle.
 TITLE_MAX_CHARS = 300
@@ -122,6 +156,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     text_date: str | None = None
     author = honorific = None
     stage = "before-title" if title_i is not None else "after-title"
+    tail = False  # after a line heading related articles, until the next paragraph
     for i, b in enumerate(blocks):
         if i == title_i:
             u = units[i]
@@ -141,6 +176,15 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
             out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
             continue
         if u.nav or u.label or u.decoration:
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
+        key = words_key(u.text) if len(u.text) < 400 else ""
+        if stage == "body" and (tail or _starts_with(key, "article_end.txt", END_MAX_WORDS)):
+            tail = not (b.level is None and not b.item and _paragraph(u.text))
+            if tail:
+                out.append(Block("boilerplate", u.start, u.end))
+                continue
+        if _starts_with(key, "promo.txt", PROMO_MAX_WORDS):
             out.append(Block("boilerplate", u.start, u.end))
             continue
         if stage != "body" and (u.date or u.page_byline) and len(u.text) <= TITLE_MAX_CHARS:
