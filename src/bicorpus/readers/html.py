@@ -62,7 +62,9 @@ _UNHEADING_TAGS = frozenset({"p", "li", "ul", "ol", "dl", "table", "article", "s
                              "figure", "main", "aside", "nav", "footer", "header", "form"})
 _CHROME_TAGS = frozenset({"nav", "header", "footer", "aside", "menu"})
 _CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "menu", "menubar"})
-_SPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0\u200b]+")
+_SPACE_RE = re.compile(r"[ \t\n\r\f\v\u00a0]+")
+#: Invisible inside a word: soft hyphens and zero-width spaces are not text.
+_INVISIBLE_RE = re.compile(r"[\u00ad\u200b]+")
 _WORD_RE = re.compile(r"\w+")
 _BREAK = "\x00"  # a <br> in the line being collected (NUL never reaches the parser)
 _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
@@ -191,6 +193,7 @@ class _Writer:
         if pre:
             chunks = raw.replace(_BREAK, "\n").split("\n")
         else:
+            raw = _INVISIBLE_RE.sub("", raw)
             chunks = self._joined(_SPACE_RE.sub(" ", part).strip() for part in raw.split(_BREAK))
         for chunk in chunks:
             text = chunk.strip() if pre else chunk
