@@ -212,3 +212,32 @@ def test_deep_nesting_costs_no_recursion() -> None:
     text, _ = visible_text(root)
     assert depth > 200  # far deeper than a recursive walk would like to go
     assert isinstance(root, etree._Element) and ("deep text" in text or text == "")
+
+
+def test_related_articles_and_promotion_lines_stay_out_of_the_article(tmp_path: Path) -> None:
+    html = ("<html><body><article><h1>A deal in Yarmouk</h1>" + ARTICLE +
+            "<h3>Read also</h3><p>Ceasefire collapses in Daraa</p><p>Aid convoy reaches Idlib</p>"
+            "<p>Never miss a story: subscribe to our newsletter today.</p></article></body></html>")
+    _src, _doc, passages = processed(write(tmp_path, html))
+    article = article_text(passages)
+    assert "local truces" in article
+    for line in ("Read also", "Ceasefire collapses in Daraa", "Aid convoy reaches Idlib", "subscribe"):
+        assert line not in article, line
+
+
+def test_read_also_in_arabic_ends_before_the_next_paragraph(tmp_path: Path) -> None:
+    para = ("وقال مراقبون إن سيطرة جبهة النصرة السابقة على المدينة تغير موازين القوى في الشمال السوري، "
+            "وتطرح أسئلة عن مستقبل الاتفاقات الدولية حول المنطقة.")
+    html = (f"<html lang='ar' dir='rtl'><body><article><h1>إدلب تحت السيطرة</h1><p>{para}</p><p>{para}</p>"
+            f"<p>اقرأ أيضاً: معارك في ريف حلب</p><p>{para} وأضافوا أن المعارك ستستمر.</p>"
+            "</article></body></html>")
+    _src, _doc, passages = processed(write(tmp_path, html))
+    article = article_text(passages)
+    assert "معارك في ريف حلب" not in article
+    assert "وأضافوا أن المعارك ستستمر" in article  # the article goes on after the read-also line
+
+
+def test_soft_hyphens_and_zero_width_spaces_are_not_text() -> None:
+    markup = "<p>Vorle\u00adsungen zur Gouver\u00adne\u00admen\u00adta\u00adlität, Deir\u200bez-Zor</p>"
+    text, _ = visible_text(parse(markup))
+    assert text == "Vorlesungen zur Gouvernementalität, Deirez-Zor\n"

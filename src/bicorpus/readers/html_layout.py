@@ -169,14 +169,13 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
             if (u.date or u.page_byline) and not u.marked_header:
                 in_article = True  # a dateline between the title and the extracted text
         if not in_article:
+            if stage == "body" and not tail and b.end - b.start < 400:  # a related-articles heading
+                tail = _starts_with(words_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
             out.append(_outside_block(text, units, i, b, above=i < start))
             continue
         u = units[i]
         if u.byline is not None and not u.label:
             out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
-            continue
-        if u.nav or u.label or u.decoration:
-            out.append(Block("boilerplate", u.start, u.end))
             continue
         key = words_key(u.text) if len(u.text) < 400 else ""
         if stage == "body" and (tail or _starts_with(key, "article_end.txt", END_MAX_WORDS)):
@@ -184,6 +183,9 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
             if tail:
                 out.append(Block("boilerplate", u.start, u.end))
                 continue
+        if u.nav or u.label or u.decoration:
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
         if _starts_with(key, "promo.txt", PROMO_MAX_WORDS):
             out.append(Block("boilerplate", u.start, u.end))
             continue
