@@ -90,7 +90,8 @@ def search(query: str, *, index: str | Path = "index", limit: int = 10,
     """Open the index, run one search, close it (for many searches keep a :func:`open_index`).
 
     ``aliases``, when given, must be the alias files the index was built with; ``engine``, when
-    given, the engine that built it (the index is always read by its own engine)."""
+    given, the engine that built it (the index is always read by its own engine).  ``filters``: the
+    keyword arguments of :meth:`SearchIndex.search` (``lang``, ``min_confidence``, ``derived`` ...)."""
     from .index.engine import require_engine
 
     require_engine(index, engine)

@@ -1,9 +1,12 @@
 """Dates written in Arabic or English, turned into ISO dates.
 
-Handles Egyptian (أبريل) and Levantine (نيسان) month names, both together (يوليو/تموز,
-نيسان (أبريل)), Maghrebi names (أفريل), English names and abbreviations, Arabic-Indic digits,
-the Arabic comma, an optional weekday, and numeric forms (2017-04-12, 12/04/2017 read day
-first).  A day and month with no year is not a date.  ``April 2017`` gives ``2017-04``.
+Handles Egyptian (أبريل) and Levantine (نيسان, كانون الثاني) month names, both together
+(يوليو/تموز, أيار/مايو, نيسان (أبريل)), Maghrebi names (أفريل), English names and abbreviations,
+Arabic-Indic digits, the Arabic comma, an optional weekday, the era marks ``م`` and ``هـ`` (also
+glued to the year: ``2016م``), and numeric forms (2017-04-12, 12/04/2017 read day first).  A day
+and month with no year is not a date.  ``April 2017`` gives ``2017-04``.  Hijri dates are not
+converted: a Hijri year is outside the accepted years, so in ``15 رجب 1438هـ الموافق 12 أبريل
+2017م`` the Gregorian day given beside it is the date.
 
 Matching runs on the normalized text (:func:`bicorpus.normalize.normalize_text`), so the month
 table in ``data/months.tsv`` lists only genuinely different spellings.
@@ -21,6 +24,8 @@ from .normalize import normalize_text
 
 #: Years accepted as plausible publication years.
 MIN_YEAR, MAX_YEAR = 1900, 2100
+#: Era marks after a year, normalized: م (Gregorian), ه (هـ, Hijri).
+_ERA = "(?:م|ه)"
 
 
 @dataclass(frozen=True)
@@ -47,11 +52,12 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>\d{4})"
     sep = r"\s*[,]?\s*"
-    edge_l, edge_r = r"(?<![\w])", r"(?![\w])"
+    # After the year: nothing word-like, or the era mark م / ه (هـ normalized), glued or not.
+    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
     return (
         re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*|-)(?:of\s+)?{mon}(?:{sep}|-){year}{edge_r}"),
+        re.compile(rf"{edge_l}{day}(?:\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
     )
@@ -113,26 +119,95 @@ def parse_date(text: str) -> str | None:
 _FILLER_RE = re.compile(r"[\s,;:|/\-–—()\[\].·•]+")
 # A time of day, with its marker: 10:30, 10:30:15 pm, 10:30 ص, 14:05 GMT.
 _TIME_RE = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.|ص|م|gmt|utc))?(?!\w)")
-_DATELINE_WORDS = frozenset(
-    normalize_text(w)
-    for w in ("published", "posted", "updated", "on", "date", "نشر", "نشر في", "بتاريخ", "تاريخ", "في")
-)
+@cache
+def _dateline_words() -> frozenset[str]:
+    """Words a dateline may hold besides its date (``Published``, ``نشر في``, ``الموافق`` ...)."""
+    return frozenset(normalize_text(w) for w in data_lines("dateline_words.txt"))
 
 
-def is_dateline(text: str, norm: str | None = None) -> str | None:
+@cache
+def _hijri_re() -> re.Pattern[str]:
+    """A Hijri date (``15 رجب 1438هـ``), to be passed over when a Gregorian one is beside it."""
+    names = "|".join(re.escape(normalize_text(n)).replace(r"\ ", r"\s+")
+                     for n in sorted(data_lines("hijri_months.txt"), key=len, reverse=True))
+    numeric = r"\d{1,2}[-/.]\d{1,2}[-/.]1[34]\d\d|1[34]\d\d[-/.]\d{1,2}[-/.]\d{1,2}"  # years 1300-1499
+    return re.compile(
+        rf"(?<!\w)(?:(?:\d{{1,2}}\s*)?(?:{names})\s*\d{{3,4}}|{numeric})\s?(?:ه|هجري(?:ه)?)?(?!\w)"
+    )
+
+
+_NO_DATE = DateMatch("", -1, -1)
+
+
+def is_dateline(text: str, norm: str | None = None, found: DateMatch | None = _NO_DATE) -> str | None:
     """ISO date if ``text`` is a dateline: a date with at most a weekday and a few filler words.
 
-    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
+    ``norm`` is ``normalize_text(text)`` and ``found`` is ``find_date_normalized(norm)`` when the
+    caller has them already."""
     if len(text) > 80:
         return None
     if norm is None:
         norm = normalize_text(text)
-    if not any(ch.isdigit() for ch in norm):
-        return None
-    found = find_date_normalized(norm)
+    if found is _NO_DATE:
+        if not any(ch.isdigit() for ch in norm):
+            return None
+        found = find_date_normalized(norm)
     if found is None:
         return None
     rest = _TIME_RE.sub(" ", norm[: found.start] + " " + norm[found.end :])
+    rest = _hijri_re().sub(" ", rest)
     words = [w for w in _FILLER_RE.split(rest) if w]
-    leftover = [w for w in words if w not in weekday_names() and w not in _DATELINE_WORDS]
+    leftover = [w for w in words if w not in weekday_names() and w not in _dateline_words()]
     return found.iso if len(leftover) <= 1 else None
+
+
+#: How far into a line a leading date may start, and how far before a trailing date its cue is.
+LEAD_CHARS = 40
+CUE_CHARS = 30
+# What may stand right before a date that ends a line: a separator or a publication word.  Not a
+# bare "on" or "في": "… in Saydnaya in June 2011." ends a sentence, it is not a dateline.
+_CUE_RE = re.compile(
+    r"(?:[|:\-–—]|\b(?:published|posted|updated|update|date)(?:\s+on)?\b"
+    r"|(?<!\w)(?:نشر|نشرت|نشر في|نشرت في|بتاريخ|تاريخ|الموافق))[\s:|\-–—]*$"
+)
+
+
+#: Words that may come before a date opening a longer line: a label, not "on"/"في" ("On July 28,
+#: 2016 the group declared …" is a sentence about that day, not the page's date).
+_LEAD_WORDS = frozenset(normalize_text(w) for w in (
+    "date", "published", "posted", "updated", "نشر", "نشرت", "بتاريخ", "تاريخ", "التاريخ", "النشر"))
+_LEAD_LINKS = frozenset(normalize_text(w) for w in ("on", "في", ":"))
+
+
+def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
+    """ISO date that opens a longer line after at most a few dateline words
+    (``date 2025-12-07 …``, ``نشر في 3 أيار 2018 …``); ``norm`` is normalized text, ``found`` its
+    first date when the caller has it already."""
+    if found is _NO_DATE:
+        found = find_date_normalized(norm[: LEAD_CHARS + 30])
+    if found is None or found.start > LEAD_CHARS:
+        return None
+    words = [w for w in _FILLER_RE.split(norm[: found.start]) if w and w not in weekday_names()]
+    if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
+        return None
+    if words and not any(w in _LEAD_WORDS for w in words):
+        return None  # "On July 28, 2016 …": a bare "on" / "في" is no label
+    return found.iso
+
+
+def trailing_date(norm: str) -> str | None:
+    """ISO day that ends a longer line after a publication cue (``… نشرت في : 03/09/2018``,
+    ``… | May 12, 2017``); ``norm`` is normalized text."""
+    tail = norm[-(CUE_CHARS + 40) :]
+    last: DateMatch | None = None
+    for pattern in _patterns():
+        for m in pattern.finditer(tail):
+            iso = _to_iso(m)
+            if (iso and len(iso) == 10 and not tail[m.end() :].strip(" .،,)]}")
+                    and (last is None or m.start() < last.start)):
+                last = DateMatch(iso, m.start(), m.end())
+    if last is None:
+        return None
+    before = tail[max(0, last.start - CUE_CHARS) : last.start]
+    before = _hijri_re().sub(" ", before).rstrip()
+    return last.iso if _CUE_RE.search(before) or not before else None

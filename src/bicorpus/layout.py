@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .data import data_lines
-from .dates import is_dateline
+from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -38,8 +38,10 @@ HEADING_MAX_CHARS = 90
 HEADING_MAX_WORDS = 12
 #: Units at least this long count as paragraphs when deciding the article language.
 PARAGRAPH_MIN_CHARS = 80
-#: Longest line that can be navigation boilerplate.
+#: Longest line that can be navigation boilerplate (made of navigation words), and longest line a
+#: boilerplate pattern (links, "click here", counters, copyright) is looked for in.
 NAV_MAX_CHARS = 160
+NAV_PATTERN_MAX_CHARS = 250
 
 _BULLET_RE = re.compile(r"^(?:[•·▪●◦‣∙○■□►▶➢✓✔*]|[-–—](?=\s))\s*")
 _TERMINAL = ".!?؟:;,،؛…"
@@ -74,7 +76,9 @@ def _byline_re() -> re.Pattern[str]:
 
 
 _PAGE_BYLINE_RE = re.compile(
-    r"^(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：]?\s+(?P<who>[^\d:：()]{2,80})$", re.I
+    r"^(?:(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：]?\s+|(?-i:By)(?=[A-Z][a-z]))"
+    r"(?P<who>[^\d:：()]{2,80})$",
+    re.I,
 )
 
 
@@ -94,12 +98,68 @@ def _nav_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 @cache
-def _nav_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p, re.I) for p in data_lines("boilerplate_patterns.txt"))
+def _nav_patterns() -> _Patterns:
+    return _one_pattern(data_lines("boilerplate_patterns.txt"))
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.casefold().rstrip(".") for a in data_lines("abbreviations.txt"))
+
+
+@cache
+def _caption_patterns() -> _Patterns:
+    return _one_pattern(data_lines("caption_patterns.txt"))
+
+
+@cache
+def _credit_patterns() -> _Patterns:
+    return _one_pattern(data_lines("credit_patterns.txt"))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The patterns of a data file, joined: those anchored at the start (``^…``) are tried at the
+    start of the line only, the others searched; one pass each instead of one per pattern."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def search(self, text: str) -> bool:
+        if self.anchored is not None and self.anchored.match(text):
+            return True
+        return self.floating is not None and self.floating.search(text) is not None
+
+
+def _one_pattern(patterns: Sequence[str]) -> _Patterns:
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    floating = [p for p in patterns if not p.startswith("^")]
+
+    def join(group: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
+
+    return _Patterns(join(anchored), join(floating))
 
 
 def _label_key(text: str) -> str:
     return _PUNCT_STRIP_RE.sub(" ", normalize_text(text)).strip()
+
+
+_KEY_STRIP_RE = re.compile(r"[\W_]+")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def site_key(text: str) -> str:
+    """A line's identity across the pages of a site: its text with spacing collapsed (site chrome
+    repeats verbatim; this is cheap enough to take for every line of every page of a batch)."""
+    return " ".join(text.split())
+
+
+def line_key(text: str, norm: str | None = None) -> str:
+    """A line's identity for comparing lines: normalized, punctuation, bullets and spacing dropped
+    (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
+    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
+    return _KEY_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
 
 
 # --- unit features -------------------------------------------------------------------------------
@@ -175,15 +235,34 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
 def is_navigation(text: str, norm: str | None = None) -> bool:
     """True for a line of navigation words (``Home | About | اتصل بنا``), a ``click here`` link,
     a view counter or a copyright notice.  ``norm`` is ``normalize_text(text)`` if known."""
-    if len(text) > NAV_MAX_CHARS:
+    if len(text) > NAV_PATTERN_MAX_CHARS:
         return False
     norm = _BULLET_RE.sub("", normalize_text(text) if norm is None else norm, count=1)
     if not norm:
         return False
-    if any(p.search(norm) for p in _nav_patterns()):
+    if _nav_patterns().search(norm):
         return True
+    if len(text) > NAV_MAX_CHARS:
+        return False
     words = _WORD_RE.findall(norm)
     return bool(words) and _covered_by_nav(words)
+
+
+def is_caption(text: str, norm: str | None = None) -> bool:
+    """True for an image caption, a photo credit or alt text (``PHOTO: …``, ``Hussein Malla/AP``,
+    ``… (almadenahnews.com)``, ``img 20210603 232525``); ``norm`` is ``normalize_text(text)``."""
+    if len(text) > SHAPE_MAX_CHARS:
+        return False
+    norm = normalize_text(text) if norm is None else norm
+    return is_credit(text, norm) or _caption_patterns().search(norm)
+
+
+def is_credit(text: str, norm: str | None = None) -> bool:
+    """True for a photo credit standing alone (``Hussein Malla/AP``, ``Getty Images``)."""
+    if len(text) > NAV_MAX_CHARS:
+        return False
+    norm = normalize_text(text) if norm is None else norm
+    return _credit_patterns().search(norm)
 
 
 def _covered_by_nav(words: list[str]) -> bool:
@@ -233,6 +312,15 @@ class Unit:
     nav: bool = False
     date: str | None = None
     html_level: int | None = None  # 1-6 when the line is an HTML <h1>-<h6>
+    caption: bool = False
+    #: A full date inside a short line that holds more than a date (``BEIRUT, 12 May 2017 (AFP) –``,
+    #: ``By NAME | Fellow | May 12, 2017``), at the start of a longer line (``date 2025-12-07 …``),
+    #: or at its end after a cue (``… نشرت في : 03/09/2018``).
+    date_in: str | None = None
+    date_lead: str | None = None
+    date_tail: str | None = None
+    credit: bool = False
+    key: str = ""  # line_key(text); "" for a unit longer than SHAPE_MAX_CHARS
 
     @property
     def marked_header(self) -> bool:
@@ -259,16 +347,20 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
             yield m.start() + lead, m.start() + lead + len(stripped)
 
 
+@cache
+def _runon_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("runon_words.txt"))
+
+
 def _runs_on(prev: str, nxt: str) -> bool:
-    """A hard-wrapped (or ``<br>``-broken) English line: the previous one is unfinished, the next
-    starts in lower case."""
-    return (
-        len(prev) >= 20
-        and not ends_sentence(prev)
-        and nxt[:1].isascii()
-        and nxt[:1].islower()
-        and not _BULLET_RE.match(nxt)
-    )
+    """A hard-wrapped (or ``<br>``-broken) line: the previous one is unfinished and the next starts
+    in lower case (English), or the previous one ends on a preposition or conjunction (Arabic)."""
+    if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt):
+        return False
+    if nxt[:1].isascii() and nxt[:1].islower():
+        return True
+    last = prev.rsplit(None, 1)[-1]
+    return "\u0600" <= last[:1] <= "\u06ff" and normalize_text(last) in _runon_words()
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -284,13 +376,30 @@ def _spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Longest line whose inner date is read as the page's date (a dateline with a place or byline).
+DATE_IN_MAX_CHARS = 160
+#: How much of the start and the end of a long paragraph is read for a date opening or closing it.
+EDGE_CHARS = 120
+
+
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
     lang, _ = detect_lang(chunk)
-    if len(chunk) > SHAPE_MAX_CHARS:
-        return Unit(start, end, chunk, lang)
+    if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
+        head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
+        return Unit(start, end, chunk, lang,
+                    date_lead=leading_date(normalize_text(head)) if _DIGIT_RE.search(head) else None,
+                    date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None)
     norm = normalize_text(chunk)
+    key = line_key(chunk, norm)
+    found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    date_lead = leading_date(norm, found) if found else None
+    date_tail = trailing_date(norm) if found else None
+    credit = is_credit(chunk, norm)
+    table_row = chunk.rstrip().endswith("|")  # "البلد | سوريا | |": not a dateline
+    date = is_dateline(chunk, norm, found) if found and not table_row else None
+    date_in = found.iso if found and len(found.iso) == 10 and len(chunk) <= DATE_IN_MAX_CHARS else None
     return Unit(
         start,
         end,
@@ -300,8 +409,14 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         byline=parse_byline(chunk),
         page_byline=parse_page_byline(chunk),
         label=is_header_label(chunk, norm),
-        nav=is_navigation(chunk, norm),
-        date=is_dateline(chunk, norm),
+        nav=date is None and is_navigation(chunk, norm),
+        date=date,
+        caption=credit or _caption_patterns().search(norm),
+        date_in=date_in,
+        date_lead=date_lead,
+        date_tail=date_tail,
+        credit=credit,
+        key=key,
     )
 
 
@@ -370,12 +485,18 @@ def _header_like(u: Unit, article_lang: str) -> bool:
     return minority and u.date is None and len(u.text) <= SHAPE_MAX_CHARS
 
 
+def _foreign_bullet(u: Unit, article_lang: str) -> bool:
+    return u.bullet and u.lang in ("ar", "en") and u.lang != article_lang
+
+
 def _zone_end(units: list[Unit], article_lang: str, *, require_marker: bool) -> int:
-    """Length of the leading run of header-like units (0 if it has no marker and one is required)."""
+    """Length of the leading run of header-like units (0 if it has no marker and one is required:
+    a byline, a header label, or a bullet in the other script; a plain list in the article's
+    script is the article's own)."""
     n = 0
     while n < len(units) and _header_like(units[n], article_lang):
         n += 1
-    if require_marker and not any(u.bullet or u.byline or u.label for u in units[:n]):
+    if require_marker and not any(u.byline or u.label or _foreign_bullet(u, article_lang) for u in units[:n]):
         return 0
     return n
 
@@ -401,35 +522,208 @@ def _header_block(u: Unit) -> Block:
     return Block("site-header", u.start, u.end, linked_title=linked or None)
 
 
-def _is_heading(units: list[Unit], i: int, article_lang: str) -> bool:
+# --- the page's shape: paragraphs, headlines, headings ----------------------------------------
+
+#: Final characters of a paragraph (a headline has none of them; ``?`` and ``!`` end both).
+_PARAGRAPH_END = ".:;؛،,…"
+#: Shortest paragraph ending in one of them; any unit this long is a paragraph.
+PARAGRAPH_END_MIN_CHARS = 40
+#: Units this long with a sentence end inside them are paragraphs whatever their last character.
+PARAGRAPH_INNER_MIN_CHARS = 120
+#: Fewest words of a title (site names, kickers and categories are shorter).
+TITLE_MIN_WORDS = 3
+#: A short full-sentence line between long paragraphs is a caption: its longest word count...
+CAPTION_MAX_WORDS = 8
+#: ... and the shortest neighbouring paragraphs.
+CAPTION_NEIGHBOUR_CHARS = 120
+#: Near-duplicate lines (a caption repeated as alt text) share a prefix this long.
+NEAR_DUP_MIN_CHARS = 30
+#: A line this long given twice in a row is a caption (a title given twice is shorter).
+DUP_CAPTION_MIN_CHARS = 100
+#: Longest caption under a photo credit line.
+CREDIT_CAPTION_MAX_CHARS = 300
+#: Unfinished lines (up to HEADLINE_MAX_CHARS) after the article's last paragraph are a footer or
+#: a list of related headlines when there are at least this many of them (a heading and the start
+#: of a paragraph cut short may end a page).
+FOOTER_MIN_LINES = 3
+#: Longest title (a longer unfinished line under the title is its standfirst).
+HEADLINE_MAX_CHARS = 180
+#: A run of at least this many ``Label: value`` lines is an infobox.
+INFOBOX_MIN_LINES = 3
+INFOBOX_MAX_CHARS = 160
+
+_LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»]\s?|\s?[-–—]\s")
+_INNER_END_RE = re.compile(r"[.!?؟][\"'”’»)\]]*\s+\S")
+_FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}\s*[:：]\s*\S")
+# A label glued to its value, as infoboxes come out of a text dump: "FormedFebruary 2012".
+_GLUED_RE = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]{2,}[A-Z][a-z]")
+
+
+def _final_char(text: str) -> str:
+    return text.rstrip(_CLOSERS + " ")[-1:]
+
+
+def looks_like_paragraph(text: str) -> bool:
+    """Running text by its shape: long, or ending like a sentence or clause (not ``?``/``!``,
+    which end headlines too), or with a sentence end inside it."""
+    if len(text) >= TITLE_MAX_CHARS:
+        return True
+    if len(text) >= PARAGRAPH_END_MIN_CHARS and _final_char(text) in _PARAGRAPH_END:
+        return True
+    return len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+
+
+def is_paragraph(u: Unit) -> bool:
+    """A unit of running text (see :func:`looks_like_paragraph`), not header material or an HTML heading."""
+    if u.marked_header or u.html_level is not None:
+        return False
+    return looks_like_paragraph(u.text)
+
+
+def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORDS) -> bool:
+    """Could be the title: short, not a paragraph, a date, a byline, a caption or furniture; at
+    least three words; no final full stop, comma or colon; not starting in lower case."""
+    if u.html_level == 1 and not u.marked_header and u.date is None:
+        return True  # <h1>
+    t = u.text
+    parts = _LIST_SPLIT_RE.split(t)
+    if len(parts) > 1 and all(len(_WORD_RE.findall(part)) <= 3 for part in parts):
+        return False  # a list: names, sections, "source - section"
+    if (u.marked_header or u.caption or u.date or u.page_byline or len(t) > HEADLINE_MAX_CHARS
+            or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
+            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
+        return False
+    if len(_WORD_RE.findall(t)) < min_words:
+        return False
+    first = next((ch for ch in t if ch.isalpha()), "")
+    return bool(first) and not (first.isascii() and first.islower() and not u.date_lead)
+
+
+_SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
+
+
+def _has_sentence_end(text: str) -> bool:
+    """A sentence ends inside ``text`` and another starts (a caption, a lead; not a headline).
+    Abbreviations (``U.S.``, ``Dr.``) and initials do not count."""
+    for m in _SENTENCE_INSIDE_RE.finditer(text):
+        word = m.group(1).lstrip("(\"'“‘«")
+        if len(word) > 1 and "." not in word and word.casefold() not in _abbreviations():
+            return True
+    return False
+
+
+def _near_duplicates(a: str, b: str) -> bool:
+    """One line repeats the other, whole or as its start, perhaps after a one-word label
+    (``PHOTO: Smoke rises …`` / ``Smoke rises … U.S.-backed fighters …``)."""
+    if len(a) < NEAR_DUP_MIN_CHARS or len(b) < NEAR_DUP_MIN_CHARS:
+        return a == b and bool(a)
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short):
+        return True
+    tail = short.split(" ", 1)[1] if " " in short else ""
+    return len(tail) >= NEAR_DUP_MIN_CHARS and long_.startswith(tail)
+
+
+def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[str]) -> list[bool]:
+    """Which units of the article are boilerplate: furniture by shape (navigation, labels,
+    captions), infobox runs, captions by their place (a short sentence between long paragraphs),
+    near-duplicates of boilerplate, short lines after the last paragraph, and lines that repeat
+    across the site's pages (``repeated`` keys; not header bullets, bylines or section headings)."""
+    n = len(units)
+    keys = [u.key for u in units]
+    flags = [u.nav or u.label or u.decoration or u.caption for u in units]
+    _mark_runs(flags, [bool(_FIELD_RE.match(u.text)) and len(u.text) <= INFOBOX_MAX_CHARS for u in units],
+               INFOBOX_MIN_LINES)
+    _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
+    long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
+    for i in range(1, n - 1):
+        u = units[i]
+        if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
+                and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS):
+            flags[i] = True
+    for i in range(1, n):
+        if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
+                and not _is_heading_shape(units[i].text)):
+            flags[i] = True  # the caption under a photo credit
+        if keys[i] and keys[i] == keys[i - 1] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
+            flags[i] = flags[i - 1] = True  # a long line given twice: alt text and caption
+    for _ in range(2):  # both directions: a caption's repeat before or after it
+        for i in range(1, n):
+            if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
+                flags[i] = flags[i - 1] = True
+    seen_boiler = set()
+    for i in range(n):
+        if not keys[i]:
+            continue
+        if flags[i]:
+            seen_boiler.add(keys[i])
+        elif keys[i] in seen_boiler:
+            flags[i] = True
+    paras = [i for i in range(n) if para[i]]
+    if paras:
+        last = paras[-1]
+        tail = [i for i in range(last + 1, n) if not flags[i]]
+        short = [i for i in tail if not units[i].date and not units[i].bullet and not units[i].byline
+                 and not ends_sentence(units[i].text) and len(units[i].text) <= HEADLINE_MAX_CHARS]
+        if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
+            for i in short:
+                flags[i] = True
+    if repeated:
+        for i in range(n):
+            u = units[i]
+            heads_paragraph = i + 1 < n and para[i + 1] and _is_heading_shape(u.text)
+            if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
+                flags[i] = True
+    return flags
+
+
+def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
+    i = 0
+    while i < len(hits):
+        j = i
+        while j < len(hits) and hits[j]:
+            j += 1
+        if j - i >= min_run:
+            for k in range(i, j):
+                flags[k] = True
+        i = max(j, i + 1)
+
+
+def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], boiler: list[bool]) -> bool:
+    """A short unpunctuated line between paragraphs that heads a paragraph (or heads a
+    subheading that does).  Above the first paragraph there are no section headings."""
     u = units[i]
-    if u.marked_header or u.date or u.page_byline:
+    if u.marked_header or u.date or u.page_byline or u.caption:
         return False
     if u.html_level is not None and u.html_level >= 2:
         return True  # the page says so: <h2>-<h6>, whatever its punctuation or script
-    if u.lang not in (article_lang, "mixed") or not _is_heading_shape(u.text):
+    if not any(para[:i]):
         return False
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    return nxt is not None and not nxt.nav and not _is_heading_shape(nxt.text)
+    if u.lang not in (article_lang, "mixed") or not _is_heading_shape(u.text) or "|" in u.text:
+        return False
+    nxt = _next_kept(boiler, i)
+    if nxt is None:
+        return False
+    if para[nxt]:
+        return True
+    after = _next_kept(boiler, nxt)
+    return (after is not None and para[after] and _is_heading_shape(units[nxt].text)
+            and not units[nxt].marked_header)
 
 
-def _title_candidate(u: Unit, article_lang: str) -> bool:
-    if u.html_level == 1 and not u.marked_header and u.date is None:
-        return True  # <h1>
-    return (
-        not u.marked_header
-        and u.date is None
-        and u.page_byline is None
-        and len(u.text) <= TITLE_MAX_CHARS
-        and u.lang in (article_lang, "mixed")
-    )
+def _next_kept(boiler: list[bool], i: int) -> int | None:
+    return next((j for j in range(i + 1, len(boiler)) if not boiler[j]), None)
 
 
-def analyze(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> Layout:
+def analyze(
+    text: str, html_headings: Sequence[tuple[int, int, int]] = (), *, repeated: frozenset[str] = frozenset()
+) -> Layout:
     """Regions of the page ``text`` (a decoded :class:`~bicorpus.sources.SourceText` text).
 
     ``html_headings`` (``SourceText.headings``) marks HTML ``<h1>`` as the title and ``<h2>``-``<h6>``
-    as section headings, whatever their punctuation."""
+    as section headings, whatever their punctuation.  ``repeated`` holds the :func:`site_key` of
+    lines that repeat across many pages of the page's site (:mod:`bicorpus.layout_site`): they are
+    boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)
     lang = article_language(units)
     top = _top_zone_end(units, lang)
@@ -437,7 +731,7 @@ def analyze(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> La
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
 
     head_blocks = [_head_block(u) for u in head]
-    body = _article(article, lang)
+    body = _article(article, lang, repeated)
     foot_blocks = [_header_block(u) for u in foot]
     head_date = next((b.date for b in head_blocks if b.date), None)
     return Layout(
@@ -469,48 +763,113 @@ class _Article:
     honorific: str | None = None
 
 
-def _article(units: list[Unit], lang: str) -> _Article:
+def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) -> int | None:
+    """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
+    A two-word line is the title only when it opens the page right above the first paragraph
+    (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
+    shaped = [i for i in zone if _headline_shaped(units[i], lang)]
+    if not shaped and zone == [0] and first_para == 1 and _headline_shaped(units[0], lang, min_words=2):
+        return 0
+    h1 = [i for i in shaped if units[i].html_level == 1]
+    if h1:
+        return h1[0]
+    return max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
+
+
+def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:
+    """The unit giving the page's date, and the date: the dateline nearest the first paragraph
+    above it; else a date opening one of the first lines, a dateline anywhere, or a cued date
+    ending one of the first or last lines."""
+    for i in reversed(zone):
+        if units[i].date or units[i].date_in:
+            return i, units[i].date or units[i].date_in  # type: ignore[return-value]
+    n = len(units)
+    for i in range(min(n, 3)):
+        if units[i].date_lead and not boiler[i]:
+            return i, units[i].date_lead
+    for i in range(n):
+        if units[i].date and not boiler[i]:
+            return i, units[i].date
+    for i in [*range(min(n, 5)), *range(max(5, n - 3), n)]:
+        if units[i].date_tail and not boiler[i]:
+            return i, units[i].date_tail
+    return None
+
+
+def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset()) -> _Article:
     """Title, datelines, subtitle, body blocks and headings of the article, in page order."""
     out = _Article([], [])
+    n = len(units)
+    para = [is_paragraph(u) for u in units]
+    boiler = _boilerplate_flags(units, para, repeated)
+    kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
+    first_para = kept_paras[0] if kept_paras else n
+    lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
+    zone = [i for i in range(first_para) if not boiler[i]]
+    title_i = _pick_title(units, zone, lang, first_para)
+    if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
+        title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
+                        and _headline_shaped(units[i], lang)
+                        and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
+    picked = _pick_date(units, zone, boiler)
+    date_i = picked[0] if picked else None
+    out.date = picked[1] if picked else None
+    title_key = units[title_i].key if title_i is not None else None
+    subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
-    stage = "before-title"  # → "after-title" → ("after-subtitle") → "body"
     for i, u in enumerate(units):
-        if u.nav or u.label or u.decoration:
+        if boiler[i]:
             out.blocks.append(Block("boilerplate", u.start, u.end))
-            continue
-        if stage != "body" and (u.date or u.page_byline):
-            out.date = out.date or u.date
-            if u.page_byline and out.author is None:
-                out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
-            out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
-            continue
-        if stage == "before-title" and _title_candidate(u, lang):
+        elif i == title_i:
             out.title = u.text
             out.blocks.append(Block("title", u.start, u.end))
-            stage = "after-title"
-            continue
-        if stage == "after-title" and _is_subtitle(units, i, lang):
+        elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
-            stage = "after-subtitle"
-            continue
-        stage = "body"
-        if _is_heading(units, i, lang):
+        elif title_key and i > title_i and u.key == title_key:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
+        elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
+            if date_i is not None and i < date_i and not u.page_byline and any(
+                    not (units[k].date or units[k].date_in or units[k].page_byline)
+                    for k in range(i + 1, date_i)):
+                out.blocks.append(Block("site-header", u.start, u.end))  # a clock above the page's own date
+                continue
+            if u.page_byline and out.author is None:
+                out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
+            out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
+        elif (i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS
+              and not _is_heading(units, i, lang, para, boiler)):
+            out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
+        elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
+            out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
+        elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
-            continue
-        out.blocks.append(Block("body", u.start, u.end, section=section))
+        else:
+            out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
 
 
-def _is_subtitle(units: list[Unit], i: int, lang: str) -> bool:
-    """The unit right after the title is a subtitle if it is short and either unfinished
-    (no final full stop) or followed by a dateline before the first paragraph."""
+def _subtitle_of(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """The standfirst: the first kept unit after the title (datelines aside) if it is short and
+    either unfinished (no final full stop) or followed by a dateline before the first paragraph."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or units[i].key == title_key):
+        i += 1
+    if i >= len(units):
+        return None
     u = units[i]
-    if len(u.text) > SUBTITLE_MAX_CHARS or u.lang not in (lang, "mixed") or u.bullet:
-        return False
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    if nxt is not None and (nxt.date or nxt.page_byline):
-        return True
-    if _is_heading(units, i, lang):
-        return False
-    return not ends_sentence(u.text) and len(u.text) >= 20
+    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS:
+        return None
+    if u.bullet or u.caption or u.lang not in (lang, "mixed"):
+        return None
+    nxt = _next_kept(boiler, i)
+    if nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in):
+        return i
+    if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
+        return i  # a standfirst above the picture or its credit
+    if _is_heading(units, i, lang, para, boiler):
+        return None
+    return i if not ends_sentence(u.text) and len(u.text) >= 20 else None

@@ -38,6 +38,7 @@ from .corpus import (
 )
 from .errors import CorpusError, SourceError
 from .layout import analyze
+from .layout_site import fingerprint, site_table
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
 from .readers.page_meta import apply_page_meta, html_layout
@@ -57,7 +58,7 @@ from .sources import (
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 3
+INGEST_VERSION = 4
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -132,15 +133,19 @@ def document_id(text: str) -> str:
 
 
 def process_document(
-    src: SourceText, *, max_passage_chars: int = DEFAULT_MAX_PASSAGE_CHARS, path: str | None = None
+    src: SourceText, *, max_passage_chars: int = DEFAULT_MAX_PASSAGE_CHARS, path: str | None = None,
+    repeated: frozenset[str] = frozenset(),
 ) -> tuple[Document, list[Passage]]:
-    """Stages 2-4 for one decoded page: its :class:`Document` record and passages (pure)."""
+    """Stages 2-4 for one decoded page: its :class:`Document` record and passages (pure).
+
+    ``repeated``: keys of the page's lines that repeat across its site's pages
+    (:meth:`bicorpus.layout_site.SiteTable.hits`), read as boilerplate at the page's edges."""
     doc_id = document_id(src.text)
     text_title = text_date = None
     if src.blocks and src.page is not None:  # 2. layout: an HTML page read as a tree
         layout, text_title, text_date = html_layout(src.text, src.blocks, src.page)
     else:
-        layout = analyze(src.text, src.headings)  # 2. layout
+        layout = analyze(src.text, src.headings, repeated=repeated)  # 2. layout
     passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
     if not all(p.norm for p in passages):  # lines of invisible characters only (ZWSP, NBSP...)
         kept = [p for p in passages if p.norm]
@@ -163,6 +168,8 @@ def process_document(
     )
     if src.page is not None:
         apply_page_meta(doc, src.page, text_title, text_date)
+    if repeated:
+        doc.meta["site_lines"] = fingerprint(repeated)
     return doc, passages
 
 
@@ -306,17 +313,20 @@ def ingest(
         replaced: set[str] = set()  # old doc ids to drop
         seen_paths: set[str] = set()
         tasks: list[tuple[int, str, _Task | None]] = []  # (file number, shown path, work to do)
+        sites = site_table(files)  # lines repeated across a site's pages (bicorpus.layout_site)
         for done, path in enumerate(files, 1):
             shown = display_path(path, existing.base)
             if shown in seen_paths:
                 continue
             seen_paths.add(shown)
             stored = existing.stored(shown)
-            if existing.current and _unchanged_by_stat(stored, path):
+            hits = sites.hits(path)
+            same_site_lines = all(d.meta.get("site_lines") == fingerprint(hits) for d in stored)
+            if existing.current and same_site_lines and _unchanged_by_stat(stored, path):
                 tasks.append((done, shown, None))
                 continue
-            known = _recorded_sha256(stored) if existing.current else None
-            tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes)))
+            known = _recorded_sha256(stored) if existing.current and same_site_lines else None
+            tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes, hits)))
         with open(new_part, "wb") as part, _processed(t[2] for t in tasks) as results:
             for (done, shown, task), result in zip(tasks, results, strict=True):
                 if task is None:
@@ -399,6 +409,7 @@ class _Task:
     known_sha256: str | None  # the corpus's record of this file: equal bytes mean unchanged
     max_passage_chars: int
     max_bytes: int
+    repeated: frozenset[str] = frozenset()  # the page's lines repeated across its site
 
 
 @dataclass(frozen=True)
@@ -435,7 +446,8 @@ def _process_file(task: _Task | None) -> _Processed | _Archive | str | None:
         return err.reason
     if task.known_sha256 is not None and task.known_sha256 == src.sha256:
         return _Processed(None)
-    doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=task.shown)  # 2-4.
+    doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=task.shown,
+                                     repeated=task.repeated)  # 2-4.
     return _Processed(doc, b"".join(passage_line(p) for p in passages))
 
 

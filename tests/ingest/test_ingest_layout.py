@@ -135,9 +135,9 @@ def test_header_of_five_bullets_in_english_with_arabic_article_and_stray_nav():
 
 
 def test_page_without_header_or_date():
-    text = "A Title\n\nSome body text that is long enough to be a paragraph of the article, really.\n"
+    text = "A Page Title\n\nSome body text that is long enough to be a paragraph of the article, really.\n"
     layout = analyze(text)
-    assert layout.title == "A Title"
+    assert layout.title == "A Page Title"
     assert layout.date is None
     assert [b.region for b in layout.blocks] == ["title", "body"]
 
@@ -152,7 +152,7 @@ def test_page_that_starts_with_a_paragraph_has_no_title():
 
 
 def test_subtitle_between_title_and_dateline():
-    text = ("The Main Title\n\nA short standfirst that explains the article\n\n12 April 2017\n\n"
+    text = ("The Main Title\n\nA short standfirst that explains the article.\n\n12 April 2017\n\n"
             "The body of the article starts here and is long enough to be a real paragraph of text.\n")
     layout = analyze(text)
     assert [b.region for b in layout.blocks] == ["title", "subtitle", "dateline", "body"]
@@ -227,13 +227,13 @@ def test_header_labels():
 
 
 def test_separator_lines_are_boilerplate():
-    text = ("-----\nأخبار المركز\n• سعيد عكاشة يكتب: (عنوان)\n* * *\n\nThe Title\n\n"
+    text = ("-----\nأخبار المركز\n• سعيد عكاشة يكتب: (عنوان)\n* * *\n\nThe Page Title\n\n"
             "A paragraph that is long enough to count as the body of the article, with words.\n\n"
             "***\n\nAnother paragraph that is long enough to count as the body of the article.\n")
     layout = analyze(text)
     assert [b.region for b in layout.blocks] == [
         "boilerplate", "boilerplate", "site-header", "boilerplate", "title", "body", "boilerplate", "body"]
-    assert layout.title == "The Title"
+    assert layout.title == "The Page Title"
 
 
 def test_windows_1256_page_with_crlf_line_endings():

@@ -115,3 +115,25 @@ def test_any_text_goes_through(text):
     passages = make_passages("d", text, layout, max_chars=60)
     for p in passages:
         assert text[p.start : p.end] == p.text and p.text.strip() == p.text and p.text
+
+
+def test_sentence_end_pattern_starts_only_where_a_run_of_end_marks_starts():
+    """Why a long run of dots is read in linear time: a match can start only at the first mark
+    of a run (so a failed run is not tried again from each of its dots), and the run is taken
+    whole (possessive: a failed lookahead is not retried with a shorter run)."""
+    from bicorpus.segment import _SENTENCE_END_RE
+
+    text = "Raqqa" + "." * 50 + " a" + "?!" + " Next"
+    run_start, run_end = 5, 55
+    assert all(_SENTENCE_END_RE.match(text, pos) is None for pos in range(run_start + 1, run_end))
+    assert _SENTENCE_END_RE.match(text, run_start) is None  # lower case follows: not an end
+    m = _SENTENCE_END_RE.match(text, run_end + 2)
+    assert m is not None and m.group() == "?!"  # a whole run, then a capital: an end
+    assert "++" in _SENTENCE_END_RE.pattern and _SENTENCE_END_RE.pattern.startswith("(?<![")
+
+
+def test_a_run_of_dots_then_lower_case_is_one_passage_cut_at_the_limit():
+    text = "." * 40_000 + " a"
+    assert list(sentence_ends(text, 0, len(text))) == []
+    spans = split_span(text, 0, len(text), 1500)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")

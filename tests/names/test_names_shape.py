@@ -17,9 +17,10 @@ def test_vowel_pattern(word: str, pattern: str) -> None:
 
 @pytest.mark.parametrize(("word", "ending"), [
     ("النصرة", "ar-heh"), ("حماة", "ar-heh"), ("وجيه", "ar-heh"), ("درعا", "ar-vowel"),
-    ("كوباني", "ar-vowel"),
+    ("كوباني", "ar-nisba"), ("العراقي", "ar-nisba"), ("العراقية", "ar-nisba"), ("علي", "ar-vowel"),
     ("صنعاء", "ar-vowel"), ("الناصر", "ar-consonant"), ("حمص", "ar-consonant"), ("النَّصْرَةُ", "ar-heh"),
-    ("Nusra", "la-vowel"), ("Kobani", "la-vowel"), ("Raqqah", "la-open"), ("Jabhat", "la-open"),
+    ("Nusra", "la-vowel"), ("Kobani", "la-nisba"), ("Iraqi", "la-nisba"), ("Daraa", "la-vowel"),
+    ("Raqqah", "la-open"), ("Jabhat", "la-open"),
     ("Sirte", "la-open"), ("Nasser", "la-consonant"), ("Homs", "la-consonant"), ("ب", ""), ("1970", ""),
 ])
 def test_word_ending(word: str, ending: str) -> None:

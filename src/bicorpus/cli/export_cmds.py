@@ -62,6 +62,9 @@ class _ExportCommand(click.Command):
 @click.option("--query", metavar="QUERY", help="Only passages matching this search (needs the index).")
 @click.option("--index", "index", default="index", show_default=True, type=click.Path(),
               help="Search index used by --query.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="With --query: leave out matches less sure than this (default: the search default).")
+@click.option("--derived", is_flag=True, help="With --query: names also match their derived forms (Iraqi).")
 @click.option("--translit", is_flag=True,
               help="Add a romanization column/attribute; a Buckwalter one too when the camel extra "
                    "(camel-tools) is installed, otherwise no Buckwalter column.")

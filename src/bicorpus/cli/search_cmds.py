@@ -11,6 +11,7 @@ import click
 
 from ..api import open_index, reindex
 from ..index.engine import ENGINES, require_engine
+from ..index.search import DEFAULT_MIN_CONFIDENCE
 from ..model import LANGS, REGIONS, Hit, Passage
 from .output import emit_rows, output_options
 
@@ -31,8 +32,9 @@ def _marks(color: bool) -> tuple[str, str]:
 def _hit_row(rank: int, hit: Hit) -> dict[str, Any]:
     return {"rank": rank, "score": hit.score, "tier": hit.tier, "passage_id": hit.passage_id,
             "doc_id": hit.doc_id, "lang": hit.lang, "region": hit.region, "section": hit.section,
-            "date": hit.date, "title": hit.title,
-            "matches": "; ".join(f"{m.term} → {m.text} ({m.tier})" for m in hit.matches), "text": hit.text}
+            "date": hit.date, "title": hit.title, "confidence": hit.confidence,
+            "matches": "; ".join(f"{m.term} → {m.text} ({m.tier}, {m.confidence:.2f})" for m in hit.matches),
+            "text": hit.text}
 
 
 def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
@@ -63,12 +65,16 @@ def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
 @click.option("--since", help="Only passages dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only passages dated on or before (ISO prefix, inclusive).")
 @click.option("--exact", is_flag=True, help="No name expansion: match words as written (or normalized).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
+              show_default=True, help="Leave out matches less sure than this (0: keep weak ones too).")
+@click.option("--derived", is_flag=True,
+              help="Let a name also match its derived forms (Iraq: Iraqi, العراقي; Golan: الجولاني).")
 @_ALIASES_OPTION
 @_ENGINE_OPTION
 @output_options
 def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | None, region: str | None,
-               doc: str | None, since: str | None, until: str | None, exact: bool, aliases: tuple[Path, ...],
-               engine: str | None, fmt: str) -> None:
+               doc: str | None, since: str | None, until: str | None, exact: bool, min_confidence: float,
+               derived: bool, aliases: tuple[Path, ...], engine: str | None, fmt: str) -> None:
     """Search the index by names and words; every hit says which tier matched.
 
     Query language: words (AND by default), "phrases", AND / OR / NOT, parentheses,
@@ -83,12 +89,14 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
         bicorpus search 'جبهة النصرة' --lang en
         bicorpus search '"Eastern Ghouta"' --json
         bicorpus search 'Mosul NOT Raqqa' --since 2017-01
+        bicorpus search Daraa --min-confidence 0
+        bicorpus search Iraq --derived
     """
     text = " ".join(query)
     require_engine(index_dir, engine)
     with open_index(index_dir, aliases=aliases or None) as ix:
         result = ix.search(text, limit=limit, lang=lang, region=region, doc=doc, since=since, until=until,
-                           exact=exact)
+                           exact=exact, min_confidence=min_confidence, derived=derived)
     if fmt == "text":
         _print_hits(text, result.total, result.hits, color=sys.stdout.isatty())
         return

@@ -132,6 +132,8 @@ def export_corpus(
     until: str | None = None,
     query: str | None = None,
     index: str | Path | None = None,
+    min_confidence: float | None = None,
+    derived: bool = False,
     translit: bool = False,
     excel: bool = False,
     split: bool = False,
@@ -160,7 +162,8 @@ def export_corpus(
     ids = None
     matches = None
     if query is not None:
-        matches = passage_matches(query_hits(query, index_path=Path(index or "index"), where=where))
+        matches = passage_matches(query_hits(query, index_path=Path(index or "index"), where=where,
+                                             min_confidence=min_confidence, derived=derived))
         ids = frozenset(matches)
     finder = entity_finder(index or "index") if entities and fmt in ("tei", "vertical") else None
     options = ExportOptions(translit=transliterator, excel=excel, split=split, lang=lang, matches=matches,

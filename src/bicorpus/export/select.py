@@ -49,22 +49,31 @@ def describe_filter(where: PassageFilter, query: str | None) -> dict[str, str]:
     return {k: v for k, v in values.items() if v}
 
 
-def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | None = None) -> frozenset[str]:
-    """Ids of all the passages matching ``query`` (the search language) within ``where``.
+def query_passage_ids(query: str, *, index_path: Path, where: PassageFilter | None = None,
+                      min_confidence: float | None = None, derived: bool = False) -> frozenset[str]:
+    """Ids of all the passages matching ``query`` (the search language) within ``where``
+    (``min_confidence``, ``derived``: as for :meth:`bicorpus.SearchIndex.search`).
 
     Search returns at most :data:`~bicorpus.index.search.MAX_LIMIT` hits; a query matching more
     is refused rather than exported in part."""
-    return frozenset(h.passage_id for h in query_hits(query, index_path=index_path, where=where))
+    hits = query_hits(query, index_path=index_path, where=where, min_confidence=min_confidence,
+                      derived=derived)
+    return frozenset(h.passage_id for h in hits)
 
 
-def query_hits(query: str, *, index_path: Path, where: PassageFilter | None = None) -> list[Hit]:
+def query_hits(query: str, *, index_path: Path, where: PassageFilter | None = None,
+               min_confidence: float | None = None, derived: bool = False) -> list[Hit]:
     """Every hit of ``query`` within ``where`` (tier, score, confidence and matched spans included);
-    refused, like :func:`query_passage_ids`, beyond :data:`~bicorpus.index.search.MAX_LIMIT`."""
+    refused, like :func:`query_passage_ids`, beyond :data:`~bicorpus.index.search.MAX_LIMIT`.
+    ``min_confidence`` (default: the search default) and ``derived``: as for
+    :meth:`bicorpus.SearchIndex.search`."""
     from ..index import open_index
-    from ..index.search import MAX_LIMIT
+    from ..index.search import DEFAULT_MIN_CONFIDENCE, MAX_LIMIT
 
+    options = {"where": where, "derived": derived,
+               "min_confidence": DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence}
     with open_index(index_path) as ix:
-        total = ix.search(query, limit=1, where=where).total
+        total = ix.search(query, limit=1, **options).total
         if total > MAX_LIMIT:
             raise ExportError(
                 f"--query {query!r} matches {total:,} passages, more than the {MAX_LIMIT:,} an export by "
@@ -72,4 +81,4 @@ def query_hits(query: str, *, index_path: Path, where: PassageFilter | None = No
             )
         if total == 0:
             return []
-        return ix.search(query, limit=total, where=where).hits
+        return ix.search(query, limit=total, **options).hits

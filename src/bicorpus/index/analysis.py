@@ -54,13 +54,14 @@ from typing import Any
 
 import snowballstemmer
 
-from ..names.keys import COMPATIBLE_ENDINGS
+from ..names.keys import ARABIC_BASE_ENDINGS, COMPATIBLE_ENDINGS, NISBA_ENDING, consonant_count
+from ..names.ordinary import word_forms as ordinary_forms
 from ..normalize import normalize_token, tokenize
 from ..normalize.script import is_arabic
 from ..normalize.tokenize import TOKEN_RE, Token
 
 #: Bumped whenever a rule here changes the terms a text gives (indexes record it).
-ANALYSIS_VERSION = 3
+ANALYSIS_VERSION = 4
 
 #: Fields the analysis produces: word forms (exact, normalized, stem tiers), name keys, entities.
 ANALYZED_FIELDS: tuple[str, ...] = ("form", "key", "name", "ent")
@@ -90,12 +91,12 @@ _CAPITALS_RE = re.compile(r"^[A-Z][A-Z0-9]+$")
 #: Prefix of a ``key`` term by how its word ends (:func:`bicorpus.names.keys.word_ending`); words
 #: whose ending is not comparable index their plain keys.
 ENDING_MARKS: dict[str, str] = {
-    "ar-consonant": "!", "ar-heh": "^", "ar-vowel": "~",
-    "la-consonant": "%", "la-vowel": "%~", "la-open": "%^",
+    "ar-consonant": "!", "ar-heh": "^", "ar-vowel": "~", NISBA_ENDING: "`",
+    "la-consonant": "%", "la-vowel": "%~", "la-open": "%^", "la-nisba": "%`",
 }
 #: Marks the ``key`` terms of a Latin word with its vowel pattern (``%cvcvc:hms``).
 LATIN_KEY_MARK = "%"
-_ARABIC_ENDINGS = ("ar-consonant", "ar-heh", "ar-vowel")
+_ARABIC_ENDINGS = (*ARABIC_BASE_ENDINGS, NISBA_ENDING)
 _ALL_ENDINGS = tuple(ENDING_MARKS)
 
 #: Size of the per-word memo (word forms are pure functions of the word).
@@ -130,8 +131,20 @@ class NameModel:
     #: What the gazetteer was built from: ``(file, sha256)`` of each user alias file read on top
     #: of the shipped one (indexes record it).
     alias_files: tuple[tuple[str, str], ...] = ()
+    #: A word's Zipf frequency when it is an ordinary word for a key of that many consonants, else 0
+    #: (:func:`bicorpus.names.ordinary.ordinariness`).
+    ordinariness: Callable[[str, int], float] = lambda word, consonants: 0.0
+    #: Normalized words of the gazetteer's names: never ordinary words.
+    name_words: frozenset[str] = frozenset()
+    #: Whether a word is an acronym (capitals without vowels, or a gazetteer acronym): acronyms are
+    #: spelled, not sounded, and have no keys.
+    is_acronym: Callable[[str], bool] = lambda word: False
+    #: Normalized words that announce a name before it (محافظة, city) and after it (province).
+    cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
     #: Memo of :meth:`word` (a word's analysis apart from its context is a pure function of it).
     _memo: dict[str, WordInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Memo of :func:`spelling`.
+    _spellings: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def word(self, word: str) -> WordInfo:
         """:func:`word_info` of ``word``, memoized (at most :data:`_WORD_CACHE` words kept)."""
@@ -156,22 +169,52 @@ def default_names() -> NameModel:
 def _word_functions() -> tuple[Callable[..., Any], ...]:
     from ..names import name_keys, romanize
     from ..names.keys import is_common_word, vowel_pattern, word_ending
+    from ..names.ordinary import ordinariness
 
     cached = functools.partial(functools.lru_cache, maxsize=_WORD_CACHE)
     return (cached()(name_keys), cached()(romanize), cached()(is_common_word), cached()(vowel_pattern),
-            word_ending)
+            word_ending, cached()(ordinariness))
+
+
+_VOWELS_RE = re.compile(r"[AEIOU]")
+
+
+def _acronym_test(gazetteer: Any) -> Callable[[str], bool]:
+    def is_acronym(word: str) -> bool:
+        return bool(_CAPITALS_RE.match(word)) and (not _VOWELS_RE.search(word) or gazetteer.is_acronym(word))
+
+    return is_acronym
+
+
+def _name_words(gazetteer: Any, gazetteer_article: Callable[[str], bool]) -> frozenset[str]:
+    """Normalized one-word names of the gazetteer, with and without an attached article (a word of a
+    longer name, دير of دير الزور, is not a name by itself: it is keyed inside that name's mentions)."""
+    from ..names.keys import split_arabic_article
+
+    out: set[str] = set()
+    for entity in gazetteer.entities():
+        for alias in entity.all_aliases():
+            words = [t.text for t in tokenize(alias)]
+            words = [w for w in words if not gazetteer_article(w)]
+            if len(words) == 1:
+                norm = normalize_token(words[0])
+                out.update((norm, split_arabic_article(norm)[1]))
+    return frozenset(out - stopwords())
 
 
 def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
     """The name model of the bundled gazetteer with the user alias files ``(path, sha256)`` read on
     top, in order (raises :class:`bicorpus.errors.AliasFileError` for a bad file)."""
     from ..names import KEY_VERSION, Gazetteer, is_article
+    from ..names.ordinary import name_cues
 
     gazetteer = Gazetteer.load([path for path, _ in alias_files])
-    keys, romanize, is_common_word, vowel_pattern, ending = _word_functions()
+    keys, romanize, is_common_word, vowel_pattern, ending, ordinariness = _word_functions()
     return NameModel(keys=keys, find=gazetteer.find, is_article=is_article, key_version=int(KEY_VERSION),
                      romanize=romanize, is_common_word=is_common_word, vowel_pattern=vowel_pattern,
-                     ending=ending, alias_files=tuple((str(p), h) for p, h in alias_files))
+                     ending=ending, alias_files=tuple((str(p), h) for p, h in alias_files),
+                     ordinariness=ordinariness, name_words=_name_words(gazetteer, is_article),
+                     is_acronym=_acronym_test(gazetteer), cues=name_cues())
 
 
 def default_key_version() -> int:
@@ -277,7 +320,17 @@ _NON_LETTERS_RE = re.compile(r"[^a-z0-9]+")
 
 
 def spelling(text: str, names: NameModel) -> str:
-    """A name's spelling for comparing transliterations: romanized, articles and marks dropped."""
+    """A name's spelling for comparing transliterations: romanized, articles and marks dropped
+    (memoized per name model)."""
+    found = names._spellings.get(text)
+    if found is None:
+        if len(names._spellings) >= _WORD_CACHE:
+            names._spellings.clear()
+        found = names._spellings[text] = _spelling(text, names)
+    return found
+
+
+def _spelling(text: str, names: NameModel) -> str:
     out = []
     for token in tokenize(text):
         for part in names.romanize(token.text).split("-"):
@@ -311,23 +364,33 @@ def indexed_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
     return (*marked, *(f"{LATIN_KEY_MARK}{pattern}:{k}" for k in keys)) if pattern else marked
 
 
-def query_key_terms(keys: tuple[str, ...], mark: str) -> tuple[str, ...]:
+def query_key_terms(keys: tuple[str, ...], mark: str, derived: bool = False) -> tuple[str, ...]:
     """The ``key`` terms a query word looks up: words of its own script with its key (Latin ones only
     with its vowel pattern too), words of the other script with its key and a compatible ending
-    (:data:`bicorpus.names.keys.COMPATIBLE_ENDINGS`), and words whose ending is not comparable."""
+    (:data:`bicorpus.names.keys.COMPATIBLE_ENDINGS`), and words whose ending is not comparable.
+
+    A name and its nisba adjective (العراق / العراقي, Golan / الجولاني, Iraq / Iraqi) are different
+    words unless ``derived``: then each also looks up the other."""
     if not keys:
         return keys
     ending, pattern = _split_mark(mark)
     if ending not in ENDING_MARKS:
         endings = _ALL_ENDINGS
     elif ending.startswith("ar-"):
-        endings = (*_ARABIC_ENDINGS, *COMPATIBLE_ENDINGS[ending])
+        if derived:
+            own = _ARABIC_ENDINGS
+        else:
+            own = (NISBA_ENDING,) if ending == NISBA_ENDING else ARABIC_BASE_ENDINGS
+        endings = (*own, *COMPATIBLE_ENDINGS[ending])
     else:
         endings = COMPATIBLE_ENDINGS[ending] if pattern else (*COMPATIBLE_ENDINGS[ending], ending)
+        if derived:
+            endings = (*endings, NISBA_ENDING)
     prefixes = dict.fromkeys(ENDING_MARKS[e] for e in endings)
     if "" not in prefixes:
         prefixes[""] = None  # words whose ending is not comparable
-    same_vowels = tuple(f"{LATIN_KEY_MARK}{pattern}:{k}" for k in keys) if pattern else ()
+    patterns = (pattern, pattern + "v") if derived and pattern else (pattern,) if pattern else ()
+    same_vowels = tuple(f"{LATIN_KEY_MARK}{p}:{k}" for p in patterns for k in keys)
     return (*(p + k for p in prefixes for k in keys), *same_vowels)
 
 
@@ -356,6 +419,9 @@ class WordInfo:
     stop: bool
     #: A common English word, never taken for a name even when capitalized.
     common: bool
+    #: Its Zipf frequency when it is an ordinary word (frequent, and not a known name), else 0.0:
+    #: keyed only where the context announces a name (محافظة درعا, the city of X).
+    ordinary: float
     #: Its keys (``()`` for a stopword) and how they are marked (:func:`key_mark`).
     keys: tuple[str, ...]
     mark: str
@@ -370,31 +436,63 @@ class WordInfo:
     named_anywhere: bool
     named_mid_sentence: bool
     keyed_anywhere: bool
+    #: Keyed where the context announces a name (an ordinary word that would otherwise be keyed).
+    keyed_in_context: bool
+    #: It announces a name: ``1`` before it (محافظة, city), ``2`` after it (province), ``0`` neither.
+    cue: int
     #: Every form and ``key`` term the word can match a query word by: a word whose probe
     #: misses all of a query word's forms and keys cannot match it.
     probe: frozenset[str]
+
+
+_NISBA_ENDINGS = (NISBA_ENDING, "la-nisba")
+
+
+def _nisba_of_name(norm: str, name_words: frozenset[str]) -> bool:
+    """Whether a nisba-shaped word is the adjective of a known name (العراقي, العراقية, *Iraqi* of
+    العراق, *Iraq*): a
+    derived form of a name, kept apart from it by its ending rather than taken for an ordinary word."""
+    stem = norm[:-2] if norm.endswith(("يه", "iya")) else norm[:-1]
+    return stem in name_words or stem.removeprefix("ال") in name_words
 
 
 def word_info(word: str, names: NameModel) -> WordInfo:
     """The context-free analysis of one word (use :meth:`NameModel.word`, which memoizes it)."""
     f = word_forms(word)
     stop = f.norm in stopwords()
-    keys = () if stop else tuple(names.keys(word))
+    keys = () if stop or names.is_acronym(word) else tuple(names.keys(word))
     mark = key_mark(word, f.arabic, names) if keys else ""
     common = bool(names.is_common_word(word))
     key_terms = indexed_key_terms(keys, mark)
-    return WordInfo(forms=f, stop=stop, common=common, keys=keys, mark=mark,
+    ordinary = 0.0
+    if keys and names.name_words.isdisjoint(ordinary_forms(word)) and not (
+            mark.partition("/")[0] in _NISBA_ENDINGS and _nisba_of_name(f.norm, names.name_words)):
+        ordinary = names.ordinariness(word, min(map(consonant_count, keys)))
+    name_like = bool(keys) and (f.arabic or (f.capitalized and not common))
+    return WordInfo(forms=f, stop=stop, common=common, ordinary=ordinary, keys=keys, mark=mark,
                     key_terms=key_terms,
                     plain_terms=form_terms(f.exact, f.norm, f.stemmed),
                     name_terms=form_terms(f.exact, f.norm, f.norm),
                     named_anywhere=f.capitals,
                     named_mid_sentence=not f.arabic and f.capitalized,
-                    keyed_anywhere=bool(keys) and (f.arabic or (f.capitalized and not common)),
+                    keyed_anywhere=name_like and not ordinary,
+                    keyed_in_context=name_like and bool(ordinary),
+                    cue=(f.norm in names.cues[0]) | (f.norm in names.cues[1]) << 1,
                     probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)))
 
 
 #: A word token in a capture group: ``split`` gives gaps and words alternately, without match objects.
 _SPLIT_RE = re.compile(f"({TOKEN_RE.pattern})")
+
+
+def _announced(infos: Sequence[WordInfo], gaps: Sequence[str], i: int) -> bool:
+    """Whether the words around word ``i`` announce a name: محافظة / مدينة before it, *city of*
+    before it, *province* after it (nothing but spaces or an article's hyphen between)."""
+    if i > 0 and gaps[i].strip() in ("", "-"):
+        prev = infos[i - 1]
+        if prev.cue & 1 or (prev.forms.norm == "of" and i > 1 and infos[i - 2].cue & 1):
+            return True
+    return i + 1 < len(infos) and bool(infos[i + 1].cue & 2) and gaps[i + 1].strip() == ""
 
 
 def _breaks_sentence(gap: str) -> bool:
@@ -452,7 +550,8 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
             continue
         named.append(info.named_anywhere or (info.named_mid_sentence and (
             query or (i > 0 and not _breaks_sentence(gaps[i])))))
-        keyed.append(info.keyed_anywhere or (query and bool(info.keys)))
+        keyed.append(info.keyed_anywhere or (query and bool(info.keys))
+                     or (info.keyed_in_context and _announced(infos, gaps, i)))
     return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions))
 
 
@@ -546,13 +645,17 @@ class Analysis:
         """Whether token ``i`` indexes ``key`` terms."""
         return self._words.keyed[i]
 
+    def ordinary(self, i: int) -> float:
+        """Token ``i``'s Zipf frequency when it is an ordinary word (see :class:`WordInfo`), else 0."""
+        return self._words.infos[i].ordinary
+
     def indexed_keys(self, i: int) -> tuple[str, ...]:
         """The ``key`` terms token ``i`` indexes."""
         return self._words.infos[i].key_terms if self._words.keyed[i] else ()
 
-    def query_keys(self, i: int) -> tuple[str, ...]:
-        """The ``key`` terms token ``i``, as a query word, looks up."""
-        return query_key_terms(self.keys[i], self.key_marks[i])
+    def query_keys(self, i: int, derived: bool = False) -> tuple[str, ...]:
+        """The ``key`` terms token ``i``, as a query word, looks up (``derived``: nisba forms too)."""
+        return query_key_terms(self.keys[i], self.key_marks[i], derived)
 
     def __len__(self) -> int:
         return len(self._words.words)

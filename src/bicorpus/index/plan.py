@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..model import TIERS
+from ..names.ordinary import SHORT_SKELETON
 from .analysis import (
     NAME_JOINER,
     Analysis,
@@ -64,10 +65,14 @@ class Unit:
     mention: bool = False
     #: Per keyed word, the ``key`` terms it looks up (:func:`~bicorpus.index.analysis.query_key_terms`).
     key_query: tuple[tuple[str, ...], ...] = ()
+    #: An acronym that is also an ordinary word (``IS`` / *is*): matched only as the entity it names.
+    entity_only: bool = False
 
     @functools.cached_property
     def tiers(self) -> tuple[str, ...]:
         """Tiers this unit can match at, best first."""
+        if self.entity_only and self.entity:
+            return () if self.literal else ("alias",)
         allowed = LITERAL_TIERS if self.literal else TIERS
         return tuple(t for t in allowed if t in FORM_TIERS or (t == "translit" and self.key_slots)
                      or (t == "alias" and self.entity))
@@ -105,6 +110,8 @@ class Unit:
         if self.mention:
             named = self.name_queries(allowed)
             return named[0] if len(named) == 1 else AnyQ(tuple(named))
+        if self.entity_only:  # matches at the alias tier only: below it, a term no passage has
+            return TermQ("ent", self.entity if "alias" in allowed and self.entity else "")
         form_tiers = allowed & set(FORM_TIERS)
         words = zip(self.exact, self.norm, self.stem, strict=True)
         slots = [form_alternatives(e, n, s, form_tiers) for e, n, s in words]
@@ -128,17 +135,37 @@ def _particles() -> frozenset[str]:
     return frozenset(_data_lines("name_particles.txt"))
 
 
-def _make_unit(an: Analysis, start: int, end: int, entity: str | None, literal: bool) -> Unit:
+def _make_unit(an: Analysis, start: int, end: int, entity: str | None, literal: bool,
+               derived: bool = False) -> Unit:
     text = an.text[an.tokens[start].start: an.tokens[end - 1].end]
     mention = end - start > 1 and any(m.start == start and m.end == end for m in an.mentions)
-    key_query = tuple(an.query_keys(i) for i in range(start, end) if an.keys[i])
+    key_query = tuple(an.query_keys(i, derived) for i in range(start, end) if an.keys[i])
+    stop = stopwords()
+    entity_only = bool(entity) and end - start == 1 and an.norm[start] in stop
     return Unit(text=text, exact=an.exact[start:end], norm=an.norm[start:end], stem=an.stem[start:end],
-                keys=an.keys[start:end], entity=entity, literal=literal, mention=mention, key_query=key_query)
+                keys=an.keys[start:end], entity=entity, literal=literal, mention=mention, key_query=key_query,
+                entity_only=entity_only)
 
 
 def _all_stopwords(unit: Unit) -> bool:
+    if unit.entity_only:
+        return False  # IS: an acronym, not the verb
     stop = stopwords()
     return all(n in stop for n in unit.norm)
+
+
+def _acronym_case(words: Sequence[str], names: NameModel) -> tuple[str, ...]:
+    """Query words with a lower-case acronym that is not an ordinary word (``hts``, ``sdf``) written
+    in capitals, so that it is expanded like ``HTS``; ordinary words (``is``) stay as typed."""
+    stop = stopwords()
+    out = []
+    for word in words:
+        upper = word.upper()
+        if (word.isalpha() and word.isascii() and word.islower() and word not in stop
+                and names.is_acronym(upper) and not names.ordinariness(word, SHORT_SKELETON + 1)):
+            word = upper
+        out.append(word)
+    return tuple(out)
 
 
 def _lexeme_spans(an: Analysis, words: Sequence[str]) -> list[tuple[int, int]]:
@@ -197,19 +224,21 @@ def _group_words(an: Analysis, words: Sequence[str], names: NameModel) -> list[t
     return units
 
 
-def _words_units(node: Words, names: NameModel, literal: bool) -> list[Unit]:
-    an = analyze(" ".join(node.words), names, query=True)
-    groups = _group_words(an, node.words, names)
-    units = [_make_unit(an, a, b, ent, literal or node.literal) for a, b, ent in groups]
+def _words_units(node: Words, names: NameModel, literal: bool, derived: bool = False) -> list[Unit]:
+    words = node.words if node.literal else _acronym_case(node.words, names)
+    an = analyze(" ".join(words), names, query=True)
+    groups = _group_words(an, words, names)
+    units = [_make_unit(an, a, b, ent, literal or node.literal, derived) for a, b, ent in groups]
     return [u for u in units if not _all_stopwords(u)]
 
 
-def _phrase_unit(node: Phrase, names: NameModel, literal: bool) -> Unit | None:
+def _phrase_unit(node: Phrase, names: NameModel, literal: bool, derived: bool = False) -> Unit | None:
     an = analyze(node.text, names, query=True)
     if not an.tokens:
         return None
     whole = [m for m in an.mentions if m.start == 0 and m.end == len(an.tokens)]
-    unit = _make_unit(an, 0, len(an.tokens), whole[0].entity if whole else None, literal or node.literal)
+    unit = _make_unit(an, 0, len(an.tokens), whole[0].entity if whole else None, literal or node.literal,
+                      derived)
     return None if _all_stopwords(unit) else unit
 
 
@@ -263,10 +292,11 @@ def filter_query(f: FieldFilter) -> EngineQuery:
     return PrefixQ("date", f.value) if f.field == "date" else TermQ(f.field, f.value)
 
 
-def _resolve(node: Node, names: NameModel, literal: bool, units: list[Unit]) -> PlanNode | None:
+def _resolve(node: Node, names: NameModel, literal: bool, units: list[Unit],
+             derived: bool = False) -> PlanNode | None:
     if isinstance(node, Words | Phrase):
-        found = _words_units(node, names, literal) if isinstance(node, Words) else [
-            u for u in [_phrase_unit(node, names, literal)] if u is not None]
+        found = _words_units(node, names, literal, derived) if isinstance(node, Words) else [
+            u for u in [_phrase_unit(node, names, literal, derived)] if u is not None]
         units.extend(found)
         if not found:
             return None
@@ -275,10 +305,11 @@ def _resolve(node: Node, names: NameModel, literal: bool, units: list[Unit]) -> 
     if isinstance(node, FieldFilter):
         return FilterNode(filter_query(node))
     if isinstance(node, Not):
-        inner = _resolve(node.item, names, literal, [])
+        inner = _resolve(node.item, names, literal, [], derived)
         return BoolNode("not", (inner,)) if inner is not None else None
     assert isinstance(node, And | Or)
-    kids = [k for k in (_resolve(item, names, literal, units) for item in node.items) if k is not None]
+    resolved = (_resolve(item, names, literal, units, derived) for item in node.items)
+    kids = [k for k in resolved if k is not None]
     if not kids:
         return None
     return kids[0] if len(kids) == 1 else BoolNode("and" if isinstance(node, And) else "or", tuple(kids))
@@ -296,10 +327,12 @@ def _has_positive(node: PlanNode) -> bool:
     return all(_has_positive(k) for k in node.items)
 
 
-def plan_query(node: Node, names: NameModel, *, literal: bool = False) -> Plan:
-    """Resolve a parsed query into a :class:`Plan` (raises :class:`QueryError` when nothing is left)."""
+def plan_query(node: Node, names: NameModel, *, literal: bool = False, derived: bool = False) -> Plan:
+    """Resolve a parsed query into a :class:`Plan` (raises :class:`QueryError` when nothing is left).
+
+    ``derived``: a name's keys also meet its derived (nisba) forms (Iraq / Iraqi, الجولان / الجولاني)."""
     units: list[Unit] = []
-    root = _resolve(node, names, literal, units)
+    root = _resolve(node, names, literal, units, derived)
     if root is None or not units:
         raise QueryError("nothing to search for: the query has only stopwords, marks or filters")
     if not _has_positive(root):

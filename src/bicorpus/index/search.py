@@ -28,7 +28,9 @@ from ..corpus import Corpus, PassageFilter
 from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..names.gazetteer import alias_file_error
+from ..names.keys import NISBA_ENDING, consonant_count
 from ..normalize import NORMALIZATION_VERSION, normalize_text
+from ..normalize.script import is_arabic
 from . import analysis, parallel
 from .analysis import (
     Analysis,
@@ -55,11 +57,11 @@ from .engine import (
     prune,
 )
 from .parallel import parallel_map
-from .plan import Plan, Unit, plan_query
+from .plan import FilterNode, Plan, PlanNode, Unit, UnitNode, plan_query
 from .query import parse_query
 
 #: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 #: File in the index directory recording the versions the index was built with.
 VERSION_FILE = "bicorpus.json"
 #: Most hits one search returns.
@@ -444,19 +446,94 @@ def _candidate_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]
         yield from ((TIERS.index("alias"), m.start, m.end) for m in an.mentions if m.entity == unit.entity)
 
 
-def explain(units: Sequence[Unit], an: Analysis) -> list[Match]:
-    """Every span of ``an`` that a unit matches, each with the best tier it matches at."""
-    out: list[Match] = []
+#: How sure a match at each tier but translit is that its span names what was searched.
+TIER_CONFIDENCE: dict[str, float] = {"exact": 1.0, "normalized": 0.95, "stem": 0.9, "alias": 0.9}
+#: Matches below this confidence are left out unless a search asks for them (``min_confidence``).
+DEFAULT_MIN_CONFIDENCE = 0.4
+#: A translit match between spellings as alike as can be, and as unlike (romanized, articles aside).
+_TRANSLIT_FLOOR, _TRANSLIT_SPAN = 0.55, 0.35
+#: Taken off a translit match on an ordinary word (keyed only because the context announced a name).
+_ORDINARY_PENALTY = 0.15
+#: Taken off a cross-script translit match whose key keeps two consonants or fewer.
+_SHORT_KEY_PENALTY = 0.1
+#: A translit match on a word the gazetteer knows as another entity's name (حمص for *Hamas*) keeps
+#: this share of its confidence: below :data:`DEFAULT_MIN_CONFIDENCE`.
+_OTHER_NAME_FACTOR = 0.4
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _likeness(a: str, b: str) -> float:
+    """How alike two spellings are, 0 to 1 (difflib's ratio; memoized: few distinct pairs recur)."""
+    return SequenceMatcher(None, a, b).ratio()
+
+
+def translit_confidence(unit: Unit, an: Analysis, first: int, end: int, names: NameModel,
+                        wanted: str | None = None, derived: bool = False) -> float:
+    """How sure a translit match of ``unit`` on tokens ``first`` … ``end - 1`` is, from 0 to 1: from
+    how alike the two spellings are (romanized), less when a matched word is an ordinary word, when
+    a cross-script key is short, and much less when the gazetteer names another entity there (the
+    word itself, or a longer name it is part of: دير of دير الزور for *Daraa*), unless the words are
+    themselves a name of the entity searched (العراق of "الدولة الإسلامية في العراق" for *Iraq*) or,
+    when ``derived`` forms were asked for, a nisba adjective (الجولاني for *Golan*)."""
+    start, stop = an.char_span(first, end - 1)
+    wanted = spelling(unit.text, names) if wanted is None else wanted
+    ratio = _likeness(wanted, spelling(an.text[start:stop], names))
+    confidence = _TRANSLIT_FLOOR + _TRANSLIT_SPAN * ratio
+    if any(an.ordinary(i) for i in range(first, end)):
+        confidence -= _ORDINARY_PENALTY
+    keys = [k for i in range(first, end) for k in an.keys[i]]
+    cross = any(is_arabic(t) for t in unit.exact) != any(is_arabic(an.exact[i]) for i in range(first, end))
+    if cross and keys and max(map(consonant_count, keys)) <= 2:
+        confidence -= _SHORT_KEY_PENALTY
+    nisba = derived and any(an.key_marks[i].startswith(NISBA_ENDING) for i in range(first, end))
+    other = unit.entity is not None and not nisba and any(
+        m.start < end and first < m.end and m.entity != unit.entity for m in an.mentions)
+    if other and unit.entity not in {m.entity for m in names.mentions(an.exact[first:end])}:
+        confidence *= _OTHER_NAME_FACTOR
+    return round(min(1.0, max(0.0, confidence)), 3)
+
+
+def explain_units(units: Sequence[Unit], an: Analysis, names: NameModel | None = None,
+                  derived: bool = False) -> list[list[Match]]:
+    """Per unit, every span of ``an`` it matches, each with the best tier it matches at and its
+    confidence (:data:`TIER_CONFIDENCE`, :func:`translit_confidence`)."""
+    names = names or analysis.default_names()
+    out: list[list[Match]] = []
     for unit in units:
         taken: set[int] = set()
+        found: list[Match] = []
+        wanted: str | None = None
         for tier, a, b in sorted(_candidate_spans(unit, an)):
             if taken.intersection(range(a, b)):
                 continue
             taken.update(range(a, b))
             start, end = an.char_span(a, b - 1)
-            out.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=TIERS[tier],
-                             entity=unit.entity if TIERS[tier] == "alias" else None))
+            name = TIERS[tier]
+            if name == "translit":
+                wanted = spelling(unit.text, names) if wanted is None else wanted
+                confidence = translit_confidence(unit, an, a, b, names, wanted, derived)
+            else:
+                confidence = TIER_CONFIDENCE[name]
+            found.append(Match(term=unit.text, text=an.text[start:end], start=start, end=end, tier=name,
+                               entity=unit.entity if name == "alias" else None, confidence=confidence))
+        out.append(found)
+    return out
+
+
+def explain(units: Sequence[Unit], an: Analysis, names: NameModel | None = None) -> list[Match]:
+    """Every span of ``an`` that a unit matches, each with the best tier it matches at."""
+    out = [m for found in explain_units(units, an, names) for m in found]
     return sorted(out, key=lambda m: (m.start, TIERS.index(m.tier), -m.end))
+
+
+def _holds(node: PlanNode, strong: Sequence[bool], units: Sequence[Unit]) -> bool:
+    """Whether a passage still answers the query when only its ``strong`` units count as matched."""
+    if isinstance(node, UnitNode):
+        return strong[next(i for i, u in enumerate(units) if u is node.unit)]
+    if isinstance(node, FilterNode) or node.op == "not":
+        return True  # the engine applied them
+    results = (_holds(k, strong, units) for k in node.items)
+    return all(results) if node.op == "and" else any(results)
 
 
 def _is_metadata(q: EngineQuery) -> bool:
@@ -525,27 +602,34 @@ class SearchIndex:
     def __len__(self) -> int:
         return self._engine.doc_count()
 
-    def plan(self, query: str, *, exact: bool = False) -> Plan:
+    def plan(self, query: str, *, exact: bool = False, derived: bool = False) -> Plan:
         """Parse and resolve ``query`` (raises :class:`QueryError`)."""
-        return plan_query(parse_query(query), self.names, literal=exact)
+        return plan_query(parse_query(query), self.names, literal=exact, derived=derived)
 
     @_one_commit
     def search(self, query: str, *, limit: int = 10, lang: str | None = None, region: str | None = None,
                doc: str | None = None, since: str | None = None, until: str | None = None,
-               exact: bool = False, where: PassageFilter | None = None) -> SearchResult:
-        """Best ``limit`` passages for ``query``, in tier order then by score.
+               exact: bool = False, where: PassageFilter | None = None,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE, derived: bool = False) -> SearchResult:
+        """Best ``limit`` passages for ``query``, in tier order, then by confidence, then by score.
 
         ``lang``, ``region``, ``doc``, ``since``, ``until`` (or a whole ``where`` filter) restrict
         the passages searched; dates compare as ISO prefixes.  ``exact`` switches off name
-        expansion (transliteration and alias tiers) for every term, like ``=word``."""
+        expansion (transliteration and alias tiers) for every term, like ``=word``.
+        ``min_confidence`` (0 to 1) leaves out matches less sure than that, and passages that no
+        longer answer the query without them; ``derived`` lets a name's keys meet its derived
+        (nisba) forms too (Iraq / Iraqi, الجولان / الجولاني)."""
         if limit < 1 or limit > MAX_LIMIT:
             raise QueryError(f"limit {limit} is out of range (1 to {MAX_LIMIT:,})")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise QueryError(f"minimum confidence {min_confidence} is out of range (0 to 1)")
         if where is None:
             where = PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until)
-        plan = self.plan(query, exact=exact)
+        plan = self.plan(query, exact=exact, derived=derived)
         flt = metadata_filter(where)
         hits: list[Hit] = []
         seen: set[str] = set()
+        weak: set[str] = set()  # passages that answer the query only through matches below min_confidence
         previous: EngineQuery | None = None
         top = plan.max_level
         widest = prune(plan.at(top), self._engine.has_term)
@@ -564,41 +648,52 @@ class SearchIndex:
             # that returned fewer rows than asked returned all of its matches), so the passages
             # new at this level are the rows not yet seen.
             tier = TIERS[level]
-            fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen)
+            fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen) + len(weak)
             positive, constraint, mask = _split(current)
-            rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint), mask=mask)
-            found = [self._hit(row, score, tier, plan) for row, score in rows if row["id"] not in seen]
-            if tier == "translit":
-                found = self._closest_first(found, plan)
+            while True:
+                rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint), mask=mask)
+                found: list[Hit] = []
+                for row, score in rows:
+                    if row["id"] in seen or row["id"] in weak:
+                        continue
+                    hit = self._hit(row, score, tier, plan, min_confidence, derived)
+                    if hit is None:
+                        weak.add(row["id"])
+                    else:
+                        found.append(hit)
+                if len(found) >= want or len(rows) < fetch or fetch >= MAX_LIMIT + len(seen) + len(weak):
+                    break
+                fetch *= 4  # weak matches were left out: look further down this level
+            found.sort(key=lambda h: (-h.confidence, -h.score))
             hits.extend(found[:want])
             seen.update(h.passage_id for h in found[:want])
             if len(rows) < fetch and current == widest:
-                total = len(rows)
+                total = len(rows) - len(weak)
         if total is None:
-            total = self._engine.count(widest, filter=flt)
+            total = max(len(hits), self._engine.count(widest, filter=flt) - len(weak))
         return SearchResult(query=query, total=total, hits=hits)
 
-    def _closest_first(self, hits: list[Hit], plan: Plan) -> list[Hit]:
-        """Within the translit tier, spellings closer to the query's come first (then by score):
-        ``Daraa`` ranks ``Deraa`` above ``Deir``, which shares its key."""
-        names = self.names
-        wanted = {u.text: spelling(u.text, names) for u in plan.units}
-
-        def closeness(hit: Hit) -> float:
-            ratios = [SequenceMatcher(None, wanted.get(m.term, ""), spelling(m.text, names)).ratio()
-                      for m in hit.matches if m.tier == "translit"]
-            return round(max(ratios, default=0.0), 1)
-
-        return sorted(hits, key=lambda h: (-closeness(h), -h.score))
-
-    def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan) -> Hit:
+    def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan,
+             min_confidence: float = 0.0, derived: bool = False) -> Hit | None:
+        """The hit of one row (``None`` when, without its matches below ``min_confidence``, the passage
+        no longer answers the query)."""
         text = row.get("text") or ""
-        matches = explain(plan.units, analyze(text, self.names, mentions=_stored_mentions(row)))
+        per_unit = explain_units(plan.units, analyze(text, self.names, mentions=_stored_mentions(row)),
+                                 self.names, derived)
+        if min_confidence > 0:
+            kept = [[m for m in found if m.confidence >= min_confidence] for found in per_unit]
+            if not _holds(plan.root, [bool(k) or not f for k, f in zip(kept, per_unit, strict=True)],
+                          plan.units):
+                return None
+            per_unit = kept
+        matches = sorted((m for found in per_unit for m in found),
+                         key=lambda m: (m.start, TIERS.index(m.tier), -m.end))
         return Hit(passage_id=row["id"], doc_id=row.get("doc", ""), score=round(score, 4), tier=tier,
                    text=text, lang=row.get("lang", ""), region=row.get("region", ""),
                    section=row.get("section"), title=row.get("title"), date=row.get("date"),
                    author=row.get("author"),
-                   ordinal=int(row.get("ordinal") or 0), matches=matches)
+                   ordinal=int(row.get("ordinal") or 0), matches=matches,
+                   confidence=max((m.confidence for m in matches), default=1.0))
 
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or ``None``."""

@@ -131,11 +131,22 @@ _ENDINGS: dict[str, str] = {
 COMPATIBLE_ENDINGS: dict[str, tuple[str, ...]] = {
     "la-consonant": ("ar-consonant", "ar-vowel"),
     "la-vowel": ("ar-heh", "ar-vowel"),
-    "la-open": ("ar-consonant", "ar-heh", "ar-vowel"),
+    "la-nisba": ("ar-heh", "ar-vowel", "ar-nisba"),
+    "la-open": ("ar-consonant", "ar-heh", "ar-vowel", "ar-nisba"),
     "ar-consonant": ("la-consonant", "la-open"),
-    "ar-heh": ("la-vowel", "la-open"),
-    "ar-vowel": ("la-consonant", "la-vowel", "la-open"),
+    "ar-heh": ("la-vowel", "la-nisba", "la-open"),
+    "ar-vowel": ("la-consonant", "la-vowel", "la-nisba", "la-open"),
+    "ar-nisba": ("la-nisba", "la-open"),
 }
+#: A Latin spelling of a nisba ending (Iraqi, Jolani, Suriya, Latakia, Hamidiyah, Zawiyeh).
+_LATIN_NISBA_RE = re.compile(r"(?:[iy]|iy{0,2}ah?|iy{0,2}eh)$")
+
+#: Arabic endings of a name's own form and of its derived (nisba) form: a word of one does not
+#: spell a word of the other (العراق is not العراقي, الجولان not الجولاني).
+ARABIC_BASE_ENDINGS: tuple[str, ...] = ("ar-consonant", "ar-heh", "ar-vowel")
+NISBA_ENDING = "ar-nisba"
+#: Letters a nisba adjective keeps before its ي (العراقي: عراق): fewer, and ي is part of the name (علي).
+_NISBA_MIN_STEM = 3
 
 
 def same_name_shape(a: str, b: str) -> bool:
@@ -146,6 +157,8 @@ def same_name_shape(a: str, b: str) -> bool:
     if pa and pb:
         return pa == pb
     ea, eb = word_ending(a), word_ending(b)
+    if ea[:3] == eb[:3] == "ar-" and (ea == NISBA_ENDING) != (eb == NISBA_ENDING):
+        return False  # a name and its nisba adjective: العراق / العراقي
     if ea[:3] == eb[:3] or ea not in COMPATIBLE_ENDINGS or eb not in COMPATIBLE_ENDINGS:
         return True
     return eb in COMPATIBLE_ENDINGS[ea]
@@ -155,8 +168,11 @@ def same_name_shape(a: str, b: str) -> bool:
 def word_ending(token: str) -> str:
     """How a name's spelling ends, for comparing scripts (``""`` when not comparable).
 
-    Arabic: ``ar-heh`` (teh marbuta or heh: النصرة, حماة), ``ar-vowel`` (a long vowel or hamza:
-    درعا, كوباني) or ``ar-consonant`` (الناصر).  Latin: ``la-vowel`` (a, i, o, u, y: Nusra),
+    Arabic: ``ar-nisba`` (ي, or ية, after at least three letters: the nisba adjective العراقي,
+    الجولاني, and names of that shape: كوباني), ``ar-heh`` (teh marbuta or heh: النصرة, حماة),
+    ``ar-vowel`` (a long vowel or hamza: درعا) or ``ar-consonant`` (الناصر).  Latin: ``la-nisba``
+    (i or y, -iya, -iyah, -iyeh: Iraqi, Jolani, Latakia; alone it may spell an ``ar-nisba`` word),
+    ``la-vowel`` (a, o, u: Nusra),
     ``la-open`` (e, h, t, which may be silent or spell ة: Sirte, Raqqah, Jabhat) or
     ``la-consonant`` (Nasser).  A Latin name ending in a consonant does not spell an Arabic word
     ending in ة (Nasser is not النصرة), nor one ending in a vowel an Arabic word ending in a
@@ -166,10 +182,16 @@ def word_ending(token: str) -> str:
         letters = [ch for ch in remove_diacritics_ar(cleaned) if is_arabic(ch)]
         if len(letters) < 2:
             return ""
+        bare = split_arabic_article("".join(letters))[1]
+        stem = bare[:-2] if bare[-2:] in ("ية", "يه") else bare[:-1] if bare[-1:] == "ي" else ""
+        if len(stem) >= _NISBA_MIN_STEM:
+            return NISBA_ENDING
         return _ENDINGS.get(letters[-1], "ar-consonant")
     word = _latin_word(cleaned).replace("'", "")
     if len(word) < 2 or not word[-1].isalpha():
         return ""
+    if len(word) > 3 and _LATIN_NISBA_RE.search(word):
+        return "la-nisba"
     return _ENDINGS.get(word[-1], "la-consonant")
 
 
