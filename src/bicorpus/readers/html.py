@@ -413,7 +413,8 @@ def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, .
     """Take back paragraphs the extractor left out of an article it found: the lead paragraphs
     just above its first block (a standfirst, a teaser set apart by the layout; not when the
     extractor's first block is a heading, above which the page's chrome lies), and a paragraph
-    or an ``<h2>``-``<h6>`` heading between two of its blocks.  Only paragraph-shaped blocks
+    or an ``<h2>``-``<h6>`` heading with one of its blocks at most :data:`BETWEEN_REACH` blocks
+    away on either side.  Only paragraph-shaped blocks
     (:data:`RECOVER_MIN_CHARS` or more, ending a sentence, outside navigation, lists, headings and
     captions) and short headings are taken back."""
     mains = [i for i, b in enumerate(blocks) if b.main]
@@ -429,13 +430,29 @@ def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, .
         out[i] = _with_main(b, True)
     for i in range(1, len(blocks) - 1):
         b = blocks[i]
-        if b.main or not (blocks[i - 1].main and blocks[i + 1].main):
+        if b.main or not (_main_within(blocks, i, -1) and _main_within(blocks, i, 1)):
             continue
         chunk = text[b.start:b.end]
         if _paragraph_shaped(chunk, b) or (b.level is not None and b.level >= 2 and not b.chrome
                                            and len(chunk.split()) <= HEADING_MAX_WORDS):
             out[i] = _with_main(b, True)
     return tuple(out)
+
+
+#: How many blocks away (either side) the extractor's blocks may be for a block between them to be
+#: taken back.
+BETWEEN_REACH = 2
+
+
+def _main_within(blocks: tuple[HtmlBlock, ...], i: int, step: int) -> bool:
+    """A main block within :data:`BETWEEN_REACH` blocks of ``i`` in direction ``step``."""
+    for k in range(1, BETWEEN_REACH + 1):
+        j = i + step * k
+        if not 0 <= j < len(blocks):
+            return False
+        if blocks[j].main:
+            return True
+    return False
 
 
 def _with_main(block: HtmlBlock, main: bool) -> HtmlBlock:

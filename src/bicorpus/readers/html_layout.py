@@ -99,9 +99,11 @@ def _title_index(text: str, blocks: Sequence[HtmlBlock], units: _Units, meta: Pa
     """The block that is the page's title: one reading as the metadata title (an ``<h1>`` first,
     the one nearest the main content), else the ``<h1>`` nearest the start of the main content."""
     key = words_key(meta.title) if meta.title else ""
+    near = len(meta.title or "")
     candidates = [i for i, b in enumerate(blocks)
                   if b.end - b.start <= TITLE_MAX_CHARS and not b.item
-                  and (b.level == 1 or (key and words_key(text[b.start:b.end]) == key))
+                  and (b.level == 1 or (key and abs(b.end - b.start - near) <= near // 2 + 8
+                                        and words_key(text[b.start:b.end]) == key))
                   and not units[i].marked_header and units[i].date is None]
     if key:
         same = [i for i in candidates if words_key(text[blocks[i].start:blocks[i].end]) == key]
@@ -114,7 +116,8 @@ def _title_index(text: str, blocks: Sequence[HtmlBlock], units: _Units, meta: Pa
 
 
 def _outside_block(text: str, units: _Units, i: int, b: HtmlBlock, above: bool) -> Block:
-    if not (b.item and above) and parse_byline(text[b.start:b.end]) is None:
+    chunk = text[b.start:b.end]
+    if not (b.item and above) and (("：" not in chunk and ":" not in chunk) or parse_byline(chunk) is None):
         return Block("boilerplate", b.start, b.end)  # the common case, without the line's features
     u = units[i]
     if u.byline is not None and not u.label:
