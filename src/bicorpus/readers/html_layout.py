@@ -60,12 +60,15 @@ def _phrases(name: str) -> frozenset[str]:
 
 
 def _starts_with(key: str, name: str, max_words: int) -> bool:
-    """``key`` (a line's words) has at most ``max_words`` words and begins with an entry of ``name``."""
+    """``key`` (a line's words) has at most ``max_words`` words and begins with an entry of ``name``
+    of two words or more, or is an entry."""
     words = key.split(" ")
     if not key or len(words) > max_words:
         return False
     phrases = _phrases(name)
-    return any(" ".join(words[:n]) in phrases for n in range(1, min(len(words), 6) + 1))
+    if key in phrases:
+        return True  # the whole line; an entry of one word only matches a whole line
+    return any(" ".join(words[:n]) in phrases for n in range(2, min(len(words), 6) + 1))
 
 
 def _paragraph(text: str) -> bool:
