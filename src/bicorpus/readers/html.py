@@ -441,7 +441,7 @@ def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, .
 
 #: How many blocks away (either side) the extractor's blocks may be for a block between them to be
 #: taken back.
-BETWEEN_REACH = 2
+BETWEEN_REACH = 1
 
 
 def _main_within(blocks: tuple[HtmlBlock, ...], i: int, step: int) -> bool:
