@@ -1,6 +1,7 @@
 """Kill test: `bicorpus ingest` killed with SIGKILL at random points never loses or mixes data.
 
     python bench/killtest.py --kills 50 --pages 120 --seed 7 [--work DIR] [--no-readers]
+    python bench/killtest.py --repeat 20 --kills 8 --pages 24 --seed 1   # the test 20 times in a row
 
 Generates pages (bench/generate.py) in two versions of a source folder: set A (the first half)
 and set B (every page, a fifth of set A's pages rewritten).  Ingests A (corpus + index), then
@@ -249,7 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--readers", type=int, default=2, help="reader processes running meanwhile")
     parser.add_argument("--work", help="working folder (default: a temporary one, deleted afterwards)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the whole test this many times in a row (seeds SEED, SEED+1, ...), each in "
+                        "a fresh folder, and report how many runs failed")
     args = parser.parse_args(argv)
+    if args.repeat > 1:
+        return _repeat(args)
     if args.work:
         work = Path(args.work)
         work.mkdir(parents=True, exist_ok=False)
@@ -259,6 +265,27 @@ def main(argv: list[str] | None = None) -> int:
             figures = run(Path(tmp), args.kills, args.pages, args.seed, args.readers, log=print)
     print(json.dumps(figures, indent=2, ensure_ascii=False))
     return 1 if figures["failures"] else 0
+
+
+def _repeat(args: argparse.Namespace) -> int:
+    """The kill test ``args.repeat`` times in a row; one line per run, then a JSON summary."""
+    summary: dict[str, Any] = {"runs": 0, "failed_runs": 0, "kills": 0, "reader_opens": 0, "failures": []}
+    for number in range(args.repeat):
+        seed = args.seed + number
+        started = time.monotonic()
+        with tempfile.TemporaryDirectory(prefix="bicorpus-killtest-") as tmp:
+            figures = run(Path(tmp) / "work", args.kills, args.pages, seed, args.readers)
+        summary["runs"] += 1
+        summary["kills"] += figures["kills"]
+        summary["reader_opens"] += sum(figures["readers"]["seen"].values())
+        if figures["failures"]:
+            summary["failed_runs"] += 1
+            summary["failures"].append({"seed": seed, "failures": figures["failures"][:3]})
+        verdict = "ok" if not figures["failures"] else "FAILED"
+        print(f"run {number + 1}/{args.repeat} (seed {seed}): {figures['kills']} kills, {verdict} "
+              f"in {time.monotonic() - started:.1f} s", flush=True)
+    print(json.dumps(summary, indent=2, ensure_ascii=False))
+    return 1 if summary["failed_runs"] else 0
 
 
 if __name__ == "__main__":

@@ -14,11 +14,18 @@ The API (see ``docs/search.md``)::
 
 from __future__ import annotations
 
+import importlib.metadata
+
 from .api import concordance, ingest, reindex, search, serve, variants
 from .corpus import Corpus, PassageFilter, open_corpus
 from .errors import BicorpusError
 from .index import SearchIndex, SearchResult, open_index
 from .model import Document, Hit, Match, Passage
+
+try:
+    __version__ = importlib.metadata.version("bicorpus")
+except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+    __version__ = "0+unknown"
 
 __all__ = [
     "BicorpusError",

@@ -18,7 +18,9 @@ index commit), nothing when it is already current.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from .corpus import (
     COMMIT_MARKER,
     DOCUMENTS_FILE,
+    MANIFEST_FILE,
     PASSAGES_FILE,
     PENDING_DIR,
     Corpus,
@@ -35,10 +38,11 @@ from .corpus import (
     open_corpus,
 )
 from .errors import BicorpusError, CorpusError, SearchIndexError
-from .lock import WriterLock, lock_status, try_writer_lock
+from .lock import WriterLock, index_lock, lock_status, try_writer_lock
 from .model import Document, Passage
 
 if TYPE_CHECKING:
+    from .index import SearchIndex
     from .index.analysis import NameModel
 
 REINDEX = "run `bicorpus reindex` (or `bicorpus ingest`, which repairs the index itself)"
@@ -204,23 +208,37 @@ def check_index(path: str | Path, corpus: Corpus | None, ids: set[str], report: 
         report.add("index", str(err), REINDEX)
         return
     with ix:
-        count = len(ix)
-        report.facts["index_passages"] = count
-        recorded = (index_record(path) or {}).get("corpus")
-        report.facts["index_fingerprint"] = recorded
-        if corpus is None:
-            return
-        if recorded != corpus.fingerprint:
-            report.add("index", "the index reflects another state of the corpus (an update was interrupted "
-                       "or the corpus changed without it)", REINDEX)
-        if count != len(ids):
-            report.add("index", f"the index holds {count} passages, the corpus {len(ids)}", REINDEX)
-        elif deep:
-            indexed = {p.id for p in ix.passages()}
-            if indexed != ids:
-                missing, extra = len(ids - indexed), len(indexed - ids)
-                report.add("index", f"passage ids differ: {missing} missing from the index, {extra} not in "
-                           "the corpus", REINDEX)
+        try:
+            _check_open_index(ix, path, corpus, ids, report, deep=deep)
+        except BicorpusError as err:  # a damaged index file: diagnosed, never a crash
+            report.add("index", str(err), REINDEX)
+
+
+#: Words searched to read the index's term dictionaries when checking it.
+_PROBES = ("ISIS", "النصرة")
+
+
+def _check_open_index(ix: SearchIndex, path: str | Path, corpus: Corpus | None, ids: set[str],
+                      report: CheckReport, *, deep: bool) -> None:
+    count = len(ix)
+    report.facts["index_passages"] = count
+    recorded = (index_record(path) or {}).get("corpus")
+    report.facts["index_fingerprint"] = recorded
+    if corpus is None:
+        return
+    if recorded != corpus.fingerprint:
+        report.add("index", "the index reflects another state of the corpus (an update was interrupted "
+                   "or the corpus changed without it)", REINDEX)
+    if count != len(ids):
+        report.add("index", f"the index holds {count} passages, the corpus {len(ids)}", REINDEX)
+    elif deep:
+        for probe in _PROBES:
+            ix.search(probe, limit=1)
+        indexed = {p.id for p in ix.passages()}
+        if indexed != ids:
+            missing, extra = len(ids - indexed), len(indexed - ids)
+            report.add("index", f"passage ids differ: {missing} missing from the index, {extra} not in "
+                       "the corpus", REINDEX)
 
 
 def check(corpus: str | Path = "corpus", index: str | Path | None = "index", *,
@@ -235,6 +253,53 @@ def check(corpus: str | Path = "corpus", index: str | Path | None = "index", *,
         if opened is not None:
             opened.close()
     return report
+
+
+def index_lag(index: str | Path) -> str | None:
+    """Why the index at ``index`` lags behind the corpus it was built from, or ``None`` when it
+    reflects it (or that cannot be told: an index built before corpora were recorded, a corpus
+    moved away).  Reads two small files; the corpus fingerprint is its manifest's SHA-256."""
+    record = index_record(index) or {}
+    corpus_path, recorded = record.get("corpus_path"), record.get("corpus")
+    if not isinstance(corpus_path, str):
+        return None
+    corpus_dir = Path(corpus_path)
+    current = corpus_fingerprint(corpus_dir)
+    if current is None or current == recorded:
+        return None
+    shown = os.path.relpath(corpus_dir) if not os.path.relpath(corpus_dir).startswith("..") else corpus_dir
+    return (f"the index at {index} lags behind the corpus at {shown} (an update was interrupted or the "
+            "corpus changed since): results may be missing or out of date; run `bicorpus ingest` or "
+            "`bicorpus reindex`")
+
+
+def corpus_fingerprint(corpus: str | Path) -> str | None:
+    """The fingerprint of the corpus state at ``corpus`` (a committed write still being moved into
+    place counts), read without opening the corpus; ``None`` when there is none."""
+    corpus_dir = Path(corpus)
+    pending = corpus_dir / PENDING_DIR
+    manifest = pending / MANIFEST_FILE if (pending / COMMIT_MARKER).exists() else corpus_dir / MANIFEST_FILE
+    try:
+        return hashlib.sha256(manifest.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def interrupted_state(corpus: str | Path, index: str | Path | None, before: str | None) -> str:
+    """After Ctrl-C: one sentence saying what state the corpus and the index are in (``before``:
+    the corpus fingerprint when the command started)."""
+    now = corpus_fingerprint(corpus)
+    if now is None:
+        return f"no corpus was written at {corpus}; nothing else changed."
+    if now == before:
+        said = f"the corpus at {corpus} is as it was"
+    else:
+        said = f"the corpus at {corpus} holds this run's pages (its write was committed)"
+    if index is None:
+        return said + "."
+    if now is not None and (index_record(index) or {}).get("corpus") == now and _usable(index):
+        return said + f"; the index at {index} matches it."
+    return said + f"; the index at {index} lags behind it: run `bicorpus ingest` again or `bicorpus reindex`."
 
 
 # --- keeping the index in step ------------------------------------------------------------------
@@ -258,15 +323,17 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     if lock is None:
         return "busy"
     try:
-        with lock:
+        with lock, index_lock(index):
             corpus = open_corpus(corpus_dir)
             try:
                 names = resolve_names(index, aliases=aliases)
                 record = index_record(index)
                 recorded = record.get("corpus") if record else None
-                if recorded == corpus.fingerprint and _usable(index, names):
+                if (recorded == corpus.fingerprint and _usable(index, names)
+                        and _healthy(index, names, corpus)):
                     return "current"
-                if recorded is not None and recorded == before and _usable(index, names):
+                if (recorded is not None and recorded == before and _usable(index, names)
+                        and _healthy(index, names)):
                     update_index(corpus, index, changed=changed, removed=removed, names=names)
                     if (index_record(index) or {}).get("corpus") == corpus.fingerprint:
                         return "updated"
@@ -277,6 +344,22 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     except OSError as err:  # a full disk...: the corpus is saved; the next run or reindex repairs the index
         raise SearchIndexError(f"cannot write the index at {index}: {err.strerror or err}; the corpus is "
                                "saved: run `bicorpus reindex` once there is room") from err
+
+
+def _healthy(index: str | Path, names: NameModel, corpus: Corpus | None = None) -> bool:
+    """Whether the index opens and reads (a deleted or damaged file shows here), holding as many
+    passages as ``corpus`` when given."""
+    from .index import open_index
+
+    try:
+        with open_index(index, names=names) as ix:
+            if corpus is not None and len(ix) != corpus.passage_count():
+                return False
+            for probe in _PROBES:
+                ix.search(probe, limit=1)
+    except BicorpusError:
+        return False
+    return True
 
 
 def _usable(index: str | Path, names: NameModel | None = None) -> bool:
@@ -297,7 +380,7 @@ def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index",
 
     if not Path(corpus_dir).is_dir():
         open_corpus(corpus_dir).close()  # raises: no corpus there
-    with WriterLock(corpus_dir):
+    with WriterLock(corpus_dir), index_lock(index):
         corpus = open_corpus(corpus_dir)
         try:
             return build_index(corpus, index, aliases=aliases)
@@ -307,4 +390,4 @@ def reindex(corpus_dir: str | Path = "corpus", index: str | Path = "index",
             corpus.close()
 
 
-__all__ = ["CheckReport", "Problem", "check", "index_record", "reindex", "sync_index"]
+__all__ = ["CheckReport", "Problem", "check", "index_lag", "index_record", "reindex", "sync_index"]

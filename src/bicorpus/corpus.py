@@ -29,7 +29,7 @@ from typing import IO, Any, TypeVar
 from .errors import CorpusError
 from .lock import LOCK_FILE as LOCK_FILE
 from .lock import WriterLock, commit_lock, try_writer_lock
-from .model import SCHEMA_VERSION, Document, Passage
+from .model import LANGS, REGIONS, SCHEMA_VERSION, Document, Passage
 
 # A passage row's document id as written (a JSON string); quotes inside values are escaped.
 _DOC_ID_RE = re.compile(rb'"doc_id": ("(?:[^"\\]|\\.)*")')
@@ -66,6 +66,8 @@ class PassageFilter:
     doc: str | None = None
     since: str | None = None
     until: str | None = None
+    #: With ``since``/``until``: keep undated passages too (by default a date filter drops them).
+    include_undated: bool = False
 
     def accepts(self, p: Passage) -> bool:
         if self.lang and p.lang != self.lang:
@@ -74,6 +76,8 @@ class PassageFilter:
             return False
         if self.doc and p.doc_id != self.doc:
             return False
+        if not p.date and (self.since or self.until):
+            return self.include_undated
         if self.since and (not p.date or p.date < self.since):
             return False
         if self.until and (not p.date or p.date[: len(self.until)] > self.until):
@@ -83,26 +87,73 @@ class PassageFilter:
 
 _READ_CHUNK = 1 << 20
 _R = TypeVar("_R", Document, Passage)
-_PLAIN_TYPES = {"str": str, "int": int}
+#: The JSON types a record field declared with this annotation may hold (``bool`` is never an int).
+_FIELD_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,), "int": (int,), "str | None": (str, type(None)), "int | None": (int, type(None)),
+    "float | None": (int, float, type(None)), "list[str]": (list,), "dict[str, float]": (dict,),
+    "dict[str, Any]": (dict,),
+}
+_PLAIN_TYPES = ("str", "int")
+#: How deeply brackets may nest in a corpus row (a row nests 2 deep; JSON parsing recurses).
+MAX_ROW_DEPTH = 32
+_JSON_STRING_RE = re.compile(rb'"(?:[^"\\]|\\.)*"')
+#: Bytes that are not brackets (deleted), and braces made square brackets (nesting is nesting).
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_SQUARE = bytes.maketrans(b"{}", b"[]")
+
+
+def nested_deeper(line: bytes, limit: int) -> bool:
+    """Whether the brackets of a raw JSON line (strings skipped) nest deeper than ``limit``, found
+    without recursion and in time linear in the line: each pass deletes the innermost ``[]`` pairs
+    (at C speed), so a line of depth ``d`` is empty after ``d`` passes."""
+    brackets = _JSON_STRING_RE.sub(b"", line).translate(_SQUARE, _NOT_BRACKETS)
+    if b"[" * (limit + 1) in brackets:  # that many openers in a row nest that deep
+        return True
+    for _ in range(limit + 1):
+        reduced = brackets.replace(b"[]", b"")
+        if reduced == brackets:
+            return brackets.count(b"[") > limit  # what is left is unbalanced: ``]]][[[``
+        brackets = reduced
+    return True
+
+
+def loads_row(line: bytes) -> Any:
+    """One corpus line parsed as JSON; a line nested deeper than :data:`MAX_ROW_DEPTH` is a
+    ``ValueError`` (checked on the raw bytes first: parsing it would exhaust the stack)."""
+    if line.count(b"[") + line.count(b"{") > MAX_ROW_DEPTH and nested_deeper(line, MAX_ROW_DEPTH):
+        raise ValueError(f"nested deeper than {MAX_ROW_DEPTH} levels")
+    return json.loads(line)
 
 
 def row_problem(row: Any, record: type) -> str | None:
-    """Why a parsed corpus row cannot be a ``record`` (``None`` when it can)."""
+    """Why a parsed corpus row cannot be a ``record`` (``None`` when it can): a missing field, a
+    field of another type, a passage language or region bicorpus does not write."""
     if not isinstance(row, dict):
         return "not a JSON object"
-    missing = [name for name, _ in _plain_fields(record) if name not in row]
-    bad = [name for name, kind in _plain_fields(record) if name in row and type(row[name]) is not kind]
+    missing = [name for name, kind in _typed_fields(record) if kind in _PLAIN_TYPES and name not in row]
     if missing:
         return f"missing {', '.join(missing)}"
-    return f"bad {', '.join(bad)}" if bad else None
+    bad = [name for name, kind in _typed_fields(record) if name in row and not _has_type(row[name], kind)]
+    if bad:
+        return f"bad {', '.join(bad)}"
+    if record is Passage:
+        if row["lang"] not in LANGS:
+            return f"bad lang {row['lang'][:40]!r}"
+        if row["region"] not in REGIONS:
+            return f"bad region {row['region'][:40]!r}"
+    return None
+
+
+def _has_type(value: Any, kind: str) -> bool:
+    allowed = _FIELD_TYPES[kind]
+    return isinstance(value, allowed) and not (isinstance(value, bool) and bool not in allowed)
 
 
 @functools.cache
-def _plain_fields(record: type) -> tuple[tuple[str, type], ...]:
-    """The fields of a record declared plain ``str`` or ``int`` (never ``None``): readers do string
-    work and arithmetic on them, so a damaged row with another type is refused."""
-    return tuple((f.name, _PLAIN_TYPES[str(f.type)]) for f in dataclasses.fields(record)
-                 if str(f.type) in _PLAIN_TYPES)
+def _typed_fields(record: type) -> tuple[tuple[str, str], ...]:
+    """The fields of a record with a checked type: readers do string work and arithmetic on them,
+    so a damaged row with another type is refused."""
+    return tuple((f.name, str(f.type)) for f in dataclasses.fields(record) if str(f.type) in _FIELD_TYPES)
 
 
 def _close_fds(fds: dict[str, int]) -> None:
@@ -203,9 +254,12 @@ class Corpus:
             self.close()
             raise CorpusError(f"corpus manifest {manifest_path} is unreadable: {err}") from err
         version = self.manifest.get("schema_version")
-        if version != SCHEMA_VERSION:
+        if version != SCHEMA_VERSION or isinstance(version, bool):
+            self.close()
+            found = f"schema version {version}" if isinstance(version, int) else (
+                f"a schema_version that is not a whole number ({json.dumps(version)[:40]})")
             raise CorpusError(
-                f"corpus at {self.path} has schema version {version}, this bicorpus reads "
+                f"corpus at {self.path} has {found}, this bicorpus reads schema version "
                 f"{SCHEMA_VERSION}: re-run `bicorpus ingest` on the sources"
             )
 
@@ -270,7 +324,7 @@ class Corpus:
             if not line.strip() or (keep is not None and not keep(line)):
                 continue
             try:
-                row = json.loads(line)
+                row = loads_row(line)
             except ValueError as err:
                 raise CorpusError(f"{path}:{lineno}: corrupt JSON line ({err})") from err
             if not isinstance(row, dict):
@@ -552,9 +606,14 @@ def read_manifest(path: str | Path) -> dict[str, Any] | None:
 
 
 def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[str, Any]]]:
-    """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged."""
+    """``(raw line, parsed row)`` of a corpus JSONL file, for copying rows unchanged.
+
+    Each row is checked before it is handed out: a corrupt row (see :func:`row_problem`) or a
+    repeated id is a :class:`CorpusError` naming the file and line: a damaged row is never
+    carried into the next corpus."""
     file = Path(path) / name
     record: type = Passage if name == PASSAGES_FILE else Document
+    ids: set[str] = set()
     try:
         fh = file.open("rb")
     except FileNotFoundError as err:
@@ -564,10 +623,14 @@ def iter_raw_lines(path: str | Path, name: str) -> Iterator[tuple[bytes, dict[st
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                row = loads_row(line)
             except ValueError as err:
                 raise CorpusError(f"{file}:{lineno}: corrupt JSON line ({err})") from err
             problem = row_problem(row, record)
             if problem:  # a damaged row is never copied into the next corpus
                 raise CorpusError(f"{file}:{lineno}: corrupt row ({problem})")
+            if row["id"] in ids:
+                raise CorpusError(f"{file}:{lineno}: corrupt row (id {row['id'][:80]!r} repeats an earlier "
+                                  "row)")
+            ids.add(row["id"])
             yield (line if line.endswith(b"\n") else line + b"\n"), row

@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
+#: Characters a message must not print raw: control characters (a newline could forge a line),
+#: line and paragraph separators, and bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters escaped (``\\n``, ``\\x1b``...), for one-line messages that
+    name files: a file name holding a newline cannot forge a second line."""
+    def escape(found: re.Match[str]) -> str:
+        char = found.group()
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(char) or (
+            f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+    return _UNPRINTABLE.sub(escape, text)
+
 
 class BicorpusError(Exception):
     """Base class: ``str(err)`` is a complete one-line message for the user."""
+
+
+class Interrupted(BicorpusError):
+    """Ctrl-C stopped a command; ``str(err)`` says what state the corpus and the index are in."""
 
 
 class SourceError(BicorpusError):

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .errors import CorpusError
+from .errors import BicorpusError, CorpusError, SearchIndexError
 
 try:  # POSIX
     import fcntl
@@ -39,6 +39,8 @@ except ImportError:  # pragma: no cover - other systems: no locking
     fcntl = None  # type: ignore[assignment]
 
 LOCK_FILE = ".lock"
+#: The writer lock of an index directory (a name no engine uses for its own files).
+INDEX_LOCK_FILE = ".bicorpus-lock"
 COMMIT_LOCK_FILE = ".commit-lock"
 
 
@@ -93,29 +95,35 @@ def _command() -> str:
     return "bicorpus writer"
 
 
-def read_lock_info(corpus: str | Path) -> LockInfo | None:
+def read_lock_info(corpus: str | Path, name: str = LOCK_FILE) -> LockInfo | None:
     """The holder recorded in the writer lock file (it may be gone)."""
     try:
-        return LockInfo.parse((Path(corpus) / LOCK_FILE).read_bytes()[:4096])
+        return LockInfo.parse((Path(corpus) / name).read_bytes()[:4096])
     except OSError:
         return None
 
 
-def locked_message(corpus: Path, info: LockInfo | None) -> str:
+def locked_message(corpus: Path, info: LockInfo | None, kind: str = "corpus") -> str:
     if info is None or info.alive() is False:
         who = "another process"
     else:
         host = "" if info.host == socket.gethostname() else f" on {info.host}"
         what = f" (another {info.command})" if info.command else ""
         who = f"PID {info.pid}{host} since {info.since}{what}"
-    return f"corpus at {corpus} is locked by {who}; wait for it or, if that process is gone, run again"
+    return f"{kind} at {corpus} is locked by {who}; wait for it or, if that process is gone, run again"
 
 
 _PR_SET_PDEATHSIG = 1
 
 
 def _die_with_parent() -> None:
-    """In a forked child: be killed when the parent dies (Linux ``PR_SET_PDEATHSIG``)."""
+    """In a forked child: be killed when the parent dies (Linux ``PR_SET_PDEATHSIG``), and leave
+    Ctrl-C to the parent (which stops its helpers): a helper printing its own ``KeyboardInterrupt``
+    traceback, or ending before its parent's clean-up asks it to, helps nobody."""
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    except (OSError, ValueError):  # pragma: no cover - not the main thread
+        pass
     try:
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
     except (OSError, AttributeError):  # pragma: no cover - not Linux
@@ -143,8 +151,10 @@ class WriterLock:
     ``previous`` is the holder recorded before this one took the lock over (a dead process, or
     ``None``)."""
 
-    def __init__(self, corpus: str | Path) -> None:
+    def __init__(self, corpus: str | Path, *, what: str = "corpus", name: str = LOCK_FILE,
+                 error: type[BicorpusError] = CorpusError) -> None:
         self.corpus = Path(corpus)
+        self.what, self.name, self.error = what, name, error
         self._fh: BinaryIO | None = None
         self.previous: LockInfo | None = None
 
@@ -156,15 +166,16 @@ class WriterLock:
         guard_forked_children()
         try:
             self.corpus.mkdir(parents=True, exist_ok=True)
-            fh = open(self.corpus / LOCK_FILE, "a+b", buffering=0)  # unbuffered: no late flush to fail
+            fh = open(self.corpus / self.name, "a+b", buffering=0)  # unbuffered: no late flush to fail
         except OSError as err:
-            raise CorpusError(f"cannot write the corpus at {self.corpus}: {err.strerror or err}") from err
+            raise self.error(f"cannot write the {self.what} at {self.corpus}: {err.strerror or err}") from err
         if fcntl is not None:
             try:
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 fh.close()
-                raise CorpusError(locked_message(self.corpus, read_lock_info(self.corpus))) from None
+                info = read_lock_info(self.corpus, self.name)
+                raise self.error(locked_message(self.corpus, info, self.what)) from None
         fh.seek(0)
         self.previous = LockInfo.parse(fh.read(4096))
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": _now(), "command": _command()}
@@ -193,6 +204,14 @@ class WriterLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def index_lock(index: str | Path) -> WriterLock:
+    """The writer lock of an index directory (``.bicorpus-lock`` in it), taken by whoever writes
+    the index: two corpora sharing one index cannot write it at once."""
+    if Path(index).exists() and not Path(index).is_dir():
+        raise SearchIndexError(f"{index} is a file, not an index folder: give the index folder with --index")
+    return WriterLock(index, what="index", name=INDEX_LOCK_FILE, error=SearchIndexError)
 
 
 def try_writer_lock(corpus: str | Path) -> WriterLock | None:

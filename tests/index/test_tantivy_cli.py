@@ -57,7 +57,7 @@ def test_cli_ingest_reindex_search_with_tantivy(tmp_path: Path) -> None:
 
 def test_cli_rejects_an_unknown_engine(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["reindex", "--index", str(tmp_path / "i"), "--engine", "lucene"])
-    assert result.exit_code == 2
+    assert result.exit_code == 1  # a usage error: one Error line, status 1
     assert "lucene" in result.output
 
 

@@ -91,7 +91,7 @@ def export_cmd(fmt: str, out: str, corpus: str, index: str, card: bool, **kwargs
     except BrokenPipeError:
         # the reader of standard output went away (``| head``): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(1)
+        sys.exit(141)
     if report.files:
         stats = report.stats
         where = report.files[0].parent if kwargs.get("split") else ", ".join(str(f) for f in report.files)

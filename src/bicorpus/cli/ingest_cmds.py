@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from collections import Counter
@@ -12,7 +13,9 @@ from typing import Any
 
 import click
 
+from ..check import corpus_fingerprint, interrupted_state
 from ..corpus import MANIFEST_FILE, PassageFilter, open_corpus
+from ..errors import Interrupted, printable
 from ..index.engine import ENGINES, set_index_engine
 from ..pipeline import IngestReport, ProgressCallback, ingest
 from ..segment import DEFAULT_MAX_PASSAGE_CHARS, MIN_PASSAGE_CHARS
@@ -68,10 +71,14 @@ def _update_index(report: IngestReport, corpus: Path, index: Path, aliases: tupl
                before=report.before, aliases=aliases or None)
 
 
+#: The largest --max-size accepted, in megabytes (1 TB: beyond any page, within a file offset).
+MAX_SIZE_MB = 2**20
+
+
 def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> int:
-    if value <= 0:
-        raise click.BadParameter("must be a positive number of megabytes")
-    return int(value * 2**20)
+    if not math.isfinite(value) or value <= 0 or value > MAX_SIZE_MB:
+        raise click.BadParameter(f"must be a number of megabytes above 0 and at most {MAX_SIZE_MB:,}")
+    return max(1, int(value * 2**20))
 
 
 @click.command("ingest")
@@ -121,21 +128,26 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
         names_for(alias_records(aliases))  # a bad alias file stops the run before anything is read
 
     def report_error(path: str, reason: str) -> None:
-        click.echo(f"skipped {path}: {reason}", err=True)
+        click.echo(f"skipped {printable(path)}: {printable(reason)}", err=True)
 
-    with _progress_bar(progress) as bar:
-        report = ingest(sources, corpus_dir, prune=prune, strict=strict, max_passage_chars=max_passage_chars,
-                        max_bytes=max_size, on_error=report_error, progress=bar, follow_links=follow_links)
-    for path, same_as in report.duplicates:
-        click.echo(f"duplicate {path}: same content as {same_as}", err=True)
-    _print_notes(report)
+    before = corpus_fingerprint(corpus_dir)
+    try:
+        with _progress_bar(progress) as bar:
+            report = ingest(sources, corpus_dir, prune=prune, strict=strict,
+                            max_passage_chars=max_passage_chars, max_bytes=max_size, on_error=report_error,
+                            progress=bar, follow_links=follow_links)
+        for path, same_as in report.duplicates:
+            click.echo(f"duplicate {printable(path)}: same content as {printable(same_as)}", err=True)
+        _print_notes(report)
+        if not report.stopped and not no_index and (corpus_dir / MANIFEST_FILE).exists():
+            if engine is not None:
+                set_index_engine(index_dir, engine)
+            _update_index(report, corpus_dir, index_dir, aliases)
+    except KeyboardInterrupt:
+        raise Interrupted(interrupted_state(corpus_dir, None if no_index else index_dir, before)) from None
     if report.stopped:
         click.echo("Error: stopped at the first failure (--strict); the corpus was not changed", err=True)
         sys.exit(1)
-    if not no_index and (corpus_dir / MANIFEST_FILE).exists():
-        if engine is not None:
-            set_index_engine(index_dir, engine)
-        _update_index(report, corpus_dir, index_dir, aliases)
     if not quiet:
         click.echo(_summary(report), err=bool(report.failures))
     if report.failures:
@@ -146,10 +158,10 @@ def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_in
 def _print_notes(report: IngestReport) -> None:
     """Warnings, entries of the folders not read and why, web archive records skipped: on stderr."""
     for path, note in report.warnings:
-        click.echo(f"warning {path}: {note}", err=True)
+        click.echo(f"warning {printable(path)}: {printable(note)}", err=True)
     for path, why in report.skipped:
         if not why.startswith("not a kind of file"):
-            click.echo(f"skipped {path}: {why}", err=True)
+            click.echo(f"skipped {printable(path)}: {printable(why)}", err=True)
     if report.unsupported:
         kinds = ", ".join(f"{n} {ext}" for ext, n in report.unsupported.most_common())
         reads = ", ".join(FORMATS)

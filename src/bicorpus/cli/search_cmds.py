@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from ..api import open_index, reindex
+from ..errors import printable
 from ..index.engine import ENGINES, require_engine
 from ..index.search import DEFAULT_MIN_CONFIDENCE
 from ..model import LANGS, REGIONS, Hit, Passage
@@ -64,7 +65,10 @@ def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
 @click.option("--doc", help="Only passages of this document id.")
 @click.option("--since", help="Only passages dated on or after (YYYY, YYYY-MM or YYYY-MM-DD).")
 @click.option("--until", help="Only passages dated on or before (ISO prefix, inclusive).")
+@click.option("--include-undated", is_flag=True,
+              help="With --since/--until: keep undated passages too (otherwise counted and left out).")
 @click.option("--exact", is_flag=True, help="No name expansion: match words as written (or normalized).")
+@click.option("--strict", is_flag=True, help="Refuse to search an index that lags behind its corpus.")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=DEFAULT_MIN_CONFIDENCE,
               show_default=True, help="Leave out matches less sure than this (0: keep weak ones too).")
 @click.option("--derived", is_flag=True,
@@ -73,8 +77,9 @@ def _print_hits(query: str, total: int, hits: list[Hit], color: bool) -> None:
 @_ENGINE_OPTION
 @output_options
 def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | None, region: str | None,
-               doc: str | None, since: str | None, until: str | None, exact: bool, min_confidence: float,
-               derived: bool, aliases: tuple[Path, ...], engine: str | None, fmt: str) -> None:
+               doc: str | None, since: str | None, until: str | None, include_undated: bool, exact: bool,
+               strict: bool, min_confidence: float, derived: bool, aliases: tuple[Path, ...],
+               engine: str | None, fmt: str) -> None:
     """Search the index by names and words; every hit says which tier matched.
 
     Query language: words (AND by default), "phrases", AND / OR / NOT, parentheses,
@@ -94,9 +99,16 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
     """
     text = " ".join(query)
     require_engine(index_dir, engine)
-    with open_index(index_dir, aliases=aliases or None) as ix:
+    with open_index(index_dir, aliases=aliases or None, strict=strict) as ix:
         result = ix.search(text, limit=limit, lang=lang, region=region, doc=doc, since=since, until=until,
-                           exact=exact, min_confidence=min_confidence, derived=derived)
+                           exact=exact, min_confidence=min_confidence, derived=derived,
+                           include_undated=include_undated)
+    if result.stale:
+        click.echo(f"Warning: {printable(result.stale)}", err=True)
+    if result.undated_left_out and fmt == "text":  # the other formats carry it as a field
+        n = result.undated_left_out
+        click.echo(f"Note: the date filter left out {n} undated matching passage{'s' if n != 1 else ''} "
+                   "(--include-undated keeps them).", err=True)
     if fmt == "text":
         _print_hits(text, result.total, result.hits, color=sys.stdout.isatty())
         return
@@ -109,6 +121,7 @@ def search_cmd(query: tuple[str, ...], index_dir: str, limit: int, lang: str | N
 def _passage_row(p: Passage) -> dict[str, Any]:
     return {"id": p.id, "doc_id": p.doc_id, "ordinal": p.ordinal, "lang": p.lang, "region": p.region,
             "section": p.section, "title": p.title, "date": p.date, "author": p.author,
+            "honorific": p.honorific, "linked_title": p.linked_title, "lang_share": p.lang_share,
             "start": p.start, "end": p.end, "text": p.text}
 
 
@@ -143,10 +156,14 @@ def show_cmd(passage_id: str, index_dir: str, context: int, fmt: str) -> None:
     for p in before:
         click.echo(f"  {p.id}  [{p.region}] {_short(p.text)}")
     click.echo(f"> {passage.id}")
-    for name in ("doc_id", "ordinal", "lang", "region", "section", "title", "date", "author"):
+    for name in ("doc_id", "ordinal", "lang", "region", "section", "title", "date", "author", "honorific",
+                 "linked_title"):
         value = getattr(passage, name)
         if value not in (None, ""):
             click.echo(f"    {name + ':':<9} {value}")
+    if passage.lang_share:
+        shares = ", ".join(f"{lang} {share:.0%}" for lang, share in sorted(passage.lang_share.items()))
+        click.echo(f"    {'shares:':<9} {shares}")
     click.echo(f"    {'chars:':<9} {passage.start}-{passage.end}")
     click.echo("")
     click.echo(passage.text)
@@ -184,8 +201,15 @@ def reindex_cmd(corpus_dir: str, index_dir: str, aliases: tuple[Path, ...], no_a
 
     if no_aliases and aliases:
         raise BicorpusError("--aliases and --no-aliases exclude each other")
+    from ..check import corpus_fingerprint, interrupted_state
+    from ..errors import Interrupted
+
     started = time.perf_counter()
-    count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None), engine=engine)
+    try:
+        count = reindex(corpus_dir, index_dir, aliases=() if no_aliases else (aliases or None), engine=engine)
+    except KeyboardInterrupt:
+        fingerprint = corpus_fingerprint(corpus_dir)
+        raise Interrupted(interrupted_state(corpus_dir, index_dir, fingerprint)) from None
     seconds = time.perf_counter() - started
     click.echo(f"Indexed {count} passage{'s' if count != 1 else ''} from {corpus_dir} into {index_dir} "
                f"in {seconds:.1f} s.")

@@ -20,7 +20,16 @@ from pathlib import Path
 from ..corpus import Corpus, PassageFilter, open_corpus
 from ..errors import ExportError
 from ..model import Document, Passage
-from .base import ExportInfo, ExportOptions, Output, Transaction, Writer, file_inside, safe_file_stem
+from .base import (
+    ExportInfo,
+    ExportOptions,
+    Output,
+    Transaction,
+    Writer,
+    file_inside,
+    is_stream,
+    safe_file_stem,
+)
 from .card import CardInput, ExportStats, render_card
 from .delimited import CsvWriter, TsvWriter, read_csv_records
 from .jsonl import JsonlWriter, import_jsonl, read_jsonl
@@ -175,7 +184,8 @@ def export_corpus(
         filters=describe_filter(where, query),
     )
     tx = Transaction(force=force)
-    card_path = card_path_for(target, split) if (card and target is not None) else None
+    streamed = target is not None and not split and is_stream(target)  # no card beside a device or FIFO
+    card_path = card_path_for(target, split) if (card and target is not None and not streamed) else None
     for path in (target if not split else None, card_path):
         if path is not None:
             tx.check(path)  # fail before writing anything

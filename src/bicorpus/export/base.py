@@ -11,6 +11,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -67,11 +68,49 @@ def variant_path(path: Path, variant: str | None) -> Path:
     )
 
 
+#: The temporary name of a file being exported: ``.NAME.PID.part`` beside it.
+_PART_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.part$")
+
+
+def is_stream(path: Path) -> bool:
+    """Whether ``path`` names an existing device or FIFO (written to as a stream, never replaced)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode) or stat.S_ISBLK(mode)
+
+
+def remove_stale_parts(folder: Path) -> int:
+    """Delete the temporary files (``.NAME.PID.part``) that exports killed before they finished
+    left in ``folder``: those of processes that no longer run.  Returns how many went."""
+    from ..lock import pid_alive
+
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return 0
+    for entry in entries:
+        found = _PART_RE.match(entry.name)
+        if found is None or int(found["pid"]) == os.getpid() or pid_alive(int(found["pid"])):
+            continue
+        try:
+            if entry.is_file(follow_symlinks=False):
+                os.unlink(entry.path)
+                removed += 1
+        except OSError:
+            pass
+    return removed
+
+
 @dataclass
 class _Pending:
     tmp: Path
     final: Path
     handle: IO[Any]
+    #: Written in place as a stream (a device or FIFO): nothing to rename or delete.
+    stream: bool = False
 
 
 class Transaction:
@@ -81,12 +120,19 @@ class Transaction:
         self.force = force
         self._pending: list[_Pending] = []
         self._targets: set[Path] = set()
+        self._swept: set[Path] = set()
         self.written: list[Path] = []
 
     def check(self, path: Path) -> None:
         """Fail now if ``path`` may not be written (exists without ``force``, is a folder, is taken)."""
         if path.is_dir():
             raise ExportError(f"{path} is a folder; give a file name with --out")
+        if path.is_socket():
+            raise ExportError(f"{path} is a socket; give a file name with --out")
+        if is_stream(path):
+            if path.resolve() in self._targets:
+                raise ExportError(f"two outputs of this export would both be written to {path}")
+            return  # a device or FIFO is written to, never replaced
         if path.exists() and not self.force:
             raise ExportError(f"{path} already exists (use --force to replace it)")
         if path.resolve() in self._targets:
@@ -95,8 +141,20 @@ class Transaction:
     def open(self, path: Path, *, binary: bool = False) -> IO[Any]:
         """A new file for ``path`` (text: UTF-8, newlines written as given)."""
         self.check(path)
+        if is_stream(path):
+            try:
+                stream: IO[Any] = (open(path, "wb") if binary
+                                   else open(path, "w", encoding="utf-8", newline=""))
+            except OSError as err:
+                raise ExportError(f"cannot write {path}: {err.strerror or err}") from err
+            self._targets.add(path.resolve())
+            self._pending.append(_Pending(path, path, stream, stream=True))
+            return stream
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent.resolve() not in self._swept:
+                self._swept.add(path.parent.resolve())
+                remove_stale_parts(path.parent)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
             handle: IO[Any] = open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="")
         except OSError as err:
@@ -111,7 +169,8 @@ class Transaction:
             for item in self._pending:
                 item.handle.close()
             for item in self._pending:
-                os.replace(item.tmp, item.final)
+                if not item.stream:
+                    os.replace(item.tmp, item.final)
                 self.written.append(item.final)
         except OSError as err:
             self.abort()
@@ -124,8 +183,11 @@ class Transaction:
         for item in self._pending:
             try:
                 item.handle.close()
+            except OSError:
+                pass
             finally:
-                item.tmp.unlink(missing_ok=True)
+                if not item.stream:  # a device or FIFO is never deleted
+                    item.tmp.unlink(missing_ok=True)
         self._pending = []
 
     def __enter__(self) -> Transaction:

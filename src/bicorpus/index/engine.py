@@ -28,7 +28,8 @@ T = TypeVar("T")
 #: Stored, filterable metadata fields of a passage.
 META_FIELDS: tuple[str, ...] = ("id", "doc", "lang", "region", "section", "date")
 #: Stored-only fields of a passage.
-STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end", "mentions")
+STORED_FIELDS: tuple[str, ...] = ("text", "title", "author", "ordinal", "start", "end", "mentions",
+                                  "honorific", "linked_title", "lang_share")
 #: Stored field holding a passage's gazetteer mentions (:func:`bicorpus.index.analysis.encode_mentions`).
 MENTIONS_FIELD = "mentions"
 
@@ -200,6 +201,8 @@ def engine_class(name: str) -> Any:
 
 def index_engine(path: str | Path) -> str:
     """The engine the index at ``path`` uses (or will be built with)."""
+    if Path(path).exists() and not Path(path).is_dir():
+        raise SearchIndexError(f"{path} is a file, not an index folder: give the index folder with --index")
     try:
         data = json.loads((Path(path) / ENGINE_FILE).read_text("utf-8"))
     except FileNotFoundError:

@@ -129,8 +129,9 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int) -> Iterato
         stop.set()
         _stop(procs)
         feeder.join(timeout=5)
-        tasks.close()
-        results.close()
+        for q in (tasks, results):
+            q.cancel_join_thread()  # the workers are gone: exiting must not wait to flush to them
+            q.close()
 
 
 def _stop(procs: Sequence[Any], queues: Iterable[Any] = ()) -> None:
@@ -141,6 +142,7 @@ def _stop(procs: Sequence[Any], queues: Iterable[Any] = ()) -> None:
     for proc in procs:
         proc.join(timeout=5)
     for q in queues:
+        q.cancel_join_thread()  # the workers are gone: exiting must not wait to flush to them
         q.close()
 
 

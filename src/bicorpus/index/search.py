@@ -13,6 +13,7 @@ costly step of the analysis is not repeated).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
@@ -27,7 +28,7 @@ from typing import Any, TypeVar
 from ..corpus import Corpus, PassageFilter
 from ..errors import AliasFileError, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
-from ..names.gazetteer import alias_file_error
+from ..names.gazetteer import alias_file_error, check_alias_file
 from ..names.keys import NISBA_ENDING, consonant_count
 from ..normalize import NORMALIZATION_VERSION, normalize_text
 from ..normalize.script import is_arabic
@@ -56,12 +57,13 @@ from .engine import (
     TermQ,
     prune,
 )
+from .guard import guard_reads, guarded, guarded_iter, open_guarded
 from .parallel import parallel_map
 from .plan import FilterNode, Plan, PlanNode, Unit, UnitNode, plan_query
 from .query import parse_query
 
 #: Version of the index layout (fields, analysis).  Bumped when an old index cannot be read.
-INDEX_SCHEMA = 5
+INDEX_SCHEMA = 6
 #: File in the index directory recording the versions the index was built with.
 VERSION_FILE = "bicorpus.json"
 #: Most hits one search returns.
@@ -103,6 +105,7 @@ def alias_records(paths: Iterable[str | Path]) -> AliasRecords:
     out: list[tuple[str, str]] = []
     for given in paths:
         path = Path(given)
+        check_alias_file(path)  # a FIFO or device would hang the hashing below
         digest = hashlib.sha256()
         try:
             with path.open("rb") as fh:
@@ -197,9 +200,12 @@ def _read_versions(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None) -> None:
-    """Record the versions, the passage count and the fingerprint of the corpus state indexed."""
+def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None,
+                    corpus_path: Path | None = None) -> None:
+    """Record the versions, the passage count, the fingerprint of the corpus state indexed and
+    where that corpus lies (so a search can tell when the index lags behind it)."""
     data = {**expected_versions(names), "passages": passages, "corpus": corpus,
+            **({"corpus_path": os.path.abspath(corpus_path)} if corpus_path is not None else {}),
             "aliases": [list(r) for r in (names.alias_files if names is not None else ())]}
     tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
     tmp.write_text(json.dumps(data, indent=2) + "\n", "utf-8")
@@ -207,11 +213,13 @@ def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: 
 
 
 def _check_versions(path: Path, names: NameModel | None) -> None:
+    if path.exists() and not path.is_dir():
+        raise SearchIndexError(f"{path} is a file, not an index folder: give the index folder with --index")
     if not path.is_dir():
         raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
     found = _read_versions(path)
     if found is None:
-        if not any(path.iterdir()):
+        if not any(p.name != ".bicorpus-lock" for p in path.iterdir()):  # its writer lock alone
             raise SearchIndexError(f"no index at {path}: run `bicorpus ingest` or `bicorpus reindex`")
         raise SearchIndexError(f"index at {path} has no readable {VERSION_FILE} (built by another version "
                                "or damaged): run `bicorpus reindex`")
@@ -242,7 +250,8 @@ def _stored_to_passage(row: dict[str, Any]) -> Passage:
                    lang=row.get("lang", ""), region=row.get("region", ""), text=text,
                    norm=normalize_text(text), start=int(row.get("start") or 0), end=int(row.get("end") or 0),
                    section=row.get("section"), title=row.get("title"), date=row.get("date"),
-                   author=row.get("author"))
+                   author=row.get("author"), honorific=row.get("honorific"),
+                   linked_title=row.get("linked_title"), lang_share=dict(row.get("lang_share") or {}))
 
 
 def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassage:
@@ -250,7 +259,8 @@ def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassag
     terms, mentions = index_analysis(p.text, names)
     fields = {"id": p.id, "doc": p.doc_id, "lang": p.lang, "region": p.region, "section": p.section,
               "date": p.date, "author": p.author, "text": p.text, "title": p.title, "ordinal": p.ordinal,
-              "start": p.start, "end": p.end, MENTIONS_FIELD: mentions}
+              "start": p.start, "end": p.end, MENTIONS_FIELD: mentions, "honorific": p.honorific,
+              "linked_title": p.linked_title, "lang_share": dict(p.lang_share)}
     return IndexedPassage(fields=fields, terms=terms)
 
 
@@ -271,7 +281,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     found = _read_versions(path) or {}
     if all(found.get(k) == v for k, v in expected_versions(names).items()):
         try:
-            engine = _open_engine(path)
+            engine, _ = open_guarded(path, _open_engine)  # a damaged index is replaced
         except SearchIndexError:
             engine = None
     if engine is None:
@@ -281,7 +291,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
         count = engine.build(shards, functools.partial(indexed_passage, names=names))
     finally:
         engine.close()
-    _write_versions(path, names, count, getattr(corpus, "fingerprint", None))
+    _write_versions(path, names, count, getattr(corpus, "fingerprint", None), getattr(corpus, "path", None))
     return count
 
 
@@ -307,7 +317,7 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
         engine.close()
         fingerprint = getattr(corpus, "fingerprint", None)
         if (_read_versions(path) or {}).get("corpus") != fingerprint:
-            _write_versions(path, names, total, fingerprint)
+            _write_versions(path, names, total, fingerprint, getattr(corpus, "path", None))
         return 0
     try:
         adds = parallel_map(functools.partial(indexed_passage, names=names),
@@ -316,7 +326,7 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
         total = engine.doc_count()
     finally:
         engine.close()
-    _write_versions(path, names, total, getattr(corpus, "fingerprint", None))
+    _write_versions(path, names, total, getattr(corpus, "fingerprint", None), getattr(corpus, "path", None))
     return count
 
 
@@ -330,9 +340,14 @@ class SearchResult:
     query: str
     total: int
     hits: list[Hit] = field(default_factory=list)
+    #: Why the index lags behind its corpus (``None``: it reflects the corpus, or that is unknown).
+    stale: str | None = None
+    #: Undated passages a date filter (``since``/``until``) left out.
+    undated_left_out: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits]}
+        return {"query": self.query, "total": self.total, "hits": [h.to_dict() for h in self.hits],
+                "stale": self.stale, "undated_left_out": self.undated_left_out}
 
 
 def _check_option(name: str, value: str | None, allowed: Sequence[str]) -> None:
@@ -357,11 +372,17 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
                                 (("lang", where.lang), ("region", where.region), ("doc", where.doc)) if value]
     if where.since or where.until:
         high = where.until + "\uffff" if where.until else None
-        parts.append(RangeQ("date", where.since, high))
+        dates: EngineQuery = RangeQ("date", where.since, high)
+        if where.include_undated:
+            dates = AnyQ((dates, AllQ((NotQ(HAS_DATE),))))
+        parts.append(dates)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
+
+#: Passages with a date (any).
+HAS_DATE = RangeQ("date", None, None)
 
 #: The form tiers, each with the index of its form in :meth:`Analysis.forms_at`.
 _FORM_COLUMNS = (("exact", 0), ("normalized", 1), ("stem", 2))
@@ -569,8 +590,11 @@ def _one_commit(method: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(method)
     def pinned(self: SearchIndex, *args: Any, **kwargs: Any) -> T:
-        with self._engine.pinned():
-            return method(self, *args, **kwargs)
+        def call() -> T:
+            with self._engine.pinned():
+                return method(self, *args, **kwargs)
+
+        return guarded(self.path, call, quiet=self._quiet)  # a damaged index: one line
 
     return pinned
 
@@ -579,11 +603,18 @@ class SearchIndex:
     """An index opened for searching.  Cheap to open; safe to share between threads."""
 
     def __init__(self, path: str | Path = "index", *, names: NameModel | None = None,
-                 aliases: Iterable[str | Path] | None = None) -> None:
+                 aliases: Iterable[str | Path] | None = None, strict: bool = False) -> None:
+        from ..check import index_lag
+
         self.path = Path(path)
         _check_versions(self.path, names)
+        #: Why the index lags behind the corpus it was built from (``None``: it does not, or unknown);
+        #: every :class:`SearchResult` carries it too.  ``strict`` makes a lag an error.
+        self.stale = index_lag(self.path)
+        if strict and self.stale:
+            raise SearchIndexError(self.stale)
         self._names = names if names is not None else _search_names(self.path, aliases)
-        self._engine = _open_engine(self.path)
+        self._engine, self._quiet = open_guarded(self.path, _open_engine)
 
     @property
     def names(self) -> NameModel:
@@ -599,23 +630,29 @@ class SearchIndex:
     def close(self) -> None:
         self._engine.close()
 
+    @guard_reads
     def __len__(self) -> int:
         return self._engine.doc_count()
 
     def plan(self, query: str, *, exact: bool = False, derived: bool = False) -> Plan:
         """Parse and resolve ``query`` (raises :class:`QueryError`)."""
-        return plan_query(parse_query(query), self.names, literal=exact, derived=derived)
+        try:
+            return plan_query(parse_query(query), self.names, literal=exact, derived=derived)
+        except RecursionError:
+            raise QueryError("the query is nested too deeply (too many parentheses)") from None
 
     @_one_commit
     def search(self, query: str, *, limit: int = 10, lang: str | None = None, region: str | None = None,
                doc: str | None = None, since: str | None = None, until: str | None = None,
                exact: bool = False, where: PassageFilter | None = None,
-               min_confidence: float = DEFAULT_MIN_CONFIDENCE, derived: bool = False) -> SearchResult:
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE, derived: bool = False,
+               include_undated: bool = False) -> SearchResult:
         """Best ``limit`` passages for ``query``, in tier order, then by confidence, then by score.
 
         ``lang``, ``region``, ``doc``, ``since``, ``until`` (or a whole ``where`` filter) restrict
-        the passages searched; dates compare as ISO prefixes.  ``exact`` switches off name
-        expansion (transliteration and alias tiers) for every term, like ``=word``.
+        the passages searched; dates compare as ISO prefixes, and undated passages are left out
+        (the result counts them: ``undated_left_out``) unless ``include_undated``.  ``exact``
+        switches off name expansion (transliteration and alias tiers) for every term, like ``=word``.
         ``min_confidence`` (0 to 1) leaves out matches less sure than that, and passages that no
         longer answer the query without them; ``derived`` lets a name's keys meet its derived
         (nisba) forms too (Iraq / Iraqi, الجولان / الجولاني)."""
@@ -624,7 +661,8 @@ class SearchIndex:
         if not 0.0 <= min_confidence <= 1.0:
             raise QueryError(f"minimum confidence {min_confidence} is out of range (0 to 1)")
         if where is None:
-            where = PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until)
+            where = PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until,
+                                  include_undated=include_undated)
         plan = self.plan(query, exact=exact, derived=derived)
         flt = metadata_filter(where)
         hits: list[Hit] = []
@@ -634,7 +672,7 @@ class SearchIndex:
         top = plan.max_level
         widest = prune(plan.at(top), self._engine.has_term)
         if widest is None:
-            return SearchResult(query=query, total=0, hits=[])
+            return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
         for level in range(top + 1):
             current = prune(plan.at(level), self._engine.has_term)
@@ -671,7 +709,16 @@ class SearchIndex:
                 total = len(rows) - len(weak)
         if total is None:
             total = max(len(hits), self._engine.count(widest, filter=flt) - len(weak))
-        return SearchResult(query=query, total=total, hits=hits)
+        return SearchResult(query=query, total=total, hits=hits, stale=self.stale,
+                            undated_left_out=self._undated_left_out(widest, where))
+
+    def _undated_left_out(self, query: EngineQuery, where: PassageFilter) -> int:
+        """How many undated passages matching ``query`` (and the other filters) a date filter left out."""
+        if not (where.since or where.until) or where.include_undated:
+            return 0
+        others = metadata_filter(dataclasses.replace(where, since=None, until=None))
+        dated = _both(others, HAS_DATE)
+        return self._engine.count(query, filter=others) - self._engine.count(query, filter=dated)
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan,
              min_confidence: float = 0.0, derived: bool = False) -> Hit | None:
@@ -695,11 +742,14 @@ class SearchIndex:
                    ordinal=int(row.get("ordinal") or 0), matches=matches,
                    confidence=max((m.confidence for m in matches), default=1.0))
 
+    @guard_reads
     def passage(self, passage_id: str) -> Passage | None:
-        """The passage with this id, or ``None``."""
+        """The passage with this id (every field, ``honorific``, ``linked_title`` and ``lang_share``
+        included), or ``None``."""
         row = self._engine.stored(passage_id)
         return _stored_to_passage(row) if row is not None else None
 
+    @guard_reads
     def document_passages(self, doc_id: str) -> list[Passage]:
         """Every passage of one document, in order."""
         return [_stored_to_passage(r) for r in self._engine.doc_passages(doc_id)]
@@ -715,14 +765,16 @@ class SearchIndex:
 
     def passages(self) -> Iterator[Passage]:
         """Every indexed passage (index order)."""
-        return (_stored_to_passage(r) for r in self._engine.iter_stored())
+        rows = guarded_iter(self.path, iter(self._engine.iter_stored()), quiet=self._quiet)
+        return (_stored_to_passage(r) for r in rows)
 
 
 def open_index(path: str | Path = "index", *, names: NameModel | None = None,
-               aliases: Iterable[str | Path] | None = None) -> SearchIndex:
+               aliases: Iterable[str | Path] | None = None, strict: bool = False) -> SearchIndex:
     """Open the index at ``path`` for searching (raises :class:`SearchIndexError` with a clear message).
 
     Entity lookups use the gazetteer the index was built with: the shipped one and the user alias
     files it recorded (a recorded file that changed or is gone asks for ``bicorpus reindex``).
-    ``aliases``, when given, must be those same files."""
-    return SearchIndex(path, names=names, aliases=aliases)
+    ``aliases``, when given, must be those same files.  ``strict``: an index lagging behind its
+    corpus is an error (otherwise ``SearchIndex.stale`` and each result's ``stale`` say so)."""
+    return SearchIndex(path, names=names, aliases=aliases, strict=strict)

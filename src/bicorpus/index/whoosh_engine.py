@@ -19,6 +19,7 @@ Whoosh's searcher.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import heapq
 import itertools
@@ -659,6 +660,16 @@ class _SearcherCache:
         store[key] = docs
 
 
+def _abandon(writer: Any) -> None:
+    """Cancel a writer that failed (a full disk...), releasing its write lock and temporary files
+    even when cancelling fails too (its segment cannot be closed on a full disk)."""
+    with contextlib.suppress(Exception):
+        writer.cancel()
+    if not getattr(writer, "is_closed", True):
+        with contextlib.suppress(Exception):
+            writer._finish()
+
+
 class WhooshEngine:
     """An on-disk Whoosh index.  One object per process; searchers are kept one per thread."""
 
@@ -684,8 +695,13 @@ class WhooshEngine:
     @classmethod
     def open(cls, path: str | Path) -> WhooshEngine:
         path = Path(path)
+        def opened() -> tuple[Any, set[str]]:
+            # ``ix.schema`` reads the table of contents again: a commit may remove it meanwhile
+            ix = whoosh_index.open_dir(str(path))
+            return ix, set(ix.schema.names())
+
         try:
-            ix = _open_current(lambda: whoosh_index.open_dir(str(path)))
+            ix, names = _open_current(opened)
         except EmptyIndexError as err:
             raise SearchIndexError(f"no index at {path}: run `bicorpus reindex`") from err
         except (WhooshIndexError, OSError, EOFError, ValueError, KeyError, ImportError,
@@ -693,7 +709,7 @@ class WhooshEngine:
             raise SearchIndexError(f"index at {path} is unreadable ({type(err).__name__}): "
                                    "run `bicorpus reindex`") from err
         engine = cls(path, ix)
-        if set(ix.schema.names()) != set(_schema().names()):
+        if names != set(_schema().names()):
             raise SearchIndexError(f"index at {path} has another layout: run `bicorpus reindex`")
         return engine
 
@@ -717,9 +733,15 @@ class WhooshEngine:
                 writer.add_document(**_document(passage))
                 added += 1
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
+            self._remove_unused()
             raise
-        writer.commit(mergetype=CLEAR) if clear else writer.commit()
+        try:
+            writer.commit(mergetype=CLEAR) if clear else writer.commit()
+        except BaseException:
+            _abandon(writer)
+            self._remove_unused()
+            raise
         if clear:
             self._check_count(added)
         return added
@@ -760,12 +782,31 @@ class WhooshEngine:
             writer._close_segment()
             writer._commit_toc(segments)
         except BaseException:
-            writer.cancel()
+            _abandon(writer)
+            self._remove_unused()
             raise
         writer._finish()
         added = sum(count for _, count in results)
         self._check_count(added)
         return added
+
+    def _remove_unused(self) -> None:
+        """After a failed write (a full disk...): delete the segment files it left, which no commit
+        names and which would keep the disk full.  Done holding the index's write lock, so no
+        other writer's segment in progress is touched; skipped when another writer has it."""
+        lock = self._ix.lock("WRITELOCK")
+        try:
+            if not lock.acquire(blocking=False):
+                return
+        except Exception:  # a lock file that cannot be made: leave the files
+            return
+        try:
+            toc = TOC.read(self._ix.storage, self._ix.indexname)
+            whoosh_index.clean_files(self._ix.storage, self._ix.indexname, toc.generation, toc.segments)
+        except Exception:  # best effort: the next commit cleans up as well
+            pass
+        finally:
+            lock.release()
 
     def _check_count(self, added: int) -> None:
         """After a build: the index must hold every passage added (Whoosh does not report a failed

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import functools
 import re
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -164,7 +165,9 @@ def _latin_keys(token: str) -> frozenset[str]:
     return frozenset({key}) if key else frozenset()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _alias_forms(token: str) -> _TokenForms:
+    """The forms of an alias token (kept: names share tokens, and a large alias file repeats them)."""
     if is_arabic(token):
         return _TokenForms(_arabic_forms(token), frozenset())
     return _TokenForms(frozenset({_latin_form(token)}), _latin_keys(token))
@@ -202,6 +205,16 @@ class _Draft:
     source: str
     line: int
     related_lines: list[tuple[str, int]] = field(default_factory=list)
+    #: What the entity already holds (names, acronyms, relations), for constant-time repeat checks:
+    #: an entity of 50,000 names loads in linear time.
+    seen: set[tuple[str, ...]] = field(default_factory=set)
+
+    def first(self, item: tuple[str, ...]) -> bool:
+        """Whether ``item`` is new to the entity (and remember it)."""
+        if item in self.seen:
+            return False
+        self.seen.add(item)
+        return True
 
 
 def _split_values(value: str) -> list[str]:
@@ -255,20 +268,20 @@ def _apply_field(draft: _Draft, name: str, values: list[str], where: str, number
             if (name == "ar") != is_arabic(value):
                 script = "Arabic" if name == "ar" else "Latin"
                 raise AliasFileError(f"{where}: {name} name {value!r} is not in {script} script")
-            if (value, name) not in entity.names:
+            if draft.first(("name", value, name)):
                 entity.names.append((value, name))
     elif name == "acronym":
         for value in values:
             if len(tokenize(value)) != 1 or value != value.upper() or not any(c.isupper() for c in value):
                 raise AliasFileError(f"{where}: acronym {value!r} must be one word in capitals")
-            if value not in entity.acronyms:
+            if draft.first(("acronym", value)):
                 entity.acronyms.append(value)
     else:
         for value in values:
             parts = value.split()
             if len(parts) != 2:
                 raise AliasFileError(f"{where}: related must read 'relation entity-id', got {value!r}")
-            if tuple(parts) not in entity.related:
+            if draft.first(("related", parts[0], parts[1])):
                 entity.related.append((parts[0], parts[1]))
                 draft.related_lines.append((parts[1], number))
 
@@ -277,16 +290,30 @@ def _apply_field(draft: _Draft, name: str, values: list[str], where: str, number
 MAX_ALIAS_FILE_BYTES = 16 * 2**20
 
 
-def _read_user_file(path: Path) -> str:
+def check_alias_file(path: Path) -> None:
+    """Refuse, before opening it, an alias file that is not a regular file (a FIFO or ``/dev/zero``
+    would block or never end) or is over :data:`MAX_ALIAS_FILE_BYTES`."""
     try:
-        if path.is_file() and path.stat().st_size > MAX_ALIAS_FILE_BYTES:
-            raise AliasFileError(f"{path}: alias file too large ({path.stat().st_size / 2**20:.1f} MB; "
-                                 f"the limit is {MAX_ALIAS_FILE_BYTES // 2**20} MB)")
+        st = path.stat()
+    except OSError as err:
+        raise alias_file_error(path, err) from None
+    if stat.S_ISDIR(st.st_mode):
+        raise AliasFileError(f"{path}: is a directory, not an alias file")
+    if not stat.S_ISREG(st.st_mode):
+        raise AliasFileError(f"{path}: not a regular file (a FIFO, device or socket is never read)")
+    if st.st_size > MAX_ALIAS_FILE_BYTES:
+        raise AliasFileError(f"{path}: alias file too large ({st.st_size:,} bytes; the limit is "
+                             f"{MAX_ALIAS_FILE_BYTES:,} bytes, {MAX_ALIAS_FILE_BYTES // 2**20} MB)")
+
+
+def _read_user_file(path: Path) -> str:
+    check_alias_file(path)
+    try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_ALIAS_FILE_BYTES + 1)
         if len(raw) > MAX_ALIAS_FILE_BYTES:
             limit = MAX_ALIAS_FILE_BYTES // 2**20
-            raise AliasFileError(f"{path}: alias file too large (the limit is {limit} MB)")
+            raise AliasFileError(f"{path}: alias file too large (it grew past the limit, {limit} MB)")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise AliasFileError(f"{path}: not UTF-8 text ({err.reason} at byte {err.start})") from None
@@ -356,7 +383,7 @@ class Gazetteer:
         if not extra_files:
             return _shipped()
         drafts = _shipped_drafts()
-        drafts = {k: _Draft(_copy(d.entity), d.source, d.line, list(d.related_lines))
+        drafts = {k: _Draft(_copy(d.entity), d.source, d.line, list(d.related_lines), set(d.seen))
                   for k, d in drafts.items()}
         for path in extra_files:
             path = Path(path)
