@@ -14,18 +14,43 @@ The API (see ``docs/search.md``)::
 
 from __future__ import annotations
 
+import importlib
 import importlib.metadata
+from typing import TYPE_CHECKING, Any
 
-from .api import concordance, ingest, reindex, search, serve, variants
-from .corpus import Corpus, PassageFilter, open_corpus
-from .errors import BicorpusError
-from .index import SearchIndex, SearchResult, open_index
-from .model import Document, Hit, Match, Passage
+if TYPE_CHECKING:
+    from .api import concordance, ingest, reindex, search, serve, variants
+    from .corpus import Corpus, PassageFilter, open_corpus
+    from .errors import BicorpusError
+    from .index import SearchIndex, SearchResult, open_index
+    from .model import Document, Hit, Match, Passage
 
 try:
     __version__ = importlib.metadata.version("bicorpus")
 except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
     __version__ = "0+unknown"
+
+#: Where each public name lives.  The package loads them when first used, so that the
+#: ``bicorpus`` program starts (and can be interrupted) before the library is loaded.
+_PUBLIC = {
+    "BicorpusError": "errors",
+    "Corpus": "corpus",
+    "Document": "model",
+    "Hit": "model",
+    "Match": "model",
+    "Passage": "model",
+    "PassageFilter": "corpus",
+    "SearchIndex": "index",
+    "SearchResult": "index",
+    "concordance": "api",
+    "ingest": "api",
+    "open_corpus": "corpus",
+    "open_index": "index",
+    "reindex": "api",
+    "search": "api",
+    "serve": "api",
+    "variants": "api",
+}
 
 __all__ = [
     "BicorpusError",
@@ -46,3 +71,19 @@ __all__ = [
     "serve",
     "variants",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is not None:
+        return getattr(importlib.import_module(f".{module}", __name__), name)
+    try:
+        return importlib.import_module(f".{name}", __name__)  # a submodule: bicorpus.corpus, ...
+    except ModuleNotFoundError as err:
+        if err.name != f"{__name__}.{name}":
+            raise
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}") from None
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC])

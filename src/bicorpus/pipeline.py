@@ -41,6 +41,7 @@ from .layout import analyze
 from .layout_site import fingerprint, site_table
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
+from .readers.page_meta import apply_page_meta, html_layout
 from .segment import DEFAULT_MAX_PASSAGE_CHARS, make_passages, passage_id
 from .sources import (
     BAD_NAME,
@@ -57,7 +58,7 @@ from .sources import (
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 3
+INGEST_VERSION = 4
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -140,7 +141,11 @@ def process_document(
     ``repeated``: keys of the page's lines that repeat across its site's pages
     (:meth:`bicorpus.layout_site.SiteTable.hits`), read as boilerplate at the page's edges."""
     doc_id = document_id(src.text)
-    layout = analyze(src.text, src.headings, repeated=repeated)  # 2. layout
+    text_title = text_date = None
+    if src.blocks and src.page is not None:  # 2. layout: an HTML page read as a tree
+        layout, text_title, text_date = html_layout(src.text, src.blocks, src.page)
+    else:
+        layout = analyze(src.text, src.headings, repeated=repeated)  # 2. layout
     passages = make_passages(doc_id, src.text, layout, max_chars=max_passage_chars)  # 3-4.
     if not all(p.norm for p in passages):  # lines of invisible characters only (ZWSP, NBSP...)
         kept = [p for p in passages if p.norm]
@@ -161,6 +166,8 @@ def process_document(
         url=src.url,
         meta=dict(src.meta),
     )
+    if src.page is not None:
+        apply_page_meta(doc, src.page, text_title, text_date)
     if repeated:
         doc.meta["site_lines"] = fingerprint(repeated)
     return doc, passages

@@ -23,9 +23,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import SourceError
+
+if TYPE_CHECKING:
+    from .readers.html import HtmlBlock, PageMeta
 
 #: Files larger than this are refused (bytes); keeps memory bounded.  ``--max-size`` changes it.
 DEFAULT_MAX_BYTES = 32 * 1024 * 1024
@@ -80,6 +83,10 @@ class SourceText:
     url: str | None = None
     #: Reading notes kept on the document: ``encoding_guessed``, ``replacement_chars``, ``fetched``...
     meta: dict[str, Any] = field(default_factory=dict)
+    #: HTML only: every line of ``text`` with its place in the page and whether it is main content.
+    blocks: tuple[HtmlBlock, ...] = ()
+    #: HTML only: what the page says about itself (title, date, authors, site, URL, language...).
+    page: PageMeta | None = None
 
 
 def source_format(path: str | Path) -> str | None:
@@ -512,8 +519,14 @@ def source_from_bytes(raw: bytes, path: str, fmt: str, *, mtime: float | None = 
     text, encoding = decoded.text, decoded.encoding
     text = normalize_newlines(text)
     headings: tuple[tuple[int, int, int], ...] = ()
-    if fmt == "html":
-        text, headings = html_to_text_and_headings(text)
+    blocks: tuple[HtmlBlock, ...] = ()
+    page: PageMeta | None = None
+    if fmt == "html":  # read as a tree: the text is the page's visible text (bicorpus.readers.html)
+        from .readers.html import read_html
+
+        html = read_html(text)
+        text, blocks, page = html.text, html.blocks, html.meta
+        headings = tuple((b.level, b.start, b.end) for b in blocks if b.level is not None)
     if not text.strip():
         raise SourceError(str(path), "no visible text" if fmt == "html" else "empty file")
     if not _VISIBLE_RE.search(text):
@@ -534,6 +547,8 @@ def source_from_bytes(raw: bytes, path: str, fmt: str, *, mtime: float | None = 
         headings=headings,
         url=url,
         meta=meta,
+        blocks=blocks,
+        page=page,
     )
 
 

@@ -1,4 +1,4 @@
-"""TEI export: well-formed, the declared TEI P5 structure, valid against tei_all where available."""
+"""TEI export: well-formed, the declared TEI P5 structure, valid against tei_all."""
 
 from __future__ import annotations
 

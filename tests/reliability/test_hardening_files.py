@@ -22,7 +22,7 @@ from bicorpus.errors import AliasFileError
 from bicorpus.names import gazetteer
 from bicorpus.names.gazetteer import Entity, Gazetteer, _Draft, _parse
 
-CLI = "import sys; from bicorpus.cli import main; sys.exit(main())"
+CLI = "from bicorpus.launch import main; main()"  # what the installed `bicorpus` program runs
 
 
 def test_export_to_a_fifo_writes_a_stream_and_keeps_the_fifo(built: Path):
@@ -189,3 +189,30 @@ def test_ctrl_c_during_an_ingest_ends_everything_at_once_and_says_what_state_is_
                                capture_output=True, text=True, timeout=600)
         assert rerun.returncode == 0, rerun.stderr
         assert check(tmp_path / "corpus", tmp_path / "index").ok
+
+
+CTRL_C_WHILE_LOADING = """
+import builtins, os, signal
+from bicorpus import launch
+real_import = builtins.__import__
+def importing(name, *args, **kwargs):
+    if name == "click":  # the command line's first import: Ctrl-C arrives while it loads
+        os.kill(os.getpid(), signal.SIGINT)
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = importing
+launch.main()
+"""
+
+
+def test_ctrl_c_while_the_program_loads_is_one_line_and_exit_130(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_LOADING, "stats"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 130, done.stderr
+    assert done.stderr == "Interrupted: nothing was changed.\n"
+
+
+def test_importing_the_package_loads_the_library_only_when_used():
+    code = ("import sys, bicorpus; before = 'bicorpus.api' in sys.modules; bicorpus.ingest; "
+            "print(before, 'bicorpus.api' in sys.modules, bicorpus.corpus.__name__)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.stdout.split() == ["False", "True", "bicorpus.corpus"], done.stderr

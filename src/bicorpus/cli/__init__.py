@@ -102,8 +102,4 @@ def _register() -> None:
             main.add_command(command)
 
 
-try:
-    _register()
-except KeyboardInterrupt:  # Ctrl-C while the commands load: nothing has started yet
-    sys.stderr.write("Interrupted: nothing was changed.\n")
-    sys.exit(130)
+_register()

@@ -66,6 +66,8 @@ COLUMNS: tuple[Column, ...] = (
     _d("format", "str", False, "source file format"),
     _d("n_passages", "int", False, "number of passages of the document in the corpus"),
     _d("mtime", "float", True, "source file modification time (POSIX seconds)"),
+    _d("site", "str", True, "site the page comes from (the name it declares, or its host)"),
+    _d("url", "str", True, "URL of the page (canonical when it declares one)"),
 )
 
 #: Columns added by ``--translit``.

@@ -1,0 +1,229 @@
+"""Regions of an HTML page, from its blocks (:mod:`bicorpus.readers.html`) and the text-line rules.
+
+The main content the extractor kept is the article; the rest is ``site-header`` or
+``boilerplate``.  Within the page, in order:
+
+* the **title** is the block that reads as the page's metadata title (else the ``<h1>`` nearest
+  the start of the main content);
+* **datelines** are date lines and page bylines (``By NAME``) between the title and the first
+  paragraph; a short unfinished line right after the title (or followed by a dateline) is the
+  **subtitle**;
+* ``<h2>``-``<h6>`` in the main content are **section headings**:
+  the ``section`` of the body blocks under them, and body passages themselves (section: their
+  own text), so a heading stays searchable.  A ``<figcaption>`` or table caption is never a
+  heading: a body passage when the extractor kept it, else ``boilerplate``;
+* **body**: the other main-content blocks, except lines the text rules know as navigation,
+  header labels, share/print/copyright lines or bare decoration, which are ``boilerplate``; so
+  are a line heading related articles (``readers/data/article_end.txt``: "Read also", "Auch
+  interessant", "اقرأ أيضا"...) and the lines after it up to the next paragraph, and short
+  promotion lines (``readers/data/promo.txt``: newsletters, subscriptions, cookie notices);
+* outside the main content: header bullets of the shape ``AUTHOR يكتب: (TITLE)`` are
+  ``site-header`` with their author and linked title (wherever they are, even inside the main
+  content), other list items above the article are ``site-header`` with their linked title, and
+  everything else is ``boilerplate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from importlib.resources import files
+
+from ..layout import (
+    Block,
+    Heading,
+    Layout,
+    Unit,
+    article_language,
+    ends_sentence,
+    make_unit,
+    parse_byline,
+    strip_brackets,
+)
+from ..layout import strip_bullet as _strip_bullet
+from .html import HtmlBlock, PageMeta, words_key
+
+#: Longest line (words) that can head an article's end or be a promotion line.
+END_MAX_WORDS = 12
+PROMO_MAX_WORDS = 25
+#: Paragraph-shaped: at least this many characters, ending a sentence.
+PARAGRAPH_MIN_CHARS = 80
+
+
+@cache
+def _phrases(name: str) -> frozenset[str]:
+    """Entries of ``readers/data/NAME`` as word keys (read once)."""
+    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    keys = (words_key(line) for line in lines)
+    return frozenset(k for k in keys if k)
+
+
+def _starts_with(key: str, name: str, max_words: int) -> bool:
+    """``key`` (a line's words) has at most ``max_words`` words and begins with an entry of ``name``
+    of two words or more, or is an entry."""
+    words = key.split(" ")
+    if not key or len(words) > max_words:
+        return False
+    phrases = _phrases(name)
+    if key in phrases:
+        return True  # the whole line; an entry of one word only matches a whole line
+    return any(" ".join(words[:n]) in phrases for n in range(2, min(len(words), 6) + 1))
+
+
+def _paragraph(text: str) -> bool:
+    return len(text) >= PARAGRAPH_MIN_CHARS and ends_sentence(text)
+
+
+#: Longest block that can be the title / subtitle.
+TITLE_MAX_CHARS = 300
+SUBTITLE_MAX_CHARS = 300
+
+
+class _Units:
+    """The text-line features of each block (:func:`bicorpus.layout.make_unit`), computed when first
+    asked for: most blocks outside the article never need them."""
+
+    def __init__(self, text: str, blocks: Sequence[HtmlBlock]) -> None:
+        self.text = text
+        self.blocks = blocks
+        self.cache: dict[int, Unit] = {}
+
+    def __getitem__(self, i: int) -> Unit:
+        unit = self.cache.get(i)
+        if unit is None:
+            b = self.blocks[i]
+            unit = self.cache[i] = make_unit(self.text, b.start, b.end)
+        return unit
+
+
+def _title_index(text: str, blocks: Sequence[HtmlBlock], units: _Units, meta: PageMeta,
+                 first_main: int) -> int | None:
+    """The block that is the page's title: one reading as the metadata title (an ``<h1>`` first,
+    the one nearest the main content), else the ``<h1>`` nearest the start of the main content."""
+    key = words_key(meta.title) if meta.title else ""
+    near = len(meta.title or "")
+    candidates = [i for i, b in enumerate(blocks)
+                  if b.end - b.start <= TITLE_MAX_CHARS and not b.item
+                  and (b.level == 1 or (key and abs(b.end - b.start - near) <= near // 2 + 8
+                                        and words_key(text[b.start:b.end]) == key))
+                  and not units[i].marked_header and units[i].date is None]
+    if key:
+        same = [i for i in candidates if words_key(text[blocks[i].start:blocks[i].end]) == key]
+        if same:
+            return min(same, key=lambda i: (blocks[i].level != 1, abs(i - first_main)))
+    h1 = [i for i in candidates if blocks[i].level == 1 and not blocks[i].chrome]
+    if h1:
+        return min(h1, key=lambda i: abs(i - first_main))
+    return None
+
+
+def _outside_block(text: str, units: _Units, i: int, b: HtmlBlock, above: bool) -> Block:
+    chunk = text[b.start:b.end]
+    if not (b.item and above) and (("：" not in chunk and ":" not in chunk) or parse_byline(chunk) is None):
+        return Block("boilerplate", b.start, b.end)  # the common case, without the line's features
+    u = units[i]
+    if u.byline is not None and not u.label:
+        by = u.byline
+        return Block("site-header", u.start, u.end, author=by.author, honorific=by.honorific,
+                     linked_title=by.linked_title)
+    if above and b.item and not (u.nav or u.label or u.decoration):
+        linked = strip_brackets(_strip_bullet(u.text)) or None
+        return Block("site-header", u.start, u.end, linked_title=linked)
+    return Block("boilerplate", u.start, u.end)
+
+
+def _subtitle(units: _Units, blocks: Sequence[HtmlBlock], i: int, nxt: int | None) -> bool:
+    u, b = units[i], blocks[i]
+    if len(u.text) > SUBTITLE_MAX_CHARS or b.item or b.caption or u.marked_header:
+        return False
+    if b.level is not None and b.level >= 2:
+        return False
+    if nxt is not None and (units[nxt].date or units[nxt].page_byline):
+        return True
+    return not ends_sentence(u.text) and len(u.text) >= 20
+
+
+def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
+                ) -> tuple[Layout, str | None, str | None]:
+    """The :class:`~bicorpus.layout.Layout` of an HTML page's visible ``text``, with the title and the
+    date its text lines give (``None`` when they give none), to compare with the page metadata."""
+    units = _Units(text, blocks)
+    mains = [i for i, b in enumerate(blocks) if b.main]
+    first_main = mains[0] if mains else len(blocks)
+    title_i = _title_index(text, blocks, units, meta, first_main)
+    lang = article_language([units[i] for i in mains] or [units[i] for i in range(len(blocks))])
+    start = min(first_main, title_i) if title_i is not None else first_main
+
+    out: list[Block] = []
+    headings: list[Heading] = []
+    section: str | None = None
+    text_title = text[blocks[title_i].start:blocks[title_i].end] if title_i is not None else None
+    text_date: str | None = None
+    author = honorific = None
+    stage = "before-title" if title_i is not None else "after-title"
+    tail = False  # after a line heading related articles, until the next paragraph
+    for i, b in enumerate(blocks):
+        if i == title_i:
+            u = units[i]
+            out.append(Block("title", u.start, u.end))
+            stage = "after-title"
+            continue
+        in_article = b.main
+        if not in_article and stage == "after-title" and start < i < first_main:
+            u = units[i]
+            if (u.date or u.page_byline) and not u.marked_header:
+                in_article = True  # a dateline between the title and the extracted text
+        if not in_article:
+            if stage == "body" and not tail and b.end - b.start < 400:  # a related-articles heading
+                tail = _starts_with(words_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
+            out.append(_outside_block(text, units, i, b, above=i < start))
+            continue
+        u = units[i]
+        if u.byline is not None and not u.label:
+            out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
+            continue
+        key = words_key(u.text) if len(u.text) < 400 else ""
+        if stage == "body" and (tail or _starts_with(key, "article_end.txt", END_MAX_WORDS)):
+            tail = not (b.level is None and not b.item and _paragraph(u.text))
+            if tail:
+                out.append(Block("boilerplate", u.start, u.end))
+                continue
+        if u.nav or u.label or u.decoration:
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
+        if _starts_with(key, "promo.txt", PROMO_MAX_WORDS):
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
+        if stage != "body" and (u.date or u.page_byline) and len(u.text) <= TITLE_MAX_CHARS:
+            text_date = text_date or u.date
+            if u.page_byline and author is None:
+                author, honorific = u.page_byline.author, u.page_byline.honorific
+            out.append(Block("dateline", u.start, u.end, date=u.date))
+            continue
+        if stage == "after-title" and title_i is not None:
+            nxt = next((j for j in range(i + 1, len(blocks)) if blocks[j].main), None)
+            if _subtitle(units, blocks, i, nxt):
+                out.append(Block("subtitle", u.start, u.end))
+                stage = "body"
+                continue
+        stage = "body"
+        if b.level is not None and b.level >= 2 and not b.caption:
+            section = u.text
+            headings.append(Heading(u.text, u.start, u.end))
+        out.append(Block("body", u.start, u.end, section=section))
+
+    if meta.authors:
+        author, honorific = meta.authors[0], None
+    return Layout(
+        lang=lang,
+        title=meta.title or text_title,
+        date=meta.date or text_date,
+        author=author,
+        honorific=honorific,
+        blocks=tuple(out),
+        headings=tuple(headings),
+    ), text_title, text_date
+
+
+__all__ = ["html_layout"]
