@@ -44,7 +44,7 @@ def ingest(paths: Iterable[str | Path], corpus: str | Path = "corpus", *, index:
     ``index=None`` leaves the index alone.  ``aliases``: user alias files read on top of the
     shipped gazetteer (default: those the index was built with; other ones rebuild the index;
     ``()`` for the shipped gazetteer alone).  ``engine``: ``"whoosh"`` or ``"tantivy"`` (default: the
-    engine the index already uses, Whoosh for a new one; another one rebuilds the index).
+    engine the index already uses, Tantivy for a new one; another one rebuilds the index).
     ``options`` go to :func:`bicorpus.pipeline.ingest` (``prune``, ``strict``, ``on_error``,
     ``progress``...)."""
     from .check import sync_index
@@ -74,7 +74,7 @@ def reindex(corpus: str | Path = "corpus", index: str | Path = "index", *,
     ``aliases``: user alias files (default: those the index was built with; ``()`` for the shipped
     gazetteer alone).  Holds the corpus writer lock meanwhile (a running ingest makes it fail
     with a clear message).  ``engine``: ``"whoosh"`` or ``"tantivy"`` (default: the engine the
-    index already uses, Whoosh for a new one)."""
+    index already uses, Tantivy for a new one)."""
     from .check import reindex as locked_reindex
     from .index.engine import set_index_engine
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import run
-from common import BenchQuery
+from common import BenchQuery, latency_summary
 from generate import generate_page, mutate_pages, mutated_indexes, page_name
 
 REQUIRED_KEYS = (
@@ -28,12 +28,14 @@ def names_available() -> bool:
 
 def test_parse_args_selects_steps(tmp_path: Path) -> None:
     config, steps, out = run.parse_args(["--pages", "10", "--work", str(tmp_path)])
-    assert steps == ["build", "profile", "baseline", "queries", "baseline-queries"] and out is None
-    assert config.pages == 10 and config.engine == "whoosh" and config.work == tmp_path
-    config, steps, out = run.parse_args(["--pages", "10", "--engine", "tantivy", "--no-profile",
+    assert steps == ["build", "profile", "baseline", "raw", "queries", "baseline-queries", "raw-queries"]
+    assert config.pages == 10 and config.engine == "tantivy" and config.work == tmp_path and out is None
+    config, steps, out = run.parse_args(["--pages", "10", "--engine", "whoosh", "--no-profile",
                                          "--incremental", "--json", "r.json"])
-    assert steps == ["build", "baseline", "queries", "baseline-queries", "incremental"]
-    assert config.engine == "tantivy" and out == "r.json" and config.repeat == 1
+    assert steps == ["build", "baseline", "raw", "queries", "baseline-queries", "raw-queries", "incremental"]
+    assert config.engine == "whoosh" and out == "r.json" and config.repeat == 1
+    _, steps, _ = run.parse_args(["--pages", "10", "--no-baseline", "--no-profile"])
+    assert steps == ["build", "queries"]
     config, _, _ = run.parse_args(["--pages", "10", "--repeat", "3"])
     assert config.repeat == 3
     with pytest.raises(SystemExit):
@@ -46,20 +48,41 @@ def test_parse_args_selects_steps(tmp_path: Path) -> None:
 
 def test_ratios_and_targets() -> None:
     report = {
-        "ingest_passages_per_s": 2500.0, "baseline_passages_per_s": 1000.0, "peak_rss_mb": 1500.0,
-        "query_p50_ms": 3.0, "baseline_query_p50_ms": 1.5,
-        "query_p95_ms": 20.0, "baseline_query_p95_ms": 20.0,
+        "engine": "tantivy",
+        "ingest_passages_per_s": 6500.0, "baseline_passages_per_s": 2000.0, "raw_passages_per_s": 65000.0,
+        "peak_rss_mb": 1500.0, "query_p50_ms": 3.0, "baseline_query_p50_ms": 1.5,
+        "query_p95_ms": 5.0, "baseline_query_p95_ms": 20.0,
+        "ingest_cpu_us_per_passage": 200.0, "baseline_cpu_us_per_passage": 600.0,
     }
     run.add_ratios_and_targets(report)
-    assert report["ingest_speed_vs_baseline"] == 2.5
-    assert report["query_p50_vs_baseline"] == 2.0 and report["query_p95_vs_baseline"] == 1.0
+    # CPU: 200 µs a passage spread over two cores against plain Whoosh's 600 in one process
+    assert report["ingest_cpu_vs_baseline"] == 0.33 and report["ingest_speed_vs_baseline_from_cpu"] == 6.0
+    assert report["ingest_two_core_passages_per_s_from_cpu"] == 10_000.0
+    assert report["ingest_speed_vs_baseline"] == 3.25 and report["ingest_speed_vs_raw"] == 0.1
+    assert report["query_p50_vs_baseline"] == 2.0 and report["query_p95_vs_baseline"] == 0.25
     targets = report["targets"]
     assert targets["ingest_passages_per_s"]["met"] is True
     assert targets["ingest_speed_vs_baseline"]["met"] is True
     assert targets["peak_rss_mb"]["met"] is False
-    assert targets["query_p50_vs_baseline"]["met"] is False
-    assert targets["query_p95_vs_baseline"]["met"] is True
+    assert targets["query_p50_ms"]["met"] is False
+    assert targets["query_p95_ms"]["met"] is True
     assert targets["incremental_share_of_full"]["met"] is None
+    whoosh = {**report, "engine": "whoosh", "peak_rss_mb": 500.0}
+    run.add_ratios_and_targets(whoosh)
+    assert set(whoosh["targets"]) == {"peak_rss_mb", "incremental_share_of_full"}  # its old targets retired
+    assert whoosh["targets"]["peak_rss_mb"]["met"] is True and whoosh["ingest_speed_vs_baseline"] == 3.25
+
+
+def test_raw_ratios_compare_the_same_queries() -> None:
+    queries = [BenchQuery("single", "Nusra"), BenchQuery("single", "Raqqa"), BenchQuery("phrase", '"a b"')]
+    ours = {"seconds": [0.004, 0.002, 0.010], "all": latency_summary([0.004, 0.002, 0.010])}
+    raw = {"seconds": [0.001, None, 0.001], "all": latency_summary([0.001, 0.001])}
+    report = {"queries": ours, "raw": {"queries": raw}}
+    run.compare_queries(report, queries)
+    assert report["raw_query_compared"] == 2  # the query raw Tantivy failed is left out of both sides
+    assert report["query_p50_vs_raw"] is not None and report["query_p50_vs_raw"] > 1
+    assert set(report["query_vs_raw_by_class"]) == {"single", "phrase"}
+    assert "seconds" not in raw
 
 
 def test_pages_are_generated_once_and_reused(tmp_path: Path) -> None:
@@ -99,11 +122,12 @@ def test_baseline_and_queries_alone(tmp_path: Path) -> None:
     assert 0 < report["baseline_query_p50_ms"] <= report["baseline_query_p95_ms"]
     assert report["baseline"]["queries"]["all"]["n"] == 5 * len(run.QUERY_CLASSES)
     assert "query_p50_ms" not in report and "passages" not in report
-    assert report["targets"]["query_p50_vs_baseline"]["met"] is None
+    assert report["query_p50_vs_baseline"] is None and report["targets"]["query_p50_ms"]["met"] is None
     assert "ingest+index passages/s" in run.summary(report)
     md = run.markdown(report)
     assert f"| query p50, ms | - | {report['baseline_query_p50_ms']:.2f} | - |" in md
-    assert "| single | - / - |" in md
+    assert "| single | - / - (- / -) |" in md
+    assert 0 < report["baseline_query_cpu_p50_ms"] <= report["baseline_query_cpu_p95_ms"]
     assert not list(tmp_path.glob("run-*"))  # cleaned up without --keep
 
 
@@ -118,6 +142,10 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     for key in REQUIRED_KEYS:
         assert isinstance(report[key], (int, float)) and report[key] > 0, key
     assert report["baseline"]["passage_source"] == "corpus"
+    assert report["raw"]["passages"] == report["passages"] and report["raw_passages_per_s"] > 0
+    assert report["raw_query_p50_ms"] > 0 and report["ingest_speed_vs_raw"] > 0
+    for side in ("ingest", "baseline", "raw"):
+        assert report[f"{side}_cpu_us_per_passage"] > 0, side
     assert len(report["ingest"]["seconds_of_each_run"]) == len(report["baseline"]["seconds_of_each_run"]) == 2
     assert report["ingest_seconds"] == max(report["ingest"]["seconds_of_each_run"])  # upper median of 2
     assert report["baseline"]["passages"] == report["passages"] == report["stages"]["passages"]
@@ -131,7 +159,7 @@ def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureF
     assert 0 < report["incremental"]["index_passages_written"] < report["passages"] / 4
     assert report["ingest"]["index_passages_written"] == report["passages"]
     printed = capsys.readouterr().out
-    assert "plain Whoosh" in printed and "targets" in printed
+    assert "plain Whoosh" in printed and "raw tantivy" in printed and "targets" in printed
     assert run.main(["--markdown", str(out)]) == 0
     md = capsys.readouterr().out
     assert md.startswith("Run of ") and f"{report['passages']:,} passages" in md
@@ -185,3 +213,22 @@ def test_query_headline_of_one_side_alone() -> None:
     run.compare_queries(report, [BenchQuery("single", "a")])
     assert (report["query_p50_ms"], report["query_p95_ms"], report["query_p99_ms"]) == (2.0, 3.0, 4.0)
     assert "baseline_query_p50_ms" not in report and "query_compared" not in report
+
+
+def test_tree_memory_sums_the_descendants() -> None:
+    import subprocess
+    import sys
+    import time
+
+    code = ("import sys, time; x = b'a' * (60 * 2**20); sys.stdout.write('ready\\n'); sys.stdout.flush(); "
+            "time.sleep(5)")
+    child = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        with run.TreeMemory(interval=0.05) as tree:
+            time.sleep(0.5)
+        assert tree.peak_mb >= 60
+    finally:
+        child.kill()
+        child.wait()
+    assert run._tree_rss_mb(child.pid) == 0  # no descendants

@@ -102,8 +102,12 @@ def test_index_from_another_version_says_reindex(cli_env: Path) -> None:
     assert run("search", "Mosul").exit_code == 0
 
 
-def test_corrupt_index_is_one_line(cli_env: Path) -> None:
-    for f in (cli_env / "index").glob("*.toc"):
+@pytest.mark.parametrize("engine, files", [("tantivy", "meta.json"), ("whoosh", "*.toc")])
+def test_corrupt_index_is_one_line(cli_env: Path, engine: str, files: str) -> None:
+    assert run("reindex", "--engine", engine).exit_code == 0
+    damaged = list((cli_env / "index").glob(files))
+    assert damaged
+    for f in damaged:
         f.write_bytes(b"\x80\x04garbage")
     result = run("search", "Mosul")
     assert result.exit_code == 1 and "Traceback" not in result.output

@@ -8,6 +8,7 @@ passage id sets with the same tiers, on the seed page and on a generated corpus.
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -184,15 +185,35 @@ def test_update_gives_the_same_index_as_a_build(tmp_path: Path, generated: dict[
 def test_switching_engines_rebuilds_with_the_new_one(tmp_path: Path, generated: dict[str, Path]) -> None:
     index = tmp_path / "index"
     bicorpus.reindex(generated["corpus"], index)
-    assert index_engine(index) == DEFAULT_ENGINE
-    assert set_index_engine(index, "tantivy") is True
-    assert set_index_engine(index, "tantivy") is False
+    assert index_engine(index) == DEFAULT_ENGINE == "tantivy"
+    assert json.loads((index / ENGINE_FILE).read_text("utf-8")) == {"engine": "tantivy"}
+    assert set_index_engine(index, "whoosh") is True
+    assert set_index_engine(index, "whoosh") is False
     with pytest.raises(SearchIndexError):
         open_index(index)  # no longer a built index: asks for a reindex
     bicorpus.reindex(generated["corpus"], index)
     with open_index(index) as ix:
+        assert type(ix._engine).__name__ == "WhooshEngine"
+        assert ix.search("Nusra").total == open_index(generated["tantivy"]).search("Nusra").total
+    assert set_index_engine(index, "tantivy") is True
+    bicorpus.reindex(generated["corpus"], index)
+    with open_index(index) as ix:
         assert type(ix._engine).__name__ == "TantivyEngine"
-        assert ix.search("Nusra").total == open_index(generated["whoosh"]).search("Nusra").total
+
+
+@pytest.mark.parametrize("engine", ["whoosh", "tantivy"])
+def test_an_index_without_an_engine_record_keeps_its_engine(tmp_path: Path, generated: dict[str, Path],
+                                                            engine: str) -> None:
+    """An index built before engines were recorded (or whose record is gone) is told by its files."""
+    index = tmp_path / "index"
+    set_index_engine(index, engine)
+    bicorpus.reindex(generated["corpus"], index)
+    (index / ENGINE_FILE).unlink()
+    assert index_engine(index) == engine
+    with open_index(index) as ix:
+        assert type(ix._engine).__name__.lower().startswith(engine)
+        assert ix.search("Nusra").total == open_index(generated[engine]).search("Nusra").total
+    assert index_engine(tmp_path / "new") == DEFAULT_ENGINE  # nothing there: the default
 
 
 def test_unknown_engine_is_one_clear_error(tmp_path: Path) -> None:

@@ -34,7 +34,9 @@ def test_index_from_another_version(small_index, fake_names: NameModel) -> None:
 def test_corrupt_index_files(small_index, fake_names: NameModel) -> None:
     path = Path(small_index.path)
     small_index.close()
-    for f in path.glob("*.toc"):
+    damaged = [*path.glob("*.toc"), *path.glob("meta.json")]  # Whoosh's or Tantivy's table of contents
+    assert damaged
+    for f in damaged:
         f.write_bytes(b"\x00garbage")
     with pytest.raises(SearchIndexError, match=r"unreadable.*bicorpus reindex"):
         open_index(path, names=fake_names)

@@ -10,7 +10,7 @@ import pytest
 
 from bicorpus.corpus import open_corpus
 from bicorpus.errors import SearchIndexError
-from bicorpus.index import build_index, open_index, parallel
+from bicorpus.index import build_index, open_index, parallel, update_index
 from bicorpus.index.analysis import default_names
 from bicorpus.index.search import indexed_passage
 from bicorpus.model import Passage
@@ -172,3 +172,42 @@ def test_sharded_map_reports_a_failing_or_dead_worker() -> None:
         list(parallel.sharded_map(_fail_on_13, [range(1000), range(1000, 2000)]))
     with pytest.raises(SearchIndexError, match="worker died"):
         list(parallel.sharded_map(_die_on_13, [range(1000), range(1000, 2000)]))
+
+
+def test_tantivy_build_in_worker_runs_adopts_their_segments_in_corpus_order(
+        tmp_path: Path, small_corpus: Path, fake_names, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from bicorpus.index.engine import set_index_engine
+
+    one, many = tmp_path / "one", tmp_path / "many"
+    for path in (one, many):
+        set_index_engine(path, "tantivy")
+    build_index(open_corpus(small_corpus), one, names=fake_names)  # one process: no shards
+    monkeypatch.setattr(parallel, "default_workers", lambda: 2)
+    monkeypatch.setattr(parallel, "shard_count", lambda total: 5)  # 5 shards → 2 runs of consecutive shards
+    build_index(open_corpus(small_corpus), many, names=fake_names)
+    meta = json.loads((many / "meta.json").read_text())
+    first_segments = {s["segment_id"].replace("-", "") for s in meta["segments"]}
+    assert len(meta["segments"]) == 2  # one per worker run
+    with open_index(one, names=fake_names) as a, open_index(many, names=fake_names) as b:
+        assert [p.id for p in a.passages()] == [p.id for p in b.passages()]
+        for query in ("Nusra", "داعش", "Mosul", '"the city"'):
+            assert a.search(query).to_dict() == b.search(query).to_dict(), query
+    # a rebuild over the index replaces its segments: the old files are gone, the new ones are listed
+    # as the index's own (so Tantivy's own clean-up keeps track of them); the staging folder a killed
+    # build left behind goes too
+    (many / ".build-999999999-x1" / "shard-1").mkdir(parents=True)
+    build_index(open_corpus(small_corpus), many, names=fake_names)
+    segments = json.loads((many / "meta.json").read_text())["segments"]
+    stems = {s["segment_id"].replace("-", "") for s in segments}
+    on_disk = {f.name.split(".")[0] for f in many.iterdir() if f.suffix in (".idx", ".store", ".term")}
+    assert on_disk == stems and not first_segments & stems
+    managed = set(json.loads((many / ".managed.json").read_text()))
+    assert {f.name for f in many.iterdir() if f.name.split(".")[0] in stems} <= managed
+    assert not [f for f in many.iterdir() if f.name.startswith(".build-")]
+    # the adopted index takes updates like any other
+    doc = next(open_corpus(small_corpus).passages()).doc_id
+    assert update_index(open_corpus(small_corpus), many, changed=[doc], names=fake_names) > 0
+    with open_index(many, names=fake_names) as b, open_index(one, names=fake_names) as a:
+        assert len(b) == len(a) and b.search("Nusra").total == a.search("Nusra").total

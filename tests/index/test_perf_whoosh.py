@@ -10,7 +10,7 @@ import pytest
 from bicorpus.corpus import open_corpus
 from bicorpus.index import build_index, open_index
 from bicorpus.index.analysis import analyze
-from bicorpus.index.engine import PhraseQ
+from bicorpus.index.engine import PhraseQ, set_index_engine
 
 
 def _brute_force(terms_by_passage: list[list[tuple[str, ...]]], slots: tuple[tuple[str, ...], ...]) -> int:
@@ -21,9 +21,12 @@ def _brute_force(terms_by_passage: list[list[tuple[str, ...]]], slots: tuple[tup
     return sum(any(at(stream, s) for s in range(len(stream))) for stream in terms_by_passage)
 
 
-def test_phrase_counts_match_brute_force(tmp_path: Path, small_corpus: Path, fake_names) -> None:
+@pytest.mark.parametrize("engine_name", ["whoosh", "tantivy"])
+def test_phrase_counts_match_brute_force(tmp_path: Path, small_corpus: Path, fake_names,
+                                         engine_name: str) -> None:
     corpus = open_corpus(small_corpus)
     streams = [analyze(p.text, fake_names).field_terms()["form"] for p in corpus.passages()]
+    set_index_engine(tmp_path / "index", engine_name)
     build_index(corpus, tmp_path / "index", names=fake_names)
     words = sorted({t for stream in streams for slot in stream for t in slot})[:40]
     phrases = [tuple(slot) for stream in streams for slot in itertools.pairwise(stream)][:30]
@@ -44,6 +47,7 @@ def indexed_streams(tmp_path: Path, small_corpus: Path, fake_names):
     """The small corpus indexed with Whoosh: each passage's term streams, and the open index."""
     corpus = open_corpus(small_corpus)
     streams = [analyze(p.text, fake_names).field_terms() for p in corpus.passages()]
+    set_index_engine(tmp_path / "index", "whoosh")
     build_index(corpus, tmp_path / "index", names=fake_names)
     with open_index(tmp_path / "index", names=fake_names) as ix:
         yield streams, ix._engine

@@ -20,6 +20,14 @@ from bicorpus.errors import SearchIndexError
 from bicorpus.index import open_index
 
 
+@pytest.fixture
+def built(work: Path) -> Path:
+    """``work`` with ``corpus/`` and a Whoosh ``index/`` (most of these tests damage Whoosh's own files;
+    the Tantivy engine is the default for new indexes)."""
+    ingest(["pages"], work / "corpus", index=work / "index", engine="whoosh")
+    return work
+
+
 def _truncate(path: Path) -> None:
     data = path.read_bytes()
     path.write_bytes(data[: len(data) // 2])

@@ -101,7 +101,7 @@ def _megabytes(_ctx: click.Context, _param: click.Parameter, value: float) -> in
               metavar="FILE", help="A user alias file read on top of the shipped gazetteer (repeatable; "
               "the index records them; default: the ones it was built with).")
 @click.option("--engine", type=click.Choice(tuple(ENGINES)), default=None,
-              help="Search engine of the index (default: the one it uses; whoosh for a new index; "
+              help="Search engine of the index (default: the one it uses; tantivy for a new index; "
               "another one rebuilds it).")
 def ingest_cmd(paths: tuple[Path, ...], corpus_dir: Path, index_dir: Path, no_index: bool, prune: bool,
                strict: bool, max_passage_chars: int, max_size: int, follow_links: bool, progress: bool,

@@ -20,7 +20,7 @@ _INDEX_OPTION = click.option("--index", "index_dir", default="index", show_defau
                              type=click.Path(file_okay=False), help="Index directory.")
 _ENGINE_OPTION = click.option(
     "--engine", type=click.Choice(tuple(ENGINES)), default=None,
-    help="Search engine of the index (default: the one it uses; whoosh for a new index).")
+    help="Search engine of the index (default: the one it uses; tantivy for a new index).")
 _ALIASES_OPTION = click.option(
     "--aliases", "aliases", multiple=True, type=click.Path(path_type=Path, dir_okay=False), metavar="FILE",
     help="A user alias file read on top of the shipped gazetteer (repeatable; the index records them).")

@@ -2,12 +2,13 @@
 
 Everything above this line (analysis, query language, tiers, explanations) is
 engine-independent; an engine only stores passages with pre-analysed term
-streams and runs the small query algebra below.  The Whoosh engine (the default) lives in
-:mod:`bicorpus.index.whoosh_engine`, the only module that imports Whoosh; the Tantivy engine
-(optional extra ``bicorpus[tantivy]``) in :mod:`bicorpus.index.tantivy_engine`, the only
-module that imports tantivy.  Both are fed the same analysed term streams, so they match the
+streams and runs the small query algebra below.  The Tantivy engine (the default for a new
+index) lives in :mod:`bicorpus.index.tantivy_engine`, the only module that imports tantivy; the
+Whoosh engine (pure Python, ``--engine whoosh``) in :mod:`bicorpus.index.whoosh_engine`, the only
+module that imports Whoosh.  Both are fed the same analysed term streams, so they match the
 same passages.  Which engine an index directory uses is recorded in its ``engine.json``;
-opening an index opens whichever engine built it.
+opening an index opens whichever engine built it (an index from before that record is told
+apart by its files: Tantivy's ``meta.json`` or Whoosh's table of contents).
 """
 
 from __future__ import annotations
@@ -147,6 +148,10 @@ class Engine(Protocol):
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         ...
 
+    # optional: ``search_counted(query, *, limit, filter=None, mask=None) -> (hits, total)``, the hits
+    # of :meth:`search` and the number of passages they are the best of, in one pass
+    # (:func:`search_counted` falls back on a search and a count).
+
     def has_term(self, field: str, text: str) -> bool:
         """Whether any passage holds ``text`` in ``field``."""
         ...
@@ -171,16 +176,28 @@ class Engine(Protocol):
         ...
 
 
+def search_counted(engine: Engine, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
+                   mask: EngineQuery | None = None) -> tuple[list[tuple[dict[str, Any], float]], int]:
+    """``engine.search(...)`` and the number of passages matching ``query`` and ``filter``, not ``mask``:
+    in one engine pass when the engine offers one, else a search and a count."""
+    own = getattr(engine, "search_counted", None)
+    if own is not None:
+        return own(query, limit=limit, filter=filter, mask=mask)  # type: ignore[no-any-return]
+    rows = engine.search(query, limit=limit, filter=filter, mask=mask)
+    counted = query if mask is None else AllQ((query, NotQ(mask)))
+    return rows, engine.count(counted, filter=filter)
+
+
 #: Engine name → (module, class).  Only these modules import an engine library.
 ENGINES: dict[str, tuple[str, str]] = {
     "whoosh": ("bicorpus.index.whoosh_engine", "WhooshEngine"),
     "tantivy": ("bicorpus.index.tantivy_engine", "TantivyEngine"),
 }
-DEFAULT_ENGINE = "whoosh"
-#: File in an index directory naming its engine (absent: the default engine).
+DEFAULT_ENGINE = "tantivy"
+#: File in an index directory naming its engine (absent: told by the index files, else the default).
 ENGINE_FILE = "engine.json"
 #: Python package each engine needs, for the message when it is missing.
-_EXTRAS = {"tantivy": "pip install 'bicorpus[tantivy]'"}
+_EXTRAS = {"tantivy": "pip install tantivy (or build the index with --engine whoosh)"}
 
 
 def check_engine_name(name: str) -> str:
@@ -206,7 +223,7 @@ def index_engine(path: str | Path) -> str:
     try:
         data = json.loads((Path(path) / ENGINE_FILE).read_text("utf-8"))
     except FileNotFoundError:
-        return DEFAULT_ENGINE
+        return _engine_by_files(Path(path))
     except (OSError, ValueError) as err:
         raise SearchIndexError(f"index at {path} has an unreadable {ENGINE_FILE}: "
                                "run `bicorpus reindex`") from err
@@ -214,6 +231,18 @@ def index_engine(path: str | Path) -> str:
     if not isinstance(name, str) or name not in ENGINES:
         raise SearchIndexError(f"index at {path} names an unknown engine ({name!r}): run `bicorpus reindex`")
     return name
+
+
+def _engine_by_files(path: Path) -> str:
+    """The engine of an index without an engine record, by its files (none: the default engine)."""
+    if (path / "meta.json").is_file():
+        return "tantivy"
+    try:
+        if any(name.endswith(".toc") for name in os.listdir(path)):
+            return "whoosh"
+    except OSError:
+        pass
+    return DEFAULT_ENGINE
 
 
 def set_index_engine(path: str | Path, name: str) -> bool:
@@ -225,7 +254,7 @@ def set_index_engine(path: str | Path, name: str) -> bool:
 
     check_engine_name(name)
     path = Path(path)
-    if index_engine(path) == name and (name == DEFAULT_ENGINE or (path / ENGINE_FILE).exists()):
+    if index_engine(path) == name:
         return False
     engine_class(name)  # a missing library is reported before anything changes
     path.mkdir(parents=True, exist_ok=True)
@@ -264,5 +293,10 @@ def open_engine(path: str | Path) -> Engine:
 
 
 def create_engine(path: str | Path) -> Engine:
-    """A new, empty index at ``path`` with the engine recorded for it (default: Whoosh)."""
-    return engine_class(index_engine(path)).create(path)  # type: ignore[no-any-return]
+    """A new, empty index at ``path`` with the engine recorded for it (default: Tantivy); the engine
+    is written down beside it, so the index keeps its engine whatever the default."""
+    name = index_engine(path)
+    engine = engine_class(name).create(path)
+    if not (Path(path) / ENGINE_FILE).exists():
+        _replace_json(Path(path) / ENGINE_FILE, {"engine": name})
+    return engine  # type: ignore[no-any-return]

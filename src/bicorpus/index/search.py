@@ -56,6 +56,7 @@ from .engine import (
     RangeQ,
     TermQ,
     prune,
+    search_counted,
 )
 from .guard import guard_reads, guarded, guarded_iter, open_guarded
 from .parallel import parallel_map
@@ -674,6 +675,7 @@ class SearchIndex:
         if widest is None:
             return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
+        counted: int | None = None  # passages matching the widest level, when its search counted them
         for level in range(top + 1):
             current = prune(plan.at(level), self._engine.has_term)
             if current is None or current == previous:
@@ -689,7 +691,12 @@ class SearchIndex:
             fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen) + len(weak)
             positive, constraint, mask = _split(current)
             while True:
-                rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint), mask=mask)
+                if current == widest:  # the total comes with the widest level's hits
+                    rows, counted = search_counted(self._engine, positive, limit=fetch,
+                                                   filter=_both(flt, constraint), mask=mask)
+                else:
+                    rows = self._engine.search(positive, limit=fetch, filter=_both(flt, constraint),
+                                               mask=mask)
                 found: list[Hit] = []
                 for row, score in rows:
                     if row["id"] in seen or row["id"] in weak:
@@ -708,7 +715,9 @@ class SearchIndex:
             if len(rows) < fetch and current == widest:
                 total = len(rows) - len(weak)
         if total is None:
-            total = max(len(hits), self._engine.count(widest, filter=flt) - len(weak))
+            if counted is None:
+                counted = self._engine.count(widest, filter=flt)
+            total = max(len(hits), counted - len(weak))
         return SearchResult(query=query, total=total, hits=hits, stale=self.stale,
                             undated_left_out=self._undated_left_out(widest, where))
 

@@ -1,10 +1,9 @@
 """The Tantivy engine: schema, writer, searcher, translation of the engine query algebra.
 
-This is the only module of bicorpus that imports ``tantivy`` (the optional extra
-``bicorpus[tantivy]``).  Terms arrive pre-analysed from :mod:`bicorpus.index.analysis`
-exactly as for Whoosh and are handed to Tantivy as pre-tokenized text, alternatives of one
-position sharing that position, so both engines hold the same terms at the same positions
-and match the same passages.
+This is the only module of bicorpus that imports ``tantivy`` (the default engine).  Terms arrive
+pre-analysed from :mod:`bicorpus.index.analysis` exactly as for Whoosh and are handed to Tantivy
+as pre-tokenized text, alternatives of one position sharing that position, so both engines hold
+the same terms at the same positions and match the same passages.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
 raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases), ``name`` and
@@ -16,9 +15,12 @@ not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,16 +43,19 @@ from .engine import (
     RangeQ,
     TermQ,
 )
-from .parallel import default_workers, sharded_map
+from .parallel import default_workers, sharded
 
 T = TypeVar("T")
 
 #: Seconds a writer waits for another writer's lock.
 WRITE_LOCK_TIMEOUT = 60.0
-#: Writer memory (bytes) per build; Tantivy splits it between its indexing threads.
+#: Writer memory (bytes) of a build in this process (one indexing thread, so that the passages
+#: keep their order in the index: equal scores then rank the same in every build).
 WRITER_HEAP = 256_000_000
 #: Writer memory for small updates.
 UPDATE_HEAP = 64_000_000
+#: Writer memory of each worker of a parallel build (one indexing thread each).
+SHARD_HEAP = 192_000_000
 #: Fields holding positions (phrases run on them) and fields holding only frequencies.
 POSITION_FIELDS: tuple[str, ...] = ("form", "key")
 FREQ_FIELDS: tuple[str, ...] = ("name", "ent")
@@ -230,6 +235,30 @@ class _Translator:
             tantivy.Occur.Should, tantivy.Query.term_set_query(self.schema, ODD_DATE, odd))])
 
 
+def _drop_stale_staging(path: Path) -> None:
+    """Remove the staging folders of builds whose process is gone (one killed midway)."""
+    for found in path.glob(".build-*-*"):
+        pid = found.name.split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(found, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _write_json_atomic(target: Path, data: Any) -> None:
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data), "utf-8")
+    os.replace(tmp, target)
+
+
 def _stored_row(doc: Any) -> dict[str, Any]:
     data = doc.get_first(STORED)
     return json.loads(bytes(data)) if data is not None else {}
@@ -296,7 +325,8 @@ class TantivyEngine:
         deadline = time.monotonic() + WRITE_LOCK_TIMEOUT
         while True:
             try:
-                return self._index.writer(heap_size=heap)
+                # one indexing thread: passages keep their order (ties rank the same from build to build)
+                return self._index.writer(heap_size=heap, num_threads=1)
             except ValueError as err:
                 if "lock" not in str(err).lower() or time.monotonic() > deadline:
                     raise SearchIndexError(f"index at {self.path} is locked by another writer; "
@@ -318,21 +348,96 @@ class TantivyEngine:
                 added += 1
             writer.commit()
             writer.wait_merging_threads()
-        except BaseException:
+        except BaseException as err:
             try:
                 writer.rollback()
             except ValueError:
                 pass
+            if isinstance(err, ValueError):  # Tantivy failed (a full disk, say): the index is as it was
+                raise SearchIndexError(f"cannot write the index at {self.path}: {err}") from err
             raise
         self._index.reload()
         return added
 
     def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
         """Empty the index and add ``analyse(item)`` for every item of every shard, committed
-        atomically: each shard is read and analysed in a worker process of its own, the analysed
-        passages come batch by batch, a batch of each shard in turn
-        (:func:`bicorpus.index.parallel.sharded_map`); Tantivy indexes on threads of its own."""
-        return self.write(sharded_map(analyse, shards, at_once=default_workers() or 1), clear=True, bulk=True)
+        atomically.  Several shards: the shards are taken in as many runs of consecutive shards as
+        there are cores, and each run is read, analysed, turned into Tantivy documents and indexed
+        by a forked worker of its own, into an index of its own beside this one
+        (:func:`bicorpus.index.parallel.sharded`, one indexing thread each); this process then
+        adopts their segments in shard order, in one new ``meta.json`` (:meth:`_adopt`).  Nothing
+        but each run's folder and count is pickled, and the passages keep corpus order in the index."""
+        workers = default_workers()
+        if len(shards) < 2 or workers < 2:
+            return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
+        # One run of consecutive shards per worker, all at once: a worker's memo of analysed words
+        # serves its whole run, and the index gets few segments.
+        step = -(-len(shards) // workers)
+        runs = [itertools.chain.from_iterable(shards[k:k + step]) for k in range(0, len(shards), step)]
+        _drop_stale_staging(self.path)
+        staging = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=self.path))
+        try:
+            schema = _schema()
+
+            def open_shard() -> tuple[Path, Any]:
+                where = Path(tempfile.mkdtemp(prefix="shard-", dir=staging))
+                index = tantivy.Index(schema, path=str(where))
+                return where, index.writer(heap_size=SHARD_HEAP, num_threads=1)
+
+            def add(shard: tuple[Path, Any], item: T) -> None:
+                shard[1].add_document(to_document(analyse(item)))
+
+            def close_shard(shard: tuple[Path, Any], count: int) -> tuple[str, int]:
+                where, writer = shard
+                writer.commit()
+                writer.wait_merging_threads()
+                return str(where), count
+
+            done = sharded(runs, open_shard, add, close_shard, at_once=workers)
+            return self._adopt([Path(where) for where, _ in done], sum(count for _, count in done))
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    def _adopt(self, parts: Sequence[Path], count: int) -> int:
+        """Make the segments of the shard indexes ``parts`` (same schema) the whole content of this
+        index, in order: their files are moved in, and one new ``meta.json`` lists them (written
+        under the writer lock, replaced atomically, so a searcher sees the old or the new index);
+        the old segments' files are then removed.  Returns ``count``."""
+        writer = self._writer(UPDATE_HEAP)  # held: no other writer meanwhile
+        try:
+            meta_path = self.path / "meta.json"
+            meta = json.loads(meta_path.read_text("utf-8"))
+            segments: list[dict[str, Any]] = []
+            files: list[str] = []
+            for part in parts:
+                for segment in json.loads((part / "meta.json").read_text("utf-8"))["segments"]:
+                    if segment.get("deletes"):
+                        raise SearchIndexError(f"cannot build the index at {self.path}: "
+                                               "a shard holds deletions")
+                    segments.append(segment)
+                    stem = segment["segment_id"].replace("-", "")
+                    for found in part.iterdir():
+                        if found.name.startswith(stem + "."):
+                            os.replace(found, self.path / found.name)
+                            files.append(found.name)
+            old = {name for name in os.listdir(self.path) if Path(name).suffix in _SEGMENT_SUFFIXES
+                   and not name.startswith(".")} - set(files)
+            meta = {**meta, "segments": segments, "opstamp": int(meta.get("opstamp") or 0) + count + 1}
+            _write_json_atomic(self.path / ".managed.json", [*files, "meta.json"])
+            _write_json_atomic(meta_path, meta)
+            for name in old:
+                try:
+                    os.unlink(self.path / name)
+                except OSError:
+                    pass
+        except (OSError, ValueError, KeyError) as err:
+            raise SearchIndexError(f"cannot build the index at {self.path}: {err}") from err
+        finally:
+            del writer
+        self._index = tantivy.Index.open(str(self.path))
+        self._schema = self._index.schema
+        self._local = threading.local()
+        return count
 
     # reading
 
@@ -372,17 +477,27 @@ class TantivyEngine:
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
+        return self._search(query, limit, filter, mask, count=False)[0]
+
+    def search_counted(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
+                       mask: EngineQuery | None = None) -> tuple[list[tuple[dict[str, Any], float]], int]:
+        """:meth:`search` and how many passages match in all, from the same pass over the postings."""
+        return self._search(query, limit, filter, mask, count=True)
+
+    def _search(self, query: EngineQuery, limit: int, filter: EngineQuery | None, mask: EngineQuery | None,
+                count: bool) -> tuple[list[tuple[dict[str, Any], float]], int]:
         searcher = self._searcher()
         translate = _Translator(self._schema, searcher)
         q = translate(query)
         if q is None:
-            return []
+            return [], 0
         allow = translate(filter) if filter is not None else None
         if filter is not None and allow is None:
-            return []
+            return [], 0
         block = translate(mask) if mask is not None else None
-        hits = searcher.search(_filtered(q, allow, block), limit=limit, count=False).hits
-        return [(_stored_row(searcher.doc(address)), float(score)) for score, address in hits]
+        found = searcher.search(_filtered(q, allow, block), limit=limit, count=count)
+        rows = [(_stored_row(searcher.doc(address)), float(score)) for score, address in found.hits]
+        return rows, int(found.count) if count else len(rows)
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         searcher = self._searcher()
