@@ -543,32 +543,29 @@ def step_raw(run: Run) -> None:
     )
 
 
+def _query_step(run: Run, label: str, index_dir: Path, latency_of: Callable[..., Any],
+                part: str | None) -> None:
+    """Runs the bench queries against one index in a process of their own; their figures go
+    under ``queries`` in the report's ``part`` (``None``: the report itself)."""
+    queries = [q.to_dict() for q in build_queries(run.config.per_class, run.config.seed)]
+    if index_dir.is_dir():
+        log(f"{label} queries ({len(queries)} x {run.config.warmup + 1})")
+        latency, peak = run_isolated(latency_of, str(index_dir), queries, run.config.warmup)
+        target = run.report if part is None else run.report[part]
+        target["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
+
+
 def step_raw_queries(run: Run) -> None:
-    config = run.config
-    queries = [q.to_dict() for q in build_queries(config.per_class, config.seed)]
-    if run.raw_dir.is_dir():
-        log(f"raw Tantivy queries ({len(queries)} x {config.warmup + 1})")
-        latency, peak = run_isolated(raw_latency, str(run.raw_dir), queries, config.warmup)
-        run.report["raw"]["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
+    _query_step(run, "raw Tantivy", run.raw_dir, raw_latency, "raw")
 
 
 def step_queries(run: Run) -> None:
-    config = run.config
-    queries = [q.to_dict() for q in build_queries(config.per_class, config.seed)]
-    run.report["query_count"] = len(queries)
-    if run.index_dir.is_dir():
-        log(f"bicorpus queries ({len(queries)} x {config.warmup + 1})")
-        latency, peak = run_isolated(bicorpus_latency, str(run.index_dir), queries, config.warmup)
-        run.report["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
+    run.report["query_count"] = len(build_queries(run.config.per_class, run.config.seed))
+    _query_step(run, "bicorpus", run.index_dir, bicorpus_latency, None)
 
 
 def step_baseline_queries(run: Run) -> None:
-    config = run.config
-    queries = [q.to_dict() for q in build_queries(config.per_class, config.seed)]
-    if run.baseline_dir.is_dir():
-        log(f"baseline queries ({len(queries)} x {config.warmup + 1})")
-        latency, peak = run_isolated(baseline_latency, str(run.baseline_dir), queries, config.warmup)
-        run.report["baseline"]["queries"] = {**latency, "peak_rss_mb": round(peak, 1)}
+    _query_step(run, "baseline", run.baseline_dir, baseline_latency, "baseline")
 
 
 def step_query_profile(run: Run) -> None:
