@@ -183,3 +183,16 @@ def test_help_mentions_buckwalter_and_formats() -> None:
     assert "Buckwalter" in text and "camel" in text
     for fmt in FORMATS:
         assert fmt in text
+
+
+def test_a_date_filter_keeps_undated_passages_only_when_asked(corpus_dir: Path) -> None:
+    every = [json.loads(line) for line in run(corpus_dir, "--format", "jsonl").stdout.splitlines()]
+    undated = {r["id"] for r in every if not r["date"]}
+    assert undated, "the sample corpus has undated passages"
+    dated = run(corpus_dir, "--format", "jsonl", "--since", "2017")
+    kept = run(corpus_dir, "--format", "jsonl", "--since", "2017", "--include-undated")
+    assert dated.exit_code == 0 and kept.exit_code == 0, dated.output + kept.output
+    dated_ids = {json.loads(line)["id"] for line in dated.stdout.splitlines()}
+    kept_ids = {json.loads(line)["id"] for line in kept.stdout.splitlines()}
+    assert not dated_ids & undated
+    assert kept_ids == dated_ids | undated

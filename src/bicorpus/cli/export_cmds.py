@@ -59,6 +59,8 @@ class _ExportCommand(click.Command):
 @click.option("--doc", metavar="DOC_ID", help="Only passages of this document.")
 @click.option("--since", metavar="DATE", help="Only passages dated on or after DATE (YYYY[-MM[-DD]]).")
 @click.option("--until", metavar="DATE", help="Only passages dated on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--include-undated", is_flag=True,
+              help="With --since/--until: keep the passages that have no date too.")
 @click.option("--query", metavar="QUERY", help="Only passages matching this search (needs the index).")
 @click.option("--index", "index", default="index", show_default=True, type=click.Path(),
               help="Search index used by --query.")

@@ -139,6 +139,7 @@ def export_corpus(
     doc: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    include_undated: bool = False,
     query: str | None = None,
     index: str | Path | None = None,
     min_confidence: float | None = None,
@@ -154,13 +155,15 @@ def export_corpus(
     """Export the selected passages of ``corpus`` in format ``fmt`` to ``out`` (``None``/``"-"``: stdout).
 
     With ``split`` ``out`` is a folder receiving one file per document, named after its id.
+    A date filter (``since``/``until``) leaves out undated passages unless ``include_undated``.
     Existing files are never replaced unless ``force``; nothing is written unless the whole
     export succeeds.  A data card goes next to the export when ``card`` and ``out`` is a path.
     With ``query`` every format also carries each passage's match tier, score, confidence and
     spans; ``entities`` tags the gazetteer's names in TEI and fills the vertical ``entity`` column
     (``False``: faster, no name elements, ``_`` in that column)."""
     cls = writer_class(fmt)
-    where = make_filter(lang=lang, region=region, doc=doc, since=since, until=until)
+    where = make_filter(lang=lang, region=region, doc=doc, since=since, until=until,
+                        include_undated=include_undated)
     if excel and fmt not in ("csv", "tsv"):
         raise ExportError(f"--excel applies to csv and tsv, not {fmt}")
     if fmt == "parquet":

@@ -24,6 +24,7 @@ def make_filter(
     doc: str | None = None,
     since: str | None = None,
     until: str | None = None,
+    include_undated: bool = False,
 ) -> PassageFilter:
     """A :class:`PassageFilter` from user values, each checked with a one-line error."""
     _one_of("language", lang, LANGS)
@@ -33,7 +34,8 @@ def make_filter(
             raise ExportError(f"{option} {value!r} is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)")
     if since and until and since > until:
         raise ExportError(f"--since {since} is after --until {until}")
-    return PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until)
+    return PassageFilter(lang=lang, region=region, doc=doc, since=since, until=until,
+                         include_undated=include_undated)
 
 
 def describe_filter(where: PassageFilter, query: str | None) -> dict[str, str]:
@@ -44,6 +46,7 @@ def describe_filter(where: PassageFilter, query: str | None) -> dict[str, str]:
         "doc": where.doc,
         "since": where.since,
         "until": where.until,
+        "undated": "included" if where.include_undated and (where.since or where.until) else None,
         "query": query,
     }
     return {k: v for k, v in values.items() if v}
