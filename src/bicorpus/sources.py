@@ -457,13 +457,14 @@ def _check_path(path: Path, max_bytes: int) -> os.stat_result:
             raise SourceError(str(path), "symbolic link loop (the link leads back to itself)") from err
         if path.is_symlink():
             raise SourceError(str(path), "broken symbolic link (target missing)") from err
-    try:
-        st = path.stat()
-    except FileNotFoundError as err:
-        raise SourceError(str(path), "no such file") from err
-    except OSError as err:
+        if isinstance(err, FileNotFoundError):
+            raise SourceError(str(path), "no such file") from err
         raise SourceError(str(path), f"cannot read ({err.strerror or err})") from err
     if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as err:  # a folder the walk could not list
+            raise SourceError(str(path), f"cannot read the folder ({err.strerror or err})") from err
         raise SourceError(str(path), "is a directory, not a file")
     if not path.is_file():
         raise SourceError(str(path), "not a regular file")

@@ -256,6 +256,20 @@ def test_directory_named_like_a_page(tmp_path):
     assert reason(tmp_path / "x.txt") == "is a directory, not a file"
 
 
+def test_a_folder_that_cannot_be_listed_says_so(tmp_path, monkeypatch):
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    real_scandir = os.scandir
+
+    def scandir(path):  # as for a folder without read permission (root reads any folder)
+        if Path(path) == folder:
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    assert reason(folder) == "cannot read the folder (Permission denied)"
+
+
 def test_broken_symlink(tmp_path):
     link = tmp_path / "gone.txt"
     link.symlink_to(tmp_path / "missing.txt")
