@@ -103,6 +103,15 @@ _ALL_ENDINGS = tuple(ENDING_MARKS)
 _WORD_CACHE = 262_144
 
 
+def _remember(memo: dict[str, Any], key: str, value: Any) -> Any:
+    """Keeps ``value`` in ``memo`` under ``key`` and returns it; the memo is emptied when it holds
+    :data:`_WORD_CACHE` entries, so it never grows without bound."""
+    if len(memo) >= _WORD_CACHE:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A gazetteer entity found over token indexes ``start`` … ``end - 1``."""
@@ -150,9 +159,7 @@ class NameModel:
         """:func:`word_info` of ``word``, memoized (at most :data:`_WORD_CACHE` words kept)."""
         info = self._memo.get(word)
         if info is None:
-            if len(self._memo) >= _WORD_CACHE:
-                self._memo.clear()
-            info = self._memo[word] = word_info(word, self)
+            info = _remember(self._memo, word, word_info(word, self))
         return info
 
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
@@ -324,9 +331,7 @@ def spelling(text: str, names: NameModel) -> str:
     (memoized per name model)."""
     found = names._spellings.get(text)
     if found is None:
-        if len(names._spellings) >= _WORD_CACHE:
-            names._spellings.clear()
-        found = names._spellings[text] = _spelling(text, names)
+        found = _remember(names._spellings, text, _spelling(text, names))
     return found
 
 
