@@ -44,6 +44,10 @@ class SearchIndexError(BicorpusError):
     """The index directory is missing, corrupt or from another version."""
 
 
+class PassageNotFound(BicorpusError):
+    """The index holds no passage with the id asked for."""
+
+
 class QueryError(BicorpusError):
     """A search query could not be parsed or has nothing to search for."""
 

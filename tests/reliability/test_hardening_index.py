@@ -197,3 +197,22 @@ def test_passage_and_neighbours_carry_every_field_of_the_corpus(built: Path):
     assert f"linked_title: {stored.linked_title}" in result.output
     result = CliRunner().invoke(main, ["show", stored.id, "--json"])
     assert json.loads(result.output)["passage"]["honorific"] == "د."
+
+
+def test_a_passage_in_context_reads_its_document_once_and_a_missing_id_is_one_error(built: Path):
+    from bicorpus.corpus import open_corpus
+    from bicorpus.errors import PassageNotFound
+
+    with open_corpus("corpus") as corpus:
+        document = [p for p in corpus.passages() if p.doc_id == next(corpus.passages()).doc_id]
+    middle = document[len(document) // 2]
+    with open_index("index") as ix:
+        found = ix.in_context(middle.id, 1)
+        with pytest.raises(PassageNotFound, match=r"no passage 'nope-0001' .*ids look like"):
+            ix.in_context("nope-0001")
+        assert ix.neighbours("nope-0001") == ([], [])
+    assert found.passage.id == middle.id
+    assert [p.id for p in found.document] == [p.id for p in document]
+    i = len(document) // 2
+    assert [p.id for p in found.before] == [p.id for p in document[max(0, i - 1):i]]
+    assert [p.id for p in found.after] == [p.id for p in document[i + 1:i + 2]]

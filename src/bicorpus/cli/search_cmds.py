@@ -138,14 +138,9 @@ def show_cmd(passage_id: str, index_dir: str, context: int, fmt: str) -> None:
     Example:
         bicorpus show 000_365465f9b8a3ec32:12 --context 2
     """
-    from ..errors import BicorpusError
-
     with open_index(index_dir) as ix:
-        passage = ix.passage(passage_id)
-        if passage is None:
-            raise BicorpusError(f"no passage {passage_id!r} in the index at {index_dir} "
-                                "(ids look like DOCID-0007; `bicorpus search` shows them)")
-        before, after = ix.neighbours(passage_id, context)
+        found = ix.in_context(passage_id, context)
+    passage, before, after = found.passage, found.before, found.after
     if fmt != "text":
         rows = [{**_passage_row(p), "role": role} for role, group in
                 (("before", before), ("passage", [passage]), ("after", after)) for p in group]

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from ..corpus import Corpus, PassageFilter
-from ..errors import AliasFileError, QueryError, SearchIndexError
+from ..errors import AliasFileError, PassageNotFound, QueryError, SearchIndexError
 from ..model import LANGS, REGIONS, TIERS, Hit, Match, Passage
 from ..names.gazetteer import alias_file_error, check_alias_file
 from ..names.keys import NISBA_ENDING, consonant_count
@@ -600,6 +600,16 @@ def _one_commit(method: Callable[..., T]) -> Callable[..., T]:
     return pinned
 
 
+@dataclass
+class PassageInContext:
+    """A passage with its neighbours and its whole document (:meth:`SearchIndex.in_context`)."""
+
+    passage: Passage
+    before: list[Passage]
+    after: list[Passage]
+    document: list[Passage]
+
+
 class SearchIndex:
     """An index opened for searching.  Cheap to open; safe to share between threads."""
 
@@ -765,12 +775,24 @@ class SearchIndex:
 
     def neighbours(self, passage_id: str, context: int = 1) -> tuple[list[Passage], list[Passage]]:
         """Up to ``context`` passages before and after ``passage_id`` in its document."""
+        try:
+            found = self.in_context(passage_id, context)
+        except PassageNotFound:
+            return [], []
+        return found.before, found.after
+
+    def in_context(self, passage_id: str, context: int = 1) -> PassageInContext:
+        """The passage with this id, up to ``context`` passages before and after it, and every
+        passage of its document, read once; :class:`~bicorpus.errors.PassageNotFound` (one line
+        saying what ids look like) when the index has no such passage."""
         found = self.passage(passage_id)
         if found is None:
-            return [], []
+            raise PassageNotFound(f"no passage {passage_id!r} in the index at {self.path} "
+                                  "(ids look like DOCID-0007; `bicorpus search` shows them)")
         siblings = self.document_passages(found.doc_id)
         idx = next(i for i, p in enumerate(siblings) if p.id == passage_id)
-        return siblings[max(0, idx - context): idx], siblings[idx + 1: idx + 1 + context]
+        return PassageInContext(found, siblings[max(0, idx - context): idx],
+                                siblings[idx + 1: idx + 1 + context], siblings)
 
     def passages(self) -> Iterator[Passage]:
         """Every indexed passage (index order)."""

@@ -20,7 +20,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..corpus import DOCUMENTS_FILE, open_corpus
-from ..errors import BicorpusError, QueryError, SearchIndexError
+from ..errors import BicorpusError, PassageNotFound, QueryError, SearchIndexError
 from ..index import SearchIndex, open_index
 from ..index.search import MAX_LIMIT
 from ..kwic import SORTS, UNITS, kwic_lines
@@ -273,13 +273,8 @@ def create_app(index: str | Path = "index", corpus: str | Path = "corpus") -> St
     def passage_view(request: Request) -> Response:
         pid = request.path_params["pid"]
         try:
-            ix = state.index()
-            passage = ix.passage(pid)
-            if passage is None:
-                raise BicorpusError(f"no passage {pid!r} in the index at {state.index_path} "
-                                    "(ids look like DOCID-0007; `bicorpus search` shows them)")
-            before, after = ix.neighbours(pid, 2)
-            siblings = ix.document_passages(passage.doc_id)
+            found = state.index().in_context(pid, 2)
+            passage, before, after, siblings = found.passage, found.before, found.after, found.document
         except SearchIndexError as err:
             return error_page(request, err, 503)
         except BicorpusError as err:
@@ -335,13 +330,12 @@ def create_app(index: str | Path = "index", corpus: str | Path = "corpus") -> St
     def api_passage(request: Request) -> Response:
         pid = request.path_params["pid"]
         try:
-            ix = state.index()
-            passage = ix.passage(pid)
-            if passage is None:
-                return api_error(BicorpusError(f"no passage {pid!r} in the index at {state.index_path}"), 404)
-            before, after = ix.neighbours(pid, _int(request, "context", 1, 0, 50))
+            found = state.index().in_context(pid, _int(request, "context", 1, 0, 50))
+        except PassageNotFound as err:
+            return api_error(err, 404)
         except BicorpusError as err:
             return api_error(err, _status(err))
+        passage, before, after = found.passage, found.before, found.after
         return _json({"passage": passage_row(passage), "before": [passage_row(p) for p in before],
                       "after": [passage_row(p) for p in after]})
 
