@@ -382,8 +382,9 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
 
-#: Passages with a date (any).
+#: Passages with a date (any), and passages without one.
 HAS_DATE = RangeQ("date", None, None)
+UNDATED = AllQ((NotQ(HAS_DATE),))
 
 #: The form tiers, each with the index of its form in :meth:`Analysis.forms_at`.
 _FORM_COLUMNS = (("exact", 0), ("normalized", 1), ("stem", 2))
@@ -736,8 +737,7 @@ class SearchIndex:
         if not (where.since or where.until) or where.include_undated:
             return 0
         others = metadata_filter(dataclasses.replace(where, since=None, until=None))
-        dated = _both(others, HAS_DATE)
-        return self._engine.count(query, filter=others) - self._engine.count(query, filter=dated)
+        return self._engine.count(query, filter=_both(others, UNDATED))
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan,
              min_confidence: float = 0.0, derived: bool = False) -> Hit | None:

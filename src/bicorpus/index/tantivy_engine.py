@@ -136,19 +136,43 @@ def to_document(passage: IndexedPassage) -> Any:
     return doc
 
 
+class _ReadMemo:
+    """What one read of one commit (a :meth:`TantivyEngine.pinned` block: one search) looks up
+    more than once: which terms the index holds, the Tantivy query of each engine query, and the
+    stored row of each document read.  Dropped when the block ends."""
+
+    __slots__ = ("has", "queries", "rows")
+
+    def __init__(self) -> None:
+        self.has: dict[tuple[str, str], bool] = {}
+        self.queries: dict[EngineQuery, Any] = {}
+        self.rows: dict[tuple[int, int], dict[str, Any]] = {}
+
+
 class _Translator:
     """Engine queries → Tantivy queries for one searcher.  Terms absent from the index are dropped
     first, so most phrase slots shrink to one term and phrases stay plain phrase queries."""
 
-    def __init__(self, schema: Any, searcher: Any) -> None:
+    def __init__(self, schema: Any, searcher: Any, memo: _ReadMemo | None = None) -> None:
         self.schema = schema
         self.searcher = searcher
+        self.memo = memo if memo is not None else _ReadMemo()
 
     def has(self, field: str, text: str) -> bool:
-        return self.searcher.doc_freq(field, text) > 0
+        known = self.memo.has.get((field, text))
+        if known is None:
+            known = self.memo.has[field, text] = self.searcher.doc_freq(field, text) > 0
+        return known
 
     def __call__(self, q: EngineQuery) -> Any | None:
-        """The Tantivy query, or ``None`` when ``q`` can match nothing."""
+        """The Tantivy query, or ``None`` when ``q`` can match nothing (translated once per read)."""
+        queries = self.memo.queries
+        if q in queries:
+            return queries[q]
+        found = queries[q] = self._translate(q)
+        return found
+
+    def _translate(self, q: EngineQuery) -> Any | None:
         if isinstance(q, TermQ):
             if not self.has(q.field, q.text):
                 return None
@@ -224,10 +248,13 @@ class _Translator:
         if q.high is not None:
             high = day_number(q.high.rstrip("\uffff"), last=q.high.endswith("\uffff"))
         unreadable = (low is None) != (q.low is None) or (high is None) != (q.high is None)
-        if unreadable or (low is None and high is None):
-            return None  # a bound that is no ISO date, or no bound at all
-        numbers = tantivy.Query.range_query(self.schema, DAY, tantivy.FieldType.Integer, low, high,
-                                            use_inverted_index=False)
+        if unreadable:
+            return None  # a bound that is no ISO date
+        if low is None and high is None:  # every dated passage: a day number, or an odd date
+            numbers = tantivy.Query.exists_query(DAY)
+        else:
+            numbers = tantivy.Query.range_query(self.schema, DAY, tantivy.FieldType.Integer, low, high,
+                                                use_inverted_index=False)
         odd = self.terms_between(ODD_DATE, q.low, q.high)
         if not odd:
             return numbers
@@ -464,16 +491,37 @@ class TantivyEngine:
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
-        """Within the block this thread reads one commit."""
+        """Within the block this thread reads one commit (and looks each term, query and stored
+        row up once: :class:`_ReadMemo`)."""
         self._searcher()
-        self._local.pinned = getattr(self._local, "pinned", 0) + 1
+        depth = getattr(self._local, "pinned", 0)
+        if not depth:
+            self._local.memo = _ReadMemo()
+        self._local.pinned = depth + 1
         try:
             yield
         finally:
             self._local.pinned -= 1
+            if not self._local.pinned:
+                self._local.memo = None
 
-    def _query(self, searcher: Any, q: EngineQuery) -> Any | None:
-        return _Translator(self._schema, searcher)(q)
+    def _memo(self) -> _ReadMemo | None:
+        """The memo of the pinned block this thread is in (``None`` outside one)."""
+        return getattr(self._local, "memo", None) if getattr(self._local, "pinned", 0) else None
+
+    def _translator(self, searcher: Any) -> _Translator:
+        return _Translator(self._schema, searcher, self._memo())
+
+    def _row(self, searcher: Any, address: Any) -> dict[str, Any]:
+        """The stored row of the document at ``address`` (decoded once per pinned block)."""
+        memo = self._memo()
+        if memo is None:
+            return _stored_row(searcher.doc(address))
+        key = (address.segment_ord, address.doc)
+        row = memo.rows.get(key)
+        if row is None:
+            row = memo.rows[key] = _stored_row(searcher.doc(address))
+        return row
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
@@ -487,7 +535,7 @@ class TantivyEngine:
     def _search(self, query: EngineQuery, limit: int, filter: EngineQuery | None, mask: EngineQuery | None,
                 count: bool) -> tuple[list[tuple[dict[str, Any], float]], int]:
         searcher = self._searcher()
-        translate = _Translator(self._schema, searcher)
+        translate = self._translator(searcher)
         q = translate(query)
         if q is None:
             return [], 0
@@ -496,12 +544,12 @@ class TantivyEngine:
             return [], 0
         block = translate(mask) if mask is not None else None
         found = searcher.search(_filtered(q, allow, block), limit=limit, count=count)
-        rows = [(_stored_row(searcher.doc(address)), float(score)) for score, address in found.hits]
+        rows = [(self._row(searcher, address), float(score)) for score, address in found.hits]
         return rows, int(found.count) if count else len(rows)
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
         searcher = self._searcher()
-        translate = _Translator(self._schema, searcher)
+        translate = self._translator(searcher)
         q = translate(query)
         allow = translate(filter) if filter is not None else None
         if q is None or (filter is not None and allow is None):
@@ -509,7 +557,7 @@ class TantivyEngine:
         return int(searcher.search(_filtered(q, allow, None), limit=1, count=True).count)
 
     def has_term(self, field: str, text: str) -> bool:
-        return self._searcher().doc_freq(field, text) > 0
+        return self._translator(self._searcher()).has(field, text)
 
     def _rows(self, q: Any, limit: int) -> list[dict[str, Any]]:
         searcher = self._searcher()
