@@ -270,6 +270,29 @@ def test_tantivy_date_ranges_compare_as_text(tmp_path: Path, low: str | None, hi
     assert (on_column is not None) == iso
 
 
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_every_dated_passage_and_the_undated_ones_counted_apart(tmp_path: Path, engine_name: str) -> None:
+    """``HAS_DATE`` holds every passage with a date, ISO or odd ("c. 2017"), and ``UNDATED`` the
+    others; counted on another thread (``count_soon``) or not, the counts are the same."""
+    from bicorpus.index.engine import IndexedPassage, TermQ, count_soon, engine_class
+    from bicorpus.index.search import HAS_DATE, UNDATED
+
+    engine = engine_class(engine_name).create(tmp_path / "index")
+    engine.write(IndexedPassage(fields={"id": f"p{i}", "doc": "d", "lang": "en" if i % 2 else "ar",
+                                        "date": date, "text": "x"},
+                                terms={"form": [("x",)]}) for i, date in enumerate(DATES))
+    dated = sum(d is not None for d in DATES)
+    x = TermQ("form", "x")
+    with engine.pinned():
+        assert engine.count(x, filter=HAS_DATE) == dated == 10
+        assert engine.count(x, filter=UNDATED) == 1
+        assert count_soon(engine, x, filter=HAS_DATE)() == dated
+        later = [count_soon(engine, x, filter=TermQ("lang", lang)) for lang in ("en", "ar", "fa")]
+        assert [wait() for wait in later] == [5, 6, 0]
+        assert count_soon(engine, TermQ("form", "absent"))() == 0
+    engine.close()
+
+
 def test_tantivy_searcher_sees_another_writers_commit(tmp_path: Path) -> None:
     """A searcher is kept between searches while the index is unchanged, and replaced as soon as
     another writer (here another engine object, as another process would be) commits."""

@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -291,6 +292,11 @@ def _stored_row(doc: Any) -> dict[str, Any]:
     return json.loads(bytes(data)) if data is not None else {}
 
 
+def _count(searcher: Any, query: Any) -> int:
+    """How many passages ``query`` matches (Tantivy's count collector beside a top-1)."""
+    return int(searcher.search(query, limit=1, count=True).count)
+
+
 def _filtered(query: Any, allow: Any | None, block: Any | None) -> Any:
     """``query`` restricted to ``allow`` (scoring nothing) and without ``block``."""
     if allow is None and block is None:
@@ -314,6 +320,7 @@ class TantivyEngine:
         self._schema = index.schema
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._counter: ThreadPoolExecutor | None = None
 
     @classmethod
     def create(cls, path: str | Path) -> TantivyEngine:
@@ -548,13 +555,29 @@ class TantivyEngine:
         return rows, int(found.count) if count else len(rows)
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
+        return self.count_soon(query, filter=filter, wait=True)()
+
+    def count_soon(self, query: EngineQuery, *, filter: EngineQuery | None = None,
+                   wait: bool = False) -> Callable[[], int]:
+        """:meth:`count` on a thread of its own, started now (Tantivy lets go of the GIL while it
+        counts, so the caller's next engine call or Python work runs on the other core meanwhile);
+        returns the function that waits for the count.  The query is translated here, in the
+        caller's read of the index (``wait``: count now, on this thread)."""
         searcher = self._searcher()
         translate = self._translator(searcher)
         q = translate(query)
         allow = translate(filter) if filter is not None else None
         if q is None or (filter is not None and allow is None):
-            return 0
-        return int(searcher.search(_filtered(q, allow, None), limit=1, count=True).count)
+            return lambda: 0
+        counted = _filtered(q, allow, None)
+        if wait:
+            number = _count(searcher, counted)
+            return lambda: number
+        with self._lock:
+            if self._counter is None:
+                self._counter = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bicorpus-count")
+            future = self._counter.submit(_count, searcher, counted)
+        return future.result
 
     def has_term(self, field: str, text: str) -> bool:
         return self._translator(self._searcher()).has(field, text)
@@ -582,6 +605,10 @@ class TantivyEngine:
 
     def close(self) -> None:
         self._local = threading.local()
+        with self._lock:
+            counter, self._counter = self._counter, None
+        if counter is not None:
+            counter.shutdown(wait=True)
 
 
 #: Endings of the files of a Tantivy index's segments.
