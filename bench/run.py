@@ -318,6 +318,8 @@ class Config:
     incremental: bool = False
     profile: bool = True
     keep: bool = False
+    #: An earlier run's folder (kept with ``--keep``) whose corpus and index are measured again.
+    reuse: Path | None = None
 
 
 @dataclass
@@ -679,11 +681,15 @@ def machine() -> dict[str, Any]:
 
 def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
     """Run the selected steps and return the report."""
-    shared_pages, source_mb = ensure_pages(config)
-    out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}-{os.getpid()}"
-    shutil.rmtree(out_dir, ignore_errors=True)
-    out_dir.mkdir(parents=True)
-    run = Run(config, private_pages(shared_pages, out_dir / "pages"), out_dir)
+    if config.reuse is not None:
+        run = reused_run(config)
+        source_mb = run.report.pop("source_mb")
+    else:
+        shared_pages, source_mb = ensure_pages(config)
+        out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}-{os.getpid()}"
+        shutil.rmtree(out_dir, ignore_errors=True)
+        out_dir.mkdir(parents=True)
+        run = Run(config, private_pages(shared_pages, out_dir / "pages"), out_dir)
     run.report.update(
         date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         machine=machine(),
@@ -704,9 +710,24 @@ def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
     add_ratios_and_targets(run.report)
     run.report["bench_process_peak_rss_mb"] = round(peak_rss_mb(), 1)
     run.report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    if not config.keep:
-        shutil.rmtree(out_dir, ignore_errors=True)
+    if not config.keep and config.reuse is None:
+        shutil.rmtree(run.out_dir, ignore_errors=True)
     return run.report
+
+
+def reused_run(config: Config) -> Run:
+    """The run folder ``config.reuse`` (its corpus and index as an earlier ``--keep`` run left
+    them), with the passage count its index recorded."""
+    out_dir = config.reuse
+    assert out_dir is not None
+    if not (out_dir / "index").is_dir() or not (out_dir / "corpus").is_dir():
+        raise SystemExit(f"--reuse {out_dir}: no corpus/ and index/ there (a run kept with --keep)")
+    run = Run(config, out_dir / "pages", out_dir)
+    recorded = json.loads((out_dir / "index" / "bicorpus.json").read_text("utf-8"))
+    run.report["passages"] = recorded.get("passages")
+    run.report["source_mb"] = round(dir_size_mb(out_dir / "pages"), 3) if run.pages_dir.is_dir() else None
+    run.report["reused"] = str(out_dir)
+    return run
 
 
 STEPS: dict[str, Callable[..., None]] = {
@@ -915,6 +936,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
     parser.add_argument("--profile-queries", action="store_true",
                         help="also run the bicorpus queries under cProfile and report the hottest functions")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes under --work")
+    parser.add_argument("--reuse", metavar="RUN_DIR",
+                        help="measure again the corpus and index an earlier --keep run left in RUN_DIR "
+                             "(its run-... folder): no build; the queries, and the raw-Tantivy ceiling "
+                             "unless --no-baseline (plain Whoosh only with --whoosh-too)")
+    parser.add_argument("--whoosh-too", action="store_true",
+                        help="with --reuse, build and query the plain-Whoosh baseline as well")
     args = parser.parse_args(argv)
     if args.pages < 1:
         parser.error("--pages must be at least 1")
@@ -922,7 +949,15 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
         parser.error("--repeat must be at least 1")
     config = Config(pages=args.pages, seed=args.seed, engine=args.engine, work=Path(args.work),
                     per_class=args.queries_per_class, warmup=args.warmup, incremental=args.incremental,
-                    profile=not args.no_profile, keep=args.keep, repeat=args.repeat)
+                    profile=not args.no_profile, keep=args.keep, repeat=args.repeat,
+                    reuse=Path(args.reuse) if args.reuse else None)
+    if config.reuse is not None:
+        steps = ["queries"]
+        if not args.no_baseline:
+            steps = ["raw", "queries", "raw-queries"]
+            if args.whoosh_too:
+                steps = ["baseline", *steps, "baseline-queries"]
+        return config, [*steps, *(["query-profile"] if args.profile_queries else [])], args.json
     steps = ["build"]
     if config.profile:
         steps.append("profile")
