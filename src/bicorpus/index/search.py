@@ -691,6 +691,7 @@ class SearchIndex:
         # The total (the widest level's count) and the undated passages a date filter leaves out
         # are counted on another thread when the engine can, while the levels are searched here.
         pending: Callable[[], int] | None = None
+        asked = False
         undated = self._undated_left_out(widest, where)
         for level in range(top + 1):
             current = prune(plan.at(level), self._engine.has_term)
@@ -700,7 +701,8 @@ class SearchIndex:
             want = limit - len(hits)
             if want <= 0:
                 break
-            if pending is None and current != widest:
+            if not asked and current != widest:  # the total will need a count of its own
+                asked = True
                 pending = count_soon(self._engine, widest, filter=flt)
             # Invariant: every passage matching an earlier level is already in ``seen`` (a level
             # that returned fewer rows than asked returned all of its matches), so the passages
@@ -747,7 +749,9 @@ class SearchIndex:
         if not (where.since or where.until) or where.include_undated:
             return lambda: 0
         others = metadata_filter(dataclasses.replace(where, since=None, until=None))
-        return count_soon(self._engine, query, filter=_both(others, UNDATED))
+        undated = _both(others, UNDATED)
+        return count_soon(self._engine, query, filter=undated) or (
+            lambda: self._engine.count(query, filter=undated))
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan,
              min_confidence: float = 0.0, derived: bool = False) -> Hit | None:

@@ -67,6 +67,9 @@ DAY = "day"
 ODD_DATE = "odd_date"
 #: An ISO date or prefix: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``.
 _ISO_PREFIX_RE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+#: Postings (summed document frequencies of a query's terms) from which a search's total is counted
+#: on a thread of its own, beside the search: below, the count costs less than handing it over.
+THREAD_COUNT_POSTINGS = 100_000
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 
@@ -142,10 +145,10 @@ class _ReadMemo:
     more than once: which terms the index holds, the Tantivy query of each engine query, and the
     stored row of each document read.  Dropped when the block ends."""
 
-    __slots__ = ("has", "queries", "rows")
+    __slots__ = ("freq", "queries", "rows")
 
     def __init__(self) -> None:
-        self.has: dict[tuple[str, str], bool] = {}
+        self.freq: dict[tuple[str, str], int] = {}
         self.queries: dict[EngineQuery, Any] = {}
         self.rows: dict[tuple[int, int], dict[str, Any]] = {}
 
@@ -159,11 +162,28 @@ class _Translator:
         self.searcher = searcher
         self.memo = memo if memo is not None else _ReadMemo()
 
-    def has(self, field: str, text: str) -> bool:
-        known = self.memo.has.get((field, text))
+    def freq(self, field: str, text: str) -> int:
+        """How many passages hold ``text`` in ``field``."""
+        known = self.memo.freq.get((field, text))
         if known is None:
-            known = self.memo.has[field, text] = self.searcher.doc_freq(field, text) > 0
+            known = self.memo.freq[field, text] = int(self.searcher.doc_freq(field, text))
         return known
+
+    def has(self, field: str, text: str) -> bool:
+        return self.freq(field, text) > 0
+
+    def postings(self, q: EngineQuery) -> int:
+        """The postings a query's terms hold together: what evaluating it costs, roughly (prefixes
+        and ranges, which only filter, count nothing)."""
+        if isinstance(q, TermQ):
+            return self.freq(q.field, q.text)
+        if isinstance(q, PhraseQ):
+            return sum(self.freq(q.field, t) for slot in q.slots for t in slot)
+        if isinstance(q, AllQ | AnyQ):
+            return sum(self.postings(item) for item in q.items)
+        if isinstance(q, NotQ):
+            return self.postings(q.item)
+        return 0
 
     def __call__(self, q: EngineQuery) -> Any | None:
         """The Tantivy query, or ``None`` when ``q`` can match nothing (translated once per read)."""
@@ -555,16 +575,21 @@ class TantivyEngine:
         return rows, int(found.count) if count else len(rows)
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
-        return self.count_soon(query, filter=filter, wait=True)()
+        counted = self.count_soon(query, filter=filter, wait=True)
+        assert counted is not None
+        return counted()
 
     def count_soon(self, query: EngineQuery, *, filter: EngineQuery | None = None,
-                   wait: bool = False) -> Callable[[], int]:
+                   wait: bool = False) -> Callable[[], int] | None:
         """:meth:`count` on a thread of its own, started now (Tantivy lets go of the GIL while it
         counts, so the caller's next engine call or Python work runs on the other core meanwhile);
-        returns the function that waits for the count.  The query is translated here, in the
-        caller's read of the index (``wait``: count now, on this thread)."""
+        returns the function that waits for the count, or ``None`` when the count is too cheap to
+        be worth a thread (fewer than :data:`THREAD_COUNT_POSTINGS` postings).  The query is
+        translated here, in the caller's read of the index (``wait``: count now, on this thread)."""
         searcher = self._searcher()
         translate = self._translator(searcher)
+        if not wait and translate.postings(query) < THREAD_COUNT_POSTINGS:
+            return None
         q = translate(query)
         allow = translate(filter) if filter is not None else None
         if q is None or (filter is not None and allow is None):
