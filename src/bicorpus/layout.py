@@ -723,9 +723,12 @@ def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], 
             and not units[nxt].marked_header)
 
 
-def _more_headings(units: list[Unit], first_para: int, lang: str, para: list[bool], boiler: list[bool]) -> bool:
+def _more_headings(
+    units: list[Unit], first_para: int, lang: str, para: list[bool], boiler: list[bool]
+) -> bool:
     """The article has section headings below its first paragraph."""
-    return any(not boiler[j] and _is_heading(units, j, lang, para, boiler) for j in range(first_para + 1, len(units)))
+    return any(not boiler[j] and _is_heading(units, j, lang, para, boiler)
+               for j in range(first_para + 1, len(units)))
 
 
 def _next_kept(boiler: list[bool], i: int) -> int | None:
@@ -866,7 +869,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         elif (title_i is not None and title_i < i < first_para and _next_kept(boiler, i) == first_para
               and _is_heading_shape(u.text.rstrip(" :：")) and not u.marked_header and not u.caption
               and u.lang in (lang, "mixed") and "|" not in u.text and not u.date_in
-              and (_label_key(u.text) in _section_words() or _more_headings(units, first_para, lang, para, boiler))):
+              and (_label_key(u.text) in _section_words()
+                   or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
         elif (i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS
