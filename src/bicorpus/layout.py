@@ -903,8 +903,9 @@ def _subtitle_of(
     if u.bullet or u.caption or u.lang not in (lang, "mixed"):
         return None
     nxt = _next_kept(boiler, i)
-    if nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in):
-        return i
+    if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
+            and any(para[nxt + 1 :])):
+        return i  # a standfirst above the dateline (not the only paragraph above a date at the bottom)
     if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
         return i  # a standfirst above the picture or its credit
     if _is_heading(units, i, lang, para, boiler):
