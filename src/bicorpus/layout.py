@@ -383,6 +383,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 #: Longest line whose inner date is read as the page's date (a dateline with a place or byline).
 DATE_IN_MAX_CHARS = 160
+#: ... and most words beside its date (more, and no ``|`` between parts: a sentence naming a day).
+DATE_IN_MAX_WORDS = 14
 #: How much of the start and the end of a long paragraph is read for a date opening or closing it.
 EDGE_CHARS = 120
 
@@ -405,6 +407,9 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     table_row = chunk.rstrip().endswith("|")  # "البلد | سوريا | |": not a dateline
     date = is_dateline(chunk, norm, found) if found and not table_row else None
     date_in = found.iso if found and len(found.iso) == 10 and len(chunk) <= DATE_IN_MAX_CHARS else None
+    beside = norm[: found.start] + " " + norm[found.end :] if found else ""
+    if date_in and "|" not in chunk and len(_WORD_RE.findall(beside)) > DATE_IN_MAX_WORDS:
+        date_in = None  # a sentence that names a day ("… اليوم الخميس 8-12-2016"), not a dateline
     return Unit(
         start,
         end,
@@ -559,13 +564,14 @@ HEADLINE_MAX_CHARS = 180
 #: given words) is the standfirst of that one, not the title.
 STANDFIRST_MIN_CHARS = 90
 STANDFIRST_TITLE_MIN_WORDS = 4
+STANDFIRST_TITLE_MIN_SHARE = 0.35
 #: A run of at least this many ``Label: value`` lines is an infobox.
 INFOBOX_MIN_LINES = 3
 INFOBOX_MAX_CHARS = 160
 
 _LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»ـ]\s?|\s?[-–—]\s")
 _INNER_END_RE = re.compile(r"[.!?؟][\"'”’»)\]]*\s+\S")
-_FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}\s*[:：]\s*\S")
+_FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}(?<!\d)\s*[:：]\s*\S")
 # A label glued to its value, as infoboxes come out of a text dump: "FormedFebruary 2012".
 _GLUED_RE = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]{2,}[A-Z][a-z]")
 
@@ -793,11 +799,17 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
+    shaped_set = set(shaped)
+    dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
+    if dateline is not None and dateline - 1 in shaped_set:
+        above = dateline - 1  # the headline right above the dateline (the first copy of a repeated one)
+        return next((i for i in shaped if units[i].key == units[above].key), above)
     best = max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
     if best is not None and len(units[best].text) >= STANDFIRST_MIN_CHARS:
-        before = [i for i in shaped if i < best and i == _prev_in(zone, best)]
-        if before and len(_WORD_RE.findall(units[before[0]].text)) >= STANDFIRST_TITLE_MIN_WORDS:
-            return before[0]  # a headline right above a longer unfinished line: that is its standfirst
+        prev = _prev_in(zone, best)
+        if (prev in shaped_set and len(_WORD_RE.findall(units[prev].text)) >= STANDFIRST_TITLE_MIN_WORDS
+                and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
+            return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
 
 
