@@ -103,6 +103,11 @@ def _nav_patterns() -> _Patterns:
 
 
 @cache
+def _section_label_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("section_label_patterns.txt")), re.I)
+
+
+@cache
 def _section_words() -> frozenset[str]:
     return frozenset(_label_key(w) for w in data_lines("section_words.txt"))
 
@@ -234,7 +239,7 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
     if len(text) > NAV_MAX_CHARS:
         return False
     key = _PUNCT_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
-    return key in _header_labels()
+    return key in _header_labels() or _section_label_re().match(key) is not None
 
 
 def is_navigation(text: str, norm: str | None = None) -> bool:
