@@ -164,3 +164,30 @@ def test_a_folder_of_many_sites_needs_a_share_of_its_pages_for_a_repeated_line()
     hosted.update({f"/m/x{n}.txt": page(n, f"Other Story {n} on Raqqa") for n in range(30)})
     table = build_table({path: page_edges(text, "/m") for path, text in hosted.items()})
     assert site_key("Example Daily") in table.hits("/m/0.txt")
+
+
+def test_the_headline_right_above_the_dateline_is_the_title():
+    title = ('التايمز: لا يمكن السماح لطهران بالانتصار في سوريا / دي فيلت: "داعش" يهدد تركيا / دير شبيجل: '
+             'السعودية وإيران تشعلان حروبا بالوكالة')
+    lead = ("تقدم البوابة كل ما هو جديد يومًا بيوم وذلك من خلال تناول الصحف العالمية اليومية وكل ما يخص "
+            "الإسلام السياسي فيها اليوم الخميس 8-12-2016")
+    text = "\n".join([title, "الخميس 08/ديسمبر/2016 - 02:41 م", lead, PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert layout.title == title  # not the longer unfinished line under the dateline
+    assert layout.date == "2016-12-08"
+    got = regions(text)
+    assert got["الخميس 08/ديسمبر/2016 - 02:41 م"] == "dateline"  # a clock in a dateline is no infobox field
+    assert got[lead] != "dateline"  # a sentence naming a day is no dateline
+    # A headline given twice above the dateline: the first copy is the title.
+    headline = "Rebels Take Idlib After Days of Fighting"
+    twice = "\n\n".join([headline, headline, "News | July 24, 2017", PARA_EN, PARA_EN2])
+    assert [b.region for b in analyze(twice).blocks][:3] == ["title", "site-header", "dateline"]
+
+
+def test_a_site_section_name_is_a_label_not_a_title():
+    for line in ("أخبار اليمن", "الأخبار المحلية", "أخبار عاجلة", "Breaking News", "World News"):
+        text = "\n".join([line, PARA_AR, PARA_AR2])
+        assert analyze(text).title is None, line
+        assert regions(text)[line] == "boilerplate", line
+    # A two-word name over an entity page is still its title.
+    assert analyze("\n".join(["جيش الإسلام", PARA_AR, PARA_AR2])).title == "جيش الإسلام"
