@@ -329,3 +329,34 @@ def test_tantivy_searcher_sees_another_writers_commit(tmp_path: Path) -> None:
     assert reader.doc_count() == 3
     assert reader._searcher() is not first
     assert reader.count(TermQ("form", "x")) == 3
+
+
+def test_a_forked_process_counts_on_threads_of_its_own(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """An engine that counted on a thread before a fork still counts in the forked child (the
+    parent's threads do not exist there)."""
+    import multiprocessing
+
+    from bicorpus.index.engine import IndexedPassage, TermQ
+
+    monkeypatch.setattr(tantivy_engine, "THREAD_COUNT_POSTINGS", 0)
+    engine = tantivy_engine.TantivyEngine.create(tmp_path / "index")
+    engine.write(IndexedPassage(fields={"id": f"p{i}", "doc": "d", "text": "x"}, terms={"form": [("x",)]})
+                 for i in range(5))
+    with engine.pinned():
+        assert engine.count_soon(TermQ("form", "x"))() == 5  # type: ignore[misc]
+    context = multiprocessing.get_context("fork")
+    answers = context.Queue()
+
+    def child() -> None:
+        with engine.pinned():
+            answers.put(engine.count_soon(TermQ("form", "x"))())  # type: ignore[misc]
+
+    process = context.Process(target=child)
+    process.start()
+    process.join(timeout=60)
+    alive = process.is_alive()
+    if alive:
+        process.kill()
+    assert not alive and answers.get(timeout=5) == 5
+    engine.close()

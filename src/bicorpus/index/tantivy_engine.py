@@ -340,7 +340,8 @@ class TantivyEngine:
         self._schema = index.schema
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._counter: ThreadPoolExecutor | None = None
+        self._counter: ThreadPoolExecutor | None = None  # counts run beside a search (count_soon)
+        self._counter_pid = 0
 
     @classmethod
     def create(cls, path: str | Path) -> TantivyEngine:
@@ -599,8 +600,10 @@ class TantivyEngine:
             number = _count(searcher, counted)
             return lambda: number
         with self._lock:
-            if self._counter is None:
+            # none yet, or this process is a fork of the one that made it (whose threads it lacks)
+            if self._counter is None or self._counter_pid != os.getpid():
                 self._counter = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bicorpus-count")
+                self._counter_pid = os.getpid()
             future = self._counter.submit(_count, searcher, counted)
         return future.result
 
@@ -632,7 +635,7 @@ class TantivyEngine:
         self._local = threading.local()
         with self._lock:
             counter, self._counter = self._counter, None
-        if counter is not None:
+        if counter is not None and self._counter_pid == os.getpid():
             counter.shutdown(wait=True)
 
 
