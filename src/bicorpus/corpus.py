@@ -117,11 +117,22 @@ def nested_deeper(line: bytes, limit: int) -> bool:
     return True
 
 
+try:  # orjson parses a row in a third of json's time, to the same values
+    from orjson import loads as _fast_loads
+except ImportError:  # a pure-Python install
+    _fast_loads = None
+
+
 def loads_row(line: bytes) -> Any:
     """One corpus line parsed as JSON; a line nested deeper than :data:`MAX_ROW_DEPTH` is a
     ``ValueError`` (checked on the raw bytes first: parsing it would exhaust the stack)."""
     if line.count(b"[") + line.count(b"{") > MAX_ROW_DEPTH and nested_deeper(line, MAX_ROW_DEPTH):
         raise ValueError(f"nested deeper than {MAX_ROW_DEPTH} levels")
+    if _fast_loads is not None:
+        try:
+            return _fast_loads(line)
+        except ValueError:
+            pass  # what orjson refuses and json reads (NaN, huge numbers, lone surrogates), or an error
     return json.loads(line)
 
 

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 import tantivy
 
 from ..errors import SearchIndexError
@@ -132,7 +133,7 @@ def to_document(passage: IndexedPassage) -> Any:
     for name, slots in passage.terms.items():
         if slots:
             doc.add_pre_tokenized_text(name, _pre_tokenized(slots))
-    doc.add_bytes(STORED, json.dumps(stored, ensure_ascii=False).encode("utf-8"))
+    doc.add_bytes(STORED, orjson.dumps(stored))
     return doc
 
 
