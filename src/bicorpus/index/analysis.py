@@ -154,6 +154,10 @@ class NameModel:
     _memo: dict[str, WordInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Memo of :func:`spelling`.
     _spellings: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Memo of the ``name`` terms of a multi-word mention, by its words (inside a mention every word
+    #: with keys is keyed, so its terms depend on its words alone).
+    _mention_terms: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def word(self, word: str) -> WordInfo:
         """:func:`word_info` of ``word``, memoized (at most :data:`_WORD_CACHE` words kept)."""
@@ -517,19 +521,29 @@ class _Words:
     named: list[bool]
     keyed: list[bool]
     mentions: tuple[Mention, ...]
+    names: NameModel
 
     def keys(self, i: int) -> tuple[str, ...]:
         return self.infos[i].keys if self.keyed[i] else ()
+
+    def mention_terms(self, m: Mention) -> tuple[str, ...]:
+        """The ``name`` terms of a multi-word mention (memoized by its words)."""
+        words = tuple(self.words[m.start:m.end])
+        memo = self.names._mention_terms
+        found = memo.get(words)
+        if found is None:
+            infos = self.infos[m.start:m.end]
+            found = _remember(memo, words, name_terms(tuple(i.forms.exact for i in infos),
+                                                      tuple(i.forms.norm for i in infos),
+                                                      tuple(self.keys(j) for j in range(m.start, m.end))))
+        return found
 
     def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
         infos, keyed = self.infos, self.keyed
         return {
             "form": [i.name_terms if n else i.plain_terms for i, n in zip(infos, self.named, strict=True)],
             "key": [i.key_terms for i, k in zip(infos, keyed, strict=True) if k],
-            "name": [name_terms(tuple(i.forms.exact for i in infos[m.start:m.end]),
-                                tuple(i.forms.norm for i in infos[m.start:m.end]),
-                                tuple(self.keys(j) for j in range(m.start, m.end)))
-                     for m in self.mentions if m.end - m.start > 1],
+            "name": [self.mention_terms(m) for m in self.mentions if m.end - m.start > 1],
             "ent": [(m.entity,) for m in self.mentions],
         }
 
@@ -557,7 +571,7 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
             query or (i > 0 and not _breaks_sentence(gaps[i])))))
         keyed.append(info.keyed_anywhere or (query and bool(info.keys))
                      or (info.keyed_in_context and _announced(infos, gaps, i)))
-    return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions))
+    return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions), names)
 
 
 def encode_mentions(mentions: Sequence[Mention]) -> str:

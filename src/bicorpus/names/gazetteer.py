@@ -424,8 +424,10 @@ class Gazetteer:
         just before a mention is included in it.  Latin words match an alias through keys
         only when capitalized, unless ``any_case`` (for typed queries: ``daish`` finds
         Daesh); acronyms always need their capitals."""
-        found = self._scan(tokens, any_case, fold=True)
-        return _leftmost_longest(found) if len(found) > 1 else [m for m, _ in found]
+        found = self._spans(tokens, any_case, fold=True)
+        if len(found) > 1:
+            found = _leftmost_longest(found)
+        return [Mention(start, end, entity_id, alias) for start, end, _, entity_id, alias in found]
 
     def lookup(self, name: str, *, any_case: bool = True) -> list[Entity]:
         """Entities one of whose aliases is the whole of ``name`` (a name, so any case by default).
@@ -445,27 +447,32 @@ class Gazetteer:
             content = content[1:]
         return []
 
-    def _scan(self, tokens: Sequence[str], any_case: bool, fold: bool = False) -> list[tuple[Mention, bool]]:
-        """Every (mention, spelled) starting at each token, overlaps and all; with ``fold``, a
-        mention starts at the article al / el / ال just before it."""
+    def _scan(self, tokens: Sequence[str], any_case: bool) -> list[tuple[Mention, bool]]:
+        """Every (mention, spelled) starting at each token, overlaps and all."""
+        return [(Mention(start, end, entity_id, alias), spelled)
+                for start, end, spelled, entity_id, alias in self._spans(tokens, any_case)]
+
+    def _spans(self, tokens: Sequence[str], any_case: bool, fold: bool = False) -> list[_Span]:
+        """:meth:`_scan` as ``(start, end, spelled, entity id, alias)``; with ``fold``, a mention
+        starts at the article al / el / ال just before it."""
         get = self._start_memo[any_case].get
         starts = [get(t) or self._starts(t, any_case) for t in tokens]
         forms = None
-        out: list[tuple[Mention, bool]] = []
+        out: list[_Span] = []
         for i in [i for i, start in enumerate(starts) if start.acronyms or start.patterns]:
             start = starts[i]  # most words start no alias and are passed over above
             first = i - 1 if fold and i > 0 and _folds_into_mention(tokens[i - 1]) else i
             for entity_id, alias in start.acronyms:
-                out.append((Mention(first, i + 1, entity_id, alias), True))
+                out.append((first, i + 1, True, entity_id, alias))
             for pattern, spelled in start.patterns:
                 if len(pattern.tokens) == 1:
-                    out.append((Mention(first, i + 1, pattern.entity_id, pattern.alias), spelled))
+                    out.append((first, i + 1, spelled, pattern.entity_id, pattern.alias))
                     continue
                 if forms is None:
                     forms = [s.forms for s in starts]
                 end, spelled = _match_rest(pattern, forms, i + 1, spelled)
                 if end:
-                    out.append((Mention(first, end, pattern.entity_id, pattern.alias), spelled))
+                    out.append((first, end, spelled, pattern.entity_id, pattern.alias))
         return out
 
     def _starts(self, token: str, any_case: bool) -> _Start:
@@ -532,18 +539,24 @@ def _match_rest(pattern: _Pattern, forms: Sequence[_TokenForms | None], i: int, 
     return i, spelled
 
 
-def _leftmost_longest(found: list[tuple[Mention, bool]]) -> list[Mention]:
-    """Leftmost, then longest, then spelled-out matches win; one span may name several entities."""
-    found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start), not f[1], f[0].entity_id))
-    out: list[Mention] = []
+#: A mention found by the scan: ``(start, end, spelled, entity id, alias)``.
+_Span = tuple[int, int, bool, str, str]
+
+
+def _leftmost_longest(found: list[_Span]) -> list[_Span]:
+    """Leftmost, then longest, then spelled-out matches win; one span may name several entities
+    (equal candidates keep the scan's order)."""
+    ranked = sorted((span[0], span[0] - span[1], not span[2], span[3], n) for n, span in enumerate(found))
+    out: list[_Span] = []
     taken_until, best_spelled = -1, False
-    for mention, spelled in found:
-        if mention.start >= taken_until:
-            out.append(mention)
-            taken_until, best_spelled = mention.end, spelled
-        elif (mention.start, mention.end) == (out[-1].start, out[-1].end) and spelled == best_spelled \
-                and mention.entity_id != out[-1].entity_id:
-            out.append(mention)  # the same words name two entities alike: keep both
+    for *_, n in ranked:
+        span = found[n]
+        start, end, spelled, entity_id, _ = span
+        if start >= taken_until:
+            out.append(span)
+            taken_until, best_spelled = end, spelled
+        elif (start, end) == out[-1][:2] and spelled == best_spelled and entity_id != out[-1][3]:
+            out.append(span)  # the same words name two entities alike: keep both
     return out
 
 
