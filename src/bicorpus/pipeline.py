@@ -174,13 +174,15 @@ def process_document(
 
 
 _PASSAGE_FIELDS = tuple(f.name for f in fields(Passage))
+#: What ``json.dumps(row, ensure_ascii=False)`` uses, made once instead of once a row.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def passage_line(passage: Passage) -> bytes:
     """One ``passages.jsonl`` line: the same JSON as ``Passage.to_dict`` (fields in order), built
     without the deep copy ``dataclasses.asdict`` makes."""
     row = {name: getattr(passage, name) for name in _PASSAGE_FIELDS}
-    return (json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8")
+    return (_ROW_ENCODER.encode(row) + "\n").encode("utf-8")
 
 
 # --- the batch ---------------------------------------------------------------------------------

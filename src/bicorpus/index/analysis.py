@@ -555,22 +555,22 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
     words, gaps = parts[1::2], parts[0::2]
     if mentions is None or any(not 0 <= m.start < m.end <= len(words) for m in mentions):
         mentions = names.mentions(words) if words else ()
-    in_name = bytearray(len(words))
-    for m in mentions:
-        in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
-    word = names.word
-    infos = [word(w) for w in words]
-    named: list[bool] = []
-    keyed: list[bool] = []
-    for i, info in enumerate(infos):
-        if in_name[i]:  # inside a gazetteer name: a name, keyed when it has keys
-            named.append(True)
-            keyed.append(bool(info.keys))
-            continue
-        named.append(info.named_anywhere or (info.named_mid_sentence and (
-            query or (i > 0 and not _breaks_sentence(gaps[i])))))
-        keyed.append(info.keyed_anywhere or (query and bool(info.keys))
-                     or (info.keyed_in_context and _announced(infos, gaps, i)))
+    known, word = names._memo.get, names.word
+    infos = [known(w) or word(w) for w in words]
+    named = [info.named_anywhere for info in infos]
+    keyed = [info.keyed_anywhere for info in infos]
+    for i, info in enumerate(infos):  # the verdicts that depend on the context
+        if info.named_mid_sentence and not named[i]:
+            named[i] = query or (i > 0 and not _breaks_sentence(gaps[i]))
+        if not keyed[i]:
+            if query:
+                keyed[i] = bool(info.keys)
+            elif info.keyed_in_context:
+                keyed[i] = _announced(infos, gaps, i)
+    for m in mentions:  # inside a gazetteer name: a name, keyed when it has keys
+        for j in range(m.start, m.end):
+            named[j] = True
+            keyed[j] = bool(infos[j].keys)
     return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions), names)
 
 
