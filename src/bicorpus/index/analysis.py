@@ -101,6 +101,9 @@ _ALL_ENDINGS = tuple(ENDING_MARKS)
 
 #: Size of the per-word memo (word forms are pure functions of the word).
 _WORD_CACHE = 262_144
+#: Passage texts whose analysis :func:`index_analysis` remembers (repeated passages are common in
+#: scraped pages: boilerplate, datelines, header bullets).
+_PASSAGE_CACHE = 8192
 
 
 def _remember(memo: dict[str, Any], key: str, value: Any) -> Any:
@@ -157,6 +160,9 @@ class NameModel:
     #: Memo of the ``name`` terms of a multi-word mention, by its words (inside a mention every word
     #: with keys is keyed, so its terms depend on its words alone).
     _mention_terms: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    #: Memo of :func:`index_analysis`, by passage text.
+    _passages: dict[str, tuple[dict[str, list[tuple[str, ...]]], str]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
 
     def word(self, word: str) -> WordInfo:
@@ -592,9 +598,19 @@ def decode_mentions(value: str) -> tuple[Mention, ...]:
 def index_analysis(text: str, names: NameModel | None = None) -> tuple[dict[str, list[tuple[str, ...]]], str]:
     """What an engine stores for a passage: ``{field: [terms at position 0, terms at position 1, ...]}``
     (the same as ``analyze(text, names).field_terms()``, without building tokens) and its gazetteer
-    mentions (:func:`encode_mentions`), so that explaining a hit need not scan the gazetteer again."""
-    words = _read(text, names or default_names(), False)
-    return words.field_terms(), encode_mentions(words.mentions)
+    mentions (:func:`encode_mentions`), so that explaining a hit need not scan the gazetteer again.
+
+    A text met again (a site's boilerplate, a dateline, a header bullet repeated across pages) gets
+    the very objects it got before (at most :data:`_PASSAGE_CACHE` texts are remembered): read them,
+    never change them."""
+    names = names or default_names()
+    found = names._passages.get(text)
+    if found is None:
+        if len(names._passages) >= _PASSAGE_CACHE:
+            names._passages.clear()
+        words = _read(text, names, False)
+        found = names._passages[text] = (words.field_terms(), encode_mentions(words.mentions))
+    return found
 
 
 class Analysis:
