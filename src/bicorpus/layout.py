@@ -365,12 +365,17 @@ def _runon_words() -> frozenset[str]:
 def _runs_on(prev: str, nxt: str) -> bool:
     """A hard-wrapped (or ``<br>``-broken) line: the previous one is unfinished and the next starts
     in lower case (English), or the previous one ends on a preposition or conjunction (Arabic)."""
-    if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt):
+    if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt) or _URL_START_RE.match(nxt):
         return False
+    if _CODE_WORD_RE.search(prev) is None:
+        return False  # a timestamp or a code line does not run on
     if nxt[:1].isascii() and nxt[:1].islower():
         return True
     last = prev.rsplit(None, 1)[-1]
     return "\u0600" <= last[:1] <= "\u06ff" and normalize_text(last) in _runon_words()
+
+
+_URL_START_RE = re.compile(r"(?:https?://|www\.)", re.I)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -570,6 +575,23 @@ HEADLINE_MAX_CHARS = 180
 STANDFIRST_MIN_CHARS = 90
 STANDFIRST_TITLE_MIN_WORDS = 4
 STANDFIRST_TITLE_MIN_SHARE = 0.35
+#: A run of at least CHROME_RUN_MIN_LINES lines of at most RUN_LINE_MAX_CHARS holding at least
+#: CHROME_RUN_MIN_JUNK metadata-shaped lines (and as many of them and dates as other lines) is chrome.
+RUN_LINE_MAX_CHARS = 80
+CHROME_RUN_MIN_LINES = 4
+CHROME_RUN_MIN_JUNK = 2
+CHROME_RUN_SHARE = 3  # ... a third of the run (a flagged line of any length continues a run: a URL)
+#: Longest "code" line (a year, a phone number, a locale name).
+CODE_MAX_CHARS = 30
+#: A line this long (its key) among the first TEASER_LOOKAHEAD such lines, held whole by a later
+#: line, is a teaser.
+TEASER_MIN_CHARS = 60
+TEASER_LOOKAHEAD = 5
+#: ... within this many lines after it, and this far into the later line.
+TEASER_WINDOW = 40
+TEASER_SLACK_CHARS = 200
+#: ... its first part only (a description may end with its date and source: "… 13.11.2017, SITE").
+TEASER_HEAD_SHARE = 0.6
 #: A run of at least this many ``Label: value`` lines is an infobox.
 INFOBOX_MIN_LINES = 3
 INFOBOX_MAX_CHARS = 160
@@ -646,7 +668,9 @@ def _near_duplicates(a: str, b: str) -> bool:
     return len(tail) >= NEAR_DUP_MIN_CHARS and long_.startswith(tail)
 
 
-def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[str]) -> list[bool]:
+def _boilerplate_flags(
+    units: list[Unit], para: list[bool], repeated: frozenset[str], lang: str = "en"
+) -> list[bool]:
     """Which units of the article are boilerplate: furniture by shape (navigation, labels,
     captions), infobox runs, captions by their place (a short sentence between long paragraphs),
     near-duplicates of boilerplate, short lines after the last paragraph, and lines that repeat
@@ -674,6 +698,8 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
+    _mark_teasers(units, keys, flags)
+    _mark_chrome_runs(units, para, flags, lang)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -698,6 +724,67 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+_CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _code_like(text: str) -> bool:
+    """A short line without a word of three letters: a year, a phone number, a locale (``ar_EG``)."""
+    return len(text) <= CODE_MAX_CHARS and _CODE_WORD_RE.search(text) is None
+
+
+def _metadata_shaped(u: Unit) -> bool:
+    """Navigation, an address, e-mail or phone line, a label, a caption or credit, a code."""
+    return u.nav or u.label or u.caption or u.decoration or _code_like(u.text)
+
+
+def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], lang: str) -> None:
+    """A run of short lines that holds metadata-shaped lines (addresses, e-mails, phone numbers,
+    codes, captions, timestamps) is a page's chrome as a whole: the site name, its tags and the
+    like beside them go too.  Headline-shaped lines and bylines stay (a title above its date and
+    share line); date lines go only when the run holds several (published and modified stamps)."""
+    n = len(units)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not para[j] and (len(units[j].text) <= RUN_LINE_MAX_CHARS or _metadata_shaped(units[j])):
+            j += 1
+        if j - i >= CHROME_RUN_MIN_LINES:
+            run = range(i, j)
+            dates = [k for k in run if units[k].date]
+            junk = [k for k in run if not units[k].date and len(units[k].text) <= RUN_LINE_MAX_CHARS
+                    and _metadata_shaped(units[k])]
+            if len(junk) >= CHROME_RUN_MIN_JUNK and CHROME_RUN_SHARE * (len(junk) + len(dates)) >= j - i:
+                for k in run:
+                    u = units[k]
+                    if u.byline or u.page_byline or (u.date_in and not u.date) or (u.date and len(dates) < 2):
+                        continue
+                    if k + 1 < n and para[k + 1] and _is_heading_shape(u.text.rstrip(" :：")):
+                        continue  # a heading over a paragraph
+                    if not u.date and _headline_shaped(u, lang):
+                        continue
+                    flags[k] = True
+        i = max(j, i + 1)
+
+
+def _mark_teasers(units: list[Unit], keys: list[str], flags: list[bool]) -> None:
+    """A long line near the top that a later, longer line holds whole is a teaser or page
+    description given before the article (``og:description``): the later line is the text."""
+    checked = 0
+    for i, key in enumerate(keys):
+        if checked >= TEASER_LOOKAHEAD:
+            break
+        if len(key) < TEASER_MIN_CHARS or flags[i]:
+            continue
+        checked += 1
+        size = len(units[i].text)
+        head = key[: max(TEASER_MIN_CHARS, int(TEASER_HEAD_SHARE * len(key)))]  # its tail may be a stamp
+        for j in range(i + 1, min(len(units), i + TEASER_WINDOW)):
+            other = units[j].text
+            if len(other) > size and head in (keys[j] or line_key(other[: size + TEASER_SLACK_CHARS])):
+                flags[i] = True
+                break
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
@@ -840,6 +927,9 @@ def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[
     for i in [*range(min(n, 5)), *range(max(5, n - 3), n)]:
         if units[i].date_tail and not boiler[i]:
             return i, units[i].date_tail
+    for i in range(n):
+        if units[i].date:  # a timestamp among the page's chrome: still the page's date
+            return i, units[i].date
     return None
 
 
@@ -848,7 +938,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     out = _Article([], [])
     n = len(units)
     para = [is_paragraph(u) for u in units]
-    boiler = _boilerplate_flags(units, para, repeated)
+    boiler = _boilerplate_flags(units, para, repeated, lang)
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
