@@ -748,7 +748,8 @@ def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], la
     i = 0
     while i < n:
         j = i
-        while j < n and not para[j] and (len(units[j].text) <= RUN_LINE_MAX_CHARS or _metadata_shaped(units[j])):
+        while j < n and not para[j] and (len(units[j].text) <= RUN_LINE_MAX_CHARS
+                                         or _metadata_shaped(units[j])):
             j += 1
         if j - i >= CHROME_RUN_MIN_LINES:
             run = range(i, j)
