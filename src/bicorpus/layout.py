@@ -575,6 +575,8 @@ HEADLINE_MAX_CHARS = 180
 STANDFIRST_MIN_CHARS = 90
 STANDFIRST_TITLE_MIN_WORDS = 4
 STANDFIRST_TITLE_MIN_SHARE = 0.35
+#: How much of the first paragraph is read for the name it opens with (an encyclopedia entry).
+OPENING_CHARS = 160
 #: A run of at least CHROME_RUN_MIN_LINES lines of at most RUN_LINE_MAX_CHARS holding at least
 #: CHROME_RUN_MIN_JUNK metadata-shaped lines (and as many of them and dates as other lines) is chrome.
 RUN_LINE_MAX_CHARS = 80
@@ -892,6 +894,12 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
+    if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
+        opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
+        named = [i for i in zone if units[i].key and opening.startswith(units[i].key + " ")
+                 and _headline_shaped(units[i], lang, min_words=2)]
+        if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
+            return named[0]
     shaped_set = set(shaped)
     dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
     if dateline is not None and dateline - 1 in shaped_set:
