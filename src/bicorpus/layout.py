@@ -367,8 +367,8 @@ def _runs_on(prev: str, nxt: str) -> bool:
     in lower case (English), or the previous one ends on a preposition or conjunction (Arabic)."""
     if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt) or _URL_START_RE.match(nxt):
         return False
-    if _CODE_WORD_RE.search(prev) is None:
-        return False  # a timestamp or a code line does not run on
+    if _CODE_WORD_RE.search(prev) is None or _ADDRESS_RE.match(prev) or _ADDRESS_RE.match(nxt):
+        return False  # a timestamp, a code or an address line does not run on, nor into one
     if nxt[:1].isascii() and nxt[:1].islower():
         return True
     last = prev.rsplit(None, 1)[-1]
@@ -582,6 +582,8 @@ OPENING_CHARS = 160
 RUN_LINE_MAX_CHARS = 80
 CHROME_RUN_MIN_LINES = 4
 CHROME_RUN_MIN_JUNK = 2
+#: Fewest words of a headline-shaped line a chrome run leaves alone.
+RUN_TITLE_MIN_WORDS = 4
 CHROME_RUN_SHARE = 3  # ... a third of the run (a flagged line of any length continues a run: a URL)
 #: Longest "code" line (a year, a phone number, a locale name).
 CODE_MAX_CHARS = 30
@@ -736,9 +738,22 @@ def _code_like(text: str) -> bool:
     return len(text) <= CODE_MAX_CHARS and _CODE_WORD_RE.search(text) is None
 
 
+_ADDRESS_RE = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)$", re.I)
+
+
 def _metadata_shaped(u: Unit) -> bool:
-    """Navigation, an address, e-mail or phone line, a label, a caption or credit, a code."""
-    return u.nav or u.label or u.caption or u.decoration or _code_like(u.text)
+    """A line of page metadata: a web or e-mail address alone, or a code (a year, a phone number,
+    a locale name such as ``ar_EG``)."""
+    return _ADDRESS_RE.match(u.text) is not None or _code_like(u.text)
+
+
+_COMMA_RE = re.compile(r"\s*[,،]\s*")
+
+
+def _tag_list(text: str) -> bool:
+    """Three or more short items between commas: ``World, Middle East, Iraq``."""
+    parts = _COMMA_RE.split(text)
+    return len(parts) >= 3 and all(0 < len(_WORD_RE.findall(p)) <= 3 for p in parts)
 
 
 def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], lang: str) -> None:
@@ -755,6 +770,7 @@ def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], la
             j += 1
         if j - i >= CHROME_RUN_MIN_LINES:
             run = range(i, j)
+            after_text = any(para[:i])
             dates = [k for k in run if units[k].date]
             junk = [k for k in run if not units[k].date and len(units[k].text) <= RUN_LINE_MAX_CHARS
                     and _metadata_shaped(units[k])]
@@ -763,10 +779,12 @@ def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], la
                     u = units[k]
                     if u.byline or u.page_byline or (u.date_in and not u.date) or (u.date and len(dates) < 2):
                         continue
-                    if k + 1 < n and para[k + 1] and _is_heading_shape(u.text.rstrip(" :：")):
-                        continue  # a heading over a paragraph
-                    if not u.date and _headline_shaped(u, lang):
-                        continue
+                    if (k + 1 < n and para[k + 1] and after_text
+                            and _is_heading_shape(u.text.rstrip(" :："))):
+                        continue  # a section heading over a paragraph
+                    if (not u.date and not _tag_list(u.text)
+                            and _headline_shaped(u, lang, min_words=RUN_TITLE_MIN_WORDS)):
+                        continue  # a headline (a site name in the run is shorter)
                     flags[k] = True
         i = max(j, i + 1)
 
@@ -896,7 +914,9 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         return h1[0]
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
         opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
-        named = [i for i in zone if units[i].key and opening.startswith(units[i].key + " ")
+        first, _, rest = opening.partition(" ")
+        named = [i for i in zone if units[i].key and (opening.startswith(units[i].key + " ") or (
+                 len(first) <= 3 and rest.startswith(units[i].key + " ")))  # "The X (Y) is ..."
                  and _headline_shaped(units[i], lang, min_words=2)]
         if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
             return named[0]
