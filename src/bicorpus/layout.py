@@ -591,8 +591,12 @@ CODE_MAX_CHARS = 30
 #: line, is a teaser.
 TEASER_MIN_CHARS = 60
 TEASER_LOOKAHEAD = 5
-#: ... within this many lines after it, and this far into the later line.
+#: ... within this many lines after it, among the first TEASER_LONGER_LINES lines longer than it,
+#: and this far into the later line.
 TEASER_WINDOW = 40
+TEASER_LONGER_LINES = 3
+#: The teaser starts at most this far into the later line (its key).
+TEASER_MAX_OFFSET = 100
 TEASER_SLACK_CHARS = 200
 #: ... its first part only (a description may end with its date and source: "… 13.11.2017, SITE").
 TEASER_HEAD_SHARE = 0.6
@@ -702,7 +706,7 @@ def _boilerplate_flags(
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
-    _mark_teasers(units, keys, flags)
+    _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     seen_boiler = set()
     for i in range(n):
@@ -757,10 +761,11 @@ def _tag_list(text: str) -> bool:
 
 
 def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], lang: str) -> None:
-    """A run of short lines that holds metadata-shaped lines (addresses, e-mails, phone numbers,
-    codes, captions, timestamps) is a page's chrome as a whole: the site name, its tags and the
-    like beside them go too.  Headline-shaped lines and bylines stay (a title above its date and
-    share line); date lines go only when the run holds several (published and modified stamps)."""
+    """A run of short lines that holds metadata-shaped lines (web and e-mail addresses, phone
+    numbers, years, locale codes) and timestamps, a third of it or more, is page metadata as a
+    whole: the site name, its tags and the like beside them go too.  Headlines of four words or
+    more, bylines and section headings stay; date lines go only when the run holds several
+    (published and modified stamps)."""
     n = len(units)
     i = 0
     while i < n:
@@ -772,8 +777,7 @@ def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], la
             run = range(i, j)
             after_text = any(para[:i])
             dates = [k for k in run if units[k].date]
-            junk = [k for k in run if not units[k].date and len(units[k].text) <= RUN_LINE_MAX_CHARS
-                    and _metadata_shaped(units[k])]
+            junk = [k for k in run if not units[k].date and _metadata_shaped(units[k])]
             if len(junk) >= CHROME_RUN_MIN_JUNK and CHROME_RUN_SHARE * (len(junk) + len(dates)) >= j - i:
                 for k in run:
                     u = units[k]
@@ -789,21 +793,31 @@ def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], la
         i = max(j, i + 1)
 
 
-def _mark_teasers(units: list[Unit], keys: list[str], flags: list[bool]) -> None:
-    """A long line near the top that a later, longer line holds whole is a teaser or page
-    description given before the article (``og:description``): the later line is the text."""
+def _mark_teasers(units: list[Unit], keys: list[str], para: list[bool], flags: list[bool]) -> None:
+    """A paragraph near the top that a later, longer line opens with (after at most a stamp such
+    as ``16:17 GMT 13.11.2017 (updated …)``) is a teaser or page description given before the
+    article (``og:description``): the later line is the text."""
     checked = 0
+    long_keys: dict[int, str] = {}  # keys of the opening of lines too long to have one
     for i, key in enumerate(keys):
         if checked >= TEASER_LOOKAHEAD:
             break
-        if len(key) < TEASER_MIN_CHARS or flags[i]:
+        if len(key) < TEASER_MIN_CHARS or flags[i] or not para[i]:
             continue
         checked += 1
         size = len(units[i].text)
         head = key[: max(TEASER_MIN_CHARS, int(TEASER_HEAD_SHARE * len(key)))]  # its tail may be a stamp
+        longer = 0
         for j in range(i + 1, min(len(units), i + TEASER_WINDOW)):
             other = units[j].text
-            if len(other) > size and head in (keys[j] or line_key(other[: size + TEASER_SLACK_CHARS])):
+            if len(other) <= size:
+                continue
+            longer += 1
+            if longer > TEASER_LONGER_LINES:
+                break
+            if not keys[j] and j not in long_keys:
+                long_keys[j] = line_key(other[: SHAPE_MAX_CHARS + TEASER_SLACK_CHARS])
+            if 0 <= (keys[j] or long_keys[j]).find(head) <= TEASER_MAX_OFFSET:
                 flags[i] = True
                 break
 

@@ -94,7 +94,7 @@ def test_teaser_repeated_by_the_text_is_boilerplate():
     got = regions(text)
     assert got[teaser_ar] not in ARTICLE
     assert got["16:17 GMT 13.11.2017 " + PARA_AR] == "body"
-    teaser_en = PARA_EN[:120]
+    teaser_en = PARA_EN[:120] + "…"
     text_en = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", teaser_en, "BAGHDAD - " + PARA_EN,
                          PARA_EN2])
     got = regions(text_en)
