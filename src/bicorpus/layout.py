@@ -575,6 +575,8 @@ HEADLINE_MAX_CHARS = 180
 STANDFIRST_MIN_CHARS = 90
 STANDFIRST_TITLE_MIN_WORDS = 4
 STANDFIRST_TITLE_MIN_SHARE = 0.35
+#: Furniture lines after the last full paragraph that make the short lines after them furniture.
+TAIL_FURNITURE_MIN_LINES = 2
 #: How much of the first paragraph is read for the name it opens with (an encyclopedia entry).
 OPENING_CHARS = 160
 #: A run of at least CHROME_RUN_MIN_LINES lines of at most RUN_LINE_MAX_CHARS holding at least
@@ -725,6 +727,7 @@ def _boilerplate_flags(
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
                 flags[i] = True
+        _mark_after_furniture(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -820,6 +823,23 @@ def _mark_teasers(units: list[Unit], keys: list[str], para: list[bool], flags: l
             if 0 <= (keys[j] or long_keys[j]).find(head) <= TEASER_MAX_OFFSET:
                 flags[i] = True
                 break
+
+
+def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the last full paragraph, once furniture has begun (two furniture lines or more
+    there), the short lines after the first of them are furniture too: a comment form's
+    sentences (``You must be logged in to post a comment.``), a related list's headlines."""
+    last = next((i for i in range(len(units) - 1, -1, -1)
+                 if para[i] and not flags[i] and len(units[i].text) >= PARAGRAPH_MIN_CHARS), None)
+    if last is None:
+        return
+    furniture = [i for i in range(last + 1, len(units)) if flags[i]]
+    if len(furniture) < TAIL_FURNITURE_MIN_LINES:
+        return
+    for i in range(furniture[0] + 1, len(units)):
+        u = units[i]
+        if not flags[i] and len(u.text) < PARAGRAPH_MIN_CHARS and not (u.date or u.byline or u.page_byline):
+            flags[i] = True
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:

@@ -133,3 +133,34 @@ def test_blog_tag_line_without_colon():
     assert is_navigation("Posted in News")
     assert is_navigation("Filed under Syria, Iraq")
     assert not is_navigation("Posted in Aleppo, the letter reached the council on Monday.")
+
+
+def test_comment_form_and_post_furniture_lines():
+    for line in ("Your email address will not be published.", "Required fields are marked *",
+                 "Post navigation", "Previous article", "Like this:", "Powered by WordPress", "Back to top",
+                 "المقال السابق", "العودة للأعلى", "لن يتم نشر عنوان بريدك الإلكتروني.", "أخبار ذات صلة"):
+        assert is_navigation(line), line
+    assert not is_navigation("Back to top of the mountain, the fighters regrouped.")
+    assert not is_navigation("المقال السابق للكاتب تناول الوضع في إدلب.")
+
+
+def test_short_lines_after_furniture_at_the_end_are_furniture():
+    closing = "He said he would return."
+    text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", PARA_EN, PARA_EN2, closing, "Share",
+                      "Leave a Reply", "You must log in to post a comment here.", "Anonymous visitor"])
+    got = regions(text)
+    assert got[closing] == "body"  # before the furniture: the article's last line
+    assert got["You must log in to post a comment here."] == "boilerplate"
+    assert got["Anonymous visitor"] == "boilerplate"
+    closing_ar = "وأكد أن المعركة ستستمر."
+    text_ar = "\n".join(["انسحاب أحرار الشام من مدينة إدلب وريفها", PARA_AR, PARA_AR2, closing_ar, "طباعة",
+                         "التعليقات", "يرجى كتابة تعليقك هنا بلغة لائقة.", "الاسم"])
+    got = regions(text_ar)
+    assert got[closing_ar] == "body"
+    assert got["يرجى كتابة تعليقك هنا بلغة لائقة."] == got["الاسم"] == "boilerplate"
+
+
+def test_one_furniture_line_at_the_end_leaves_the_lines_after_it():
+    text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", PARA_EN, "Share", PARA_EN2,
+                      "He said he would return."])
+    assert regions(text)["He said he would return."] == "body"
