@@ -647,12 +647,13 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
             or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
             or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
         return False
-    if len(_WORD_RE.findall(t)) < min_words:
-        return False
+    if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
+        return False  # short, or a numbered section ("1. History of the movement")
     first = next((ch for ch in t if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower() and not u.date_lead)
 
 
+_NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
 _SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
 
 
@@ -1078,6 +1079,9 @@ def _subtitle_of(
         return i  # a standfirst above the dateline (not the only paragraph above a date at the bottom)
     if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
         return i  # a standfirst above the picture or its credit
+    if (title_key and i + 1 < len(units) and units[i + 1].key == title_key and any(para[i + 1 :])
+            and not u.key.startswith(title_key + " ")):  # not an entry's first words ("X is ...")
+        return i  # a standfirst between the title and its copy (the headline block given twice)
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None

@@ -164,3 +164,29 @@ def test_one_furniture_line_at_the_end_leaves_the_lines_after_it():
     text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", PARA_EN, "Share", PARA_EN2,
                       "He said he would return."])
     assert regions(text)["He said he would return."] == "body"
+
+
+def test_standfirst_between_the_title_and_its_copy():
+    title = "HTS: Crisis Management and Power Building in Idlib"
+    stand = "As HTS consolidates its control over all of Syria, it faces significant challenges."
+    text = "\n".join([title, stand, title, PARA_EN, PARA_EN2])
+    got = regions(text)
+    assert analyze(text).title == title and got[stand] == "subtitle"
+    title_ar = "هيئة تحرير الشام: إدارة الأزمة وبناء السلطة في إدلب"
+    stand_ar = "مع إحكام الهيئة سيطرتها على سوريا كلها، تواجه تحديات كبيرة في الإدارة والاقتصاد."
+    got = regions("\n".join([title_ar, stand_ar, title_ar, PARA_AR, PARA_AR2]))
+    assert got[stand_ar] == "subtitle"
+
+
+def test_an_entry_first_paragraph_before_a_table_naming_it_stays_body():
+    name = "مجلس منبج العسكري"
+    lead = "مجلس منبج العسكري هو تحالف من الجماعات المسلحة التابعة لقوات سوريا الديمقراطية."
+    text = "\n".join([name, lead, name + " | ||", PARA_AR, PARA_AR2])
+    assert regions(text)[lead] == "body"
+
+
+def test_numbered_section_is_not_the_title():
+    text = "\n".join(["1. History of the movement, structure, and ideology", PARA_EN, PARA_EN2])
+    assert analyze(text).title is None
+    text_ar = "\n".join(["1. تاريخ الحركة وبنيتها وأيديولوجيتها", PARA_AR, PARA_AR2])
+    assert analyze(text_ar).title is None
