@@ -43,6 +43,10 @@ PARAGRAPH_MIN_CHARS = 80
 NAV_MAX_CHARS = 160
 NAV_PATTERN_MAX_CHARS = 250
 
+#: A breadcrumb trail: at least this many parts, each of at most this many words.
+BREADCRUMB_MIN_PARTS = 3
+BREADCRUMB_MAX_WORDS = 4
+
 _BULLET_RE = re.compile(r"^(?:[•·▪●◦‣∙○■□►▶➢✓✔*]|[-–—](?=\s))\s*")
 _TERMINAL = ".!?؟:;,،؛…"
 _CLOSERS = "\"'”’»)]"
@@ -254,8 +258,21 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return True
     if len(text) > NAV_MAX_CHARS:
         return False
+    if _is_breadcrumb(text):
+        return True
     words = _WORD_RE.findall(norm)
     return bool(words) and _covered_by_nav(words)
+
+
+_CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«النصرة»" is no trail
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A trail of three or more short parts between ``»``, ``›`` or ``>`` (``Home » News » Syria``),
+    without sentence punctuation (read on the text itself: normalizing turns ``»`` into a quote)."""
+    parts = _CRUMB_SPLIT_RE.split(f" {text} ".strip(" »›>"))
+    return (len(parts) >= BREADCRUMB_MIN_PARTS and not any(ch in text for ch in ".!?؟،,")
+            and all(0 < len(_WORD_RE.findall(part)) <= BREADCRUMB_MAX_WORDS for part in parts))
 
 
 def is_caption(text: str, norm: str | None = None) -> bool:
@@ -1044,7 +1061,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                    or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif (i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS
+        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i))
               and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:

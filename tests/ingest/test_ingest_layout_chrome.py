@@ -190,3 +190,28 @@ def test_numbered_section_is_not_the_title():
     assert analyze(text).title is None
     text_ar = "\n".join(["1. تاريخ الحركة وبنيتها وأيديولوجيتها", PARA_AR, PARA_AR2])
     assert analyze(text_ar).title is None
+
+
+def test_breadcrumb_trails_are_navigation():
+    for line in ("Home » News » Middle East", "Home > World > Middle East > Syria", "News › Syria › Idlib",
+                 "الرئيسية » أخبار » سوريا", "أخبار عربية > سوريا > إدلب"):
+        assert is_navigation(line), line
+    assert not is_navigation("«داعش» و«النصرة» و«الأحرار»")  # quoted names, not a trail
+    assert not is_navigation("Syria > Iraq, the report said > all")
+    text = "\n".join(["Home » News » Middle East", "Iraqi Forces Launch the Offensive on Mosul",
+                      PARA_EN, PARA_EN2])
+    assert regions(text)["Home » News » Middle East"] == "boilerplate"
+
+
+def test_a_long_line_above_the_title_is_chrome():
+    ticker = ("جامعة سيئون تحتفي بتخرج أول دفعة طب بشري قصف لا يتوقف و69 انتهاكا في تعز خلال ثلاثة أشهر "
+              "والحكومة تعلن خطة جديدة")
+    text = "\n".join([ticker, "انسحاب أحرار الشام من مدينة إدلب وريفها", "12 أبريل 2017", PARA_AR, PARA_AR2])
+    got = regions(text)
+    assert analyze(text).title == "انسحاب أحرار الشام من مدينة إدلب وريفها"
+    assert got[ticker] == "site-header"
+    ticker_en = ("Breaking: Coalition strikes hit Raqqa outskirts Markets steady as oil prices climb "
+                 "Aid convoy reaches Madaya")
+    text = "\n".join([ticker_en, "Iraqi Forces Launch the Offensive on Mosul", "May 12, 2017",
+                      PARA_EN, PARA_EN2])
+    assert regions(text)[ticker_en] == "site-header"
