@@ -799,7 +799,9 @@ def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], la
             after_text = any(para[:i])
             dates = [k for k in run if units[k].date]
             junk = [k for k in run if not units[k].date and _metadata_shaped(units[k])]
-            if len(junk) >= CHROME_RUN_MIN_JUNK and CHROME_RUN_SHARE * (len(junk) + len(dates)) >= j - i:
+            anchored = any(_ADDRESS_RE.match(units[k].text) for k in junk) or len(dates) >= 2
+            if (anchored and len(junk) >= CHROME_RUN_MIN_JUNK  # a table of figures has no address
+                    and CHROME_RUN_SHARE * (len(junk) + len(dates)) >= j - i):
                 for k in run:
                     u = units[k]
                     if u.byline or u.page_byline or (u.date_in and not u.date) or (u.date and len(dates) < 2):

@@ -215,3 +215,15 @@ def test_a_long_line_above_the_title_is_chrome():
     text = "\n".join([ticker_en, "Iraqi Forces Launch the Offensive on Mosul", "May 12, 2017",
                       PARA_EN, PARA_EN2])
     assert regions(text)[ticker_en] == "site-header"
+
+
+def test_a_column_of_figures_in_the_text_is_not_a_metadata_run():
+    figures = ["2014", "76,000", "2015", "55,000", "2016", "49,742"]
+    text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", PARA_EN, "Deaths by year", *figures,
+                      PARA_EN2])
+    got = regions(text)
+    assert got["Deaths by year"] not in ("boilerplate", "site-header")
+    figures_ar = ["٢٠١٤", "٧٦٠٠٠", "٢٠١٥", "٥٥٠٠٠"]
+    text_ar = "\n".join(["انسحاب أحرار الشام من مدينة إدلب وريفها", PARA_AR, "عدد القتلى كل عام", *figures_ar,
+                         PARA_AR2])
+    assert regions(text_ar)["عدد القتلى كل عام"] not in ("boilerplate", "site-header")
