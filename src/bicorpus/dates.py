@@ -43,6 +43,10 @@ def month_table() -> dict[str, int]:
     return {normalize_text(name): int(month) for name, month in data_pairs("months.tsv")}
 
 
+# The time part of an ISO 8601 timestamp (matched on normalized, case-folded text).
+_ISO_TIME = r"t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     names = sorted(month_table(), key=len, reverse=True)
@@ -56,6 +60,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
     return (
         re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
+        # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
+        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
         re.compile(rf"{edge_l}{day}(?:\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
@@ -179,6 +185,12 @@ _LEAD_WORDS = frozenset(normalize_text(w) for w in (
 _LEAD_LINKS = frozenset(normalize_text(w) for w in ("on", "في", ":"))
 
 
+#: A date right before a dash (or an agency in brackets) opens a wire dateline after at most this
+#: many words of place or agency.
+WIRE_MAX_WORDS = 3
+_WIRE_AFTER_RE = re.compile(r"\s*(?:[—–]|-(?![\d/.-])|\((?:[^()\d]{2,20})\)\s*[—–-])")
+
+
 def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     """ISO date that opens a longer line after at most a few dateline words
     (``date 2025-12-07 …``, ``نشر في 3 أيار 2018 …``); ``norm`` is normalized text, ``found`` its
@@ -188,6 +200,8 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     if found is None or found.start > LEAD_CHARS:
         return None
     words = [w for w in _FILLER_RE.split(norm[: found.start]) if w and w not in weekday_names()]
+    if _WIRE_AFTER_RE.match(norm, found.end) and len(words) <= WIRE_MAX_WORDS:
+        return found.iso  # a wire dateline: "KurdWatch, May 31, 2016—On …", "بيروت، 3 أيار 2018 – …"
     if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
         return None
     if words and not any(w in _LEAD_WORDS for w in words):
