@@ -25,22 +25,31 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 from importlib.resources import files
 
 from ..layout import (
+    NAV_MAX_CHARS,
+    NAV_PATTERN_MAX_CHARS,
+    SHAPE_MAX_CHARS,
     Block,
+    Byline,
     Heading,
     Layout,
     Unit,
     article_language,
     ends_sentence,
+    is_header_label,
+    is_navigation,
     make_unit,
     parse_byline,
     strip_brackets,
 )
+from ..layout import PARAGRAPH_MIN_CHARS as _UNIT_PARAGRAPH_CHARS
 from ..layout import strip_bullet as _strip_bullet
+from ..normalize import normalize_text
 from .html import HtmlBlock, PageMeta, words_key
 
 #: Longest line (words) that can head an article's end or be a promotion line.
@@ -80,14 +89,19 @@ TITLE_MAX_CHARS = 300
 SUBTITLE_MAX_CHARS = 300
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 class _Units:
     """The text-line features of each block (:func:`bicorpus.layout.make_unit`), computed when first
-    asked for: most blocks outside the article never need them."""
+    asked for: most blocks outside the article never need them.  ``shape(i)`` gives only the
+    features a body line and a line outside the article are judged by, each computed when asked for."""
 
     def __init__(self, text: str, blocks: Sequence[HtmlBlock]) -> None:
         self.text = text
         self.blocks = blocks
         self.cache: dict[int, Unit] = {}
+        self.shapes: dict[int, _Shape] = {}
 
     def __getitem__(self, i: int) -> Unit:
         unit = self.cache.get(i)
@@ -95,6 +109,63 @@ class _Units:
             b = self.blocks[i]
             unit = self.cache[i] = make_unit(self.text, b.start, b.end)
         return unit
+
+    def shape(self, i: int) -> Unit | _Shape:
+        unit = self.cache.get(i)
+        if unit is not None:
+            return unit
+        shape = self.shapes.get(i)
+        if shape is None:
+            shape = self.shapes[i] = _Shape(self, i)
+        return shape
+
+
+class _Shape:
+    """Header-bullet, label, navigation and decoration features of one block, each as
+    :func:`~bicorpus.layout.make_unit` gives it, computed only when asked for (a long paragraph
+    needs no normalization at all)."""
+
+    def __init__(self, units: _Units, i: int) -> None:
+        b = units.blocks[i]
+        self.units, self.i = units, i
+        self.start, self.end = b.start, b.end
+        self.text = units.text[b.start:b.end]
+
+    @cached_property
+    def _norm(self) -> str:
+        return normalize_text(self.text)
+
+    @cached_property
+    def bullet(self) -> bool:
+        return len(self.text) <= SHAPE_MAX_CHARS and _strip_bullet(self.text) != self.text
+
+    @cached_property
+    def byline(self) -> Byline | None:
+        if "：" not in self.text and ":" not in self.text:
+            return None
+        return parse_byline(self.text)
+
+    @cached_property
+    def label(self) -> bool:
+        return len(self.text) <= NAV_MAX_CHARS and is_header_label(self.text, self._norm)
+
+    @cached_property
+    def nav(self) -> bool:
+        if len(self.text) > NAV_PATTERN_MAX_CHARS or not is_navigation(self.text, self._norm):
+            return False
+        return self.units[self.i].nav  # a date line is no navigation: the full features decide
+
+    @property
+    def decoration(self) -> bool:
+        return _ALNUM_RE.search(self.text) is None
+
+    @property
+    def marked_header(self) -> bool:
+        return self.bullet or self.byline is not None or self.label or self.nav
+
+    @property
+    def paragraph_like(self) -> bool:
+        return len(self.text) >= _UNIT_PARAGRAPH_CHARS and not self.marked_header
 
 
 def _title_index(text: str, blocks: Sequence[HtmlBlock], units: _Units, meta: PageMeta,
@@ -122,7 +193,7 @@ def _outside_block(text: str, units: _Units, i: int, b: HtmlBlock, above: bool) 
     chunk = text[b.start:b.end]
     if not (b.item and above) and (("：" not in chunk and ":" not in chunk) or parse_byline(chunk) is None):
         return Block("boilerplate", b.start, b.end)  # the common case, without the line's features
-    u = units[i]
+    u = units.shape(i)
     if u.byline is not None and not u.label:
         by = u.byline
         return Block("site-header", u.start, u.end, author=by.author, honorific=by.honorific,
@@ -152,7 +223,8 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     mains = [i for i, b in enumerate(blocks) if b.main]
     first_main = mains[0] if mains else len(blocks)
     title_i = _title_index(text, blocks, units, meta, first_main)
-    lang = article_language([units[i] for i in mains] or [units[i] for i in range(len(blocks))])
+    lang = article_language([units.shape(i) for i in mains]  # type: ignore[misc]
+                            or [units.shape(i) for i in range(len(blocks))])
     start = min(first_main, title_i) if title_i is not None else first_main
 
     out: list[Block] = []
@@ -179,7 +251,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 tail = _starts_with(words_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
             out.append(_outside_block(text, units, i, b, above=i < start))
             continue
-        u = units[i]
+        u = units[i] if stage != "body" else units.shape(i)
         if u.byline is not None and not u.label:
             out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
             continue
