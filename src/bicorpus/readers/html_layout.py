@@ -61,11 +61,33 @@ PARAGRAPH_MIN_CHARS = 80
 
 @cache
 def _phrases(name: str) -> frozenset[str]:
-    """Entries of ``readers/data/NAME`` as word keys (read once)."""
+    """Entries of ``readers/data/NAME`` as word keys of their normalized text (read once)."""
     text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    keys = (words_key(line) for line in lines)
+    keys = (words_key(normalize_text(line)) for line in lines)
     return frozenset(k for k in keys if k)
+
+
+def _key(text: str) -> str:
+    """The words of a line's normalized text (alef and hamza forms, diacritics and case folded), as
+    the phrase lists are matched."""
+    return words_key(normalize_text(text))
+
+
+#: A "Read also: HEADLINE" line: the cue before the first colon, at most this many characters.
+CUE_MAX_CHARS = 40
+#: ... and the whole line at most this many words (a headline, not a paragraph).
+CUE_LINE_MAX_WORDS = 40
+_CUE_RE = re.compile(r"([^:：]{2," + str(CUE_MAX_CHARS) + r"})[:：]\s*\S")
+
+
+def _cue_line(text: str) -> bool:
+    """A line that links one related article after a cue and a colon (``Read also: HEADLINE``,
+    ``Lea también: …``, ``اقرأ أيضا: …``): the cue begins with an entry of ``article_end.txt``."""
+    m = _CUE_RE.match(_strip_bullet(text))
+    if m is None or len(text.split()) > CUE_LINE_MAX_WORDS:
+        return False
+    return _starts_with(_key(m.group(1)), "article_end.txt", END_MAX_WORDS)
 
 
 def _starts_with(key: str, name: str, max_words: int) -> bool:
@@ -134,6 +156,11 @@ class _Shape:
     @cached_property
     def _norm(self) -> str:
         return normalize_text(self.text)
+
+    @cached_property
+    def key(self) -> str:
+        """The words of the normalized text (see :func:`_key`)."""
+        return words_key(self._norm)
 
     @cached_property
     def bullet(self) -> bool:
@@ -248,14 +275,17 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 in_article = True  # a dateline between the title and the extracted text
         if not in_article:
             if stage == "body" and not tail and b.end - b.start < 400:  # a related-articles heading
-                tail = _starts_with(words_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
+                tail = _starts_with(_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
             out.append(_outside_block(text, units, i, b, above=i < start))
             continue
         u = units[i] if stage != "body" else units.shape(i)
         if u.byline is not None and not u.label:
             out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
             continue
-        key = words_key(u.text) if len(u.text) < 400 else ""
+        key = ("" if len(u.text) >= 400 else u.key if isinstance(u, _Shape) else _key(u.text))
+        if key and _cue_line(u.text):  # one related article linked inline: no list follows
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
         if stage == "body" and (tail or _starts_with(key, "article_end.txt", END_MAX_WORDS)):
             tail = not (b.level is None and not b.item and _paragraph(u.text))
             if tail:
