@@ -72,7 +72,9 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 #: attribute against all the earlier ones of its tag, so a tag with millions of attributes would
 #: cost quadratic time.  No attribute bicorpus reads is that long.
 LONG_TAG_CHARS = 8192
-_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64})[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
+#: (The tag name is taken whole, possessively: a regex that gave characters of it back to the
+#: attributes on failure would rescan every tag of the page once per character of its name.)
+_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64}+)[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
 _TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—•·»:-]{1,2}\s+")
 
 
@@ -396,11 +398,13 @@ SHINGLE = 6
 
 
 class _Shingles:
-    """Where each run of :data:`SHINGLE` words starts in the joined extractor text (built on first use)."""
+    """Where each run of :data:`SHINGLE` words starts in the joined extractor text (built on first use,
+    after :data:`DIRECT_SEARCHES` plain searches of the whole text)."""
 
     def __init__(self, joined: str) -> None:
         self.joined = joined
         self.index: dict[str, list[int]] | None = None
+        self.searches = 0
 
     def positions(self, head: str) -> list[int]:
         if self.index is None:
@@ -412,9 +416,18 @@ class _Shingles:
         return self.index.get(head, [])
 
 
+#: Blocks looked for out of page order by a plain search of the extractor text, before its
+#: shingles are indexed (most pages need a few; the index keeps a page with thousands linear).
+DIRECT_SEARCHES = 64
+
+
 def _found_anywhere(joined: str, needle: str, shingles: _Shingles) -> bool:
-    """A long block's words anywhere in the extractor text, out of page order (looked up by its
-    first words, a few places checked: linear overall)."""
+    """A long block's words anywhere in the extractor text, out of page order: a plain search for
+    the first :data:`DIRECT_SEARCHES` blocks, then looked up by its first words (a few places
+    checked: linear overall)."""
+    if shingles.searches < DIRECT_SEARCHES:
+        shingles.searches += 1
+        return needle in joined
     head = " ".join(needle.split()[:SHINGLE])
     return any(joined.startswith(needle, pos) for pos in shingles.positions(head)[:4])
 

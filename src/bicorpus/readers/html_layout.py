@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache, cached_property
+from functools import cache
 from importlib.resources import files
 
 from ..layout import (
@@ -147,40 +147,57 @@ class _Shape:
     :func:`~bicorpus.layout.make_unit` gives it, computed only when asked for (a long paragraph
     needs no normalization at all)."""
 
+    __slots__ = ("_byline", "_key", "_label", "_nav", "_norm", "end", "i", "start", "text", "units")
+
     def __init__(self, units: _Units, i: int) -> None:
         b = units.blocks[i]
         self.units, self.i = units, i
         self.start, self.end = b.start, b.end
         self.text = units.text[b.start:b.end]
+        self._norm: str | None = None
+        self._key: str | None = None
+        self._byline: Byline | bool | None = False  # False: not computed yet
+        self._label: bool | None = None
+        self._nav: bool | None = None
 
-    @cached_property
-    def _norm(self) -> str:
-        return normalize_text(self.text)
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            self._norm = normalize_text(self.text)
+        return self._norm
 
-    @cached_property
+    @property
     def key(self) -> str:
         """The words of the normalized text (see :func:`_key`)."""
-        return words_key(self._norm)
+        if self._key is None:
+            self._key = words_key(self.norm)
+        return self._key
 
-    @cached_property
+    @property
     def bullet(self) -> bool:
         return len(self.text) <= SHAPE_MAX_CHARS and _strip_bullet(self.text) != self.text
 
-    @cached_property
+    @property
     def byline(self) -> Byline | None:
-        if "：" not in self.text and ":" not in self.text:
-            return None
-        return parse_byline(self.text)
+        if self._byline is False:
+            has_colon = "：" in self.text or ":" in self.text
+            self._byline = parse_byline(self.text) if has_colon else None
+        return self._byline  # type: ignore[return-value]
 
-    @cached_property
+    @property
     def label(self) -> bool:
-        return len(self.text) <= NAV_MAX_CHARS and is_header_label(self.text, self._norm)
+        if self._label is None:
+            self._label = len(self.text) <= NAV_MAX_CHARS and is_header_label(self.text, self.norm)
+        return self._label
 
-    @cached_property
+    @property
     def nav(self) -> bool:
-        if len(self.text) > NAV_PATTERN_MAX_CHARS or not is_navigation(self.text, self._norm):
-            return False
-        return self.units[self.i].nav  # a date line is no navigation: the full features decide
+        if self._nav is None:
+            if len(self.text) > NAV_PATTERN_MAX_CHARS or not is_navigation(self.text, self.norm):
+                self._nav = False
+            else:  # a date line is no navigation: the full features decide
+                self._nav = self.units[self.i].nav
+        return self._nav
 
     @property
     def decoration(self) -> bool:
@@ -275,7 +292,9 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 in_article = True  # a dateline between the title and the extracted text
         if not in_article:
             if stage == "body" and not tail and b.end - b.start < 400:  # a related-articles heading
-                tail = _starts_with(_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
+                chunk = text[b.start:b.end]
+                tail = (len(chunk.split()) <= 2 * END_MAX_WORDS  # most lines: not normalized
+                        and _starts_with(_key(chunk), "article_end.txt", END_MAX_WORDS))
             out.append(_outside_block(text, units, i, b, above=i < start))
             continue
         u = units[i] if stage != "body" else units.shape(i)
