@@ -312,3 +312,24 @@ def test_follow_us_promotion_in_spanish_is_boilerplate(tmp_path: Path) -> None:
     _src, _doc, passages = processed(write(tmp_path, html))
     assert "Telegram" not in article_text(passages)
     assert "local truces" in article_text(passages)
+
+
+def test_a_related_heading_in_the_sidebar_does_not_swallow_the_article_further_down() -> None:
+    # a blog theme that puts the post inside list items; the sidebar's "Read more" heading and its
+    # links lie between the first main line and the post: the post stays body
+    from dataclasses import replace
+
+    from bicorpus.readers.html_layout import html_layout
+
+    page = read_html("<html><body><ul><li><h2>Liver with apple and onion</h2></li></ul>"
+                     "<div class='side'><h3>Read more</h3><ul><li>Marble cake</li><li>Quick soup</li>"
+                     "<li>Pork fillet</li></ul></div>"
+                     "<ul class='posts'><li><p>So wintry it has not been for a long time.</p>"
+                     "<p>The ingredients (4-6 people)</p><p>1000 g beef liver</p></li></ul></body></html>")
+    main = {"Liver with apple and onion", "So wintry it has not been for a long time.",
+            "The ingredients (4-6 people)", "1000 g beef liver"}
+    blocks = tuple(replace(b, main=page.text[b.start:b.end].lstrip("• ") in main) for b in page.blocks)
+    layout, _, _ = html_layout(page.text, blocks, page.meta)
+    body = [page.text[b.start:b.end] for b in layout.blocks if b.region == "body"]
+    assert "1000 g beef liver" in body and "The ingredients (4-6 people)" in body
+    assert not any("Marble cake" in line for line in body)

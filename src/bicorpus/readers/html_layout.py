@@ -55,6 +55,9 @@ from .html import HtmlBlock, PageMeta, words_key
 #: Longest line (words) that can head an article's end or be a promotion line.
 END_MAX_WORDS = 12
 PROMO_MAX_WORDS = 25
+#: A related-articles heading outside the main content heads main-content lines at most this many
+#: blocks below it (or below the last line it heads).
+TAIL_REACH = 2
 #: Paragraph-shaped: at least this many characters, ending a sentence.
 PARAGRAPH_MIN_CHARS = 80
 
@@ -279,6 +282,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     author = honorific = None
     stage = "before-title" if title_i is not None else "after-title"
     tail = False  # after a line heading related articles, until the next paragraph
+    tail_at = -1  # the last block of that tail
     for i, b in enumerate(blocks):
         if i == title_i:
             u = units[i]
@@ -295,6 +299,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 chunk = text[b.start:b.end]
                 tail = (len(chunk.split()) <= 2 * END_MAX_WORDS  # most lines: not normalized
                         and _starts_with(_key(chunk), "article_end.txt", END_MAX_WORDS))
+                tail_at = i
             out.append(_outside_block(text, units, i, b, above=i < start))
             continue
         u = units[i] if stage != "body" else units.shape(i)
@@ -305,8 +310,11 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
         if key and _cue_line(u.text):  # one related article linked inline: no list follows
             out.append(Block("boilerplate", u.start, u.end))
             continue
+        if tail and i - tail_at > TAIL_REACH:
+            tail = False  # the main content resumes further down: not the list that heading heads
         if stage == "body" and (tail or _starts_with(key, "article_end.txt", END_MAX_WORDS)):
             tail = not (b.level is None and not b.item and _paragraph(u.text))
+            tail_at = i
             if tail:
                 out.append(Block("boilerplate", u.start, u.end))
                 continue
