@@ -333,3 +333,17 @@ def test_a_related_heading_in_the_sidebar_does_not_swallow_the_article_further_d
     body = [page.text[b.start:b.end] for b in layout.blocks if b.region == "body"]
     assert "1000 g beef liver" in body and "The ingredients (4-6 people)" in body
     assert not any("Marble cake" in line for line in body)
+
+
+def test_an_opinion_disclaimer_under_an_arabic_article_is_boilerplate() -> None:
+    from dataclasses import replace
+
+    from bicorpus.readers.html_layout import html_layout
+
+    page = read_html("<html lang='ar' dir='rtl'><body><article><h1>إدلب تحت السيطرة</h1>"
+                     f"<p>{LONG_AR}</p><p>{LONG_AR}</p>"
+                     "<p>الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.</p>"
+                     "</article></body></html>")
+    blocks = tuple(replace(b, main=True) for b in page.blocks)
+    layout, _, _ = html_layout(page.text, blocks, page.meta)
+    assert [b.region for b in layout.blocks] == ["title", "body", "body", "boilerplate"]
