@@ -26,7 +26,6 @@ from functools import cache
 
 from .data import data_lines
 from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
-from .layout_scorer import LineFacts, LineScorer, default_scorer, revised_roles
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -910,35 +909,14 @@ def _next_kept(boiler: list[bool], i: int) -> int | None:
 
 
 def analyze(
-    text: str,
-    html_headings: Sequence[tuple[int, int, int]] = (),
-    *,
-    repeated: frozenset[str] = frozenset(),
-    scorer: LineScorer | None = None,
-    rules_only: bool = False,
+    text: str, html_headings: Sequence[tuple[int, int, int]] = (), *, repeated: frozenset[str] = frozenset()
 ) -> Layout:
     """Regions of the page ``text`` (a decoded :class:`~bicorpus.sources.SourceText` text).
 
     ``html_headings`` (``SourceText.headings``) marks HTML ``<h1>`` as the title and ``<h2>``-``<h6>``
     as section headings, whatever their punctuation.  ``repeated`` holds the :func:`site_key` of
     lines that repeat across many pages of the page's site (:mod:`bicorpus.layout_site`): they are
-    boilerplate, except header bullets, bylines and section headings.  The line scorer
-    (:mod:`bicorpus.layout_scorer`; ``scorer``, else the package's own) then moves lines it is
-    confident about between body and boilerplate, unless ``rules_only``."""
-    layout, units = _rules_layout(text, html_headings, repeated)
-    if not rules_only:
-        scorer = scorer or default_scorer()
-        if scorer is not None:
-            facts, protected = line_facts(layout, units, repeated)
-            blocks = _rescored(scorer, units, facts, protected, layout)
-            if blocks is not None:
-                layout = replace(layout, blocks=tuple(blocks))
-    return layout
-
-
-def _rules_layout(
-    text: str, html_headings: Sequence[tuple[int, int, int]], repeated: frozenset[str]
-) -> tuple[Layout, list[Unit]]:
+    boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)
     lang = article_language(units)
     top = _top_zone_end(units, lang)
@@ -957,54 +935,7 @@ def _rules_layout(
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
-    ), units
-
-
-def line_facts(layout: Layout, units: Sequence[Unit], repeated: frozenset[str] = frozenset()
-               ) -> tuple[list[LineFacts], list[bool]]:
-    """What the line scorer reads of each unit beside its text (the rules' role in ``layout`` and
-    shape flags), and whether the unit keeps the rules' verdict whatever its score (title,
-    subtitle, datelines, headings, header lines with an author or a linked title)."""
-    by_start = {b.start: b for b in layout.blocks}
-    heads = {h.start for h in layout.headings}
-    facts, protected = [], []
-    for u in units:
-        b = by_start.get(u.start)
-        role = "heading" if u.start in heads or b is None else b.region
-        facts.append(LineFacts(
-            role=role, bullet=u.bullet, caption=bool(u.caption), credit=u.credit, nav=u.nav, label=u.label,
-            byline=u.byline is not None, key=u.key,
-            other_script=u.lang in ("ar", "en") and u.lang != layout.lang,
-            repeated_on_site=bool(repeated) and site_key(u.text) in repeated))
-        protected.append(b is None or b.author is not None or b.linked_title is not None
-                         or b.date is not None)
-    return facts, protected
-
-
-def _rescored(scorer: LineScorer, units: Sequence[Unit], facts: Sequence[LineFacts],
-              protected: Sequence[bool], layout: Layout) -> list[Block] | None:
-    """The layout's blocks after the line scorer (``None`` when it moves nothing): body lines it
-    rejects become boilerplate, chrome lines it reads as body become body (in the section of the
-    heading above them)."""
-    roles = revised_roles(scorer, [u.text for u in units], facts, protected)
-    if all(r == f.role for r, f in zip(roles, facts, strict=True)):
-        return None
-    by_start = {b.start: b for b in layout.blocks}
-    out, section, hs = [], None, sorted(layout.headings, key=lambda h: h.start)
-    k = 0
-    for u, f, role in zip(units, facts, roles, strict=True):
-        while k < len(hs) and hs[k].start <= u.start:
-            section, k = hs[k].text, k + 1
-        b = by_start.get(u.start)
-        if b is None:
-            continue
-        if role == f.role:
-            out.append(b)
-        elif role == "body":
-            out.append(Block("body", b.start, b.end, section=section))
-        else:
-            out.append(Block("boilerplate", b.start, b.end))
-    return out
+    )
 
 
 def _head_block(u: Unit) -> Block:
