@@ -144,6 +144,15 @@ def test_comment_form_and_post_furniture_lines():
     assert not is_navigation("المقال السابق للكاتب تناول الوضع في إدلب.")
 
 
+def test_blogger_and_wordpress_furniture_lines():
+    for line in ("Post a Comment", "Popular posts from this blog", "Older Post", "Subscribe to: Post Comments (Atom)",
+                 "You must be logged in to post a comment.", "إرسال تعليق", "رسالة أقدم",
+                 "الاشتراك في: تعليقات الرسالة (Atom)", "ترك الرد", "من فضلك ادخل تعليقك"):
+        assert is_navigation(line), line
+    assert not is_navigation("Older posts on the forum described the siege of Aleppo in detail.")
+    assert not is_navigation("رسالة أقدم من ذلك بعث بها التنظيم إلى أنصاره في الرقة.")
+
+
 def test_short_lines_after_furniture_at_the_end_are_furniture():
     closing = "He said he would return."
     text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", PARA_EN, PARA_EN2, closing, "Share",
