@@ -168,9 +168,12 @@ def main() -> None:
     ap.add_argument("--part", choices=("tune", "final", "all"), default="all",
                     help="which pages to run (default: all, reported per part)")
     ap.add_argument("--limit", type=int, default=0)
-    ap.add_argument("--show", choices=("title", "date", "authors"), help="print bicorpus's misses of this field")
+    ap.add_argument("--systems", default=",".join(SYSTEMS), help="comma-separated, default all three")
+    ap.add_argument("--show", choices=("title", "date", "authors"),
+                    help="print bicorpus's misses of this field")
     args = ap.parse_args()
     logging.disable(logging.CRITICAL)
+    systems = set(args.systems.split(","))
 
     rows = [r for d in args.datadirs for r in load(d)]
     if args.part != "all":
@@ -203,11 +206,13 @@ def main() -> None:
         except Exception as exc:  # refused: scored as nothing found
             refused.append(f"{path}: {exc}")
             results["bicorpus"] = {"title": None, "date": None, "authors": []}
-        results["trafilatura"], t, tm = run_trafilatura(html)
-        times["trafilatura"] += t
-        times["extract_metadata"] += tm
-        results["htmldate"], t = run_htmldate(html)
-        times["htmldate"] += t
+        if "trafilatura" in systems:
+            results["trafilatura"], t, tm = run_trafilatura(html)
+            times["trafilatura"] += t
+            times["extract_metadata"] += tm
+        if "htmldate" in systems:
+            results["htmldate"], t = run_htmldate(html)
+            times["htmldate"] += t
         page = {"file": str(path), "url": row.get("url"), "set": row["set"], "part": row["part"]}
         for system, got in results.items():
             verdict = judge(row, got)
@@ -220,8 +225,9 @@ def main() -> None:
         pages.append(page)
         if args.show and page["bicorpus"]["ok"].get(args.show) is False:
             want = row.get(args.show)
-            print(f"MISS {args.show} {path.name}\n  want {want!r}\n  got  {results['bicorpus'].get(args.show)!r}"
-                  f"\n  traf {results['trafilatura'].get(args.show)!r}")
+            got = results["bicorpus"].get(args.show)
+            print(f"MISS {args.show} {path.name}\n  want {want!r}\n  got  {got!r}"
+                  f"\n  traf {results.get('trafilatura', {}).get(args.show)!r}")
 
     n = max(1, len(pages))
     figures: dict[str, Any] = {"pages": len(pages), "refused": refused, "scores": {}, "ms_per_page": {}}

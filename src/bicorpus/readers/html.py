@@ -73,7 +73,6 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 #: cost quadratic time.  No attribute bicorpus reads is that long.
 LONG_TAG_CHARS = 8192
 _LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64})[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
-_TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—•·»:-]{1,2}\s+")
 
 
 @dataclass(frozen=True)
@@ -100,6 +99,8 @@ class PageMeta:
 
     title: str | None = None
     date: str | None = None
+    #: The day the page says it was last changed, given only when it states no publication day.
+    modified: str | None = None
     authors: tuple[str, ...] = ()
     site: str | None = None
     url: str | None = None
@@ -118,6 +119,8 @@ class PageMeta:
             out["dir"] = self.dir
         if self.description:
             out["description"] = self.description
+        if self.modified:
+            out["modified"] = self.modified
         return out
 
 
@@ -469,56 +472,12 @@ def _fallback_main(blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
 # --- metadata ----------------------------------------------------------------------------------------
 
 
-def _clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
-    """A title without the site name the page appends or prepends (``Headline | Site``)."""
-    if not title:
-        return None
-    title = _SPACE_RE.sub(" ", title).strip()
-    names = {words_key(n) for n in (site, host, (host or "").removeprefix("www.").split(".")[0]) if n}
-    names.discard("")
-    parts = _TITLE_SEPARATORS_RE.split(title)
-    if len(parts) > 1 and names:
-        kept = [p for p in parts if words_key(p) not in names]
-        if kept and len(kept) < len(parts):
-            # keep the original separators between what stays: rejoin from the first to the last kept
-            first, last = kept[0], kept[-1]
-            title = title[title.find(first): title.rfind(last) + len(last)]
-    return title or None
-
-
-def _root_attr(root: etree._Element, name: str) -> str | None:
-    value = root.attrib.get(name) or root.attrib.get(name.upper())
-    value = (value or "").strip()
-    return value or None
-
-
-def _body_attr(root: etree._Element, name: str) -> str | None:
-    body = root.find("body")
-    if body is None:
-        return None
-    value = (body.attrib.get(name) or "").strip()
-    return value or None
-
-
 def _page_meta(root: etree._Element, doc: Any, extracted: bool) -> PageMeta:
-    lang = _root_attr(root, "lang") or _root_attr(root, "xml:lang") or _body_attr(root, "lang")
-    direction = _root_attr(root, "dir") or _body_attr(root, "dir")
-    if doc is None:
-        return PageMeta(lang=lang, dir=direction.lower() if direction else None, extracted=extracted)
-    site = (doc.sitename or "").strip() or None
-    host = (doc.hostname or "").strip() or None
-    authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
-    return PageMeta(
-        title=_clean_title(doc.title, site, host),
-        date=doc.date or None,
-        authors=authors,
-        site=site or host,
-        url=doc.url or None,
-        lang=lang,
-        dir=direction.lower() if direction else None,
-        description=(doc.description or "").strip() or None,
-        extracted=extracted,
-    )
+    """The page's metadata (:func:`bicorpus.readers.page_meta.read_page_meta`), with what the
+    extractor's reading ``doc`` holds for what the page does not state."""
+    from .page_meta import read_page_meta
+
+    return read_page_meta(root, extracted=extracted, fallback=doc)
 
 
 def _extract(root: etree._Element) -> Any:
