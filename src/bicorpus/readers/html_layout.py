@@ -42,6 +42,7 @@ from ..layout import (
 )
 from ..layout import strip_bullet as _strip_bullet
 from .html import HtmlBlock, PageMeta, words_key
+from .page_meta import page_date
 
 #: Longest line (words) that can head an article's end or be a promotion line.
 END_MAX_WORDS = 12
@@ -218,7 +219,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     return Layout(
         lang=lang,
         title=meta.title or text_title,
-        date=meta.date or text_date,
+        date=page_date(meta, text_date),
         author=author,
         honorific=honorific,
         blocks=tuple(out),

@@ -60,6 +60,9 @@ _STRONG_SEPS = frozenset("|·•»«›:")
 #: A colon ends a site name only when that name is recognised (``Reuters: …``).
 _COLON_SEP_RE = re.compile(r"(?<=\S):\s+")
 _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+#: A timestamp in UTC (``…T02:25:54Z``, ``+00:00``), and one stating another offset.
+_UTC_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$", re.I)
+_OFFSET_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*[+-](?!00:?00)\d\d:?\d\d\s*$")
 _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
 _URL_DATE_RES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
@@ -72,14 +75,6 @@ _ARTICLE_TYPES = frozenset({
 })
 _NOT_A_NAME_RE = re.compile(r"https?:|www\.|@|\.(?:com|net|org)\b|^\d+$", re.I)
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||،|\band\b|\bund\b|&|\s+و(?=\s))\s*")
-#: A class or id naming a publication date (``article_created``, ``post-date``, ``published``).
-_DATE_CLASS_RE = re.compile(
-    r"(?:^|[\s_-])(?:date|pubdate|created|published|publish|posted|timestamp|datetime|time)(?:$|[\s_-])"
-    r"|(?:^|[\s_-])(?:publish|post|article|entry|news|meta)[_-]?(?:date|time)", re.I)
-#: A date-classed element holding more text than this (characters) is no date line.
-DATE_CLASS_MAX_CHARS = 100
-#: How many date-classed elements are read.
-DATE_CLASS_TRIES = 4
 _BY_RE = re.compile(r"^(?:by|von|par|por|بقلم|كتب|كتبت)\s*[:：]?\s+", re.I)
 
 
@@ -236,8 +231,6 @@ class _Found:
         self.item_published: str | None = None
         self.time_published: str | None = None
         self.item_authors: list[str] = []
-        self.class_published: str | None = None
-        self.class_tries = 0
         self.description: str | None = None
 
     def add_meta(self, field_name: str, rank: int, value: str) -> None:
@@ -266,9 +259,10 @@ class _Found:
                     self.ld_title = headline
             if article or "webpage" in types:
                 if self.ld_published is None or (article and not self._ld_date_article):
-                    day = day_of(obj.get("datePublished")) or day_of(obj.get("dateCreated"))
-                    if day:
-                        self.ld_published = day
+                    values = (obj.get("datePublished"), obj.get("dateCreated"))
+                    raw = next((v for v in values if day_of(v)), None)
+                    if raw is not None:
+                        self.ld_published = str(raw)
                         self._ld_date_article = article
                 if self.ld_modified is None:
                     self.ld_modified = day_of(obj.get("dateModified"))
@@ -286,8 +280,18 @@ class _Found:
     _ld_date_article = False
 
 
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
 def _text(el: etree._Element) -> str:
-    return _clean(" ".join(el.itertext()))
+    """The text of ``el`` without scripts and styles inside it."""
+    parts: list[str] = []
+    for sub in el.iter():
+        if isinstance(sub.tag, str) and sub.tag not in _NOT_TEXT and sub.text:
+            parts.append(sub.text)
+        if sub is not el and sub.tail:
+            parts.append(sub.tail)
+    return _clean(" ".join(parts))
 
 
 def _gather(root: etree._Element) -> _Found:
@@ -329,9 +333,11 @@ def _gather(root: etree._Element) -> _Found:
             prop = (el.get("itemprop") or "").lower()
             if tag == "time" and found.time_published is None and prop != "datemodified":
                 if el.get("pubdate") is not None or _in_article(el):
-                    found.time_published = day_of(el.get("datetime") or "")
+                    raw = el.get("datetime") or ""
+                    found.time_published = raw if day_of(raw) else None
             if prop == "datepublished" and found.item_published is None:
-                found.item_published = day_of(el.get("content") or el.get("datetime") or _text(el))
+                raw = el.get("content") or el.get("datetime") or _text(el)
+                found.item_published = raw if day_of(raw) else None
             elif prop == "author" and len(found.item_authors) < 5:
                 name_el = next(iter(el.xpath(".//*[@itemprop='name']")), None)
                 value = (name_el.get("content") if name_el is not None else None) or \
@@ -341,19 +347,7 @@ def _gather(root: etree._Element) -> _Found:
             elif tag == "a" and (el.get("rel") or "").lower() == "author" and len(found.item_authors) < 5:
                 if value := _text(el):
                     found.item_authors.append(value)
-            if found.class_published is None and found.class_tries < DATE_CLASS_TRIES and tag != "a":
-                hint = (el.get("class") or "") + " " + (el.get("id") or "")
-                if len(hint) > 1 and _DATE_CLASS_RE.search(hint) and not _modified_hint(hint):
-                    text = _text(el)
-                    if 6 <= len(text) <= DATE_CLASS_MAX_CHARS and any(ch.isdigit() for ch in text):
-                        found.class_tries += 1
-                        found.class_published = day_of(el.get("datetime") or text)
     return found
-
-
-def _modified_hint(hint: str) -> bool:
-    hint = hint.lower()
-    return "modif" in hint or "updat" in hint or "comment" in hint
 
 
 def _in_article(el: etree._Element) -> bool:
@@ -541,14 +535,16 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         site_name = site_name[1:] or None
     sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ())], host)
     title = choose_title(found, sites)
-    published = (found.ld_published or _first_day(found.meta.get("published", ()))
-                 or found.item_published or found.time_published or url_day(page_url) or url_day(url)
-                 or found.class_published)
+    published, utc = _published(found)
+    published = published or url_day(page_url) or url_day(url)
     modified = None
     if published is None:
+        modified = found.ld_modified or _first_day(found.meta.get("modified", ()))
         published = _quick_date(root, page_url or url)
-        if published is None:
-            modified = found.ld_modified or _first_day(found.meta.get("modified", ()))
+        if published == modified:  # htmldate's last resort is the modified date
+            published = None
+        elif published is not None:
+            modified = None
     authors = _authors(found.ld_authors or found.meta.get("author", []) or found.item_authors, sites)
     if fallback is not None:
         title = title or _clean(getattr(fallback, "title", None)) or None
@@ -560,6 +556,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     return PageMeta(
         title=title[:TITLE_MAX_CHARS] if title else None,
         date=published,
+        date_utc=utc,
         modified=modified,
         authors=authors,
         site=_clean(site_name) or host or None,
@@ -569,6 +566,43 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         description=found.description or None,
         extracted=extracted,
     )
+
+
+def _published(found: _Found) -> tuple[str | None, bool]:
+    """The publication day the page states, and whether it is the UTC day of a timestamp.  A
+    UTC timestamp gives way to another one stating its offset within a day of it
+    (``2020-02-25T02:25:54Z`` and ``2020-02-24T21:25:54-05:00``: the page's own day is the 24th)."""
+    raws = [r for r in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+                        found.time_published) if r]
+    days = [(day_of(r), r) for r in raws]
+    days = [(d, r) for d, r in days if d]
+    if not days:
+        return None, False
+    day, raw = days[0]
+    if not _UTC_RE.search(raw):
+        return day, False
+    first = _dt.date.fromisoformat(day)
+    for other, other_raw in days[1:]:
+        if _OFFSET_RE.search(other_raw) and abs((_dt.date.fromisoformat(other) - first).days) <= 1:
+            return other, False
+    return day, True
+
+
+def page_date(page: PageMeta, text_date: str | None) -> str | None:
+    """The document's date from the page's metadata and the date its text lines give: the
+    metadata's publication day; the text's when the metadata gives a UTC day and the text the day
+    before or after (the page's local day); the text's when the metadata gives none; a modified
+    day last."""
+    if page.date:
+        if page.date_utc and text_date and len(text_date) == 10 and text_date != page.date:
+            try:
+                gap = abs((_dt.date.fromisoformat(text_date) - _dt.date.fromisoformat(page.date)).days)
+            except ValueError:
+                gap = 99
+            if gap == 1:
+                return text_date
+        return page.date
+    return text_date or page.modified
 
 
 def _first_day(values: Any) -> str | None:
@@ -585,20 +619,18 @@ def apply_page_meta(doc: Document, page: PageMeta, text_title: str | None, text_
     """Store what the page says about itself on ``doc``: title, date, authors, site, URL, and
     language, direction and description in ``doc.meta``.  The page's metadata beats what the text
     lines suggest; when both exist and disagree, the text's reading is kept in
-    ``meta["text_title"]`` / ``meta["text_date"]``.  A modified date is the document's date only
-    when neither a publication date nor the text gives one (kept in ``meta["modified"]``)."""
+    ``meta["text_title"]`` / ``meta["text_date"]``.  The date is :func:`page_date`'s."""
     meta = dict(doc.meta)
     meta.update(page.as_meta())
     if page.title:
         if text_title and text_title.strip() != page.title:
             meta["text_title"] = text_title.strip()
         doc.title = page.title
-    if page.date:
-        if text_date and text_date != page.date:
+    date = page_date(page, text_date)
+    if date:
+        if text_date and text_date != date:
             meta["text_date"] = text_date
-        doc.date = page.date
-    elif not doc.date and page.modified:
-        doc.date = page.modified
+        doc.date = date
     if page.authors:
         doc.authors = list(page.authors)
     if page.site:
@@ -608,5 +640,13 @@ def apply_page_meta(doc: Document, page: PageMeta, text_title: str | None, text_
     doc.meta = meta
 
 
-__all__ = ["apply_page_meta", "choose_title", "day_of", "html_layout", "read_page_meta", "strip_site",
-           "url_day"]
+__all__ = [
+    "apply_page_meta",
+    "choose_title",
+    "day_of",
+    "html_layout",
+    "page_date",
+    "read_page_meta",
+    "strip_site",
+    "url_day",
+]
