@@ -13,9 +13,10 @@ then
 2. runs trafilatura's main-content extractor on the same tree and marks the blocks whose text
    it kept (:func:`mark_main`: trafilatura's paragraphs are matched back to the blocks in page
    order, by their words);
-3. reads the page metadata (:class:`PageMeta`): title, date, authors, site name, canonical URL
-   (trafilatura's metadata reader, with htmldate for the date: JSON-LD, ``article:published_time``,
-   ``<time datetime>``, the URL, the visible text) and the ``lang`` and ``dir`` of ``<html>``.
+3. reads the page metadata (:class:`PageMeta`, :func:`bicorpus.readers.page_meta.read_page_meta`):
+   title, date, authors, site name, canonical URL (``og:title``, JSON-LD, ``<h1>``, ``<title>``
+   without the site name, ``article:published_time``, ``<time datetime>``, the URL, htmldate's
+   search of the markup) and the ``lang`` and ``dir`` of ``<html>``.
 
 Every step costs time and memory linear in the size of the page.  Pages over
 :data:`EXTRACTOR_MAX_CHARS` characters of markup or :data:`EXTRACTOR_MAX_BLOCKS` blocks are read
@@ -474,41 +475,24 @@ def _fallback_main(blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
 # --- metadata ----------------------------------------------------------------------------------------
 
 
-def _page_meta(root: etree._Element, doc: Any, extracted: bool) -> PageMeta:
-    """The page's metadata (:func:`bicorpus.readers.page_meta.read_page_meta`), with what the
-    extractor's reading ``doc`` holds for what the page does not state."""
+def _page_meta(root: etree._Element, extracted: bool) -> PageMeta:
+    """The page's metadata: :func:`bicorpus.readers.page_meta.read_page_meta`."""
     from .page_meta import read_page_meta
 
-    return read_page_meta(root, extracted=extracted, fallback=doc)
+    return read_page_meta(root, extracted=extracted)
 
 
 def _extract(root: etree._Element) -> Any:
-    """trafilatura's reading of the tree (a copy): main content and metadata, ``None`` if it fails."""
+    """trafilatura's reading of the tree (a copy): main content (the page's metadata is read by
+    :func:`_page_meta`), ``None`` if it fails."""
     from trafilatura import bare_extraction
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        return bare_extraction(root, with_metadata=True, include_comments=False, include_tables=True,
-                               include_formatting=False, date_extraction_params=_date_params())
+        return bare_extraction(root, with_metadata=False, include_comments=False, include_tables=True,
+                               include_formatting=False)
     except Exception:  # the extractor is a black box: any failure means "no main content found"
-        return None
-
-
-def _date_params() -> dict[str, Any]:
-    """htmldate without its extensive search of the free text (dates in the text are read by
-    bicorpus's own date rules), newest date allowed: today."""
-    from trafilatura.settings import set_date_params
-
-    return set_date_params(extensive=False)
-
-
-def _metadata_only(root: etree._Element) -> Any:
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        return extract_metadata(root, date_config=_date_params())
-    except Exception:  # as above
         return None
 
 
@@ -521,9 +505,9 @@ def read_html(markup: str) -> HtmlPage:
     if not blocks:  # a page whose whole body is inside <noscript> (an unclosed one, often)
         text, blocks = visible_text(root, noscript=True)
     if not blocks:
-        return HtmlPage("", (), _page_meta(root, None, False))
+        return HtmlPage("", (), _page_meta(root, False))
     if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
-        meta = _page_meta(root, _metadata_only(root), False)
+        meta = _page_meta(root, False)
         return HtmlPage(text, _fallback_main(blocks), meta)
     doc = _extract(root)
     paragraphs = (doc.text or "").split("\n") if doc is not None else []
@@ -531,9 +515,7 @@ def read_html(markup: str) -> HtmlPage:
     extracted = any(b.main for b in marked)
     if not extracted:
         marked = _fallback_main(blocks)
-    if doc is None:
-        doc = _metadata_only(root)
-    return HtmlPage(text, marked, _page_meta(root, doc, extracted))
+    return HtmlPage(text, marked, _page_meta(root, extracted))
 
 
 __all__ = ["HtmlBlock", "HtmlPage", "PageMeta", "mark_main", "parse", "read_html", "visible_text",

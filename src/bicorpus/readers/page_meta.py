@@ -75,7 +75,13 @@ _ARTICLE_TYPES = frozenset({
 })
 _NOT_A_NAME_RE = re.compile(r"https?:|www\.|@|\.(?:com|net|org)\b|^\d+$", re.I)
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||،|\band\b|\bund\b|&|\s+و(?=\s))\s*")
-_BY_RE = re.compile(r"^(?:by|von|par|por|بقلم|كتب|كتبت)\s*[:：]?\s+", re.I)
+#: A class, id or link naming the article's author (``byline``, ``post-author``, ``/author/jane``).
+_BYLINE_CLASS_RE = re.compile(r"author|byline|writer|autor|auteur|/writers?/|كاتب", re.I)
+#: A byline element holding more text than this (characters) is an author's biography, not a name.
+BYLINE_MAX_CHARS = 60
+#: How many byline elements are read.
+BYLINE_TRIES = 3
+_BY_RE = re.compile(r"^(?:by|von|par|por|from|بقلم|كتب|كتبت|إعداد)\s*[:：]?\s+", re.I)
 
 
 def html_layout(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -231,6 +237,7 @@ class _Found:
         self.item_published: str | None = None
         self.time_published: str | None = None
         self.item_authors: list[str] = []
+        self.byline_authors: list[str] = []
         self.description: str | None = None
 
     def add_meta(self, field_name: str, rank: int, value: str) -> None:
@@ -347,6 +354,14 @@ def _gather(root: etree._Element) -> _Found:
             elif tag == "a" and (el.get("rel") or "").lower() == "author" and len(found.item_authors) < 5:
                 if value := _text(el):
                     found.item_authors.append(value)
+            elif len(found.byline_authors) < BYLINE_TRIES:
+                hint = (el.get("class") or "") + " " + (el.get("id") or "")
+                if tag == "a":
+                    hint += " " + (el.get("href") or "")
+                if len(hint) > 2 and _BYLINE_CLASS_RE.search(hint) and "comment" not in hint.lower():
+                    value = _text(el)
+                    if 2 <= len(value) <= BYLINE_MAX_CHARS:
+                        found.byline_authors.append(value)
     return found
 
 
@@ -510,7 +525,7 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
 
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        found = find_date(root, extensive_search=False, original_date=True, url=url,
+        found = find_date(root, extensive_search=True, original_date=True, url=url,
                           min_date=MIN_DAY.isoformat())
     except Exception:  # a third-party failure is "no date"
         return None
@@ -546,6 +561,8 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         elif published is not None:
             modified = None
     authors = _authors(found.ld_authors or found.meta.get("author", []) or found.item_authors, sites)
+    if not authors and found.byline_authors:
+        authors = _authors(found.byline_authors[:1], sites)
     if fallback is not None:
         title = title or _clean(getattr(fallback, "title", None)) or None
         published = published or day_of(getattr(fallback, "date", None))
