@@ -62,7 +62,8 @@ def test_site_name_known_only_from_the_host_is_dropped_before_the_headline() -> 
 def test_h1_agreeing_with_a_part_of_the_title_is_the_title() -> None:
     # the site name is declared nowhere: the visible headline tells which part of <title> it is
     html = page("<title>الأخبار - إدلب تحت سيطرة الهيئة - المرصد</title>",
-                f"<div class='logo'><h1></h1></div><article><h1>إدلب تحت سيطرة الهيئة</h1>{BODY_AR}</article>")
+                "<div class='logo'><h1></h1></div>"
+                f"<article><h1>إدلب تحت سيطرة الهيئة</h1>{BODY_AR}</article>")
     assert meta_of(html).title == "إدلب تحت سيطرة الهيئة"
 
 
@@ -100,7 +101,8 @@ def test_json_ld_date_beats_a_date_in_the_text(tmp_path: Path) -> None:
           '"author": [{"@type": "Person", "name": "سارة علي"}, {"@type": "Person", "name": "John Doe"}]}]}'
           '</script>')
     html = page(f"<title>اتفاق في اليرموك</title>{ld}",
-                f"<article><h1>اتفاق في اليرموك</h1><p>3 أيار 2018</p>{BODY_AR}</article>", " lang='ar' dir='rtl'")
+                f"<article><h1>اتفاق في اليرموك</h1><p>3 أيار 2018</p>{BODY_AR}</article>",
+                " lang='ar' dir='rtl'")
     _src, doc, passages = processed(write(tmp_path, html))
     assert doc.date == "2017-04-12"
     assert doc.meta["text_date"] == "2018-05-03"
@@ -169,7 +171,8 @@ def test_utc_day_gives_way_to_the_local_day_in_the_text() -> None:
 
 
 def test_timestamp_with_its_offset_beats_the_same_moment_in_utc() -> None:
-    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2020-02-25T02:25:54Z"}</script>'
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2020-02-25T02:25:54Z"}</script>')
     head = f"{ld}<meta property='article:published_time' content='2020-02-24T21:25:54-05:00'>"
     meta = meta_of(page(head, BODY_EN))
     assert meta.date == "2020-02-24" and not meta.date_utc
@@ -204,3 +207,25 @@ def test_the_document_carries_title_date_authors_site_url(tmp_path: Path) -> Non
         "Fighting resumes in Idlib", "2019-05-02", ["Jane Doe"], "Levant Monitor",
         "https://levant.example/2019/05/02/idlib")
     assert read_html(page(head, BODY_EN)).meta.title == "Fighting resumes in Idlib"
+
+
+def test_local_timestamp_in_a_script_gives_the_page_day() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2023-11-09T03:28:35Z"}</script>')
+    data = '<script>var page = {"date": "2023-11-08T22:28:35-05:00", "section": "news"};</script>'
+    meta = meta_of(page(ld + data, BODY_EN))
+    assert meta.date == "2023-11-08" and not meta.date_utc
+    meta = meta_of(page(ld, BODY_EN))
+    assert meta.date == "2023-11-09" and meta.date_utc
+
+
+def test_a_dateline_beats_a_date_guessed_from_the_markup(tmp_path: Path) -> None:
+    # no date stated in the metadata: the visible dateline is the document's date
+    html = page("<title>اتفاق في اليرموك</title>",
+                f"<article><h1>اتفاق في اليرموك</h1><p>الأربعاء، 12 نيسان (أبريل) 2017</p>{BODY_AR}"
+                "<p>Copyright 03/05/2018</p></article>")
+    _src, doc, passages = processed(write(tmp_path, html))
+    assert doc.date == "2017-04-12"
+    assert all(p.date == "2017-04-12" for p in passages)
+    assert page_date(PageMeta(date="2018-05-03", date_guessed=True), "2017-04-12") == "2017-04-12"
+    assert page_date(PageMeta(date="2018-05-03", date_guessed=True), None) == "2018-05-03"

@@ -63,6 +63,9 @@ _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: A timestamp in UTC (``…T02:25:54Z``, ``+00:00``), and one stating another offset.
 _UTC_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$", re.I)
 _OFFSET_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*[+-](?!00:?00)\d\d:?\d\d\s*$")
+_LOCAL_STAMP_RE = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-](?!00:?00)\d\d:?\d\d")
+#: Scripts longer than this (characters) are not searched for a local timestamp.
+LOCAL_SCRIPT_MAX_CHARS = 500_000
 _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
 _URL_DATE_RES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
@@ -518,15 +521,27 @@ def _root_attr(root: etree._Element, name: str) -> str | None:
 
 
 def _quick_date(root: etree._Element, url: str | None) -> str | None:
-    """htmldate's quick search of the markup (no free-text scan), published day only."""
+    """htmldate's reading of the markup, published day only: its quick search (metadata,
+    date-classed elements, ``<time>``, ``<abbr>``, the URL), then its patterns over the whole page
+    (``Published on 12.04.2017``, a copyright year is no day) -- not its slow search of the text
+    with an external parser."""
     import logging
+    from datetime import datetime
 
+    import lxml.html
     from htmldate import find_date
+    from htmldate.core import search_page
+    from htmldate.utils import Extractor
 
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    latest = datetime.combine(_dt.date.today() + _dt.timedelta(days=1), datetime.min.time())
+    earliest = datetime.combine(MIN_DAY, datetime.min.time())
     try:
-        found = find_date(root, extensive_search=True, original_date=True, url=url,
+        found = find_date(root, extensive_search=False, original_date=True, url=url,
                           min_date=MIN_DAY.isoformat())
+        if not found:
+            markup = lxml.html.tostring(root, encoding="unicode")
+            found = search_page(markup, Extractor(False, latest, earliest, True, "%Y-%m-%d"))
     except Exception:  # a third-party failure is "no date"
         return None
     return day_of(found) if found else None
@@ -551,8 +566,11 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ())], host)
     title = choose_title(found, sites)
     published, utc = _published(found)
+    if published and utc:
+        published, utc = _local_day(root, published, url_day(page_url) or url_day(url))
     published = published or url_day(page_url) or url_day(url)
     modified = None
+    guessed = published is None
     if published is None:
         modified = found.ld_modified or _first_day(found.meta.get("modified", ()))
         published = _quick_date(root, page_url or url)
@@ -574,6 +592,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         title=title[:TITLE_MAX_CHARS] if title else None,
         date=published,
         date_utc=utc,
+        date_guessed=guessed and published is not None,
         modified=modified,
         authors=authors,
         site=_clean(site_name) or host or None,
@@ -605,11 +624,34 @@ def _published(found: _Found) -> tuple[str | None, bool]:
     return day, True
 
 
+def _local_day(root: etree._Element, day: str, url_date: str | None) -> tuple[str, bool]:
+    """The page's local day for a UTC ``day``: the URL's when a day apart, else a timestamp with a
+    non-zero offset one day apart from it in the page's scripts (``"date":"2023-11-08T22:28:35-05:00"``
+    beside ``"datePublished":"2023-11-09T03:28:35Z"``).  ``(day, True)`` when neither says."""
+    first = _dt.date.fromisoformat(day)
+    if url_date and abs((_dt.date.fromisoformat(url_date) - first).days) == 1:
+        return url_date, False
+    for script in root.iter("script"):
+        text = script.text
+        if not text or len(text) > LOCAL_SCRIPT_MAX_CHARS:
+            continue
+        for m in _LOCAL_STAMP_RE.finditer(text):
+            try:
+                other = _dt.date.fromisoformat(m[1])
+            except ValueError:
+                continue
+            if abs((other - first).days) == 1:
+                return m[1], False
+    return day, True
+
+
 def page_date(page: PageMeta, text_date: str | None) -> str | None:
     """The document's date from the page's metadata and the date its text lines give: the
     metadata's publication day; the text's when the metadata gives a UTC day and the text the day
-    before or after (the page's local day); the text's when the metadata gives none; a modified
-    day last."""
+    before or after (the page's local day); the text's day when the metadata states none (beating
+    htmldate's guess from the markup); a modified day last."""
+    if page.date and page.date_guessed and text_date and len(text_date) == 10:
+        return text_date
     if page.date:
         if page.date_utc and text_date and len(text_date) == 10 and text_date != page.date:
             try:
