@@ -29,18 +29,29 @@ CLI = [sys.executable, "-c", "from bicorpus.launch import main; main()"]
 
 
 def group_alive(pgid: int) -> list[int]:
-    """Processes of group ``pgid`` still running (zombies left out)."""
-    alive = []
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        if int(fields[2]) == pgid and fields[0] != "Z":
-            alive.append(int(entry.name))
-    return alive
+    """Processes of group ``pgid`` still running (zombies left out), as ``ps`` lists them."""
+    listing = subprocess.run(["ps", "-e", "-o", "pid=,pgid=,stat="], capture_output=True, text=True,
+                             check=True).stdout
+    return [int(pid) for pid, group, state in (line.split() for line in listing.splitlines())
+            if int(group) == pgid and not state.startswith("Z")]
+
+
+def interrupt_group(proc: subprocess.Popen[str], timeout: float) -> tuple[str, float, list[int]]:
+    """Ctrl-C to the process group ``proc`` leads: its stderr, seconds until it ended, and the
+    processes of its group still running two seconds later (a group still running after
+    ``timeout`` is killed)."""
+    os.killpg(proc.pid, signal.SIGINT)
+    sent = time.monotonic()
+    try:
+        _, err = proc.communicate(timeout=timeout)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+    ended = time.monotonic() - sent
+    deadline = time.monotonic() + 2
+    while group_alive(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return err, ended, group_alive(proc.pid)
 
 
 def check_state(work: Path) -> tuple[bool, str]:
@@ -56,18 +67,7 @@ def one_round(work: Path, pages: int, seed: int, moment: float) -> dict[str, obj
     time.sleep(moment)
     if proc.poll() is not None:
         return {"moment": moment, "finished_first": True}
-    os.killpg(proc.pid, signal.SIGINT)
-    sent = time.monotonic()
-    try:
-        _, err = proc.communicate(timeout=30)
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, signal.SIGKILL)
-    ended = time.monotonic() - sent
-    deadline = time.monotonic() + 2
-    while group_alive(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    left = group_alive(proc.pid)
+    err, ended, left = interrupt_group(proc, timeout=30)
     lines = err.strip().splitlines()
     ok, said = check_state(work)
     repaired = None

@@ -179,6 +179,12 @@ _LEAD_WORDS = frozenset(normalize_text(w) for w in (
 _LEAD_LINKS = frozenset(normalize_text(w) for w in ("on", "في", ":"))
 
 
+#: A date right before a dash (or an agency in brackets) opens a wire dateline after at most this
+#: many words of place or agency.
+WIRE_MAX_WORDS = 3
+_WIRE_AFTER_RE = re.compile(r"\s*(?:[—–]|-(?![\d/.-])|\((?:[^()\d]{2,20})\)\s*[—–-])")
+
+
 def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     """ISO date that opens a longer line after at most a few dateline words
     (``date 2025-12-07 …``, ``نشر في 3 أيار 2018 …``); ``norm`` is normalized text, ``found`` its
@@ -188,6 +194,8 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     if found is None or found.start > LEAD_CHARS:
         return None
     words = [w for w in _FILLER_RE.split(norm[: found.start]) if w and w not in weekday_names()]
+    if _WIRE_AFTER_RE.match(norm, found.end) and len(words) <= WIRE_MAX_WORDS:
+        return found.iso  # a wire dateline: "KurdWatch, May 31, 2016—On …", "بيروت، 3 أيار 2018 – …"
     if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
         return None
     if words and not any(w in _LEAD_WORDS for w in words):

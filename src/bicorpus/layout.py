@@ -103,6 +103,16 @@ def _nav_patterns() -> _Patterns:
 
 
 @cache
+def _section_label_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("section_label_patterns.txt")), re.I)
+
+
+@cache
+def _section_words() -> frozenset[str]:
+    return frozenset(_label_key(w) for w in data_lines("section_words.txt"))
+
+
+@cache
 def _abbreviations() -> frozenset[str]:
     return frozenset(a.casefold().rstrip(".") for a in data_lines("abbreviations.txt"))
 
@@ -229,7 +239,7 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
     if len(text) > NAV_MAX_CHARS:
         return False
     key = _PUNCT_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
-    return key in _header_labels()
+    return key in _header_labels() or _section_label_re().match(key) is not None
 
 
 def is_navigation(text: str, norm: str | None = None) -> bool:
@@ -378,6 +388,8 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 #: Longest line whose inner date is read as the page's date (a dateline with a place or byline).
 DATE_IN_MAX_CHARS = 160
+#: ... and most words beside its date (more, and no ``|`` between parts: a sentence naming a day).
+DATE_IN_MAX_WORDS = 14
 #: How much of the start and the end of a long paragraph is read for a date opening or closing it.
 EDGE_CHARS = 120
 
@@ -400,6 +412,9 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     table_row = chunk.rstrip().endswith("|")  # "البلد | سوريا | |": not a dateline
     date = is_dateline(chunk, norm, found) if found and not table_row else None
     date_in = found.iso if found and len(found.iso) == 10 and len(chunk) <= DATE_IN_MAX_CHARS else None
+    beside = norm[: found.start] + " " + norm[found.end :] if found else ""
+    if date_in and "|" not in chunk and len(_WORD_RE.findall(beside)) > DATE_IN_MAX_WORDS:
+        date_in = None  # a sentence that names a day ("… اليوم الخميس 8-12-2016"), not a dateline
     return Unit(
         start,
         end,
@@ -540,6 +555,8 @@ CAPTION_NEIGHBOUR_CHARS = 120
 NEAR_DUP_MIN_CHARS = 30
 #: A line this long given twice in a row is a caption (a title given twice is shorter).
 DUP_CAPTION_MIN_CHARS = 100
+#: ... within this many lines (a credit line may stand between the two).
+DUP_CAPTION_WINDOW = 3
 #: Longest caption under a photo credit line.
 CREDIT_CAPTION_MAX_CHARS = 300
 #: Unfinished lines (up to HEADLINE_MAX_CHARS) after the article's last paragraph are a footer or
@@ -548,13 +565,18 @@ CREDIT_CAPTION_MAX_CHARS = 300
 FOOTER_MIN_LINES = 3
 #: Longest title (a longer unfinished line under the title is its standfirst).
 HEADLINE_MAX_CHARS = 180
+#: A headline-shaped line this long right under another headline-shaped line (of at least the
+#: given words) is the standfirst of that one, not the title.
+STANDFIRST_MIN_CHARS = 90
+STANDFIRST_TITLE_MIN_WORDS = 4
+STANDFIRST_TITLE_MIN_SHARE = 0.35
 #: A run of at least this many ``Label: value`` lines is an infobox.
 INFOBOX_MIN_LINES = 3
 INFOBOX_MAX_CHARS = 160
 
-_LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»]\s?|\s?[-–—]\s")
+_LIST_SPLIT_RE = re.compile(r"\s*\|\s*|\s[-–—/»ـ]\s?|\s?[-–—]\s")
 _INNER_END_RE = re.compile(r"[.!?؟][\"'”’»)\]]*\s+\S")
-_FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}\s*[:：]\s*\S")
+_FIELD_RE = re.compile(r"^(?:[-•*·]\s*)?[^\s:：]{1,25}(?:\s[^\s:：]{1,25}){0,3}(?<!\d)\s*[:：]\s*\S")
 # A label glued to its value, as infoboxes come out of a text dump: "FormedFebruary 2012".
 _GLUED_RE = re.compile(r"^(?:[A-Z][a-z]+\s)?[A-Z][a-z]{2,}[A-Z][a-z]")
 
@@ -645,8 +667,9 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
                 and not _is_heading_shape(units[i].text)):
             flags[i] = True  # the caption under a photo credit
-        if keys[i] and keys[i] == keys[i - 1] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
-            flags[i] = flags[i - 1] = True  # a long line given twice: alt text and caption
+        for k in range(max(0, i - DUP_CAPTION_WINDOW), i):
+            if keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
+                flags[i] = flags[k] = True  # a long line given twice close by: alt text and caption
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
@@ -711,6 +734,14 @@ def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], 
             and not units[nxt].marked_header)
 
 
+def _more_headings(
+    units: list[Unit], first_para: int, lang: str, para: list[bool], boiler: list[bool]
+) -> bool:
+    """The article has section headings below its first paragraph."""
+    return any(not boiler[j] and _is_heading(units, j, lang, para, boiler)
+               for j in range(first_para + 1, len(units)))
+
+
 def _next_kept(boiler: list[bool], i: int) -> int | None:
     return next((j for j in range(i + 1, len(boiler)) if not boiler[j]), None)
 
@@ -773,7 +804,23 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
-    return max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
+    shaped_set = set(shaped)
+    dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
+    if dateline is not None and dateline - 1 in shaped_set:
+        above = dateline - 1  # the headline right above the dateline (the first copy of a repeated one)
+        return next((i for i in shaped if units[i].key == units[above].key), above)
+    best = max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
+    if best is not None and len(units[best].text) >= STANDFIRST_MIN_CHARS:
+        prev = _prev_in(zone, best)
+        if (prev in shaped_set and len(_WORD_RE.findall(units[prev].text)) >= STANDFIRST_TITLE_MIN_WORDS
+                and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
+            return prev  # a headline right above a longer unfinished line: that is its standfirst
+    return best
+
+
+def _prev_in(zone: list[int], i: int) -> int | None:
+    k = zone.index(i)
+    return zone[k - 1] if k else None
 
 
 def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:
@@ -836,6 +883,13 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
+        elif (title_i is not None and title_i < i < first_para and _next_kept(boiler, i) == first_para
+              and _is_heading_shape(u.text.rstrip(" :：")) and not u.marked_header and not u.caption
+              and u.lang in (lang, "mixed") and "|" not in u.text and not u.date_in
+              and (_label_key(u.text) in _section_words()
+                   or _more_headings(units, first_para, lang, para, boiler))):
+            section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
+            out.headings.append(Heading(u.text, u.start, u.end))
         elif (i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS
               and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
@@ -866,8 +920,9 @@ def _subtitle_of(
     if u.bullet or u.caption or u.lang not in (lang, "mixed"):
         return None
     nxt = _next_kept(boiler, i)
-    if nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in):
-        return i
+    if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
+            and any(para[nxt + 1 :])):
+        return i  # a standfirst above the dateline (not the only paragraph above a date at the bottom)
     if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
         return i  # a standfirst above the picture or its credit
     if _is_heading(units, i, lang, para, boiler):

@@ -47,6 +47,10 @@ LINE_MAX_CHARS = 100
 #: A line is repeated when it appears at the edges of at least this many pages of one site,
 #: carrying at least this many different articles (pages sharing a long line are one article).
 MIN_PAGES = 3
+#: When the site is only the folder (no URL line), a folder may hold pages of many sites: a line is
+#: then repeated only when it is also on at least this share of the folder's pages (a site's chrome
+#: is on most of its pages; a name that titles a few pages of one topic is not chrome).
+FOLDER_MIN_SHARE = 0.2
 
 _URL_RE = re.compile(r"^(?:url\s*[:：]\s*)?https?://(?:www\.)?([^/\s:]+)", re.I)
 
@@ -137,9 +141,16 @@ def build_table(pages: Mapping[str, PageEdges]) -> SiteTable:
     for page in pages.values():
         for key in page.keys:
             carriers[(page.site, key)].append(page)
+    by_site: dict[str, int] = defaultdict(int)
+    for page in pages.values():
+        by_site[page.site] += 1
+    folders = {os.path.dirname(name) for name in pages}
     repeated: dict[str, set[str]] = defaultdict(set)
     for (site, key), found in carriers.items():
-        if len(found) >= MIN_PAGES and _articles(found) >= MIN_PAGES:
+        least = MIN_PAGES
+        if site in folders:
+            least = max(least, FOLDER_MIN_SHARE * by_site[site])
+        if len(found) >= least and _articles(found) >= MIN_PAGES:
             repeated[site].add(key)
     return SiteTable({site: frozenset(keys) for site, keys in repeated.items()}, dict(pages))
 

@@ -16,16 +16,6 @@ REQUIRED_KEYS = (
 )
 
 
-def names_available() -> bool:
-    try:
-        from bicorpus.index.analysis import default_names
-
-        default_names()
-    except Exception:
-        return False
-    return True
-
-
 def test_parse_args_selects_steps(tmp_path: Path) -> None:
     config, steps, out = run.parse_args(["--pages", "10", "--work", str(tmp_path)])
     assert steps == ["build", "profile", "baseline", "raw", "queries", "baseline-queries", "raw-queries"]
@@ -131,7 +121,6 @@ def test_baseline_and_queries_alone(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("run-*"))  # cleaned up without --keep
 
 
-@pytest.mark.skipif(not names_available(), reason="the name tables are not installed in this tree yet")
 def test_full_run_writes_the_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "report.json"
     argv = ["--pages", "40", "--seed", "5", "--work", str(tmp_path / "w"), "--json", str(out),

@@ -7,7 +7,7 @@ import json
 import threading
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
@@ -128,7 +128,7 @@ def test_keeps_serving_while_an_ingest_writes(tmp_path: Path):
             f"Aleppo report {i}\n\nMay {i + 1}, 2020\n\nThe Nusra Front was near Aleppo in report {i}.\n",
             encoding="utf-8")
     statuses: list[int] = []
-    with running_server(index, corpus) as base, httpx.Client(base_url=base, timeout=30) as http:
+    with running_server(index, corpus) as base, httpx2.Client(base_url=base, timeout=30) as http:
         done = threading.Event()
 
         def ingest() -> None:
