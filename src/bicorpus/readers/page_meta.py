@@ -542,6 +542,8 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
         if not found:
             markup = lxml.html.tostring(root, encoding="unicode")
             found = search_page(markup, Extractor(False, latest, earliest, True, "%Y-%m-%d"))
+            if found and found.endswith("-01-01"):
+                found = None  # its last resort: a year alone (a copyright line), read as 1 January
     except Exception:  # a third-party failure is "no date"
         return None
     return day_of(found) if found else None
