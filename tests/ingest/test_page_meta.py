@@ -229,3 +229,9 @@ def test_a_dateline_beats_a_date_guessed_from_the_markup(tmp_path: Path) -> None
     assert all(p.date == "2017-04-12" for p in passages)
     assert page_date(PageMeta(date="2018-05-03", date_guessed=True), "2017-04-12") == "2017-04-12"
     assert page_date(PageMeta(date="2018-05-03", date_guessed=True), None) == "2018-05-03"
+
+
+def test_a_copyright_year_is_no_publication_day() -> None:
+    html = page("<title>About the monitor</title>",
+                f"<article>{BODY_EN}</article><footer>© 2019 Levant Monitor</footer>")
+    assert meta_of(html).date is None
