@@ -522,26 +522,37 @@ def _root_attr(root: etree._Element, name: str) -> str | None:
 
 def _quick_date(root: etree._Element, url: str | None) -> str | None:
     """htmldate's reading of the markup, published day only: its quick search (metadata,
-    date-classed elements, ``<time>``, ``<abbr>``, the URL), then its patterns over the whole page
-    (``Published on 12.04.2017``, a copyright year is no day) -- not its slow search of the text
-    with an external parser."""
+    date-classed elements, ``<time>``, ``<abbr>``, the URL), then the oldest date written in a
+    short text segment of the page and its patterns over the whole page (``Published on
+    12.04.2017``; a year alone, as in a copyright line, is no day) -- its extensive search without
+    the slow external date parser it ends with."""
     import logging
     from datetime import datetime
 
     import lxml.html
     from htmldate import find_date
-    from htmldate.core import search_page
+    from htmldate.core import compare_reference, search_page
+    from htmldate.extractors import FREE_TEXT_EXPRESSIONS
+    from htmldate.settings import MAX_SEGMENT_LEN, MIN_SEGMENT_LEN
     from htmldate.utils import Extractor
+    from htmldate.validators import check_extracted_reference
 
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     latest = datetime.combine(_dt.date.today() + _dt.timedelta(days=1), datetime.min.time())
     earliest = datetime.combine(MIN_DAY, datetime.min.time())
+    options = Extractor(False, latest, earliest, True, "%Y-%m-%d")
     try:
         found = find_date(root, extensive_search=False, original_date=True, url=url,
                           min_date=MIN_DAY.isoformat())
         if not found:
-            markup = lxml.html.tostring(root, encoding="unicode")
-            found = search_page(markup, Extractor(False, latest, earliest, True, "%Y-%m-%d"))
+            reference = None
+            for segment in FREE_TEXT_EXPRESSIONS(root):
+                segment = segment.strip()
+                if MIN_SEGMENT_LEN < len(segment) < MAX_SEGMENT_LEN:
+                    reference = compare_reference(reference, segment, options)
+            found = check_extracted_reference(reference, options)
+        if not found:
+            found = search_page(lxml.html.tostring(root, encoding="unicode"), options)
             if found and found.endswith("-01-01"):
                 found = None  # its last resort: a year alone (a copyright line), read as 1 January
     except Exception:  # a third-party failure is "no date"
