@@ -235,3 +235,16 @@ def test_a_copyright_year_is_no_publication_day() -> None:
     html = page("<title>About the monitor</title>",
                 f"<article>{BODY_EN}</article><footer>© 2019 Levant Monitor</footer>")
     assert meta_of(html).date is None
+
+
+def test_of_several_stated_days_the_one_the_page_shows_wins(tmp_path: Path) -> None:
+    head = ("<meta name='pubdate' content='2021-12-14T15:41:07+01:00'>"
+            "<meta name='DC.date.issued' content='2022-02-04T15:33:00+01:00'>")
+    meta = meta_of(page(head, BODY_EN))
+    assert meta.date == "2021-12-14" and meta.other_dates == ("2022-02-04",)
+    assert page_date(meta, "2022-02-04") == "2022-02-04"
+    assert page_date(meta, "2019-01-01") == "2021-12-14"  # a day the metadata never states
+    html = page(head, "<article><h1>Fighting resumes in Idlib province</h1>"
+                      f"<p>4 February 2022</p>{BODY_EN}</article>")
+    _src, doc, passages = processed(write(tmp_path, html))
+    assert doc.date == "2022-02-04" and all(p.date == "2022-02-04" for p in passages)

@@ -44,6 +44,8 @@ if TYPE_CHECKING:
 
 #: Publication days before this one are not taken from metadata (the web's first pages).
 MIN_DAY = _dt.date(1991, 1, 1)
+#: How many other publication days the page states are kept (:attr:`PageMeta.other_dates`).
+MAX_OTHER_DATES = 4
 #: Longest title (characters) read from metadata.
 TITLE_MAX_CHARS = 400
 #: At most this many ``<h1>`` elements are looked at.
@@ -579,6 +581,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ())], host)
     title = choose_title(found, sites)
     published, utc = _published(found)
+    stated = _stated_days(found)
     if published and utc:
         published, utc = _local_day(root, published, url_day(page_url) or url_day(url))
     published = published or url_day(page_url) or url_day(url)
@@ -605,6 +608,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         title=title[:TITLE_MAX_CHARS] if title else None,
         date=published,
         date_utc=utc,
+        other_dates=tuple(d for d in stated if d != published),
         date_guessed=guessed and published is not None,
         modified=modified,
         authors=authors,
@@ -637,6 +641,17 @@ def _published(found: _Found) -> tuple[str | None, bool]:
     return day, True
 
 
+def _stated_days(found: _Found) -> list[str]:
+    """Every publication day the page states, in order of preference, once each."""
+    out: list[str] = []
+    for raw in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+                found.time_published):
+        day = day_of(raw) if raw else None
+        if day and day not in out:
+            out.append(day)
+    return out[:MAX_OTHER_DATES + 1]
+
+
 def _local_day(root: etree._Element, day: str, url_date: str | None) -> tuple[str, bool]:
     """The page's local day for a UTC ``day``: the URL's when a day apart, else a timestamp with a
     non-zero offset one day apart from it in the page's scripts (``"date":"2023-11-08T22:28:35-05:00"``
@@ -660,11 +675,14 @@ def _local_day(root: etree._Element, day: str, url_date: str | None) -> tuple[st
 
 def page_date(page: PageMeta, text_date: str | None) -> str | None:
     """The document's date from the page's metadata and the date its text lines give: the
-    metadata's publication day; the text's when the metadata gives a UTC day and the text the day
-    before or after (the page's local day); the text's day when the metadata states none (beating
-    htmldate's guess from the markup); a modified day last."""
+    metadata's publication day; the text's when the metadata states several days and the text
+    shows one of them, or gives a UTC day and the text the day before or after (the page's local
+    day); the text's day when the metadata states none (beating htmldate's guess from the markup);
+    a modified day last."""
     if page.date and page.date_guessed and text_date and len(text_date) == 10:
         return text_date
+    if page.date and text_date in page.other_dates:
+        return text_date  # the page states several days: the one it shows
     if page.date:
         if page.date_utc and text_date and len(text_date) == 10 and text_date != page.date:
             try:
