@@ -4,22 +4,28 @@ goes onto the :class:`~bicorpus.model.Document` record.
 :func:`read_page_meta` reads the parsed page once:
 
 * **title**: the visible ``<h1>`` when another source agrees with it (``og:title``, JSON-LD
-  ``headline``, or a part of ``<title>`` between separators); else ``og:title`` / JSON-LD
-  ``headline`` / ``<title>``, each without the site name the page puts before or after it
-  (``Headline | Site``, ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators
-  ``| - – — : « » · • / ~`` between spaces, in both scripts); else the only ``<h1>``.  The site
-  name is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the
-  URL's host; without either, short parts at the ends of ``<title>`` that the other sources lack
-  are taken for it;
+  ``headline``, ``<title>`` or a part of one between separators); the headline part of an
+  ``<h1>`` that also holds a kicker or a date, when another source gives that part; the only
+  ``<h1>`` of two words or more; else ``og:title`` / JSON-LD ``headline`` / ``<title>``, each
+  without the site name the page puts before or after it (``Headline | Site``,
+  ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
+  between spaces, in both scripts; a colon only before a recognised site name).  The site name
+  is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the URL's
+  host; without either, parts of four words or fewer at the ends of a title are site and section
+  names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``;
 * **date**: the publication day from JSON-LD ``datePublished``, the ``<meta>`` names of
   ``data/page_meta_fields.tsv`` (``article:published_time``, ``pubdate``, ``DC.date`` ...),
-  ``itemprop="datePublished"``, a ``<time>`` in the article, the page's URL (``/2017/04/12/``),
-  then htmldate's quick search of the markup; a modified date (``dateModified``,
-  ``article:modified_time``) only when no publication date is given — it is kept apart
-  (``PageMeta.modified``), so a date in the visible text beats it.  Only days from 1991 to
-  tomorrow count (no ``1970-01-01``, no future);
+  ``itemprop="datePublished"``, a ``<time>`` in the article, the page's URL (``/2017/04/12/``);
+  a UTC timestamp gives way to the page's local day (:func:`_local_day`, :func:`page_date`); the
+  other days the page states are kept (a dateline showing one of them makes it the date).  Without
+  a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
+  guess).  A modified date (``dateModified``, ``article:modified_time``) only when nothing else
+  gives one (``PageMeta.modified``).  Only days from 1991 to tomorrow count (no ``1970-01-01``, no
+  future); values are ISO, Unix timestamps or written dates (:func:`bicorpus.dates.parse_date`:
+  Arabic months, Arabic-Indic digits, era marks, Hijri beside Gregorian);
 * **authors**: JSON-LD ``author``, ``<meta name="author">`` and the like, ``itemprop="author"``,
-  ``rel="author"`` links (names only: URLs, the site's own name and e-mail addresses dropped);
+  ``rel="author"`` links, else the first ``byline``/``author``-classed element (names only: URLs,
+  the site's own name and e-mail addresses dropped);
 * **site**, **URL** (``<link rel="canonical">``, ``og:url``), **language** and **direction**
   (``<html lang dir>``), **description**.
 """
@@ -562,12 +568,10 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
     return day_of(found) if found else None
 
 
-def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None,
-                   fallback: Any = None) -> PageMeta:
-    """Read what the page ``root`` says about itself.  ``url`` is where it was fetched from (a web
-    archive's record), used when the page declares none; ``fallback`` an object with
-    ``title``/``date``/``author``/``sitename`` attributes (another reader's) used for what the page
-    does not give in any of the places read here."""
+def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None) -> PageMeta:
+    """Read what the page ``root`` says about itself (see the module docstring).  ``url`` is where
+    it was fetched from, used when the page declares none; ``extracted`` is copied onto the
+    result."""
     from .html import PageMeta
 
     found = _gather(root)
@@ -597,12 +601,6 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     authors = _authors(found.ld_authors or found.meta.get("author", []) or found.item_authors, sites)
     if not authors and found.byline_authors:
         authors = _authors(found.byline_authors[:1], sites)
-    if fallback is not None:
-        title = title or _clean(getattr(fallback, "title", None)) or None
-        published = published or day_of(getattr(fallback, "date", None))
-        if not authors:
-            authors = _authors([a for a in (getattr(fallback, "author", None) or "").split(";")], sites)
-        site_name = site_name or (getattr(fallback, "sitename", None) or None)
     direction = _root_attr(root, "dir")
     return PageMeta(
         title=title[:TITLE_MAX_CHARS] if title else None,
