@@ -43,6 +43,10 @@ def month_table() -> dict[str, int]:
     return {normalize_text(name): int(month) for name, month in data_pairs("months.tsv")}
 
 
+# The time part of an ISO 8601 timestamp (matched on normalized, case-folded text).
+_ISO_TIME = r"t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?"
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     names = sorted(month_table(), key=len, reverse=True)
@@ -56,6 +60,8 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
     return (
         re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
+        # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
+        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
         re.compile(rf"{edge_l}{day}(?:\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),

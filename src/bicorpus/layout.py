@@ -43,6 +43,10 @@ PARAGRAPH_MIN_CHARS = 80
 NAV_MAX_CHARS = 160
 NAV_PATTERN_MAX_CHARS = 250
 
+#: A breadcrumb trail: at least this many parts, each of at most this many words.
+BREADCRUMB_MIN_PARTS = 3
+BREADCRUMB_MAX_WORDS = 4
+
 _BULLET_RE = re.compile(r"^(?:[•·▪●◦‣∙○■□►▶➢✓✔*]|[-–—](?=\s))\s*")
 _TERMINAL = ".!?؟:;,،؛…"
 _CLOSERS = "\"'”’»)]"
@@ -254,8 +258,21 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return True
     if len(text) > NAV_MAX_CHARS:
         return False
+    if _is_breadcrumb(text):
+        return True
     words = _WORD_RE.findall(norm)
     return bool(words) and _covered_by_nav(words)
+
+
+_CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«النصرة»" is no trail
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """A trail of three or more short parts between ``»``, ``›`` or ``>`` (``Home » News » Syria``),
+    without sentence punctuation (read on the text itself: normalizing turns ``»`` into a quote)."""
+    parts = _CRUMB_SPLIT_RE.split(f" {text} ".strip(" »›>"))
+    return (len(parts) >= BREADCRUMB_MIN_PARTS and not any(ch in text for ch in ".!?؟،,")
+            and all(0 < len(_WORD_RE.findall(part)) <= BREADCRUMB_MAX_WORDS for part in parts))
 
 
 def is_caption(text: str, norm: str | None = None) -> bool:
@@ -365,12 +382,17 @@ def _runon_words() -> frozenset[str]:
 def _runs_on(prev: str, nxt: str) -> bool:
     """A hard-wrapped (or ``<br>``-broken) line: the previous one is unfinished and the next starts
     in lower case (English), or the previous one ends on a preposition or conjunction (Arabic)."""
-    if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt):
+    if len(prev) < 20 or ends_sentence(prev) or _BULLET_RE.match(nxt) or _URL_START_RE.match(nxt):
         return False
+    if _CODE_WORD_RE.search(prev) is None or _ADDRESS_RE.match(prev) or _ADDRESS_RE.match(nxt):
+        return False  # a timestamp, a code or an address line does not run on, nor into one
     if nxt[:1].isascii() and nxt[:1].islower():
         return True
     last = prev.rsplit(None, 1)[-1]
     return "\u0600" <= last[:1] <= "\u06ff" and normalize_text(last) in _runon_words()
+
+
+_URL_START_RE = re.compile(r"(?:https?://|www\.)", re.I)
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -570,6 +592,33 @@ HEADLINE_MAX_CHARS = 180
 STANDFIRST_MIN_CHARS = 90
 STANDFIRST_TITLE_MIN_WORDS = 4
 STANDFIRST_TITLE_MIN_SHARE = 0.35
+#: Furniture lines after the last full paragraph that make the short lines after them furniture.
+TAIL_FURNITURE_MIN_LINES = 2
+#: How much of the first paragraph is read for the name it opens with (an encyclopedia entry).
+OPENING_CHARS = 160
+#: A run of at least CHROME_RUN_MIN_LINES lines of at most RUN_LINE_MAX_CHARS holding at least
+#: CHROME_RUN_MIN_JUNK metadata-shaped lines (and as many of them and dates as other lines) is chrome.
+RUN_LINE_MAX_CHARS = 80
+CHROME_RUN_MIN_LINES = 4
+CHROME_RUN_MIN_JUNK = 2
+#: Fewest words of a headline-shaped line a chrome run leaves alone.
+RUN_TITLE_MIN_WORDS = 4
+CHROME_RUN_SHARE = 3  # ... a third of the run (a flagged line of any length continues a run: a URL)
+#: Longest "code" line (a year, a phone number, a locale name).
+CODE_MAX_CHARS = 30
+#: A line this long (its key) among the first TEASER_LOOKAHEAD such lines, held whole by a later
+#: line, is a teaser.
+TEASER_MIN_CHARS = 60
+TEASER_LOOKAHEAD = 5
+#: ... within this many lines after it, among the first TEASER_LONGER_LINES lines longer than it,
+#: and this far into the later line.
+TEASER_WINDOW = 40
+TEASER_LONGER_LINES = 3
+#: The teaser starts at most this far into the later line (its key).
+TEASER_MAX_OFFSET = 100
+TEASER_SLACK_CHARS = 200
+#: ... its first part only (a description may end with its date and source: "… 13.11.2017, SITE").
+TEASER_HEAD_SHARE = 0.6
 #: A run of at least this many ``Label: value`` lines is an infobox.
 INFOBOX_MIN_LINES = 3
 INFOBOX_MAX_CHARS = 160
@@ -615,12 +664,13 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
             or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
             or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
         return False
-    if len(_WORD_RE.findall(t)) < min_words:
-        return False
+    if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
+        return False  # short, or a numbered section ("1. History of the movement")
     first = next((ch for ch in t if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower() and not u.date_lead)
 
 
+_NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
 _SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
 
 
@@ -646,7 +696,9 @@ def _near_duplicates(a: str, b: str) -> bool:
     return len(tail) >= NEAR_DUP_MIN_CHARS and long_.startswith(tail)
 
 
-def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[str]) -> list[bool]:
+def _boilerplate_flags(
+    units: list[Unit], para: list[bool], repeated: frozenset[str], lang: str = "en"
+) -> list[bool]:
     """Which units of the article are boilerplate: furniture by shape (navigation, labels,
     captions), infobox runs, captions by their place (a short sentence between long paragraphs),
     near-duplicates of boilerplate, short lines after the last paragraph, and lines that repeat
@@ -674,6 +726,8 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
+    _mark_teasers(units, keys, para, flags)
+    _mark_chrome_runs(units, para, flags, lang)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -691,6 +745,7 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
                 flags[i] = True
+        _mark_after_furniture(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -698,6 +753,113 @@ def _boilerplate_flags(units: list[Unit], para: list[bool], repeated: frozenset[
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+_CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
+
+
+def _code_like(text: str) -> bool:
+    """A short line without a word of three letters: a year, a phone number, a locale (``ar_EG``)."""
+    return len(text) <= CODE_MAX_CHARS and _CODE_WORD_RE.search(text) is None
+
+
+_ADDRESS_RE = re.compile(r"^(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+)$", re.I)
+
+
+def _metadata_shaped(u: Unit) -> bool:
+    """A line of page metadata: a web or e-mail address alone, or a code (a year, a phone number,
+    a locale name such as ``ar_EG``)."""
+    return _ADDRESS_RE.match(u.text) is not None or _code_like(u.text)
+
+
+_COMMA_RE = re.compile(r"\s*[,،]\s*")
+
+
+def _tag_list(text: str) -> bool:
+    """Three or more short items between commas: ``World, Middle East, Iraq``."""
+    parts = _COMMA_RE.split(text)
+    return len(parts) >= 3 and all(0 < len(_WORD_RE.findall(p)) <= 3 for p in parts)
+
+
+def _mark_chrome_runs(units: list[Unit], para: list[bool], flags: list[bool], lang: str) -> None:
+    """A run of short lines that holds metadata-shaped lines (web and e-mail addresses, phone
+    numbers, years, locale codes) and timestamps, a third of it or more, is page metadata as a
+    whole: the site name, its tags and the like beside them go too.  Headlines of four words or
+    more, bylines and section headings stay; date lines go only when the run holds several
+    (published and modified stamps)."""
+    n = len(units)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not para[j] and (len(units[j].text) <= RUN_LINE_MAX_CHARS
+                                         or _metadata_shaped(units[j])):
+            j += 1
+        if j - i >= CHROME_RUN_MIN_LINES:
+            run = range(i, j)
+            after_text = any(para[:i])
+            dates = [k for k in run if units[k].date]
+            junk = [k for k in run if not units[k].date and _metadata_shaped(units[k])]
+            anchored = any(_ADDRESS_RE.match(units[k].text) for k in junk) or len(dates) >= 2
+            if (anchored and len(junk) >= CHROME_RUN_MIN_JUNK  # a table of figures has no address
+                    and CHROME_RUN_SHARE * (len(junk) + len(dates)) >= j - i):
+                for k in run:
+                    u = units[k]
+                    if u.byline or u.page_byline or (u.date_in and not u.date) or (u.date and len(dates) < 2):
+                        continue
+                    if (k + 1 < n and para[k + 1] and after_text
+                            and _is_heading_shape(u.text.rstrip(" :："))):
+                        continue  # a section heading over a paragraph
+                    if (not u.date and not _tag_list(u.text)
+                            and _headline_shaped(u, lang, min_words=RUN_TITLE_MIN_WORDS)):
+                        continue  # a headline (a site name in the run is shorter)
+                    flags[k] = True
+        i = max(j, i + 1)
+
+
+def _mark_teasers(units: list[Unit], keys: list[str], para: list[bool], flags: list[bool]) -> None:
+    """A paragraph near the top that a later, longer line opens with (after at most a stamp such
+    as ``16:17 GMT 13.11.2017 (updated …)``) is a teaser or page description given before the
+    article (``og:description``): the later line is the text."""
+    checked = 0
+    long_keys: dict[int, str] = {}  # keys of the opening of lines too long to have one
+    for i, key in enumerate(keys):
+        if checked >= TEASER_LOOKAHEAD:
+            break
+        if len(key) < TEASER_MIN_CHARS or flags[i] or not para[i]:
+            continue
+        checked += 1
+        size = len(units[i].text)
+        head = key[: max(TEASER_MIN_CHARS, int(TEASER_HEAD_SHARE * len(key)))]  # its tail may be a stamp
+        longer = 0
+        for j in range(i + 1, min(len(units), i + TEASER_WINDOW)):
+            other = units[j].text
+            if len(other) <= size:
+                continue
+            longer += 1
+            if longer > TEASER_LONGER_LINES:
+                break
+            if not keys[j] and j not in long_keys:
+                long_keys[j] = line_key(other[: SHAPE_MAX_CHARS + TEASER_SLACK_CHARS])
+            if 0 <= (keys[j] or long_keys[j]).find(head) <= TEASER_MAX_OFFSET:
+                flags[i] = True
+                break
+
+
+def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the last full paragraph, once furniture has begun (two furniture lines or more
+    there), the short lines after the first of them are furniture too: a comment form's
+    sentences (``You must be logged in to post a comment.``), a related list's headlines."""
+    last = next((i for i in range(len(units) - 1, -1, -1)
+                 if para[i] and not flags[i] and len(units[i].text) >= PARAGRAPH_MIN_CHARS), None)
+    if last is None:
+        return
+    furniture = [i for i in range(last + 1, len(units)) if flags[i]]
+    if len(furniture) < TAIL_FURNITURE_MIN_LINES:
+        return
+    for i in range(furniture[0] + 1, len(units)):
+        u = units[i]
+        if not flags[i] and len(u.text) < PARAGRAPH_MIN_CHARS and not (u.date or u.byline or u.page_byline):
+            flags[i] = True
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
@@ -804,6 +966,14 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
+    if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
+        opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
+        first, _, rest = opening.partition(" ")
+        named = [i for i in zone if units[i].key and (opening.startswith(units[i].key + " ") or (
+                 len(first) <= 3 and rest.startswith(units[i].key + " ")))  # "The X (Y) is ..."
+                 and _headline_shaped(units[i], lang, min_words=2)]
+        if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
+            return named[0]
     shaped_set = set(shaped)
     dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
     if dateline is not None and dateline - 1 in shaped_set:
@@ -840,6 +1010,9 @@ def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[
     for i in [*range(min(n, 5)), *range(max(5, n - 3), n)]:
         if units[i].date_tail and not boiler[i]:
             return i, units[i].date_tail
+    for i in range(n):
+        if units[i].date:  # a timestamp among the page's chrome: still the page's date
+            return i, units[i].date
     return None
 
 
@@ -848,7 +1021,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     out = _Article([], [])
     n = len(units)
     para = [is_paragraph(u) for u in units]
-    boiler = _boilerplate_flags(units, para, repeated)
+    boiler = _boilerplate_flags(units, para, repeated, lang)
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
@@ -890,7 +1063,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                    or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif (i < first_para and len(u.text) < PARAGRAPH_MIN_CHARS
+        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i))
               and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
@@ -925,6 +1098,9 @@ def _subtitle_of(
         return i  # a standfirst above the dateline (not the only paragraph above a date at the bottom)
     if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
         return i  # a standfirst above the picture or its credit
+    if (title_key and i + 1 < len(units) and units[i + 1].key == title_key and any(para[i + 1 :])
+            and not u.key.startswith(title_key + " ")):  # not an entry's first words ("X is ...")
+        return i  # a standfirst between the title and its copy (the headline block given twice)
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
