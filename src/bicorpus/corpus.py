@@ -117,11 +117,22 @@ def nested_deeper(line: bytes, limit: int) -> bool:
     return True
 
 
+try:  # orjson parses a row in a third of json's time, to the same values
+    from orjson import loads as _fast_loads
+except ImportError:  # a pure-Python install
+    _fast_loads = None
+
+
 def loads_row(line: bytes) -> Any:
     """One corpus line parsed as JSON; a line nested deeper than :data:`MAX_ROW_DEPTH` is a
     ``ValueError`` (checked on the raw bytes first: parsing it would exhaust the stack)."""
     if line.count(b"[") + line.count(b"{") > MAX_ROW_DEPTH and nested_deeper(line, MAX_ROW_DEPTH):
         raise ValueError(f"nested deeper than {MAX_ROW_DEPTH} levels")
+    if _fast_loads is not None:
+        try:
+            return _fast_loads(line)
+        except ValueError:
+            pass  # what orjson refuses and json reads (NaN, huge numbers, lone surrogates), or an error
     return json.loads(line)
 
 
@@ -130,6 +141,8 @@ def row_problem(row: Any, record: type) -> str | None:
     field of another type, a passage language or region bicorpus does not write."""
     if not isinstance(row, dict):
         return "not a JSON object"
+    if _sound_row(row, record):
+        return None
     missing = [name for name, kind in _typed_fields(record) if kind in _PLAIN_TYPES and name not in row]
     if missing:
         return f"missing {', '.join(missing)}"
@@ -142,6 +155,25 @@ def row_problem(row: Any, record: type) -> str | None:
         if row["region"] not in REGIONS:
             return f"bad region {row['region'][:40]!r}"
     return None
+
+
+def _sound_row(row: dict[str, Any], record: type) -> bool:
+    """Whether a row has every plain field and each checked field of its type, and (a passage) a
+    language and region bicorpus writes: :func:`row_problem`'s verdict on a sound row, in one pass."""
+    for name, allowed, required in _field_checks(record):
+        if name in row:
+            value = row[name]
+            if type(value) is bool or not isinstance(value, allowed):
+                return False
+        elif required:
+            return False
+    return record is not Passage or (row["lang"] in LANGS and row["region"] in REGIONS)
+
+
+@functools.cache
+def _field_checks(record: type) -> tuple[tuple[str, tuple[type, ...], bool], ...]:
+    """Each checked field of a record: its name, the types it may hold, whether it is required."""
+    return tuple((name, _FIELD_TYPES[kind], kind in _PLAIN_TYPES) for name, kind in _typed_fields(record))
 
 
 def _has_type(value: Any, kind: str) -> bool:

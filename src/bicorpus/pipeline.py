@@ -58,7 +58,7 @@ from .sources import (
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 7
+INGEST_VERSION = 8
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -174,13 +174,15 @@ def process_document(
 
 
 _PASSAGE_FIELDS = tuple(f.name for f in fields(Passage))
+#: What ``json.dumps(row, ensure_ascii=False)`` uses, made once instead of once a row.
+_ROW_ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 
 def passage_line(passage: Passage) -> bytes:
     """One ``passages.jsonl`` line: the same JSON as ``Passage.to_dict`` (fields in order), built
     without the deep copy ``dataclasses.asdict`` makes."""
     row = {name: getattr(passage, name) for name in _PASSAGE_FIELDS}
-    return (json.dumps(row, ensure_ascii=False) + "\n").encode("utf-8")
+    return (_ROW_ENCODER.encode(row) + "\n").encode("utf-8")
 
 
 # --- the batch ---------------------------------------------------------------------------------
@@ -327,7 +329,8 @@ def ingest(
                 continue
             known = _recorded_sha256(stored) if existing.current and same_site_lines else None
             tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes, hits)))
-        with open(new_part, "wb") as part, _processed(t[2] for t in tasks) as results:
+        with open(new_part, "wb") as part_file, _processed(t[2] for t in tasks) as results:
+            part = _NewPassages(part_file)
             for (done, shown, task), result in zip(tasks, results, strict=True):
                 if task is None:
                     report.unchanged.extend(d.id for d in existing.stored(shown))
@@ -361,7 +364,7 @@ def ingest(
             return report  # nothing changed: the corpus files stay byte-identical
 
         # 5. store
-        manifest = _store(tx, corpus_dir, existing, replaced, new_docs, new_part, max_passage_chars)
+        manifest = _store(tx, corpus_dir, existing, replaced, new_docs, new_part, part, max_passage_chars)
         report.documents = manifest["documents"]
         report.passages = manifest["passages"]
         report.written = True
@@ -414,10 +417,30 @@ class _Task:
 
 @dataclass(frozen=True)
 class _Processed:
-    """What stages 1-4 made of one file: its record and passage lines (``None``: unchanged bytes)."""
+    """What stages 1-4 made of one file: its record and passage lines (``None``: unchanged bytes),
+    and each passage's language and region (counted for the manifest without parsing the lines)."""
 
     doc: Document | None
     lines: bytes = b""
+    kinds: tuple[tuple[str, str], ...] = ()
+
+
+def _processed_page(doc: Document, passages: list[Passage]) -> _Processed:
+    return _Processed(doc, b"".join(passage_line(p) for p in passages),
+                      tuple((p.lang, p.region) for p in passages))
+
+
+class _NewPassages:
+    """The passage lines of this run's new and changed documents, written to a scratch file as they
+    come, with their count by language and region."""
+
+    def __init__(self, file: IO[bytes]) -> None:
+        self.file = file
+        self.kinds: Counter[tuple[str, str]] = Counter()
+
+    def add(self, result: _Processed) -> None:
+        self.file.write(result.lines)
+        self.kinds.update(result.kinds)
 
 
 @dataclass(frozen=True)
@@ -448,7 +471,7 @@ def _process_file(task: _Task | None) -> _Processed | _Archive | str | None:
         return _Processed(None)
     doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=task.shown,
                                      repeated=task.repeated)  # 2-4.
-    return _Processed(doc, b"".join(passage_line(p) for p in passages))
+    return _processed_page(doc, passages)
 
 
 def _process_archive(task: _Task) -> _Archive | str:
@@ -468,7 +491,7 @@ def _process_archive(task: _Task) -> _Archive | str:
             continue
         src.meta.update(archive_size=archive.size, archive_sha256=archive.sha256)
         doc, passages = process_document(src, max_passage_chars=task.max_passage_chars, path=member)  # 2-4.
-        pages.append((member, _Processed(doc, b"".join(passage_line(p) for p in passages))))
+        pages.append((member, _processed_page(doc, passages)))
     return _Archive(tuple(pages), tuple(archive.skipped.items()), archive.error)
 
 
@@ -479,7 +502,7 @@ def _take_archive(
     report: IngestReport,
     new_docs: dict[str, Document],
     replaced: set[str],
-    part: IO[bytes],
+    part: _NewPassages,
     on_error: ErrorCallback | None,
     strict: bool,
 ) -> bool:
@@ -536,7 +559,7 @@ def _take(
     report: IngestReport,
     new_docs: dict[str, Document],
     replaced: set[str],
-    part: IO[bytes],
+    part: _NewPassages,
 ) -> None:
     """Records one processed file: unchanged, a duplicate of another, changed or added."""
     stored = existing.by_path.get(shown)
@@ -559,7 +582,7 @@ def _take(
     else:
         report.added.append(doc.id)
     new_docs[doc.id] = doc
-    part.write(result.lines)
+    part.add(result)
     if doc.meta.get("replacement_chars"):
         n = doc.meta["replacement_chars"]
         report.warnings.append((shown, f"{n} invalid byte sequence{'s' if n > 1 else ''} read as U+FFFD "
@@ -573,6 +596,7 @@ def _store(
     replaced: set[str],
     new_docs: dict[str, Document],
     new_part: Path,
+    new_passages: _NewPassages,
     max_passage_chars: int,
 ) -> dict[str, Any]:
     """Stage 5: kept rows copied unchanged, new rows appended, manifest with counts and hashes."""
@@ -601,13 +625,13 @@ def _store(
         tx.add_document(doc)
         sources[doc.path] = doc.sha256
         n_docs += 1
-    with open(new_part, "rb") as part:
-        for line in part:
-            row = json.loads(line)
-            tx.passage_line(line)
-            langs[row["lang"]] += 1
-            regions[row["region"]] += 1
-            n_passages += 1
+    with open(new_part, "rb") as part:  # whole lines, in batches
+        while batch := part.read(_COPY_BATCH):
+            tx.passage_line(batch + part.readline())
+    for (lang, region), n in new_passages.kinds.items():
+        langs[lang] += n
+        regions[region] += n
+        n_passages += n
     manifest = {
         "schema_version": SCHEMA_VERSION,
         "ingest_version": INGEST_VERSION,

@@ -241,3 +241,109 @@ def test_soft_hyphens_and_zero_width_spaces_are_not_text() -> None:
     markup = "<p>Vorle\u00adsungen zur Gouver\u00adne\u00admen\u00adta\u00adlität, Deir\u200bez-Zor</p>"
     text, _ = visible_text(parse(markup))
     assert text == "Vorlesungen zur Gouvernementalität, Deirez-Zor\n"
+
+
+LONG_AR = ("وقال مراقبون إن سيطرة جبهة النصرة السابقة على المدينة تغير موازين القوى في الشمال السوري، "
+           "وتطرح أسئلة عن مستقبل الاتفاقات الدولية حول المنطقة.")
+
+
+def test_a_long_read_also_line_with_its_headline_is_boilerplate_alone(tmp_path: Path) -> None:
+    # the cue, a colon and one headline of more than a dozen words; the article goes on after it
+    html = ("<html><body><article><h1>A deal in Yarmouk</h1>" + ARTICLE +
+            "<p>Lea también: Impiden el ingreso a Siria de un reportero y un camarógrafo estadounidenses "
+            "que cubrían la guerra en el norte</p><h2>What comes next</h2>"
+            "<p>Diplomats in Geneva expect the talks to resume in the spring, although neither side has "
+            "named a delegation yet and the agenda remains open.</p></article></body></html>")
+    _src, _doc, passages = processed(write(tmp_path, html))
+    article = article_text(passages)
+    assert "Impiden el ingreso" not in article
+    # no list follows the line: nothing after it is lost
+    assert "What comes next" in article and "Diplomats in Geneva" in article
+
+
+def test_related_heading_matched_after_normalization_with_its_list() -> None:
+    # "اخبار ذات صله" (heh for teh marbuta, no hamza) is the list's "أخبار ذات صلة"; every block is
+    # main content here (as if the extractor kept them all): the layout rule alone decides
+    from dataclasses import replace
+
+    from bicorpus.readers.html_layout import html_layout
+
+    page = read_html("<html lang='ar' dir='rtl'><body><article><h1>إدلب تحت السيطرة</h1>"
+                     f"<p>{LONG_AR}</p><p>{LONG_AR}</p><h3>اخبار ذات صله</h3>"
+                     "<ul><li>معارك في ريف حلب الشمالي</li><li>قافلة مساعدات تصل إلى إدلب</li></ul>"
+                     f"<p>{LONG_AR} وأضافوا أن المعارك ستستمر.</p></article></body></html>")
+    blocks = tuple(replace(b, main=True) for b in page.blocks)
+    layout, _, _ = html_layout(page.text, blocks, page.meta)
+    regions = [(b.region, page.text[b.start:b.end]) for b in layout.blocks]
+    assert [r for r, _ in regions] == ["title", "body", "body", "boilerplate", "boilerplate", "boilerplate",
+                                       "body"]
+    assert regions[-1][1].endswith("وأضافوا أن المعارك ستستمر.")
+
+
+def test_arabic_related_list_tags_and_share_lines_after_the_article(tmp_path: Path) -> None:
+    html = ("<html lang='ar' dir='rtl'><body><article><h1>إدلب تحت السيطرة</h1>"
+            f"<p>{LONG_AR}</p><p>{LONG_AR}</p>"
+            "<p>الكلمات المفتاحية: سوريا، إدلب، هيئة تحرير الشام</p>"
+            "<p>شارك على فيسبوك وتويتر وواتساب</p>"
+            "<h3>أخبار ذات صلة</h3><ul><li>معارك في ريف حلب الشمالي</li>"
+            "<li>قافلة مساعدات تصل إلى إدلب</li></ul>"
+            "<p>تابعونا عبر قناتنا على تيليجرام لمعرفة آخر الأخبار</p>"
+            "</article></body></html>")
+    _src, _doc, passages = processed(write(tmp_path, html))
+    article = article_text(passages)
+    assert "موازين القوى" in article
+    for line in ("الكلمات المفتاحية", "شارك على فيسبوك", "أخبار ذات صلة", "معارك في ريف حلب الشمالي",
+                 "قافلة مساعدات", "تابعونا عبر"):
+        assert line not in article, line
+
+
+def test_a_sentence_that_only_mentions_reading_stays_in_the_article(tmp_path: Path) -> None:
+    # no cue at the start of the line: an ordinary paragraph, kept
+    html = ("<html><body><article><h1>A deal in Yarmouk</h1>" + ARTICLE +
+            "<p>Residents said they read also the statements of both groups: neither promised safe passage "
+            "to the families who had stayed behind in the camp.</p></article></body></html>")
+    _src, _doc, passages = processed(write(tmp_path, html))
+    assert "neither promised safe passage" in article_text(passages)
+
+
+def test_follow_us_promotion_in_spanish_is_boilerplate(tmp_path: Path) -> None:
+    html = ("<html><body><article><h1>A deal in Yarmouk</h1>" + ARTICLE +
+            "<p>Síguenos en Telegram, Instagram, Facebook y Twitter</p></article></body></html>")
+    _src, _doc, passages = processed(write(tmp_path, html))
+    assert "Telegram" not in article_text(passages)
+    assert "local truces" in article_text(passages)
+
+
+def test_a_related_heading_in_the_sidebar_does_not_swallow_the_article_further_down() -> None:
+    # a blog theme that puts the post inside list items; the sidebar's "Read more" heading and its
+    # links lie between the first main line and the post: the post stays body
+    from dataclasses import replace
+
+    from bicorpus.readers.html_layout import html_layout
+
+    page = read_html("<html><body><ul><li><h2>Liver with apple and onion</h2></li></ul>"
+                     "<div class='side'><h3>Read more</h3><ul><li>Marble cake</li><li>Quick soup</li>"
+                     "<li>Pork fillet</li></ul></div>"
+                     "<ul class='posts'><li><p>So wintry it has not been for a long time.</p>"
+                     "<p>The ingredients (4-6 people)</p><p>1000 g beef liver</p></li></ul></body></html>")
+    main = {"Liver with apple and onion", "So wintry it has not been for a long time.",
+            "The ingredients (4-6 people)", "1000 g beef liver"}
+    blocks = tuple(replace(b, main=page.text[b.start:b.end].lstrip("• ") in main) for b in page.blocks)
+    layout, _, _ = html_layout(page.text, blocks, page.meta)
+    body = [page.text[b.start:b.end] for b in layout.blocks if b.region == "body"]
+    assert "1000 g beef liver" in body and "The ingredients (4-6 people)" in body
+    assert not any("Marble cake" in line for line in body)
+
+
+def test_an_opinion_disclaimer_under_an_arabic_article_is_boilerplate() -> None:
+    from dataclasses import replace
+
+    from bicorpus.readers.html_layout import html_layout
+
+    page = read_html("<html lang='ar' dir='rtl'><body><article><h1>إدلب تحت السيطرة</h1>"
+                     f"<p>{LONG_AR}</p><p>{LONG_AR}</p>"
+                     "<p>الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.</p>"
+                     "</article></body></html>")
+    blocks = tuple(replace(b, main=True) for b in page.blocks)
+    layout, _, _ = html_layout(page.text, blocks, page.meta)
+    assert [b.region for b in layout.blocks] == ["title", "body", "body", "boilerplate"]

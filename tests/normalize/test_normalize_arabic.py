@@ -92,3 +92,19 @@ def test_chain_is_the_rules_in_order(text):
     for rule in ARABIC_RULES:
         expected = rule(expected)
     assert normalize_ar(text) == expected
+
+
+def test_chain_is_the_rules_in_order_on_every_arabic_character_at_once():
+    """Each character of the Arabic blocks, alone and all together (so every replacement meets the
+    others), normalizes as the rules applied one after the other."""
+    chars = [chr(c) for c in (*range(0x0600, 0x0900), *range(0xFB50, 0xFF00))]
+
+    def by_rules(text: str) -> str:
+        for rule in ARABIC_RULES:
+            text = rule(text)
+        return text
+
+    for c in chars:
+        assert normalize_ar(f"ب{c}ة") == by_rules(f"ب{c}ة"), hex(ord(c))
+    everything = " ".join(chars) + "".join(chars)
+    assert normalize_ar(everything) == by_rules(everything)

@@ -85,3 +85,26 @@ def test_normalize_text_is_idempotent_and_trimmed(text):
     assert normalize_text(once) == once
     assert once == once.strip()
     assert "  " not in once
+
+
+def test_collapse_whitespace_is_the_regex_rule_for_every_character():
+    """Collapsing by ``str.split`` reads whitespace exactly as ``\\s+`` does, code point by code point."""
+    import re
+    import sys
+
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        c = chr(cp)
+        text = f"{c}a{c}{c}ب {c}\u00a0c{c}"
+        assert collapse_whitespace(text) == re.sub(r"\s+", " ", text).strip(), hex(cp)
+
+
+def test_remembered_and_long_texts_normalize_and_count_alike():
+    """Short texts are remembered, long ones computed afresh: both give the rules' result."""
+    line = "  جبهة   النصرة\u00a0«al\u2011Nusra» — ١٢ "
+    long_text = line * 200  # past the length of the texts remembered
+    assert normalize_text(line) == normalize_text(line) == "جبهه النصره \"al-nusra\" - 12"
+    assert normalize_text(long_text) == " ".join([normalize_text(line)] * 200)
+    assert script_counts(line) == script_counts(line) == (10, 7)
+    assert script_counts(long_text) == (2000, 1400)

@@ -101,6 +101,9 @@ _ALL_ENDINGS = tuple(ENDING_MARKS)
 
 #: Size of the per-word memo (word forms are pure functions of the word).
 _WORD_CACHE = 262_144
+#: Passage texts whose analysis :func:`index_analysis` remembers (repeated passages are common in
+#: scraped pages: boilerplate, datelines, header bullets).
+_PASSAGE_CACHE = 8192
 
 
 def _remember(memo: dict[str, Any], key: str, value: Any) -> Any:
@@ -154,6 +157,13 @@ class NameModel:
     _memo: dict[str, WordInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Memo of :func:`spelling`.
     _spellings: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    #: Memo of the ``name`` terms of a multi-word mention, by its words (inside a mention every word
+    #: with keys is keyed, so its terms depend on its words alone).
+    _mention_terms: dict[tuple[str, ...], tuple[str, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+    #: Memo of :func:`index_analysis`, by passage text.
+    _passages: dict[str, tuple[dict[str, list[tuple[str, ...]]], str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
 
     def word(self, word: str) -> WordInfo:
         """:func:`word_info` of ``word``, memoized (at most :data:`_WORD_CACHE` words kept)."""
@@ -517,19 +527,29 @@ class _Words:
     named: list[bool]
     keyed: list[bool]
     mentions: tuple[Mention, ...]
+    names: NameModel
 
     def keys(self, i: int) -> tuple[str, ...]:
         return self.infos[i].keys if self.keyed[i] else ()
+
+    def mention_terms(self, m: Mention) -> tuple[str, ...]:
+        """The ``name`` terms of a multi-word mention (memoized by its words)."""
+        words = tuple(self.words[m.start:m.end])
+        memo = self.names._mention_terms
+        found = memo.get(words)
+        if found is None:
+            infos = self.infos[m.start:m.end]
+            found = _remember(memo, words, name_terms(tuple(i.forms.exact for i in infos),
+                                                      tuple(i.forms.norm for i in infos),
+                                                      tuple(self.keys(j) for j in range(m.start, m.end))))
+        return found
 
     def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
         infos, keyed = self.infos, self.keyed
         return {
             "form": [i.name_terms if n else i.plain_terms for i, n in zip(infos, self.named, strict=True)],
             "key": [i.key_terms for i, k in zip(infos, keyed, strict=True) if k],
-            "name": [name_terms(tuple(i.forms.exact for i in infos[m.start:m.end]),
-                                tuple(i.forms.norm for i in infos[m.start:m.end]),
-                                tuple(self.keys(j) for j in range(m.start, m.end)))
-                     for m in self.mentions if m.end - m.start > 1],
+            "name": [self.mention_terms(m) for m in self.mentions if m.end - m.start > 1],
             "ent": [(m.entity,) for m in self.mentions],
         }
 
@@ -541,23 +561,23 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
     words, gaps = parts[1::2], parts[0::2]
     if mentions is None or any(not 0 <= m.start < m.end <= len(words) for m in mentions):
         mentions = names.mentions(words) if words else ()
-    in_name = bytearray(len(words))
-    for m in mentions:
-        in_name[m.start:m.end] = b"\x01" * (m.end - m.start)
-    word = names.word
-    infos = [word(w) for w in words]
-    named: list[bool] = []
-    keyed: list[bool] = []
-    for i, info in enumerate(infos):
-        if in_name[i]:  # inside a gazetteer name: a name, keyed when it has keys
-            named.append(True)
-            keyed.append(bool(info.keys))
-            continue
-        named.append(info.named_anywhere or (info.named_mid_sentence and (
-            query or (i > 0 and not _breaks_sentence(gaps[i])))))
-        keyed.append(info.keyed_anywhere or (query and bool(info.keys))
-                     or (info.keyed_in_context and _announced(infos, gaps, i)))
-    return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions))
+    known, word = names._memo.get, names.word
+    infos = [known(w) or word(w) for w in words]
+    named = [info.named_anywhere for info in infos]
+    keyed = [info.keyed_anywhere for info in infos]
+    for i, info in enumerate(infos):  # the verdicts that depend on the context
+        if info.named_mid_sentence and not named[i]:
+            named[i] = query or (i > 0 and not _breaks_sentence(gaps[i]))
+        if not keyed[i]:
+            if query:
+                keyed[i] = bool(info.keys)
+            elif info.keyed_in_context:
+                keyed[i] = _announced(infos, gaps, i)
+    for m in mentions:  # inside a gazetteer name: a name, keyed when it has keys
+        for j in range(m.start, m.end):
+            named[j] = True
+            keyed[j] = bool(infos[j].keys)
+    return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions), names)
 
 
 def encode_mentions(mentions: Sequence[Mention]) -> str:
@@ -578,9 +598,19 @@ def decode_mentions(value: str) -> tuple[Mention, ...]:
 def index_analysis(text: str, names: NameModel | None = None) -> tuple[dict[str, list[tuple[str, ...]]], str]:
     """What an engine stores for a passage: ``{field: [terms at position 0, terms at position 1, ...]}``
     (the same as ``analyze(text, names).field_terms()``, without building tokens) and its gazetteer
-    mentions (:func:`encode_mentions`), so that explaining a hit need not scan the gazetteer again."""
-    words = _read(text, names or default_names(), False)
-    return words.field_terms(), encode_mentions(words.mentions)
+    mentions (:func:`encode_mentions`), so that explaining a hit need not scan the gazetteer again.
+
+    A text met again (a site's boilerplate, a dateline, a header bullet repeated across pages) gets
+    the very objects it got before (at most :data:`_PASSAGE_CACHE` texts are remembered): read them,
+    never change them."""
+    names = names or default_names()
+    found = names._passages.get(text)
+    if found is None:
+        if len(names._passages) >= _PASSAGE_CACHE:
+            names._passages.clear()
+        words = _read(text, names, False)
+        found = names._passages[text] = (words.field_terms(), encode_mentions(words.mentions))
+    return found
 
 
 class Analysis:

@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 import tantivy
 
 from ..errors import SearchIndexError
@@ -109,13 +110,41 @@ def day_number(date: str, *, last: bool = False) -> int | None:
 
 
 def _pre_tokenized(slots: list[tuple[str, ...]]) -> Any:
-    """Terms at positions as Tantivy pre-tokenized text (alternatives share their position)."""
-    tokens = [tantivy.Token(term, pos, pos, pos + 1) for pos, slot in enumerate(slots) for term in slot]
+    """Terms at positions as Tantivy pre-tokenized text (alternatives share their position).  The
+    character offsets are not indexed: a token's is its position (the end left to Tantivy, which
+    converts three arguments faster than four)."""
+    token = tantivy.Token
+    tokens = [token(term, pos, pos) for pos, slot in enumerate(slots) for term in slot]
     return tantivy.PreTokenizedString("", tokens)
 
 
-def to_document(passage: IndexedPassage) -> Any:
-    """The Tantivy document of one analysed passage."""
+class TokenMemo:
+    """The pre-tokenized fields of term streams met before, for one build: the analysis hands a
+    repeated passage text the same term streams object (:func:`bicorpus.index.analysis.index_analysis`),
+    whose Tantivy tokens are then made once.  Each entry keeps its term streams alive, so the
+    identity it is found by is never another object's; at most :data:`TOKEN_MEMO` are kept."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Any, list[tuple[str, Any]]]] = {}
+
+    def fields(self, terms: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, Any]]:
+        found = self._kept.get(id(terms))
+        if found is not None and found[0] is terms:
+            return found[1]
+        made = [(name, _pre_tokenized(slots)) for name, slots in terms.items() if slots]
+        if len(self._kept) >= TOKEN_MEMO:
+            self._kept.clear()
+        self._kept[id(terms)] = (terms, made)
+        return made
+
+
+#: Term streams whose Tantivy tokens one :class:`TokenMemo` keeps.
+TOKEN_MEMO = 4096
+
+
+def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
+    """The Tantivy document of one analysed passage (``memo``: pre-tokenized fields of term
+    streams met before in this build)."""
     doc = tantivy.Document()
     stored = {k: v for k, v in passage.fields.items() if v is not None}
     for name in META_FIELDS:
@@ -129,10 +158,14 @@ def to_document(passage: IndexedPassage) -> Any:
             doc.add_integer(DAY, number)
         else:
             doc.add_text(ODD_DATE, str(date))
-    for name, slots in passage.terms.items():
-        if slots:
-            doc.add_pre_tokenized_text(name, _pre_tokenized(slots))
-    doc.add_bytes(STORED, json.dumps(stored, ensure_ascii=False).encode("utf-8"))
+    if memo is not None:
+        for name, tokens in memo.fields(passage.terms):
+            doc.add_pre_tokenized_text(name, tokens)
+    else:
+        for name, slots in passage.terms.items():
+            if slots:
+                doc.add_pre_tokenized_text(name, _pre_tokenized(slots))
+    doc.add_bytes(STORED, orjson.dumps(stored))
     return doc
 
 
@@ -343,8 +376,9 @@ class TantivyEngine:
             else:
                 for doc_id in delete_docs:
                     writer.delete_documents_by_term("doc", doc_id)
+            memo = TokenMemo()
             for passage in adds:
-                writer.add_document(to_document(passage))
+                writer.add_document(to_document(passage, memo))
                 added += 1
             writer.commit()
             writer.wait_merging_threads()
@@ -378,6 +412,7 @@ class TantivyEngine:
         staging = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=self.path))
         try:
             schema = _schema()
+            memo = TokenMemo()  # one per worker: each forked worker has its own copy
 
             def open_shard() -> tuple[Path, Any]:
                 where = Path(tempfile.mkdtemp(prefix="shard-", dir=staging))
@@ -385,7 +420,7 @@ class TantivyEngine:
                 return where, index.writer(heap_size=SHARD_HEAP, num_threads=1)
 
             def add(shard: tuple[Path, Any], item: T) -> None:
-                shard[1].add_document(to_document(analyse(item)))
+                shard[1].add_document(to_document(analyse(item), memo))
 
             def close_shard(shard: tuple[Path, Any], count: int) -> tuple[str, int]:
                 where, writer = shard

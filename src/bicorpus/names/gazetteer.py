@@ -354,7 +354,8 @@ class Gazetteer:
         self._by_form: dict[str, list[_Pattern]] = {}
         self._by_key: dict[str, list[_Pattern]] = {}
         self._acronyms: dict[str, list[tuple[str, str]]] = {}
-        self._start_memo: dict[tuple[str, bool], _Start] = {}
+        #: Memo of :meth:`_starts`, one per ``any_case``.
+        self._start_memo: tuple[dict[str, _Start], dict[str, _Start]] = ({}, {})
         for entity in self._entities.values():
             for name, _ in entity.names:
                 self._add_pattern(entity.id, name)
@@ -423,11 +424,10 @@ class Gazetteer:
         just before a mention is included in it.  Latin words match an alias through keys
         only when capitalized, unless ``any_case`` (for typed queries: ``daish`` finds
         Daesh); acronyms always need their capitals."""
-        found = [(Mention(i - 1 if i > 0 and _folds_into_mention(tokens[i - 1]) else i, m.end,
-                          m.entity_id, m.alias), spelled)
-                 for m, spelled in self._scan(tokens, any_case)
-                 for i in (m.start,)]
-        return _leftmost_longest(found)
+        found = self._spans(tokens, any_case, fold=True)
+        if len(found) > 1:
+            found = _leftmost_longest(found)
+        return [Mention(start, end, entity_id, alias) for start, end, _, entity_id, alias in found]
 
     def lookup(self, name: str, *, any_case: bool = True) -> list[Entity]:
         """Entities one of whose aliases is the whole of ``name`` (a name, so any case by default).
@@ -449,31 +449,49 @@ class Gazetteer:
 
     def _scan(self, tokens: Sequence[str], any_case: bool) -> list[tuple[Mention, bool]]:
         """Every (mention, spelled) starting at each token, overlaps and all."""
-        starts = [self._starts(t, any_case) for t in tokens]
-        forms = [s.forms for s in starts]
-        out: list[tuple[Mention, bool]] = []
-        for i, start in enumerate(starts):
-            if not start.acronyms and not start.patterns:
-                continue  # most words: no alias starts here
+        return [(Mention(start, end, entity_id, alias), spelled)
+                for start, end, spelled, entity_id, alias in self._spans(tokens, any_case)]
+
+    def _spans(self, tokens: Sequence[str], any_case: bool, fold: bool = False) -> list[_Span]:
+        """:meth:`_scan` as ``(start, end, spelled, entity id, alias)``; with ``fold``, a mention
+        starts at the article al / el / ال just before it."""
+        get = self._start_memo[any_case].get
+        starts = [get(t) or self._starts(t, any_case) for t in tokens]
+        forms = None
+        out: list[_Span] = []
+        for i in [i for i, start in enumerate(starts) if start.acronyms or start.patterns]:
+            start = starts[i]  # most words start no alias and are passed over above
+            first = i - 1 if fold and i > 0 and _folds_into_mention(tokens[i - 1]) else i
             for entity_id, alias in start.acronyms:
-                out.append((Mention(i, i + 1, entity_id, alias), True))
-            for pattern in start.patterns:
-                end, spelled = _match_at(pattern, forms, i)
+                out.append((first, i + 1, True, entity_id, alias))
+            for pattern, spelled in start.patterns:
+                if len(pattern.tokens) == 1:
+                    out.append((first, i + 1, spelled, pattern.entity_id, pattern.alias))
+                    continue
+                if forms is None:
+                    forms = [s.forms for s in starts]
+                end, spelled = _match_rest(pattern, forms, i + 1, spelled)
                 if end:
-                    out.append((Mention(i, end, pattern.entity_id, pattern.alias), spelled))
+                    out.append((first, end, spelled, pattern.entity_id, pattern.alias))
         return out
 
     def _starts(self, token: str, any_case: bool) -> _Start:
         """What may start at ``token`` (a pure function of the token: memoized, at most
-        :data:`_START_CACHE` tokens kept)."""
-        found = self._start_memo.get((token, any_case))
+        :data:`_START_CACHE` tokens kept): the alias patterns whose first token it meets, each
+        with whether it meets it as spelled."""
+        memo = self._start_memo[any_case]
+        found = memo.get(token)
         if found is None:
-            if len(self._start_memo) >= _START_CACHE:
-                self._start_memo.clear()
+            if len(memo) >= _START_CACHE:
+                memo.clear()
             forms = _passage_forms(token, any_case)
-            found = _Start(forms, tuple(self._acronyms.get(_strip_possessive(token), ())),
-                           tuple(self._candidates(forms)) if forms is not None else ())
-            self._start_memo[(token, any_case)] = found
+            patterns: list[tuple[_Pattern, bool]] = []
+            for pattern in self._candidates(forms) if forms is not None else ():
+                how = _meets(forms, pattern.tokens[0])  # type: ignore[arg-type]
+                if how and (how != _KEYED or pattern.keyable):
+                    patterns.append((pattern, how == _SPELLED))
+            found = _Start(forms, tuple(self._acronyms.get(_strip_possessive(token), ())), tuple(patterns))
+            memo[token] = found
         return found
 
     def _candidates(self, token: _TokenForms) -> list[_Pattern]:
@@ -489,30 +507,31 @@ class Gazetteer:
 
 @dataclass(frozen=True, slots=True)
 class _Start:
-    """A token's forms, and the acronyms and alias patterns that may start at it."""
+    """A token's forms, and the acronyms and alias patterns that may start at it (each pattern
+    whose first token it meets, with whether it meets it as spelled)."""
 
     forms: _TokenForms | None
     acronyms: tuple[tuple[str, str], ...]
-    patterns: tuple[_Pattern, ...]
+    patterns: tuple[tuple[_Pattern, bool], ...]
 
 
 #: Tokens whose :class:`_Start` one gazetteer keeps.
 _START_CACHE = 1 << 18
 
 
-def _match_at(pattern: _Pattern, forms: Sequence[_TokenForms | None], start: int) -> tuple[int, bool]:
-    """(end index, spelled) of ``pattern`` matched from ``start``, articles skipped; (0, False) if none.
+def _match_rest(pattern: _Pattern, forms: Sequence[_TokenForms | None], i: int, spelled: bool
+                ) -> tuple[int, bool]:
+    """(end index, spelled) of the tokens of ``pattern`` after its first matched from token ``i`` on
+    (the first met, ``spelled`` or not), articles skipped; (0, False) if none.
 
     ``spelled`` is true when every token matched by its spelling, not only by its key."""
-    i, spelled = start, True
-    for n, wanted in enumerate(pattern.tokens):
-        if n:
-            while i < len(forms) and forms[i] is None:
-                i += 1
-        if i >= len(forms):
+    n_forms = len(forms)
+    for wanted in pattern.tokens[1:]:
+        while i < n_forms and forms[i] is None:
+            i += 1
+        if i >= n_forms:
             return 0, False
-        current = forms[i]
-        how = _meets(current, wanted) if current is not None else 0
+        how = _meets(forms[i], wanted)  # type: ignore[arg-type]
         if not how or (how == _KEYED and not pattern.keyable):
             return 0, False
         spelled = spelled and how == _SPELLED
@@ -520,18 +539,24 @@ def _match_at(pattern: _Pattern, forms: Sequence[_TokenForms | None], start: int
     return i, spelled
 
 
-def _leftmost_longest(found: list[tuple[Mention, bool]]) -> list[Mention]:
-    """Leftmost, then longest, then spelled-out matches win; one span may name several entities."""
-    found.sort(key=lambda f: (f[0].start, -(f[0].end - f[0].start), not f[1], f[0].entity_id))
-    out: list[Mention] = []
+#: A mention found by the scan: ``(start, end, spelled, entity id, alias)``.
+_Span = tuple[int, int, bool, str, str]
+
+
+def _leftmost_longest(found: list[_Span]) -> list[_Span]:
+    """Leftmost, then longest, then spelled-out matches win; one span may name several entities
+    (equal candidates keep the scan's order)."""
+    ranked = sorted((span[0], span[0] - span[1], not span[2], span[3], n) for n, span in enumerate(found))
+    out: list[_Span] = []
     taken_until, best_spelled = -1, False
-    for mention, spelled in found:
-        if mention.start >= taken_until:
-            out.append(mention)
-            taken_until, best_spelled = mention.end, spelled
-        elif (mention.start, mention.end) == (out[-1].start, out[-1].end) and spelled == best_spelled \
-                and mention.entity_id != out[-1].entity_id:
-            out.append(mention)  # the same words name two entities alike: keep both
+    for *_, n in ranked:
+        span = found[n]
+        start, end, spelled, entity_id, _ = span
+        if start >= taken_until:
+            out.append(span)
+            taken_until, best_spelled = end, spelled
+        elif (start, end) == out[-1][:2] and spelled == best_spelled and entity_id != out[-1][3]:
+            out.append(span)  # the same words name two entities alike: keep both
     return out
 
 

@@ -17,5 +17,8 @@ def remove_controls(text: str) -> str:
 
 
 def collapse_whitespace(text: str) -> str:
-    """Runs of whitespace (including no-break spaces) → one space; trimmed."""
-    return _SPACE_RE.sub(" ", text).strip()
+    """Runs of whitespace (including no-break spaces) → one space; trimmed.
+
+    ``str.split`` and ``str.strip`` read whitespace as ``\\s`` does (``str.isspace``), so this is
+    ``_SPACE_RE.sub(" ", text).strip()``, without a replacement per space."""
+    return " ".join(text.split())

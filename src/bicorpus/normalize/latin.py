@@ -94,13 +94,17 @@ LATIN_RULES = (
 )
 
 
-# The three punctuation folds as one table (they never feed each other).
+# The three punctuation folds as one table (they never feed each other), and what it changes
+# (a text without any is left as it is: a search costs less than a translation).
 _PUNCT_FOLD_TABLE = {**_APOSTROPHE_TABLE, **_QUOTE_TABLE, **_DASH_TABLE}
+_PUNCT_FOLD_RE = re.compile("[" + re.escape("".join(map(chr, _PUNCT_FOLD_TABLE))) + "]")
 
 
 def normalize_en(text: str) -> str:
     """Apply every Latin rule, in order (the punctuation folds in one pass: same result)."""
     if text.isascii():  # only casefolding and the backtick can apply
         return text.casefold().translate(_PUNCT_FOLD_TABLE) if "`" in text else text.casefold()
-    text = normalize_compat_en(text).casefold().translate(_PUNCT_FOLD_TABLE)
+    text = normalize_compat_en(text).casefold()
+    if _PUNCT_FOLD_RE.search(text):
+        text = text.translate(_PUNCT_FOLD_TABLE)
     return remove_diacritics_en(text)

@@ -73,7 +73,9 @@ _XML_DECL_RE = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 #: attribute against all the earlier ones of its tag, so a tag with millions of attributes would
 #: cost quadratic time.  No attribute bicorpus reads is that long.
 LONG_TAG_CHARS = 8192
-_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64})[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
+#: (The tag name is taken whole, possessively: a regex that gave characters of it back to the
+#: attributes on failure would rescan every tag of the page once per character of its name.)
+_LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64}+)[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
 
 
 @dataclass(frozen=True)
@@ -174,14 +176,6 @@ def parse(markup: str) -> etree._Element | None:
 NOSCRIPT_CONTENT_CHARS = 400
 
 
-def _hidden(el: etree._Element, noscript: bool = False) -> bool:
-    if el.tag in _HIDDEN_TAGS:
-        if el.tag == "noscript":
-            return not (noscript or len(el.text_content()) >= NOSCRIPT_CONTENT_CHARS)
-        return True
-    return el.get("hidden") is not None
-
-
 class _Writer:
     """Accumulates the visible text and its blocks."""
 
@@ -189,22 +183,20 @@ class _Writer:
         self.parts: list[str] = []
         self.length = 0
         self.blocks: list[HtmlBlock] = []
-        self.line: list[str] = []
         self.bullet = False
         self.soft = False  # the next line follows a <br>: one newline, not a blank line
 
-    def add(self, data: str | None) -> None:
-        if data:
-            self.line.append(data)
-
-    def flush(self, *, level: int | None, item: bool, caption: bool, chrome: bool, pre: bool) -> None:
-        raw = "".join(self.line)
-        self.line = []
+    def flush(self, raw: str, *, level: int | None, item: bool, caption: bool, chrome: bool,
+              pre: bool) -> None:
+        """Write the line ``raw`` (its ``<br>`` marked by :data:`_BREAK`) as one block or more."""
         if pre:
             chunks = raw.replace(_BREAK, "\n").split("\n")
         else:
             raw = _INVISIBLE_RE.sub("", raw)
-            chunks = self._joined(_SPACE_RE.sub(" ", part).strip() for part in raw.split(_BREAK))
+            if _BREAK in raw:
+                chunks = self._joined(_SPACE_RE.sub(" ", part).strip() for part in raw.split(_BREAK))
+            else:
+                chunks = [_SPACE_RE.sub(" ", raw).strip()]
         for chunk in chunks:
             text = chunk.strip() if pre else chunk
             if not text:
@@ -237,79 +229,113 @@ class _Writer:
         return out
 
 
+#: Per tag: (hidden, block, cell, heading level or 0, ends a heading, chrome, list item, caption, pre).
+_TAG_KINDS: dict[str, tuple[bool, bool, bool, int, bool, bool, bool, bool, bool]] = {
+    tag: (tag in _HIDDEN_TAGS, tag in _BLOCK_TAGS, tag in _CELL_TAGS, _HEADING_TAGS.get(tag, 0),
+          tag in _UNHEADING_TAGS, tag in _CHROME_TAGS, tag == "li", tag in _CAPTION_TAGS, tag == "pre")
+    for tag in _HIDDEN_TAGS | _BLOCK_TAGS | _CELL_TAGS | set(_HEADING_TAGS) | _UNHEADING_TAGS | _CHROME_TAGS
+    | _CAPTION_TAGS
+}
+_INLINE = (False, False, False, 0, False, False, False, False, False)
+
+
 def visible_text(root: etree._Element, *, noscript: bool = False) -> tuple[str, tuple[HtmlBlock, ...]]:
     """The visible text of the page (ending in a newline, empty if none) and its blocks.
     ``<noscript>`` content is text only with ``noscript`` (for a page that has no other)."""
     out = _Writer()
+    line: list[str] = []  # the pieces of the line being collected
     levels: list[int] = []
     items = captions = chromes = pres = in_noscript = 0
-    # (tag, hidden, chrome, pushed a heading level) of each open element
-    stack: list[tuple[str, bool, bool, bool]] = []
+    # (tag kind, chrome, pushed a heading level) of each open element; None for a hidden one
+    stack: list[tuple[tuple[bool, ...], bool, bool] | None] = []
+    kinds = _TAG_KINDS
 
     def flush() -> None:
-        out.flush(level=levels[-1] or None if levels else None, item=items > 0, caption=captions > 0,
+        if not line or (len(line) == 1 and not line[0].strip()):  # nothing to write: the common case
+            del line[:]
+            out.soft = False
+            return
+        raw = "".join(line)
+        del line[:]
+        out.flush(raw, level=levels[-1] or None if levels else None, item=items > 0, caption=captions > 0,
                   chrome=chromes > 0, pre=pres > 0)
 
     walker = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, el in walker:
         if event == "start":
-            tag = el.tag if isinstance(el.tag, str) else ""
-            if _hidden(el, noscript or in_noscript > 0):
-                walker.skip_subtree()
-                stack.append((tag, True, False, False))
-                continue
-            if tag == "noscript":
-                in_noscript += 1
+            tag = el.tag
+            if tag.__class__ is not str:
+                tag = ""
+            kind = kinds.get(tag, _INLINE)
+            if kind[0] or el.get("hidden") is not None:
+                if tag == "noscript" and (
+                        noscript or in_noscript > 0 or len(el.text_content()) >= NOSCRIPT_CONTENT_CHARS):
+                    in_noscript += 1  # its text is visible: an inline element
+                else:
+                    walker.skip_subtree()
+                    stack.append(None)
+                    continue
             role = el.get("role")
-            chrome = tag in _CHROME_TAGS or (role is not None and role.lower() in _CHROME_ROLES)
+            chrome = kind[5] or (role is not None and role.lower() in _CHROME_ROLES)
             pushed = False
-            if tag in _BLOCK_TAGS:
-                flush()
+            if kind[1]:
+                if line:
+                    flush()
+                else:
+                    out.soft = False
             elif tag == "br":
-                out.add(_BREAK)
-            elif tag in _CELL_TAGS:
-                out.add(" ")
-            if tag in _HEADING_TAGS:
-                levels.append(_HEADING_TAGS[tag])
+                line.append(_BREAK)
+            elif kind[2]:
+                line.append(" ")
+            if kind[3]:
+                levels.append(kind[3])
                 pushed = True
-            elif levels and tag in _UNHEADING_TAGS:
+            elif levels and kind[4]:
                 levels.append(0)
                 pushed = True
-            stack.append((tag, False, chrome, pushed))
-            if tag == "li":
+            stack.append((kind, chrome, pushed))
+            if kind[6]:
                 items += 1
                 out.bullet = True
-            elif tag in _CAPTION_TAGS:
+            elif kind[7]:
                 captions += 1
-            elif tag == "pre":
+            elif kind[8]:
                 pres += 1
             if chrome:
                 chromes += 1
-            out.add(el.text)
+            text = el.text
+            if text:
+                line.append(text)
             continue
         if event != "end":  # a comment or processing instruction: only its tail is text
-            out.add(el.tail)
+            if el.tail:
+                line.append(el.tail)
             continue
-        tag, hidden, chrome, pushed = stack.pop() if stack else ("", False, False, False)
-        if not hidden:
-            if tag == "noscript":
+        entry = stack.pop() if stack else (_INLINE, False, False)
+        if entry is not None:
+            kind, chrome, pushed = entry
+            if el.tag == "noscript":
                 in_noscript -= 1
-            if tag in _BLOCK_TAGS:
-                flush()
-            elif tag in _CELL_TAGS:
-                out.add(" ")
+            if kind[1]:
+                if line:
+                    flush()
+                else:
+                    out.soft = False
+            elif kind[2]:
+                line.append(" ")
             if pushed:
                 levels.pop()
-            if tag == "li":
+            if kind[6]:
                 items -= 1
                 out.bullet = False
-            elif tag in _CAPTION_TAGS:
+            elif kind[7]:
                 captions -= 1
-            elif tag == "pre":
+            elif kind[8]:
                 pres -= 1
             if chrome:
                 chromes -= 1
-        out.add(el.tail)
+        if el.tail:
+            line.append(el.tail)
     flush()
     if not out.parts:
         return "", ()
@@ -382,11 +408,13 @@ SHINGLE = 6
 
 
 class _Shingles:
-    """Where each run of :data:`SHINGLE` words starts in the joined extractor text (built on first use)."""
+    """Where each run of :data:`SHINGLE` words starts in the joined extractor text (built on first use,
+    after :data:`DIRECT_SEARCHES` plain searches of the whole text)."""
 
     def __init__(self, joined: str) -> None:
         self.joined = joined
         self.index: dict[str, list[int]] | None = None
+        self.searches = 0
 
     def positions(self, head: str) -> list[int]:
         if self.index is None:
@@ -398,9 +426,18 @@ class _Shingles:
         return self.index.get(head, [])
 
 
+#: Blocks looked for out of page order by a plain search of the extractor text, before its
+#: shingles are indexed (most pages need a few; the index keeps a page with thousands linear).
+DIRECT_SEARCHES = 64
+
+
 def _found_anywhere(joined: str, needle: str, shingles: _Shingles) -> bool:
-    """A long block's words anywhere in the extractor text, out of page order (looked up by its
-    first words, a few places checked: linear overall)."""
+    """A long block's words anywhere in the extractor text, out of page order: a plain search for
+    the first :data:`DIRECT_SEARCHES` blocks, then looked up by its first words (a few places
+    checked: linear overall)."""
+    if shingles.searches < DIRECT_SEARCHES:
+        shingles.searches += 1
+        return needle in joined
     head = " ".join(needle.split()[:SHINGLE])
     return any(joined.startswith(needle, pos) for pos in shingles.positions(head)[:4])
 

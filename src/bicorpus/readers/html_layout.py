@@ -25,39 +25,73 @@ The main content the extractor kept is the article; the rest is ``site-header`` 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
 from ..layout import (
+    NAV_MAX_CHARS,
+    NAV_PATTERN_MAX_CHARS,
+    SHAPE_MAX_CHARS,
     Block,
+    Byline,
     Heading,
     Layout,
     Unit,
     article_language,
     ends_sentence,
+    is_header_label,
+    is_navigation,
     make_unit,
     parse_byline,
     strip_brackets,
 )
+from ..layout import PARAGRAPH_MIN_CHARS as _UNIT_PARAGRAPH_CHARS
 from ..layout import strip_bullet as _strip_bullet
+from ..normalize import normalize_text
 from .html import HtmlBlock, PageMeta, words_key
 from .page_meta import page_date
 
 #: Longest line (words) that can head an article's end or be a promotion line.
 END_MAX_WORDS = 12
 PROMO_MAX_WORDS = 25
+#: A related-articles heading outside the main content heads main-content lines at most this many
+#: blocks below it (or below the last line it heads).
+TAIL_REACH = 2
 #: Paragraph-shaped: at least this many characters, ending a sentence.
 PARAGRAPH_MIN_CHARS = 80
 
 
 @cache
 def _phrases(name: str) -> frozenset[str]:
-    """Entries of ``readers/data/NAME`` as word keys (read once)."""
+    """Entries of ``readers/data/NAME`` as word keys of their normalized text (read once)."""
     text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
     lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
-    keys = (words_key(line) for line in lines)
+    keys = (words_key(normalize_text(line)) for line in lines)
     return frozenset(k for k in keys if k)
+
+
+def _key(text: str) -> str:
+    """The words of a line's normalized text (alef and hamza forms, diacritics and case folded), as
+    the phrase lists are matched."""
+    return words_key(normalize_text(text))
+
+
+#: A "Read also: HEADLINE" line: the cue before the first colon, at most this many characters.
+CUE_MAX_CHARS = 40
+#: ... and the whole line at most this many words (a headline, not a paragraph).
+CUE_LINE_MAX_WORDS = 40
+_CUE_RE = re.compile(r"([^:：]{2," + str(CUE_MAX_CHARS) + r"})[:：]\s*\S")
+
+
+def _cue_line(text: str) -> bool:
+    """A line that links one related article after a cue and a colon (``Read also: HEADLINE``,
+    ``Lea también: …``, ``اقرأ أيضا: …``): the cue begins with an entry of ``article_end.txt``."""
+    m = _CUE_RE.match(_strip_bullet(text))
+    if m is None or len(text.split()) > CUE_LINE_MAX_WORDS:
+        return False
+    return _starts_with(_key(m.group(1)), "article_end.txt", END_MAX_WORDS)
 
 
 def _starts_with(key: str, name: str, max_words: int) -> bool:
@@ -81,14 +115,19 @@ TITLE_MAX_CHARS = 300
 SUBTITLE_MAX_CHARS = 300
 
 
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 class _Units:
     """The text-line features of each block (:func:`bicorpus.layout.make_unit`), computed when first
-    asked for: most blocks outside the article never need them."""
+    asked for: most blocks outside the article never need them.  ``shape(i)`` gives only the
+    features a body line and a line outside the article are judged by, each computed when asked for."""
 
     def __init__(self, text: str, blocks: Sequence[HtmlBlock]) -> None:
         self.text = text
         self.blocks = blocks
         self.cache: dict[int, Unit] = {}
+        self.shapes: dict[int, _Shape] = {}
 
     def __getitem__(self, i: int) -> Unit:
         unit = self.cache.get(i)
@@ -96,6 +135,85 @@ class _Units:
             b = self.blocks[i]
             unit = self.cache[i] = make_unit(self.text, b.start, b.end)
         return unit
+
+    def shape(self, i: int) -> Unit | _Shape:
+        unit = self.cache.get(i)
+        if unit is not None:
+            return unit
+        shape = self.shapes.get(i)
+        if shape is None:
+            shape = self.shapes[i] = _Shape(self, i)
+        return shape
+
+
+class _Shape:
+    """Header-bullet, label, navigation and decoration features of one block, each as
+    :func:`~bicorpus.layout.make_unit` gives it, computed only when asked for (a long paragraph
+    needs no normalization at all)."""
+
+    __slots__ = ("_byline", "_key", "_label", "_nav", "_norm", "end", "i", "start", "text", "units")
+
+    def __init__(self, units: _Units, i: int) -> None:
+        b = units.blocks[i]
+        self.units, self.i = units, i
+        self.start, self.end = b.start, b.end
+        self.text = units.text[b.start:b.end]
+        self._norm: str | None = None
+        self._key: str | None = None
+        self._byline: Byline | bool | None = False  # False: not computed yet
+        self._label: bool | None = None
+        self._nav: bool | None = None
+
+    @property
+    def norm(self) -> str:
+        if self._norm is None:
+            self._norm = normalize_text(self.text)
+        return self._norm
+
+    @property
+    def key(self) -> str:
+        """The words of the normalized text (see :func:`_key`)."""
+        if self._key is None:
+            self._key = words_key(self.norm)
+        return self._key
+
+    @property
+    def bullet(self) -> bool:
+        return len(self.text) <= SHAPE_MAX_CHARS and _strip_bullet(self.text) != self.text
+
+    @property
+    def byline(self) -> Byline | None:
+        if self._byline is False:
+            has_colon = "：" in self.text or ":" in self.text
+            self._byline = parse_byline(self.text) if has_colon else None
+        return self._byline  # type: ignore[return-value]
+
+    @property
+    def label(self) -> bool:
+        if self._label is None:
+            self._label = len(self.text) <= NAV_MAX_CHARS and is_header_label(self.text, self.norm)
+        return self._label
+
+    @property
+    def nav(self) -> bool:
+        if self._nav is None:
+            if len(self.text) > NAV_PATTERN_MAX_CHARS or not is_navigation(self.text, self.norm):
+                self._nav = False
+            else:  # a date line is no navigation: the full features decide
+                self._nav = self.units[self.i].nav
+        return self._nav
+
+    @property
+    def decoration(self) -> bool:
+        return _ALNUM_RE.search(self.text) is None
+
+    @property
+    def marked_header(self) -> bool:
+        return self.bullet or self.byline is not None or self.label or self.nav
+
+    @property
+    def paragraph_like(self) -> bool:
+        return len(self.text) >= _UNIT_PARAGRAPH_CHARS and not self.marked_header
 
 
 def _title_index(text: str, blocks: Sequence[HtmlBlock], units: _Units, meta: PageMeta,
@@ -123,7 +241,7 @@ def _outside_block(text: str, units: _Units, i: int, b: HtmlBlock, above: bool) 
     chunk = text[b.start:b.end]
     if not (b.item and above) and (("：" not in chunk and ":" not in chunk) or parse_byline(chunk) is None):
         return Block("boilerplate", b.start, b.end)  # the common case, without the line's features
-    u = units[i]
+    u = units.shape(i)
     if u.byline is not None and not u.label:
         by = u.byline
         return Block("site-header", u.start, u.end, author=by.author, honorific=by.honorific,
@@ -153,7 +271,8 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     mains = [i for i, b in enumerate(blocks) if b.main]
     first_main = mains[0] if mains else len(blocks)
     title_i = _title_index(text, blocks, units, meta, first_main)
-    lang = article_language([units[i] for i in mains] or [units[i] for i in range(len(blocks))])
+    lang = article_language([units.shape(i) for i in mains]  # type: ignore[misc]
+                            or [units.shape(i) for i in range(len(blocks))])
     start = min(first_main, title_i) if title_i is not None else first_main
 
     out: list[Block] = []
@@ -164,6 +283,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     author = honorific = None
     stage = "before-title" if title_i is not None else "after-title"
     tail = False  # after a line heading related articles, until the next paragraph
+    tail_at = -1  # the last block of that tail
     for i, b in enumerate(blocks):
         if i == title_i:
             u = units[i]
@@ -177,16 +297,25 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
                 in_article = True  # a dateline between the title and the extracted text
         if not in_article:
             if stage == "body" and not tail and b.end - b.start < 400:  # a related-articles heading
-                tail = _starts_with(words_key(text[b.start:b.end]), "article_end.txt", END_MAX_WORDS)
+                chunk = text[b.start:b.end]
+                tail = (len(chunk.split()) <= 2 * END_MAX_WORDS  # most lines: not normalized
+                        and _starts_with(_key(chunk), "article_end.txt", END_MAX_WORDS))
+                tail_at = i
             out.append(_outside_block(text, units, i, b, above=i < start))
             continue
-        u = units[i]
+        u = units[i] if stage != "body" else units.shape(i)
         if u.byline is not None and not u.label:
             out.append(_outside_block(text, units, i, b, above=True))  # a header bullet the extractor kept
             continue
-        key = words_key(u.text) if len(u.text) < 400 else ""
+        key = ("" if len(u.text) >= 400 else u.key if isinstance(u, _Shape) else _key(u.text))
+        if key and _cue_line(u.text):  # one related article linked inline: no list follows
+            out.append(Block("boilerplate", u.start, u.end))
+            continue
+        if tail and i - tail_at > TAIL_REACH:
+            tail = False  # the main content resumes further down: not the list that heading heads
         if stage == "body" and (tail or _starts_with(key, "article_end.txt", END_MAX_WORDS)):
             tail = not (b.level is None and not b.item and _paragraph(u.text))
+            tail_at = i
             if tail:
                 out.append(Block("boilerplate", u.start, u.end))
                 continue

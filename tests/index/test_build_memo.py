@@ -1,0 +1,59 @@
+"""Repeated passages (boilerplate, datelines, header bullets) are analysed and tokenized once per
+build: the same terms and the same index as when each is done afresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bicorpus.index.analysis import analyze, default_names, index_analysis
+from bicorpus.index.engine import PhraseQ, TermQ
+from bicorpus.index.search import indexed_passage
+from bicorpus.index.tantivy_engine import TantivyEngine, TokenMemo, _pre_tokenized
+from bicorpus.model import Passage
+
+REPEATED = "اشترك في النشرة البريدية لمركز الدراسات — Subscribe to the Nusra Front newsletter"
+OTHER = "Fighters of Jabhat al-Nusra entered Deir ez-Zor. قوات جبهة النصرة دخلت دير الزور."
+
+
+def _passage(n: int, text: str) -> Passage:
+    return Passage(id=f"d{n}-0000", doc_id=f"d{n}", ordinal=0, lang="mixed", region="boilerplate", text=text,
+                   norm=text, start=0, end=len(text))
+
+
+def test_a_repeated_text_gets_the_analysis_it_got_before() -> None:
+    names = default_names()
+    first = index_analysis(REPEATED, names)
+    again = index_analysis(REPEATED, names)
+    assert again is first
+    words = analyze(REPEATED, names)
+    assert first[0] == words.field_terms()
+    assert any(slot for slot in first[0]["ent"])  # the gazetteer mention is there
+    assert index_analysis(OTHER, names)[0] == analyze(OTHER, names).field_terms()
+
+
+def test_token_memo_reuses_the_tokens_of_the_same_term_streams_only() -> None:
+    memo = TokenMemo()
+    terms = {"form": [("a",), ("b", "+b")], "key": []}
+    made = memo.fields(terms)
+    assert memo.fields(terms) is made
+    assert [name for name, _ in made] == ["form"]
+    equal_but_other = {"form": [("a",), ("b", "+b")], "key": []}
+    assert memo.fields(equal_but_other) is not made
+    changed = {"form": [("c",)], "key": []}
+    ((name, tokens),) = memo.fields(changed)
+    assert name == "form"
+    assert [t.text for t in tokens.tokens] == [t.text for t in _pre_tokenized([("c",)]).tokens] == ["c"]
+
+
+def test_an_index_of_repeated_passages_finds_each_of_them(tmp_path: Path) -> None:
+    names = default_names()
+    passages = [_passage(n, text) for n, text in enumerate([REPEATED, OTHER, REPEATED, REPEATED])]
+    engine = TantivyEngine.create(tmp_path / "index")
+    engine.write([indexed_passage(p, names) for p in passages], clear=True, bulk=True)
+    form = analyze("Nusra Front newsletter", names).field_terms()["form"]
+    phrase = PhraseQ("form", tuple(slot[:1] for slot in form))
+    found = sorted(row["id"] for row, _ in engine.search(phrase, limit=10))
+    assert found == ["d0-0000", "d2-0000", "d3-0000"]
+    ids = sorted(row["id"] for row, _ in engine.search(TermQ("ent", "nusra"), limit=10))
+    assert ids == ["d0-0000", "d1-0000", "d2-0000", "d3-0000"]
+    engine.close()
