@@ -145,8 +145,9 @@ def test_comment_form_and_post_furniture_lines():
 
 
 def test_blogger_and_wordpress_furniture_lines():
-    for line in ("Post a Comment", "Popular posts from this blog", "Older Post", "Subscribe to: Post Comments (Atom)",
-                 "You must be logged in to post a comment.", "إرسال تعليق", "رسالة أقدم",
+    for line in ("Post a Comment", "Popular posts from this blog", "Older Post",
+                 "Subscribe to: Post Comments (Atom)", "You must be logged in to post a comment.",
+                 "إرسال تعليق", "رسالة أقدم",
                  "الاشتراك في: تعليقات الرسالة (Atom)", "ترك الرد", "من فضلك ادخل تعليقك"):
         assert is_navigation(line), line
     assert not is_navigation("Older posts on the forum described the siege of Aleppo in detail.")

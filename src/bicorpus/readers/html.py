@@ -516,11 +516,11 @@ def _fallback_main(blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
 # --- metadata ----------------------------------------------------------------------------------------
 
 
-def _page_meta(root: etree._Element, extracted: bool) -> PageMeta:
+def _page_meta(root: etree._Element, extracted: bool, url: str | None) -> PageMeta:
     """The page's metadata: :func:`bicorpus.readers.page_meta.read_page_meta`."""
     from .page_meta import read_page_meta
 
-    return read_page_meta(root, extracted=extracted)
+    return read_page_meta(root, extracted=extracted, url=url)
 
 
 def _extract(root: etree._Element) -> Any:
@@ -537,8 +537,10 @@ def _extract(root: etree._Element) -> Any:
         return None
 
 
-def read_html(markup: str) -> HtmlPage:
-    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata."""
+def read_html(markup: str, url: str | None = None) -> HtmlPage:
+    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata.
+    ``url``: where the page was fetched from (a WARC record's target), when known: its path may
+    date the page."""
     root = parse(markup)
     if root is None:
         return HtmlPage("", (), PageMeta())
@@ -546,9 +548,9 @@ def read_html(markup: str) -> HtmlPage:
     if not blocks:  # a page whose whole body is inside <noscript> (an unclosed one, often)
         text, blocks = visible_text(root, noscript=True)
     if not blocks:
-        return HtmlPage("", (), _page_meta(root, False))
+        return HtmlPage("", (), _page_meta(root, False, url))
     if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
-        meta = _page_meta(root, False)
+        meta = _page_meta(root, False, url)
         return HtmlPage(text, _fallback_main(blocks), meta)
     doc = _extract(root)
     paragraphs = (doc.text or "").split("\n") if doc is not None else []
@@ -556,7 +558,7 @@ def read_html(markup: str) -> HtmlPage:
     extracted = any(b.main for b in marked)
     if not extracted:
         marked = _fallback_main(blocks)
-    return HtmlPage(text, marked, _page_meta(root, extracted))
+    return HtmlPage(text, marked, _page_meta(root, extracted, url))
 
 
 __all__ = ["HtmlBlock", "HtmlPage", "PageMeta", "mark_main", "parse", "read_html", "visible_text",
