@@ -525,7 +525,7 @@ def source_from_bytes(raw: bytes, path: str, fmt: str, *, mtime: float | None = 
     if fmt == "html":  # read as a tree: the text is the page's visible text (bicorpus.readers.html)
         from .readers.html import read_html
 
-        html = read_html(text)
+        html = read_html(text, url)
         text, blocks, page = html.text, html.blocks, html.meta
         headings = tuple((b.level, b.start, b.end) for b in blocks if b.level is not None)
     if not text.strip():

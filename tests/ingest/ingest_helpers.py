@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bicorpus.layout import analyze
 from bicorpus.model import Document, Passage
 from bicorpus.pipeline import process_document
 from bicorpus.sources import SourceText, read_source
@@ -28,3 +29,25 @@ def processed(path: Path, **kwargs: object) -> tuple[SourceText, Document, list[
 
 def of_region(passages: list[Passage], region: str) -> list[Passage]:
     return [p for p in passages if p.region == region]
+
+
+# --- small text pages for the layout rules ------------------------------------------------------------
+
+PARA_EN = ("Iraqi forces, backed by Kurdish, Sunni and Shiite militias as well as US airpower, have "
+           "launched their long-awaited offensive to retake Mosul from the Islamic State.")
+PARA_EN2 = ("The anti-Islamic State coalition has been preparing the battlefield to retake Mosul for well "
+            "over six months, freeing up the supply lines to the south of the city.")
+PARA_AR = ("بسطت هيئة تحرير الشام سيطرتها على مدينة إدلب ومناطق واسعة من ريفها شمال سوريا، بعد انسحاب "
+           "حركة أحرار الشام الإسلامية من تلك المناطق إثر اتفاق هدنة بين الطرفين.")
+PARA_AR2 = ("وتشكلت الهيئة في كانون الثاني 2017 من تحالف فصائل مقاتلة شمال سوريا، فيما انسحب فصيل "
+            "حركة نور الدين زنكي من التحالف مؤخراً بعد خلافات على إدارة المعابر.")
+#: The regions and roles that belong to the article.
+ARTICLE = frozenset({"title", "subtitle", "dateline", "body", "heading"})
+
+
+def regions(text: str, **kwargs: object) -> dict[str, str]:
+    """Each non-blank line of ``text`` → the region (or ``heading``) the text layout gives it."""
+    layout = analyze(text, **kwargs)  # type: ignore[arg-type]
+    out = {text[b.start : b.end]: b.region for b in layout.blocks}
+    out.update({h.text: "heading" for h in layout.headings})
+    return out

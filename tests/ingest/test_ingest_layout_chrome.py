@@ -3,25 +3,10 @@ before the text, an encyclopedia entry named by its first words, blog tag lines.
 
 from __future__ import annotations
 
+from ingest_helpers import ARTICLE, PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
 from bicorpus.dates import is_dateline, parse_date
 from bicorpus.layout import analyze, is_navigation, units_of
-
-PARA_EN = ("Iraqi forces, backed by Kurdish, Sunni and Shiite militias as well as US airpower, have "
-           "launched their long-awaited offensive to retake Mosul from the Islamic State.")
-PARA_EN2 = ("The anti-Islamic State coalition has been preparing the battlefield to retake Mosul for well "
-            "over six months, freeing up the supply lines to the south of the city.")
-PARA_AR = ("بسطت هيئة تحرير الشام سيطرتها على مدينة إدلب ومناطق واسعة من ريفها شمال سوريا، بعد انسحاب "
-           "حركة أحرار الشام الإسلامية من تلك المناطق إثر اتفاق هدنة بين الطرفين.")
-PARA_AR2 = ("وتشكلت الهيئة في كانون الثاني 2017 من تحالف فصائل مقاتلة شمال سوريا، فيما انسحب فصيل "
-            "حركة نور الدين زنكي من التحالف مؤخراً بعد خلافات على إدارة المعابر.")
-ARTICLE = frozenset({"title", "subtitle", "dateline", "body", "heading"})
-
-
-def regions(text: str) -> dict[str, str]:
-    layout = analyze(text)
-    out = {text[b.start : b.end]: b.region for b in layout.blocks}
-    out.update({h.text: "heading" for h in layout.headings})
-    return out
 
 
 def test_iso_timestamps_are_dates_and_datelines():
@@ -142,6 +127,16 @@ def test_comment_form_and_post_furniture_lines():
         assert is_navigation(line), line
     assert not is_navigation("Back to top of the mountain, the fighters regrouped.")
     assert not is_navigation("المقال السابق للكاتب تناول الوضع في إدلب.")
+
+
+def test_blogger_and_wordpress_furniture_lines():
+    for line in ("Post a Comment", "Popular posts from this blog", "Older Post",
+                 "Subscribe to: Post Comments (Atom)", "You must be logged in to post a comment.",
+                 "إرسال تعليق", "رسالة أقدم",
+                 "الاشتراك في: تعليقات الرسالة (Atom)", "ترك الرد", "من فضلك ادخل تعليقك"):
+        assert is_navigation(line), line
+    assert not is_navigation("Older posts on the forum described the siege of Aleppo in detail.")
+    assert not is_navigation("رسالة أقدم من ذلك بعث بها التنظيم إلى أنصاره في الرقة.")
 
 
 def test_short_lines_after_furniture_at_the_end_are_furniture():

@@ -4,27 +4,12 @@ repeated lines."""
 
 from __future__ import annotations
 
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
 from bicorpus.dates import leading_date
 from bicorpus.layout import analyze, is_caption, is_navigation, site_key
 from bicorpus.layout_site import build_table, page_edges
 from bicorpus.normalize import normalize_text
-
-PARA_EN = ("Iraqi forces, backed by Kurdish, Sunni and Shiite militias as well as US airpower, have "
-           "launched their long-awaited offensive to retake Mosul from the Islamic State.")
-PARA_EN2 = ("The anti-Islamic State coalition has been preparing the battlefield to retake Mosul for well "
-            "over six months, freeing up the supply lines to the south of the city.")
-PARA_AR = ("بسطت هيئة تحرير الشام سيطرتها على مدينة إدلب ومناطق واسعة من ريفها شمال سوريا، بعد انسحاب "
-           "حركة أحرار الشام الإسلامية من تلك المناطق إثر اتفاق هدنة بين الطرفين.")
-PARA_AR2 = ("وتشكلت الهيئة في كانون الثاني 2017 من تحالف فصائل مقاتلة شمال سوريا، فيما انسحب فصيل "
-            "حركة نور الدين زنكي من التحالف مؤخراً بعد خلافات على إدارة المعابر.")
-
-
-def regions(text: str, **kwargs: object) -> dict[str, str]:
-    layout = analyze(text, **kwargs)  # type: ignore[arg-type]
-    out = {text[b.start : b.end]: b.region for b in layout.blocks}
-    out.update({h.text: "heading" for h in layout.headings})
-    return out
-
 
 # --- dates -----------------------------------------------------------------------------------------
 

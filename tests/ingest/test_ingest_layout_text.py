@@ -5,29 +5,11 @@ from __future__ import annotations
 
 import os
 
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
 from bicorpus.layout import analyze, is_caption, is_navigation, site_key
 from bicorpus.layout_site import MIN_PAGES, build_table, page_edges, site_table
 from bicorpus.pipeline import ingest
-
-PARA_EN = ("Iraqi forces, backed by Kurdish, Sunni and Shiite militias as well as US airpower, have "
-           "launched their long-awaited offensive to retake Mosul from the Islamic State.")
-PARA_EN2 = ("The anti-Islamic State coalition has been preparing the battlefield to retake Mosul for well "
-            "over six months, freeing up the supply lines to the south of the city.")
-PARA_AR = ("بسطت هيئة تحرير الشام سيطرتها على مدينة إدلب ومناطق واسعة من ريفها شمال سوريا، بعد انسحاب "
-           "حركة أحرار الشام الإسلامية من تلك المناطق إثر اتفاق هدنة بين الطرفين.")
-PARA_AR2 = ("وتشكلت الهيئة في كانون الثاني 2017 من تحالف فصائل مقاتلة شمال سوريا، فيما انسحب فصيل "
-            "حركة نور الدين زنكي من التحالف مؤخراً بعد خلافات على إدارة المعابر.")
-
-
-def regions(text: str, **kwargs: object) -> dict[str, str]:
-    """Each non-blank line of ``text`` → the region (or ``heading``) layout gives it."""
-    layout = analyze(text, **kwargs)  # type: ignore[arg-type]
-    out = {}
-    for b in layout.blocks:
-        out[text[b.start : b.end]] = b.region
-    for h in layout.headings:
-        out[h.text] = "heading"
-    return out
 
 
 def test_chrome_above_the_title_without_markers():

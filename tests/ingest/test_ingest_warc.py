@@ -248,3 +248,14 @@ def test_a_warc_gzipped_as_one_stream_is_read(work):
     assert sorted(d.url for d in docs) == sorted(url for url, _, _ in TWO)
     for doc in docs:  # read again by document path, inside the decompressed stream
         assert read_source(doc.path).text.count("\n") >= 3
+
+
+def test_an_undated_page_takes_its_day_from_the_url_it_was_fetched_from(work):
+    undated = """<html><body><h1>Raqqa after the battle</h1>
+<p>The SDF said on Tuesday that the last Islamic State fighters had left Raqqa under a deal.</p>
+<p>قالت قوات سوريا الديمقراطية إن آخر مقاتلي داعش غادروا الرقة بموجب اتفاق.</p></body></html>"""
+    write_warc(work / "pages" / "d.warc.gz",
+               [("https://example.org/2017/10/17/raqqa-after-the-battle", undated, "text/html")], extra=False)
+    assert ingest(["pages"], "corpus").ok
+    doc, = open_corpus("corpus").documents()
+    assert doc.date == "2017-10-17" and doc.url.endswith("/2017/10/17/raqqa-after-the-battle")

@@ -68,6 +68,7 @@ COLUMNS: tuple[Column, ...] = (
     _d("mtime", "float", True, "source file modification time (POSIX seconds)"),
     _d("site", "str", True, "site the page comes from (the name it declares, or its host)"),
     _d("url", "str", True, "URL of the page (canonical when it declares one)"),
+    _d("authors", "str", True, "the article's authors as the page names them, separated by '; '"),
 )
 
 #: Columns added by ``--translit``.
@@ -84,6 +85,8 @@ MATCH_COLUMNS: tuple[Column, ...] = tuple(
 )
 
 _CONVERT = {"str": str, "int": int, "float": float}
+#: Columns added after the first flat exports: a file without them still reads back.
+_LATER_COLUMNS = frozenset({"doc_authors"})
 
 
 def column_names(extra: tuple[str, ...] = (), matches: bool = False) -> list[str]:
@@ -105,7 +108,8 @@ def flat_row(doc: Document, passage: Passage) -> dict[str, Any]:
         if col.record == "passage":
             row[col.name] = getattr(passage, col.field)
         elif col.record == "document":
-            row[col.name] = getattr(doc, col.field)
+            value = getattr(doc, col.field)
+            row[col.name] = ("; ".join(value) or None) if isinstance(value, list) else value
         else:
             row[col.name] = passage.lang_share.get(col.field)
     return row
@@ -128,10 +132,14 @@ def records_from_row(row: Mapping[str, Any]) -> tuple[Document, Passage]:
     document: dict[str, Any] = {}
     for col in COLUMNS:
         if col.name not in row:
+            if col.name in _LATER_COLUMNS:  # a file written before the column existed
+                continue
             raise ExportError(f"column {col.name!r} is missing")
         value = _value(col, row[col.name])
         if col.record == "passage":
             passage[col.field] = value
+        elif col.name == "doc_authors":
+            document[col.field] = value.split("; ") if value else []
         elif col.record == "document":
             document[col.field] = value
         elif value is not None:

@@ -181,7 +181,7 @@ def _tei_header(doc: Document, passages: Sequence[Passage], indent: str) -> list
     i1, i2, i3, i4 = (indent + "  " * n for n in range(1, 5))
     lines = [f"{indent}<teiHeader>", f"{i1}<fileDesc>", f"{i2}<titleStmt>"]
     lines.append(f"{i3}{_el('title', doc.title or doc.id)}")
-    lines += [f"{i3}{_el('author', a)}" for a in _doc_authors(passages)]
+    lines += [f"{i3}{_el('author', a)}" for a in (doc.authors or _doc_authors(passages))]
     lines += [
         f"{i2}</titleStmt>",
         f"{i2}<publicationStmt>",

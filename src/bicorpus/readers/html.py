@@ -13,9 +13,10 @@ then
 2. runs trafilatura's main-content extractor on the same tree and marks the blocks whose text
    it kept (:func:`mark_main`: trafilatura's paragraphs are matched back to the blocks in page
    order, by their words);
-3. reads the page metadata (:class:`PageMeta`): title, date, authors, site name, canonical URL
-   (trafilatura's metadata reader, with htmldate for the date: JSON-LD, ``article:published_time``,
-   ``<time datetime>``, the URL, the visible text) and the ``lang`` and ``dir`` of ``<html>``.
+3. reads the page metadata (:class:`PageMeta`, :func:`bicorpus.readers.page_meta.read_page_meta`):
+   title, date, authors, site name, canonical URL (``og:title``, JSON-LD, ``<h1>``, ``<title>``
+   without the site name, ``article:published_time``, ``<time datetime>``, the URL, htmldate's
+   search of the markup) and the ``lang`` and ``dir`` of ``<html>``.
 
 Every step costs time and memory linear in the size of the page.  Pages over
 :data:`EXTRACTOR_MAX_CHARS` characters of markup or :data:`EXTRACTOR_MAX_BLOCKS` blocks are read
@@ -75,7 +76,6 @@ LONG_TAG_CHARS = 8192
 #: (The tag name is taken whole, possessively: a regex that gave characters of it back to the
 #: attributes on failure would rescan every tag of the page once per character of its name.)
 _LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64}+)[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
-_TITLE_SEPARATORS_RE = re.compile(r"\s+[|–—•·»:-]{1,2}\s+")
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,14 @@ class PageMeta:
 
     title: str | None = None
     date: str | None = None
+    #: ``date`` is the UTC day of a timestamp (``…T02:25:54Z``): the page's local day may be one off.
+    date_utc: bool = False
+    #: Other publication days the page states (metadata that disagrees): the one its text shows wins.
+    other_dates: tuple[str, ...] = ()
+    #: ``date`` is htmldate's guess from the markup, not a date the page states: a dateline beats it.
+    date_guessed: bool = False
+    #: The day the page says it was last changed, given only when it states no publication day.
+    modified: str | None = None
     authors: tuple[str, ...] = ()
     site: str | None = None
     url: str | None = None
@@ -120,6 +128,8 @@ class PageMeta:
             out["dir"] = self.dir
         if self.description:
             out["description"] = self.description
+        if self.modified:
+            out["modified"] = self.modified
         return out
 
 
@@ -506,90 +516,31 @@ def _fallback_main(blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
 # --- metadata ----------------------------------------------------------------------------------------
 
 
-def _clean_title(title: str | None, site: str | None, host: str | None) -> str | None:
-    """A title without the site name the page appends or prepends (``Headline | Site``)."""
-    if not title:
-        return None
-    title = _SPACE_RE.sub(" ", title).strip()
-    names = {words_key(n) for n in (site, host, (host or "").removeprefix("www.").split(".")[0]) if n}
-    names.discard("")
-    parts = _TITLE_SEPARATORS_RE.split(title)
-    if len(parts) > 1 and names:
-        kept = [p for p in parts if words_key(p) not in names]
-        if kept and len(kept) < len(parts):
-            # keep the original separators between what stays: rejoin from the first to the last kept
-            first, last = kept[0], kept[-1]
-            title = title[title.find(first): title.rfind(last) + len(last)]
-    return title or None
+def _page_meta(root: etree._Element, extracted: bool, url: str | None) -> PageMeta:
+    """The page's metadata: :func:`bicorpus.readers.page_meta.read_page_meta`."""
+    from .page_meta import read_page_meta
 
-
-def _root_attr(root: etree._Element, name: str) -> str | None:
-    value = root.attrib.get(name) or root.attrib.get(name.upper())
-    value = (value or "").strip()
-    return value or None
-
-
-def _body_attr(root: etree._Element, name: str) -> str | None:
-    body = root.find("body")
-    if body is None:
-        return None
-    value = (body.attrib.get(name) or "").strip()
-    return value or None
-
-
-def _page_meta(root: etree._Element, doc: Any, extracted: bool) -> PageMeta:
-    lang = _root_attr(root, "lang") or _root_attr(root, "xml:lang") or _body_attr(root, "lang")
-    direction = _root_attr(root, "dir") or _body_attr(root, "dir")
-    if doc is None:
-        return PageMeta(lang=lang, dir=direction.lower() if direction else None, extracted=extracted)
-    site = (doc.sitename or "").strip() or None
-    host = (doc.hostname or "").strip() or None
-    authors = tuple(a.strip() for a in (doc.author or "").split(";") if a.strip())
-    return PageMeta(
-        title=_clean_title(doc.title, site, host),
-        date=doc.date or None,
-        authors=authors,
-        site=site or host,
-        url=doc.url or None,
-        lang=lang,
-        dir=direction.lower() if direction else None,
-        description=(doc.description or "").strip() or None,
-        extracted=extracted,
-    )
+    return read_page_meta(root, extracted=extracted, url=url)
 
 
 def _extract(root: etree._Element) -> Any:
-    """trafilatura's reading of the tree (a copy): main content and metadata, ``None`` if it fails."""
+    """trafilatura's reading of the tree (a copy): main content (the page's metadata is read by
+    :func:`_page_meta`), ``None`` if it fails."""
     from trafilatura import bare_extraction
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     logging.getLogger("htmldate").setLevel(logging.CRITICAL)
     try:
-        return bare_extraction(root, with_metadata=True, include_comments=False, include_tables=True,
-                               include_formatting=False, date_extraction_params=_date_params())
+        return bare_extraction(root, with_metadata=False, include_comments=False, include_tables=True,
+                               include_formatting=False)
     except Exception:  # the extractor is a black box: any failure means "no main content found"
         return None
 
 
-def _date_params() -> dict[str, Any]:
-    """htmldate without its extensive search of the free text (dates in the text are read by
-    bicorpus's own date rules), newest date allowed: today."""
-    from trafilatura.settings import set_date_params
-
-    return set_date_params(extensive=False)
-
-
-def _metadata_only(root: etree._Element) -> Any:
-    from trafilatura.metadata import extract_metadata
-
-    try:
-        return extract_metadata(root, date_config=_date_params())
-    except Exception:  # as above
-        return None
-
-
-def read_html(markup: str) -> HtmlPage:
-    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata."""
+def read_html(markup: str, url: str | None = None) -> HtmlPage:
+    """Read a decoded HTML page: visible text, blocks with their main-content mark, metadata.
+    ``url``: where the page was fetched from (a WARC record's target), when known: its path may
+    date the page."""
     root = parse(markup)
     if root is None:
         return HtmlPage("", (), PageMeta())
@@ -597,9 +548,9 @@ def read_html(markup: str) -> HtmlPage:
     if not blocks:  # a page whose whole body is inside <noscript> (an unclosed one, often)
         text, blocks = visible_text(root, noscript=True)
     if not blocks:
-        return HtmlPage("", (), _page_meta(root, None, False))
+        return HtmlPage("", (), _page_meta(root, False, url))
     if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
-        meta = _page_meta(root, _metadata_only(root), False)
+        meta = _page_meta(root, False, url)
         return HtmlPage(text, _fallback_main(blocks), meta)
     doc = _extract(root)
     paragraphs = (doc.text or "").split("\n") if doc is not None else []
@@ -607,9 +558,7 @@ def read_html(markup: str) -> HtmlPage:
     extracted = any(b.main for b in marked)
     if not extracted:
         marked = _fallback_main(blocks)
-    if doc is None:
-        doc = _metadata_only(root)
-    return HtmlPage(text, marked, _page_meta(root, doc, extracted))
+    return HtmlPage(text, marked, _page_meta(root, extracted, url))
 
 
 __all__ = ["HtmlBlock", "HtmlPage", "PageMeta", "mark_main", "parse", "read_html", "visible_text",

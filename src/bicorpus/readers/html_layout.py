@@ -51,6 +51,7 @@ from ..layout import PARAGRAPH_MIN_CHARS as _UNIT_PARAGRAPH_CHARS
 from ..layout import strip_bullet as _strip_bullet
 from ..normalize import normalize_text
 from .html import HtmlBlock, PageMeta, words_key
+from .page_meta import page_date
 
 #: Longest line (words) that can head an article's end or be a promotion line.
 END_MAX_WORDS = 12
@@ -347,7 +348,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     return Layout(
         lang=lang,
         title=meta.title or text_title,
-        date=meta.date or text_date,
+        date=page_date(meta, text_date),
         author=author,
         honorific=honorific,
         blocks=tuple(out),

@@ -1,13 +1,98 @@
-"""Page metadata onto the :class:`~bicorpus.model.Document` record."""
+"""What an HTML page says about itself (title, date, authors, site, URL, language), and how that
+goes onto the :class:`~bicorpus.model.Document` record.
+
+:func:`read_page_meta` reads the parsed page once:
+
+* **title**: the visible ``<h1>`` when another source agrees with it (``og:title``, JSON-LD
+  ``headline``, ``<title>`` or a part of one between separators); the headline part of an
+  ``<h1>`` that also holds a kicker or a date, when another source gives that part; the only
+  ``<h1>`` of two words or more; else ``og:title`` / JSON-LD ``headline`` / ``<title>``, each
+  without the site name the page puts before or after it (``Headline | Site``,
+  ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
+  between spaces, in both scripts; a colon only before a recognised site name).  The site name
+  is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the URL's
+  host; without either, parts of four words or fewer at the ends of a title are site and section
+  names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``;
+* **date**: the publication day from JSON-LD ``datePublished``, the ``<meta>`` names of
+  ``data/page_meta_fields.tsv`` (``article:published_time``, ``pubdate``, ``DC.date`` ...),
+  ``itemprop="datePublished"``, a ``<time>`` in the article, the page's URL (``/2017/04/12/``);
+  a UTC timestamp gives way to the page's local day (:func:`_local_day`, :func:`page_date`); the
+  other days the page states are kept (a dateline showing one of them makes it the date).  Without
+  a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
+  guess).  A modified date (``dateModified``, ``article:modified_time``) only when nothing else
+  gives one (``PageMeta.modified``).  Only days from 1991 to tomorrow count (no ``1970-01-01``, no
+  future); values are ISO, Unix timestamps or written dates (:func:`bicorpus.dates.parse_date`:
+  Arabic months, Arabic-Indic digits, era marks, Hijri beside Gregorian);
+* **authors**: JSON-LD ``author``, ``<meta name="author">`` and the like, ``itemprop="author"``,
+  ``rel="author"`` links, else the first ``byline``/``author``-classed element (names only: URLs,
+  the site's own name and e-mail addresses dropped);
+* **site**, **URL** (``<link rel="canonical">``, ``og:url``), **language** and **direction**
+  (``<html lang dir>``), **description**.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as _dt
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
+from ..data import data_pairs
 from ..model import Document
 
 if TYPE_CHECKING:
+    from lxml import etree
+
     from .html import PageMeta
+
+#: Publication days before this one are not taken from metadata (the web's first pages).
+MIN_DAY = _dt.date(1991, 1, 1)
+#: How many other publication days the page states are kept (:attr:`PageMeta.other_dates`).
+MAX_OTHER_DATES = 4
+#: Longest title (characters) read from metadata.
+TITLE_MAX_CHARS = 400
+#: At most this many ``<h1>`` elements are looked at.
+MAX_H1 = 8
+#: A part of ``<title>`` this many words or fewer, at its start or end, may be a site name.
+SITE_PART_MAX_WORDS = 4
+
+_SPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+")
+#: Separators between a headline and a site or section name in a ``<title>`` / ``og:title``.
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*\|\s*")
+_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*\|\s*)")
+_STRONG_SEPS = frozenset("|·•»«›:")
+#: A colon ends a site name only when that name is recognised (``Reuters: …``).
+_COLON_SEP_RE = re.compile(r"(?<=\S):\s+")
+_ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+#: A timestamp in UTC (``…T02:25:54Z``, ``+00:00``), and one stating another offset.
+_UTC_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$", re.I)
+_OFFSET_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*[+-](?!00:?00)\d\d:?\d\d\s*$")
+_LOCAL_STAMP_RE = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-](?!00:?00)\d\d:?\d\d")
+#: Scripts longer than this (characters) are not searched for a local timestamp.
+LOCAL_SCRIPT_MAX_CHARS = 500_000
+_STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
+_URL_DATE_RES = (
+    re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
+    re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+)
+_ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "scholarlyarticle",
+    "techarticle", "report", "liveblogposting", "posting", "socialmediaposting", "creativework",
+})
+_NOT_A_NAME_RE = re.compile(r"https?:|www\.|@|\.(?:com|net|org)\b|^\d+$", re.I)
+_AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|\||،|\band\b|\bund\b|&|\s+و(?=\s))\s*")
+#: A class, id or link naming the article's author (``byline``, ``post-author``, ``/author/jane``).
+_BYLINE_CLASS_RE = re.compile(r"author|byline|writer|autor|auteur|/writers?/|كاتب", re.I)
+#: A byline element holding more text than this (characters) is an author's biography, not a name.
+BYLINE_MAX_CHARS = 60
+#: How many byline elements are read.
+BYLINE_TRIES = 3
+_BY_RE = re.compile(r"^(?:by|von|par|por|from|بقلم|كتب|كتبت|إعداد)\s*[:：]?\s+", re.I)
 
 
 def html_layout(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -18,21 +103,622 @@ def html_layout(*args, **kwargs):  # type: ignore[no-untyped-def]
     return _html_layout(*args, **kwargs)
 
 
+@cache
+def _fields() -> dict[str, str]:
+    """Lower-cased ``<meta>`` name → field (``title``, ``published``, ``modified``, ``author``, ``site``)."""
+    out: dict[str, str] = {}
+    for field_name, name in data_pairs("page_meta_fields.tsv"):
+        out.setdefault(name.lower(), field_name)
+    return out
+
+
+@cache
+def _rank() -> dict[str, int]:
+    """Lower-cased ``<meta>`` name → its preference within its field (0 first)."""
+    seen: dict[str, int] = {}
+    out: dict[str, int] = {}
+    for field_name, name in data_pairs("page_meta_fields.tsv"):
+        out.setdefault(name.lower(), seen.get(field_name, 0))
+        seen[field_name] = seen.get(field_name, 0) + 1
+    return out
+
+
+def _clean(text: str | None) -> str:
+    return _SPACE_RE.sub(" ", text or "").replace("\u200b", "").strip()
+
+
+def _key(text: str | None) -> str:
+    return " ".join(_WORD_RE.findall((text or "").casefold()))
+
+
+def _squash(text: str | None) -> str:
+    return "".join(_WORD_RE.findall((text or "").casefold()))
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+
+def day_of(value: Any, today: _dt.date | None = None) -> str | None:
+    """ISO day of a metadata date value (``2017-04-12T10:00:00+02:00``, ``1491991200``,
+    ``April 12, 2017``, ``12 نيسان 2017``), or ``None`` when it gives no plausible full day
+    (from :data:`MIN_DAY` to tomorrow)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(int(value))
+    if not isinstance(value, str) or not value.strip():
+        return None
+    day: _dt.date | None = None
+    if m := _ISO_DAY_RE.match(value):
+        try:
+            day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    elif m := _STAMP_RE.match(value):
+        stamp = int(m[1]) / (1000 if len(m[1]) == 13 else 1)
+        day = _dt.datetime.fromtimestamp(stamp, _dt.UTC).date()
+    else:
+        from ..dates import parse_date
+
+        iso = parse_date(value[:120])
+        if not iso or len(iso) != 10:
+            return None
+        day = _dt.date.fromisoformat(iso)
+    today = today or _dt.date.today()
+    if not MIN_DAY <= day <= today + _dt.timedelta(days=1):
+        return None
+    return day.isoformat()
+
+
+def url_day(url: str | None) -> str | None:
+    """The publication day a URL's path gives (``/2017/04/12/``, ``/2020-06-03-1.38``,
+    ``/20170412/``), or ``None``."""
+    if not url:
+        return None
+    path = unquote(urlsplit(url).path)
+    for pattern in _URL_DATE_RES:
+        if m := pattern.search(path):
+            return day_of(f"{m[1]}-{m[2]}-{m[3]}")
+    return None
+
+
+# --- JSON-LD -----------------------------------------------------------------------------------------
+
+
+def _ld_objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document (``@graph`` and lists opened, nesting bounded)."""
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data[:50]:
+            yield from _ld_objects(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        graph = data.get("@graph")
+        if graph is not None:
+            yield from _ld_objects(graph, depth + 1)
+        main = data.get("mainEntity") or data.get("mainEntityOfPage")
+        if isinstance(main, (dict, list)):
+            yield from _ld_objects(main, depth + 1)
+
+
+def _ld_types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    return {k.lower() for k in kinds if isinstance(k, str)}
+
+
+def _names(value: Any) -> list[str]:
+    """Person names in a JSON-LD ``author`` value (a string, an object with ``name``, a list)."""
+    out: list[str] = []
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, dict):
+            item = item.get("name")
+            if isinstance(item, list):
+                item = " ".join(str(i) for i in item)
+        if isinstance(item, str):
+            out.append(item)
+    return out
+
+
+def _loads(text: str) -> Any:
+    try:
+        return json.loads(text, strict=False)
+    except ValueError:
+        try:  # a trailing comma, a stray semicolon, HTML comment marks: common, harmless
+            return json.loads(re.sub(r",\s*([}\]])", r"\1", text.strip().strip(";").replace("<!--", "")
+                                     .replace("-->", "")), strict=False)
+        except ValueError:
+            return None
+
+
+class _Found:
+    """Candidates gathered in one pass over the page."""
+
+    def __init__(self) -> None:
+        self.meta: dict[str, list[str]] = {}  # field -> values, best name first
+        self.meta_rank: dict[str, list[int]] = {}
+        self.ld_title: str | None = None
+        self.ld_published: str | None = None
+        self.ld_modified: str | None = None
+        self.ld_authors: list[str] = []
+        self.ld_site: str | None = None
+        self.title: str | None = None
+        self.h1: list[str] = []
+        self.canonical: str | None = None
+        self.og_url: str | None = None
+        self.item_published: str | None = None
+        self.time_published: str | None = None
+        self.item_authors: list[str] = []
+        self.byline_authors: list[str] = []
+        self.description: str | None = None
+
+    def add_meta(self, field_name: str, rank: int, value: str) -> None:
+        values = self.meta.setdefault(field_name, [])
+        ranks = self.meta_rank.setdefault(field_name, [])
+        at = next((i for i, r in enumerate(ranks) if r > rank), len(ranks))
+        values.insert(at, value)
+        ranks.insert(at, rank)
+
+    def first(self, field_name: str) -> str | None:
+        values = self.meta.get(field_name)
+        return values[0] if values else None
+
+    def add_ld(self, data: Any) -> None:
+        for obj in _ld_objects(data):
+            types = _ld_types(obj)
+            article = bool(types & _ARTICLE_TYPES) or any(t.endswith("article") for t in types)
+            if article and not self._ld_article_title:
+                headline = obj.get("headline") or obj.get("name")
+                if isinstance(headline, str) and headline.strip():
+                    self.ld_title = headline
+                    self._ld_article_title = True
+            elif "webpage" in types and self.ld_title is None:
+                headline = obj.get("headline")
+                if isinstance(headline, str) and headline.strip():
+                    self.ld_title = headline
+            if article or "webpage" in types:
+                if self.ld_published is None or (article and not self._ld_date_article):
+                    values = (obj.get("datePublished"), obj.get("dateCreated"))
+                    raw = next((v for v in values if day_of(v)), None)
+                    if raw is not None:
+                        self.ld_published = str(raw)
+                        self._ld_date_article = article
+                if self.ld_modified is None:
+                    self.ld_modified = day_of(obj.get("dateModified"))
+            if article and not self.ld_authors:
+                self.ld_authors = _names(obj.get("author") or obj.get("creator"))
+            if article and self.ld_site is None:
+                pub = obj.get("publisher")
+                names = _names(pub) if pub else []
+                self.ld_site = names[0] if names else None
+            if self.ld_site is None and types & {"website", "organization", "newsmediaorganization"}:
+                name = obj.get("name")
+                self.ld_site = name if isinstance(name, str) else None
+
+    _ld_article_title = False
+    _ld_date_article = False
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+
+
+def _text(el: etree._Element) -> str:
+    """The text of ``el`` without scripts and styles inside it."""
+    parts: list[str] = []
+    for sub in el.iter():
+        if isinstance(sub.tag, str) and sub.tag not in _NOT_TEXT and sub.text:
+            parts.append(sub.text)
+        if sub is not el and sub.tail:
+            parts.append(sub.tail)
+    return _clean(" ".join(parts))
+
+
+def _gather(root: etree._Element) -> _Found:
+    found = _Found()
+    fields, rank = _fields(), _rank()
+    for el in root.iter("meta", "title", "h1", "script", "link", "time", "a", "span", "div", "p"):
+        tag = el.tag
+        if tag == "meta":
+            content = el.get("content")
+            if content is None or not content.strip():
+                continue
+            for attr in ("property", "name", "itemprop"):
+                name = el.get(attr)
+                if not name:
+                    continue
+                name = name.strip().lower()
+                field_name = fields.get(name)
+                if field_name is not None:
+                    found.add_meta(field_name, rank[name], content.strip())
+                elif name in ("og:url",):
+                    found.og_url = found.og_url or content.strip()
+                elif name in ("description", "og:description") and found.description is None:
+                    found.description = _clean(content)
+        elif tag == "title":
+            if found.title is None:
+                found.title = _clean(el.text_content() if hasattr(el, "text_content") else el.text)
+        elif tag == "h1":
+            if len(found.h1) < MAX_H1 and (text := _text(el)) and len(text) <= TITLE_MAX_CHARS:
+                found.h1.append(text)
+        elif tag == "script":
+            kind = (el.get("type") or "").lower()
+            if "ld+json" in kind and el.text:
+                found.add_ld(_loads(el.text))
+        elif tag == "link":
+            rel = (el.get("rel") or "").lower()
+            if rel == "canonical" and found.canonical is None:
+                found.canonical = (el.get("href") or "").strip() or None
+        else:
+            prop = (el.get("itemprop") or "").lower()
+            if tag == "time" and found.time_published is None and prop != "datemodified":
+                if el.get("pubdate") is not None or _in_article(el):
+                    raw = el.get("datetime") or ""
+                    found.time_published = raw if day_of(raw) else None
+            if prop == "datepublished" and found.item_published is None:
+                raw = el.get("content") or el.get("datetime") or _text(el)
+                found.item_published = raw if day_of(raw) else None
+            elif prop == "author" and len(found.item_authors) < 5:
+                name_el = next(iter(el.xpath(".//*[@itemprop='name']")), None)
+                value = (name_el.get("content") if name_el is not None else None) or \
+                    (_text(name_el) if name_el is not None else el.get("content") or _text(el))
+                if value:
+                    found.item_authors.append(value)
+            elif tag == "a" and (el.get("rel") or "").lower() == "author" and len(found.item_authors) < 5:
+                if value := _text(el):
+                    found.item_authors.append(value)
+            elif len(found.byline_authors) < BYLINE_TRIES:
+                hint = (el.get("class") or "") + " " + (el.get("id") or "")
+                if tag == "a":
+                    hint += " " + (el.get("href") or "")
+                if len(hint) > 2 and _BYLINE_CLASS_RE.search(hint) and "comment" not in hint.lower():
+                    value = _text(el)
+                    if 2 <= len(value) <= BYLINE_MAX_CHARS:
+                        found.byline_authors.append(value)
+    return found
+
+
+def _in_article(el: etree._Element) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in ("article", "main"):
+            return True
+        if anc.tag in ("aside", "nav", "footer"):
+            return False
+    return False
+
+
+# --- titles ------------------------------------------------------------------------------------------
+
+
+def _site_keys(names: list[str | None], host: str | None) -> set[str]:
+    keys = {_squash(n.lstrip("@")) for n in names if n}
+    if host:
+        host = host.lower().removeprefix("www.")
+        keys.add(_squash(host))
+        labels = host.split(".")
+        keys.update(_squash(label) for label in labels if len(label) > 3)
+        if len(labels) >= 2:
+            keys.add(_squash(labels[-2]) if labels[-1] in ("com", "net", "org", "info") or len(labels) == 2
+                     else _squash(labels[-3] if len(labels) > 2 else labels[0]))
+    keys.discard("")
+    return keys
+
+
+def _parts(title: str, colon: bool = False) -> list[str]:
+    parts = [p.strip() for p in _TITLE_SEP_RE.split(title)]
+    if colon:
+        parts = [q.strip() for p in parts for q in _COLON_SEP_RE.split(p)]
+    return [p for p in parts if p]
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    key = _squash(part)
+    return bool(key) and (key in sites or any(len(s) >= 4 and (key.startswith(s) or key.endswith(s))
+                                              and len(key) <= len(s) + 8 for s in sites))
+
+
+def strip_site(title: str, sites: set[str]) -> str:
+    """``title`` without the site (and section) names it starts or ends with, given ``sites``
+    (squashed site-name keys)."""
+    for colon in (False, True):
+        parts = _parts(title, colon)
+        if len(parts) < 2:
+            continue
+        lo, hi = 0, len(parts)
+        while hi - lo > 1 and _is_site(parts[hi - 1], sites):
+            hi -= 1
+        while hi - lo > 1 and _is_site(parts[lo], sites):
+            lo += 1
+        if (lo, hi) != (0, len(parts)):
+            return _span(title, parts[lo], parts[hi - 1])
+    return title
+
+
+def _span(title: str, first: str, last: str) -> str:
+    start = title.find(first)
+    end = title.rfind(last) + len(last)
+    return title[start:end].strip() if 0 <= start < end else first
+
+
+def _short_ends(title: str) -> str:
+    """``title`` without short parts at its ends when one longer headline part remains:
+    ``Headline - Section - Site``, ``Site | Headline``.  Beside ``|``, ``›``, ``»``, ``::``, ``·``
+    or ``•`` the headline need only be the longest part; beside dashes it must also be longer
+    than :data:`SITE_PART_MAX_WORDS` words (``Leasing or buying – which pays?`` stays whole)."""
+    pieces = _TITLE_SEP_CAPTURE_RE.split(title)
+    parts = [p.strip() for p in pieces[::2]]
+    seps = [s.strip() for s in pieces[1::2]]
+    if len(parts) < 2 or not all(parts):
+        return title
+    words = [len(p.split()) for p in parts]
+    head = max(range(len(parts)), key=lambda i: words[i])
+    others = [w for i, w in enumerate(words) if i != head]
+    if max(others) > SITE_PART_MAX_WORDS or max(others) >= words[head]:
+        return title
+    beside = seps[max(0, head - 1): head + 1]
+    strong = any(sep and sep[0] in _STRONG_SEPS for sep in beside)
+    if words[head] > SITE_PART_MAX_WORDS or strong:
+        return parts[head]
+    return title
+
+
+def _covers(h1: str, piece: str) -> bool:
+    """``piece`` (3 words or more) opens or closes ``h1`` and is most of it: the headline of an
+    ``<h1>`` that also holds a kicker or a date."""
+    hk, pk = _key(h1), _key(piece)
+    return (pk.count(" ") >= 2 and len(pk) * 2 >= len(hk) and pk != hk
+            and (hk.startswith(pk + " ") or hk.endswith(" " + pk)))
+
+
+def choose_title(found: _Found, sites: set[str]) -> str | None:
+    """The page's title from its candidates (see the module docstring)."""
+    og, ld, tt = (_clean(c)[:TITLE_MAX_CHARS * 2] or None for c in (found.first("title"), found.ld_title,
+                                                                    found.title))
+    og_s, ld_s, tt_s = (strip_site(c, sites) if c else None for c in (og, ld, tt))
+    cands = [c for c in (og, ld, tt) if c]
+    pieces = [c for c in (og_s, ld_s, tt_s) if c] + [p for c in cands for p in _parts(c)]
+    agree = {_key(c) for c in cands} | {_key(p) for p in pieces}
+    agree.discard("")
+    h1s = [h for h in found.h1 if not _is_site(h, sites)]
+    for h1 in h1s:
+        if _key(h1) in agree:
+            return h1
+    for h1 in h1s:
+        for piece in pieces:
+            if _covers(h1, piece):
+                return piece
+    if len(h1s) == 1 and " " in h1s[0]:
+        return h1s[0]
+    tt_parts = {_key(p) for p in _parts(tt)} if tt else set()
+    for cand in (og_s, ld_s):
+        if cand and (_key(cand) in tt_parts or (tt_s and _key(cand) == _key(tt_s))):
+            return _short_ends(cand) if tt_s == tt else cand
+    if og_s and ld_s and _key(og_s) == _key(ld_s):
+        return og_s
+    for cand, raw in ((og_s, og), (ld_s, ld), (tt_s, tt)):
+        if cand and not _is_site(cand, sites):
+            return _short_ends(cand) if cand == raw else cand
+    return h1s[0] if len(h1s) == 1 else (tt_s or None)
+
+
+# --- authors -----------------------------------------------------------------------------------------
+
+
+def _authors(values: list[str], sites: set[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values:
+        value = _BY_RE.sub("", _clean(value))
+        if not value or _NOT_A_NAME_RE.search(value) or len(value) > 120:
+            continue
+        for name in _AUTHOR_SPLIT_RE.split(value):
+            name = _BY_RE.sub("", name).strip(" ,.-–—:")
+            if not name or _is_site(name, sites) or not any(ch.isalpha() for ch in name):
+                continue
+            if _key(name) not in {_key(n) for n in out}:
+                out.append(name)
+    return tuple(out[:10])
+
+
+# --- the page ----------------------------------------------------------------------------------------
+
+
+def _root_attr(root: etree._Element, name: str) -> str | None:
+    value = root.get(name) or root.get(name.upper()) or ""
+    if not value.strip():
+        body = root.find("body")
+        value = (body.get(name) if body is not None else None) or ""
+    return value.strip() or None
+
+
+def _quick_date(root: etree._Element, url: str | None) -> str | None:
+    """htmldate's reading of the markup, published day only: its quick search (metadata,
+    date-classed elements, ``<time>``, ``<abbr>``, the URL), then the oldest date written in a
+    short text segment of the page and its patterns over the whole page (``Published on
+    12.04.2017``; a year alone, as in a copyright line, is no day) -- its extensive search without
+    the slow external date parser it ends with."""
+    import logging
+    from datetime import datetime
+
+    import lxml.html
+    from htmldate import find_date
+    from htmldate.core import compare_reference, search_page
+    from htmldate.extractors import FREE_TEXT_EXPRESSIONS
+    from htmldate.settings import MAX_SEGMENT_LEN, MIN_SEGMENT_LEN
+    from htmldate.utils import Extractor
+    from htmldate.validators import check_extracted_reference
+
+    logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+    latest = datetime.combine(_dt.date.today() + _dt.timedelta(days=1), datetime.min.time())
+    earliest = datetime.combine(MIN_DAY, datetime.min.time())
+    options = Extractor(False, latest, earliest, True, "%Y-%m-%d")
+    try:
+        found = find_date(root, extensive_search=False, original_date=True, url=url,
+                          min_date=MIN_DAY.isoformat())
+        if not found:
+            reference = None
+            for segment in FREE_TEXT_EXPRESSIONS(root):
+                segment = segment.strip()
+                if MIN_SEGMENT_LEN < len(segment) < MAX_SEGMENT_LEN:
+                    reference = compare_reference(reference, segment, options)
+            found = check_extracted_reference(reference, options)
+        if not found:
+            found = search_page(lxml.html.tostring(root, encoding="unicode"), options)
+            if found and found.endswith("-01-01"):
+                found = None  # its last resort: a year alone (a copyright line), read as 1 January
+    except Exception:  # a third-party failure is "no date"
+        return None
+    return day_of(found) if found else None
+
+
+def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None) -> PageMeta:
+    """Read what the page ``root`` says about itself (see the module docstring).  ``url`` is where
+    it was fetched from, used when the page declares none; ``extracted`` is copied onto the
+    result."""
+    from .html import PageMeta
+
+    found = _gather(root)
+    page_url = found.canonical or found.og_url or url
+    if page_url and not page_url.lower().startswith(("http://", "https://", "//")):
+        page_url = url or None
+    host = urlsplit(page_url if "//" in (page_url or "") else "").hostname if page_url else None
+    site_name = found.first("site") or found.ld_site
+    if site_name and site_name.startswith("@"):
+        site_name = site_name[1:] or None
+    sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ())], host)
+    title = choose_title(found, sites)
+    published, utc = _published(found)
+    stated = _stated_days(found)
+    if published and utc:
+        published, utc = _local_day(root, published, url_day(page_url) or url_day(url))
+    published = published or url_day(page_url) or url_day(url)
+    modified = None
+    guessed = published is None
+    if published is None:
+        modified = found.ld_modified or _first_day(found.meta.get("modified", ()))
+        published = _quick_date(root, page_url or url)
+        if published == modified:  # htmldate's last resort is the modified date
+            published = None
+        elif published is not None:
+            modified = None
+    authors = _authors(found.ld_authors or found.meta.get("author", []) or found.item_authors, sites)
+    if not authors and found.byline_authors:
+        authors = _authors(found.byline_authors[:1], sites)
+    direction = _root_attr(root, "dir")
+    return PageMeta(
+        title=title[:TITLE_MAX_CHARS] if title else None,
+        date=published,
+        date_utc=utc,
+        other_dates=tuple(d for d in stated if d != published),
+        date_guessed=guessed and published is not None,
+        modified=modified,
+        authors=authors,
+        site=_clean(site_name) or host or None,
+        url=page_url,
+        lang=_root_attr(root, "lang") or _root_attr(root, "xml:lang"),
+        dir=direction.lower() if direction else None,
+        description=found.description or None,
+        extracted=extracted,
+    )
+
+
+def _published(found: _Found) -> tuple[str | None, bool]:
+    """The publication day the page states, and whether it is the UTC day of a timestamp.  A
+    UTC timestamp gives way to another one stating its offset within a day of it
+    (``2020-02-25T02:25:54Z`` and ``2020-02-24T21:25:54-05:00``: the page's own day is the 24th)."""
+    raws = [r for r in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+                        found.time_published) if r]
+    days = [(day_of(r), r) for r in raws]
+    days = [(d, r) for d, r in days if d]
+    if not days:
+        return None, False
+    day, raw = days[0]
+    if not _UTC_RE.search(raw):
+        return day, False
+    first = _dt.date.fromisoformat(day)
+    for other, other_raw in days[1:]:
+        if _OFFSET_RE.search(other_raw) and abs((_dt.date.fromisoformat(other) - first).days) <= 1:
+            return other, False
+    return day, True
+
+
+def _stated_days(found: _Found) -> list[str]:
+    """Every publication day the page states, in order of preference, once each."""
+    out: list[str] = []
+    for raw in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+                found.time_published):
+        day = day_of(raw) if raw else None
+        if day and day not in out:
+            out.append(day)
+    return out[:MAX_OTHER_DATES + 1]
+
+
+def _local_day(root: etree._Element, day: str, url_date: str | None) -> tuple[str, bool]:
+    """The page's local day for a UTC ``day``: the URL's when a day apart, else a timestamp with a
+    non-zero offset one day apart from it in the page's scripts (``"date":"2023-11-08T22:28:35-05:00"``
+    beside ``"datePublished":"2023-11-09T03:28:35Z"``).  ``(day, True)`` when neither says."""
+    first = _dt.date.fromisoformat(day)
+    if url_date and abs((_dt.date.fromisoformat(url_date) - first).days) == 1:
+        return url_date, False
+    for script in root.iter("script"):
+        text = script.text
+        if not text or len(text) > LOCAL_SCRIPT_MAX_CHARS:
+            continue
+        for m in _LOCAL_STAMP_RE.finditer(text):
+            try:
+                other = _dt.date.fromisoformat(m[1])
+            except ValueError:
+                continue
+            if abs((other - first).days) == 1:
+                return m[1], False
+    return day, True
+
+
+def page_date(page: PageMeta, text_date: str | None) -> str | None:
+    """The document's date from the page's metadata and the date its text lines give: the
+    metadata's publication day; the text's when the metadata states several days and the text
+    shows one of them, or gives a UTC day and the text the day before or after (the page's local
+    day); the text's day when the metadata states none (beating htmldate's guess from the markup);
+    a modified day last."""
+    if page.date and page.date_guessed and text_date and len(text_date) == 10:
+        return text_date
+    if page.date and text_date in page.other_dates:
+        return text_date  # the page states several days: the one it shows
+    if page.date:
+        if page.date_utc and text_date and len(text_date) == 10 and text_date != page.date:
+            try:
+                gap = abs((_dt.date.fromisoformat(text_date) - _dt.date.fromisoformat(page.date)).days)
+            except ValueError:
+                gap = 99
+            if gap == 1:
+                return text_date
+        return page.date
+    return text_date or page.modified
+
+
+def _first_day(values: Any) -> str | None:
+    for value in values:
+        if day := day_of(value):
+            return day
+    return None
+
+
+# --- onto the document -------------------------------------------------------------------------------
+
+
 def apply_page_meta(doc: Document, page: PageMeta, text_title: str | None, text_date: str | None) -> None:
     """Store what the page says about itself on ``doc``: title, date, authors, site, URL, and
     language, direction and description in ``doc.meta``.  The page's metadata beats what the text
     lines suggest; when both exist and disagree, the text's reading is kept in
-    ``meta["text_title"]`` / ``meta["text_date"]``."""
+    ``meta["text_title"]`` / ``meta["text_date"]``.  The date is :func:`page_date`'s."""
     meta = dict(doc.meta)
     meta.update(page.as_meta())
     if page.title:
         if text_title and text_title.strip() != page.title:
             meta["text_title"] = text_title.strip()
         doc.title = page.title
-    if page.date:
-        if text_date and text_date != page.date:
+    date = page_date(page, text_date)
+    if date:
+        if text_date and text_date != date:
             meta["text_date"] = text_date
-        doc.date = page.date
+        doc.date = date
     if page.authors:
         doc.authors = list(page.authors)
     if page.site:
@@ -42,4 +728,13 @@ def apply_page_meta(doc: Document, page: PageMeta, text_title: str | None, text_
     doc.meta = meta
 
 
-__all__ = ["apply_page_meta", "html_layout"]
+__all__ = [
+    "apply_page_meta",
+    "choose_title",
+    "day_of",
+    "html_layout",
+    "page_date",
+    "read_page_meta",
+    "strip_site",
+    "url_day",
+]
