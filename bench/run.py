@@ -318,6 +318,8 @@ class Config:
     incremental: bool = False
     profile: bool = True
     keep: bool = False
+    #: An earlier run's folder (kept with ``--keep``) whose corpus and index are measured again.
+    reuse: Path | None = None
 
 
 @dataclass
@@ -355,6 +357,13 @@ _PAGE_MB = os.sysconf("SC_PAGE_SIZE") / 2**20 if hasattr(os, "sysconf") else 409
 
 def _tree_rss_mb(root: int) -> float:
     """Resident memory of every process descended from ``root`` (not ``root`` itself), summed, in MB."""
+    return _tree_memory_mb(root)[0]
+
+
+def _tree_memory_mb(root: int) -> tuple[float, float]:
+    """Resident memory (RSS) and proportional memory (PSS: a page shared by n processes counts 1/n in
+    each) of every process descended from ``root`` (not ``root`` itself), summed, in MB.  PSS is 0
+    where the kernel does not report it."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -364,32 +373,48 @@ def _tree_rss_mb(root: int) -> float:
                 continue
             ppid = int(stat.rsplit(")", 1)[1].split()[1])
             children.setdefault(ppid, []).append(int(entry))
-    total, todo = 0.0, list(children.get(root, []))
+    total, proportional, todo = 0.0, 0.0, list(children.get(root, []))
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, []))
         try:
             total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * _PAGE_MB
+            proportional += _pss_mb(pid)
         except (OSError, IndexError, ValueError):
             continue
-    return total
+    return total, proportional
+
+
+def _pss_mb(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 class TreeMemory:
     """Samples the summed resident memory of all of this process's descendants (a build process and
     the workers it forks) every ``interval`` seconds; ``peak_mb`` is the largest sum seen.  Pages
-    shared between a worker and the process it was forked from count twice: an upper bound."""
+    shared between a worker and the process it was forked from count twice: an upper bound.
+    ``peak_pss_mb`` is the largest sum of their proportional memory, which counts such pages once:
+    the memory the processes hold together."""
 
     def __init__(self, interval: float = 0.5) -> None:
         self.interval = interval
         self.peak_mb = 0.0
+        self.peak_pss_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
             if os.path.isdir("/proc"):
-                self.peak_mb = max(self.peak_mb, _tree_rss_mb(os.getpid()))
+                rss, pss = _tree_memory_mb(os.getpid())
+                self.peak_mb = max(self.peak_mb, rss)
+                self.peak_pss_mb = max(self.peak_pss_mb, pss)
 
     def __enter__(self) -> TreeMemory:
         self._thread.start()
@@ -477,6 +502,7 @@ def step_build(run: Run, source_mb: float) -> None:
         peak_rss_mb=round(peak, 1),
         worker_peak_rss_mb=result.get("worker_peak_rss_mb"),
         all_processes_peak_rss_mb=round(tree.peak_mb, 1),
+        all_processes_peak_pss_mb=round(tree.peak_pss_mb, 1) if tree.peak_pss_mb else None,
         index_mb=round(dir_size_mb(run.index_dir), 2),
         corpus_mb=round(dir_size_mb(run.corpus_dir), 2),
         ingest=result,
@@ -679,11 +705,15 @@ def machine() -> dict[str, Any]:
 
 def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
     """Run the selected steps and return the report."""
-    shared_pages, source_mb = ensure_pages(config)
-    out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}-{os.getpid()}"
-    shutil.rmtree(out_dir, ignore_errors=True)
-    out_dir.mkdir(parents=True)
-    run = Run(config, private_pages(shared_pages, out_dir / "pages"), out_dir)
+    if config.reuse is not None:
+        run = reused_run(config)
+        source_mb = run.report.pop("source_mb")
+    else:
+        shared_pages, source_mb = ensure_pages(config)
+        out_dir = config.work / f"run-s{config.seed}-n{config.pages}-{config.engine}-{os.getpid()}"
+        shutil.rmtree(out_dir, ignore_errors=True)
+        out_dir.mkdir(parents=True)
+        run = Run(config, private_pages(shared_pages, out_dir / "pages"), out_dir)
     run.report.update(
         date=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         machine=machine(),
@@ -704,9 +734,24 @@ def measure(config: Config, steps: Sequence[str]) -> dict[str, Any]:
     add_ratios_and_targets(run.report)
     run.report["bench_process_peak_rss_mb"] = round(peak_rss_mb(), 1)
     run.report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    if not config.keep:
-        shutil.rmtree(out_dir, ignore_errors=True)
+    if not config.keep and config.reuse is None:
+        shutil.rmtree(run.out_dir, ignore_errors=True)
     return run.report
+
+
+def reused_run(config: Config) -> Run:
+    """The run folder ``config.reuse`` (its corpus and index as an earlier ``--keep`` run left
+    them), with the passage count its index recorded."""
+    out_dir = config.reuse
+    assert out_dir is not None
+    if not (out_dir / "index").is_dir() or not (out_dir / "corpus").is_dir():
+        raise SystemExit(f"--reuse {out_dir}: no corpus/ and index/ there (a run kept with --keep)")
+    run = Run(config, out_dir / "pages", out_dir)
+    recorded = json.loads((out_dir / "index" / "bicorpus.json").read_text("utf-8"))
+    run.report["passages"] = recorded.get("passages")
+    run.report["source_mb"] = round(dir_size_mb(out_dir / "pages"), 3) if run.pages_dir.is_dir() else None
+    run.report["reused"] = str(out_dir)
+    return run
 
 
 STEPS: dict[str, Callable[..., None]] = {
@@ -759,6 +804,7 @@ def summary(report: dict[str, Any]) -> str:
         f"{'peak RSS MB (build)':28}{_fmt(report.get('peak_rss_mb')):>14}{_fmt(base.get('peak_rss_mb')):>14}",
         f"{'peak RSS MB (a worker)':28}{_fmt(report.get('worker_peak_rss_mb')):>14}",
         f"{'peak RSS MB (all, summed)':28}{_fmt(report.get('all_processes_peak_rss_mb')):>14}",
+        f"{'peak PSS MB (all, summed)':28}{_fmt(report.get('all_processes_peak_pss_mb')):>14}",
         f"{'index MB':28}{_fmt(report.get('index_mb')):>14}{_fmt(base.get('index_mb')):>14}",
         f"{'query p50 ms':28}{_fmt(report.get('query_p50_ms')):>14}"
         f"{_fmt(report.get('baseline_query_p50_ms')):>14}{_fmt(report.get('query_p50_vs_baseline')):>8}"
@@ -850,6 +896,8 @@ def markdown(report: dict[str, Any]) -> str:
         f"| peak RSS of its largest worker, MB | {_fmt(report.get('worker_peak_rss_mb'))} | | | | |",
         f"| peak RSS of all its processes (summed), MB | {_fmt(report.get('all_processes_peak_rss_mb'))} "
         "| | | | |",
+        f"| peak PSS of all its processes (summed: shared pages once), MB | "
+        f"{_fmt(report.get('all_processes_peak_pss_mb'))} | | | | |",
         f"| index size, MB | {_fmt(report.get('index_mb'))} | {_fmt(base.get('index_mb'))} | | "
         f"{_fmt(raw.get('index_mb'))} | |",
     ]
@@ -915,6 +963,12 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
     parser.add_argument("--profile-queries", action="store_true",
                         help="also run the bicorpus queries under cProfile and report the hottest functions")
     parser.add_argument("--keep", action="store_true", help="keep the corpus and indexes under --work")
+    parser.add_argument("--reuse", metavar="RUN_DIR",
+                        help="measure again the corpus and index an earlier --keep run left in RUN_DIR "
+                             "(its run-... folder): no build; the queries, and the raw-Tantivy ceiling "
+                             "unless --no-baseline (plain Whoosh only with --whoosh-too)")
+    parser.add_argument("--whoosh-too", action="store_true",
+                        help="with --reuse, build and query the plain-Whoosh baseline as well")
     args = parser.parse_args(argv)
     if args.pages < 1:
         parser.error("--pages must be at least 1")
@@ -922,7 +976,15 @@ def parse_args(argv: Sequence[str] | None) -> tuple[Config, list[str], str | Non
         parser.error("--repeat must be at least 1")
     config = Config(pages=args.pages, seed=args.seed, engine=args.engine, work=Path(args.work),
                     per_class=args.queries_per_class, warmup=args.warmup, incremental=args.incremental,
-                    profile=not args.no_profile, keep=args.keep, repeat=args.repeat)
+                    profile=not args.no_profile, keep=args.keep, repeat=args.repeat,
+                    reuse=Path(args.reuse) if args.reuse else None)
+    if config.reuse is not None:
+        steps = ["queries"]
+        if not args.no_baseline:
+            steps = ["raw", "queries", "raw-queries"]
+            if args.whoosh_too:
+                steps = ["baseline", *steps, "baseline-queries"]
+        return config, [*steps, *(["query-profile"] if args.profile_queries else [])], args.json
     steps = ["build"]
     if config.profile:
         steps.append("profile")

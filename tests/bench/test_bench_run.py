@@ -217,7 +217,28 @@ def test_tree_memory_sums_the_descendants() -> None:
         with run.TreeMemory(interval=0.05) as tree:
             time.sleep(0.5)
         assert tree.peak_mb >= 60
+        if Path("/proc/self/smaps_rollup").exists():  # the child's 60 MB are its own: counted once
+            assert 60 <= tree.peak_pss_mb <= tree.peak_mb
     finally:
         child.kill()
         child.wait()
     assert run._tree_rss_mb(child.pid) == 0  # no descendants
+
+
+def test_reuse_measures_a_kept_run_again_without_building(tmp_path: Path) -> None:
+    config, steps, _ = run.parse_args(["--pages", "10", "--reuse", str(tmp_path / "gone")])
+    assert steps == ["raw", "queries", "raw-queries"] and config.reuse == tmp_path / "gone"
+    _, steps, _ = run.parse_args(["--pages", "10", "--reuse", "x", "--no-baseline", "--profile-queries"])
+    assert steps == ["queries", "query-profile"]
+    _, steps, _ = run.parse_args(["--pages", "10", "--reuse", "x", "--whoosh-too"])
+    assert steps == ["baseline", "raw", "queries", "raw-queries", "baseline-queries"]
+    with pytest.raises(SystemExit, match="no corpus/ and index/"):
+        run.measure(config, steps)
+    kept = run.measure(run.Config(pages=12, seed=3, work=tmp_path, per_class=2, warmup=0, keep=True),
+                       ["build"])
+    folder = next(tmp_path.glob("run-*"))
+    again = run.measure(run.Config(pages=12, seed=3, work=tmp_path, per_class=2, warmup=0, reuse=folder),
+                        ["queries"])
+    assert again["errors"] == {} and again["passages"] == kept["passages"] > 0
+    assert "ingest_passages_per_s" not in again and again["queries"]["all"]["n"] == 2 * len(run.QUERY_CLASSES)
+    assert (folder / "index").is_dir()  # a reused run is never cleaned up

@@ -270,6 +270,48 @@ def test_tantivy_date_ranges_compare_as_text(tmp_path: Path, low: str | None, hi
     assert (on_column is not None) == iso
 
 
+@pytest.mark.parametrize("engine_name", ENGINES)
+def test_every_dated_passage_and_the_undated_ones_counted_apart(tmp_path: Path, engine_name: str,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """``HAS_DATE`` holds every passage with a date, ISO or odd ("c. 2017"), and ``UNDATED`` the
+    others; counted on another thread (``count_soon``, Tantivy, here for any count) or not, the
+    counts are the same."""
+    from bicorpus.index.engine import IndexedPassage, TermQ, count_soon, engine_class
+    from bicorpus.index.search import HAS_DATE, UNDATED
+
+    monkeypatch.setattr(tantivy_engine, "THREAD_COUNT_POSTINGS", 0)
+    engine = engine_class(engine_name).create(tmp_path / "index")
+    engine.write(IndexedPassage(fields={"id": f"p{i}", "doc": "d", "lang": "en" if i % 2 else "ar",
+                                        "date": date, "text": "x"},
+                                terms={"form": [("x",)]}) for i, date in enumerate(DATES))
+    dated = sum(d is not None for d in DATES)
+    x = TermQ("form", "x")
+    with engine.pinned():
+        assert engine.count(x, filter=HAS_DATE) == dated == 10
+        assert engine.count(x, filter=UNDATED) == 1
+        filters = (HAS_DATE, *(TermQ("lang", v) for v in ("en", "ar", "fa")))
+        later = [count_soon(engine, x, filter=f) for f in filters]
+        if engine_name == "whoosh":
+            assert later == [None] * 4  # no counting on another thread: the caller counts
+        else:
+            assert [wait() for wait in later] == [dated, 5, 6, 0]  # type: ignore[misc]
+            assert count_soon(engine, TermQ("form", "absent"))() == 0  # type: ignore[misc]
+    engine.close()
+
+
+def test_tantivy_counts_on_a_thread_only_what_costs_more_than_handing_it_over(tmp_path: Path) -> None:
+    from bicorpus.index.engine import IndexedPassage, PhraseQ, TermQ
+
+    engine = tantivy_engine.TantivyEngine.create(tmp_path / "index")
+    engine.write(IndexedPassage(fields={"id": f"p{i}", "doc": "d", "text": "x y"},
+                                terms={"form": [("x",), ("y",)]}) for i in range(30))
+    with engine.pinned():
+        translate = engine._translator(engine._searcher())
+        assert translate.postings(PhraseQ("form", (("x", "z"), ("y",)))) == 60
+        assert engine.count_soon(TermQ("form", "x")) is None  # 30 postings: counted by the caller
+    engine.close()
+
+
 def test_tantivy_searcher_sees_another_writers_commit(tmp_path: Path) -> None:
     """A searcher is kept between searches while the index is unchanged, and replaced as soon as
     another writer (here another engine object, as another process would be) commits."""
@@ -287,3 +329,34 @@ def test_tantivy_searcher_sees_another_writers_commit(tmp_path: Path) -> None:
     assert reader.doc_count() == 3
     assert reader._searcher() is not first
     assert reader.count(TermQ("form", "x")) == 3
+
+
+def test_a_forked_process_counts_on_threads_of_its_own(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """An engine that counted on a thread before a fork still counts in the forked child (the
+    parent's threads do not exist there)."""
+    import multiprocessing
+
+    from bicorpus.index.engine import IndexedPassage, TermQ
+
+    monkeypatch.setattr(tantivy_engine, "THREAD_COUNT_POSTINGS", 0)
+    engine = tantivy_engine.TantivyEngine.create(tmp_path / "index")
+    engine.write(IndexedPassage(fields={"id": f"p{i}", "doc": "d", "text": "x"}, terms={"form": [("x",)]})
+                 for i in range(5))
+    with engine.pinned():
+        assert engine.count_soon(TermQ("form", "x"))() == 5  # type: ignore[misc]
+    context = multiprocessing.get_context("fork")
+    answers = context.Queue()
+
+    def child() -> None:
+        with engine.pinned():
+            answers.put(engine.count_soon(TermQ("form", "x"))())  # type: ignore[misc]
+
+    process = context.Process(target=child)
+    process.start()
+    process.join(timeout=60)
+    alive = process.is_alive()
+    if alive:
+        process.kill()
+    assert not alive and answers.get(timeout=5) == 5
+    engine.close()

@@ -151,6 +151,8 @@ class Engine(Protocol):
     # optional: ``search_counted(query, *, limit, filter=None, mask=None) -> (hits, total)``, the hits
     # of :meth:`search` and the number of passages they are the best of, in one pass
     # (:func:`search_counted` falls back on a search and a count).
+    # optional: ``count_soon(query, *, filter=None) -> Callable[[], int] | None``, :meth:`count`
+    # started on another thread, the function waiting for it (:func:`count_soon`).
 
     def has_term(self, field: str, text: str) -> bool:
         """Whether any passage holds ``text`` in ``field``."""
@@ -186,6 +188,15 @@ def search_counted(engine: Engine, query: EngineQuery, *, limit: int, filter: En
     rows = engine.search(query, limit=limit, filter=filter, mask=mask)
     counted = query if mask is None else AllQ((query, NotQ(mask)))
     return rows, engine.count(counted, filter=filter)
+
+
+def count_soon(engine: Engine, query: EngineQuery, *,
+               filter: EngineQuery | None = None) -> Callable[[], int] | None:
+    """The function that waits for ``engine.count(query, filter=filter)`` started now on another
+    thread, so that the count runs while the caller goes on; ``None`` when the engine cannot count
+    on another thread (``count_soon``), or finds this count too cheap to be worth one."""
+    own = getattr(engine, "count_soon", None)
+    return own(query, filter=filter) if own is not None else None
 
 
 #: Engine name → (module, class).  Only these modules import an engine library.

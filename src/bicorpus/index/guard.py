@@ -49,6 +49,12 @@ def damaged_error(path: Path | str, err: BaseException) -> SearchIndexError:
 _QUIET_LOCK = threading.Lock()
 
 
+@functools.cache
+def _devnull() -> int:
+    """A write descriptor on the null device, opened once for the process (every search uses it)."""
+    return os.open(os.devnull, os.O_WRONLY)
+
+
 @contextmanager
 def rust_panics_quiet() -> Iterator[None]:
     """Keep a Rust panic's message off standard error (the hook pyo3 installs prints it there
@@ -62,9 +68,7 @@ def rust_panics_quiet() -> Iterator[None]:
         with contextlib.suppress(OSError, ValueError):
             sys.stderr.flush()
             saved = os.dup(2)
-            null = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(null, 2)
-            os.close(null)
+            os.dup2(_devnull(), 2)
         yield
     finally:
         if saved is not None:

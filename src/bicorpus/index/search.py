@@ -55,6 +55,7 @@ from .engine import (
     PrefixQ,
     RangeQ,
     TermQ,
+    count_soon,
     prune,
     search_counted,
 )
@@ -382,8 +383,9 @@ def metadata_filter(where: PassageFilter | None) -> EngineQuery | None:
     return parts[0] if len(parts) == 1 else AllQ(tuple(parts))
 
 
-#: Passages with a date (any).
+#: Passages with a date (any), and passages without one.
 HAS_DATE = RangeQ("date", None, None)
+UNDATED = AllQ((NotQ(HAS_DATE),))
 
 #: The form tiers, each with the index of its form in :meth:`Analysis.forms_at`.
 _FORM_COLUMNS = (("exact", 0), ("normalized", 1), ("stem", 2))
@@ -686,6 +688,11 @@ class SearchIndex:
             return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
         counted: int | None = None  # passages matching the widest level, when its search counted them
+        # The total (the widest level's count) and the undated passages a date filter leaves out
+        # are counted on another thread when the engine can, while the levels are searched here.
+        pending: Callable[[], int] | None = None
+        asked = False
+        undated = self._undated_left_out(widest, where)
         for level in range(top + 1):
             current = prune(plan.at(level), self._engine.has_term)
             if current is None or current == previous:
@@ -694,6 +701,9 @@ class SearchIndex:
             want = limit - len(hits)
             if want <= 0:
                 break
+            if not asked and current != widest:  # the total will need a count of its own
+                asked = True
+                pending = count_soon(self._engine, widest, filter=flt)
             # Invariant: every passage matching an earlier level is already in ``seen`` (a level
             # that returned fewer rows than asked returned all of its matches), so the passages
             # new at this level are the rows not yet seen.
@@ -701,7 +711,7 @@ class SearchIndex:
             fetch = (max(want, 10) * 3 if tier == "translit" else want) + len(seen) + len(weak)
             positive, constraint, mask = _split(current)
             while True:
-                if current == widest:  # the total comes with the widest level's hits
+                if current == widest and pending is None:  # the total comes with the widest level's hits
                     rows, counted = search_counted(self._engine, positive, limit=fetch,
                                                    filter=_both(flt, constraint), mask=mask)
                 else:
@@ -724,20 +734,24 @@ class SearchIndex:
             seen.update(h.passage_id for h in found[:want])
             if len(rows) < fetch and current == widest:
                 total = len(rows) - len(weak)
+        if pending is not None:
+            counted = pending()  # waited for even when the total is known: no count outlives its search
         if total is None:
             if counted is None:
                 counted = self._engine.count(widest, filter=flt)
             total = max(len(hits), counted - len(weak))
         return SearchResult(query=query, total=total, hits=hits, stale=self.stale,
-                            undated_left_out=self._undated_left_out(widest, where))
+                            undated_left_out=undated())
 
-    def _undated_left_out(self, query: EngineQuery, where: PassageFilter) -> int:
-        """How many undated passages matching ``query`` (and the other filters) a date filter left out."""
+    def _undated_left_out(self, query: EngineQuery, where: PassageFilter) -> Callable[[], int]:
+        """The function giving how many undated passages matching ``query`` (and the other filters) a
+        date filter left out (counted on another thread when the engine can)."""
         if not (where.since or where.until) or where.include_undated:
-            return 0
+            return lambda: 0
         others = metadata_filter(dataclasses.replace(where, since=None, until=None))
-        dated = _both(others, HAS_DATE)
-        return self._engine.count(query, filter=others) - self._engine.count(query, filter=dated)
+        undated = _both(others, UNDATED)
+        return count_soon(self._engine, query, filter=undated) or (
+            lambda: self._engine.count(query, filter=undated))
 
     def _hit(self, row: dict[str, Any], score: float, tier: str, plan: Plan,
              min_confidence: float = 0.0, derived: bool = False) -> Hit | None:

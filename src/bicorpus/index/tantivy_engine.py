@@ -24,6 +24,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -67,6 +68,9 @@ DAY = "day"
 ODD_DATE = "odd_date"
 #: An ISO date or prefix: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``.
 _ISO_PREFIX_RE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
+#: Postings (summed document frequencies of a query's terms) from which a search's total is counted
+#: on a thread of its own, beside the search: below, the count costs less than handing it over.
+THREAD_COUNT_POSTINGS = 100_000
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 
@@ -169,19 +173,60 @@ def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
     return doc
 
 
+class _ReadMemo:
+    """What one read of one commit (a :meth:`TantivyEngine.pinned` block: one search) looks up
+    more than once: which terms the index holds, the Tantivy query of each engine query, and the
+    stored row of each document read.  Dropped when the block ends."""
+
+    __slots__ = ("freq", "queries", "rows")
+
+    def __init__(self) -> None:
+        self.freq: dict[tuple[str, str], int] = {}
+        self.queries: dict[EngineQuery, Any] = {}
+        self.rows: dict[tuple[int, int], dict[str, Any]] = {}
+
+
 class _Translator:
     """Engine queries → Tantivy queries for one searcher.  Terms absent from the index are dropped
     first, so most phrase slots shrink to one term and phrases stay plain phrase queries."""
 
-    def __init__(self, schema: Any, searcher: Any) -> None:
+    def __init__(self, schema: Any, searcher: Any, memo: _ReadMemo | None = None) -> None:
         self.schema = schema
         self.searcher = searcher
+        self.memo = memo if memo is not None else _ReadMemo()
+
+    def freq(self, field: str, text: str) -> int:
+        """How many passages hold ``text`` in ``field``."""
+        known = self.memo.freq.get((field, text))
+        if known is None:
+            known = self.memo.freq[field, text] = int(self.searcher.doc_freq(field, text))
+        return known
 
     def has(self, field: str, text: str) -> bool:
-        return self.searcher.doc_freq(field, text) > 0
+        return self.freq(field, text) > 0
+
+    def postings(self, q: EngineQuery) -> int:
+        """The postings a query's terms hold together: what evaluating it costs, roughly (prefixes
+        and ranges, which only filter, count nothing)."""
+        if isinstance(q, TermQ):
+            return self.freq(q.field, q.text)
+        if isinstance(q, PhraseQ):
+            return sum(self.freq(q.field, t) for slot in q.slots for t in slot)
+        if isinstance(q, AllQ | AnyQ):
+            return sum(self.postings(item) for item in q.items)
+        if isinstance(q, NotQ):
+            return self.postings(q.item)
+        return 0
 
     def __call__(self, q: EngineQuery) -> Any | None:
-        """The Tantivy query, or ``None`` when ``q`` can match nothing."""
+        """The Tantivy query, or ``None`` when ``q`` can match nothing (translated once per read)."""
+        queries = self.memo.queries
+        if q in queries:
+            return queries[q]
+        found = queries[q] = self._translate(q)
+        return found
+
+    def _translate(self, q: EngineQuery) -> Any | None:
         if isinstance(q, TermQ):
             if not self.has(q.field, q.text):
                 return None
@@ -257,10 +302,13 @@ class _Translator:
         if q.high is not None:
             high = day_number(q.high.rstrip("\uffff"), last=q.high.endswith("\uffff"))
         unreadable = (low is None) != (q.low is None) or (high is None) != (q.high is None)
-        if unreadable or (low is None and high is None):
-            return None  # a bound that is no ISO date, or no bound at all
-        numbers = tantivy.Query.range_query(self.schema, DAY, tantivy.FieldType.Integer, low, high,
-                                            use_inverted_index=False)
+        if unreadable:
+            return None  # a bound that is no ISO date
+        if low is None and high is None:  # every dated passage: a day number, or an odd date
+            numbers = tantivy.Query.exists_query(DAY)
+        else:
+            numbers = tantivy.Query.range_query(self.schema, DAY, tantivy.FieldType.Integer, low, high,
+                                                use_inverted_index=False)
         odd = self.terms_between(ODD_DATE, q.low, q.high)
         if not odd:
             return numbers
@@ -297,6 +345,11 @@ def _stored_row(doc: Any) -> dict[str, Any]:
     return json.loads(bytes(data)) if data is not None else {}
 
 
+def _count(searcher: Any, query: Any) -> int:
+    """How many passages ``query`` matches (Tantivy's count collector beside a top-1)."""
+    return int(searcher.search(query, limit=1, count=True).count)
+
+
 def _filtered(query: Any, allow: Any | None, block: Any | None) -> Any:
     """``query`` restricted to ``allow`` (scoring nothing) and without ``block``."""
     if allow is None and block is None:
@@ -320,6 +373,8 @@ class TantivyEngine:
         self._schema = index.schema
         self._local = threading.local()
         self._lock = threading.Lock()
+        self._counter: ThreadPoolExecutor | None = None  # counts run beside a search (count_soon)
+        self._counter_pid = 0
 
     @classmethod
     def create(cls, path: str | Path) -> TantivyEngine:
@@ -499,16 +554,37 @@ class TantivyEngine:
 
     @contextmanager
     def pinned(self) -> Iterator[None]:
-        """Within the block this thread reads one commit."""
+        """Within the block this thread reads one commit (and looks each term, query and stored
+        row up once: :class:`_ReadMemo`)."""
         self._searcher()
-        self._local.pinned = getattr(self._local, "pinned", 0) + 1
+        depth = getattr(self._local, "pinned", 0)
+        if not depth:
+            self._local.memo = _ReadMemo()
+        self._local.pinned = depth + 1
         try:
             yield
         finally:
             self._local.pinned -= 1
+            if not self._local.pinned:
+                self._local.memo = None
 
-    def _query(self, searcher: Any, q: EngineQuery) -> Any | None:
-        return _Translator(self._schema, searcher)(q)
+    def _memo(self) -> _ReadMemo | None:
+        """The memo of the pinned block this thread is in (``None`` outside one)."""
+        return getattr(self._local, "memo", None) if getattr(self._local, "pinned", 0) else None
+
+    def _translator(self, searcher: Any) -> _Translator:
+        return _Translator(self._schema, searcher, self._memo())
+
+    def _row(self, searcher: Any, address: Any) -> dict[str, Any]:
+        """The stored row of the document at ``address`` (decoded once per pinned block)."""
+        memo = self._memo()
+        if memo is None:
+            return _stored_row(searcher.doc(address))
+        key = (address.segment_ord, address.doc)
+        row = memo.rows.get(key)
+        if row is None:
+            row = memo.rows[key] = _stored_row(searcher.doc(address))
+        return row
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,
                mask: EngineQuery | None = None) -> list[tuple[dict[str, Any], float]]:
@@ -522,7 +598,7 @@ class TantivyEngine:
     def _search(self, query: EngineQuery, limit: int, filter: EngineQuery | None, mask: EngineQuery | None,
                 count: bool) -> tuple[list[tuple[dict[str, Any], float]], int]:
         searcher = self._searcher()
-        translate = _Translator(self._schema, searcher)
+        translate = self._translator(searcher)
         q = translate(query)
         if q is None:
             return [], 0
@@ -531,20 +607,43 @@ class TantivyEngine:
             return [], 0
         block = translate(mask) if mask is not None else None
         found = searcher.search(_filtered(q, allow, block), limit=limit, count=count)
-        rows = [(_stored_row(searcher.doc(address)), float(score)) for score, address in found.hits]
+        rows = [(self._row(searcher, address), float(score)) for score, address in found.hits]
         return rows, int(found.count) if count else len(rows)
 
     def count(self, query: EngineQuery, *, filter: EngineQuery | None = None) -> int:
+        counted = self.count_soon(query, filter=filter, wait=True)
+        assert counted is not None
+        return counted()
+
+    def count_soon(self, query: EngineQuery, *, filter: EngineQuery | None = None,
+                   wait: bool = False) -> Callable[[], int] | None:
+        """:meth:`count` on a thread of its own, started now (Tantivy lets go of the GIL while it
+        counts, so the caller's next engine call or Python work runs on the other core meanwhile);
+        returns the function that waits for the count, or ``None`` when the count is too cheap to
+        be worth a thread (fewer than :data:`THREAD_COUNT_POSTINGS` postings).  The query is
+        translated here, in the caller's read of the index (``wait``: count now, on this thread)."""
         searcher = self._searcher()
-        translate = _Translator(self._schema, searcher)
+        translate = self._translator(searcher)
+        if not wait and translate.postings(query) < THREAD_COUNT_POSTINGS:
+            return None
         q = translate(query)
         allow = translate(filter) if filter is not None else None
         if q is None or (filter is not None and allow is None):
-            return 0
-        return int(searcher.search(_filtered(q, allow, None), limit=1, count=True).count)
+            return lambda: 0
+        counted = _filtered(q, allow, None)
+        if wait:
+            number = _count(searcher, counted)
+            return lambda: number
+        with self._lock:
+            # none yet, or this process is a fork of the one that made it (whose threads it lacks)
+            if self._counter is None or self._counter_pid != os.getpid():
+                self._counter = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bicorpus-count")
+                self._counter_pid = os.getpid()
+            future = self._counter.submit(_count, searcher, counted)
+        return future.result
 
     def has_term(self, field: str, text: str) -> bool:
-        return self._searcher().doc_freq(field, text) > 0
+        return self._translator(self._searcher()).has(field, text)
 
     def _rows(self, q: Any, limit: int) -> list[dict[str, Any]]:
         searcher = self._searcher()
@@ -569,6 +668,10 @@ class TantivyEngine:
 
     def close(self) -> None:
         self._local = threading.local()
+        with self._lock:
+            counter, self._counter = self._counter, None
+        if counter is not None and self._counter_pid == os.getpid():
+            counter.shutdown(wait=True)
 
 
 #: Endings of the files of a Tantivy index's segments.
