@@ -15,7 +15,9 @@ The site of a page is the host of a URL line near its top (``https://www.example
 there is one, else its folder.  HTML pages are left to their extractor (no table).
 
 Only the edges of each file are read here (its first and last :data:`EDGE_BYTES` bytes), so the
-pass costs little next to ingest itself (about 0.1 ms a file).
+pass costs little next to ingest itself (about 0.1 ms a file).  What it keeps of each file is
+also remembered beside the corpus (:data:`EDGES_FILE`, with the file's size and modification
+time): a re-ingest reads again only the files whose size or time changed.
 
 What a page gets from the table is its *hits*: the keys of its own lines that repeat across its
 site.  They are an input of the page's processing like its text, and their fingerprint is kept
@@ -28,6 +30,7 @@ collection still writes nothing.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import stat
@@ -44,6 +47,8 @@ EDGE_BYTES = 4096
 #: Longest line that can be a repeated line (chrome is short; a longer line shared by pages is
 #: text, and tells copies of one article apart from different articles).
 LINE_MAX_CHARS = 100
+#: A long line is known by its first this many characters (copies of an article share them).
+FOLD_MAX_CHARS = 400
 #: A line is repeated when it appears at the edges of at least this many pages of one site,
 #: carrying at least this many different articles (pages sharing a long line are one article).
 MIN_PAGES = 3
@@ -62,7 +67,7 @@ class PageEdges:
 
     site: str
     keys: frozenset[str]
-    article: frozenset[str]  # its long lines: copies of one article share some
+    article: frozenset[str]  # digests of its long lines: copies of one article share some
 
 
 def page_edges(text: str, folder: str) -> PageEdges:
@@ -85,9 +90,10 @@ _FOLD_RE = re.compile(r"[\W_]+")
 
 
 def _fold(line: str) -> str:
-    """A long line's letters and digits only, case folded: copies of an article that differ in
-    quotes, spacing or punctuation still share it."""
-    return _FOLD_RE.sub("", line.casefold())
+    """A digest of a long line's letters and digits, case folded: copies of an article that differ
+    in quotes, spacing or punctuation still share it."""
+    folded = _FOLD_RE.sub("", line[:FOLD_MAX_CHARS].casefold())
+    return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest() if folded else ""
 
 
 def read_edges(path: Path) -> str:
@@ -126,6 +132,8 @@ class SiteTable:
 
     repeated: Mapping[str, frozenset[str]] = field(default_factory=dict)
     pages: Mapping[str, PageEdges] = field(default_factory=dict)
+    #: ``(size, mtime in ns)`` of each file read (or found unchanged in the memo).
+    stamps: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     def hits(self, path: str | Path) -> frozenset[str]:
         """Keys of the page's own lines that repeat across its site (empty if none)."""
@@ -169,25 +177,96 @@ def _articles(pages: list[PageEdges]) -> int:
     return count
 
 
-def site_table(paths: Iterable[str | Path]) -> SiteTable:
+def site_table(paths: Iterable[str | Path], memo: EdgeMemo | None = None) -> SiteTable:
     """The table for a batch of files: text pages are read at their edges; HTML pages, web
-    archives and anything but a regular file are skipped."""
+    archives and anything but a regular file are skipped.  A file ``memo`` holds with its current
+    size and modification time is not read again."""
     pages: dict[str, PageEdges] = {}
+    stamps: dict[str, tuple[int, int]] = {}
+    known = memo.pages if memo is not None else {}
     for path in paths:
         name = str(path)
-        if source_format(name) in ("html", "warc") or not _regular_file(name):
-            continue  # HTML and web archives have their own reading; FIFOs and devices are not read
-        text = read_edges(Path(name))
-        if text:
-            pages[name] = page_edges(text, os.path.dirname(name))
-    return build_table(pages)
+        if source_format(name) in ("html", "warc"):
+            continue  # HTML and web archives have their own reading
+        stamp = _regular_file_stamp(name)
+        if stamp is None:
+            continue  # FIFOs and devices are not read
+        before = known.get(name)
+        if before is not None and before[0] == stamp:
+            edges: PageEdges | None = before[1]
+        else:
+            text = read_edges(Path(name))
+            edges = page_edges(text, os.path.dirname(name)) if text else None
+        if edges is not None:
+            pages[name] = edges
+            stamps[name] = stamp
+    table = build_table(pages)
+    return SiteTable(table.repeated, table.pages, stamps)
 
 
-def _regular_file(name: str) -> bool:
+def _regular_file_stamp(name: str) -> tuple[int, int] | None:
+    """``(size, mtime in ns)`` of a regular file, ``None`` for anything else."""
     try:
-        return stat.S_ISREG(os.stat(name).st_mode)
+        st = os.stat(name)
     except (OSError, ValueError):
-        return False
+        return None
+    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+
+
+# --- the memo of pages' edges, kept beside the corpus ------------------------------------------------
+
+#: The file, in the corpus folder, that remembers each text file's edges between runs.
+EDGES_FILE = "site-edges.json"
+
+
+@dataclass(frozen=True)
+class EdgeMemo:
+    """What the site pass kept of each file in an earlier run, with the file's ``(size, mtime in
+    ns)`` then.  ``version`` names the rules that made it: a memo of other rules is not used."""
+
+    version: str
+    pages: Mapping[str, tuple[tuple[int, int], PageEdges]] = field(default_factory=dict)
+
+
+def load_memo(folder: Path, version: str) -> EdgeMemo:
+    """The memo kept in ``folder`` (an empty one when there is none, it is unreadable or damaged,
+    or it was made by other rules: it only saves reading, so nothing is lost)."""
+    empty = EdgeMemo(version)
+    try:
+        data = json.loads((folder / EDGES_FILE).read_bytes())
+    except (OSError, ValueError):
+        return empty
+    if not isinstance(data, dict) or data.get("version") != version:
+        return empty
+    if not isinstance(data.get("pages"), dict):
+        return empty
+    pages: dict[str, tuple[tuple[int, int], PageEdges]] = {}
+    for name, row in data["pages"].items():
+        try:
+            size, mtime, site, keys, article = row
+            if not (isinstance(size, int) and isinstance(mtime, int) and isinstance(site, str)
+                    and all(isinstance(k, str) for k in (*keys, *article))):
+                return empty
+        except (TypeError, ValueError):
+            return empty
+        pages[name] = ((size, mtime), PageEdges(site, frozenset(keys), frozenset(article)))
+    return EdgeMemo(version, pages)
+
+
+def save_memo(folder: Path, memo: EdgeMemo, table: SiteTable) -> None:
+    """Keeps ``table``'s pages as the memo in ``folder`` when they differ from ``memo`` (written to
+    a temporary file and renamed into place; a failure leaves the old memo or none, never a part)."""
+    pages = {name: (table.stamps[name], edges) for name, edges in table.pages.items() if name in table.stamps}
+    if pages == dict(memo.pages) or not folder.is_dir():
+        return
+    rows = {name: [size, mtime, edges.site, sorted(edges.keys), sorted(edges.article)]
+            for name, ((size, mtime), edges) in pages.items()}
+    tmp = folder / (EDGES_FILE + ".part")
+    try:
+        tmp.write_text(json.dumps({"version": memo.version, "pages": rows}, ensure_ascii=False), "utf-8")
+        os.replace(tmp, folder / EDGES_FILE)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def fingerprint(hits: frozenset[str]) -> str | None:

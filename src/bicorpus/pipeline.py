@@ -38,7 +38,7 @@ from .corpus import (
 )
 from .errors import CorpusError, SourceError
 from .layout import analyze
-from .layout_site import fingerprint, site_table
+from .layout_site import fingerprint, load_memo, save_memo, site_table
 from .model import SCHEMA_VERSION, Document, Passage
 from .normalize import NORMALIZATION_VERSION
 from .readers.page_meta import apply_page_meta, html_layout
@@ -315,7 +315,8 @@ def ingest(
         replaced: set[str] = set()  # old doc ids to drop
         seen_paths: set[str] = set()
         tasks: list[tuple[int, str, _Task | None]] = []  # (file number, shown path, work to do)
-        sites = site_table(files)  # lines repeated across a site's pages (bicorpus.layout_site)
+        memo = load_memo(corpus_dir, f"{INGEST_VERSION}")
+        sites = site_table(files, memo)  # lines repeated across a site's pages (bicorpus.layout_site)
         for done, path in enumerate(files, 1):
             shown = display_path(path, existing.base)
             if shown in seen_paths:
@@ -361,6 +362,7 @@ def ingest(
         if not (report.added or report.changed or report.removed) and (corpus_dir / MANIFEST_FILE).exists():
             report.documents = len(existing.by_id)
             report.passages = sum(d.n_passages for d in existing.by_id.values())
+            save_memo(corpus_dir, memo, sites)
             return report  # nothing changed: the corpus files stay byte-identical
 
         # 5. store
@@ -369,6 +371,7 @@ def ingest(
         report.passages = manifest["passages"]
         report.written = True
         report.after = tx.fingerprint
+        save_memo(corpus_dir, memo, sites)
     return report
 
 

@@ -92,10 +92,10 @@ class SourceText:
 def source_format(path: str | Path) -> str | None:
     """``"txt"``, ``"html"`` or ``"warc"`` (a web archive of many pages) from the file name, ``None`` if
     bicorpus does not read it."""
-    name = Path(path).name.lower()
+    name = os.path.basename(os.fspath(path).rstrip("/")).lower()
     if name.endswith(".warc.gz"):
         return "warc"
-    return FORMATS.get(Path(name).suffix)
+    return FORMATS.get(os.path.splitext(name)[1])
 
 
 def member_of(path: str) -> tuple[str, str] | None:
