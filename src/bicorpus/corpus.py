@@ -33,18 +33,23 @@ from .model import LANGS, REGIONS, SCHEMA_VERSION, Document, Passage
 
 # A passage row's document id as written (a JSON string); quotes inside values are escaped.
 _DOC_ID_RE = re.compile(rb'"doc_id": ("(?:[^"\\]|\\.)*")')
+_DOC_ID_KEY = b'"doc_id": "'
 
 
 def raw_doc_id(line: bytes) -> str | None:
     """The document id of a raw ``passages.jsonl`` line, read without parsing the row (``None``
     when the line has no ``doc_id`` string)."""
+    start = line.find(_DOC_ID_KEY)
+    if start < 0:
+        return None
+    start += len(_DOC_ID_KEY)
+    end = line.find(b'"', start)
+    if end >= 0 and b"\\" not in line[start:end]:  # the common case, without the pattern
+        return line[start:end].decode("utf-8", "replace")
     found = _DOC_ID_RE.search(line)
     if found is None:
         return None
-    raw = found.group(1)
-    if b"\\" in raw:
-        return json.loads(raw)  # an escaped character: let JSON decode it
-    return raw[1:-1].decode("utf-8", "replace")
+    return json.loads(found.group(1))  # an escaped character: let JSON decode it
 
 DOCUMENTS_FILE = "documents.jsonl"
 PASSAGES_FILE = "passages.jsonl"
