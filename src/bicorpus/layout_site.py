@@ -216,7 +216,7 @@ def _regular_file_stamp(name: str) -> tuple[int, int] | None:
 # --- the memo of pages' edges, kept beside the corpus ------------------------------------------------
 
 #: The file, in the corpus folder, that remembers each text file's edges between runs.
-EDGES_FILE = "site-edges.json"
+EDGES_FILE = "site-edges.jsonl"
 
 
 @dataclass(frozen=True)
@@ -232,38 +232,36 @@ def load_memo(folder: Path, version: str) -> EdgeMemo:
     """The memo kept in ``folder`` (an empty one when there is none, it is unreadable or damaged,
     or it was made by other rules: it only saves reading, so nothing is lost)."""
     empty = EdgeMemo(version)
-    try:
-        data = json.loads((folder / EDGES_FILE).read_bytes())
-    except (OSError, ValueError):
-        return empty
-    if not isinstance(data, dict) or data.get("version") != version:
-        return empty
-    if not isinstance(data.get("pages"), dict):
-        return empty
     pages: dict[str, tuple[tuple[int, int], PageEdges]] = {}
-    for name, row in data["pages"].items():
-        try:
-            size, mtime, site, keys, article = row
-            if not (isinstance(size, int) and isinstance(mtime, int) and isinstance(site, str)
-                    and all(isinstance(k, str) for k in (*keys, *article))):
+    try:
+        with open(folder / EDGES_FILE, "rb") as f:
+            if json.loads(f.readline() or b"null") != {"version": version}:
                 return empty
-        except (TypeError, ValueError):
-            return empty
-        pages[name] = ((size, mtime), PageEdges(site, frozenset(keys), frozenset(article)))
+            for line in f:
+                name, size, mtime, site, keys, article = json.loads(line)
+                if not (isinstance(name, str) and isinstance(size, int) and isinstance(mtime, int)
+                        and isinstance(site, str) and all(isinstance(k, str) for k in (*keys, *article))):
+                    return empty
+                pages[name] = ((size, mtime), PageEdges(site, frozenset(keys), frozenset(article)))
+    except (OSError, ValueError, TypeError):
+        return empty
     return EdgeMemo(version, pages)
 
 
 def save_memo(folder: Path, memo: EdgeMemo, table: SiteTable) -> None:
-    """Keeps ``table``'s pages as the memo in ``folder`` when they differ from ``memo`` (written to
-    a temporary file and renamed into place; a failure leaves the old memo or none, never a part)."""
+    """Keeps ``table``'s pages as the memo in ``folder`` when they differ from ``memo`` (one JSON
+    line a page, written to a temporary file and renamed into place: a failure leaves the old memo
+    or none, never a part)."""
     pages = {name: (table.stamps[name], edges) for name, edges in table.pages.items() if name in table.stamps}
     if pages == dict(memo.pages) or not folder.is_dir():
         return
-    rows = {name: [size, mtime, edges.site, sorted(edges.keys), sorted(edges.article)]
-            for name, ((size, mtime), edges) in pages.items()}
     tmp = folder / (EDGES_FILE + ".part")
     try:
-        tmp.write_text(json.dumps({"version": memo.version, "pages": rows}, ensure_ascii=False), "utf-8")
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.write(json.dumps({"version": memo.version}) + "\n")
+            for name, ((size, mtime), edges) in pages.items():
+                row = [name, size, mtime, edges.site, sorted(edges.keys), sorted(edges.article)]
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
         os.replace(tmp, folder / EDGES_FILE)
     except OSError:
         tmp.unlink(missing_ok=True)

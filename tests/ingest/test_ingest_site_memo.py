@@ -76,12 +76,13 @@ def test_a_damaged_or_foreign_memo_is_read_again_from_the_files(work: Path, monk
     assert ingest(["pages"], "corpus").ok
     expected = passages()
     memo_file = work / "corpus" / EDGES_FILE
-    wrong_row = json.dumps({"version": str(INGEST_VERSION), "pages": {"x": [1]}})
-    for damage in ('{"version": "0", "pages": {}}', wrong_row, "not json", ""):
+    header = json.dumps({"version": str(INGEST_VERSION)})
+    for damage in ('{"version": "0"}\n', header + '\n["x", 1]\n', header + '\n["x", 1, 2, "s", [3], []]\n',
+                   "not json", ""):
         memo_file.write_text(damage, "utf-8")
         with monkeypatch.context() as patch:
             reads = counting_reads(patch)
             assert ingest(["pages"], "corpus").ok
         assert sorted(reads) == [f"p{i:02d}.txt" for i in range(6)]  # no usable memo: every file read
         assert passages() == expected
-        assert json.loads(memo_file.read_text("utf-8"))["version"] == str(INGEST_VERSION)
+        assert memo_file.read_text("utf-8").startswith(header + "\n")
