@@ -233,6 +233,8 @@ def load_memo(folder: Path, version: str) -> EdgeMemo:
     or it was made by other rules: it only saves reading, so nothing is lost)."""
     empty = EdgeMemo(version)
     pages: dict[str, tuple[tuple[int, int], PageEdges]] = {}
+    if _regular_file_stamp(str(folder / EDGES_FILE)) is None:
+        return empty  # none there (or not a file: a FIFO is never opened)
     try:
         with open(folder / EDGES_FILE, "rb") as f:
             if json.loads(f.readline() or b"null") != {"version": version}:

@@ -86,3 +86,11 @@ def test_a_damaged_or_foreign_memo_is_read_again_from_the_files(work: Path, monk
         assert sorted(reads) == [f"p{i:02d}.txt" for i in range(6)]  # no usable memo: every file read
         assert passages() == expected
         assert memo_file.read_text("utf-8").startswith(header + "\n")
+
+
+def test_a_fifo_in_place_of_the_memo_is_not_opened(work: Path) -> None:
+    assert ingest(["pages"], "corpus").ok
+    memo_file = work / "corpus" / EDGES_FILE
+    memo_file.unlink()
+    os.mkfifo(memo_file)  # opening it for reading would wait for a writer forever
+    assert load_memo(work / "corpus", str(INGEST_VERSION)).pages == {}
