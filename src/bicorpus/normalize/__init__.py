@@ -6,10 +6,8 @@ The original text is always kept; these functions produce the search form.
 
 from __future__ import annotations
 
-import functools
-
 from .arabic import ARABIC_RULES, normalize_ar
-from .common import collapse_whitespace, remove_controls
+from .common import collapse_whitespace, remember_short, remove_controls
 from .latin import LATIN_RULES, normalize_en
 from .script import detect_lang, is_arabic, lang_shares, script_counts
 from .tokenize import Token, iter_tokens, tokenize
@@ -18,23 +16,10 @@ from .tokenize import Token, iter_tokens, tokenize
 NORMALIZATION_VERSION = 2
 
 
-#: Texts up to this long are remembered by :func:`normalize_text` (a page's layout and its
-#: passages normalize the same lines one after the other).
-MEMO_MAX_CHARS = 2000
-
-
+@remember_short  # a page's layout and its passages normalize the same lines one after the other
 def normalize_text(text: str) -> str:
     """Search form of a mixed Arabic/Latin text: every rule of both scripts, whitespace collapsed."""
-    if len(text) <= MEMO_MAX_CHARS:
-        return _normalize_recent(text)
-    return _normalize_text(text)
-
-
-def _normalize_text(text: str) -> str:
     return collapse_whitespace(normalize_en(normalize_ar(remove_controls(text))))
-
-
-_normalize_recent = functools.lru_cache(maxsize=512)(_normalize_text)
 
 
 def normalize_token(token: str) -> str:

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 # Bidi embeddings/overrides/isolates, marks, zero-width chars, BOM, soft hyphen, Arabic letter mark.
 _CONTROLS_RE = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 # Other C0/C1 control characters except tab and newline.
 _C0C1_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACE_RE = re.compile(r"\s+")
+#: Texts up to this long are remembered by the functions :func:`remember_short` wraps (a page's
+#: layout and its passages normalize and weigh the same lines one after the other).
+MEMO_MAX_CHARS = 2000
+MEMO_SIZE = 512
 
 
 def remove_controls(text: str) -> str:
@@ -20,5 +28,17 @@ def collapse_whitespace(text: str) -> str:
     """Runs of whitespace (including no-break spaces) → one space; trimmed.
 
     ``str.split`` and ``str.strip`` read whitespace as ``\\s`` does (``str.isspace``), so this is
-    ``_SPACE_RE.sub(" ", text).strip()``, without a replacement per space."""
+    ``re.sub(r"\\s+", " ", text).strip()``, without a replacement per space."""
     return " ".join(text.split())
+
+
+def remember_short(fn: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``fn`` with its answers for the last :data:`MEMO_SIZE` texts up to :data:`MEMO_MAX_CHARS`
+    long remembered (longer texts are computed each time)."""
+    recent = functools.lru_cache(maxsize=MEMO_SIZE)(fn)
+
+    @functools.wraps(fn)
+    def remembered(text: str) -> _T:
+        return recent(text) if len(text) <= MEMO_MAX_CHARS else fn(text)
+
+    return remembered

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import re
+
+from .common import remember_short
 
 # Arabic letters (tatweel, a stretching mark, is not one) and Latin letters (× and ÷ are not).
 _ARABIC_LETTER_RE = re.compile(
@@ -20,23 +21,10 @@ _ARABIC_RUN_RE = re.compile(_ARABIC_LETTER_RE.pattern + "+")
 _LATIN_RUN_RE = re.compile(_LATIN_LETTER_RE.pattern + "+")
 
 
-#: Texts up to this long are remembered by :func:`script_counts` (a page's layout and its passages
-#: weigh the same lines one after the other).
-MEMO_MAX_CHARS = 2000
-
-
+@remember_short  # a page's layout and its passages weigh the same lines one after the other
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters) in ``text``."""
-    if len(text) <= MEMO_MAX_CHARS:
-        return _recent_counts(text)
-    return _script_counts(text)
-
-
-def _script_counts(text: str) -> tuple[int, int]:
     return (sum(map(len, _ARABIC_RUN_RE.findall(text))), sum(map(len, _LATIN_RUN_RE.findall(text))))
-
-
-_recent_counts = functools.lru_cache(maxsize=512)(_script_counts)
 
 
 def is_arabic(text: str) -> bool:
