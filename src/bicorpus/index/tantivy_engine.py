@@ -135,7 +135,7 @@ class TokenMemo:
         found = self._kept.get(id(terms))
         if found is not None and found[0] is terms:
             return found[1]
-        made = [(name, _pre_tokenized(slots)) for name, slots in terms.items() if slots]
+        made = _token_fields(terms)
         if len(self._kept) >= TOKEN_MEMO:
             self._kept.clear()
         self._kept[id(terms)] = (terms, made)
@@ -144,6 +144,11 @@ class TokenMemo:
 
 #: Term streams whose Tantivy tokens one :class:`TokenMemo` keeps.
 TOKEN_MEMO = 4096
+
+
+def _token_fields(terms: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, Any]]:
+    """Each non-empty term stream of a passage as its field's pre-tokenized text."""
+    return [(name, _pre_tokenized(slots)) for name, slots in terms.items() if slots]
 
 
 def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
@@ -162,13 +167,8 @@ def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
             doc.add_integer(DAY, number)
         else:
             doc.add_text(ODD_DATE, str(date))
-    if memo is not None:
-        for name, tokens in memo.fields(passage.terms):
-            doc.add_pre_tokenized_text(name, tokens)
-    else:
-        for name, slots in passage.terms.items():
-            if slots:
-                doc.add_pre_tokenized_text(name, _pre_tokenized(slots))
+    for name, tokens in memo.fields(passage.terms) if memo is not None else _token_fields(passage.terms):
+        doc.add_pre_tokenized_text(name, tokens)
     doc.add_bytes(STORED, orjson.dumps(stored))
     return doc
 
