@@ -47,7 +47,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -106,10 +106,10 @@ _WORD_CACHE = 262_144
 _PASSAGE_CACHE = 8192
 
 
-def _remember(memo: dict[str, Any], key: str, value: Any) -> Any:
+def _remember(memo: dict[Any, Any], key: Hashable, value: Any, limit: int = _WORD_CACHE) -> Any:
     """Keeps ``value`` in ``memo`` under ``key`` and returns it; the memo is emptied when it holds
-    :data:`_WORD_CACHE` entries, so it never grows without bound."""
-    if len(memo) >= _WORD_CACHE:
+    ``limit`` entries, so it never grows without bound."""
+    if len(memo) >= limit:
         memo.clear()
     memo[key] = value
     return value
@@ -606,10 +606,9 @@ def index_analysis(text: str, names: NameModel | None = None) -> tuple[dict[str,
     names = names or default_names()
     found = names._passages.get(text)
     if found is None:
-        if len(names._passages) >= _PASSAGE_CACHE:
-            names._passages.clear()
         words = _read(text, names, False)
-        found = names._passages[text] = (words.field_terms(), encode_mentions(words.mentions))
+        found = _remember(names._passages, text, (words.field_terms(), encode_mentions(words.mentions)),
+                          _PASSAGE_CACHE)
     return found
 
 
