@@ -200,3 +200,52 @@ def test_segments_a_killed_tantivy_writer_left_go_with_the_next_write(tmp_path: 
         (index / stray).write_bytes(b"partial")
     update_index(open_corpus(corpus), index, changed=["d2"], names=FAKE_NAMES)
     assert not [name for name in os.listdir(index) if name.startswith("0123456789abcdef") or ".77." in name]
+
+
+ALIASES = """[hurras]
+type: organization
+en: Hurras al-Din | Guardians of Religion
+ar: حراس الدين
+"""
+PAGE = """Notes from the north
+
+Fighters of Hurras al-Din were seen near Idlib.
+
+قال بيان لتنظيم حراس الدين إن القصف استهدف مواقع في إدلب.
+
+The Guardians of Religion denied the report.
+"""
+_KILLED_ALIAS_REBUILD = """
+import os
+import bicorpus
+from bicorpus.index import search
+search._write_versions = lambda *a, **k: os._exit(9)  # the new index committed, its record not written
+bicorpus.reindex("corpus", "index", aliases=["mine.txt"])
+"""
+
+
+def test_a_rebuild_with_other_alias_files_killed_before_its_record_says_the_index_lags(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import bicorpus
+
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "north.txt").write_text(PAGE, "utf-8")
+    (tmp_path / "mine.txt").write_text(ALIASES, "utf-8")
+    (tmp_path / "index" / ".bicorpus.json.999999999.tmp").parent.mkdir()
+    (tmp_path / "index" / ".bicorpus.json.999999999.tmp").write_text("{", "utf-8")  # a killed writer's
+    monkeypatch.chdir(tmp_path)
+    bicorpus.ingest(["pages"], "corpus", index="index")
+    assert not (tmp_path / "index" / ".bicorpus.json.999999999.tmp").exists()
+    with bicorpus.open_index("index") as ix:
+        assert ix.stale is None
+    result = subprocess.run([sys.executable, "-c", _KILLED_ALIAS_REBUILD], cwd=tmp_path, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 9, result.stderr
+    with bicorpus.open_index("index") as ix:  # its terms may be either gazetteer's: not answered as current
+        assert ix.stale and "lags behind" in ix.stale
+        assert ix.search("Hama").stale == ix.stale
+    bicorpus.ingest(["pages"], "corpus", index="index", aliases=["mine.txt"])
+    with bicorpus.open_index("index") as ix:
+        assert ix.stale is None
+        assert {h.text for h in ix.search("Guardians of Religion").hits} >= {
+            "قال بيان لتنظيم حراس الدين إن القصف استهدف مواقع في إدلب."}

@@ -349,9 +349,9 @@ def remove_engine_files(path: Path, engine: str) -> None:
 
 def tidy_index(path: str | Path) -> None:
     """Remove what interrupted writes left in the index folder at ``path``: the folders of
-    conversions whose process is gone, and the files of an engine the records do not name (the
-    index of a conversion that did not commit, or the old index of one that did).  Call it holding
-    the index's writer lock."""
+    conversions and the temporary records whose process is gone, and the files of an engine the
+    records do not name (the index of a conversion that did not commit, or the old index of one
+    that did).  Call it holding the index's writer lock."""
     path = Path(path)
     if not path.is_dir():
         return
@@ -359,6 +359,10 @@ def tidy_index(path: str | Path) -> None:
         pid = found.name[len(CONVERT_PREFIX):]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(found, ignore_errors=True)
+    for found in path.glob(".*.tmp"):  # a record being replaced when its writer was killed
+        pid = found.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            found.unlink(missing_ok=True)
     if not (path / ENGINE_FILE).is_file():
         return  # an index from before engines were recorded: told by its files, so none is stale
     used, wanted = _engine_records(path)

@@ -314,6 +314,12 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
             engine = None
     if engine is None:
         engine = _create_engine(path)
+    elif found.get("corpus") is not None and recorded_aliases(path) != names.alias_files:
+        # Built with other alias files: until the new record is written the index may hold either
+        # set's terms, and it says it lags behind its corpus rather than answer as if current.
+        tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({**found, "corpus": None}, indent=2) + "\n", "utf-8")
+        os.replace(tmp, path / VERSION_FILE)
     try:
         shards = corpus.passage_shards(parallel.shard_count(corpus.passage_count()))
         count = engine.build(shards, functools.partial(indexed_passage, names=names))
