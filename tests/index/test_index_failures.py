@@ -249,3 +249,22 @@ def test_a_rebuild_with_other_alias_files_killed_before_its_record_says_the_inde
         assert ix.stale is None
         assert {h.text for h in ix.search("Guardians of Religion").hits} >= {
             "قال بيان لتنظيم حراس الدين إن القصف استهدف مواقع في إدلب."}
+
+
+def test_tidying_leaves_a_live_conversion_alone_and_clears_a_dead_ones(tmp_path: Path) -> None:
+    from bicorpus.index.engine import tidy_index
+
+    _, index = _built(tmp_path, "tantivy")
+    files = _files(index)
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        (index / f".convert-{sleeper.pid}").mkdir()
+        (index / "MAIN_abc.seg").write_bytes(b"moved in by a conversion to whoosh")
+        tidy_index(index)  # another writer: the conversion is under way
+        assert (index / "MAIN_abc.seg").exists() and (index / f".convert-{sleeper.pid}").is_dir()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+    tidy_index(index)  # its process is gone: what it left goes
+    assert not (index / "MAIN_abc.seg").exists() and not (index / f".convert-{sleeper.pid}").exists()
+    assert _files(index) == files

@@ -355,16 +355,21 @@ def tidy_index(path: str | Path) -> None:
     path = Path(path)
     if not path.is_dir():
         return
+    converting = False
     for found in path.glob(CONVERT_PREFIX + "*"):
         pid = found.name[len(CONVERT_PREFIX):]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             shutil.rmtree(found, ignore_errors=True)
+        else:
+            converting = True
     for found in path.glob(".*.tmp"):  # a record being replaced when its writer was killed
         pid = found.name.rsplit(".", 2)[-2]
         if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
             found.unlink(missing_ok=True)
-    if not (path / ENGINE_FILE).is_file():
-        return  # an index from before engines were recorded: told by its files, so none is stale
+    # A conversion under way moves its files in; an index from before engines were recorded is
+    # told by its files, so none of them is stale.
+    if converting or not (path / ENGINE_FILE).is_file():
+        return
     used, wanted = _engine_records(path)
     for other in ENGINES:
         if other != used and has_engine_files(path, other):
