@@ -721,7 +721,7 @@ def _copy_intact_passages(tx: CorpusTransaction, corpus: Corpus | None, dropped:
                 kept.append(block[at:start])
                 at = end
             kept.append(block[at:])
-            if not block.endswith(b"\n"):
+            if at < len(block) and not block.endswith(b"\n"):  # the file's last line, kept
                 kept.append(b"\n")
             tx.passage_line(b"".join(kept))
             continue
