@@ -367,8 +367,10 @@ def _stored_row(doc: Any) -> dict[str, Any]:
 
 
 def _count(searcher: Any, query: Any) -> int:
-    """How many passages ``query`` matches (Tantivy's count collector beside a top-1)."""
-    return int(searcher.search(query, limit=1, count=True).count)
+    """How many passages ``query`` matches (Tantivy's count collector beside a top-1 by the ``day``
+    column: a collector that reads no score lets Tantivy match without scoring, a quarter cheaper
+    for a disjunction of terms)."""
+    return int(searcher.search(query, limit=1, count=True, order_by_field=DAY).count)
 
 
 def _filtered(query: Any, allow: Any | None, block: Any | None) -> Any:
