@@ -362,8 +362,15 @@ def _write_json_atomic(target: Path, data: Any) -> None:
 
 
 def _stored_row(doc: Any) -> dict[str, Any]:
+    """The stored row of a document, parsed by orjson, which wrote it (by json when orjson refuses
+    it: a row written by json with NaN or a huge number)."""
     data = doc.get_first(STORED)
-    return json.loads(bytes(data)) if data is not None else {}
+    if data is None:
+        return {}
+    try:
+        return orjson.loads(data)  # type: ignore[no-any-return]
+    except orjson.JSONDecodeError:
+        return json.loads(bytes(data))  # type: ignore[no-any-return]
 
 
 def _count(searcher: Any, query: Any) -> int:
