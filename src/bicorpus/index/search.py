@@ -689,7 +689,8 @@ class SearchIndex:
         weak: set[str] = set()  # passages that answer the query only through matches below min_confidence
         previous: EngineQuery | None = None
         top = plan.max_level
-        widest = prune(plan.at(top), self._engine.has_term)
+        has_term = functools.cache(self._engine.has_term)  # the levels share most of their terms
+        widest = prune(plan.at(top), has_term)
         if widest is None:
             return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
@@ -700,7 +701,7 @@ class SearchIndex:
         asked = False
         undated = self._undated_left_out(widest, where)
         for level in range(top + 1):
-            current = prune(plan.at(level), self._engine.has_term)
+            current = prune(plan.at(level), has_term)
             if current is None or current == previous:
                 continue  # nothing in the index matches at this level, or nothing new does
             previous = current
