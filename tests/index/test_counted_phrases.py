@@ -62,7 +62,9 @@ TEXTS = (
     "وصلت حتى ارياف المدينة", "الأرياف حتى", "خلال الفترة المقبلة", "خلال الفتره المقبله",
     "خلال فترة المقبلة", "of the fighters", "fighters to of",
 )
-PHRASES = ('"of fighters to"', '"lines that"', '"حتى الأرياف"', '"خلال الفترة المقبلة"', '"the fighter"')
+#: Phrases, and single words (whose form terms are alternatives of one query, not a phrase's slot).
+PHRASES = ('"of fighters to"', '"lines that"', '"حتى الأرياف"', '"خلال الفترة المقبلة"', '"the fighter"',
+           "fighters", "الأرياف", "حتى", "الفترة OR lines")
 
 
 @pytest.fixture()
@@ -85,6 +87,17 @@ def test_a_counted_phrase_counts_the_passages_its_search_finds(engine: tantivy_e
         found = {row["id"] for row, _ in engine.search(query, limit=100)}
         assert engine.count(query) == len(found)
         assert engine.count_soon(query) is None or engine.count_soon(query)() == len(found)  # type: ignore[misc]
+
+
+def test_a_counted_word_looks_up_fewer_terms(engine: tantivy_engine.TantivyEngine) -> None:
+    plan = plan_query(parse_query("الأرياف"), default_names())
+    stem_level = prune(plan.at(2), engine.has_term)
+    with engine.pinned():
+        searcher = engine._searcher()
+        scored = repr(engine._translator(searcher)(stem_level))
+        counted = repr(engine._translator(searcher, counting=True)(stem_level))
+    assert "=الأرياف" in scored and "+الارياف" in scored
+    assert "=الأرياف" not in counted and "+الارياف" not in counted and ">ارياف" in counted
 
 
 def test_the_count_of_a_phrase_with_alternatives_needs_no_regex(engine: tantivy_engine.TantivyEngine) -> None:

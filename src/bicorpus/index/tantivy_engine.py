@@ -263,7 +263,14 @@ class _Translator:
                 parts.insert(0, (tantivy.Occur.Must, tantivy.Query.all_query()))
             return parts[0][1] if len(parts) == 1 else tantivy.Query.boolean_query(parts)
         if isinstance(q, AnyQ):
-            alternatives = [p for p in (self(item) for item in q.items) if p is not None]
+            items = q.items
+            if self.counting:  # one word's form terms side by side: those another implies add nothing
+                has = functools.partial(self.has, "form")
+                forms = [i.text for i in items if isinstance(i, TermQ) and i.field == "form" and has(i.text)]
+                kept = set(essential_forms(forms, has))
+                items = tuple(i for i in items if not (isinstance(i, TermQ) and i.field == "form"
+                                                       and i.text in forms and i.text not in kept))
+            alternatives = [p for p in (self(item) for item in items) if p is not None]
             if not alternatives:
                 return None
             if len(alternatives) == 1:
