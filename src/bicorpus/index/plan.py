@@ -165,8 +165,9 @@ def implied_forms(term: str) -> tuple[str, ...] | None:
 def essential_forms(slot: Sequence[str], has: Callable[[str], bool]) -> tuple[str, ...]:
     """The terms of a ``form`` slot (alternatives at one position, all held by the index) without those
     another of them implies (:func:`implied_forms`): the same positions match, through fewer terms.
-    ``has`` tells whether the index holds a term.  Only ``>`` and ``*`` terms are implied, and they
-    imply nothing, so every dropped term leads to a kept one."""
+    ``has`` tells whether the index holds a term.  Implications lead from ``=`` to ``~`` or ``*``, and
+    from ``+`` and ``~`` to ``>``; ``>`` and ``*`` imply nothing and are always kept, so every term
+    dropped leads, in one or two steps, to a kept one."""
     present = set(slot)
 
     def redundant(term: str) -> bool:
