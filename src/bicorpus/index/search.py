@@ -203,10 +203,13 @@ def _read_versions(path: Path) -> dict[str, Any] | None:
 
 
 def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None,
-                    corpus_path: Path | None = None) -> None:
-    """Record the versions, the passage count, the fingerprint of the corpus state indexed and
-    where that corpus lies (so a search can tell when the index lags behind it)."""
-    data = {**expected_versions(names), "passages": passages, "corpus": corpus,
+                    corpus_path: Path | None = None, engine: str | None = None) -> None:
+    """Record the versions, the engine, the passage count, the fingerprint of the corpus state
+    indexed and where that corpus lies (so a search can tell when the index lags behind it)."""
+    from .engine import index_engine
+
+    engine = engine or index_engine(path)
+    data = {**expected_versions(names), "engine": engine, "passages": passages, "corpus": corpus,
             **({"corpus_path": os.path.abspath(corpus_path)} if corpus_path is not None else {}),
             "aliases": [list(r) for r in (names.alias_files if names is not None else ())]}
     tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
@@ -277,8 +280,31 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     recorded, if any; ``()`` for the shipped gazetteer alone).  An index of this version is emptied
     and refilled in one commit, so open searchers keep working on the old contents until they
     refresh; any other directory content is replaced."""
+    from .engine import convert_index, engine_class, index_engine, tidy_index, wanted_engine
+
     path = Path(index_path)
     names = resolve_names(path, names=names, aliases=aliases)
+    tidy_index(path)
+    wanted = wanted_engine(path)
+    if path.is_dir() and wanted != index_engine(path):  # built beside the old index, then swapped in
+        fingerprint, where = getattr(corpus, "fingerprint", None), getattr(corpus, "path", None)
+        analyse = functools.partial(indexed_passage, names=names)
+
+        built: list[int] = []
+
+        def build(folder: Path) -> int:
+            new = engine_class(wanted).create(folder)
+            try:
+                built.append(new.build(corpus.passage_shards(parallel.shard_count(corpus.passage_count())),
+                                       analyse))
+            finally:
+                new.close()
+            return built[0]
+
+        def record(folder: Path, name: str) -> None:
+            _write_versions(folder, names, built[0], fingerprint, where, name)
+
+        return convert_index(path, build, record)
     engine: Engine | None = None
     found = _read_versions(path) or {}
     if all(found.get(k) == v for k, v in expected_versions(names).items()):
@@ -288,6 +314,12 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
             engine = None
     if engine is None:
         engine = _create_engine(path)
+    elif found.get("corpus") is not None and recorded_aliases(path) != names.alias_files:
+        # Built with other alias files: until the new record is written the index may hold either
+        # set's terms, and it says it lags behind its corpus rather than answer as if current.
+        tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({**found, "corpus": None}, indent=2) + "\n", "utf-8")
+        os.replace(tmp, path / VERSION_FILE)
     try:
         shards = corpus.passage_shards(parallel.shard_count(corpus.passage_count()))
         count = engine.build(shards, functools.partial(indexed_passage, names=names))
@@ -305,10 +337,15 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
     Builds the whole index when none exists, it is from another version, or it was built with
     other alias files than ``aliases`` (default: the ones it recorded).  Returns the number of
     passages written."""
+    from .engine import index_engine, tidy_index, wanted_engine
+
     path = Path(index_path)
     names = resolve_names(path, names=names, aliases=aliases)
+    tidy_index(path)
     try:
         _check_versions(path, names)
+        if wanted_engine(path) != index_engine(path):
+            raise SearchIndexError(f"index at {path} is to be built with another engine")
         engine = _open_engine(path)
     except SearchIndexError:
         return build_index(corpus, path, names=names)

@@ -352,6 +352,41 @@ def _drop_stale_staging(path: Path) -> None:
             shutil.rmtree(found, ignore_errors=True)
 
 
+#: A segment file: ``<segment id>.<component>``, or ``<segment id>.<opstamp>.del``.
+_SEGMENT_FILE_RE = re.compile(r"([0-9a-f]{32})(?:\.(\d+))?\.(idx|pos|term|store|fast|fieldnorm|del)")
+
+
+def _drop_uncommitted(path: Path) -> None:
+    """Remove the segment files of ``path`` its ``meta.json`` does not name (what a write that failed
+    or was killed left: the index is then as the last commit made it), and drop them from Tantivy's
+    list of its files.  Called holding the writer lock, so no segment in progress is touched."""
+    try:
+        meta = json.loads((path / "meta.json").read_text("utf-8"))
+        live = {segment["segment_id"].replace("-", ""): (segment.get("deletes") or {}).get("opstamp")
+                for segment in meta["segments"]}
+        names = os.listdir(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return  # no readable commit: nothing can be told apart
+    for name in names:
+        found = _SEGMENT_FILE_RE.fullmatch(name)
+        if found is None:
+            continue
+        stem, opstamp, kind = found.groups()
+        if stem in live and (kind != "del" or (opstamp is not None and int(opstamp) == live[stem])):
+            continue
+        try:
+            os.unlink(path / name)
+        except OSError:
+            pass
+    try:
+        managed = json.loads((path / ".managed.json").read_text("utf-8"))
+        kept = [name for name in managed if (path / name).exists()]
+        if kept != managed:
+            _write_json_atomic(path / ".managed.json", kept)
+    except (OSError, ValueError, TypeError):
+        pass
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -461,6 +496,8 @@ class TantivyEngine:
     def write(self, adds: Iterable[IndexedPassage], delete_docs: Iterable[str] = (), *,
               clear: bool = False, bulk: bool = False) -> int:
         writer = self._writer(WRITER_HEAP if bulk or clear else UPDATE_HEAP)
+        _drop_stale_staging(self.path)
+        _drop_uncommitted(self.path)  # what a killed writer left
         added = 0
         try:
             if clear:
@@ -479,6 +516,7 @@ class TantivyEngine:
                 writer.rollback()
             except ValueError:
                 pass
+            _drop_uncommitted(self.path)  # the segments it wrote: the index stays as it was
             if isinstance(err, ValueError):  # Tantivy failed (a full disk, say): the index is as it was
                 raise SearchIndexError(f"cannot write the index at {self.path}: {err}") from err
             raise
@@ -550,15 +588,20 @@ class TantivyEngine:
             old = {name for name in os.listdir(self.path) if Path(name).suffix in _SEGMENT_SUFFIXES
                    and not name.startswith(".")} - set(files)
             meta = {**meta, "segments": segments, "opstamp": int(meta.get("opstamp") or 0) + count + 1}
-            _write_json_atomic(self.path / ".managed.json", [*files, "meta.json"])
+            # Tantivy's list of its files names the old segments until the new commit is in place
+            _write_json_atomic(self.path / ".managed.json", [*files, *sorted(old), "meta.json"])
             _write_json_atomic(meta_path, meta)
             for name in old:
                 try:
                     os.unlink(self.path / name)
                 except OSError:
                     pass
-        except (OSError, ValueError, KeyError) as err:
-            raise SearchIndexError(f"cannot build the index at {self.path}: {err}") from err
+            _write_json_atomic(self.path / ".managed.json", [*files, "meta.json"])
+        except BaseException as err:
+            _drop_uncommitted(self.path)  # segments moved in but not committed: the index stays as it was
+            if isinstance(err, (OSError, ValueError, KeyError)):
+                raise SearchIndexError(f"cannot build the index at {self.path}: {err}") from err
+            raise
         finally:
             del writer
         self._index = tantivy.Index.open(str(self.path))
