@@ -960,7 +960,11 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
-    shaped = [i for i in zone if _headline_shaped(units[i], lang)]
+    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
+    off_topic = [i for i in shaped if _off_topic(units, i, first_para)]
+    if off_topic:  # lines above a headline that is not this page's are chrome too
+        zone = [i for i in zone if i > off_topic[-1]]
+        shaped = [i for i in shaped if i > off_topic[-1]]
     if not shaped and zone == [0] and first_para == 1 and _headline_shaped(units[0], lang, min_words=2):
         return 0
     h1 = [i for i in shaped if units[i].html_level == 1]
@@ -986,6 +990,57 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+@cache
+def _not_title_patterns() -> _Patterns:
+    return _one_pattern(data_lines("not_title_patterns.txt"))
+
+
+@cache
+def _title_prefix_re() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    return re.compile(f"^(?:{prefixes})(?=\\w{{3}})")
+
+
+#: Stems a headline needs before its words are looked for in the article (a shorter one may be a
+#: metaphor or a name that the text does not repeat).
+OFF_TOPIC_MIN_WORDS = 6
+#: How much of the text under a candidate title is read for its words.
+OFF_TOPIC_CHARS = 1500
+#: Letters of a word compared (a cheap stem: "fighters"/"fighting", "السورية"/"السوري").
+STEM_CHARS = 5
+
+
+def title_stems(text: str) -> frozenset[str]:
+    """The content words of ``text`` as short stems: words of three letters or more, not numbers,
+    Arabic proclitics (``وال``, ``بال``, ``ال`` …: ``data/title_word_prefixes.txt``) set aside, cut
+    to their first five letters."""
+    prefix = _title_prefix_re()
+    return frozenset(prefix.sub("", w)[:STEM_CHARS] for w in _WORD_RE.findall(normalize_text(text))
+                     if len(w) >= 3 and not w.isdigit())
+
+
+def _never_title(u: Unit) -> bool:
+    """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
+    infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``)."""
+    return _not_title_patterns().search(normalize_text(u.text))
+
+
+def _off_topic(units: list[Unit], i: int, first_para: int) -> bool:
+    """A long headline sharing no word with the text under it: a related article's headline
+    standing above another story."""
+    stems = title_stems(units[i].text)
+    if len(stems) < OFF_TOPIC_MIN_WORDS:
+        return False
+    after: list[str] = []
+    size = 0
+    for v in units[max(i + 1, first_para):]:
+        if size >= OFF_TOPIC_CHARS:
+            break
+        after.append(v.text[:OFF_TOPIC_CHARS])
+        size += len(after[-1])
+    return bool(after) and stems.isdisjoint(title_stems(" ".join(after)))
 
 
 def _prev_in(zone: list[int], i: int) -> int | None:
