@@ -1043,6 +1043,31 @@ def _off_topic(units: list[Unit], i: int, first_para: int) -> bool:
     return bool(after) and stems.isdisjoint(title_stems(" ".join(after)))
 
 
+#: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
+LEAD_MAX_PARAS = 2
+#: ... and at most this many lines in all before the date line.
+LEAD_MAX_UNITS = 6
+
+
+def _headline_after_lead(
+    units: list[Unit], lang: str, para: list[bool], boiler: list[bool], kept_paras: list[int]
+) -> tuple[int, int] | None:
+    """A page with no headline above its first paragraph, where at most two paragraphs (a blog's
+    tagline, the teaser of its first post) come before a date line, a headline and a paragraph:
+    the headline is the title and that paragraph the first of the article.  Returns both."""
+    if not kept_paras:
+        return None
+    kept = [i for i in range(kept_paras[0], len(units)) if not boiler[i]]
+    for k in range(1, min(len(kept) - 2, LEAD_MAX_UNITS)):
+        d, t, p = kept[k], kept[k + 1], kept[k + 2]
+        if sum(para[i] for i in kept[:k]) > LEAD_MAX_PARAS:
+            return None
+        u = units[d]
+        if (u.date or u.date_in) and not para[d] and _headline_shaped(units[t], lang) and para[p]:
+            return (t, p) if not _never_title(units[t]) else None
+    return None
+
+
 def _prev_in(zone: list[int], i: int) -> int | None:
     k = zone.index(i)
     return zone[k - 1] if k else None
@@ -1086,6 +1111,13 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
                         and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
+    if title_i is None:  # a blog's tagline or teaser above the post's date and headline
+        restart = _headline_after_lead(units, lang, para, boiler, kept_paras)
+        if restart is not None:
+            title_i, first_para = restart
+            later = [i for i in kept_paras if i > first_para]
+            lead_end = later[0] if later else n
+            zone = [i for i in range(first_para) if not boiler[i]]
     picked = _pick_date(units, zone, boiler)
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
