@@ -75,6 +75,23 @@ def weekday_names() -> frozenset[str]:
     return frozenset(normalize_text(w) for w in data_lines("weekdays.txt"))
 
 
+#: Letters a word must have before a weekday glued to it (``uaemonday``) to count as glued.
+GLUED_MIN_LETTERS = 2
+_LAST_WORD_RE = re.compile(r"(\w+)[\s,،.\-–—]*$")
+
+
+def glued_weekday(norm: str, start: int) -> bool:
+    """The word right before the date at ``start`` in ``norm`` (a normalized text) is a weekday
+    glued to other letters (``abu dhabi, uaemonday 22 january 2018``): a site's clock beside its
+    location, text of two page elements run together, not the date of an article."""
+    m = _LAST_WORD_RE.search(norm, 0, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    return any(word.endswith(day) and len(word) - len(day) >= GLUED_MIN_LETTERS
+               and word[: -len(day)].isalpha() for day in weekday_names() if len(day) >= 4)
+
+
 def _iso(year: int, month: int, day: int | None) -> str | None:
     if not MIN_YEAR <= year <= MAX_YEAR or not 1 <= month <= 12:
         return None

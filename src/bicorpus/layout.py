@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .data import data_lines
-from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
+from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -428,6 +428,8 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
     found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    if found and glued_weekday(norm, found.start):
+        found = None  # a site's clock run into its location line: "Abu Dhabi, UAEMonday 22 January 2018"
     date_lead = leading_date(norm, found) if found else None
     date_tail = trailing_date(norm) if found else None
     credit = is_credit(chunk, norm)
