@@ -967,8 +967,9 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     if off_topic:  # lines above a headline that is not this page's are chrome too
         zone = [i for i in zone if i > off_topic[-1]]
         shaped = [i for i in shaped if i > off_topic[-1]]
-    if not shaped and zone == [0] and first_para == 1 and _headline_shaped(units[0], lang, min_words=2):
-        return 0
+    if (not shaped and _lone_name(units, zone, first_para)
+            and _headline_shaped(units[zone[-1]], lang, min_words=2)):
+        return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
@@ -1021,6 +1022,14 @@ def title_stems(text: str) -> frozenset[str]:
     prefix = _title_prefix_re()
     return frozenset(prefix.sub("", w)[:STEM_CHARS] for w in _WORD_RE.findall(normalize_text(text))
                      if len(w) >= 3 and not w.isdigit())
+
+
+def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
+    """All the page gives above its first paragraph is one line, perhaps twice (the site's page
+    title and the headline: ``سوريا الغد`` / ``سوريا الغد``), right above the text."""
+    if not zone or zone[-1] != first_para - 1 or len(zone) > 2:
+        return False
+    return zone[0] == 0 and all(units[i].key == units[zone[-1]].key for i in zone)
 
 
 def _never_title(u: Unit) -> bool:
