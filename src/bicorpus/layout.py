@@ -974,11 +974,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     if h1:
         return h1[0]
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
-        opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
-        first, _, rest = opening.partition(" ")
-        named = [i for i in zone if units[i].key and (opening.startswith(units[i].key + " ") or (
-                 len(first) <= 3 and rest.startswith(units[i].key + " ")))  # "The X (Y) is ..."
-                 and _headline_shaped(units[i], lang, min_words=2)]
+        named = [i for i in zone if _names_entry(units, i, first_para, lang)]
         if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
             return named[0]
     shaped_set = set(shaped)
@@ -1022,6 +1018,31 @@ def title_stems(text: str) -> frozenset[str]:
     prefix = _title_prefix_re()
     return frozenset(prefix.sub("", w)[:STEM_CHARS] for w in _WORD_RE.findall(normalize_text(text))
                      if len(w) >= 3 and not w.isdigit())
+
+
+def _names_entry(units: list[Unit], i: int, first_para: int, lang: str) -> bool:
+    """``units[i]`` is the name the first paragraph opens with (``X (Y) is a …``, ``The X …``)."""
+    key = units[i].key
+    if not key or first_para >= len(units):
+        return False
+    opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
+    first, _, rest = opening.partition(" ")
+    return ((opening.startswith(key + " ") or (len(first) <= 3 and rest.startswith(key + " ")))
+            and _headline_shaped(units[i], lang, min_words=2))
+
+
+def _entry_name_repeated(
+    units: list[Unit], boiler: list[bool], first_para: int, lang: str, repeated: frozenset[str]
+) -> int | None:
+    """An entry's name taken for furniture only for being given twice (beside its file-name
+    alias ``Siege_of_Kobani`` and again as the page title): the first such line above the first
+    paragraph that the paragraph opens with."""
+    for i in range(first_para):
+        u = units[i]
+        if (boiler[i] and not (u.nav or u.label or u.decoration or u.caption or u.credit)
+                and site_key(u.text) not in repeated and _names_entry(units, i, first_para, lang)):
+            return i
+    return None
 
 
 def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
@@ -1122,6 +1143,11 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
                         and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
+    named = _entry_name_repeated(units, boiler, first_para, lang, repeated)
+    if named is not None and (title_i is None or named < title_i) and not any(
+            _names_entry(units, i, first_para, lang) for i in zone):
+        title_i = named
+        boiler = [*boiler[:named], False, *boiler[named + 1:]]
     if title_i is None:  # a blog's tagline or teaser above the post's date and headline
         restart = _headline_after_lead(units, lang, para, boiler, kept_paras)
         if restart is not None:
