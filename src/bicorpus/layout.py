@@ -1002,6 +1002,11 @@ def _title_prefix_re() -> re.Pattern[str]:
     return re.compile(f"^(?:{prefixes})(?=\\w{{3}})")
 
 
+@cache
+def _title_stopwords() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("title_stopwords.txt"))
+
+
 #: Stems a headline needs before its words are looked for in the article (a shorter one may be a
 #: metaphor or a name that the text does not repeat).
 OFF_TOPIC_MIN_WORDS = 6
@@ -1012,12 +1017,12 @@ STEM_CHARS = 5
 
 
 def title_stems(text: str) -> frozenset[str]:
-    """The content words of ``text`` as short stems: words of three letters or more, not numbers,
-    Arabic proclitics (``وال``, ``بال``, ``ال`` …: ``data/title_word_prefixes.txt``) set aside, cut
-    to their first five letters."""
-    prefix = _title_prefix_re()
+    """The content words of ``text`` as short stems: words of three letters or more, not numbers
+    nor function words (``data/title_stopwords.txt``), Arabic proclitics (``وال``, ``بال``, ``ال``
+    …: ``data/title_word_prefixes.txt``) set aside, cut to their first five letters."""
+    prefix, stop = _title_prefix_re(), _title_stopwords()
     return frozenset(prefix.sub("", w)[:STEM_CHARS] for w in _WORD_RE.findall(normalize_text(text))
-                     if len(w) >= 3 and not w.isdigit())
+                     if len(w) >= 3 and not w.isdigit() and w not in stop)
 
 
 def _names_entry(units: list[Unit], i: int, first_para: int, lang: str) -> bool:

@@ -1,0 +1,126 @@
+"""The top of a text page: which line is the title, and which date is the page's, when credits,
+infobox lines, related headlines, a blog's tagline or a site clock stand above the article."""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.dates import glued_weekday
+from bicorpus.layout import analyze, title_stems
+from bicorpus.normalize import normalize_text
+
+
+def test_a_photo_credit_with_a_comma_is_not_the_title():
+    text = "\n".join(["Hikmat Shreif, AFP", "Last updated: 25 May, 2013",
+                      "Mosul Offensive Stalls as Coalition Supply Lines Stretch", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title == "Mosul Offensive Stalls as Coalition Supply Lines Stretch"
+    assert layout.date == "2013-05-25"
+    assert regions(text)["Hikmat Shreif, AFP"] != "title"
+    arabic = "\n".join(["حكمت شريف، أ ف ب", "آخر تحديث: 25 أيار 2013",
+                        "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+
+
+def test_an_infobox_context_line_or_a_file_name_is_not_the_title():
+    text = "\n".join(["Military Wiki", "Siege of Mosul",
+                      "Part of the Iraqi Civil War and the military intervention against ISIL (2014–2017)",
+                      "Siege of Mosul map 2016.svg", PARA_EN, PARA_EN2])
+    assert analyze(text).title == "Siege of Mosul"
+    arabic = "\n".join(["موسوعة عسكرية", "معركة إدلب الكبرى",
+                        "جزء من الحرب الأهلية السورية والتدخل العسكري في شمال سوريا",
+                        "خريطة معركة إدلب الكبرى.jpg", PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == "معركة إدلب الكبرى"
+
+
+def test_a_long_headline_sharing_no_word_with_the_text_is_not_the_title():
+    # A related article's headline above another story: nothing of it comes back in the text,
+    # and the site's region line above it is chrome too.
+    text = "\n".join(["Eastern Province Edition", "Green Falcons Storm into FIFA Ranking Top Hundred Club",
+                      PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title is None
+    got = regions(text)
+    assert got["Green Falcons Storm into FIFA Ranking Top Hundred Club"] == "site-header"
+    assert got["Eastern Province Edition"] == "site-header"
+    arabic = "\n".join(["محافظة المنطقة الشرقية", "الأخضر يقتحم نادي المائة في تصنيف «الفيفا» الجديد",
+                        PARA_AR, PARA_AR2])
+    assert analyze(arabic).title is None
+    # The same shape with the article's own words is the title.
+    own = "\n".join(["محافظة المنطقة الشرقية", "تحرير الشام تنتزع إدلب من أحرار الشام بعد اتفاق الهدنة",
+                     PARA_AR, PARA_AR2])
+    assert analyze(own).title == "تحرير الشام تنتزع إدلب من أحرار الشام بعد اتفاق الهدنة"
+
+
+def test_title_stems_set_arabic_proclitics_aside():
+    assert title_stems("والنصرة بالنصرة النصرة") == {"نصره"}
+    assert title_stems("Fighters in the 2016 battle") == {"fight", "battl"}
+
+
+def test_a_blogs_tagline_and_teaser_above_the_dated_headline_are_chrome():
+    teaser = PARA_EN + " The offensive began at dawn."
+    text = "\n".join([teaser, "A source on politics, war, the Middle East, poetry, and art.",
+                      "Wednesday, May 29, 2013", "Exclusive: First-Hand Report from the Mosul Front",
+                      PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title == "Exclusive: First-Hand Report from the Mosul Front"
+    assert layout.date == "2013-05-29"
+    got = regions(text)
+    assert got[teaser] == got["A source on politics, war, the Middle East, poetry, and art."] == "site-header"
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    arabic = "\n".join(["مدونة في السياسة والحرب والشعر العربي والفن.", "الأربعاء، 29 أيار 2013",
+                        "حصري: شهادة من داخل إدلب بعد انسحاب أحرار الشام", PARA_AR, PARA_AR2])
+    layout = analyze(arabic)
+    assert layout.title == "حصري: شهادة من داخل إدلب بعد انسحاب أحرار الشام"
+    assert regions(arabic)["مدونة في السياسة والحرب والشعر العربي والفن."] == "site-header"
+
+
+def test_a_site_clock_run_into_its_location_gives_no_date():
+    text = "\n\n".join(["x Abu Dhabi, UAEMonday 22 January 2018",
+                        "Iraqi Forces Launch Offensive to Retake Mosul", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.date is None
+    assert layout.title == "Iraqi Forces Launch Offensive to Retake Mosul"
+    assert regions(text)["x Abu Dhabi, UAEMonday 22 January 2018"] == "site-header"
+    arabic = "\n".join(["أبوظبي، الإماراتالاثنين 22 يناير 2018", "تحرير الشام تبسط سيطرتها على إدلب",
+                        PARA_AR, PARA_AR2])
+    assert analyze(arabic).date is None
+    # The same date with its weekday standing apart is the page's date.
+    dated = "\n".join(["الاثنين 22 يناير 2018", "تحرير الشام تبسط سيطرتها على إدلب", PARA_AR, PARA_AR2])
+    assert analyze(dated).date == "2018-01-22"
+
+
+def test_glued_weekday():
+    def at_date(text: str) -> bool:
+        norm = normalize_text(text)
+        return glued_weekday(norm, norm.index("22"))
+    assert at_date("Abu Dhabi, UAEMonday 22 January 2018")
+    assert not at_date("Monday 22 January 2018")
+    assert not at_date("Mon, 22 January 2018")
+    assert at_date("أبوظبي الإماراتالاثنين 22 يناير 2018")
+    assert not at_date("أبوظبي، الاثنين 22 يناير 2018")
+
+
+def test_a_two_word_title_given_twice_right_above_the_text():
+    arabic = "\n".join(["سوريا الغد", "سوريا الغد", PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == "سوريا الغد"
+    assert list(regions(arabic).values()).count("title") == 1
+    text = "\n".join(["Syria Tomorrow", "Syria Tomorrow", PARA_EN, PARA_EN2])
+    assert analyze(text).title == "Syria Tomorrow"
+    # Two different short lines are a site name and a kicker, not a title.
+    assert analyze("\n".join(["Syria Tomorrow", "Opinion Desk", PARA_EN, PARA_EN2])).title is None
+
+
+def test_an_entry_name_given_beside_its_file_name_alias_is_the_title():
+    opening = ("The siege of Mosul was launched by Iraqi forces, backed by Kurdish, Sunni and Shiite "
+               "militias as well as US airpower, to retake the city from the Islamic State.")
+    text = "\n".join(["Siege_of_Mosul", "Siege of Mosul", "Siege of Mosul",
+                      "2016 offensive in northern Iraq during the war against ISIL", opening, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title == "Siege of Mosul"
+    assert regions(text)["2016 offensive in northern Iraq during the war against ISIL"] == "subtitle"
+    arabic_opening = ("معركة إدلب الكبرى هي معركة بسطت فيها هيئة تحرير الشام سيطرتها على مدينة إدلب "
+                      "ومناطق واسعة من ريفها شمال سوريا، بعد انسحاب حركة أحرار الشام.")
+    arabic = "\n".join(["معركة_إدلب_الكبرى", "معركة إدلب الكبرى", "معركة إدلب الكبرى",
+                        "هجوم عام 2017 في شمال سوريا", arabic_opening, PARA_AR2])
+    assert analyze(arabic).title == "معركة إدلب الكبرى"
