@@ -48,6 +48,11 @@ _ISO_TIME = r"t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?"
 
 
 @cache
+def _counter_words() -> str:
+    return "|".join(re.escape(normalize_text(w)) for w in data_lines("date_counter_words.txt"))
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     names = sorted(month_table(), key=len, reverse=True)
     month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
@@ -63,9 +68,14 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
         re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
+        re.compile(rf"{edge_l}{day}(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
+        # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
+        re.compile(rf"{edge_l}(?P<day>\d{{1,2}})\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
+                   rf"(?P<year>\d{{4}}){edge_r}"),
+        # A date run into the counter after it: "2 سبتمبر 2025294 مشاهدة" (294 views).
+        re.compile(rf"{edge_l}{day}\s*{mon}{sep}{year}(?=\d{{1,9}}\s*(?:{_counter_words()}))"),
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
-from bicorpus.dates import glued_weekday
+from bicorpus.dates import glued_weekday, is_dateline, parse_date
 from bicorpus.layout import analyze, title_stems
 from bicorpus.normalize import normalize_text
 
@@ -124,3 +124,28 @@ def test_an_entry_name_given_beside_its_file_name_alias_is_the_title():
     arabic = "\n".join(["معركة_إدلب_الكبرى", "معركة إدلب الكبرى", "معركة إدلب الكبرى",
                         "هجوم عام 2017 في شمال سوريا", arabic_opening, PARA_AR2])
     assert analyze(arabic).title == "معركة إدلب الكبرى"
+
+
+def test_dates_with_spaced_separators_an_ordinal_and_a_comma_or_a_glued_counter():
+    assert parse_date("16 | 02 | 2024") == parse_date("16 / 02 / 2024") == "2024-02-16"
+    assert parse_date("١٦ | ٠٢ | ٢٠٢٤") == "2024-02-16"
+    assert parse_date("12 | 5 / 2017") is None  # two different separators: not one date
+    assert parse_date("تاريخ النشر: 26th, September 2023 GMT") == "2023-09-26"
+    assert is_dateline("Published: 26th, September 2023 GMT") == "2023-09-26"
+    # The date, then "294 views" with no space between them.
+    assert parse_date("2 سبتمبر 2025294 مشاهدةوقت القراءة: 2 دقيقة") == "2025-09-02"
+    assert parse_date("2 September 2025294 views") == "2025-09-02"
+    assert parse_date("2 September 2025294 soldiers") is None  # digits run on: no year to read
+    text = "\n".join(["اللاجئون السوريون في لبنان بين واقع العودة وتحديات المستقبل",
+                      "2 سبتمبر 2025294 مشاهدةوقت القراءة: 2 دقيقة", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2025-09-02"
+
+
+def test_a_caption_ending_in_its_credit_is_not_the_title():
+    caption = ("Iraqi policemen inspect their weapons at a military base south of Mosul, as they prepare "
+               "for an offensive to retake the city.PHOTO: AFP")
+    text = "\n".join(["Iraq Launches Offensive to Recapture Mosul", caption, caption, PARA_EN, PARA_EN2])
+    assert analyze(text).title == "Iraq Launches Offensive to Recapture Mosul"
+    arabic_caption = "عناصر من هيئة تحرير الشام على مشارف مدينة إدلب قبل بدء الهجوم تصوير: رويترز"
+    arabic = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على إدلب", arabic_caption, PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == "هيئة تحرير الشام تبسط سيطرتها على إدلب"
