@@ -74,9 +74,18 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
                    rf"(?P<year>\d{{4}}){edge_r}"),
-        # A date run into the counter after it: "2 سبتمبر 2025294 مشاهدة" (294 views).
-        re.compile(rf"{edge_l}{day}\s*{mon}{sep}{year}(?=\d{{1,9}}\s*(?:{_counter_words()}))"),
     )
+
+
+@cache
+def _glued_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A counter's word, and a date run into the counter after it: ``2 سبتمبر 2025294 مشاهدة``."""
+    names = sorted(month_table(), key=len, reverse=True)
+    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    words = _counter_words()
+    return (re.compile(rf"\d\s*(?:{words})"),
+            re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
+                       rf"(?=\d{{1,9}}\s*(?:{words}))"))
 
 
 @cache
@@ -135,6 +144,12 @@ def find_date_normalized(norm: str) -> DateMatch | None:
             if best is None or m.start() < best.start or (m.start() == best.start and m.end() > best.end):
                 best = DateMatch(iso, m.start(), m.end())
             break
+    if best is None:
+        cue, glued = _glued_counter()
+        m = glued.search(norm) if cue.search(norm) else None
+        iso = _to_iso(m) if m else None
+        if m and iso:
+            best = DateMatch(iso, m.start(), m.end())
     return best
 
 

@@ -963,7 +963,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
-    off_topic = [i for i in shaped if _off_topic(units, i, first_para)]
+    off_topic = _off_topic(units, shaped, first_para)
     if off_topic:  # lines above a headline that is not this page's are chrome too
         zone = [i for i in zone if i > off_topic[-1]]
         shaped = [i for i in shaped if i > off_topic[-1]]
@@ -974,7 +974,8 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     if h1:
         return h1[0]
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
-        named = [i for i in zone if _names_entry(units, i, first_para, lang)]
+        opening = _opening(units, first_para)
+        named = [i for i in zone if _names_entry(units, i, opening, lang)]
         if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
             return named[0]
     shaped_set = set(shaped)
@@ -1021,23 +1022,29 @@ def title_stems(text: str) -> frozenset[str]:
     nor function words (``data/title_stopwords.txt``), Arabic proclitics (``وال``, ``بال``, ``ال``
     …: ``data/title_word_prefixes.txt``) set aside, cut to their first five letters."""
     prefix, stop = _title_prefix_re(), _title_stopwords()
-    return frozenset(prefix.sub("", w)[:STEM_CHARS] for w in _WORD_RE.findall(normalize_text(text))
+    return frozenset((prefix.sub("", w) if w[0] >= "\u0600" else w)[:STEM_CHARS]
+                     for w in _WORD_RE.findall(normalize_text(text))
                      if len(w) >= 3 and not w.isdigit() and w not in stop)
 
 
-def _names_entry(units: list[Unit], i: int, first_para: int, lang: str) -> bool:
-    """``units[i]`` is the name the first paragraph opens with (``X (Y) is a …``, ``The X …``)."""
+def _opening(units: list[Unit], first_para: int) -> str:
+    """The key of the first paragraph's opening words, with a space after it ("" without one)."""
+    return line_key(units[first_para].text[:OPENING_CHARS]) + " " if first_para < len(units) else ""
+
+
+def _names_entry(units: list[Unit], i: int, opening: str, lang: str) -> bool:
+    """``units[i]`` is the name the first paragraph (its :func:`_opening`) opens with (``X (Y)
+    is a …``, ``The X …``)."""
     key = units[i].key
-    if not key or first_para >= len(units):
+    if not key or not opening:
         return False
-    opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
     first, _, rest = opening.partition(" ")
     return ((opening.startswith(key + " ") or (len(first) <= 3 and rest.startswith(key + " ")))
             and _headline_shaped(units[i], lang, min_words=2))
 
 
 def _entry_name_repeated(
-    units: list[Unit], boiler: list[bool], first_para: int, lang: str, repeated: frozenset[str]
+    units: list[Unit], boiler: list[bool], opening: str, first_para: int, lang: str, repeated: frozenset[str]
 ) -> int | None:
     """An entry's name taken for furniture only for being given twice (beside its file-name
     alias ``Siege_of_Kobani`` and again as the page title): the first such line above the first
@@ -1045,7 +1052,7 @@ def _entry_name_repeated(
     for i in range(first_para):
         u = units[i]
         if (boiler[i] and not (u.nav or u.label or u.decoration or u.caption or u.credit)
-                and site_key(u.text) not in repeated and _names_entry(units, i, first_para, lang)):
+                and site_key(u.text) not in repeated and _names_entry(units, i, opening, lang)):
             return i
     return None
 
@@ -1064,20 +1071,27 @@ def _never_title(u: Unit) -> bool:
     return _not_title_patterns().search(normalize_text(u.text))
 
 
-def _off_topic(units: list[Unit], i: int, first_para: int) -> bool:
-    """A long headline sharing no word with the text under it: a related article's headline
-    standing above another story."""
-    stems = title_stems(units[i].text)
-    if len(stems) < OFF_TOPIC_MIN_WORDS:
-        return False
+def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> list[int]:
+    """The long headlines among ``candidates`` (above ``first_para``) sharing no word with the
+    text from the first paragraph on (none of their :func:`title_stems` found in it): related
+    articles' headlines standing above another story."""
+    long_ = [(i, stems) for i in candidates
+             if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
+    if not long_:
+        return []
     after: list[str] = []
     size = 0
-    for v in units[max(i + 1, first_para):]:
+    for v in units[first_para:]:
         if size >= OFF_TOPIC_CHARS:
             break
         after.append(v.text[:OFF_TOPIC_CHARS])
         size += len(after[-1])
-    return bool(after) and stems.isdisjoint(title_stems(" ".join(after)))
+    if not after:
+        return []
+    text = normalize_text(" ".join(after))
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    return [i for i, stems in long_  # each stem at a word's start, perhaps after a proclitic
+            if re.search(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})", text) is None]
 
 
 #: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
@@ -1148,9 +1162,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
                         and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
-    named = _entry_name_repeated(units, boiler, first_para, lang, repeated)
+    opening = _opening(units, first_para) if any(boiler[:first_para]) else ""
+    named = _entry_name_repeated(units, boiler, opening, first_para, lang, repeated) if opening else None
     if named is not None and (title_i is None or named < title_i) and not any(
-            _names_entry(units, i, first_para, lang) for i in zone):
+            _names_entry(units, i, opening, lang) for i in zone):
         title_i = named
         boiler = [*boiler[:named], False, *boiler[named + 1:]]
     if title_i is None:  # a blog's tagline or teaser above the post's date and headline
