@@ -973,6 +973,11 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
+    split = _split_title(units, zone, lang)
+    if split is not None and not any(i < split for i in shaped):
+        return split
+    if len(shaped) > 1 and shaped[1] == shaped[0] + 1 and units[shaped[0]].key == units[shaped[1]].key:
+        return shaped[0]  # the first headline given twice in a row: the page's title and its heading
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
         opening = _opening(units, first_para)
         named = [i for i in zone if _names_entry(units, i, opening, lang)]
@@ -1067,8 +1072,26 @@ def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
 
 def _never_title(u: Unit) -> bool:
     """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
-    infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``)."""
-    return _not_title_patterns().search(normalize_text(u.text))
+    infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``), a line of
+    more digits than letters (coordinates, figures)."""
+    letters = sum(ch.isalpha() for ch in u.text)
+    digits = sum(ch.isdigit() for ch in u.text)
+    return digits > letters or _not_title_patterns().search(normalize_text(u.text))
+
+
+def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
+    """A title given on two lines, cut at its colon: a headline-shaped line but for its final
+    colon, right above a headline-shaped line (``من المنفى إلى المجهول:`` / ``اللاجئون السوريون
+    في لبنان …``, ``From Exile to the Unknown:`` / ``Syrian Refugees …``).  Its first line."""
+    for k in range(len(zone) - 1):
+        i, j = zone[k], zone[k + 1]
+        t = units[i].text.rstrip()
+        if j != i + 1 or not t.endswith((":", "：")) or _never_title(units[i]):
+            continue
+        head = replace(units[i], text=t.rstrip(" :："))
+        if _headline_shaped(head, lang) and _headline_shaped(units[j], lang) and not _never_title(units[j]):
+            return i
+    return None
 
 
 def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> list[int]:
@@ -1207,7 +1230,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                    or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i))
+        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i)
+                                  or (not para[i] and _never_title(u)))  # an infobox's "Part of …"
               and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
@@ -1234,7 +1258,7 @@ def _subtitle_of(
     u = units[i]
     if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption or u.lang not in (lang, "mixed"):
+    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u):
         return None
     nxt = _next_kept(boiler, i)
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)

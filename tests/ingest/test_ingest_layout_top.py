@@ -149,3 +149,43 @@ def test_a_caption_ending_in_its_credit_is_not_the_title():
     arabic_caption = "عناصر من هيئة تحرير الشام على مشارف مدينة إدلب قبل بدء الهجوم تصوير: رويترز"
     arabic = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على إدلب", arabic_caption, PARA_AR, PARA_AR2])
     assert analyze(arabic).title == "هيئة تحرير الشام تبسط سيطرتها على إدلب"
+
+
+def test_a_breadcrumb_ending_in_the_headline_is_not_the_title():
+    headline = "US Sanctions Against Syria Under Caesar Act Take Effect Today"
+    lead = ("US sanctions against Syria under the Caesar Syria Civilian Protection Act come into effect "
+            "today, targeting anyone who does business with the Assad government.")
+    text = "\n".join([f"Home » {headline}", headline, lead, PARA_EN2])
+    assert analyze(text).title == headline
+    arabic_headline = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    arabic = "\n".join([f"الرئيسية » {arabic_headline}", arabic_headline, PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == arabic_headline
+
+
+def test_an_encyclopedia_entry_given_twice_above_its_infobox():
+    text = "\n".join([
+        "Battle of Mosul (2016–2017)", "Battle of Mosul (2016–2017)", "Part of War in Iraq (2013–2017)",
+        "Map of the advances by the Iraqi Army in Mosul city during the battle",
+        "Location35°48′01″N 43°17′23″E / 35.8003°N 43.2897°E / 35.8003; 43.2897",
+        "Iraq Lt. Gen. Abdul Ghani Asadi", "(Mosul Counter Terrorism Service commander)",
+        "Islamic State Amir Mohammed Abdul Rahman al-Mawli al-Salbi[25]", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title == "Battle of Mosul (2016–2017)"
+    got = regions(text)
+    assert got["Part of War in Iraq (2013–2017)"] not in ("subtitle", "body")
+    arabic = "\n".join(["معركة إدلب (2017)", "معركة إدلب (2017)", "جزء من الحرب الأهلية السورية",
+                        "خريطة توضح تقدم فصائل المعارضة في محافظة إدلب", "(قائد العمليات العسكرية في إدلب)",
+                        PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == "معركة إدلب (2017)"
+
+
+def test_a_title_cut_at_its_colon_over_two_lines():
+    arabic = "\n".join(["من المنفى إلى المجهول:", "اللاجئون السوريون في لبنان والعودة إلى الوطن",
+                        "مذكرة سياسات، مايو 2025", "زميلة زائرة مشتركة", "20 مايو، 2025", PARA_AR, PARA_AR2])
+    layout = analyze(arabic)
+    assert layout.title == "من المنفى إلى المجهول:"
+    assert layout.date == "2025-05-20"
+    assert regions(arabic)["اللاجئون السوريون في لبنان والعودة إلى الوطن"] == "subtitle"
+    text = "\n".join(["From Exile to the Unknown:", "Syrian Refugees in Lebanon and the Return Home",
+                      "Visiting Fellow", "20 May 2025", PARA_EN, PARA_EN2])
+    assert analyze(text).title == "From Exile to the Unknown:"
