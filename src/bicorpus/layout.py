@@ -1074,9 +1074,9 @@ def _never_title(u: Unit) -> bool:
     """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
     infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``), a line of
     more digits than letters (coordinates, figures)."""
-    letters = sum(ch.isalpha() for ch in u.text)
-    digits = sum(ch.isdigit() for ch in u.text)
-    return digits > letters or _not_title_patterns().search(normalize_text(u.text))
+    if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
+        return True
+    return _not_title_patterns().search(normalize_text(u.text))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
