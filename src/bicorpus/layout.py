@@ -1096,20 +1096,22 @@ def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
 
 def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> list[int]:
     """The long headlines among ``candidates`` (above ``first_para``) sharing no word with the
-    text from the first paragraph on (none of their :func:`title_stems` found in it): related
-    articles' headlines standing above another story."""
+    text under them (none of their :func:`title_stems` found in the next 1,500 characters, their
+    own copies aside): related articles' headlines standing above another story."""
     long_ = [(i, stems) for i in candidates
              if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
     if not long_:
         return []
     after: list[str] = []
     size = 0
-    for v in units[first_para:]:
+    own = {units[i].key for i, _ in long_}
+    for v in units[long_[0][0] + 1:]:
         if size >= OFF_TOPIC_CHARS:
             break
-        after.append(v.text[:OFF_TOPIC_CHARS])
-        size += len(after[-1])
-    if not after:
+        if v.key not in own:  # a headline given twice does not vouch for itself
+            after.append(v.text[:OFF_TOPIC_CHARS])
+            size += len(after[-1])
+    if first_para >= len(units) or not after:
         return []
     text = normalize_text(" ".join(after))
     prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
@@ -1256,7 +1258,9 @@ def _subtitle_of(
     if i >= len(units):
         return None
     u = units[i]
-    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS:
+    if u.date or u.page_byline or u.date_in:
+        return _standfirst_under_dateline(units, i, lang, para, boiler)
+    if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
     if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u):
         return None
@@ -1272,3 +1276,20 @@ def _subtitle_of(
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+
+
+def _standfirst_under_dateline(
+    units: list[Unit], i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst under the title's dateline(s) (``i`` is the first): a long unfinished line (no
+    final punctuation, not running text) before the first paragraph."""
+    j = _next_kept(boiler, i)
+    while j is not None and (units[j].date or units[j].page_byline or units[j].date_in) and not para[j]:
+        j = _next_kept(boiler, j)
+    if j is None or para[j] or not any(para[j + 1 :]):
+        return None
+    v = units[j]
+    if (len(v.text) < STANDFIRST_MIN_CHARS or len(v.text) > SUBTITLE_MAX_CHARS or ends_sentence(v.text)
+            or v.marked_header or v.caption or v.lang not in (lang, "mixed") or _never_title(v)):
+        return None
+    return j

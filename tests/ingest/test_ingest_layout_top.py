@@ -189,3 +189,22 @@ def test_a_title_cut_at_its_colon_over_two_lines():
     text = "\n".join(["From Exile to the Unknown:", "Syrian Refugees in Lebanon and the Return Home",
                       "Visiting Fellow", "20 May 2025", PARA_EN, PARA_EN2])
     assert analyze(text).title == "From Exile to the Unknown:"
+
+
+def test_a_standfirst_under_the_titles_dateline():
+    standfirst = ("Concern about a potential contagion to the Strait of Hormuz, this time by the Iranians "
+                  "themselves, in the case of a broader conflict in the Middle East")
+    text = "\n".join(["Red Sea on Edge: Houthi Attacks Disrupt Vital Shipping Routes", "16 | 02 | 2024",
+                      standfirst, PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.date == "2024-02-16"
+    assert regions(text)[standfirst] == "subtitle"
+    arabic_standfirst = ("مخاوف من امتداد هجمات الحوثيين في البحر الأحمر إلى مضيق هرمز هذه المرة على يد "
+                         "الإيرانيين أنفسهم في حال اتساع الصراع في الشرق الأوسط")
+    arabic = "\n".join(["البحر الأحمر على حافة الهاوية: هجمات الحوثيين تعطل طرق الملاحة", "16 | 02 | 2024",
+                        arabic_standfirst, PARA_AR, PARA_AR2])
+    assert regions(arabic)[arabic_standfirst] == "subtitle"
+    # A finished sentence there is the first paragraph's lead, not a standfirst.
+    lead = "Iraqi forces launched the long-awaited offensive to retake Mosul from the Islamic State today."
+    assert regions("\n".join(["Iraqi Forces Launch the Mosul Offensive", "16 | 02 | 2024", lead,
+                              PARA_EN, PARA_EN2]))[lead] == "body"
