@@ -963,10 +963,11 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
-    off_topic = _off_topic(units, shaped, first_para)
-    if off_topic:  # lines above a headline that is not this page's are chrome too
-        zone = [i for i in zone if i > off_topic[-1]]
-        shaped = [i for i in shaped if i > off_topic[-1]]
+    judged, off_topic = _off_topic(units, shaped, first_para)
+    if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
+        cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
+        zone = [i for i in zone if i > cut]
+        shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
             and _headline_shaped(units[zone[-1]], lang, min_words=2)):
         return zone[-1]
@@ -1094,29 +1095,31 @@ def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
     return None
 
 
-def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> list[int]:
-    """The long headlines among ``candidates`` (above ``first_para``) sharing no word with the
-    text under them (none of their :func:`title_stems` found in the next 1,500 characters, their
-    own copies aside): related articles' headlines standing above another story."""
-    long_ = [(i, stems) for i in candidates
-             if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
-    if not long_:
-        return []
-    after: list[str] = []
-    size = 0
-    own = {units[i].key for i, _ in long_}
-    for v in units[long_[0][0] + 1:]:
-        if size >= OFF_TOPIC_CHARS:
-            break
-        if v.key not in own:  # a headline given twice does not vouch for itself
-            after.append(v.text[:OFF_TOPIC_CHARS])
-            size += len(after[-1])
-    if first_para >= len(units) or not after:
-        return []
-    text = normalize_text(" ".join(after))
+def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tuple[list[int], list[int]]:
+    """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
+    no word with the text under them (none of their :func:`title_stems` found in the next 1,500
+    characters, their own copies aside): related articles' headlines above another story."""
+    if first_para >= len(units):
+        return [], []
     prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
-    return [i for i, stems in long_  # each stem at a word's start, perhaps after a proclitic
-            if re.search(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})", text) is None]
+    judged, out = [], []
+    for i in candidates:
+        stems = title_stems(units[i].text)
+        if len(stems) < OFF_TOPIC_MIN_WORDS:
+            continue
+        judged.append(i)
+        after: list[str] = []
+        size = 0
+        for v in units[i + 1:]:
+            if size >= OFF_TOPIC_CHARS:
+                break
+            if v.key != units[i].key:  # a headline given twice does not vouch for itself
+                after.append(v.text[:OFF_TOPIC_CHARS])
+                size += len(after[-1])
+        text = normalize_text(" ".join(after))  # each stem at a word's start, perhaps after a proclitic
+        if after and re.search(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})", text) is None:
+            out.append(i)
+    return judged, out
 
 
 #: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).

@@ -194,15 +194,20 @@ def test_a_title_cut_at_its_colon_over_two_lines():
 def test_a_standfirst_under_the_titles_dateline():
     standfirst = ("Concern about a potential contagion to the Strait of Hormuz, this time by the Iranians "
                   "themselves, in the case of a broader conflict in the Middle East")
+    body = ("The Red Sea, an essential conduit for international commerce, is becoming more susceptible "
+            "to Houthi attacks on merchant ships bound for the Suez Canal.")
     text = "\n".join(["Red Sea on Edge: Houthi Attacks Disrupt Vital Shipping Routes", "16 | 02 | 2024",
-                      standfirst, PARA_EN, PARA_EN2])
+                      standfirst, body, PARA_EN2])
     layout = analyze(text)
+    assert layout.title == "Red Sea on Edge: Houthi Attacks Disrupt Vital Shipping Routes"
     assert layout.date == "2024-02-16"
     assert regions(text)[standfirst] == "subtitle"
     arabic_standfirst = ("مخاوف من امتداد هجمات الحوثيين في البحر الأحمر إلى مضيق هرمز هذه المرة على يد "
                          "الإيرانيين أنفسهم في حال اتساع الصراع في الشرق الأوسط")
+    arabic_body = ("يزداد البحر الأحمر، الممر الأساسي للتجارة الدولية، عرضة لهجمات الحوثيين على السفن "
+                   "التجارية المتجهة إلى قناة السويس منذ أشهر.")
     arabic = "\n".join(["البحر الأحمر على حافة الهاوية: هجمات الحوثيين تعطل طرق الملاحة", "16 | 02 | 2024",
-                        arabic_standfirst, PARA_AR, PARA_AR2])
+                        arabic_standfirst, arabic_body, PARA_AR2])
     assert regions(arabic)[arabic_standfirst] == "subtitle"
     # A finished sentence there is the first paragraph's lead, not a standfirst.
     lead = "Iraqi forces launched the long-awaited offensive to retake Mosul from the Islamic State today."
