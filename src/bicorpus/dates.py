@@ -96,19 +96,19 @@ def weekday_names() -> frozenset[str]:
 
 #: Letters a word must have before a weekday glued to it (``uaemonday``) to count as glued.
 GLUED_MIN_LETTERS = 2
-_LAST_WORD_RE = re.compile(r"(\w+)[\s,،.\-–—]*$")
+
+
+@cache
+def _glued_weekday_re() -> re.Pattern[str]:
+    days = "|".join(re.escape(d) for d in sorted(weekday_names(), key=len, reverse=True) if len(d) >= 4)
+    return re.compile(rf"[^\W\d_]{{{GLUED_MIN_LETTERS}}}(?:{days})[\s,،.\-–—]*$")
 
 
 def glued_weekday(norm: str, start: int) -> bool:
     """The word right before the date at ``start`` in ``norm`` (a normalized text) is a weekday
     glued to other letters (``abu dhabi, uaemonday 22 january 2018``): a site's clock beside its
     location, text of two page elements run together, not the date of an article."""
-    m = _LAST_WORD_RE.search(norm, 0, start)
-    if m is None:
-        return False
-    word = m.group(1)
-    return any(word.endswith(day) and len(word) - len(day) >= GLUED_MIN_LETTERS
-               and word[: -len(day)].isalpha() for day in weekday_names() if len(day) >= 4)
+    return _glued_weekday_re().search(norm[max(0, start - 40) : start]) is not None
 
 
 def _iso(year: int, month: int, day: int | None) -> str | None:

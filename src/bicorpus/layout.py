@@ -1018,7 +1018,7 @@ def _title_stopwords() -> frozenset[str]:
 #: metaphor or a name that the text does not repeat).
 OFF_TOPIC_MIN_WORDS = 6
 #: How much of the text under a candidate title is read for its words.
-OFF_TOPIC_CHARS = 1500
+OFF_TOPIC_CHARS = 1000
 #: Letters of a word compared (a cheap stem: "fighters"/"fighting", "السورية"/"السوري").
 STEM_CHARS = 5
 
@@ -1097,29 +1097,28 @@ def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
 
 def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tuple[list[int], list[int]]:
     """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
-    no word with the text under them (none of their :func:`title_stems` found in the next 1,500
+    no word with the text under them (none of their :func:`title_stems` found in the next 1,000
     characters, their own copies aside): related articles' headlines above another story."""
-    if first_para >= len(units):
+    judged = [(i, stems) for i in candidates
+              if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
+    if not judged or first_para >= len(units):
         return [], []
+    body: list[str] = []  # the text from the first paragraph on, read once
+    size = 0
+    for v in units[first_para:]:
+        if size >= OFF_TOPIC_CHARS:
+            break
+        body.append(v.text[:OFF_TOPIC_CHARS])
+        size += len(body[-1])
+    text = normalize_text(" ".join(body))
     prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
-    judged, out = [], []
-    for i in candidates:
-        stems = title_stems(units[i].text)
-        if len(stems) < OFF_TOPIC_MIN_WORDS:
-            continue
-        judged.append(i)
-        after: list[str] = []
-        size = 0
-        for v in units[i + 1:]:
-            if size >= OFF_TOPIC_CHARS:
-                break
-            if v.key != units[i].key:  # a headline given twice does not vouch for itself
-                after.append(v.text[:OFF_TOPIC_CHARS])
-                size += len(after[-1])
-        text = normalize_text(" ".join(after))  # each stem at a word's start, perhaps after a proclitic
-        if after and re.search(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})", text) is None:
+    out = []
+    for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
+        between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
+        found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
+        if not found.search(text) and not (between and found.search(normalize_text(between))):
             out.append(i)
-    return judged, out
+    return [i for i, _ in judged], out
 
 
 #: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
@@ -1190,7 +1189,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
                         and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
-    opening = _opening(units, first_para) if any(boiler[:first_para]) else ""
+    opening = _opening(units, first_para) if any(
+        boiler[i] and not (units[i].nav or units[i].label or units[i].decoration or units[i].caption)
+        for i in range(first_para)) else ""
     named = _entry_name_repeated(units, boiler, opening, first_para, lang, repeated) if opening else None
     if named is not None and (title_i is None or named < title_i) and not any(
             _names_entry(units, i, opening, lang) for i in zone):
