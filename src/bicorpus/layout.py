@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .data import data_lines
-from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
+from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -428,6 +428,8 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
     found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    if found and glued_weekday(norm, found.start):
+        found = None  # a site's clock run into its location line: "Abu Dhabi, UAEMonday 22 January 2018"
     date_lead = leading_date(norm, found) if found else None
     date_tail = trailing_date(norm) if found else None
     credit = is_credit(chunk, norm)
@@ -960,18 +962,26 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
-    shaped = [i for i in zone if _headline_shaped(units[i], lang)]
-    if not shaped and zone == [0] and first_para == 1 and _headline_shaped(units[0], lang, min_words=2):
-        return 0
+    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
+    judged, off_topic = _off_topic(units, shaped, first_para)
+    if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
+        cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
+        zone = [i for i in zone if i > cut]
+        shaped = [i for i in shaped if i > cut and i not in off_topic]
+    if (not shaped and _lone_name(units, zone, first_para)
+            and _headline_shaped(units[zone[-1]], lang, min_words=2)):
+        return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
+    split = _split_title(units, zone, lang)
+    if split is not None and not any(i < split for i in shaped):
+        return split
+    if len(shaped) > 1 and shaped[1] == shaped[0] + 1 and units[shaped[0]].key == units[shaped[1]].key:
+        return shaped[0]  # the first headline given twice in a row: the page's title and its heading
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
-        opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
-        first, _, rest = opening.partition(" ")
-        named = [i for i in zone if units[i].key and (opening.startswith(units[i].key + " ") or (
-                 len(first) <= 3 and rest.startswith(units[i].key + " ")))  # "The X (Y) is ..."
-                 and _headline_shaped(units[i], lang, min_words=2)]
+        opening = _opening(units, first_para)
+        named = [i for i in zone if _names_entry(units, i, opening, lang)]
         if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
             return named[0]
     shaped_set = set(shaped)
@@ -986,6 +996,154 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+@cache
+def _not_title_patterns() -> _Patterns:
+    return _one_pattern(data_lines("not_title_patterns.txt"))
+
+
+@cache
+def _title_prefix_re() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    return re.compile(f"^(?:{prefixes})(?=\\w{{3}})")
+
+
+@cache
+def _title_stopwords() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("title_stopwords.txt"))
+
+
+#: Stems a headline needs before its words are looked for in the article (a shorter one may be a
+#: metaphor or a name that the text does not repeat).
+OFF_TOPIC_MIN_WORDS = 6
+#: How much of the text under a candidate title is read for its words.
+OFF_TOPIC_CHARS = 1000
+#: Letters of a word compared (a cheap stem: "fighters"/"fighting", "السورية"/"السوري").
+STEM_CHARS = 5
+
+
+def title_stems(text: str) -> frozenset[str]:
+    """The content words of ``text`` as short stems: words of three letters or more, not numbers
+    nor function words (``data/title_stopwords.txt``), Arabic proclitics (``وال``, ``بال``, ``ال``
+    …: ``data/title_word_prefixes.txt``) set aside, cut to their first five letters."""
+    prefix, stop = _title_prefix_re(), _title_stopwords()
+    return frozenset((prefix.sub("", w) if w[0] >= "\u0600" else w)[:STEM_CHARS]
+                     for w in _WORD_RE.findall(normalize_text(text))
+                     if len(w) >= 3 and not w.isdigit() and w not in stop)
+
+
+def _opening(units: list[Unit], first_para: int) -> str:
+    """The key of the first paragraph's opening words, with a space after it ("" without one)."""
+    return line_key(units[first_para].text[:OPENING_CHARS]) + " " if first_para < len(units) else ""
+
+
+def _names_entry(units: list[Unit], i: int, opening: str, lang: str) -> bool:
+    """``units[i]`` is the name the first paragraph (its :func:`_opening`) opens with (``X (Y)
+    is a …``, ``The X …``)."""
+    key = units[i].key
+    if not key or not opening:
+        return False
+    first, _, rest = opening.partition(" ")
+    return ((opening.startswith(key + " ") or (len(first) <= 3 and rest.startswith(key + " ")))
+            and _headline_shaped(units[i], lang, min_words=2))
+
+
+def _entry_name_repeated(
+    units: list[Unit], boiler: list[bool], opening: str, first_para: int, lang: str, repeated: frozenset[str]
+) -> int | None:
+    """An entry's name taken for furniture only for being given twice (beside its file-name
+    alias ``Siege_of_Kobani`` and again as the page title): the first such line above the first
+    paragraph that the paragraph opens with."""
+    for i in range(first_para):
+        u = units[i]
+        if (boiler[i] and not (u.nav or u.label or u.decoration or u.caption or u.credit)
+                and site_key(u.text) not in repeated and _names_entry(units, i, opening, lang)):
+            return i
+    return None
+
+
+def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
+    """All the page gives above its first paragraph is one line, perhaps twice (the site's page
+    title and the headline: ``سوريا الغد`` / ``سوريا الغد``), right above the text."""
+    if not zone or zone[-1] != first_para - 1 or len(zone) > 2:
+        return False
+    return zone[0] == 0 and all(units[i].key == units[zone[-1]].key for i in zone)
+
+
+def _never_title(u: Unit) -> bool:
+    """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
+    infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``), a line of
+    more digits than letters (coordinates, figures)."""
+    if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
+        return True
+    return _not_title_patterns().search(normalize_text(u.text))
+
+
+def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
+    """A title given on two lines, cut at its colon: a headline-shaped line but for its final
+    colon, right above a headline-shaped line (``من المنفى إلى المجهول:`` / ``اللاجئون السوريون
+    في لبنان …``, ``From Exile to the Unknown:`` / ``Syrian Refugees …``).  Its first line."""
+    for k in range(len(zone) - 1):
+        i, j = zone[k], zone[k + 1]
+        t = units[i].text.rstrip()
+        if j != i + 1 or not t.endswith((":", "：")) or _never_title(units[i]):
+            continue
+        head = replace(units[i], text=t.rstrip(" :："))
+        if _headline_shaped(head, lang) and _headline_shaped(units[j], lang) and not _never_title(units[j]):
+            return i
+    return None
+
+
+def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tuple[list[int], list[int]]:
+    """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
+    no word with the text under them (none of their :func:`title_stems` found in the next 1,000
+    characters, their own copies aside): related articles' headlines above another story."""
+    judged = [(i, stems) for i in candidates
+              if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
+    if not judged or first_para >= len(units):
+        return [], []
+    body: list[str] = []  # the text from the first paragraph on, read once
+    size = 0
+    for v in units[first_para:]:
+        if size >= OFF_TOPIC_CHARS:
+            break
+        body.append(v.text[:OFF_TOPIC_CHARS])
+        size += len(body[-1])
+    text = normalize_text(" ".join(body))
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    out = []
+    for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
+        between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
+        found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
+        if not found.search(text) and not (between and found.search(normalize_text(between))):
+            out.append(i)
+    return [i for i, _ in judged], out
+
+
+#: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
+LEAD_MAX_PARAS = 2
+#: ... and at most this many lines in all before the date line.
+LEAD_MAX_UNITS = 6
+
+
+def _headline_after_lead(
+    units: list[Unit], lang: str, para: list[bool], boiler: list[bool], kept_paras: list[int]
+) -> tuple[int, int] | None:
+    """A page with no headline above its first paragraph, where at most two paragraphs (a blog's
+    tagline, the teaser of its first post) come before a date line, a headline and a paragraph:
+    the headline is the title and that paragraph the first of the article.  Returns both."""
+    if not kept_paras:
+        return None
+    kept = [i for i in range(kept_paras[0], len(units)) if not boiler[i]]
+    for k in range(1, min(len(kept) - 2, LEAD_MAX_UNITS)):
+        d, t, p = kept[k], kept[k + 1], kept[k + 2]
+        if sum(para[i] for i in kept[:k]) > LEAD_MAX_PARAS:
+            return None
+        u = units[d]
+        if (u.date or u.date_in) and not para[d] and _headline_shaped(units[t], lang) and para[p]:
+            return (t, p) if not _never_title(units[t]) else None
+    return None
 
 
 def _prev_in(zone: list[int], i: int) -> int | None:
@@ -1031,6 +1189,21 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
                         and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
+    opening = _opening(units, first_para) if any(
+        boiler[i] and not (units[i].nav or units[i].label or units[i].decoration or units[i].caption)
+        for i in range(first_para)) else ""
+    named = _entry_name_repeated(units, boiler, opening, first_para, lang, repeated) if opening else None
+    if named is not None and (title_i is None or named < title_i) and not any(
+            _names_entry(units, i, opening, lang) for i in zone):
+        title_i = named
+        boiler = [*boiler[:named], False, *boiler[named + 1:]]
+    if title_i is None:  # a blog's tagline or teaser above the post's date and headline
+        restart = _headline_after_lead(units, lang, para, boiler, kept_paras)
+        if restart is not None:
+            title_i, first_para = restart
+            later = [i for i in kept_paras if i > first_para]
+            lead_end = later[0] if later else n
+            zone = [i for i in range(first_para) if not boiler[i]]
     picked = _pick_date(units, zone, boiler)
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -1063,7 +1236,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                    or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i))
+        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i)
+                                  or (not para[i] and _never_title(u)))  # an infobox's "Part of …"
               and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
@@ -1088,9 +1262,11 @@ def _subtitle_of(
     if i >= len(units):
         return None
     u = units[i]
-    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS:
+    if u.date or u.page_byline or u.date_in:
+        return _standfirst_under_dateline(units, i, lang, para, boiler)
+    if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption or u.lang not in (lang, "mixed"):
+    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u):
         return None
     nxt = _next_kept(boiler, i)
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
@@ -1104,3 +1280,20 @@ def _subtitle_of(
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+
+
+def _standfirst_under_dateline(
+    units: list[Unit], i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst under the title's dateline(s) (``i`` is the first): a long unfinished line (no
+    final punctuation, not running text) before the first paragraph."""
+    j = _next_kept(boiler, i)
+    while j is not None and (units[j].date or units[j].page_byline or units[j].date_in) and not para[j]:
+        j = _next_kept(boiler, j)
+    if j is None or para[j] or not any(para[j + 1 :]):
+        return None
+    v = units[j]
+    if (len(v.text) < STANDFIRST_MIN_CHARS or len(v.text) > SUBTITLE_MAX_CHARS or ends_sentence(v.text)
+            or v.marked_header or v.caption or v.lang not in (lang, "mixed") or _never_title(v)):
+        return None
+    return j
