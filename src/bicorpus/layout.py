@@ -728,6 +728,7 @@ def _boilerplate_flags(
                 flags[i] = flags[i - 1] = True
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
+    _mark_inner_furniture(units, para, flags)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -860,6 +861,92 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
         u = units[i]
         if not flags[i] and len(u.text) < PARAGRAPH_MIN_CHARS and not (u.date or u.byline or u.page_byline):
             flags[i] = True
+
+
+#: A clock time (``11:33``, ``GMT 11:33``) and a year: the stamp of a listed headline.
+_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A stamp glued to the headline before it, as list items lose their spacing: ``… 24 hoursGMT 11:33``.
+_GLUED_STAMP_RE = re.compile(r"[^\W\d_](?:GMT|UTC|\d{1,2}:\d{2}(?![\d:]))")
+#: Two elements glued by a text dump: ``… with Yemeni forcesMaintained by …``.
+_CAMEL_GLUE_RE = re.compile(r"[a-z]{2}[A-Z][a-z]")
+STAMP_LINE_MAX_CHARS = 240
+STAMP_RUN_MIN_LINES = 2
+#: Words of three letters or more beside a stamp that make it a headline (a stamp alone has <= 3).
+STAMP_HEADLINE_MIN_WORDS = 5
+#: An agency or channel alone on its line: ``LBC``, ``AFP`` (a heading over a paragraph stays).
+_LONE_CREDIT_RE = re.compile(r"^[A-Z]{2,6}$")
+#: A footnote mark of an encyclopedia text: ``… region[7]``.
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
+INFOBOX_GAP_MAX_LINES = 4
+
+
+def _stamped(u: Unit) -> bool:
+    """A short line holding a clock time and a year (or a date): a timestamp, alone or beside a headline."""
+    return (len(u.text) <= STAMP_LINE_MAX_CHARS and _CLOCK_RE.search(u.text) is not None
+            and (_YEAR_RE.search(u.text) is not None or u.date is not None))
+
+
+def _mark_inner_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Furniture known by its shape and place inside or under the article, with no word list."""
+    _mark_stamped_lists(units, para, flags)
+    _mark_lone_credits(units, para, flags)
+    _mark_infobox_gaps(units, para, flags)
+
+
+def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the first paragraph, headlines with their timestamps are a list of other articles:
+    a run of two or more stamped lines, one of them with a headline beside its stamp, or a line
+    whose stamp is glued to its headline (``… in the past 24 hoursGMT 11:33 2017 …``).  A short
+    line glued to the next element right after such a run (``… forcesMaintained by …``) is the
+    list's last item run into the footer."""
+    first = next((i for i, p in enumerate(para) if p), None)
+    if first is None:
+        return
+    n = len(units)
+    i = first + 1
+    while i < n:
+        j = i
+        while j < n and _stamped(units[j]):
+            j += 1
+        run = range(i, j)
+        headline = any(len(_CODE_WORD_RE.findall(units[k].text)) >= STAMP_HEADLINE_MIN_WORDS for k in run)
+        glued = [k for k in run if _GLUED_STAMP_RE.search(units[k].text)]
+        if (j - i >= STAMP_RUN_MIN_LINES and headline) or glued:
+            for k in run if j - i >= STAMP_RUN_MIN_LINES else glued:
+                flags[k] = True
+            if (j - i >= STAMP_RUN_MIN_LINES and j < n and len(units[j].text) <= STAMP_LINE_MAX_CHARS
+                    and _CAMEL_GLUE_RE.search(units[j].text)):
+                flags[j] = True
+        i = max(j, i + 1)
+
+
+def _mark_lone_credits(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """An agency or channel name alone on its line (``LBC``) after the first paragraph is a
+    credit, unless it heads a paragraph."""
+    seen_para = False
+    for i, u in enumerate(units):
+        if seen_para and not flags[i] and _LONE_CREDIT_RE.match(u.text):
+            nxt = _next_kept(flags, i)
+            if nxt is None or not para[nxt]:
+                flags[i] = True
+        seen_para = seen_para or (para[i] and not flags[i])
+
+
+def _mark_infobox_gaps(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Above the first paragraph, a few bullets or footnoted lines (``• ISIL captures 350
+    villages[7]``) between two boilerplate lines belong to the infobox around them."""
+    first = next((i for i in range(len(units)) if para[i] and not flags[i]), len(units))
+    i = 1
+    while i < first:
+        j = i
+        while (j < first and not flags[j] and len(units[j].text) <= INFOBOX_MAX_CHARS
+               and (units[j].bullet or _FOOTNOTE_RE.search(units[j].text))):
+            j += 1
+        if i < j < first and flags[i - 1] and flags[j] and j - i <= INFOBOX_GAP_MAX_LINES:
+            for k in range(i, j):
+                flags[k] = True
+        i = max(j, i + 1)
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:

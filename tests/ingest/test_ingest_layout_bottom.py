@@ -1,0 +1,128 @@
+"""Text-page layout inside and under the article: lists of stamped headlines, comment forms,
+a channel credit alone on its line, lines inside an infobox, captions saying what a picture shows."""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout import is_caption, is_navigation
+
+# --- related headlines with their timestamps ------------------------------------------------------
+
+
+def test_headlines_glued_to_their_timestamps_after_the_article_are_boilerplate():
+    listed = ["GMT 14:07 2017 Wednesday ,20 December",
+              "More than 20 Houthis killed in Sanaa in the past 24 hours"
+              "GMT 11:33 2017 Wednesday ,13 December",
+              "Air raids on Yemen rebel training camp kill 26GMT 10:17 2017 Monday ,04 December"]
+    footer = "8 Houthi militants killed in clashes with Yemeni forcesMaintained and developed by Arab Group."
+    title = "Suicide attack hits security headquarters in Aden"
+    text = "\n".join([title, PARA_EN, PARA_EN2, *listed, footer])
+    got = regions(text)
+    for line in [*listed, footer]:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_EN2] == "body"
+
+
+def test_arabic_headlines_with_their_timestamps_after_the_article_are_boilerplate():
+    listed = ["مقتل 20 حوثياً في صنعاء خلال الساعات الأربع والعشرين الماضية 11:33 13-12-2017",
+              "غارات جوية على معسكر تدريب للمتمردين في اليمن 10:17 04-12-2017"]
+    glued = "مقتل أربعين حوثياً في مواجهات غرب اليمنGMT 16:24 2017 الأحد ,10 ديسمبر"
+    text = "\n".join(["هجوم انتحاري يستهدف مقراً أمنياً في عدن", PARA_AR, PARA_AR2, *listed, PARA_AR, glued])
+    got = regions(text)
+    for line in [*listed, glued]:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_AR2] == "body"
+
+
+def test_a_single_timestamp_under_the_article_is_not_a_list():
+    stamp = "Last updated 11:33 GMT, 13 December 2017"
+    text = "\n".join(["Suicide attack hits security headquarters in Aden", PARA_EN, PARA_EN2, stamp])
+    assert regions(text)[stamp] != "boilerplate"
+    para = ("At 11:33 on 13 December 2017 a car bomb went off outside the criminal investigations unit, "
+            "and gunmen then stormed the building, officials said.")
+    text = "\n".join(["Suicide attack hits security headquarters in Aden", PARA_EN, para, PARA_EN2])
+    assert regions(text)[para] == "body"
+
+
+# --- comment forms ---------------------------------------------------------------------------------
+
+
+def test_comment_form_prompts_are_navigation_in_both_languages():
+    for line in ["Send your comments", "Your comment as a visitor", "Your name:", "Leave your comment",
+                 "أرسل تعليقك", "تعليقك كزائر", "أضف رأيك", "اسمك:"]:
+        assert is_navigation(line), line
+    for line in ["Send your comments to the editor about this decision, the minister said.",
+                 "تعليقك على قرار الوزير كان في محله حسب رأي الكثيرين"]:
+        assert not is_navigation(line), line
+
+
+def test_comment_form_under_the_article_is_boilerplate():
+    form = ["All rights reserved to Arab Media Group 2021 ©", "Send your comments",
+            "Your comment as a visitor"]
+    text = "\n".join(["Suicide attack hits security headquarters in Aden", PARA_EN, PARA_EN2, *form])
+    got = regions(text)
+    for line in form:
+        assert got[line] == "boilerplate", line
+    form_ar = ["جميع الحقوق محفوظة © 2021", "أرسل تعليقك", "تعليقك كزائر"]
+    text = "\n".join(["هجوم انتحاري يستهدف مقراً أمنياً في عدن", PARA_AR, PARA_AR2, *form_ar])
+    got = regions(text)
+    for line in form_ar:
+        assert got[line] == "boilerplate", line
+
+
+# --- a channel or agency credit alone on its line -------------------------------------------------
+
+
+def test_a_channel_name_alone_after_the_text_is_a_credit_but_an_acronym_heading_stays():
+    text = "\n".join(["Hezbollah fighter describes the battle for Qusayr", PARA_EN, PARA_EN2, "LBC",
+                      "Leave a Reply"])
+    assert regions(text)["LBC"] == "boilerplate"
+    assert regions(text)[PARA_EN2] == "body"
+    text = "\n".join(["Hezbollah fighter describes the battle for Qusayr", PARA_EN, "NATO", PARA_EN2])
+    assert regions(text)["NATO"] == "heading"  # it heads a paragraph
+    # An Arabic page's Latin credit goes the same way; Arabic text is never read as one.
+    text = "\n".join(["مقاتل من حزب الله يروي معركة القصير", PARA_AR, PARA_AR2, "LBC"])
+    assert regions(text)["LBC"] == "boilerplate"
+
+
+# --- infobox lines ---------------------------------------------------------------------------------
+
+
+def test_footnoted_bullets_inside_an_infobox_are_boilerplate_and_body_bullets_stay():
+    above = ["Date: 16 September 2014 – ongoing", "Location: Kobanî, northern Syria", "Result: ongoing"]
+    bullets = ["• ISIL captures 350 villages and towns in the region[7]",
+               "• Some 90 percent of residents in the region flee to Turkey[8][9]"]
+    below = ["Strength: 2,000 fighters", "Casualties: unknown", "Commander: Meysa Abdo[16]"]
+    body_bullet = "• Kurdish fighters retake the hill above the town[21]"
+    text = "\n".join(["Siege of Kobanî", *above, *bullets, *below, PARA_EN, body_bullet, PARA_EN2])
+    got = regions(text)
+    for line in bullets:
+        assert got[line] == "boilerplate", line
+    assert got[body_bullet] == "body"
+    above_ar = ["التاريخ: 16 سبتمبر 2014", "الموقع: عين العرب، شمال سوريا", "النتيجة: مستمرة"]
+    bullet_ar = "• التنظيم يسيطر على 350 قرية وبلدة في المنطقة[7]"
+    below_ar = ["القوة: 2000 مقاتل", "الخسائر: غير معروفة", "القائد: ميسا عبدو[16]"]
+    text = "\n".join(["حصار كوباني", *above_ar, bullet_ar, *below_ar, PARA_AR, PARA_AR2])
+    assert regions(text)[bullet_ar] == "boilerplate"
+
+
+# --- captions --------------------------------------------------------------------------------------
+
+
+def test_captions_saying_what_the_picture_shows_or_where_it_is_from():
+    for line in ["Map showing the current situation in Kobanî.",
+                 "A photo released by the group shows fighters near the border",
+                 "Jabhat Fateh al-Sham leader Muhammad al-Julani. Image from 2016 video by the group.",
+                 "خريطة تظهر مناطق السيطرة في عين العرب", "صورة نشرها التنظيم لمقاتليه قرب الحدود"]:
+        assert is_caption(line), line
+    for line in ["The map of control changed after the offensive.",
+                 "He said the fighting had stopped. Pictures from the scene showed destroyed buildings along "
+                 "the main road into the town and dozens of burned vehicles.",
+                 "خريطة السيطرة تغيرت بعد الهجوم الأخير"]:
+        assert not is_caption(line), line
+    caption = "Jabhat Fateh al-Sham leader Muhammad al-Julani. Image from 2016 video by Jabhat Fateh al-Sham."
+    text = "\n".join(["The Jihadi Threat: Whither Jabhat Fateh al-Sham?", PARA_EN, caption, PARA_EN2])
+    got = regions(text)
+    assert got[caption] == "boilerplate"
+    assert got[PARA_EN2] == "body"
