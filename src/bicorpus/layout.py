@@ -706,8 +706,7 @@ def _boilerplate_flags(
     n = len(units)
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
-    _mark_runs(flags, [bool(_FIELD_RE.match(u.text)) and len(u.text) <= INFOBOX_MAX_CHARS for u in units],
-               INFOBOX_MIN_LINES)
+    _mark_runs(flags, [_infobox_field(u) for u in units], INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
     for i in range(1, n - 1):
@@ -879,6 +878,13 @@ _LONE_CREDIT_RE = re.compile(r"^[A-Z]{2,6}$")
 #: A footnote mark of an encyclopedia text: ``… region[7]``.
 _FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
 INFOBOX_GAP_MAX_LINES = 4
+
+
+def _infobox_field(u: Unit) -> bool:
+    """A ``Label: value`` line of an infobox; a sentence after a label (``العودة المنظمة: تشمل
+    توفير حافلات …``, a list item of the text) is no field value."""
+    return (_FIELD_RE.match(u.text) is not None and len(u.text) <= INFOBOX_MAX_CHARS
+            and not (len(u.text) >= PARAGRAPH_MIN_CHARS and _final_char(u.text) == "."))
 
 
 def _stamped(u: Unit) -> bool:

@@ -126,3 +126,64 @@ def test_captions_saying_what_the_picture_shows_or_where_it_is_from():
     got = regions(text)
     assert got[caption] == "boilerplate"
     assert got[PARA_EN2] == "body"
+
+
+def test_a_caption_cue_alone_makes_the_line_under_it_a_caption():
+    caption = "Ship tracking before the attacks; the Bab el-Mandeb Strait is marked with a circle []"
+    text = "\n".join(["Red Sea on edge: Houthi attacks disrupt shipping", "In the picture", caption,
+                      PARA_EN, PARA_EN2])
+    assert regions(text)[caption] == "boilerplate"
+    caption_ar = "سفن تعبر مضيق باب المندب قبل الهجمات، والمضيق محاط بدائرة حمراء في أعلى الخريطة"
+    text = "\n".join(["البحر الأحمر على حافة الخطر", "في الصورة:", caption_ar, PARA_AR, PARA_AR2])
+    assert regions(text)[caption_ar] == "boilerplate"
+
+
+def test_a_caption_ending_in_its_glued_photo_credit_is_no_title():
+    caption = ("Iraqi policemen inspect their weapons at the Qayyarah base, as they prepare for an "
+               "offensive to retake the city.PHOTO: AFP")
+    caption_ar = "عناصر من الشرطة العراقية يتفقدون أسلحتهم في قاعدة القيارة العسكرية جنوب الموصل.(صورة: رويترز)"
+    for line in (caption, caption_ar):
+        assert is_caption(line), line
+    text = "\n".join(["Iraq launches offensive to recapture Mosul", caption, PARA_EN, PARA_EN2])
+    assert regions(text)[caption] == "boilerplate"
+    assert not is_caption("He said the photo: was not taken by the agency, as the ministry had claimed.")
+
+
+def test_a_wiki_tagline_is_boilerplate():
+    for line in ["From Wikipedia, the free encyclopedia", "من ويكيبيديا، الموسوعة الحرة"]:
+        assert is_navigation(line), line
+    assert not is_navigation("From Wikipedia, the free encyclopedia, he copied the whole section.")
+
+
+def test_sentences_after_a_label_are_list_items_of_the_text_not_an_infobox():
+    items = ["Unorganised return: each refugee receives 100 dollars and 400 dollars for a family on arrival.",
+             "Organised return: buses and cash assistance for those who wish to return in groups.",
+             "Legal status: the ministry drops the refugee status of anyone who crosses the border."]
+    text = "\n".join(["Syrian refugees in Lebanon weigh the return home", PARA_EN, *items, PARA_EN2])
+    got = regions(text)
+    for line in items:
+        assert got[line] == "body", line
+    items_ar = ["العودة غير المنظمة: يحصل اللاجئ على دعم مالي يبلغ 100 دولار أميركي للفرد عند الوصول.",
+                "العودة المنظمة: تشمل توفير حافلات ومساعدات نقدية للراغبين في العودة الجماعية.",
+                "الوضع القانوني: تسقط الوزارة صفة اللاجئ عن كل من يعبر الحدود إلى سوريا."]
+    text = "\n".join(["عودة اللاجئين السوريين من لبنان", PARA_AR, *items_ar, PARA_AR2])
+    got = regions(text)
+    for line in items_ar:
+        assert got[line] == "body", line
+    fields = ["Date: 16 September 2014", "Location: Kobanî, northern Syria", "Result: ongoing"]
+    text = "\n".join(["Siege of Kobanî", *fields, PARA_EN, PARA_EN2])
+    assert all(regions(text)[line] == "boilerplate" for line in fields)
+
+
+def test_share_list_and_legal_furniture_under_the_article_is_boilerplate():
+    en = ["Related Topics", "Listen to this article", "4 min read", "Copy link", "Privacy Policy",
+          "Sign up for our daily newsletter", "Join our Telegram channel", "Image caption,"]
+    ar = ["شارك المقال", "أرسل لصديق", "نسخ الرابط", "كلمات مفتاحية", "اشترك في النشرة البريدية",
+          "انضم إلى قناتنا على تلغرام", "سياسة الخصوصية"]
+    for title, paras, lines in (("Iraqi forces launch the offensive on Mosul", (PARA_EN, PARA_EN2), en),
+                                ("هيئة تحرير الشام تسيطر على مدينة إدلب", (PARA_AR, PARA_AR2), ar)):
+        for line in lines:
+            between = regions("\n".join([title, paras[0], line, paras[1]]))
+            assert between[line] == "boilerplate", line  # never a section heading
+            assert between[paras[1]] == "body"
+    assert not is_navigation("Copy link to the report was sent to the ministry")
