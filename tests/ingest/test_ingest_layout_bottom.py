@@ -141,7 +141,7 @@ def test_a_caption_cue_alone_makes_the_line_under_it_a_caption():
 def test_a_caption_ending_in_its_glued_photo_credit_is_no_title():
     caption = ("Iraqi policemen inspect their weapons at the Qayyarah base, as they prepare for an "
                "offensive to retake the city.PHOTO: AFP")
-    caption_ar = "عناصر من الشرطة العراقية يتفقدون أسلحتهم في قاعدة القيارة العسكرية جنوب الموصل.(صورة: رويترز)"
+    caption_ar = "عناصر من الشرطة العراقية يتفقدون أسلحتهم في قاعدة القيارة جنوب الموصل.(صورة: رويترز)"
     for line in (caption, caption_ar):
         assert is_caption(line), line
     text = "\n".join(["Iraq launches offensive to recapture Mosul", caption, PARA_EN, PARA_EN2])
