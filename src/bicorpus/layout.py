@@ -23,6 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
+from importlib.resources import files
 
 from .data import data_lines
 from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
@@ -746,6 +747,7 @@ def _boilerplate_flags(
             for i in short:
                 flags[i] = True
         _mark_after_furniture(units, para, flags)
+    _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -898,6 +900,52 @@ def _mark_inner_furniture(units: list[Unit], para: list[bool], flags: list[bool]
     _mark_stamped_lists(units, para, flags)
     _mark_lone_credits(units, para, flags)
     _mark_infobox_gaps(units, para, flags)
+
+
+#: Most words of a line heading a list of other articles (``More from Middle East``).
+LIST_CUE_MAX_WORDS = 4
+#: Most lines such a heading heads (up to the next paragraph).
+LIST_CUE_REACH = 10
+
+
+@cache
+def _list_cues() -> frozenset[str]:
+    """Lines heading related articles, tags or reading tips (``Read also``, ``Most read``,
+    ``الأكثر قراءة``): the list the HTML reader uses too, ``readers/data/article_end.txt``."""
+    text = files("bicorpus.readers").joinpath("data", "article_end.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(k for k in map(line_key, lines) if k)
+
+
+def _list_cue(key: str) -> bool:
+    """``key`` (a :func:`line_key`) is a cue, or begins with a cue of two words or more and has at
+    most :data:`LIST_CUE_MAX_WORDS` words."""
+    if not key:
+        return False
+    cues = _list_cues()
+    if key in cues:
+        return True
+    words = key.split(" ")
+    return len(words) <= LIST_CUE_MAX_WORDS and any(" ".join(words[:k]) in cues for k in range(2, len(words)))
+
+
+def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the first paragraph, a line heading a list of other articles (``Read also``,
+    ``Most read``, ``اقرأ أيضاً``) is boilerplate with the short lines under it, up to the next
+    paragraph: the list's headlines, which would otherwise read as section headings."""
+    first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
+    if first is None:
+        return
+    n = len(units)
+    for i in range(first + 1, n):
+        if not _list_cue(units[i].key):
+            continue
+        flags[i] = True
+        for j in range(i + 1, min(n, i + 1 + LIST_CUE_REACH)):
+            u = units[j]
+            if (para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS or u.date or u.page_byline:
+                break
+            flags[j] = True
 
 
 def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:

@@ -187,3 +187,31 @@ def test_share_list_and_legal_furniture_under_the_article_is_boilerplate():
             assert between[line] == "boilerplate", line  # never a section heading
             assert between[paras[1]] == "body"
     assert not is_navigation("Copy link to the report was sent to the ministry")
+
+
+# --- lists of other articles -----------------------------------------------------------------------
+
+
+def test_headlines_under_a_read_also_line_are_boilerplate_not_section_headings():
+    listed = ["Kurdish fighters retake three villages near Raqqa", "US strikes hit ISIS convoy in the desert"]
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", PARA_EN, "Read also", *listed, PARA_EN2])
+    got = regions(text)
+    for line in ["Read also", *listed]:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_EN2] == "body"
+    listed_ar = ["قوات سوريا الديمقراطية تسيطر على ثلاث قرى قرب الرقة",
+                 "غارات أمريكية على رتل لداعش في البادية"]
+    text = "\n".join(["هيئة تحرير الشام تسيطر على مدينة إدلب", PARA_AR, PARA_AR2, "الأكثر قراءة", *listed_ar])
+    got = regions(text)
+    for line in ["الأكثر قراءة", *listed_ar]:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_AR2] == "body"
+
+
+def test_a_section_heading_that_only_starts_like_a_cue_stays_a_heading():
+    heading = "More from the front lines of the Mosul offensive"  # longer than a list's heading
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", PARA_EN, heading, PARA_EN2])
+    assert regions(text)[heading] == "heading"
+    heading_ar = "المزيد من التفاصيل عن معارك ريف إدلب الجنوبي"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على مدينة إدلب", PARA_AR, heading_ar, PARA_AR2])
+    assert regions(text)[heading_ar] == "heading"
