@@ -114,9 +114,12 @@ def test_captions_saying_what_the_picture_shows_or_where_it_is_from():
     for line in ["Map showing the current situation in Kobanî.",
                  "A photo released by the group shows fighters near the border",
                  "Jabhat Fateh al-Sham leader Muhammad al-Julani. Image from 2016 video by the group.",
+                 "A file picture shows a fighter standing guard during a rally in Aden",
+                 "This citizen journalism image shows Syrians inspecting the rubble of damaged buildings",
                  "خريطة تظهر مناطق السيطرة في عين العرب", "صورة نشرها التنظيم لمقاتليه قرب الحدود"]:
         assert is_caption(line), line
     for line in ["The map of control changed after the offensive.",
+                 "Photos taken by residents showed destroyed buildings, the report said.",
                  "He said the fighting had stopped. Pictures from the scene showed destroyed buildings along "
                  "the main road into the town and dozens of burned vehicles.",
                  "خريطة السيطرة تغيرت بعد الهجوم الأخير"]:
