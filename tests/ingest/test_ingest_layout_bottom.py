@@ -218,3 +218,25 @@ def test_a_section_heading_that_only_starts_like_a_cue_stays_a_heading():
     heading_ar = "المزيد من التفاصيل عن معارك ريف إدلب الجنوبي"
     text = "\n".join(["هيئة تحرير الشام تسيطر على مدينة إدلب", PARA_AR, heading_ar, PARA_AR2])
     assert regions(text)[heading_ar] == "heading"
+
+
+# --- sources and wire credits under the text -------------------------------------------------------
+
+
+def test_source_lines_and_wire_credits_are_boilerplate():
+    for line in ["Source: Al Jazeera and news agencies",
+                 "(Reporting by Ellen Francis; Editing by Tom Perry)",
+                 "Reuters contributed to this report.",
+                 "This article was originally published on Syria Direct.",
+                 "Follow @Reuters on Twitter", "المصدر: الجزيرة + وكالات", "المصدر: مواقع إلكترونية",
+                 "الجزيرة نت + وكالات"]:
+        assert is_navigation(line), line
+    for line in ["Sources: the ministry said that the talks had failed, and the army would advance.",
+                 "Reporting by the state news agency was contradicted by residents of the town.",
+                 "المصدر: قال مسؤول في الوزارة إن المحادثات فشلت وإن الجيش سيتقدم."]:
+        assert not is_navigation(line), line
+    for title, paras, credit in (("Iraqi forces launch the Mosul offensive", (PARA_EN, PARA_EN2), "Agencies"),
+                                 ("هيئة تحرير الشام تسيطر على إدلب", (PARA_AR, PARA_AR2), "وكالات")):
+        got = regions("\n".join([title, *paras, credit]))
+        assert got[credit] == "boilerplate"
+        assert got[paras[1]] == "body"
