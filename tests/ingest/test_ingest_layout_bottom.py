@@ -240,3 +240,14 @@ def test_source_lines_and_wire_credits_are_boilerplate():
         got = regions("\n".join([title, *paras, credit]))
         assert got[credit] == "boilerplate"
         assert got[paras[1]] == "body"
+
+
+def test_an_image_file_name_with_spaces_is_alt_text_not_a_subtitle():
+    for title, alt, paras in (
+            ("Liberation delayed: the battle for Mosul", "Mosul Post Jan.8.jpg", (PARA_EN, PARA_EN2)),
+            ("هيئة تحرير الشام تسيطر على إدلب", "صورة الخبر 2.jpg", (PARA_AR, PARA_AR2))):
+        assert is_caption(alt)
+        got = regions("\n".join([title, alt, *paras]))
+        assert got[alt] == "boilerplate"
+        assert got[paras[0]] == "body"
+    assert not is_caption("See the map at example.org/map.png for the front lines")
