@@ -849,8 +849,9 @@ def _mark_teasers(units: list[Unit], keys: list[str], para: list[bool], flags: l
 
 def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
     """After the last full paragraph, once furniture has begun (two furniture lines or more
-    there), the short lines after the first of them are furniture too: a comment form's
-    sentences (``You must be logged in to post a comment.``), a related list's headlines."""
+    there), the lines after the first of them up to a headline's length are furniture too: a
+    comment form's sentences (``You must be logged in to post a comment.``), a related list's
+    headlines, long ones included (the last paragraph is above them)."""
     last = next((i for i in range(len(units) - 1, -1, -1)
                  if para[i] and not flags[i] and len(units[i].text) >= PARAGRAPH_MIN_CHARS), None)
     if last is None:
@@ -860,7 +861,7 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
         return
     for i in range(furniture[0] + 1, len(units)):
         u = units[i]
-        if not flags[i] and len(u.text) < PARAGRAPH_MIN_CHARS and not (u.date or u.byline or u.page_byline):
+        if not flags[i] and len(u.text) <= HEADLINE_MAX_CHARS and not (u.date or u.byline or u.page_byline):
             flags[i] = True
 
 

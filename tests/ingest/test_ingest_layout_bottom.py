@@ -251,3 +251,17 @@ def test_an_image_file_name_with_spaces_is_alt_text_not_a_subtitle():
         assert got[alt] == "boilerplate"
         assert got[paras[0]] == "body"
     assert not is_caption("See the map at example.org/map.png for the front lines")
+
+
+def test_long_headlines_after_the_furniture_under_the_article_are_boilerplate():
+    long_en = ("Iraqi forces and Kurdish Peshmerga fighters retake three more villages east of Mosul as "
+               "the offensive enters its second week")
+    text = "\n".join(["Iraqi forces launch the Mosul offensive", PARA_EN, PARA_EN2, "Share", "Most Popular",
+                      "Kurdish fighters retake three villages", long_en])
+    got = regions(text)
+    assert got[long_en] == "boilerplate"
+    assert got[PARA_EN2] == "body"
+    long_ar = ("قوات سوريا الديمقراطية تسيطر على ثلاث قرى جديدة شرق الرقة مع دخول الهجوم على المدينة "
+               "أسبوعه الثاني وسط غارات مكثفة للتحالف")
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, "شارك", "طباعة", long_ar])
+    assert regions(text)[long_ar] == "boilerplate"
