@@ -977,15 +977,15 @@ def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) 
 
 
 def _mark_lone_credits(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
-    """An agency or channel name alone on its line (``LBC``) after the first paragraph is a
-    credit, unless it heads a paragraph."""
-    seen_para = False
-    for i, u in enumerate(units):
-        if seen_para and not flags[i] and _LONE_CREDIT_RE.match(u.text):
-            nxt = _next_kept(flags, i)
-            if nxt is None or not para[nxt]:
-                flags[i] = True
-        seen_para = seen_para or (para[i] and not flags[i])
+    """An agency or channel name alone on its line (``LBC``) under the last paragraph is a
+    credit; a list of such names (``SDF``, ``YPG``, ``YPJ``) is not."""
+    last = next((i for i in range(len(units) - 1, -1, -1) if para[i] and not flags[i]), None)
+    if last is None:
+        return
+    caps = [_LONE_CREDIT_RE.match(u.text) is not None for u in units]
+    for i in range(last + 1, len(units)):
+        if caps[i] and not flags[i] and not caps[i - 1] and not (i + 1 < len(units) and caps[i + 1]):
+            flags[i] = True
 
 
 def _mark_infobox_gaps(units: list[Unit], para: list[bool], flags: list[bool]) -> None:

@@ -84,6 +84,9 @@ def test_a_channel_name_alone_after_the_text_is_a_credit_but_an_acronym_heading_
     # An Arabic page's Latin credit goes the same way; Arabic text is never read as one.
     text = "\n".join(["مقاتل من حزب الله يروي معركة القصير", PARA_AR, PARA_AR2, "LBC"])
     assert regions(text)["LBC"] == "boilerplate"
+    # A list of such names under the text is a list, not a credit.
+    text = "\n".join(["Hezbollah fighter describes the battle for Qusayr", PARA_EN, PARA_EN2, "SDF", "YPG"])
+    assert all(regions(text)[name] != "boilerplate" for name in ("SDF", "YPG"))
 
 
 # --- infobox lines ---------------------------------------------------------------------------------
