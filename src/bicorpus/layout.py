@@ -952,7 +952,8 @@ def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> N
 def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
     """After the first paragraph, headlines with their timestamps are a list of other articles:
     a run of two or more stamped lines, one of them with a headline beside its stamp, or a line
-    whose stamp is glued to its headline (``… in the past 24 hoursGMT 11:33 2017 …``).  A short
+    whose stamp is glued to its headline (``… in the past 24 hoursGMT 11:33 2017 …``); a stamped
+    sentence (a timeline's entry, ending in a full stop) is text.  A short
     line glued to the next element right after such a run (``… forcesMaintained by …``) is the
     list's last item run into the footer."""
     first = next((i for i, p in enumerate(para) if p), None)
@@ -962,7 +963,7 @@ def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) 
     i = first + 1
     while i < n:
         j = i
-        while j < n and _stamped(units[j]):
+        while j < n and _stamped(units[j]) and not para[j]:
             j += 1
         run = range(i, j)
         headline = any(len(_CODE_WORD_RE.findall(units[k].text)) >= STAMP_HEADLINE_MIN_WORDS for k in run)

@@ -35,6 +35,15 @@ def test_arabic_headlines_with_their_timestamps_after_the_article_are_boilerplat
     assert got[PARA_AR2] == "body"
 
 
+def test_a_timeline_of_stamped_sentences_is_text():
+    timeline = ["12 May 2017, 10:30 – Kurdish forces entered the city centre from the north and east.",
+                "12 May 2017, 14:00 – The group counterattacked in the eastern districts of the city.",
+                "12 أيار 2017، 10:30 – دخلت القوات الكردية مركز المدينة من جهتي الشمال والشرق."]
+    text = "\n".join(["How the battle for Raqqa unfolded", PARA_EN, *timeline, PARA_EN2])
+    got = regions(text)
+    assert all(got[line] == "body" for line in timeline)
+
+
 def test_a_single_timestamp_under_the_article_is_not_a_list():
     stamp = "Last updated 11:33 GMT, 13 December 2017"
     text = "\n".join(["Suicide attack hits security headquarters in Aden", PARA_EN, PARA_EN2, stamp])
