@@ -901,6 +901,8 @@ def _mark_inner_furniture(units: list[Unit], para: list[bool], flags: list[bool]
     _mark_stamped_lists(units, para, flags)
     _mark_lone_credits(units, para, flags)
     _mark_infobox_gaps(units, para, flags)
+    _mark_repeated_captions(units, para, flags)
+    _mark_author_bio(units, para, flags)
 
 
 #: Most words of a line heading a list of other articles (``More from Middle East``).
@@ -991,8 +993,12 @@ def _mark_lone_credits(units: list[Unit], para: list[bool], flags: list[bool]) -
 
 def _mark_infobox_gaps(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
     """Above the first paragraph, a few bullets or footnoted lines (``• ISIL captures 350
-    villages[7]``) between two boilerplate lines belong to the infobox around them."""
+    villages[7]``) between two boilerplate lines belong to the infobox around them, and so does a
+    bullet with a footnote mark anywhere there (an infobox's results, however long)."""
     first = next((i for i in range(len(units)) if para[i] and not flags[i]), len(units))
+    for i in range(first):
+        if units[i].bullet and _FOOTNOTE_RE.search(units[i].text):
+            flags[i] = True
     i = 1
     while i < first:
         j = i
@@ -1003,6 +1009,57 @@ def _mark_infobox_gaps(units: list[Unit], para: list[bool], flags: list[bool]) -
             for k in range(i, j):
                 flags[k] = True
         i = max(j, i + 1)
+
+
+#: How many of the last paragraphs can be notes on the author.
+AUTHOR_BIO_MAX_PARAGRAPHS = 2
+
+
+@cache
+def _author_bio_patterns() -> _Patterns:
+    return _one_pattern(data_lines("author_bio_patterns.txt"))
+
+
+def _mark_author_bio(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """The last paragraphs of the page, when they are a note on the author (``Sulagna is a
+    Research Analyst in …``, ``كاتب وباحث سوري``; ``data/author_bio_patterns.txt``), are
+    boilerplate; the article's first paragraph never is."""
+    first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
+    if first is None:
+        return
+    lines = [i for i in range(first + 1, len(units))
+             if not flags[i] and len(units[i].text) >= PARAGRAPH_END_MIN_CHARS]  # a "* كاتب …" line too
+    for i in reversed(lines[-AUTHOR_BIO_MAX_PARAGRAPHS:]):
+        u = units[i]
+        if len(u.text) > SHAPE_MAX_CHARS or not _author_bio_patterns().search(normalize_text(u.text)):
+            return
+        flags[i] = True
+
+
+#: Shortest line whose copy close by (alt text and caption of one picture) makes both boilerplate.
+REPEAT_CAPTION_MIN_CHARS = 20
+
+
+def _mark_repeated_captions(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Below the second paragraph, a short line given twice within three lines is a picture's alt
+    text and caption (``A wounded soldier is taken into hospital``), and so are the two lines
+    right after it that together repeat it (the caption broken in two).  Higher up, a line given
+    twice is the title (over a summary paragraph, the page title and the headline)."""
+    kept = [i for i, p in enumerate(para) if p and not flags[i]]
+    if len(kept) < 2:
+        return
+    first = kept[1]
+    keys = [u.key if not para[i] else "" for i, u in enumerate(units)]
+    n = len(units)
+    for i in range(first + 1, n):
+        key = keys[i]
+        if len(key) < REPEAT_CAPTION_MIN_CHARS:
+            continue
+        for k in range(max(first + 1, i - DUP_CAPTION_WINDOW), i):
+            if keys[k] == key:
+                flags[i] = flags[k] = True
+        if flags[i] and i + 2 < n and keys[i + 1] and keys[i + 2] and f"{keys[i + 1]} {keys[i + 2]}" == key:
+            flags[i + 1] = flags[i + 2] = True
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:

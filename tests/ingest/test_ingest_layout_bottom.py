@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
-from bicorpus.layout import is_caption, is_navigation
+from bicorpus.layout import analyze, is_caption, is_navigation
 
 # --- related headlines with their timestamps ------------------------------------------------------
 
@@ -277,3 +277,68 @@ def test_long_headlines_after_the_furniture_under_the_article_are_boilerplate():
                "أسبوعه الثاني وسط غارات مكثفة للتحالف")
     text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, "شارك", "طباعة", long_ar])
     assert regions(text)[long_ar] == "boilerplate"
+
+
+def test_a_long_footnoted_bullet_above_the_first_paragraph_is_an_infobox_result():
+    result = ("• The ISF recaptured all of eastern Mosul by 24 January 2017. The Old City and the rest of "
+              "Mosul was retaken by 21 July 2017.[13][14]")
+    result_ar = "• استعادت القوات العراقية شرق الموصل كله في 24 كانون الثاني 2017، والمدينة القديمة.[13]"
+    for title, line, paras in (("Battle of Mosul (2016–2017)", result, (PARA_EN, PARA_EN2)),
+                               ("معركة الموصل (2016–2017)", result_ar, (PARA_AR, PARA_AR2))):
+        got = regions("\n".join([title, "Result", line, *paras]))
+        assert got[line] == "boilerplate"
+        assert got[paras[0]] == "body"
+
+
+# --- a picture's alt text and caption given together ----------------------------------------------
+
+
+def test_a_short_line_given_twice_in_the_text_is_alt_text_and_caption():
+    cap = "A wounded Israeli soldier is taken into Rambam hospital"
+    pieces = ["A wounded Israeli soldier is", "taken into Rambam hospital"]
+    text = "\n\n".join(["Israeli jets raid Lebanon after shelling", PARA_EN, PARA_EN2, cap, cap, *pieces,
+                        PARA_EN])
+    got = regions(text)
+    for line in [cap, *pieces]:
+        assert got[line] == "boilerplate", line
+    cap_ar = "جندي إسرائيلي جريح يُنقل إلى مستشفى رامبام"
+    text = "\n".join(["غارات إسرائيلية على لبنان بعد القصف", PARA_AR, PARA_AR2, cap_ar, cap_ar, PARA_AR])
+    assert regions(text)[cap_ar] == "boilerplate"
+
+
+def test_the_title_given_twice_under_a_summary_paragraph_stays_the_title():
+    title = "The Future Governance of Syria: Examining the Role of the Group"
+    text = "\n".join([PARA_EN, title, title, PARA_EN2, PARA_EN])
+    assert analyze(text).title == title
+
+
+# --- a note on the author under the article -------------------------------------------------------
+
+
+def test_a_note_on_the_author_closing_the_page_is_boilerplate_but_a_profile_opening_is_text():
+    bio = ("Sulagna is a Research Analyst in the Current Developments team. She has a background in "
+           "computer science and international relations.")
+    text = "\n".join(["US sanctions against Syria take effect today", PARA_EN, PARA_EN2, bio])
+    got = regions(text)
+    assert got[bio] == "boilerplate"
+    assert got[PARA_EN2] == "body"
+    bio_ar = "* كاتب وباحث سوري مقيم في إسطنبول، له عدة دراسات عن الحركات الجهادية في سوريا والعراق."
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, bio_ar])
+    assert regions(text)[bio_ar] == "boilerplate"
+    profile = ("Abu Mohammad al-Julani is a Syrian militant who led the Nusra Front and later Hayat Tahrir "
+               "al-Sham, the group that took Idlib in 2017.")
+    text = "\n".join(["Abu Mohammad al-Julani", profile])
+    assert regions(text)[profile] == "body"
+    text = "\n".join(["Who leads the group in Idlib", PARA_EN, PARA_EN2,
+                      "Aron Lund said the group is a fellow traveller of al-Qaeda, not a branch of it."])
+    assert regions(text)[PARA_EN2] == "body"
+
+
+def test_source_links_licence_notes_and_brief_prompts_are_navigation():
+    for line in ["View Original Article", "اقرأ المقال الأصلي", "#560439",
+                 "Article obtained from Wikipedia with creative commons attribution-sharealike license.",
+                 "هذا المقال منشور برخصة المشاع الإبداعي",
+                 "Wake up smarter with the stories of the next 24 hours. Download The Daily Brief."]:
+        assert is_navigation(line), line
+    assert not is_navigation("#560439 was the number of the decree that the ministry published.")
+    assert not is_navigation("Get the facts first: our reporters spent a week in Idlib for this report.")
