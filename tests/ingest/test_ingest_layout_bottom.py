@@ -342,3 +342,19 @@ def test_source_links_licence_notes_and_brief_prompts_are_navigation():
         assert is_navigation(line), line
     assert not is_navigation("#560439 was the number of the decree that the ministry published.")
     assert not is_navigation("Get the facts first: our reporters spent a week in Idlib for this report.")
+
+
+def test_comment_widgets_ads_and_app_prompts_between_paragraphs_are_never_headings():
+    en = ["Shortlink", "Show comments", "Add new comment", "Name *", "Cancel reply", "Comments are closed.",
+          "Story continues below advertisement", "Already a subscriber? Log in", "Read in Arabic"]
+    ar = ["الرابط المختصر", "إلغاء الرد", "حمّل تطبيق الموقع", "شارك الخبر عبر فيسبوك", "اقرأ الخبر من المصدر",
+          "يرجى تسجيل الدخول لإضافة تعليق", "مقالات قد تهمك", "التعليقات مغلقة."]
+    for title, paras, lines in (("Iraqi forces launch the Mosul offensive", (PARA_EN, PARA_EN2), en),
+                                ("هيئة تحرير الشام تسيطر على إدلب", (PARA_AR, PARA_AR2), ar)):
+        for line in lines:
+            got = regions("\n".join([title, paras[0], line, paras[1]]))
+            assert got[line] == "boilerplate", line
+            assert got[paras[1]] == "body"
+    for line in ["Read in Arabic sources, the statement sounded far more defiant than in English.",
+                 "شارك الخبر عبر وسائل التواصل آلاف السوريين الذين عادوا إلى قراهم بعد الهجوم."]:
+        assert not is_navigation(line), line
