@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
 
@@ -135,15 +135,70 @@ def _credit_patterns() -> _Patterns:
 @dataclass(frozen=True)
 class _Patterns:
     """The patterns of a data file, joined: those anchored at the start (``^…``) are tried at the
-    start of the line only, the others searched; one pass each instead of one per pattern."""
+    start of the line only, the others searched; one pass each instead of one per pattern.  The
+    anchored ones are grouped by the letter they must start with (``by_first``; ``anchored`` holds
+    those that may start otherwise, tried on every line)."""
 
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
+    by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def search(self, text: str) -> bool:
+        first = self.by_first.get(text[:1].casefold())
+        if first is not None and first.match(text):
+            return True
         if self.anchored is not None and self.anchored.match(text):
             return True
         return self.floating is not None and self.floating.search(text) is not None
+
+
+_PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The letters a match of ``pattern`` (an anchored pattern without its ``^``) must start with,
+    when the pattern says so plainly: a literal letter, or a group of alternatives each starting
+    with one (``(leave|post) a …``); else None."""
+    depth, escaped = 0, False
+    for ch in pattern:  # an alternative at the top level ("a…|b…") may start with anything
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    if _PLAIN_START_RE.match(pattern) and pattern[1:2] not in ("?", "*", "{"):
+        return frozenset({pattern[0].casefold()})
+    if not pattern.startswith("(") or pattern.startswith("(?"):
+        return None
+    depth, alts, start = 0, [], 1
+    for k, ch in enumerate(pattern):
+        if ch == "\\":
+            return None  # an escape inside the first group: not worth reading
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(pattern[start:k])
+                if pattern[k + 1 : k + 2] in ("?", "*", "{"):
+                    return None  # an optional first group
+                break
+        elif ch == "|" and depth == 1:
+            alts.append(pattern[start:k])
+            start = k + 1
+    else:
+        return None
+    letters = set()
+    for alt in alts:
+        if not alt or not _PLAIN_START_RE.match(alt) or alt[1:2] in ("?", "*", "{"):
+            return None
+        letters.add(alt[0].casefold())
+    return frozenset(letters)
 
 
 def _one_pattern(patterns: Sequence[str]) -> _Patterns:
@@ -153,7 +208,17 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
     def join(group: list[str]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
 
-    return _Patterns(join(anchored), join(floating))
+    general: list[str] = []
+    by_letter: dict[str, list[str]] = {}
+    for p in anchored:
+        letters = _first_letters(p)
+        if letters is None:
+            general.append(p)
+        else:
+            for letter in letters:
+                by_letter.setdefault(letter, []).append(p)
+    by_first = {letter: join(group) for letter, group in by_letter.items()}
+    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None})
 
 
 def _label_key(text: str) -> str:
@@ -892,7 +957,7 @@ def _infobox_field(u: Unit) -> bool:
 
 def _stamped(u: Unit) -> bool:
     """A short line holding a clock time and a year (or a date): a timestamp, alone or beside a headline."""
-    return (len(u.text) <= STAMP_LINE_MAX_CHARS and _CLOCK_RE.search(u.text) is not None
+    return (len(u.text) <= STAMP_LINE_MAX_CHARS and ":" in u.text and _CLOCK_RE.search(u.text) is not None
             and (_YEAR_RE.search(u.text) is not None or u.date is not None))
 
 
@@ -962,10 +1027,16 @@ def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) 
     if first is None:
         return
     n = len(units)
+    stamped = [i > first and not para[i] and _stamped(u) for i, u in enumerate(units)]
+    if not any(stamped):
+        return
     i = first + 1
     while i < n:
+        if not stamped[i]:
+            i += 1
+            continue
         j = i
-        while j < n and _stamped(units[j]) and not para[j]:
+        while j < n and stamped[j]:
             j += 1
         run = range(i, j)
         headline = any(len(_CODE_WORD_RE.findall(units[k].text)) >= STAMP_HEADLINE_MIN_WORDS for k in run)
@@ -1027,13 +1098,18 @@ def _mark_author_bio(units: list[Unit], para: list[bool], flags: list[bool]) -> 
     first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
     if first is None:
         return
-    lines = [i for i in range(first + 1, len(units))
-             if not flags[i] and len(units[i].text) >= PARAGRAPH_END_MIN_CHARS]  # a "* كاتب …" line too
-    for i in reversed(lines[-AUTHOR_BIO_MAX_PARAGRAPHS:]):
+    checked = 0
+    for i in range(len(units) - 1, first, -1):
         u = units[i]
-        if len(u.text) > SHAPE_MAX_CHARS or not _author_bio_patterns().search(normalize_text(u.text)):
+        if flags[i] or len(u.text) < PARAGRAPH_END_MIN_CHARS:  # a "* كاتب …" line counts too
+            continue
+        opening = normalize_text(u.text[:OPENING_CHARS])  # the patterns read the note's opening
+        if len(u.text) > SHAPE_MAX_CHARS or not _author_bio_patterns().search(opening):
             return
         flags[i] = True
+        checked += 1
+        if checked == AUTHOR_BIO_MAX_PARAGRAPHS:
+            return
 
 
 #: Shortest line whose copy close by (alt text and caption of one picture) makes both boilerplate.

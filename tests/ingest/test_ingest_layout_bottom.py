@@ -338,7 +338,7 @@ def test_source_links_licence_notes_and_brief_prompts_are_navigation():
     for line in ["View Original Article", "اقرأ المقال الأصلي", "#560439",
                  "Article obtained from Wikipedia with creative commons attribution-sharealike license.",
                  "هذا المقال منشور برخصة المشاع الإبداعي",
-                 "Wake up smarter with the stories of the next 24 hours. Download The Daily Brief."]:
+                 "Download The Daily Brief.", "Get our weekly newsletter"]:
         assert is_navigation(line), line
     assert not is_navigation("#560439 was the number of the decree that the ministry published.")
     assert not is_navigation("Get the facts first: our reporters spent a week in Idlib for this report.")
@@ -358,3 +358,29 @@ def test_comment_widgets_ads_and_app_prompts_between_paragraphs_are_never_headin
     for line in ["Read in Arabic sources, the statement sounded far more defiant than in English.",
                  "شارك الخبر عبر وسائل التواصل آلاف السوريين الذين عادوا إلى قراهم بعد الهجوم."]:
         assert not is_navigation(line), line
+
+
+# --- the pattern lists are tried by their first letter --------------------------------------------
+
+
+def test_patterns_grouped_by_first_letter_match_as_the_plain_patterns_do():
+    import re
+
+    from bicorpus.layout import _first_letters, _one_pattern
+
+    patterns = ["^(leave|post) a comment$", "^share (on|via)\\b", "^foo|bar$", "^(a |an )?map showing\\b",
+                "^\\(?reporting by\\b", "^#\\d+$", "^(اقرا|شاهد) المزيد$", "\\bcookies?\\b", "^x?yz$"]
+    assert _first_letters("(leave|post) a comment$") == frozenset("lp")
+    assert _first_letters("foo|bar$") is None  # an alternative at the top level starts anywhere
+    assert _first_letters("(a |an )?map showing\\b") is None  # an optional first group
+    assert _first_letters("x?yz$") is None
+    assert _first_letters("(اقرا|شاهد) المزيد$") == frozenset("اش")
+    grouped = _one_pattern(patterns)
+    # each pattern alone, as the lists are read: "^…" tried at the start of the line, others searched
+    plain = [(re.compile(p[1:], re.I).match if p.startswith("^") else re.compile(p, re.I).search)
+             for p in patterns]
+    lines = ["leave a comment", "Post a comment", "share on x", "foo", "the bar", "a map showing idlib",
+             "map showing idlib", "(reporting by ellen", "#560439", "اقرا المزيد", "شاهد المزيد",
+             "we use cookies", "yz", "xyz", "a comment", "", "bar"]
+    for line in lines:
+        assert grouped.search(line) == any(find(line) is not None for find in plain), line
