@@ -332,6 +332,9 @@ def test_a_note_on_the_author_closing_the_page_is_boilerplate_but_a_profile_open
     text = "\n".join(["Who leads the group in Idlib", PARA_EN, PARA_EN2,
                       "Aron Lund said the group is a fellow traveller of al-Qaeda, not a branch of it."])
     assert regions(text)[PARA_EN2] == "body"
+    closing = "The victim was a student at a local school and had no links to any armed group."
+    text = "\n".join(["Boy killed in shelling of Idlib town", PARA_EN, PARA_EN2, closing])
+    assert regions(text)[closing] == "body"
 
 
 def test_source_links_licence_notes_and_brief_prompts_are_navigation():
