@@ -398,18 +398,24 @@ def _form_columns(unit: Unit) -> list[tuple[int, int, tuple[str, ...]]]:
     return [(TIERS.index(tier), k, wanted[k]) for tier, k in _FORM_COLUMNS if tier in tiers]
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _key_joins(keys: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """:func:`name_key_joins` as a set (memoized: a passage's names recur from hit to hit)."""
+    return frozenset(name_key_joins(keys))
+
+
 def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
     """Where a multi-word gazetteer name matches: the passage's mentions, tier by tier."""
     tiers = unit.tiers
-    unit_keys = set(name_key_joins(unit.keys))
+    translit = "translit" in tiers and len(unit.key_slots) > 1
+    unit_keys = _key_joins(unit.keys) if translit else frozenset()
     for m in an.mentions:
         if m.end - m.start > 1:
             if "exact" in tiers and an.exact[m.start:m.end] == unit.exact:
                 yield TIERS.index("exact"), m.start, m.end
             elif "normalized" in tiers and an.norm[m.start:m.end] == unit.norm:
                 yield TIERS.index("normalized"), m.start, m.end
-            elif ("translit" in tiers and len(unit.key_slots) > 1
-                  and unit_keys & set(name_key_joins(an.keys[m.start:m.end]))):
+            elif translit and not unit_keys.isdisjoint(_key_joins(an.keys[m.start:m.end])):
                 yield TIERS.index("translit"), m.start, m.end
         if "alias" in tiers and m.entity == unit.entity:
             yield TIERS.index("alias"), m.start, m.end
@@ -683,7 +689,8 @@ class SearchIndex:
         weak: set[str] = set()  # passages that answer the query only through matches below min_confidence
         previous: EngineQuery | None = None
         top = plan.max_level
-        widest = prune(plan.at(top), self._engine.has_term)
+        has_term = functools.cache(self._engine.has_term)  # the levels share most of their terms
+        widest = prune(plan.at(top), has_term)
         if widest is None:
             return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
@@ -694,7 +701,7 @@ class SearchIndex:
         asked = False
         undated = self._undated_left_out(widest, where)
         for level in range(top + 1):
-            current = prune(plan.at(level), self._engine.has_term)
+            current = prune(plan.at(level), has_term)
             if current is None or current == previous:
                 continue  # nothing in the index matches at this level, or nothing new does
             previous = current
