@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib.resources import files
 
 from .data import data_lines
 from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
@@ -134,15 +135,70 @@ def _credit_patterns() -> _Patterns:
 @dataclass(frozen=True)
 class _Patterns:
     """The patterns of a data file, joined: those anchored at the start (``^…``) are tried at the
-    start of the line only, the others searched; one pass each instead of one per pattern."""
+    start of the line only, the others searched; one pass each instead of one per pattern.  The
+    anchored ones are grouped by the letter they must start with (``by_first``; ``anchored`` holds
+    those that may start otherwise, tried on every line)."""
 
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
+    by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def search(self, text: str) -> bool:
+        first = self.by_first.get(text[:1].casefold())
+        if first is not None and first.match(text):
+            return True
         if self.anchored is not None and self.anchored.match(text):
             return True
         return self.floating is not None and self.floating.search(text) is not None
+
+
+_PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The letters a match of ``pattern`` (an anchored pattern without its ``^``) must start with,
+    when the pattern says so plainly: a literal letter, or a group of alternatives each starting
+    with one (``(leave|post) a …``); else None."""
+    depth, escaped = 0, False
+    for ch in pattern:  # an alternative at the top level ("a…|b…") may start with anything
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    if _PLAIN_START_RE.match(pattern) and pattern[1:2] not in ("?", "*", "{"):
+        return frozenset({pattern[0].casefold()})
+    if not pattern.startswith("(") or pattern.startswith("(?"):
+        return None
+    depth, alts, start = 0, [], 1
+    for k, ch in enumerate(pattern):
+        if ch == "\\":
+            return None  # an escape inside the first group: not worth reading
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(pattern[start:k])
+                if pattern[k + 1 : k + 2] in ("?", "*", "{"):
+                    return None  # an optional first group
+                break
+        elif ch == "|" and depth == 1:
+            alts.append(pattern[start:k])
+            start = k + 1
+    else:
+        return None
+    letters = set()
+    for alt in alts:
+        if not alt or not _PLAIN_START_RE.match(alt) or alt[1:2] in ("?", "*", "{"):
+            return None
+        letters.add(alt[0].casefold())
+    return frozenset(letters)
 
 
 def _one_pattern(patterns: Sequence[str]) -> _Patterns:
@@ -152,7 +208,17 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
     def join(group: list[str]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
 
-    return _Patterns(join(anchored), join(floating))
+    general: list[str] = []
+    by_letter: dict[str, list[str]] = {}
+    for p in anchored:
+        letters = _first_letters(p)
+        if letters is None:
+            general.append(p)
+        else:
+            for letter in letters:
+                by_letter.setdefault(letter, []).append(p)
+    by_first = {letter: join(group) for letter, group in by_letter.items()}
+    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None})
 
 
 def _label_key(text: str) -> str:
@@ -708,8 +774,7 @@ def _boilerplate_flags(
     n = len(units)
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
-    _mark_runs(flags, [bool(_FIELD_RE.match(u.text)) and len(u.text) <= INFOBOX_MAX_CHARS for u in units],
-               INFOBOX_MIN_LINES)
+    _mark_runs(flags, [_infobox_field(u) for u in units], INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
     for i in range(1, n - 1):
@@ -730,6 +795,7 @@ def _boilerplate_flags(
                 flags[i] = flags[i - 1] = True
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
+    _mark_inner_furniture(units, para, flags)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -748,6 +814,7 @@ def _boilerplate_flags(
             for i in short:
                 flags[i] = True
         _mark_after_furniture(units, para, flags)
+    _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -849,8 +916,9 @@ def _mark_teasers(units: list[Unit], keys: list[str], para: list[bool], flags: l
 
 def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
     """After the last full paragraph, once furniture has begun (two furniture lines or more
-    there), the short lines after the first of them are furniture too: a comment form's
-    sentences (``You must be logged in to post a comment.``), a related list's headlines."""
+    there), the lines after the first of them up to a headline's length are furniture too: a
+    comment form's sentences (``You must be logged in to post a comment.``), a related list's
+    headlines, long ones included (the last paragraph is above them)."""
     last = next((i for i in range(len(units) - 1, -1, -1)
                  if para[i] and not flags[i] and len(units[i].text) >= PARAGRAPH_MIN_CHARS), None)
     if last is None:
@@ -860,8 +928,216 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
         return
     for i in range(furniture[0] + 1, len(units)):
         u = units[i]
-        if not flags[i] and len(u.text) < PARAGRAPH_MIN_CHARS and not (u.date or u.byline or u.page_byline):
+        if not flags[i] and len(u.text) <= HEADLINE_MAX_CHARS and not (u.date or u.byline or u.page_byline):
             flags[i] = True
+
+
+#: A clock time (``11:33``, ``GMT 11:33``) and a year: the stamp of a listed headline.
+_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A stamp glued to the headline before it, as list items lose their spacing: ``… 24 hoursGMT 11:33``.
+_GLUED_STAMP_RE = re.compile(r"[^\W\d_](?:GMT|UTC|\d{1,2}:\d{2}(?![\d:]))")
+#: Two elements glued by a text dump: ``… with Yemeni forcesMaintained by …``.
+_CAMEL_GLUE_RE = re.compile(r"[a-z]{2}[A-Z][a-z]")
+STAMP_LINE_MAX_CHARS = 240
+STAMP_RUN_MIN_LINES = 2
+#: Words of three letters or more beside a stamp that make it a headline (a stamp alone has <= 3).
+STAMP_HEADLINE_MIN_WORDS = 5
+#: An agency or channel alone on its line: ``LBC``, ``AFP`` (a heading over a paragraph stays).
+_LONE_CREDIT_RE = re.compile(r"^[A-Z]{2,6}$")
+#: A footnote mark of an encyclopedia text: ``… region[7]``.
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
+INFOBOX_GAP_MAX_LINES = 4
+
+
+def _infobox_field(u: Unit) -> bool:
+    """A ``Label: value`` line of an infobox; a sentence after a label (``العودة المنظمة: تشمل
+    توفير حافلات …``, a list item of the text) is no field value."""
+    return (_FIELD_RE.match(u.text) is not None and len(u.text) <= INFOBOX_MAX_CHARS
+            and not (len(u.text) >= PARAGRAPH_MIN_CHARS and _final_char(u.text) == "."))
+
+
+def _stamped(u: Unit) -> bool:
+    """A short line holding a clock time and a year (or a date): a timestamp, alone or beside a headline."""
+    return (len(u.text) <= STAMP_LINE_MAX_CHARS and ":" in u.text and _CLOCK_RE.search(u.text) is not None
+            and (_YEAR_RE.search(u.text) is not None or u.date is not None))
+
+
+def _mark_inner_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Furniture known by its shape and place inside or under the article, with no word list."""
+    _mark_stamped_lists(units, para, flags)
+    _mark_lone_credits(units, para, flags)
+    _mark_infobox_gaps(units, para, flags)
+    _mark_repeated_captions(units, para, flags)
+    _mark_author_bio(units, para, flags)
+
+
+#: Most words of a line heading a list of other articles (``More from Middle East``).
+LIST_CUE_MAX_WORDS = 4
+#: Most lines such a heading heads (up to the next paragraph).
+LIST_CUE_REACH = 10
+
+
+@cache
+def _list_cues() -> frozenset[str]:
+    """Lines heading related articles, tags or reading tips (``Read also``, ``Most read``,
+    ``الأكثر قراءة``): the list the HTML reader uses too, ``readers/data/article_end.txt``."""
+    text = files("bicorpus.readers").joinpath("data", "article_end.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(k for k in map(line_key, lines) if k)
+
+
+def _list_cue(key: str) -> bool:
+    """``key`` (a :func:`line_key`) is a cue, or begins with a cue of two words or more and has at
+    most :data:`LIST_CUE_MAX_WORDS` words."""
+    if not key:
+        return False
+    cues = _list_cues()
+    if key in cues:
+        return True
+    words = key.split(" ")
+    return len(words) <= LIST_CUE_MAX_WORDS and any(" ".join(words[:k]) in cues for k in range(2, len(words)))
+
+
+def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the first paragraph, a line heading a list of other articles (``Read also``,
+    ``Most read``, ``اقرأ أيضاً``) is boilerplate with the short lines under it, up to the next
+    paragraph: the list's headlines, which would otherwise read as section headings."""
+    first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
+    if first is None:
+        return
+    n = len(units)
+    for i in range(first + 1, n):
+        if not _list_cue(units[i].key):
+            continue
+        flags[i] = True
+        for j in range(i + 1, min(n, i + 1 + LIST_CUE_REACH)):
+            u = units[j]
+            if (para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS or u.date or u.page_byline:
+                break
+            flags[j] = True
+
+
+def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the first paragraph, headlines with their timestamps are a list of other articles:
+    a run of two or more stamped lines, one of them with a headline beside its stamp, or a line
+    whose stamp is glued to its headline (``… in the past 24 hoursGMT 11:33 2017 …``); a stamped
+    sentence (a timeline's entry, ending in a full stop) is text.  A short
+    line glued to the next element right after such a run (``… forcesMaintained by …``) is the
+    list's last item run into the footer."""
+    first = next((i for i, p in enumerate(para) if p), None)
+    if first is None:
+        return
+    n = len(units)
+    stamped = [i > first and not para[i] and _stamped(u) for i, u in enumerate(units)]
+    if not any(stamped):
+        return
+    i = first + 1
+    while i < n:
+        if not stamped[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and stamped[j]:
+            j += 1
+        run = range(i, j)
+        headline = any(len(_CODE_WORD_RE.findall(units[k].text)) >= STAMP_HEADLINE_MIN_WORDS for k in run)
+        glued = [k for k in run if _GLUED_STAMP_RE.search(units[k].text)]
+        if (j - i >= STAMP_RUN_MIN_LINES and headline) or glued:
+            for k in run if j - i >= STAMP_RUN_MIN_LINES else glued:
+                flags[k] = True
+            if (j - i >= STAMP_RUN_MIN_LINES and j < n and len(units[j].text) <= STAMP_LINE_MAX_CHARS
+                    and _CAMEL_GLUE_RE.search(units[j].text)):
+                flags[j] = True
+        i = max(j, i + 1)
+
+
+def _mark_lone_credits(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """An agency or channel name alone on its line (``LBC``) under the last paragraph is a
+    credit; a list of such names (``SDF``, ``YPG``, ``YPJ``) is not."""
+    last = next((i for i in range(len(units) - 1, -1, -1) if para[i] and not flags[i]), None)
+    if last is None:
+        return
+    caps = [_LONE_CREDIT_RE.match(u.text) is not None for u in units]
+    for i in range(last + 1, len(units)):
+        if caps[i] and not flags[i] and not caps[i - 1] and not (i + 1 < len(units) and caps[i + 1]):
+            flags[i] = True
+
+
+def _mark_infobox_gaps(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Above the first paragraph, a few bullets or footnoted lines (``• ISIL captures 350
+    villages[7]``) between two boilerplate lines belong to the infobox around them, and so does a
+    bullet with a footnote mark anywhere there (an infobox's results, however long)."""
+    first = next((i for i in range(len(units)) if para[i] and not flags[i]), len(units))
+    for i in range(first):
+        if units[i].bullet and _FOOTNOTE_RE.search(units[i].text):
+            flags[i] = True
+    i = 1
+    while i < first:
+        j = i
+        while (j < first and not flags[j] and len(units[j].text) <= INFOBOX_MAX_CHARS
+               and (units[j].bullet or _FOOTNOTE_RE.search(units[j].text))):
+            j += 1
+        if i < j < first and flags[i - 1] and flags[j] and j - i <= INFOBOX_GAP_MAX_LINES:
+            for k in range(i, j):
+                flags[k] = True
+        i = max(j, i + 1)
+
+
+#: How many of the last paragraphs can be notes on the author.
+AUTHOR_BIO_MAX_PARAGRAPHS = 2
+
+
+@cache
+def _author_bio_patterns() -> _Patterns:
+    return _one_pattern(data_lines("author_bio_patterns.txt"))
+
+
+def _mark_author_bio(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """The last paragraphs of the page, when they are a note on the author (``Sulagna is a
+    Research Analyst in …``, ``كاتب وباحث سوري``; ``data/author_bio_patterns.txt``), are
+    boilerplate; the article's first paragraph never is."""
+    first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
+    if first is None:
+        return
+    checked = 0
+    for i in range(len(units) - 1, first, -1):
+        u = units[i]
+        if flags[i] or len(u.text) < PARAGRAPH_END_MIN_CHARS:  # a "* كاتب …" line counts too
+            continue
+        opening = normalize_text(u.text[:OPENING_CHARS])  # the patterns read the note's opening
+        if len(u.text) > SHAPE_MAX_CHARS or not _author_bio_patterns().search(opening):
+            return
+        flags[i] = True
+        checked += 1
+        if checked == AUTHOR_BIO_MAX_PARAGRAPHS:
+            return
+
+
+#: Shortest line whose copy close by (alt text and caption of one picture) makes both boilerplate.
+REPEAT_CAPTION_MIN_CHARS = 20
+
+
+def _mark_repeated_captions(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Below the second paragraph, a short line given twice within three lines is a picture's alt
+    text and caption (``A wounded soldier is taken into hospital``), and so are the two lines
+    right after it that together repeat it (the caption broken in two).  Higher up, a line given
+    twice is the title (over a summary paragraph, the page title and the headline)."""
+    kept = [i for i, p in enumerate(para) if p and not flags[i]]
+    if len(kept) < 2:
+        return
+    first = kept[1]
+    keys = [u.key if not para[i] else "" for i, u in enumerate(units)]
+    n = len(units)
+    for i in range(first + 1, n):
+        key = keys[i]
+        if len(key) < REPEAT_CAPTION_MIN_CHARS:
+            continue
+        for k in range(max(first + 1, i - DUP_CAPTION_WINDOW), i):
+            if keys[k] == key:
+                flags[i] = flags[k] = True
+        if flags[i] and i + 2 < n and keys[i + 1] and keys[i + 2] and f"{keys[i + 1]} {keys[i + 2]}" == key:
+            flags[i + 1] = flags[i + 2] = True
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
