@@ -774,7 +774,8 @@ def _boilerplate_flags(
     n = len(units)
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
-    _mark_runs(flags, [_infobox_field(u) for u in units], INFOBOX_MIN_LINES)
+    fields, definitions = _infobox_fields(units, para)
+    _mark_runs(flags, fields, INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
     for i in range(1, n - 1):
@@ -809,6 +810,7 @@ def _boilerplate_flags(
         last = paras[-1]
         tail = [i for i in range(last + 1, n) if not flags[i]]
         short = [i for i in tail if not units[i].date and not units[i].bullet and not units[i].byline
+                 and not definitions[i]
                  and not ends_sentence(units[i].text) and len(units[i].text) <= HEADLINE_MAX_CHARS]
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
@@ -955,6 +957,35 @@ def _infobox_field(u: Unit) -> bool:
     توفير حافلات …``, a list item of the text) is no field value."""
     return (_FIELD_RE.match(u.text) is not None and len(u.text) <= INFOBOX_MAX_CHARS
             and not (len(u.text) >= PARAGRAPH_MIN_CHARS and _final_char(u.text) == "."))
+
+
+#: Median words of the values of a ``Label: value`` run under a paragraph that make it a list of
+#: definitions (a glossary: ``Ansar (pl): supporters; those who came …``), not an infobox, whose
+#: values are names, dates and numbers (``Leader: Abu Mohammad al-Julani``).
+DEFINITION_MIN_WORDS = 5
+
+
+def _infobox_fields(units: list[Unit], para: list[bool]) -> tuple[list[bool], list[bool]]:
+    """Which units are infobox fields (``Label: value`` lines), and which are definitions: runs of
+    such lines under a paragraph whose values are phrases (median :data:`DEFINITION_MIN_WORDS`
+    words or more), a glossary or a list of definitions that is part of the text, whatever its
+    site (also at the end of the page, where short unfinished lines are otherwise a footer)."""
+    fields = [_infobox_field(u) for u in units]
+    definitions = [False] * len(units)
+    first = next((i for i in range(len(units)) if para[i]), len(units))
+    i = first + 1
+    while i < len(units):
+        j = i
+        while j < len(units) and fields[j]:
+            j += 1
+        if j - i >= INFOBOX_MIN_LINES:
+            words = sorted(len(_WORD_RE.findall(re.split(r"[:：]", units[k].text, maxsplit=1)[-1]))
+                           for k in range(i, j))
+            if words[len(words) // 2] >= DEFINITION_MIN_WORDS:
+                fields[i:j] = [False] * (j - i)
+                definitions[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return fields, definitions
 
 
 def _stamped(u: Unit) -> bool:
