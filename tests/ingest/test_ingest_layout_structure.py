@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout import analyze
+
 # --- a glossary under a paragraph is text, an infobox is not ---------------------------------------
 
 GLOSSARY_EN = [
@@ -47,3 +49,47 @@ def test_an_infobox_of_names_and_numbers_under_a_paragraph_stays_boilerplate():
     got = regions("\n".join(["هيئة تحرير الشام وحكمها في إدلب", PARA_AR, *fields_ar, PARA_AR2]))
     for line in fields_ar:
         assert got[line] == "boilerplate", line
+
+
+# --- a run of short lines above the first long paragraph is furniture ------------------------------
+
+LONG_EN = PARA_EN + " " + PARA_EN2
+LONG_AR = PARA_AR + " " + PARA_AR2
+BOX_EN = ["Syrian Salvation Government (Tahrir al-Sham)", "Interim Government (National Army)",
+          "Capital", "Idlib (de facto)", "Prime Minister", "Mohammed al-Bashir",
+          "Population", "4,000,000 (2023)"]
+BOX_AR = ["حكومة الإنقاذ السورية (هيئة تحرير الشام)", "الحكومة المؤقتة (الجيش الوطني)",
+          "العاصمة", "إدلب (بحكم الأمر الواقع)", "رئيس الوزراء", "محمد البشير",
+          "عدد السكان", "4,000,000 (2023)"]
+
+
+def test_a_run_of_short_lines_above_the_first_long_paragraph_is_boilerplate():
+    title = "Syrian Salvation Government"
+    text = "\n".join([title, "Areas under control of the government and of the opposition groups in 2024:",
+                      *BOX_EN, LONG_EN])
+    got = regions(text)
+    for line in BOX_EN:
+        assert got[line] == "boilerplate", line
+    assert got[LONG_EN] == "body"
+    assert analyze(text).title == title
+    title_ar = "حكومة الإنقاذ السورية"
+    text = "\n".join([title_ar, "مناطق سيطرة الحكومة وفصائل المعارضة في عام 2024:", *BOX_AR, LONG_AR])
+    got = regions(text)
+    for line in BOX_AR:
+        assert got[line] == "boilerplate", line
+    assert analyze(text).title == title_ar
+
+
+def test_a_list_of_short_lines_under_the_first_long_paragraph_stays_text():
+    text = "\n".join(["The governments of north-western Syria", LONG_EN, *BOX_EN, PARA_EN2])
+    got = regions(text)
+    assert [got[line] for line in BOX_EN[2:]] == ["body"] * 6
+
+
+def test_seven_short_lines_above_the_text_are_not_a_run():
+    # title, the line ending in a colon and five lines: seven short lines in all
+    text = "\n".join(["Syrian Salvation Government",
+                      "Areas under control of the government and of the opposition groups in 2024:",
+                      *BOX_EN[:5], LONG_EN])
+    got = regions(text)
+    assert got[BOX_EN[0]] == "body"
