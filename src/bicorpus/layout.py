@@ -926,8 +926,16 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
     if last is None:
         return
     furniture = [i for i in range(last + 1, len(units)) if flags[i]]
-    if len(furniture) < TAIL_FURNITURE_MIN_LINES:
+    if not furniture:
         return
+    if len(furniture) < TAIL_FURNITURE_MIN_LINES:
+        # one furniture line: the lines under it are furniture only when they are a list (two or
+        # more, none longer than a headline); one line alone may be the text going on (a "read
+        # also" line inside the article, then the rest of a page cut short)
+        after = [i for i in range(furniture[0] + 1, len(units)) if not flags[i]]
+        if (len(after) < TAIL_FURNITURE_MIN_LINES
+                or any(len(units[i].text) > HEADLINE_MAX_CHARS for i in after)):
+            return
     for i in range(furniture[0] + 1, len(units)):
         u = units[i]
         if not flags[i] and len(u.text) <= HEADLINE_MAX_CHARS and not (u.date or u.byline or u.page_byline):

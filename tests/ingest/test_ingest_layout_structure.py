@@ -93,3 +93,31 @@ def test_seven_short_lines_above_the_text_are_not_a_run():
                       *BOX_EN[:5], LONG_EN])
     got = regions(text)
     assert got[BOX_EN[0]] == "body"
+
+
+# --- after the last paragraph: one furniture line, then a list -------------------------------------
+
+
+def test_short_lines_under_one_furniture_line_after_the_text_are_boilerplate():
+    tail_en = ["More from the section", "Subscribe to our newsletter now"]
+    text = "\n".join(["Fighting resumes in the south of Tripoli", PARA_EN, PARA_EN2, "Share this:", *tail_en])
+    got = regions(text)
+    assert got["Share this:"] == "boilerplate"
+    for line in tail_en:
+        assert got[line] == "boilerplate", line
+    tail_ar = ["أخبار من القسم", "اشترك الآن بالنشرة الإخبارية"]
+    got = regions("\n".join(["اشتباكات جديدة في طرابلس", PARA_AR, PARA_AR2, "... المزيد", *tail_ar]))
+    assert got["... المزيد"] == "boilerplate"
+    for line in tail_ar:
+        assert got[line] == "boilerplate", line
+
+
+def test_one_line_under_a_read_also_line_at_the_end_stays_text():
+    cut = 'ويرفض تحالف "هيئة تحرير الشام" مفاو'  # a page cut short after a "read also" line
+    got = regions("\n".join(["اشتباكات جديدة في طرابلس", PARA_AR, PARA_AR2,
+                             'قد يهمك: النظام السوري يخرق اتفاق "خفض تصعيد" بالغوطة', cut]))
+    assert got[cut] == "body"
+    cut_en = "The alliance rejects talks with the"
+    got = regions("\n".join(["Fighting resumes in the south of Tripoli", PARA_EN, PARA_EN2,
+                             "Read also: Regime forces advance in the Qalamoun mountains", cut_en]))
+    assert got[cut_en] == "body"
