@@ -1277,7 +1277,9 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
-    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
+    templated = _templated(units)
+    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
+              and i not in templated]
     judged, off_topic = _off_topic(units, shaped, first_para)
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
@@ -1311,6 +1313,25 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+#: Opening words shared by lines made from one template (``Click the following link for a safe
+#: PDF copy: …``, one line for each item of a list), and how many lines must share them.
+TEMPLATE_WORDS = 4
+TEMPLATE_MIN_LINES = 3
+
+
+def _templated(units: list[Unit]) -> frozenset[int]:
+    """Units whose first :data:`TEMPLATE_WORDS` words open :data:`TEMPLATE_MIN_LINES` different
+    lines of the page or more (copies of one line count once: a title given three times):
+    items of a list made from one template, never the page's title."""
+    openings: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        words = u.key.split()
+        if len(words) > TEMPLATE_WORDS:
+            openings.setdefault(" ".join(words[:TEMPLATE_WORDS]), []).append(i)
+    return frozenset(i for group in openings.values()
+                     if len({units[k].key for k in group}) >= TEMPLATE_MIN_LINES for i in group)
 
 
 @cache

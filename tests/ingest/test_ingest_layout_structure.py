@@ -121,3 +121,30 @@ def test_one_line_under_a_read_also_line_at_the_end_stays_text():
     got = regions("\n".join(["Fighting resumes in the south of Tripoli", PARA_EN, PARA_EN2,
                              "Read also: Regime forces advance in the Qalamoun mountains", cut_en]))
     assert got[cut_en] == "body"
+
+
+# --- lines made from one template are never the title ----------------------------------------------
+
+
+def test_lines_opening_alike_are_list_items_not_the_title():
+    items = [f"Click the following link for a safe PDF copy: Jabhat al-Nusra — {name}" for name in
+             ("Targeting Two Groups of Soldiers", "Raid in the Gharbah Neighbourhood",
+              "Report on Some of the Various Operations")]
+    text = "\n".join([*items, PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title not in items
+    got = regions(text)
+    assert [got[line] for line in items] == ["body"] * 3
+    items_ar = [f"اضغط على الرابط التالي لتحميل نسخة آمنة بصيغة PDF من بيان جبهة النصرة عن {name}" for name in
+                ("استهداف مجموعتين من الجنود", "اقتحام حي الغربة", "تقرير عن بعض العمليات")]
+    text = "\n".join([*items_ar, PARA_AR, PARA_AR2])
+    assert analyze(text).title not in items_ar
+    got = regions(text)
+    assert [got[line] for line in items_ar] == ["body"] * 3
+
+
+def test_a_title_given_three_times_is_still_the_title():
+    title = "Rebels surrender heavy arms in Syria's Ghouta"
+    assert analyze("\n".join([title, title, PARA_EN, title, PARA_EN2])).title == title
+    title_ar = "المعارضة تسلم أسلحتها الثقيلة في الغوطة الشرقية"
+    assert analyze("\n".join([title_ar, title_ar, PARA_AR, title_ar, PARA_AR2])).title == title_ar
