@@ -1334,6 +1334,30 @@ def _templated(units: list[Unit]) -> frozenset[int]:
                      if len({units[k].key for k in group}) >= TEMPLATE_MIN_LINES for i in group)
 
 
+#: Words of chrome glued to a headline (a site name, a breadcrumb) that :func:`_bare_title` strips.
+GLUED_CHROME_MAX_WORDS = 5
+
+
+def _bare_title(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+    """The headline itself when the chosen line is another headline line of the page with a few
+    words glued before or after it (``العرب اليوم - تركيا تسمح …`` beside ``تركيا تسمح …``, a
+    breadcrumb run into the headline): site chrome around the title."""
+    key = units[title_i].key
+    for i in zone:
+        if (i != title_i and _glued_to(key, units[i].key) and _headline_shaped(units[i], lang)
+                and not _never_title(units[i])):
+            return i
+    return title_i
+
+
+def _glued_to(key: str, headline: str) -> bool:
+    """``key`` is ``headline`` with at most :data:`GLUED_CHROME_MAX_WORDS` words glued before or
+    after it (keys are normalized, space-separated words)."""
+    return (bool(headline) and len(headline) < len(key)
+            and (key.endswith(" " + headline) or key.startswith(headline + " "))
+            and len(key.split()) - len(headline.split()) <= GLUED_CHROME_MAX_WORDS)
+
+
 @cache
 def _not_title_patterns() -> _Patterns:
     return _one_pattern(data_lines("not_title_patterns.txt"))
@@ -1521,6 +1545,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
+    if title_i is not None:
+        title_i = _bare_title(units, zone, title_i, lang)
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -1555,8 +1581,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("title", u.start, u.end))
         elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
-        elif title_key and i > title_i and u.key == title_key:
-            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
+        elif title_key and i > title_i and (
+                u.key == title_key or (i < first_para and _glued_to(u.key, title_key))):
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated (with a site name)
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)

@@ -148,3 +148,26 @@ def test_a_title_given_three_times_is_still_the_title():
     assert analyze("\n".join([title, title, PARA_EN, title, PARA_EN2])).title == title
     title_ar = "المعارضة تسلم أسلحتها الثقيلة في الغوطة الشرقية"
     assert analyze("\n".join([title_ar, title_ar, PARA_AR, title_ar, PARA_AR2])).title == title_ar
+
+
+# --- a site name or breadcrumb glued to the headline ----------------------------------------------
+
+
+def test_the_headline_beside_its_copy_with_a_site_name_glued_is_the_title():
+    title = "تركيا تسمح بمرور السوريين عبر معبر باب الهوى وسبعة معابر أخرى مغلقة"
+    glued = "العرب اليوم - " + title
+    layout = analyze("\n".join([title, "العرب اليوم -", glued, PARA_AR, PARA_AR2]))
+    assert layout.title == title
+    got = regions("\n".join([title, "العرب اليوم -", glued, PARA_AR, PARA_AR2]))
+    assert got[glued] == "site-header"
+    title_en = "Turkey opens the Bab al-Hawa crossing to Syrians returning for the holiday"
+    crumbs = "Home Investigations " + title_en
+    assert analyze("\n".join([crumbs, title_en, PARA_EN, PARA_EN2])).title == title_en
+
+
+def test_a_heading_that_opens_with_the_title_words_stays_a_heading():
+    title = "Hayat Tahrir al-Sham and its rule over Idlib"
+    heading = title + " after 2019"
+    text = "\n".join([title, PARA_EN, heading, PARA_EN2])
+    assert analyze(text).title == title
+    assert [h.text for h in analyze(text).headings] == [heading]
