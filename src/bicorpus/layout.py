@@ -752,6 +752,18 @@ def _has_sentence_end(text: str) -> bool:
     return False
 
 
+def _block_given_twice(keys: list[str], k: int, i: int) -> bool:
+    """Line ``i`` repeats line ``k`` as part of a block of text given twice (``A B A B``: the
+    lines between the copies are given again right after the second copy or right before the
+    first): text saved twice, not a caption beside its alt text."""
+    gap = i - k
+    if gap < 2:
+        return False
+    between = range(1, gap)
+    return ((i + gap <= len(keys) and all(keys[k + d] and keys[k + d] == keys[i + d] for d in between))
+            or (k - gap >= 0 and all(keys[k + d] and keys[k + d] == keys[k - gap + d] for d in between)))
+
+
 def _near_duplicates(a: str, b: str) -> bool:
     """One line repeats the other, whole or as its start, perhaps after a one-word label
     (``PHOTO: Smoke rises …`` / ``Smoke rises … U.S.-backed fighters …``)."""
@@ -788,7 +800,8 @@ def _boilerplate_flags(
                 and not _is_heading_shape(units[i].text)):
             flags[i] = True  # the caption under a photo credit
         for k in range(max(0, i - DUP_CAPTION_WINDOW), i):
-            if keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
+            if (keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS
+                    and not _block_given_twice(keys, k, i)):
                 flags[i] = flags[k] = True  # a long line given twice close by: alt text and caption
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):

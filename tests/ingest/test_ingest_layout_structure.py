@@ -171,3 +171,28 @@ def test_a_heading_that_opens_with_the_title_words_stays_a_heading():
     text = "\n".join([title, PARA_EN, heading, PARA_EN2])
     assert analyze(text).title == title
     assert [h.text for h in analyze(text).headings] == [heading]
+
+
+# --- a block of text given twice is text; a caption given twice is not ------------------------------
+
+CAPTION_EN = ("Rebel fighters from Ahrar al-Sham in Jabal al-Zawiya in the southern countryside of Idlib, "
+              "photographed in March")
+CAPTION_AR = ("مقاتلون من حركة أحرار الشام في جبل الزاوية بريف إدلب الجنوبي خلال معارك شهر آذار "
+              "الماضي في المنطقة الجبلية")
+
+
+def test_paragraphs_given_twice_as_a_block_stay_text():
+    text = "\n".join(["Hezbollah and the army plan", PARA_EN, PARA_EN2, PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert [b.region for b in layout.blocks if b.region in ("body", "boilerplate")] == ["body"] * 4
+    text = "\n".join(["هيئة تحرير الشام في إدلب", PARA_AR, PARA_AR2, PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert [b.region for b in layout.blocks if b.region in ("body", "boilerplate")] == ["body"] * 4
+
+
+def test_a_caption_given_twice_around_its_credit_is_still_boilerplate():
+    lines = ["Fighting in Idlib", PARA_EN, CAPTION_EN, "Khalil Ashawi", CAPTION_EN, PARA_EN2]
+    got = regions("\n".join(lines))
+    assert got[CAPTION_EN] == "boilerplate"
+    got = regions("\n".join(["معارك في إدلب", PARA_AR, CAPTION_AR, CAPTION_AR, PARA_AR2]))
+    assert got[CAPTION_AR] == "boilerplate"
