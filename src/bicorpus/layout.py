@@ -793,7 +793,8 @@ def _boilerplate_flags(
     for i in range(1, n - 1):
         u = units[i]
         if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
-                and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS):
+                and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
+                and not u.text[:1].islower()):  # a line going on in lower case is the text, cut short
             flags[i] = True
     for i in range(1, n):
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS

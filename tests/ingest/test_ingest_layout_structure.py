@@ -196,3 +196,12 @@ def test_a_caption_given_twice_around_its_credit_is_still_boilerplate():
     assert got[CAPTION_EN] == "boilerplate"
     got = regions("\n".join(["معارك في إدلب", PARA_AR, CAPTION_AR, CAPTION_AR, PARA_AR2]))
     assert got[CAPTION_AR] == "boilerplate"
+
+
+def test_a_short_line_going_on_in_lower_case_between_paragraphs_is_text():
+    cut = "has since overseen a harsh crackdown on Islamists."
+    got = regions("\n".join(["Militants attack army posts in Sinai", PARA_EN, cut, PARA_EN2]))
+    assert got[cut] == "body"
+    caption = "ISIS feeling the pinch."  # a short sentence alone between paragraphs: a caption
+    got = regions("\n".join(["Militants attack army posts in Sinai", PARA_EN, caption, PARA_EN2]))
+    assert got[caption] == "boilerplate"
