@@ -352,3 +352,12 @@ def test_the_time_of_a_related_article_teaser_is_not_the_page_date() -> None:
     html = page("<title>Fighting resumes in Idlib</title>",
                 f"<article><h1>Fighting resumes in Idlib</h1>{own}{BODY_EN}{teasers}</article>")
     assert meta_of(html).date == "2019-10-22"
+
+
+def test_a_meta_publication_day_beats_a_different_json_ld_one() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "اتفاق في اليرموك", '
+          '"datePublished": "2023-11-03T10:25:56+03:00"}</script>')
+    head = f"{ld}<meta property='article:published_time' content='2023-11-06T14:25:00+03:00'>"
+    meta = meta_of(page(head, BODY_AR))
+    assert meta.date == "2023-11-06"
+    assert "2023-11-03" in meta.other_dates  # kept: a dateline showing it would make it the date

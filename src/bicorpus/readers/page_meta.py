@@ -13,9 +13,11 @@ goes onto the :class:`~bicorpus.model.Document` record.
   is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the URL's
   host; without either, parts of four words or fewer at the ends of a title are site and section
   names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``;
-* **date**: the publication day from JSON-LD ``datePublished``, the ``<meta>`` names of
-  ``data/page_meta_fields.tsv`` (``article:published_time``, ``pubdate``, ``DC.date`` ...),
-  ``itemprop="datePublished"``, a ``<time>`` in the article, the page's URL (``/2017/04/12/``);
+* **date**: the publication day from the ``<meta>`` names of ``data/page_meta_fields.tsv``
+  (``article:published_time``, ``pubdate``, ``DC.date`` ...), JSON-LD ``datePublished`` (the
+  order htmldate reads them in: when the two disagree, the ``<meta>`` day is more often the
+  page's), ``itemprop="datePublished"``, a ``<time>`` in the article (not one in a list item or a
+  related-articles box: another article's teaser), the page's URL (``/2017/04/12/``);
   a UTC timestamp gives way to the page's local day (:func:`_local_day`, :func:`page_date`); the
   other days the page states are kept (a dateline showing one of them makes it the date).  Without
   a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
@@ -769,7 +771,7 @@ def _published(found: _Found) -> tuple[str | None, bool]:
     UTC timestamp gives way to another one stating a non-zero offset within a day of it
     (``2020-02-25T02:25:54Z`` and ``2020-02-24T21:25:54-05:00``, or ``2019-10-18T22:04:00Z`` and
     ``Sat, 19 Oct 2019 00:04:00 +0200``: the page's own day is the other one)."""
-    raws = [r for r in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+    raws = [r for r in (*found.meta.get("published", ()), found.ld_published, found.item_published,
                         found.time_published) if r]
     days = [(day_of(r), r) for r in raws]
     days = [(d, r) for d, r in days if d]
@@ -789,7 +791,7 @@ def _published(found: _Found) -> tuple[str | None, bool]:
 
 def _utc_stamp(found: _Found) -> _dt.datetime | None:
     """The moment of the first stated publication timestamp, when it names one."""
-    for raw in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+    for raw in (*found.meta.get("published", ()), found.ld_published, found.item_published,
                 found.time_published):
         if raw and day_of(raw):
             return _instant(raw)
@@ -799,7 +801,7 @@ def _utc_stamp(found: _Found) -> _dt.datetime | None:
 def _stated_days(found: _Found) -> list[str]:
     """Every publication day the page states, in order of preference, once each."""
     out: list[str] = []
-    for raw in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+    for raw in (*found.meta.get("published", ()), found.ld_published, found.item_published,
                 found.time_published):
         day = day_of(raw) if raw else None
         if day and day not in out:
