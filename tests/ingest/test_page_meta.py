@@ -278,7 +278,8 @@ def test_an_h1_equal_to_several_parts_of_the_title_is_the_headline() -> None:
 
 def test_a_kicker_is_cut_only_when_it_stands_apart_from_the_headline() -> None:
     # "in Tennessee" runs on from the og:title: the <h1> is the headline
-    html = page("<meta property='og:title' content='Ultium Cells raises its battery capacity - Battery News'>",
+    html = page("<meta property='og:title' "
+                "content='Ultium Cells raises its battery capacity - Battery News'>",
                 f"<article><h1>Ultium Cells raises its battery capacity in Tennessee</h1>{BODY_EN}</article>")
     assert meta_of(html).title == "Ultium Cells raises its battery capacity in Tennessee"
     # a kicker before a separator inside the <h1>
