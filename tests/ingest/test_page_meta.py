@@ -362,3 +362,10 @@ def test_a_meta_publication_day_beats_a_different_json_ld_one() -> None:
     meta = meta_of(page(head, BODY_AR))
     assert meta.date == "2023-11-06"
     assert "2023-11-03" in meta.other_dates  # kept: a dateline showing it would make it the date
+
+
+def test_a_time_in_the_article_of_a_page_classed_with_a_sidebar_is_the_page_date() -> None:
+    html = ("<html><head><title>Fighting resumes in Idlib</title></head><body class='page one-sidebar'>"
+            "<article><h1>Fighting resumes in Idlib</h1><div class='article-meta'>"
+            f"<time datetime='2022-01-25T08:00:00+01:00'>25.01.2022</time></div>{BODY_EN}</article></body></html>")
+    assert meta_of(html).date == "2022-01-25"

@@ -445,6 +445,8 @@ def _in_article(el: etree._Element) -> bool:
     for anc in el.iterancestors():
         if anc.tag in ("li", "aside", "nav", "footer"):
             return False
+        if anc.tag in ("body", "html"):
+            break  # the page's own classes ("one-sidebar") say nothing of where the time stands
         if _TEASER_RE.search(anc.get("class") or ""):
             return False
         if anc.tag in ("article", "main"):
