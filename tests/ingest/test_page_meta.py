@@ -367,5 +367,13 @@ def test_a_meta_publication_day_beats_a_different_json_ld_one() -> None:
 def test_a_time_in_the_article_of_a_page_classed_with_a_sidebar_is_the_page_date() -> None:
     html = ("<html><head><title>Fighting resumes in Idlib</title></head><body class='page one-sidebar'>"
             "<article><h1>Fighting resumes in Idlib</h1><div class='article-meta'>"
-            f"<time datetime='2022-01-25T08:00:00+01:00'>25.01.2022</time></div>{BODY_EN}</article></body></html>")
+            f"<time datetime='2022-01-25T08:00:00+01:00'>25.01.2022</time></div>{BODY_EN}"
+            "</article></body></html>")
     assert meta_of(html).date == "2022-01-25"
+
+
+def test_the_site_name_between_the_headline_and_a_tagline_is_cut_with_the_tagline() -> None:
+    sites = {"levantmonitor"}
+    assert strip_site("Fighting resumes in Idlib : Levant Monitor | News from the north", sites) == \
+        "Fighting resumes in Idlib"
+    assert strip_site("إدلب تحت سيطرة الهيئة : Levant Monitor", sites) == "إدلب تحت سيطرة الهيئة"

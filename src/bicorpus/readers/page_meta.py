@@ -85,7 +85,7 @@ _MASTHEAD_IDS = frozenset({"header", "kopf", "masthead", "branding", "top", "sit
 MASTHEAD_DEPTH = 4
 _ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 #: A colon ends a site name only when that name is recognised (``Reuters: …``).
-_COLON_SEP_RE = re.compile(r"(?<=\S):\s+")
+_COLON_SEP_RE = re.compile(r"(?<=\S)\s?:\s+")
 _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: An RFC 2822 timestamp with its offset (``Sat, 19 Oct 2019 00:04:00 +0200``), and an ISO one stating
 #: a non-zero offset.
@@ -498,6 +498,14 @@ def strip_site(title: str, sites: set[str]) -> str:
             lo += 1
         if (lo, hi) != (0, len(parts)):
             return _span(title, parts[lo], parts[hi - 1])
+        # the site's name between the headline and a tagline (``Headline : Site | Tagline``): the
+        # headline is the side with more words
+        for mid in range(1, len(parts) - 1):
+            if _is_site(parts[mid], sites):
+                before, after = parts[:mid], parts[mid + 1:]
+                words = [sum(len(x.split()) for x in side) for side in (before, after)]
+                side = before if words[0] >= words[1] else after
+                return _span(title, side[0], side[-1])
     return title
 
 
