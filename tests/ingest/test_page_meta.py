@@ -377,15 +377,3 @@ def test_the_site_name_between_the_headline_and_a_tagline_is_cut_with_the_taglin
     assert strip_site("Fighting resumes in Idlib : Levant Monitor | News from the north", sites) == \
         "Fighting resumes in Idlib"
     assert strip_site("إدلب تحت سيطرة الهيئة : Levant Monitor", sites) == "إدلب تحت سيطرة الهيئة"
-
-
-def test_a_meta_publication_time_equal_to_the_modification_is_the_last_update() -> None:
-    ld = ('<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "إدلب مباشر", '
-          '"datePublished": "2024-08-04T13:23:00Z", "dateModified": "2024-08-05T19:49:50Z"}</script>')
-    head = (f"{ld}<meta property='article:published_time' content='2024-08-05T19:49:50Z'>"
-            "<meta property='article:modified_time' content='2024-08-05T19:49:50Z'>")
-    assert meta_of(page(head, BODY_AR)).date == "2024-08-04"
-    # a publication time apart from the modification keeps its place
-    head = (f"{ld}<meta property='article:published_time' content='2024-08-05T08:00:00Z'>"
-            "<meta property='article:modified_time' content='2024-08-05T19:49:50Z'>")
-    assert meta_of(page(head, BODY_AR)).date == "2024-08-05"

@@ -91,8 +91,6 @@ _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: a non-zero offset.
 _RFC_STAMP_RE = re.compile(r"\d\d:\d\d(?::\d\d)?\s+(?:[+-]\d{4}|GMT|UTC|UT|Z)\s*$", re.I)
 _LOCAL_STAMP_RE = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-](?!00:?00)\d\d:?\d\d")
-#: A publication timestamp this close to a stated modification is that modification.
-SAME_MOMENT = _dt.timedelta(minutes=5)
 #: Scripts longer than this (characters) are not searched for a local timestamp.
 LOCAL_SCRIPT_MAX_CHARS = 500_000
 _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
@@ -260,7 +258,6 @@ class _Found:
         self.ld_title: str | None = None
         self.ld_published: str | None = None
         self.ld_modified: str | None = None
-        self.ld_modified_raw: str | None = None
         self.ld_authors: list[str] = []
         self.ld_site: str | None = None
         self.title: str | None = None
@@ -308,8 +305,6 @@ class _Found:
                         self._ld_date_article = article
                 if self.ld_modified is None:
                     self.ld_modified = day_of(obj.get("dateModified"))
-                    raw_modified = obj.get("dateModified")
-                    self.ld_modified_raw = raw_modified if isinstance(raw_modified, str) else None
             if article and not self.ld_authors:
                 self.ld_authors = _names(obj.get("author") or obj.get("creator"))
             if article and self.ld_site is None:
@@ -786,7 +781,10 @@ def _published(found: _Found) -> tuple[str | None, bool]:
     UTC timestamp gives way to another one stating a non-zero offset within a day of it
     (``2020-02-25T02:25:54Z`` and ``2020-02-24T21:25:54-05:00``, or ``2019-10-18T22:04:00Z`` and
     ``Sat, 19 Oct 2019 00:04:00 +0200``: the page's own day is the other one)."""
-    days = [(d, r) for d, r in _stated(found) if d]
+    raws = [r for r in (*found.meta.get("published", ()), found.ld_published, found.item_published,
+                        found.time_published) if r]
+    days = [(day_of(r), r) for r in raws]
+    days = [(d, r) for d, r in days if d]
     if not days:
         return None, False
     day, raw = days[0]
@@ -801,30 +799,11 @@ def _published(found: _Found) -> tuple[str | None, bool]:
     return day, True
 
 
-def _stated(found: _Found) -> list[tuple[str | None, str]]:
-    """The publication timestamps the page states, ``(day, raw)``, best first: the ``<meta>`` ones,
-    JSON-LD, ``itemprop``, ``<time>`` -- but a ``<meta>`` one naming the moment of a stated
-    modification (within :data:`SAME_MOMENT`) goes last when another source states another day:
-    it is the last update, written into the publication field."""
-    raws = [r for r in (*found.meta.get("published", ()), found.ld_published, found.item_published,
-                        found.time_published) if r]
-    days = [(day_of(r), r) for r in raws]
-    edits = [t for r in (*found.meta.get("modified", ()), found.ld_modified_raw) if r and (t := _instant(r))]
-    if not edits or len({d for d, _ in days if d}) < 2:
-        return days
-    metas = set(found.meta.get("published", ()))
-
-    def edited(raw: str) -> bool:
-        stamp = _instant(raw)
-        return raw in metas and stamp is not None and any(abs(stamp - t) <= SAME_MOMENT for t in edits)
-
-    return [x for x in days if not edited(x[1])] + [x for x in days if edited(x[1])]
-
-
 def _utc_stamp(found: _Found) -> _dt.datetime | None:
     """The moment of the first stated publication timestamp, when it names one."""
-    for day, raw in _stated(found):
-        if day:
+    for raw in (*found.meta.get("published", ()), found.ld_published, found.item_published,
+                found.time_published):
+        if raw and day_of(raw):
             return _instant(raw)
     return None
 
@@ -832,7 +811,9 @@ def _utc_stamp(found: _Found) -> _dt.datetime | None:
 def _stated_days(found: _Found) -> list[str]:
     """Every publication day the page states, in order of preference, once each."""
     out: list[str] = []
-    for day, _raw in _stated(found):
+    for raw in (*found.meta.get("published", ()), found.ld_published, found.item_published,
+                found.time_published):
+        day = day_of(raw) if raw else None
         if day and day not in out:
             out.append(day)
     return out[:MAX_OTHER_DATES + 1]
