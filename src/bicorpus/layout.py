@@ -981,9 +981,10 @@ def _infobox_field(u: Unit) -> bool:
             and not (len(u.text) >= PARAGRAPH_MIN_CHARS and _final_char(u.text) == "."))
 
 
-#: Median words of the values of a ``Label: value`` run under a paragraph that make it a list of
-#: definitions (a glossary: ``Ansar (pl): supporters; those who came …``), not an infobox, whose
-#: values are names, dates and numbers (``Leader: Abu Mohammad al-Julani``).
+#: Median words (of three letters or more) of the values of a ``Label: value`` run under a
+#: paragraph that make it a list of definitions (a glossary: ``Ansar (pl): supporters; those
+#: who came …``), not an infobox, whose values are names, dates and numbers
+#: (``Leader: Abu Mohammad al-Julani``, ``Size: 1,300+ (self claim, Feb. 2017)``).
 DEFINITION_MIN_WORDS = 5
 
 
@@ -1001,7 +1002,7 @@ def _infobox_fields(units: list[Unit], para: list[bool]) -> tuple[list[bool], li
         while j < len(units) and fields[j]:
             j += 1
         if j - i >= INFOBOX_MIN_LINES:
-            words = sorted(len(_WORD_RE.findall(re.split(r"[:：]", units[k].text, maxsplit=1)[-1]))
+            words = sorted(len(_CODE_WORD_RE.findall(re.split(r"[:：]", units[k].text, maxsplit=1)[-1]))
                            for k in range(i, j))
             if words[len(words) // 2] >= DEFINITION_MIN_WORDS:
                 fields[i:j] = [False] * (j - i)
