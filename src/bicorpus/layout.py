@@ -1461,6 +1461,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
+    glued_key = None
+    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang)) != title_i:
+        glued_key, title_i = units[title_i].key, bare
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -1496,6 +1499,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("subtitle", u.start, u.end))
         elif title_key and i > title_i and u.key == title_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
+        elif glued_key and i < first_para and u.key == glued_key:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)
@@ -1526,6 +1531,35 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     return out
 
 
+#: At most this many words of chrome (site name, breadcrumb) glued to a copy of the headline.
+GLUED_CHROME_MAX_WORDS = 6
+
+
+def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+    """The headline without the chrome glued to it: when the chosen line is another headline-shaped
+    line above the first paragraph with a few words before or after it (a site name
+    ``العرب اليوم - …``, a breadcrumb without separators ``Home News …``), the bare headline (its
+    first copy) is the title; the glued line is ``site-header``."""
+    key = units[title_i].key
+    for i in zone:
+        bare = units[i].key
+        if (i == title_i or not bare or len(bare) >= len(key) or not _headline_shaped(units[i], lang)
+                or _never_title(units[i])):
+            continue
+        if key.startswith(bare + " "):
+            extra = key[len(bare):]
+        elif key.endswith(" " + bare):
+            extra = key[: -len(bare)]
+        else:
+            continue
+        if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:
+            return i
+    return title_i
+
+
+_CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
 def _subtitle_of(
     units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
 ) -> int | None:
@@ -1542,8 +1576,8 @@ def _subtitle_of(
         return _standfirst_under_dateline(units, i, lang, para, boiler)
     if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u):
-        return None
+    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u) or _CLOCK_TIME_RE.search(u.text):
+        return None  # a clock ("آخر تحديث GMT04:59:17") is the site's, not a standfirst
     nxt = _next_kept(boiler, i)
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
             and any(para[nxt + 1 :])):
