@@ -1576,7 +1576,8 @@ def _subtitle_of(
         return _standfirst_under_dateline(units, i, lang, para, boiler)
     if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u) or _CLOCK_TIME_RE.search(u.text):
+    if (u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u)
+            or _CLOCK_TIME_RE.search(u.text)):
         return None  # a clock ("آخر تحديث GMT04:59:17") is the site's, not a standfirst
     nxt = _next_kept(boiler, i)
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
