@@ -1245,7 +1245,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
-            and _headline_shaped(units[zone[-1]], lang, min_words=2)):
+            and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
@@ -1353,7 +1353,13 @@ def _never_title(u: Unit) -> bool:
     more digits than letters (coordinates, figures)."""
     if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
         return True
-    return _not_title_patterns().search(normalize_text(u.text))
+    norm = normalize_text(u.text)
+    return _not_title_patterns().search(norm) or _chrome_line_patterns().search(norm)
+
+
+@cache
+def _chrome_line_patterns() -> _Patterns:
+    return _one_pattern(data_lines("chrome_line_patterns.txt"))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:

@@ -41,3 +41,33 @@ def test_a_longer_headline_that_only_opens_like_another_stays_the_title():
     long = f"{short} After Months of Talks With the Syrian Opposition and Ankara"
     text = "\n".join([short, long, PARA_EN, PARA_EN2])
     assert analyze(text).title == long
+
+
+def test_a_taxonomy_line_under_an_entry_name_is_chrome_not_the_title():
+    mosul = "Iraqi Forces Launch the Offensive to Retake Mosul"
+    text = "\n".join(["Region: Middle East & North Africa / Iraq", mosul, PARA_EN, PARA_EN2])
+    assert analyze(text).title == mosul
+    assert regions(text)["Region: Middle East & North Africa / Iraq"] == "site-header"
+    idlib = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    arabic = "\n".join(["القسم: تقارير ودراسات / سوريا", idlib, PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == idlib
+    assert regions(arabic)["القسم: تقارير ودراسات / سوريا"] == "site-header"
+
+
+def test_a_credit_a_post_stamp_or_a_source_with_its_place_alone_above_the_text_is_no_title():
+    for line in ["Credited from: ALJAZEERA", "Posted on 09/04/2016 by Lorianne", "Reuters (Beirut)"]:
+        text = "\n".join([line, PARA_EN, PARA_EN2])
+        assert analyze(text).title is None, line
+        assert regions(text)[line] not in ("title", "body")
+    for line in ["المصدر: الجزيرة نت", "نشر في 12 أيار 2017", "البلاد (صنعاء)"]:
+        arabic = "\n".join([line, PARA_AR, PARA_AR2])
+        assert analyze(arabic).title is None, line
+        assert regions(arabic)[line] not in ("title", "body")
+
+
+def test_a_headline_with_a_one_word_kicker_and_colon_stays_the_title():
+    # "Label: value" is chrome only when the value is a path or one or two words.
+    text = "\n".join(["Syria: Rebels Surrender Their Heavy Arms", PARA_EN, PARA_EN2])
+    assert analyze(text).title == "Syria: Rebels Surrender Their Heavy Arms"
+    arabic = "\n".join(["سوريا: المعارضة تسلم أسلحتها الثقيلة", PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == "سوريا: المعارضة تسلم أسلحتها الثقيلة"
