@@ -514,7 +514,7 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         byline=parse_byline(chunk),
         page_byline=parse_page_byline(chunk),
         label=is_header_label(chunk, norm),
-        nav=date is None and is_navigation(chunk, norm),
+        nav=date is None and (is_navigation(chunk, norm) or _menu_line(norm)),
         date=date,
         caption=credit or _caption_patterns().search(norm),
         date_in=date_in,
@@ -523,6 +523,35 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         credit=credit,
         key=key,
     )
+
+
+#: A menu given as one line has at least this many section words.
+MENU_MIN_WORDS = 3
+_MENU_JOINERS = frozenset({"and", "&", "و"})
+
+
+@cache
+def _menu_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("menu_words.txt"))
+
+
+def _menu_line(norm: str) -> bool:
+    """A site's menu on one line: three or more words, all section names (``data/menu_words.txt``:
+    ``Home News Politics Economy``, ``الرئيسية أخبار محليات عربي ودولي``), no punctuation."""
+    if len(norm) > NAV_MAX_CHARS or any(ch in norm for ch in ".,:;!?،؛؟\"'"):
+        return False
+    words = norm.split()
+    if len(words) < MENU_MIN_WORDS:
+        return False
+    known = _menu_words()
+    named = 0
+    for w in words:
+        if w in _MENU_JOINERS:
+            continue
+        if w not in known and not (w.startswith("و") and w[1:] in known):
+            return False
+        named += 1
+    return named >= MENU_MIN_WORDS
 
 
 def units_of(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> list[Unit]:

@@ -71,3 +71,25 @@ def test_a_headline_with_a_one_word_kicker_and_colon_stays_the_title():
     assert analyze(text).title == "Syria: Rebels Surrender Their Heavy Arms"
     arabic = "\n".join(["سوريا: المعارضة تسلم أسلحتها الثقيلة", PARA_AR, PARA_AR2])
     assert analyze(arabic).title == "سوريا: المعارضة تسلم أسلحتها الثقيلة"
+
+
+def test_a_menu_on_one_line_is_navigation_never_the_title():
+    # Longer than the headline, and sharing no word with the text: shape alone would take it.
+    title = "Mosul Offensive Begins"
+    menu = "Home News Politics Economy Sports"
+    text = "\n".join([menu, title, PARA_EN, PARA_EN2])
+    assert analyze(text).title == title
+    assert regions(text)[menu] not in ("title", "subtitle", "body")
+    title_ar = "معركة إدلب تبدأ"
+    menu_ar = "الرئيسية محليات عربي ودولي رياضة"
+    arabic = "\n".join([menu_ar, title_ar, PARA_AR, PARA_AR2])
+    assert analyze(arabic).title == title_ar
+    assert regions(arabic)[menu_ar] not in ("title", "subtitle", "body")
+
+
+def test_a_headline_made_mostly_of_section_words_is_no_menu():
+    # One word that names no section ("Collapse", "تنهار") and the line is a headline again.
+    text = "\n".join(["World Economy Politics Collapse", PARA_EN, PARA_EN2])
+    assert regions(text)["World Economy Politics Collapse"] != "boilerplate"
+    arabic = "\n".join(["السياسة والاقتصاد تنهار", PARA_AR, PARA_AR2])
+    assert regions(arabic)["السياسة والاقتصاد تنهار"] != "boilerplate"
