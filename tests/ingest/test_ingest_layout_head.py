@@ -45,9 +45,10 @@ def test_a_longer_headline_that_only_opens_like_another_stays_the_title():
 
 def test_a_taxonomy_line_under_an_entry_name_is_chrome_not_the_title():
     mosul = "Iraqi Forces Launch the Offensive to Retake Mosul"
-    text = "\n".join(["Region: Middle East & North Africa / Iraq / Nineveh Province", mosul, PARA_EN, PARA_EN2])
+    taxonomy = "Region: Middle East & North Africa / Iraq / Nineveh Province"
+    text = "\n".join([taxonomy, mosul, PARA_EN, PARA_EN2])
     assert analyze(text).title == mosul
-    assert regions(text)["Region: Middle East & North Africa / Iraq / Nineveh Province"] == "site-header"
+    assert regions(text)[taxonomy] == "site-header"
     idlib = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
     arabic = "\n".join(["القسم: تقارير ودراسات / سوريا / محافظة إدلب الشمالية", idlib, PARA_AR, PARA_AR2])
     assert analyze(arabic).title == idlib
