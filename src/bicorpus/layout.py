@@ -1237,12 +1237,22 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=head_date or body.date,
+        date=_page_day(head_date) or _page_day(body.date),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+def _page_day(date: str | None) -> str | None:
+    """A page's date is a day: a month alone (``Month: September 2014``, ``NOVEMBER 2021 UPDATE``,
+    an infobox's span) dates something else."""
+    return date if date and len(date) == DAY_ISO_CHARS else None
+
+
+#: Length of an ISO day (``2017-04-12``).
+DAY_ISO_CHARS = 10
 
 
 def _head_block(u: Unit) -> Block:

@@ -94,3 +94,21 @@ def test_a_headline_made_mostly_of_section_words_is_no_menu():
     assert regions(text)["World Economy Politics Collapse"] != "boilerplate"
     arabic = "\n".join(["السياسة والاقتصاد تنهار", PARA_AR, PARA_AR2])
     assert regions(arabic)["السياسة والاقتصاد تنهار"] != "boilerplate"
+
+
+def test_a_month_alone_is_not_the_page_date():
+    text = "\n".join(["Month: September 2014", "Iraqi Forces Launch the Offensive to Retake Mosul",
+                      PARA_EN, PARA_EN2])
+    assert analyze(text).date is None
+    arabic = "\n".join(["الشهر: أيلول 2014", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2])
+    assert analyze(arabic).date is None
+    dated = "\n".join(["Iraqi Forces Launch the Offensive to Retake Mosul", "12 September 2014",
+                       PARA_EN, PARA_EN2])
+    assert analyze(dated).date == "2014-09-12"
+
+
+def test_an_iso_day_glued_to_the_first_paragraph_is_the_page_date():
+    arabic = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", "2025-01-16" + PARA_AR, PARA_AR2])
+    assert analyze(arabic).date == "2025-01-16"
+    text = "\n".join(["Iraqi Forces Launch the Offensive to Retake Mosul", "2025-01-16" + PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2025-01-16"
