@@ -100,7 +100,8 @@ def test_a_month_alone_is_not_the_page_date():
     text = "\n".join(["Month: September 2014", "Iraqi Forces Launch the Offensive to Retake Mosul",
                       PARA_EN, PARA_EN2])
     assert analyze(text).date is None
-    arabic = "\n".join(["الشهر: أيلول 2014", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2])
+    arabic = "\n".join(["الشهر: أيلول 2014", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب",
+                        PARA_AR, PARA_AR2])
     assert analyze(arabic).date is None
     dated = "\n".join(["Iraqi Forces Launch the Offensive to Retake Mosul", "12 September 2014",
                        PARA_EN, PARA_EN2])
