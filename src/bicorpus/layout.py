@@ -1392,6 +1392,8 @@ def _never_title(u: Unit) -> bool:
     more digits than letters (coordinates, figures)."""
     if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
         return True
+    if _label_key(u.text) in _section_words():
+        return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
     return _not_title_patterns().search(norm) or _chrome_line_patterns().search(norm)
 
@@ -1555,7 +1557,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
-        elif (title_i is not None and title_i < i < first_para and _next_kept(boiler, i) == first_para
+        elif (i < first_para and _next_kept(boiler, i) == first_para
+              and (title_i < i if title_i is not None else _label_key(u.text) in _section_words())
               and _is_heading_shape(u.text.rstrip(" :：")) and not u.marked_header and not u.caption
               and u.lang in (lang, "mixed") and "|" not in u.text and not u.date_in
               and (_label_key(u.text) in _section_words()

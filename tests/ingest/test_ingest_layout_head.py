@@ -113,3 +113,14 @@ def test_an_iso_day_glued_to_the_first_paragraph_is_the_page_date():
     assert analyze(arabic).date == "2025-01-16"
     text = "\n".join(["Iraqi Forces Launch the Offensive to Retake Mosul", "2025-01-16" + PARA_EN, PARA_EN2])
     assert analyze(text).date == "2025-01-16"
+
+
+def test_a_report_section_word_alone_above_the_text_heads_it_and_is_no_title():
+    text = "\n".join(["Executive Summary", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title is None
+    assert [h.text for h in layout.headings] == ["Executive Summary"]
+    arabic = "\n".join(["ملخص تنفيذي", PARA_AR, PARA_AR2])
+    layout = analyze(arabic)
+    assert layout.title is None
+    assert [h.text for h in layout.headings] == ["ملخص تنفيذي"]
