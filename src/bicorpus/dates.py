@@ -71,6 +71,9 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         re.compile(rf"{edge_l}{day}(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
+        # An ISO day glued to the Arabic text after it ("2025-01-16أصدر مركز …": a stamp run into the
+        # text; not "2017-11-13Tx", a timestamp's T with no time after it).
+        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
         # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
                    rf"(?P<year>\d{{4}}){edge_r}"),

@@ -514,7 +514,7 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         byline=parse_byline(chunk),
         page_byline=parse_page_byline(chunk),
         label=is_header_label(chunk, norm),
-        nav=date is None and is_navigation(chunk, norm),
+        nav=date is None and (is_navigation(chunk, norm) or _menu_line(norm)),
         date=date,
         caption=credit or _caption_patterns().search(norm),
         date_in=date_in,
@@ -523,6 +523,35 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         credit=credit,
         key=key,
     )
+
+
+#: A menu given as one line has at least this many section words.
+MENU_MIN_WORDS = 3
+_MENU_JOINERS = frozenset({"and", "&", "و"})
+
+
+@cache
+def _menu_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("menu_words.txt"))
+
+
+def _menu_line(norm: str) -> bool:
+    """A site's menu on one line: three or more words, all section names (``data/menu_words.txt``:
+    ``Home News Politics Economy``, ``الرئيسية أخبار محليات عربي ودولي``), no punctuation."""
+    if len(norm) > NAV_MAX_CHARS or any(ch in norm for ch in ".,:;!?،؛؟\"'"):
+        return False
+    words = norm.split()
+    if len(words) < MENU_MIN_WORDS:
+        return False
+    known = _menu_words()
+    named = 0
+    for w in words:
+        if w in _MENU_JOINERS:
+            continue
+        if w not in known and not (w.startswith("و") and w[1:] in known):
+            return False
+        named += 1
+    return named >= MENU_MIN_WORDS
 
 
 def units_of(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> list[Unit]:
@@ -1262,12 +1291,22 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=head_date or body.date,
+        date=_page_day(head_date) or _page_day(body.date),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+def _page_day(date: str | None) -> str | None:
+    """A page's date is a day: a month alone (``Month: September 2014``, ``NOVEMBER 2021 UPDATE``,
+    an infobox's span) dates something else."""
+    return date if date and len(date) == DAY_ISO_CHARS else None
+
+
+#: Length of an ISO day (``2017-04-12``).
+DAY_ISO_CHARS = 10
 
 
 def _head_block(u: Unit) -> Block:
@@ -1301,7 +1340,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
-            and _headline_shaped(units[zone[-1]], lang, min_words=2)):
+            and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
@@ -1347,30 +1386,6 @@ def _templated(units: list[Unit]) -> frozenset[int]:
             openings.setdefault(" ".join(words[:TEMPLATE_WORDS]), []).append(i)
     return frozenset(i for group in openings.values()
                      if len({units[k].key for k in group}) >= TEMPLATE_MIN_LINES for i in group)
-
-
-#: Words of chrome glued to a headline (a site name, a breadcrumb) that :func:`_bare_title` strips.
-GLUED_CHROME_MAX_WORDS = 5
-
-
-def _bare_title(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
-    """The headline itself when the chosen line is another headline line of the page with a few
-    words glued before or after it (``العرب اليوم - تركيا تسمح …`` beside ``تركيا تسمح …``, a
-    breadcrumb run into the headline): site chrome around the title."""
-    key = units[title_i].key
-    for i in zone:
-        if (i != title_i and _glued_to(key, units[i].key) and _headline_shaped(units[i], lang)
-                and not _never_title(units[i])):
-            return i
-    return title_i
-
-
-def _glued_to(key: str, headline: str) -> bool:
-    """``key`` is ``headline`` with at most :data:`GLUED_CHROME_MAX_WORDS` words glued before or
-    after it (keys are normalized, space-separated words)."""
-    return (bool(headline) and len(headline) < len(key)
-            and (key.endswith(" " + headline) or key.startswith(headline + " "))
-            and len(key.split()) - len(headline.split()) <= GLUED_CHROME_MAX_WORDS)
 
 
 @cache
@@ -1452,7 +1467,15 @@ def _never_title(u: Unit) -> bool:
     more digits than letters (coordinates, figures)."""
     if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
         return True
-    return _not_title_patterns().search(normalize_text(u.text))
+    if _label_key(u.text) in _section_words():
+        return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
+    norm = normalize_text(u.text)
+    return _not_title_patterns().search(norm) or _chrome_line_patterns().search(norm)
+
+
+@cache
+def _chrome_line_patterns() -> _Patterns:
+    return _one_pattern(data_lines("chrome_line_patterns.txt"))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
@@ -1560,8 +1583,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
-    if title_i is not None:
-        title_i = _bare_title(units, zone, title_i, lang)
+    glued_key = None
+    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang)) != title_i:
+        glued_key, title_i = units[title_i].key, bare
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -1597,9 +1621,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("title", u.start, u.end))
         elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
-        elif title_key and i > title_i and (
-                u.key == title_key or (i < first_para and _glued_to(u.key, title_key))):
-            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated (with a site name)
+        elif title_key and i > title_i and u.key == title_key:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
+        elif glued_key and i < first_para and u.key == glued_key:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)
@@ -1609,7 +1634,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
-        elif (title_i is not None and title_i < i < first_para and _next_kept(boiler, i) == first_para
+        elif (i < first_para and _next_kept(boiler, i) == first_para
+              and (title_i < i if title_i is not None else _label_key(u.text) in _section_words())
               and _is_heading_shape(u.text.rstrip(" :：")) and not u.marked_header and not u.caption
               and u.lang in (lang, "mixed") and "|" not in u.text and not u.date_in
               and (_label_key(u.text) in _section_words()
@@ -1659,6 +1685,35 @@ def _menu_runs(units: list[Unit]) -> frozenset[int]:
     return frozenset(out)
 
 
+#: At most this many words of chrome (site name, breadcrumb) glued to a copy of the headline.
+GLUED_CHROME_MAX_WORDS = 6
+
+
+def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+    """The headline without the chrome glued to it: when the chosen line is another headline-shaped
+    line above the first paragraph with a few words before or after it (a site name
+    ``العرب اليوم - …``, a breadcrumb without separators ``Home News …``), the bare headline (its
+    first copy) is the title; the glued line is ``site-header``."""
+    key = units[title_i].key
+    for i in zone:
+        bare = units[i].key
+        if (i == title_i or not bare or len(bare) >= len(key) or not _headline_shaped(units[i], lang)
+                or _never_title(units[i])):
+            continue
+        if key.startswith(bare + " "):
+            extra = key[len(bare):]
+        elif key.endswith(" " + bare):
+            extra = key[: -len(bare)]
+        else:
+            continue
+        if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:
+            return i
+    return title_i
+
+
+_CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
+
+
 def _subtitle_of(
     units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
 ) -> int | None:
@@ -1675,8 +1730,9 @@ def _subtitle_of(
         return _standfirst_under_dateline(units, i, lang, para, boiler)
     if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u):
-        return None
+    if (u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u)
+            or _CLOCK_TIME_RE.search(u.text)):
+        return None  # a clock ("آخر تحديث GMT04:59:17") is the site's, not a standfirst
     nxt = _next_kept(boiler, i)
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
             and any(para[nxt + 1 :])):

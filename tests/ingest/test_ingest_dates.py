@@ -124,3 +124,11 @@ def test_date_closing_a_longer_line_after_a_cue():
     assert trailing_date(normalize_text(byline)) == "2017-05-12"
     # a date that merely ends a sentence of the text is not the page's date
     assert trailing_date(normalize_text("وقال إن المعركة بدأت مع قوات التحالف 12 مايو 2017")) is None
+
+
+def test_an_iso_day_glued_to_arabic_words_after_it_is_read_but_not_a_longer_number():
+    from bicorpus.dates import find_date
+
+    assert find_date("2025-01-16أصدر مركز الزيتونة").iso == "2025-01-16"
+    assert find_date("build 2025-01-16Tx") is None  # a timestamp's T without its time
+    assert find_date("2025-01-163") is None
