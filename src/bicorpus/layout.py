@@ -1612,7 +1612,6 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
     menu = _menu_runs(units)
-    first_own = next((i for i in kept_paras if units[i].lang == lang), n)
     for i, u in enumerate(units):
         if boiler[i]:
             out.blocks.append(Block("boilerplate", u.start, u.end))
@@ -1651,9 +1650,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif i in menu or (i < first_own and u.lang not in (lang, "mixed") and any(map(str.isalpha, u.text))):
-            # a run of short lines above the text; a line in the other script above the article's
-            # first paragraph (a picture's caption in English over an Arabic article)
+        elif i in menu:
             out.blocks.append(Block("boilerplate", u.start, u.end))
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))

@@ -205,25 +205,3 @@ def test_a_short_line_going_on_in_lower_case_between_paragraphs_is_text():
     caption = "ISIS feeling the pinch."  # a short sentence alone between paragraphs: a caption
     got = regions("\n".join(["Militants attack army posts in Sinai", PARA_EN, caption, PARA_EN2]))
     assert got[caption] == "boilerplate"
-
-
-# --- a line in the other script above the article's first paragraph --------------------------------
-
-
-def test_a_line_in_the_other_script_above_the_first_paragraph_is_boilerplate():
-    caption = ("A Syrian man stands at a makeshift camp for displaced people who fled the attacks "
-               "in the south of Idlib province")
-    got = regions("\n".join(["العامل الجهادي في إدلب السورية: حديث مع أبو محمد الجولاني", caption,
-                             PARA_AR, PARA_AR2]))
-    assert got[caption] == "boilerplate"
-    assert got[PARA_AR] == "body"
-    caption_ar = "رجل سوري يقف في مخيم مؤقت للنازحين الفارين من هجمات القوات الحكومية في ريف إدلب الجنوبي"
-    got = regions("\n".join(["The jihadist factor in Syria's Idlib", caption_ar, PARA_EN, PARA_EN2]))
-    assert got[caption_ar] == "boilerplate"
-    assert got[PARA_EN] == "body"
-
-
-def test_a_quote_in_the_other_script_inside_the_article_stays_text():
-    quote = "رجل سوري يقف في مخيم مؤقت للنازحين الفارين من هجمات القوات الحكومية في ريف إدلب الجنوبي"
-    got = regions("\n".join(["The jihadist factor in Syria's Idlib", PARA_EN, quote, PARA_EN2]))
-    assert got[quote] == "body"
