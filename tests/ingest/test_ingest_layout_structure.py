@@ -63,36 +63,10 @@ BOX_AR = ["حكومة الإنقاذ السورية (هيئة تحرير الش�
           "عدد السكان", "4,000,000 (2023)"]
 
 
-def test_a_run_of_short_lines_above_the_first_long_paragraph_is_boilerplate():
-    title = "Syrian Salvation Government"
-    text = "\n".join([title, "Areas under control of the government and of the opposition groups in 2024:",
-                      *BOX_EN, LONG_EN])
-    got = regions(text)
-    for line in BOX_EN:
-        assert got[line] == "boilerplate", line
-    assert got[LONG_EN] == "body"
-    assert analyze(text).title == title
-    title_ar = "حكومة الإنقاذ السورية"
-    text = "\n".join([title_ar, "مناطق سيطرة الحكومة وفصائل المعارضة في عام 2024:", *BOX_AR, LONG_AR])
-    got = regions(text)
-    for line in BOX_AR:
-        assert got[line] == "boilerplate", line
-    assert analyze(text).title == title_ar
-
-
 def test_a_list_of_short_lines_under_the_first_long_paragraph_stays_text():
     text = "\n".join(["The governments of north-western Syria", LONG_EN, *BOX_EN, PARA_EN2])
     got = regions(text)
     assert [got[line] for line in BOX_EN[2:]] == ["body"] * 6
-
-
-def test_seven_short_lines_above_the_text_are_not_a_run():
-    # title, the line ending in a colon and five lines: seven short lines in all
-    text = "\n".join(["Syrian Salvation Government",
-                      "Areas under control of the government and of the opposition groups in 2024:",
-                      *BOX_EN[:5], LONG_EN])
-    got = regions(text)
-    assert got[BOX_EN[0]] == "body"
 
 
 # --- after the last paragraph: one furniture line, then a list -------------------------------------
