@@ -1611,8 +1611,6 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     title_key = units[title_i].key if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
-    menu = _menu_runs(units)
-    first_own = next((i for i in kept_paras if units[i].lang == lang), n)
     for i, u in enumerate(units):
         if boiler[i]:
             out.blocks.append(Block("boilerplate", u.start, u.end))
@@ -1651,38 +1649,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif i in menu or (i < first_own and u.lang not in (lang, "mixed") and any(map(str.isalpha, u.text))):
-            # a run of short lines above the text; a line in the other script above the article's
-            # first paragraph (a picture's caption in English over an Arabic article)
-            out.blocks.append(Block("boilerplate", u.start, u.end))
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
-
-
-#: Lines of the article's text are at least this long before its first full paragraph ends the
-#: page's top matter; a run of :data:`MENU_RUN_MIN_LINES` short lines above it is furniture.
-LONG_PARAGRAPH_CHARS = 250
-MENU_RUN_MIN_LINES = 8
-
-
-def _menu_runs(units: list[Unit]) -> frozenset[int]:
-    """Units in runs of :data:`MENU_RUN_MIN_LINES` or more short lines (under
-    :data:`PARAGRAPH_MIN_CHARS`, no sentence end) above the page's first long paragraph: an
-    infobox, a menu or a list of other pages, whatever its words.  The title, datelines and
-    headings in such a run keep their region; the lines that would read as body do not."""
-    first = next((i for i, u in enumerate(units) if len(u.text) >= LONG_PARAGRAPH_CHARS), len(units))
-    out: set[int] = set()
-    i = 0
-    while i < first:
-        j = i
-        while (j < first and len(units[j].text) < PARAGRAPH_MIN_CHARS
-               and _final_char(units[j].text) not in ".!?؟" and not _has_sentence_end(units[j].text)):
-            j += 1
-        if j - i >= MENU_RUN_MIN_LINES:
-            out.update(range(i, j))
-        i = max(j, i + 1)
-    return frozenset(out)
 
 
 #: At most this many words of chrome (site name, breadcrumb) glued to a copy of the headline.
