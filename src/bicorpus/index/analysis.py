@@ -232,9 +232,10 @@ def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
     """The name model of the bundled gazetteer with the user alias files ``(path, sha256)`` read on
     top, in order (raises :class:`bicorpus.errors.AliasFileError` for a bad file)."""
     from ..names import KEY_VERSION, Gazetteer, is_article
-    from ..names.ordinary import name_cues
+    from ..names.ordinary import load_tables, name_cues
 
     gazetteer = Gazetteer.load([path for path, _ in alias_files])
+    load_tables()  # before a build forks its workers, so that they share them
     keys, romanize, is_common_word, vowel_pattern, ending, ordinariness = _word_functions()
     return NameModel(keys=keys, find=gazetteer.find, find_spans=gazetteer.find_spans, is_article=is_article,
                      key_version=int(KEY_VERSION),
