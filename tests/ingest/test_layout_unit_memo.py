@@ -10,8 +10,8 @@ PAGE = (
     "• د. أحمد سالم يكتب: (الطريق إلى دير الزور)\n"
     "Home | About | Contact\n"
     "12 April, 2017\n\n"
-    + "Fighters of Jabhat al-Nusra entered the town. " * 12
-    + "\n\nHome | About | Contact\n"
+    "Fighters of Jabhat al-Nusra entered the town. " * 12 + "\n\n"
+    "Home | About | Contact\n"
     "جميع الحقوق محفوظة\n"
 )
 
