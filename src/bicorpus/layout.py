@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache
 
 from .data import data_lines
 from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
@@ -457,27 +457,10 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     )
 
 
-#: Short lines whose features :func:`units_of` remembers by their text (a site repeats its header,
-#: navigation and boilerplate lines on page after page; :func:`make_unit` reads the line alone).
-UNIT_MEMO_SIZE = 16384
-
-
-@lru_cache(maxsize=UNIT_MEMO_SIZE)
-def _short_unit(line: str) -> Unit:
-    return make_unit(line, 0, len(line))
-
-
-def _unit(text: str, start: int, end: int) -> Unit:
-    """:func:`make_unit`, a short line's features remembered by its text."""
-    if end - start > SHAPE_MAX_CHARS:
-        return make_unit(text, start, end)
-    return replace(_short_unit(text[start:end]), start=start, end=end)
-
-
 def units_of(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> list[Unit]:
     """The page's units in order; ``html_headings`` are ``(level, start, end)`` of HTML headings."""
     levels = {(start, end): level for level, start, end in html_headings}
-    units = [_unit(text, s, e) for s, e in _spans(text)]
+    units = [make_unit(text, s, e) for s, e in _spans(text)]
     if levels:
         units = [replace(u, html_level=levels.get((u.start, u.end))) for u in units]
     return units
