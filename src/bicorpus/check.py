@@ -317,6 +317,7 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
     index itself).  ``aliases``: user alias files (default: those the index recorded); an index
     built with others is rebuilt."""
     from .index import build_index, update_index
+    from .index.engine import index_engine, wanted_engine
     from .index.search import resolve_names
 
     lock = try_writer_lock(corpus_dir)
@@ -329,10 +330,11 @@ def sync_index(corpus_dir: str | Path, index: str | Path, *, changed: Iterable[s
                 names = resolve_names(index, aliases=aliases)
                 record = index_record(index)
                 recorded = record.get("corpus") if record else None
-                if (recorded == corpus.fingerprint and _usable(index, names)
+                same_engine = wanted_engine(index) == index_engine(index)
+                if (same_engine and recorded == corpus.fingerprint and _usable(index, names)
                         and _healthy(index, names, corpus)):
                     return "current"
-                if (recorded is not None and recorded == before and _usable(index, names)
+                if (same_engine and recorded is not None and recorded == before and _usable(index, names)
                         and _healthy(index, names)):
                     update_index(corpus, index, changed=changed, removed=removed, names=names)
                     if (index_record(index) or {}).get("corpus") == corpus.fingerprint:

@@ -51,6 +51,40 @@ def raw_doc_id(line: bytes) -> str | None:
         return None
     return json.loads(found.group(1))  # an escaped character: let JSON decode it
 
+
+def block_rows_of(block: bytes, doc_ids: Iterable[bytes]) -> list[tuple[int, int]]:
+    """The byte spans (newline included) of the lines of ``block`` whose document id is one of
+    ``doc_ids``, in order, for a block whose every line holds one plain id (:func:`block_doc_ids`):
+    there the id's key, quotes unescaped, can only be the one field of its row."""
+    spans = []
+    for doc_id in doc_ids:
+        key = b'"doc_id": "' + doc_id + b'"'
+        at = block.find(key)
+        while at >= 0:
+            start = block.rfind(b"\n", 0, at) + 1
+            end = block.find(b"\n", at) + 1 or len(block)
+            spans.append((start, end))
+            at = block.find(key, end)
+    return sorted(spans)
+
+
+def block_lines(block: bytes) -> list[bytes]:
+    """The lines of a block of whole lines, without their newlines."""
+    lines = block.split(b"\n")
+    return lines[:-1] if block.endswith(b"\n") else lines
+
+
+# Every passage row's document id as written without escapes, found in a block of rows at once.
+_PLAIN_DOC_ID_RE = re.compile(rb'"doc_id": "([^"\\]*)"')
+
+
+def block_doc_ids(block: bytes) -> list[bytes] | None:
+    """The raw document ids of a block of whole passage lines, one a line, or ``None`` when the
+    block must be read line by line (a blank line, a line without a plain ``doc_id``: as many
+    plain ids as lines is taken for one a line, as bicorpus writes them)."""
+    found = _PLAIN_DOC_ID_RE.findall(block)
+    return found if len(found) == block.count(b"\n") + (not block.endswith(b"\n")) else None
+
 DOCUMENTS_FILE = "documents.jsonl"
 PASSAGES_FILE = "passages.jsonl"
 MANIFEST_FILE = "manifest.json"
@@ -344,6 +378,20 @@ class Corpus:
             return False
         return (want.get("size"), want.get("sha256")) == self.file_digest(name)
 
+    def line_blocks(self, name: str) -> Iterator[bytes]:
+        """The bytes of one corpus file, as opened, in blocks of whole lines (each ending with a
+        newline, but perhaps the last)."""
+        rest = b""
+        for chunk in self.raw_chunks(name):
+            cut = chunk.rfind(b"\n") + 1
+            if not cut:
+                rest += chunk
+                continue
+            yield rest + chunk[:cut]
+            rest = chunk[cut:]
+        if rest:
+            yield rest
+
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """The raw lines (without newline) of one corpus file, as opened."""
         fd = self._fds.get(name)
@@ -354,10 +402,10 @@ class Corpus:
         except OSError as err:
             raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
 
-    def _numbered(self, name: str, keep: Callable[[bytes], bool] | None = None
-                  ) -> Iterator[tuple[int, dict[str, Any]]]:
+    def _numbered(self, name: str, keep: Callable[[bytes], bool] | None = None,
+                  lines: Iterable[tuple[int, bytes]] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
         path = self.path / name
-        for lineno, line in enumerate(self.raw_lines(name), 1):
+        for lineno, line in enumerate(self.raw_lines(name), 1) if lines is None else lines:
             if not line.strip() or (keep is not None and not keep(line)):
                 continue
             try:
@@ -371,12 +419,13 @@ class Corpus:
     def _lines(self, name: str) -> Iterator[dict[str, Any]]:
         return (row for _, row in self._numbered(name))
 
-    def _records(self, name: str, record: type[_R], keep: Callable[[bytes], bool] | None = None
-                 ) -> Iterator[tuple[dict[str, Any], _R]]:
+    def _records(self, name: str, record: type[_R], keep: Callable[[bytes], bool] | None = None,
+                 lines: Iterable[tuple[int, bytes]] | None = None) -> Iterator[tuple[dict[str, Any], _R]]:
         """Rows of a file as records; a row missing fields or with mistyped ones is a CorpusError.
 
-        ``keep``, when given, sees each raw line first: a line it refuses is not parsed."""
-        for lineno, row in self._numbered(name, keep):
+        ``keep``, when given, sees each raw line first: a line it refuses is not parsed.  ``lines``:
+        the numbered lines to read (default: every line of the file)."""
+        for lineno, row in self._numbered(name, keep, lines):
             problem = row_problem(row, record)
             if problem:
                 raise CorpusError(f"{self.path / name}:{lineno}: corrupt row ({problem})")
@@ -436,9 +485,28 @@ class Corpus:
             doc_id = raw_doc_id(line)
             return doc_id is None or doc_id in wanted
 
-        for _, passage in self._records(PASSAGES_FILE, Passage, keep):
+        for _, passage in self._records(PASSAGES_FILE, Passage, keep, self._lines_of(wanted)):
             if passage.doc_id in wanted:
                 yield passage
+
+    def _lines_of(self, doc_ids: set[str]) -> Iterator[tuple[int, bytes]]:
+        """The numbered passage lines that may hold rows of ``doc_ids``: a block of lines whose
+        document ids are all plain and none of them is wanted is passed over whole."""
+        wanted = {doc_id.encode("utf-8") for doc_id in doc_ids}
+        lineno = 0
+        for block in self.line_blocks(PASSAGES_FILE):
+            found = block_doc_ids(block)
+            if found is None:
+                for line in block_lines(block):
+                    lineno += 1
+                    yield lineno, line
+                continue
+            at, before = 0, lineno
+            for start, end in block_rows_of(block, wanted.intersection(found)):
+                before += block.count(b"\n", at, start)
+                at = start
+                yield before + 1, block[start:end].rstrip(b"\n")
+            lineno += len(found)
 
 
 def open_corpus(path: str | Path = "corpus") -> Corpus:

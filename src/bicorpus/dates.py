@@ -48,6 +48,11 @@ _ISO_TIME = r"t\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:z|[+-]\d{2}(?::?\d{2})?)?"
 
 
 @cache
+def _counter_words() -> str:
+    return "|".join(re.escape(normalize_text(w)) for w in data_lines("date_counter_words.txt"))
+
+
+@cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
     names = sorted(month_table(), key=len, reverse=True)
     month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
@@ -63,16 +68,47 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
         re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
+        re.compile(rf"{edge_l}{day}(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
+        # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
+        re.compile(rf"{edge_l}(?P<day>\d{{1,2}})\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
+                   rf"(?P<year>\d{{4}}){edge_r}"),
     )
+
+
+@cache
+def _glued_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A counter's word, and a date run into the counter after it: ``2 سبتمبر 2025294 مشاهدة``."""
+    names = sorted(month_table(), key=len, reverse=True)
+    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    words = _counter_words()
+    return (re.compile(rf"\d\s*(?:{words})"),
+            re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
+                       rf"(?=\d{{1,9}}\s*(?:{words}))"))
 
 
 @cache
 def weekday_names() -> frozenset[str]:
     """Normalized weekday names (English and Arabic)."""
     return frozenset(normalize_text(w) for w in data_lines("weekdays.txt"))
+
+
+#: Letters a word must have before a weekday glued to it (``uaemonday``) to count as glued.
+GLUED_MIN_LETTERS = 2
+
+
+@cache
+def _glued_weekday_re() -> re.Pattern[str]:
+    days = "|".join(re.escape(d) for d in sorted(weekday_names(), key=len, reverse=True) if len(d) >= 4)
+    return re.compile(rf"[^\W\d_]{{{GLUED_MIN_LETTERS}}}(?:{days})[\s,،.\-–—]*$")
+
+
+def glued_weekday(norm: str, start: int) -> bool:
+    """The word right before the date at ``start`` in ``norm`` (a normalized text) is a weekday
+    glued to other letters (``abu dhabi, uaemonday 22 january 2018``): a site's clock beside its
+    location, text of two page elements run together, not the date of an article."""
+    return _glued_weekday_re().search(norm[max(0, start - 40) : start]) is not None
 
 
 def _iso(year: int, month: int, day: int | None) -> str | None:
@@ -108,6 +144,12 @@ def find_date_normalized(norm: str) -> DateMatch | None:
             if best is None or m.start() < best.start or (m.start() == best.start and m.end() > best.end):
                 best = DateMatch(iso, m.start(), m.end())
             break
+    if best is None:
+        cue, glued = _glued_counter()
+        m = glued.search(norm) if cue.search(norm) else None
+        iso = _to_iso(m) if m else None
+        if m and iso:
+            best = DateMatch(iso, m.start(), m.end())
     return best
 
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
+from importlib.resources import files
 
 from .data import data_lines
-from .dates import find_date_normalized, is_dateline, leading_date, trailing_date
+from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -134,15 +135,70 @@ def _credit_patterns() -> _Patterns:
 @dataclass(frozen=True)
 class _Patterns:
     """The patterns of a data file, joined: those anchored at the start (``^…``) are tried at the
-    start of the line only, the others searched; one pass each instead of one per pattern."""
+    start of the line only, the others searched; one pass each instead of one per pattern.  The
+    anchored ones are grouped by the letter they must start with (``by_first``; ``anchored`` holds
+    those that may start otherwise, tried on every line)."""
 
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
+    by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
     def search(self, text: str) -> bool:
+        first = self.by_first.get(text[:1].casefold())
+        if first is not None and first.match(text):
+            return True
         if self.anchored is not None and self.anchored.match(text):
             return True
         return self.floating is not None and self.floating.search(text) is not None
+
+
+_PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
+
+
+def _first_letters(pattern: str) -> frozenset[str] | None:
+    """The letters a match of ``pattern`` (an anchored pattern without its ``^``) must start with,
+    when the pattern says so plainly: a literal letter, or a group of alternatives each starting
+    with one (``(leave|post) a …``); else None."""
+    depth, escaped = 0, False
+    for ch in pattern:  # an alternative at the top level ("a…|b…") may start with anything
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    if _PLAIN_START_RE.match(pattern) and pattern[1:2] not in ("?", "*", "{"):
+        return frozenset({pattern[0].casefold()})
+    if not pattern.startswith("(") or pattern.startswith("(?"):
+        return None
+    depth, alts, start = 0, [], 1
+    for k, ch in enumerate(pattern):
+        if ch == "\\":
+            return None  # an escape inside the first group: not worth reading
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                alts.append(pattern[start:k])
+                if pattern[k + 1 : k + 2] in ("?", "*", "{"):
+                    return None  # an optional first group
+                break
+        elif ch == "|" and depth == 1:
+            alts.append(pattern[start:k])
+            start = k + 1
+    else:
+        return None
+    letters = set()
+    for alt in alts:
+        if not alt or not _PLAIN_START_RE.match(alt) or alt[1:2] in ("?", "*", "{"):
+            return None
+        letters.add(alt[0].casefold())
+    return frozenset(letters)
 
 
 def _one_pattern(patterns: Sequence[str]) -> _Patterns:
@@ -152,7 +208,17 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
     def join(group: list[str]) -> re.Pattern[str] | None:
         return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
 
-    return _Patterns(join(anchored), join(floating))
+    general: list[str] = []
+    by_letter: dict[str, list[str]] = {}
+    for p in anchored:
+        letters = _first_letters(p)
+        if letters is None:
+            general.append(p)
+        else:
+            for letter in letters:
+                by_letter.setdefault(letter, []).append(p)
+    by_first = {letter: join(group) for letter, group in by_letter.items()}
+    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None})
 
 
 def _label_key(text: str) -> str:
@@ -428,6 +494,8 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
     found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    if found and glued_weekday(norm, found.start):
+        found = None  # a site's clock run into its location line: "Abu Dhabi, UAEMonday 22 January 2018"
     date_lead = leading_date(norm, found) if found else None
     date_tail = trailing_date(norm) if found else None
     credit = is_credit(chunk, norm)
@@ -706,8 +774,7 @@ def _boilerplate_flags(
     n = len(units)
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
-    _mark_runs(flags, [bool(_FIELD_RE.match(u.text)) and len(u.text) <= INFOBOX_MAX_CHARS for u in units],
-               INFOBOX_MIN_LINES)
+    _mark_runs(flags, [_infobox_field(u) for u in units], INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
     for i in range(1, n - 1):
@@ -728,6 +795,7 @@ def _boilerplate_flags(
                 flags[i] = flags[i - 1] = True
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
+    _mark_inner_furniture(units, para, flags)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -746,6 +814,7 @@ def _boilerplate_flags(
             for i in short:
                 flags[i] = True
         _mark_after_furniture(units, para, flags)
+    _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -847,8 +916,9 @@ def _mark_teasers(units: list[Unit], keys: list[str], para: list[bool], flags: l
 
 def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
     """After the last full paragraph, once furniture has begun (two furniture lines or more
-    there), the short lines after the first of them are furniture too: a comment form's
-    sentences (``You must be logged in to post a comment.``), a related list's headlines."""
+    there), the lines after the first of them up to a headline's length are furniture too: a
+    comment form's sentences (``You must be logged in to post a comment.``), a related list's
+    headlines, long ones included (the last paragraph is above them)."""
     last = next((i for i in range(len(units) - 1, -1, -1)
                  if para[i] and not flags[i] and len(units[i].text) >= PARAGRAPH_MIN_CHARS), None)
     if last is None:
@@ -858,8 +928,216 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
         return
     for i in range(furniture[0] + 1, len(units)):
         u = units[i]
-        if not flags[i] and len(u.text) < PARAGRAPH_MIN_CHARS and not (u.date or u.byline or u.page_byline):
+        if not flags[i] and len(u.text) <= HEADLINE_MAX_CHARS and not (u.date or u.byline or u.page_byline):
             flags[i] = True
+
+
+#: A clock time (``11:33``, ``GMT 11:33``) and a year: the stamp of a listed headline.
+_CLOCK_RE = re.compile(r"(?<![\d:])\d{1,2}:\d{2}(?![\d:])")
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: A stamp glued to the headline before it, as list items lose their spacing: ``… 24 hoursGMT 11:33``.
+_GLUED_STAMP_RE = re.compile(r"[^\W\d_](?:GMT|UTC|\d{1,2}:\d{2}(?![\d:]))")
+#: Two elements glued by a text dump: ``… with Yemeni forcesMaintained by …``.
+_CAMEL_GLUE_RE = re.compile(r"[a-z]{2}[A-Z][a-z]")
+STAMP_LINE_MAX_CHARS = 240
+STAMP_RUN_MIN_LINES = 2
+#: Words of three letters or more beside a stamp that make it a headline (a stamp alone has <= 3).
+STAMP_HEADLINE_MIN_WORDS = 5
+#: An agency or channel alone on its line: ``LBC``, ``AFP`` (a heading over a paragraph stays).
+_LONE_CREDIT_RE = re.compile(r"^[A-Z]{2,6}$")
+#: A footnote mark of an encyclopedia text: ``… region[7]``.
+_FOOTNOTE_RE = re.compile(r"\[\d{1,3}\]")
+INFOBOX_GAP_MAX_LINES = 4
+
+
+def _infobox_field(u: Unit) -> bool:
+    """A ``Label: value`` line of an infobox; a sentence after a label (``العودة المنظمة: تشمل
+    توفير حافلات …``, a list item of the text) is no field value."""
+    return (_FIELD_RE.match(u.text) is not None and len(u.text) <= INFOBOX_MAX_CHARS
+            and not (len(u.text) >= PARAGRAPH_MIN_CHARS and _final_char(u.text) == "."))
+
+
+def _stamped(u: Unit) -> bool:
+    """A short line holding a clock time and a year (or a date): a timestamp, alone or beside a headline."""
+    return (len(u.text) <= STAMP_LINE_MAX_CHARS and ":" in u.text and _CLOCK_RE.search(u.text) is not None
+            and (_YEAR_RE.search(u.text) is not None or u.date is not None))
+
+
+def _mark_inner_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Furniture known by its shape and place inside or under the article, with no word list."""
+    _mark_stamped_lists(units, para, flags)
+    _mark_lone_credits(units, para, flags)
+    _mark_infobox_gaps(units, para, flags)
+    _mark_repeated_captions(units, para, flags)
+    _mark_author_bio(units, para, flags)
+
+
+#: Most words of a line heading a list of other articles (``More from Middle East``).
+LIST_CUE_MAX_WORDS = 4
+#: Most lines such a heading heads (up to the next paragraph).
+LIST_CUE_REACH = 10
+
+
+@cache
+def _list_cues() -> frozenset[str]:
+    """Lines heading related articles, tags or reading tips (``Read also``, ``Most read``,
+    ``الأكثر قراءة``): the list the HTML reader uses too, ``readers/data/article_end.txt``."""
+    text = files("bicorpus.readers").joinpath("data", "article_end.txt").read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#"))
+    return frozenset(k for k in map(line_key, lines) if k)
+
+
+def _list_cue(key: str) -> bool:
+    """``key`` (a :func:`line_key`) is a cue, or begins with a cue of two words or more and has at
+    most :data:`LIST_CUE_MAX_WORDS` words."""
+    if not key:
+        return False
+    cues = _list_cues()
+    if key in cues:
+        return True
+    words = key.split(" ")
+    return len(words) <= LIST_CUE_MAX_WORDS and any(" ".join(words[:k]) in cues for k in range(2, len(words)))
+
+
+def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the first paragraph, a line heading a list of other articles (``Read also``,
+    ``Most read``, ``اقرأ أيضاً``) is boilerplate with the short lines under it, up to the next
+    paragraph: the list's headlines, which would otherwise read as section headings."""
+    first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
+    if first is None:
+        return
+    n = len(units)
+    for i in range(first + 1, n):
+        if not _list_cue(units[i].key):
+            continue
+        flags[i] = True
+        for j in range(i + 1, min(n, i + 1 + LIST_CUE_REACH)):
+            u = units[j]
+            if (para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS or u.date or u.page_byline:
+                break
+            flags[j] = True
+
+
+def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """After the first paragraph, headlines with their timestamps are a list of other articles:
+    a run of two or more stamped lines, one of them with a headline beside its stamp, or a line
+    whose stamp is glued to its headline (``… in the past 24 hoursGMT 11:33 2017 …``); a stamped
+    sentence (a timeline's entry, ending in a full stop) is text.  A short
+    line glued to the next element right after such a run (``… forcesMaintained by …``) is the
+    list's last item run into the footer."""
+    first = next((i for i, p in enumerate(para) if p), None)
+    if first is None:
+        return
+    n = len(units)
+    stamped = [i > first and not para[i] and _stamped(u) for i, u in enumerate(units)]
+    if not any(stamped):
+        return
+    i = first + 1
+    while i < n:
+        if not stamped[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and stamped[j]:
+            j += 1
+        run = range(i, j)
+        headline = any(len(_CODE_WORD_RE.findall(units[k].text)) >= STAMP_HEADLINE_MIN_WORDS for k in run)
+        glued = [k for k in run if _GLUED_STAMP_RE.search(units[k].text)]
+        if (j - i >= STAMP_RUN_MIN_LINES and headline) or glued:
+            for k in run if j - i >= STAMP_RUN_MIN_LINES else glued:
+                flags[k] = True
+            if (j - i >= STAMP_RUN_MIN_LINES and j < n and len(units[j].text) <= STAMP_LINE_MAX_CHARS
+                    and _CAMEL_GLUE_RE.search(units[j].text)):
+                flags[j] = True
+        i = max(j, i + 1)
+
+
+def _mark_lone_credits(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """An agency or channel name alone on its line (``LBC``) under the last paragraph is a
+    credit; a list of such names (``SDF``, ``YPG``, ``YPJ``) is not."""
+    last = next((i for i in range(len(units) - 1, -1, -1) if para[i] and not flags[i]), None)
+    if last is None:
+        return
+    caps = [_LONE_CREDIT_RE.match(u.text) is not None for u in units]
+    for i in range(last + 1, len(units)):
+        if caps[i] and not flags[i] and not caps[i - 1] and not (i + 1 < len(units) and caps[i + 1]):
+            flags[i] = True
+
+
+def _mark_infobox_gaps(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Above the first paragraph, a few bullets or footnoted lines (``• ISIL captures 350
+    villages[7]``) between two boilerplate lines belong to the infobox around them, and so does a
+    bullet with a footnote mark anywhere there (an infobox's results, however long)."""
+    first = next((i for i in range(len(units)) if para[i] and not flags[i]), len(units))
+    for i in range(first):
+        if units[i].bullet and _FOOTNOTE_RE.search(units[i].text):
+            flags[i] = True
+    i = 1
+    while i < first:
+        j = i
+        while (j < first and not flags[j] and len(units[j].text) <= INFOBOX_MAX_CHARS
+               and (units[j].bullet or _FOOTNOTE_RE.search(units[j].text))):
+            j += 1
+        if i < j < first and flags[i - 1] and flags[j] and j - i <= INFOBOX_GAP_MAX_LINES:
+            for k in range(i, j):
+                flags[k] = True
+        i = max(j, i + 1)
+
+
+#: How many of the last paragraphs can be notes on the author.
+AUTHOR_BIO_MAX_PARAGRAPHS = 2
+
+
+@cache
+def _author_bio_patterns() -> _Patterns:
+    return _one_pattern(data_lines("author_bio_patterns.txt"))
+
+
+def _mark_author_bio(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """The last paragraphs of the page, when they are a note on the author (``Sulagna is a
+    Research Analyst in …``, ``كاتب وباحث سوري``; ``data/author_bio_patterns.txt``), are
+    boilerplate; the article's first paragraph never is."""
+    first = next((i for i, p in enumerate(para) if p and not flags[i]), None)
+    if first is None:
+        return
+    checked = 0
+    for i in range(len(units) - 1, first, -1):
+        u = units[i]
+        if flags[i] or len(u.text) < PARAGRAPH_END_MIN_CHARS:  # a "* كاتب …" line counts too
+            continue
+        opening = normalize_text(u.text[:OPENING_CHARS])  # the patterns read the note's opening
+        if len(u.text) > SHAPE_MAX_CHARS or not _author_bio_patterns().search(opening):
+            return
+        flags[i] = True
+        checked += 1
+        if checked == AUTHOR_BIO_MAX_PARAGRAPHS:
+            return
+
+
+#: Shortest line whose copy close by (alt text and caption of one picture) makes both boilerplate.
+REPEAT_CAPTION_MIN_CHARS = 20
+
+
+def _mark_repeated_captions(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Below the second paragraph, a short line given twice within three lines is a picture's alt
+    text and caption (``A wounded soldier is taken into hospital``), and so are the two lines
+    right after it that together repeat it (the caption broken in two).  Higher up, a line given
+    twice is the title (over a summary paragraph, the page title and the headline)."""
+    kept = [i for i, p in enumerate(para) if p and not flags[i]]
+    if len(kept) < 2:
+        return
+    first = kept[1]
+    keys = [u.key if not para[i] else "" for i, u in enumerate(units)]
+    n = len(units)
+    for i in range(first + 1, n):
+        key = keys[i]
+        if len(key) < REPEAT_CAPTION_MIN_CHARS:
+            continue
+        for k in range(max(first + 1, i - DUP_CAPTION_WINDOW), i):
+            if keys[k] == key:
+                flags[i] = flags[k] = True
+        if flags[i] and i + 2 < n and keys[i + 1] and keys[i + 2] and f"{keys[i + 1]} {keys[i + 2]}" == key:
+            flags[i + 1] = flags[i + 2] = True
 
 
 def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
@@ -960,18 +1238,26 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
-    shaped = [i for i in zone if _headline_shaped(units[i], lang)]
-    if not shaped and zone == [0] and first_para == 1 and _headline_shaped(units[0], lang, min_words=2):
-        return 0
+    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
+    judged, off_topic = _off_topic(units, shaped, first_para)
+    if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
+        cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
+        zone = [i for i in zone if i > cut]
+        shaped = [i for i in shaped if i > cut and i not in off_topic]
+    if (not shaped and _lone_name(units, zone, first_para)
+            and _headline_shaped(units[zone[-1]], lang, min_words=2)):
+        return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
         return h1[0]
+    split = _split_title(units, zone, lang)
+    if split is not None and not any(i < split for i in shaped):
+        return split
+    if len(shaped) > 1 and shaped[1] == shaped[0] + 1 and units[shaped[0]].key == units[shaped[1]].key:
+        return shaped[0]  # the first headline given twice in a row: the page's title and its heading
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
-        opening = line_key(units[first_para].text[:OPENING_CHARS]) + " "
-        first, _, rest = opening.partition(" ")
-        named = [i for i in zone if units[i].key and (opening.startswith(units[i].key + " ") or (
-                 len(first) <= 3 and rest.startswith(units[i].key + " ")))  # "The X (Y) is ..."
-                 and _headline_shaped(units[i], lang, min_words=2)]
+        opening = _opening(units, first_para)
+        named = [i for i in zone if _names_entry(units, i, opening, lang)]
         if named and not any(i < named[0] for i in shaped):  # a headline above it stays the title
             return named[0]
     shaped_set = set(shaped)
@@ -986,6 +1272,154 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+@cache
+def _not_title_patterns() -> _Patterns:
+    return _one_pattern(data_lines("not_title_patterns.txt"))
+
+
+@cache
+def _title_prefix_re() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    return re.compile(f"^(?:{prefixes})(?=\\w{{3}})")
+
+
+@cache
+def _title_stopwords() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("title_stopwords.txt"))
+
+
+#: Stems a headline needs before its words are looked for in the article (a shorter one may be a
+#: metaphor or a name that the text does not repeat).
+OFF_TOPIC_MIN_WORDS = 6
+#: How much of the text under a candidate title is read for its words.
+OFF_TOPIC_CHARS = 1000
+#: Letters of a word compared (a cheap stem: "fighters"/"fighting", "السورية"/"السوري").
+STEM_CHARS = 5
+
+
+def title_stems(text: str) -> frozenset[str]:
+    """The content words of ``text`` as short stems: words of three letters or more, not numbers
+    nor function words (``data/title_stopwords.txt``), Arabic proclitics (``وال``, ``بال``, ``ال``
+    …: ``data/title_word_prefixes.txt``) set aside, cut to their first five letters."""
+    prefix, stop = _title_prefix_re(), _title_stopwords()
+    return frozenset((prefix.sub("", w) if w[0] >= "\u0600" else w)[:STEM_CHARS]
+                     for w in _WORD_RE.findall(normalize_text(text))
+                     if len(w) >= 3 and not w.isdigit() and w not in stop)
+
+
+def _opening(units: list[Unit], first_para: int) -> str:
+    """The key of the first paragraph's opening words, with a space after it ("" without one)."""
+    return line_key(units[first_para].text[:OPENING_CHARS]) + " " if first_para < len(units) else ""
+
+
+def _names_entry(units: list[Unit], i: int, opening: str, lang: str) -> bool:
+    """``units[i]`` is the name the first paragraph (its :func:`_opening`) opens with (``X (Y)
+    is a …``, ``The X …``)."""
+    key = units[i].key
+    if not key or not opening:
+        return False
+    first, _, rest = opening.partition(" ")
+    return ((opening.startswith(key + " ") or (len(first) <= 3 and rest.startswith(key + " ")))
+            and _headline_shaped(units[i], lang, min_words=2))
+
+
+def _entry_name_repeated(
+    units: list[Unit], boiler: list[bool], opening: str, first_para: int, lang: str, repeated: frozenset[str]
+) -> int | None:
+    """An entry's name taken for furniture only for being given twice (beside its file-name
+    alias ``Siege_of_Kobani`` and again as the page title): the first such line above the first
+    paragraph that the paragraph opens with."""
+    for i in range(first_para):
+        u = units[i]
+        if (boiler[i] and not (u.nav or u.label or u.decoration or u.caption or u.credit)
+                and site_key(u.text) not in repeated and _names_entry(units, i, opening, lang)):
+            return i
+    return None
+
+
+def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
+    """All the page gives above its first paragraph is one line, perhaps twice (the site's page
+    title and the headline: ``سوريا الغد`` / ``سوريا الغد``), right above the text."""
+    if not zone or zone[-1] != first_para - 1 or len(zone) > 2:
+        return False
+    return zone[0] == 0 and all(units[i].key == units[zone[-1]].key for i in zone)
+
+
+def _never_title(u: Unit) -> bool:
+    """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
+    infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``), a line of
+    more digits than letters (coordinates, figures)."""
+    if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
+        return True
+    return _not_title_patterns().search(normalize_text(u.text))
+
+
+def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
+    """A title given on two lines, cut at its colon: a headline-shaped line but for its final
+    colon, right above a headline-shaped line (``من المنفى إلى المجهول:`` / ``اللاجئون السوريون
+    في لبنان …``, ``From Exile to the Unknown:`` / ``Syrian Refugees …``).  Its first line."""
+    for k in range(len(zone) - 1):
+        i, j = zone[k], zone[k + 1]
+        t = units[i].text.rstrip()
+        if j != i + 1 or not t.endswith((":", "：")) or _never_title(units[i]):
+            continue
+        head = replace(units[i], text=t.rstrip(" :："))
+        if _headline_shaped(head, lang) and _headline_shaped(units[j], lang) and not _never_title(units[j]):
+            return i
+    return None
+
+
+def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tuple[list[int], list[int]]:
+    """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
+    no word with the text under them (none of their :func:`title_stems` found in the next 1,000
+    characters, their own copies aside): related articles' headlines above another story."""
+    judged = [(i, stems) for i in candidates
+              if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
+    if not judged or first_para >= len(units):
+        return [], []
+    body: list[str] = []  # the text from the first paragraph on, read once
+    size = 0
+    for v in units[first_para:]:
+        if size >= OFF_TOPIC_CHARS:
+            break
+        body.append(v.text[:OFF_TOPIC_CHARS])
+        size += len(body[-1])
+    text = normalize_text(" ".join(body))
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    out = []
+    for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
+        between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
+        found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
+        if not found.search(text) and not (between and found.search(normalize_text(between))):
+            out.append(i)
+    return [i for i, _ in judged], out
+
+
+#: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
+LEAD_MAX_PARAS = 2
+#: ... and at most this many lines in all before the date line.
+LEAD_MAX_UNITS = 6
+
+
+def _headline_after_lead(
+    units: list[Unit], lang: str, para: list[bool], boiler: list[bool], kept_paras: list[int]
+) -> tuple[int, int] | None:
+    """A page with no headline above its first paragraph, where at most two paragraphs (a blog's
+    tagline, the teaser of its first post) come before a date line, a headline and a paragraph:
+    the headline is the title and that paragraph the first of the article.  Returns both."""
+    if not kept_paras:
+        return None
+    kept = [i for i in range(kept_paras[0], len(units)) if not boiler[i]]
+    for k in range(1, min(len(kept) - 2, LEAD_MAX_UNITS)):
+        d, t, p = kept[k], kept[k + 1], kept[k + 2]
+        if sum(para[i] for i in kept[:k]) > LEAD_MAX_PARAS:
+            return None
+        u = units[d]
+        if (u.date or u.date_in) and not para[d] and _headline_shaped(units[t], lang) and para[p]:
+            return (t, p) if not _never_title(units[t]) else None
+    return None
 
 
 def _prev_in(zone: list[int], i: int) -> int | None:
@@ -1031,6 +1465,21 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
                         and any(units[k].key == units[i].key for k in range(i + 1, min(i + 4, n)))), None)
+    opening = _opening(units, first_para) if any(
+        boiler[i] and not (units[i].nav or units[i].label or units[i].decoration or units[i].caption)
+        for i in range(first_para)) else ""
+    named = _entry_name_repeated(units, boiler, opening, first_para, lang, repeated) if opening else None
+    if named is not None and (title_i is None or named < title_i) and not any(
+            _names_entry(units, i, opening, lang) for i in zone):
+        title_i = named
+        boiler = [*boiler[:named], False, *boiler[named + 1:]]
+    if title_i is None:  # a blog's tagline or teaser above the post's date and headline
+        restart = _headline_after_lead(units, lang, para, boiler, kept_paras)
+        if restart is not None:
+            title_i, first_para = restart
+            later = [i for i in kept_paras if i > first_para]
+            lead_end = later[0] if later else n
+            zone = [i for i in range(first_para) if not boiler[i]]
     picked = _pick_date(units, zone, boiler)
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -1063,7 +1512,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                    or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
-        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i))
+        elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i)
+                                  or (not para[i] and _never_title(u)))  # an infobox's "Part of …"
               and not _is_heading(units, i, lang, para, boiler)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
@@ -1088,9 +1538,11 @@ def _subtitle_of(
     if i >= len(units):
         return None
     u = units[i]
-    if u.date or u.page_byline or u.date_in or len(u.text) > SUBTITLE_MAX_CHARS:
+    if u.date or u.page_byline or u.date_in:
+        return _standfirst_under_dateline(units, i, lang, para, boiler)
+    if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
-    if u.bullet or u.caption or u.lang not in (lang, "mixed"):
+    if u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u):
         return None
     nxt = _next_kept(boiler, i)
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
@@ -1104,3 +1556,20 @@ def _subtitle_of(
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+
+
+def _standfirst_under_dateline(
+    units: list[Unit], i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst under the title's dateline(s) (``i`` is the first): a long unfinished line (no
+    final punctuation, not running text) before the first paragraph."""
+    j = _next_kept(boiler, i)
+    while j is not None and (units[j].date or units[j].page_byline or units[j].date_in) and not para[j]:
+        j = _next_kept(boiler, j)
+    if j is None or para[j] or not any(para[j + 1 :]):
+        return None
+    v = units[j]
+    if (len(v.text) < STANDFIRST_MIN_CHARS or len(v.text) > SUBTITLE_MAX_CHARS or ends_sentence(v.text)
+            or v.marked_header or v.caption or v.lang not in (lang, "mixed") or _never_title(v)):
+        return None
+    return j

@@ -32,6 +32,9 @@ from .corpus import (
     PASSAGES_FILE,
     Corpus,
     CorpusTransaction,
+    block_doc_ids,
+    block_lines,
+    block_rows_of,
     iter_raw_lines,
     open_corpus,
     raw_doc_id,
@@ -58,7 +61,7 @@ from .sources import (
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 8
+INGEST_VERSION = 9
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -611,11 +614,18 @@ def _store(
     sources: dict[str, str] = {}
     n_docs = n_passages = 0
     if existing.by_id:
-        for line, row in iter_raw_lines(corpus_dir, DOCUMENTS_FILE):
-            if row.get("id") not in dropped:
+        kept_docs = _intact_document_lines(existing, dropped)
+        if kept_docs is not None:
+            for line, doc in kept_docs:
                 tx.document_line(line)
-                sources[row["path"]] = row["sha256"]
-                n_docs += 1
+                sources[doc.path] = doc.sha256
+            n_docs += len(kept_docs)
+        else:
+            for line, row in iter_raw_lines(corpus_dir, DOCUMENTS_FILE):
+                if row.get("id") not in dropped:
+                    tx.document_line(line)
+                    sources[row["path"]] = row["sha256"]
+                    n_docs += 1
         kept = _copy_intact_passages(tx, existing.corpus, dropped)
         if kept is not None:
             n_passages, langs, regions = kept
@@ -657,6 +667,33 @@ def _store(
 _COPY_BATCH = 1 << 20
 
 
+_DOC_ROW_START = b'{"id": "'
+
+
+def _intact_document_lines(existing: _Existing, dropped: set[str]) -> list[tuple[bytes, Document]] | None:
+    """The document lines to keep with their records, read without parsing when ``documents.jsonl``
+    is intact (the manifest's size and SHA-256) and each line opens with its id, as bicorpus writes
+    them: the records are those the run started from.  ``None``: each row must be parsed and checked."""
+    corpus = existing.corpus
+    if corpus is None or not corpus.intact(DOCUMENTS_FILE):
+        return None
+    kept: list[tuple[bytes, Document]] = []
+    seen = 0
+    for line in corpus.raw_lines(DOCUMENTS_FILE):
+        if not line.strip():
+            continue
+        end = line.find(b'"', len(_DOC_ROW_START))
+        if not line.startswith(_DOC_ROW_START) or end < 0 or b"\\" in line[:end]:
+            return None
+        doc = existing.by_id.get(line[len(_DOC_ROW_START):end].decode("utf-8", "replace"))
+        if doc is None:
+            return None
+        seen += 1
+        if doc.id not in dropped:
+            kept.append((line + b"\n", doc))
+    return kept if seen == len(existing.by_id) else None
+
+
 def _copy_intact_passages(tx: CorpusTransaction, corpus: Corpus | None, dropped: set[str]
                           ) -> tuple[int, Counter[str], Counter[str]] | None:
     """Copies the passage rows of kept documents without parsing them, when the passages file is
@@ -673,25 +710,36 @@ def _copy_intact_passages(tx: CorpusTransaction, corpus: Corpus | None, dropped:
     if not corpus.intact(PASSAGES_FILE):
         return None
     lang_counts, region_counts = Counter(langs), Counter(regions)
-    batch: list[bytes] = []
-    size = 0
-    for line in corpus.raw_lines(PASSAGES_FILE):
-        if not line.strip():
+    dropped_raw = {doc_id.encode("utf-8") for doc_id in dropped}
+    for block in corpus.line_blocks(PASSAGES_FILE):
+        found = block_doc_ids(block)
+        if found is not None:  # the rows that go are found by their ids; the rest is copied in slices
+            kept, at = [], 0
+            for start, end in block_rows_of(block, dropped_raw.intersection(found)):
+                row = json.loads(block[start:end])
+                lang_counts[row["lang"]] -= 1
+                region_counts[row["region"]] -= 1
+                total -= 1
+                kept.append(block[at:start])
+                at = end
+            kept.append(block[at:])
+            if at < len(block) and not block.endswith(b"\n"):  # the file's last line, kept
+                kept.append(b"\n")
+            tx.passage_line(b"".join(kept))
             continue
-        doc_id = raw_doc_id(line)
-        if doc_id in dropped:
-            row = json.loads(line)
-            lang_counts[row["lang"]] -= 1
-            region_counts[row["region"]] -= 1
-            total -= 1
-            continue
-        batch.append(line + b"\n")
-        size += len(line) + 1
-        if size >= _COPY_BATCH:
+        batch: list[bytes] = []
+        for line in block_lines(block):
+            if not line.strip():
+                continue
+            if raw_doc_id(line) in dropped:
+                row = json.loads(line)
+                lang_counts[row["lang"]] -= 1
+                region_counts[row["region"]] -= 1
+                total -= 1
+                continue
+            batch.append(line + b"\n")
+        if batch:
             tx.passage_line(b"".join(batch))
-            batch, size = [], 0
-    if batch:
-        tx.passage_line(b"".join(batch))
     return total, +lang_counts, +region_counts
 
 

@@ -23,6 +23,7 @@ from bicorpus.index.engine import (
     DEFAULT_ENGINE,
     ENGINE_FILE,
     index_engine,
+    is_engine_file,
     require_engine,
     set_index_engine,
 )
@@ -189,16 +190,21 @@ def test_switching_engines_rebuilds_with_the_new_one(tmp_path: Path, generated: 
     assert json.loads((index / ENGINE_FILE).read_text("utf-8")) == {"engine": "tantivy"}
     assert set_index_engine(index, "whoosh") is True
     assert set_index_engine(index, "whoosh") is False
-    with pytest.raises(SearchIndexError):
-        open_index(index)  # no longer a built index: asks for a reindex
+    with open_index(index) as ix:  # the old index serves until the new one replaces it
+        assert type(ix._engine).__name__ == "TantivyEngine" and ix.search("Nusra").total > 0
     bicorpus.reindex(generated["corpus"], index)
     with open_index(index) as ix:
         assert type(ix._engine).__name__ == "WhooshEngine"
         assert ix.search("Nusra").total == open_index(generated["tantivy"]).search("Nusra").total
+    assert not any(is_engine_file(p.name, "tantivy") for p in index.iterdir())  # one engine's files
+    assert json.loads((index / ENGINE_FILE).read_text("utf-8")) == {"engine": "whoosh"}
     assert set_index_engine(index, "tantivy") is True
     bicorpus.reindex(generated["corpus"], index)
     with open_index(index) as ix:
         assert type(ix._engine).__name__ == "TantivyEngine"
+    assert not any(is_engine_file(p.name, "whoosh") for p in index.iterdir())
+    assert sorted(p.name for p in index.iterdir() if not is_engine_file(p.name, "tantivy")) == [
+        ".bicorpus-lock", "bicorpus.json", "engine.json"]
 
 
 @pytest.mark.parametrize("engine", ["whoosh", "tantivy"])

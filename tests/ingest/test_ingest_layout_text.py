@@ -58,7 +58,7 @@ def test_a_byline_with_a_date_is_not_a_title_but_gives_the_date():
 
 
 def test_title_repeated_on_the_page_is_header_not_a_heading():
-    title = "HTS: Crisis Management and Power Building in Idlib"
+    title = "HTS: Crisis Management and Power Building in Mosul"
     text = "\n\n".join(["Search", title, title, PARA_EN, PARA_EN2])
     layout = analyze(text)
     assert layout.title == title

@@ -361,6 +361,29 @@ def test_passages_of_picks_documents_without_parsing_the_rest(work):
         list(corpus.passages_of([doc_ids[1]]))
 
 
+def test_passages_of_names_the_line_of_a_damaged_picked_row(work):
+    """Rows of other documents are passed over a block at a time; a damaged row of a picked document
+    is still reported with its own line number, and a last line without its newline is read."""
+    ingest([Path("pages")], Path("corpus"))
+    path = Path("corpus") / "passages.jsonl"
+    lines = path.read_bytes().splitlines(keepends=True)
+    doc_ids = list(dict.fromkeys(json.loads(line)["doc_id"] for line in lines))
+    last = doc_ids[-1]
+    expected = [json.loads(line)["id"] for line in lines if json.loads(line)["doc_id"] == last]
+    path.write_bytes(b"".join(lines).rstrip(b"\n"))
+    with open_corpus("corpus") as corpus:
+        assert [p.id for p in corpus.passages_of([last])] == expected
+    victim = max(i for i, line in enumerate(lines) if json.loads(line)["doc_id"] == doc_ids[1])
+    row = json.loads(lines[victim])
+    lines[victim] = json.dumps({**row, "region": "nowhere"}).encode() + b"\n"
+    path.write_bytes(b"".join(lines))
+    with open_corpus("corpus") as corpus:
+        assert [p.doc_id for p in corpus.passages_of([doc_ids[0]])] == [doc_ids[0]] * sum(
+            json.loads(line)["doc_id"] == doc_ids[0] for line in lines)
+        with pytest.raises(CorpusError, match=rf"passages\.jsonl:{victim + 1}: corrupt row \(bad region"):
+            list(corpus.passages_of([doc_ids[1], last]))
+
+
 def _rows(corpus: Path) -> set[bytes]:
     return set((corpus / PASSAGES_FILE).read_bytes().splitlines())
 

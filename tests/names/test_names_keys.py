@@ -157,3 +157,8 @@ def test_compiled_latin_rules_equal_the_table(word: str) -> None:
     for rule in tables.latin_rules():
         plain = rule.pattern.sub(rule.replacement, plain)
     assert latin_symbols(word) == plain
+
+
+def test_digits_inside_an_arabic_word_key_as_ascii_digits() -> None:
+    assert name_keys("داعش٢") == name_keys("داعش2") == ("dc2",)  # Arabic-Indic two
+    assert name_keys("²ٮ") == ("2",)  # a superscript beside a letter that has no key

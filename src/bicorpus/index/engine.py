@@ -16,6 +16,8 @@ from __future__ import annotations
 import importlib
 import json
 import os
+import re
+import shutil
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -228,20 +230,53 @@ def engine_class(name: str) -> Any:
 
 
 def index_engine(path: str | Path) -> str:
-    """The engine the index at ``path`` uses (or will be built with)."""
-    if Path(path).exists() and not Path(path).is_dir():
+    """The engine the index at ``path`` uses (or will be built with).
+
+    The version record of a built index names the engine whose files it describes, and wins: an
+    engine change commits by replacing that record (:func:`convert_index`); then the engine record."""
+    return _engine_records(Path(path))[0]
+
+
+def wanted_engine(path: str | Path) -> str:
+    """The engine the index at ``path`` is to be built with next: the one asked for by
+    :func:`set_index_engine` while the index is still another engine's, else its own."""
+    return _engine_records(Path(path))[1]
+
+
+def _engine_records(path: Path) -> tuple[str, str]:
+    """``(engine of the index, engine wanted next)`` at ``path``."""
+    if path.exists() and not path.is_dir():
         raise SearchIndexError(f"{path} is a file, not an index folder: give the index folder with --index")
     try:
-        data = json.loads((Path(path) / ENGINE_FILE).read_text("utf-8"))
+        data = json.loads((path / ENGINE_FILE).read_text("utf-8"))
     except FileNotFoundError:
-        return _engine_by_files(Path(path))
+        data = None
     except (OSError, ValueError) as err:
         raise SearchIndexError(f"index at {path} has an unreadable {ENGINE_FILE}: "
                                "run `bicorpus reindex`") from err
+    if data is not None:
+        name = data.get("engine") if isinstance(data, dict) else None
+        if not isinstance(name, str) or name not in ENGINES:
+            raise SearchIndexError(f"index at {path} names an unknown engine ({name!r}): "
+                                   "run `bicorpus reindex`")
+    built = _recorded_engine(path)
+    used = built or (name if data is not None else _engine_by_files(path))
+    wanted = data.get("next") if isinstance(data, dict) else None
+    if data is not None and built is not None and built != name:
+        wanted = wanted or name  # a conversion committed while the engine record still named the old one
+    return used, wanted if isinstance(wanted, str) and wanted in ENGINES else used
+
+
+def _recorded_engine(path: Path) -> str | None:
+    """The engine the version record of a built index names (``None``: none named)."""
+    from .search import VERSION_FILE
+
+    try:
+        data = json.loads((path / VERSION_FILE).read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
     name = data.get("engine") if isinstance(data, dict) else None
-    if not isinstance(name, str) or name not in ENGINES:
-        raise SearchIndexError(f"index at {path} names an unknown engine ({name!r}): run `bicorpus reindex`")
-    return name
+    return name if isinstance(name, str) and name in ENGINES else None
 
 
 def _engine_by_files(path: Path) -> str:
@@ -257,29 +292,134 @@ def _engine_by_files(path: Path) -> str:
 
 
 def set_index_engine(path: str | Path, name: str) -> bool:
-    """Make ``name`` the engine of the index directory at ``path``; returns whether it changed.
+    """Make ``name`` the engine of the index directory at ``path``; returns whether the wish changed.
 
-    On a change the directory no longer counts as an index of the current corpus (its version
-    record forgets the corpus state), so the next ingest or reindex builds it with the new engine."""
-    from .search import VERSION_FILE
-
+    With no index there yet, the engine is recorded for the one to be built.  An index of another
+    engine stays as it is, searchable, and the wish is recorded beside it: the next ingest or
+    reindex builds the index anew with ``name`` beside the old one and replaces it in one step
+    (:func:`convert_index`), leaving only the new engine's files."""
     check_engine_name(name)
     path = Path(path)
-    if index_engine(path) == name:
+    used, wanted = _engine_records(path)
+    if wanted == name:
         return False
     engine_class(name)  # a missing library is reported before anything changes
     path.mkdir(parents=True, exist_ok=True)
-    record = path / VERSION_FILE
-    try:
-        data = json.loads(record.read_text("utf-8"))
-    except (OSError, ValueError):
-        data = None
-    if isinstance(data, dict):
-        _replace_json(record, {**data, "corpus": None})
+    if used == name or not has_engine_files(path, used):
+        _replace_json(path / ENGINE_FILE, {"engine": name})
     else:
-        record.unlink(missing_ok=True)
-    _replace_json(path / ENGINE_FILE, {"engine": name})
+        _replace_json(path / ENGINE_FILE, {"engine": used, "next": name})
     return True
+
+
+#: Folder inside an index folder where another engine's index is built before it replaces the
+#: index (``.convert-PID``).
+CONVERT_PREFIX = ".convert-"
+#: Files of Tantivy's segments: ``<32 hex digits>.<component>`` and ``<32 hex>.<opstamp>.del``.
+_TANTIVY_SEGMENT_RE = re.compile(r"[0-9a-f]{32}(\.\d+)?\.(idx|pos|term|store|fast|fieldnorm|del)")
+_TANTIVY_FILES = frozenset({"meta.json", ".managed.json", ".tantivy-meta.lock", ".tantivy-writer.lock"})
+
+
+def is_engine_file(name: str, engine: str) -> bool:
+    """Whether a file of an index folder called ``name`` belongs to ``engine``'s index."""
+    if engine == "whoosh":
+        return name.startswith(("_MAIN_", "MAIN_"))
+    return name in _TANTIVY_FILES or _TANTIVY_SEGMENT_RE.fullmatch(name) is not None
+
+
+def has_engine_files(path: Path, engine: str) -> bool:
+    try:
+        return any(is_engine_file(name, engine) for name in os.listdir(path))
+    except OSError:
+        return False
+
+
+def remove_engine_files(path: Path, engine: str) -> None:
+    """Delete ``engine``'s files from the index folder at ``path`` (those of an index no record
+    names: left by a conversion that was interrupted, or replaced by one)."""
+    for name in os.listdir(path):
+        if is_engine_file(name, engine):
+            try:
+                os.unlink(path / name)
+            except FileNotFoundError:
+                pass
+            except IsADirectoryError:
+                shutil.rmtree(path / name, ignore_errors=True)
+
+
+def tidy_index(path: str | Path) -> None:
+    """Remove what interrupted writes left in the index folder at ``path``: the folders of
+    conversions and the temporary records whose process is gone, and the files of an engine the
+    records do not name (the index of a conversion that did not commit, or the old index of one
+    that did).  Call it holding the index's writer lock."""
+    path = Path(path)
+    if not path.is_dir():
+        return
+    converting = False
+    for found in path.glob(CONVERT_PREFIX + "*"):
+        pid = found.name[len(CONVERT_PREFIX):]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(found, ignore_errors=True)
+        else:
+            converting = True
+    for found in path.glob(".*.tmp"):  # a record being replaced when its writer was killed
+        pid = found.name.rsplit(".", 2)[-2]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            found.unlink(missing_ok=True)
+    # A conversion under way moves its files in; an index from before engines were recorded is
+    # told by its files, so none of them is stale.
+    if converting or not (path / ENGINE_FILE).is_file():
+        return
+    used, wanted = _engine_records(path)
+    for other in ENGINES:
+        if other != used and has_engine_files(path, other):
+            remove_engine_files(path, other)
+    data = json.loads((path / ENGINE_FILE).read_text("utf-8"))
+    if data.get("engine") != used:  # a conversion committed before the engine record was updated
+        _replace_json(path / ENGINE_FILE, {"engine": used, **({"next": wanted} if wanted != used else {})})
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def convert_index(path: str | Path, build: Callable[[Path], int], record: Callable[[Path, str], None]) -> int:
+    """Replace the index at ``path`` by one of the engine wanted for it, built by ``build(folder)``
+    in a folder of its own inside it (the old index serves meanwhile).  Then, holding the index's
+    writer lock: the new engine's files are moved in beside the old ones (their names never
+    collide), ``record(path, engine)`` writes the version record naming the new engine (that
+    replace is the commit), the engine record follows and the old engine's files go.  A failure
+    or a kill before the commit leaves the old index as it was (what the build left is removed now
+    or by the next writer: :func:`tidy_index`); after it, the new index."""
+    path = Path(path)
+    used, wanted = _engine_records(path)
+    staging = path / f"{CONVERT_PREFIX}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        count = build(staging)
+        remove_engine_files(path, wanted)  # a part left by an earlier attempt
+        names = sorted(os.listdir(staging), key=lambda n: n in ("meta.json", ".managed.json") or
+                       n.startswith("_MAIN_"))  # tables of contents last
+        for name in names:
+            if is_engine_file(name, wanted) and (staging / name).is_file():
+                os.replace(staging / name, path / name)
+        record(path, wanted)
+    except BaseException:
+        if _recorded_engine(path) != wanted:
+            remove_engine_files(path, wanted)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _replace_json(path / ENGINE_FILE, {"engine": wanted})
+    if wanted != used:
+        remove_engine_files(path, used)
+    return count
 
 
 def _replace_json(target: Path, data: dict[str, Any]) -> None:

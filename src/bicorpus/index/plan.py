@@ -23,19 +23,22 @@ always excludes at every tier.  Units written with ``=`` (or searched with
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..errors import QueryError
 from ..model import TIERS
 from ..names.ordinary import SHORT_SKELETON
+from ..normalize import normalize_token
 from .analysis import (
     NAME_JOINER,
     Analysis,
     NameModel,
     _data_lines,
+    _english_stemmer,
     analyze,
     form_alternatives,
+    light_stem_ar,
     name_key_joins,
     stopwords,
 )
@@ -128,6 +131,53 @@ def _phrase(field: str, slots: Sequence[tuple[str, ...]]) -> EngineQuery:
         terms = slots[0]
         return TermQ(field, terms[0]) if len(terms) == 1 else AnyQ(tuple(TermQ(field, t) for t in terms))
     return PhraseQ(field, tuple(slots))
+
+
+def _stem_of_norm(norm: str) -> str | None:
+    """The stem a word whose normalized form is ``norm`` has when it is stemmed and its stem differs
+    from ``norm`` (what :func:`~bicorpus.index.analysis.word_forms` gives it), or ``None`` when that
+    depends on more than ``norm`` (Arabic and English stemming would both change it)."""
+    arabic = light_stem_ar(norm) or norm
+    english = (_english_stemmer().stemWord(norm) if norm.isalpha() else norm) or norm
+    changed = {arabic, english} - {norm}
+    return changed.pop() if len(changed) == 1 else None
+
+
+@functools.lru_cache(maxsize=65_536)
+def implied_forms(term: str) -> tuple[str, ...] | None:
+    """``form`` terms one of which every word indexing ``term`` also indexes at the same position
+    (:func:`~bicorpus.index.analysis.form_terms`), or ``None`` when no such set is known.
+
+    ``+w`` (exact and normalized form ``w``, a stem apart) and ``~n`` (normalized form ``n``, a stem
+    apart) come only with the word's ``>`` stem, which ``n`` decides; ``=w`` (an exact form apart
+    from its normalized one) comes with ``*n`` or ``~n``, where ``n`` is decided by ``w`` when ``w``
+    has no letter case (so it is the word as written: Arabic)."""
+    mark, value = term[:1], term[1:]
+    if mark in ("+", "~") and value:
+        stem = _stem_of_norm(value)
+        return (">" + stem,) if stem is not None else None
+    if mark == "=" and value and all(c.lower() == c.upper() for c in value):
+        norm = normalize_token(value)
+        return ("*" + norm, "~" + norm) if norm and norm != value else None
+    return None
+
+
+def essential_forms(slot: Sequence[str], has: Callable[[str], bool]) -> tuple[str, ...]:
+    """The terms of a ``form`` slot (alternatives at one position, all held by the index) without those
+    another of them implies (:func:`implied_forms`): the same positions match, through fewer terms.
+    ``has`` tells whether the index holds a term.  Implications lead from ``=`` to ``~`` or ``*``, and
+    from ``+`` and ``~`` to ``>``; ``>`` and ``*`` imply nothing and are always kept, so every term
+    dropped leads, in one or two steps, to a kept one."""
+    present = set(slot)
+
+    def redundant(term: str) -> bool:
+        implied = implied_forms(term)
+        if implied is None:
+            return False
+        held = [t for t in implied if has(t)]
+        return bool(held) and all(t in present and t != term for t in held)
+
+    return tuple(t for t in slot if not redundant(t))
 
 
 @functools.cache

@@ -203,10 +203,13 @@ def _read_versions(path: Path) -> dict[str, Any] | None:
 
 
 def _write_versions(path: Path, names: NameModel | None, passages: int, corpus: str | None = None,
-                    corpus_path: Path | None = None) -> None:
-    """Record the versions, the passage count, the fingerprint of the corpus state indexed and
-    where that corpus lies (so a search can tell when the index lags behind it)."""
-    data = {**expected_versions(names), "passages": passages, "corpus": corpus,
+                    corpus_path: Path | None = None, engine: str | None = None) -> None:
+    """Record the versions, the engine, the passage count, the fingerprint of the corpus state
+    indexed and where that corpus lies (so a search can tell when the index lags behind it)."""
+    from .engine import index_engine
+
+    engine = engine or index_engine(path)
+    data = {**expected_versions(names), "engine": engine, "passages": passages, "corpus": corpus,
             **({"corpus_path": os.path.abspath(corpus_path)} if corpus_path is not None else {}),
             "aliases": [list(r) for r in (names.alias_files if names is not None else ())]}
     tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
@@ -277,8 +280,31 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
     recorded, if any; ``()`` for the shipped gazetteer alone).  An index of this version is emptied
     and refilled in one commit, so open searchers keep working on the old contents until they
     refresh; any other directory content is replaced."""
+    from .engine import convert_index, engine_class, index_engine, tidy_index, wanted_engine
+
     path = Path(index_path)
     names = resolve_names(path, names=names, aliases=aliases)
+    tidy_index(path)
+    wanted = wanted_engine(path)
+    if path.is_dir() and wanted != index_engine(path):  # built beside the old index, then swapped in
+        fingerprint, where = getattr(corpus, "fingerprint", None), getattr(corpus, "path", None)
+        analyse = functools.partial(indexed_passage, names=names)
+
+        built: list[int] = []
+
+        def build(folder: Path) -> int:
+            new = engine_class(wanted).create(folder)
+            try:
+                built.append(new.build(corpus.passage_shards(parallel.shard_count(corpus.passage_count())),
+                                       analyse))
+            finally:
+                new.close()
+            return built[0]
+
+        def record(folder: Path, name: str) -> None:
+            _write_versions(folder, names, built[0], fingerprint, where, name)
+
+        return convert_index(path, build, record)
     engine: Engine | None = None
     found = _read_versions(path) or {}
     if all(found.get(k) == v for k, v in expected_versions(names).items()):
@@ -288,6 +314,12 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
             engine = None
     if engine is None:
         engine = _create_engine(path)
+    elif found.get("corpus") is not None and recorded_aliases(path) != names.alias_files:
+        # Built with other alias files: until the new record is written the index may hold either
+        # set's terms, and it says it lags behind its corpus rather than answer as if current.
+        tmp = path / f".{VERSION_FILE}.{os.getpid()}.tmp"
+        tmp.write_text(json.dumps({**found, "corpus": None}, indent=2) + "\n", "utf-8")
+        os.replace(tmp, path / VERSION_FILE)
     try:
         shards = corpus.passage_shards(parallel.shard_count(corpus.passage_count()))
         count = engine.build(shards, functools.partial(indexed_passage, names=names))
@@ -305,10 +337,15 @@ def update_index(corpus: Corpus, index_path: str | Path = "index", changed: Iter
     Builds the whole index when none exists, it is from another version, or it was built with
     other alias files than ``aliases`` (default: the ones it recorded).  Returns the number of
     passages written."""
+    from .engine import index_engine, tidy_index, wanted_engine
+
     path = Path(index_path)
     names = resolve_names(path, names=names, aliases=aliases)
+    tidy_index(path)
     try:
         _check_versions(path, names)
+        if wanted_engine(path) != index_engine(path):
+            raise SearchIndexError(f"index at {path} is to be built with another engine")
         engine = _open_engine(path)
     except SearchIndexError:
         return build_index(corpus, path, names=names)
@@ -398,18 +435,24 @@ def _form_columns(unit: Unit) -> list[tuple[int, int, tuple[str, ...]]]:
     return [(TIERS.index(tier), k, wanted[k]) for tier, k in _FORM_COLUMNS if tier in tiers]
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _key_joins(keys: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    """:func:`name_key_joins` as a set (memoized: a passage's names recur from hit to hit)."""
+    return frozenset(name_key_joins(keys))
+
+
 def _mention_spans(unit: Unit, an: Analysis) -> Iterator[tuple[int, int, int]]:
     """Where a multi-word gazetteer name matches: the passage's mentions, tier by tier."""
     tiers = unit.tiers
-    unit_keys = set(name_key_joins(unit.keys))
+    translit = "translit" in tiers and len(unit.key_slots) > 1
+    unit_keys = _key_joins(unit.keys) if translit else frozenset()
     for m in an.mentions:
         if m.end - m.start > 1:
             if "exact" in tiers and an.exact[m.start:m.end] == unit.exact:
                 yield TIERS.index("exact"), m.start, m.end
             elif "normalized" in tiers and an.norm[m.start:m.end] == unit.norm:
                 yield TIERS.index("normalized"), m.start, m.end
-            elif ("translit" in tiers and len(unit.key_slots) > 1
-                  and unit_keys & set(name_key_joins(an.keys[m.start:m.end]))):
+            elif translit and not unit_keys.isdisjoint(_key_joins(an.keys[m.start:m.end])):
                 yield TIERS.index("translit"), m.start, m.end
         if "alias" in tiers and m.entity == unit.entity:
             yield TIERS.index("alias"), m.start, m.end
@@ -683,7 +726,8 @@ class SearchIndex:
         weak: set[str] = set()  # passages that answer the query only through matches below min_confidence
         previous: EngineQuery | None = None
         top = plan.max_level
-        widest = prune(plan.at(top), self._engine.has_term)
+        has_term = functools.cache(self._engine.has_term)  # the levels share most of their terms
+        widest = prune(plan.at(top), has_term)
         if widest is None:
             return SearchResult(query=query, total=0, hits=[], stale=self.stale)
         total: int | None = None
@@ -694,7 +738,7 @@ class SearchIndex:
         asked = False
         undated = self._undated_left_out(widest, where)
         for level in range(top + 1):
-            current = prune(plan.at(level), self._engine.has_term)
+            current = prune(plan.at(level), has_term)
             if current is None or current == previous:
                 continue  # nothing in the index matches at this level, or nothing new does
             previous = current

@@ -15,8 +15,10 @@ not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
+import math
 import os
 import re
 import shutil
@@ -46,6 +48,7 @@ from .engine import (
     TermQ,
 )
 from .parallel import default_workers, sharded
+from .plan import essential_forms
 
 T = TypeVar("T")
 
@@ -71,6 +74,9 @@ _ISO_PREFIX_RE = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]
 #: Postings (summed document frequencies of a query's terms) from which a search's total is counted
 #: on a thread of its own, beside the search: below, the count costs less than handing it over.
 THREAD_COUNT_POSTINGS = 100_000
+#: Most plain phrases a counted phrase becomes (one per choice of its slots' alternatives) before it
+#: is left a regex phrase.
+COUNT_PHRASES = 8
 #: Most passages listed for one document.
 _MAX_DOC_PASSAGES = 100_000
 
@@ -178,22 +184,30 @@ class _ReadMemo:
     more than once: which terms the index holds, the Tantivy query of each engine query, and the
     stored row of each document read.  Dropped when the block ends."""
 
-    __slots__ = ("freq", "queries", "rows")
+    __slots__ = ("counts", "freq", "queries", "rows")
 
     def __init__(self) -> None:
         self.freq: dict[tuple[str, str], int] = {}
         self.queries: dict[EngineQuery, Any] = {}
+        self.counts: dict[EngineQuery, Any] = {}
         self.rows: dict[tuple[int, int], dict[str, Any]] = {}
 
 
 class _Translator:
     """Engine queries → Tantivy queries for one searcher.  Terms absent from the index are dropped
-    first, so most phrase slots shrink to one term and phrases stay plain phrase queries."""
+    first, so most phrase slots shrink to one term and phrases stay plain phrase queries.
 
-    def __init__(self, schema: Any, searcher: Any, memo: _ReadMemo | None = None) -> None:
+    ``counting``: the queries only count (no score is read), so a ``form`` phrase slot also drops
+    the terms another of its terms implies (:func:`~bicorpus.index.plan.essential_forms`), and a
+    phrase whose slots still keep alternatives becomes a few plain phrases in a disjunction (at most
+    :data:`COUNT_PHRASES`) instead of a regex phrase: the same passages, in a cheaper pass."""
+
+    def __init__(self, schema: Any, searcher: Any, memo: _ReadMemo | None = None, *,
+                 counting: bool = False) -> None:
         self.schema = schema
         self.searcher = searcher
         self.memo = memo if memo is not None else _ReadMemo()
+        self.counting = counting
 
     def freq(self, field: str, text: str) -> int:
         """How many passages hold ``text`` in ``field``."""
@@ -220,7 +234,7 @@ class _Translator:
 
     def __call__(self, q: EngineQuery) -> Any | None:
         """The Tantivy query, or ``None`` when ``q`` can match nothing (translated once per read)."""
-        queries = self.memo.queries
+        queries = self.memo.counts if self.counting else self.memo.queries
         if q in queries:
             return queries[q]
         found = queries[q] = self._translate(q)
@@ -249,7 +263,14 @@ class _Translator:
                 parts.insert(0, (tantivy.Occur.Must, tantivy.Query.all_query()))
             return parts[0][1] if len(parts) == 1 else tantivy.Query.boolean_query(parts)
         if isinstance(q, AnyQ):
-            alternatives = [p for p in (self(item) for item in q.items) if p is not None]
+            items = q.items
+            if self.counting:  # one word's form terms side by side: those another implies add nothing
+                has = functools.partial(self.has, "form")
+                forms = [i.text for i in items if isinstance(i, TermQ) and i.field == "form" and has(i.text)]
+                kept = set(essential_forms(forms, has))
+                items = tuple(i for i in items if not (isinstance(i, TermQ) and i.field == "form"
+                                                       and i.text in forms and i.text not in kept))
+            alternatives = [p for p in (self(item) for item in items) if p is not None]
             if not alternatives:
                 return None
             if len(alternatives) == 1:
@@ -267,6 +288,13 @@ class _Translator:
         slots = [[t for t in slot if self.has(q.field, t)] for slot in q.slots]
         if not all(slots):
             return None
+        if self.counting:
+            if q.field == "form":
+                slots = [list(essential_forms(slot, functools.partial(self.has, q.field))) for slot in slots]
+            if 1 < len(slots) and 1 < math.prod(map(len, slots)) <= COUNT_PHRASES:
+                return tantivy.Query.boolean_query([
+                    (tantivy.Occur.Should, tantivy.Query.phrase_query(self.schema, q.field, list(words)))
+                    for words in itertools.product(*slots)])
         if len(slots) == 1:
             if len(slots[0]) == 1:
                 return tantivy.Query.term_query(self.schema, q.field, slots[0][0])
@@ -324,6 +352,41 @@ def _drop_stale_staging(path: Path) -> None:
             shutil.rmtree(found, ignore_errors=True)
 
 
+#: A segment file: ``<segment id>.<component>``, or ``<segment id>.<opstamp>.del``.
+_SEGMENT_FILE_RE = re.compile(r"([0-9a-f]{32})(?:\.(\d+))?\.(idx|pos|term|store|fast|fieldnorm|del)")
+
+
+def _drop_uncommitted(path: Path) -> None:
+    """Remove the segment files of ``path`` its ``meta.json`` does not name (what a write that failed
+    or was killed left: the index is then as the last commit made it), and drop them from Tantivy's
+    list of its files.  Called holding the writer lock, so no segment in progress is touched."""
+    try:
+        meta = json.loads((path / "meta.json").read_text("utf-8"))
+        live = {segment["segment_id"].replace("-", ""): (segment.get("deletes") or {}).get("opstamp")
+                for segment in meta["segments"]}
+        names = os.listdir(path)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return  # no readable commit: nothing can be told apart
+    for name in names:
+        found = _SEGMENT_FILE_RE.fullmatch(name)
+        if found is None:
+            continue
+        stem, opstamp, kind = found.groups()
+        if stem in live and (kind != "del" or (opstamp is not None and int(opstamp) == live[stem])):
+            continue
+        try:
+            os.unlink(path / name)
+        except OSError:
+            pass
+    try:
+        managed = json.loads((path / ".managed.json").read_text("utf-8"))
+        kept = [name for name in managed if (path / name).exists()]
+        if kept != managed:
+            _write_json_atomic(path / ".managed.json", kept)
+    except (OSError, ValueError, TypeError):
+        pass
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -341,13 +404,22 @@ def _write_json_atomic(target: Path, data: Any) -> None:
 
 
 def _stored_row(doc: Any) -> dict[str, Any]:
+    """The stored row of a document, parsed by orjson, which wrote it (by json when orjson refuses
+    it: a row written by json with NaN or a huge number)."""
     data = doc.get_first(STORED)
-    return json.loads(bytes(data)) if data is not None else {}
+    if data is None:
+        return {}
+    try:
+        return orjson.loads(data)  # type: ignore[no-any-return]
+    except orjson.JSONDecodeError:
+        return json.loads(bytes(data))  # type: ignore[no-any-return]
 
 
 def _count(searcher: Any, query: Any) -> int:
-    """How many passages ``query`` matches (Tantivy's count collector beside a top-1)."""
-    return int(searcher.search(query, limit=1, count=True).count)
+    """How many passages ``query`` matches (Tantivy's count collector beside a top-1 by the ``day``
+    column: a collector that reads no score lets Tantivy match without scoring, a quarter cheaper
+    for a disjunction of terms)."""
+    return int(searcher.search(query, limit=1, count=True, order_by_field=DAY).count)
 
 
 def _filtered(query: Any, allow: Any | None, block: Any | None) -> Any:
@@ -424,6 +496,8 @@ class TantivyEngine:
     def write(self, adds: Iterable[IndexedPassage], delete_docs: Iterable[str] = (), *,
               clear: bool = False, bulk: bool = False) -> int:
         writer = self._writer(WRITER_HEAP if bulk or clear else UPDATE_HEAP)
+        _drop_stale_staging(self.path)
+        _drop_uncommitted(self.path)  # what a killed writer left
         added = 0
         try:
             if clear:
@@ -442,6 +516,7 @@ class TantivyEngine:
                 writer.rollback()
             except ValueError:
                 pass
+            _drop_uncommitted(self.path)  # the segments it wrote: the index stays as it was
             if isinstance(err, ValueError):  # Tantivy failed (a full disk, say): the index is as it was
                 raise SearchIndexError(f"cannot write the index at {self.path}: {err}") from err
             raise
@@ -513,15 +588,20 @@ class TantivyEngine:
             old = {name for name in os.listdir(self.path) if Path(name).suffix in _SEGMENT_SUFFIXES
                    and not name.startswith(".")} - set(files)
             meta = {**meta, "segments": segments, "opstamp": int(meta.get("opstamp") or 0) + count + 1}
-            _write_json_atomic(self.path / ".managed.json", [*files, "meta.json"])
+            # Tantivy's list of its files names the old segments until the new commit is in place
+            _write_json_atomic(self.path / ".managed.json", [*files, *sorted(old), "meta.json"])
             _write_json_atomic(meta_path, meta)
             for name in old:
                 try:
                     os.unlink(self.path / name)
                 except OSError:
                     pass
-        except (OSError, ValueError, KeyError) as err:
-            raise SearchIndexError(f"cannot build the index at {self.path}: {err}") from err
+            _write_json_atomic(self.path / ".managed.json", [*files, "meta.json"])
+        except BaseException as err:
+            _drop_uncommitted(self.path)  # segments moved in but not committed: the index stays as it was
+            if isinstance(err, (OSError, ValueError, KeyError)):
+                raise SearchIndexError(f"cannot build the index at {self.path}: {err}") from err
+            raise
         finally:
             del writer
         self._index = tantivy.Index.open(str(self.path))
@@ -572,8 +652,8 @@ class TantivyEngine:
         """The memo of the pinned block this thread is in (``None`` outside one)."""
         return getattr(self._local, "memo", None) if getattr(self._local, "pinned", 0) else None
 
-    def _translator(self, searcher: Any) -> _Translator:
-        return _Translator(self._schema, searcher, self._memo())
+    def _translator(self, searcher: Any, *, counting: bool = False) -> _Translator:
+        return _Translator(self._schema, searcher, self._memo(), counting=counting)
 
     def _row(self, searcher: Any, address: Any) -> dict[str, Any]:
         """The stored row of the document at ``address`` (decoded once per pinned block)."""
@@ -623,7 +703,7 @@ class TantivyEngine:
         be worth a thread (fewer than :data:`THREAD_COUNT_POSTINGS` postings).  The query is
         translated here, in the caller's read of the index (``wait``: count now, on this thread)."""
         searcher = self._searcher()
-        translate = self._translator(searcher)
+        translate = self._translator(searcher, counting=True)
         if not wait and translate.postings(query) < THREAD_COUNT_POSTINGS:
             return None
         q = translate(query)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 from ..normalize import normalize_token
 from ..normalize.arabic import normalize_presentation_forms_ar, remove_diacritics_ar, remove_tatweel_ar
@@ -31,7 +32,7 @@ from ..normalize.script import is_arabic
 from . import tables
 
 #: Bumped whenever the keys of any token change (indexes record it).
-KEY_VERSION = 4
+KEY_VERSION = 5
 
 _VOWEL = "V"
 _OPENING_VOWEL = "a"
@@ -208,8 +209,8 @@ def arabic_symbols(word: str) -> str:
     for i, ch in enumerate(word):
         row = letters.get(ch)
         if row is None:
-            if ch.isdigit():
-                out.append(ch)
+            if ch.isdigit():  # ٢ and ² key as 2, as they do in a Latin token
+                out.append(str(unicodedata.digit(ch)))
             continue
         if row.kind == "semivowel":
             out.append(row.key if i == 0 else row.key_vowel)
