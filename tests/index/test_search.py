@@ -158,3 +158,28 @@ def test_a_term_absent_from_the_index_empties_a_conjunction(small_index: SearchI
     assert small_index.search("region:body Timbuktu").total == 0
     assert ids(small_index.search("Cairo NOT Timbuktu")) == ["d1:3"]
     assert set(ids(small_index.search("Cairo OR Timbuktu"))) == {"d1:3"}
+
+
+@pytest.mark.parametrize("engine", ["tantivy", "whoosh"])
+def test_passages_of_equal_score_come_in_passage_id_order_whatever_the_build_order(tmp_path: Path,
+                                                                                  engine: str):
+    """The same text in several documents scores the same everywhere: those hits come in one
+    fixed order, not in the order the engine happened to store them."""
+    from index_helpers import FAKE_NAMES, write_corpus
+
+    from bicorpus.corpus import open_corpus
+    from bicorpus.index import build_index, open_index
+    from bicorpus.index.engine import set_index_engine
+
+    same = ["Fighters of an-Nusrah advanced near Mosul.", "مقاتلو جبهة النصرة قرب الموصل"]
+    order: dict[str, list[str]] = {}
+    for name, ids in (("forward", ["d1", "d2", "d3", "d4"]), ("backward", ["d4", "d3", "d2", "d1"])):
+        work = tmp_path / name
+        corpus = write_corpus(work, {doc: list(same) for doc in ids})
+        set_index_engine(work / "index", engine)
+        build_index(open_corpus(corpus), work / "index", names=FAKE_NAMES)
+        with open_index(work / "index", names=FAKE_NAMES) as ix:
+            order[name] = [h.passage_id for h in ix.search("Mosul", limit=10).hits]
+    assert order["forward"] == order["backward"]
+    assert len(order["forward"]) == 8
+    assert order["forward"][:4] == sorted(order["forward"][:4])  # one tier, one score: id order

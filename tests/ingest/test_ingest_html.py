@@ -7,7 +7,15 @@ from pathlib import Path
 from ingest_helpers import of_region, processed
 from lxml import etree
 
-from bicorpus.readers.html import LONG_TAG_CHARS, mark_main, parse, read_html, visible_text, words_key
+from bicorpus.readers.html import (
+    LONG_TAG_CHARS,
+    mark_main,
+    parse,
+    read_html,
+    recover_main,
+    visible_text,
+    words_key,
+)
 
 ARTICLE = ("<p>The agreement between the leaders of ISIS and Hay'at Tahrir al-Sham came as a surprise to "
            "most observers of the conflict in northern Syria, where the two groups had fought for years.</p>"
@@ -347,3 +355,33 @@ def test_an_opinion_disclaimer_under_an_arabic_article_is_boilerplate() -> None:
     blocks = tuple(replace(b, main=True) for b in page.blocks)
     layout, _, _ = html_layout(page.text, blocks, page.meta)
     assert [b.region for b in layout.blocks] == ["title", "body", "body", "boilerplate"]
+
+
+CHUNK2_AR = ("<h2>ما بعد الاتفاق</h2>"
+             "<p>وقال مراقبون إن الاتفاق يغير موازين القوى في الشمال السوري، ويطرح أسئلة عن مستقبل "
+             "الاتفاقات الدولية حول المنطقة في الأشهر المقبلة.</p>"
+             "<p>وأضافوا أن نزوح آلاف المدنيين نحو الحدود التركية سيستمر ما لم تتوقف المعارك بين الفصائل "
+             "المتناحرة في ريف إدلب الجنوبي.</p>"
+             "<p>ولم يصدر عن الهيئة أي تعليق رسمي على ما جرى حتى مساء الأربعاء، بحسب ما أفاد مراسلون "
+             "في المنطقة.</p>")
+
+
+def _marked_after_first_chunk(body: str):
+    text, blocks = visible_text(parse(f"<html><body><article>{body}</article></body></html>"))
+    first = [text[b.start:b.end] for b in blocks][:3]  # the extractor kept the first chunk only
+    return text, recover_main(text, mark_main(text, blocks, first))
+
+
+def test_the_article_going_on_after_the_extractors_last_block_is_taken_back() -> None:
+    text, marked = _marked_after_first_chunk(
+        f"{ARTICLE}<div class='ad-slot'></div><div class='chunk'>{CHUNK2_AR}</div>")
+    main = [text[b.start:b.end] for b in marked if b.main]
+    assert "ما بعد الاتفاق" in main  # the heading between the paragraphs of the next chunk
+    assert any(t.startswith("ولم يصدر عن الهيئة") for t in main)
+
+
+def test_one_paragraph_after_the_article_is_not_taken_back() -> None:
+    note = ("<p>Jane Doe is a correspondent based in Beirut who has covered the war in Syria since 2012 "
+            "for several news agencies.</p>")
+    _text, marked = _marked_after_first_chunk(ARTICLE + note)
+    assert [b.main for b in marked] == [True, True, True, False]

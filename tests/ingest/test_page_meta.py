@@ -248,3 +248,132 @@ def test_of_several_stated_days_the_one_the_page_shows_wins(tmp_path: Path) -> N
                       f"<p>4 February 2022</p>{BODY_EN}</article>")
     _src, doc, passages = processed(write(tmp_path, html))
     assert doc.date == "2022-02-04" and all(p.date == "2022-02-04" for p in passages)
+
+
+# --- titles: the masthead, kickers, dates and marks around the headline ------------------------------
+
+
+def test_an_h1_in_the_masthead_is_the_site_name_not_the_headline() -> None:
+    # a blog theme puts the site's name in an <h1> linking home, before the article's own <h1>
+    html = page("<title>Vegetarian by choice? A look at the trend | Levant Notes</title>",
+                "<header><h1 class='site-title'><a href='/'>Levant Notes</a></h1></header>"
+                f"<article><h1>Vegetarian by choice? A look at the trend</h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Vegetarian by choice? A look at the trend"
+    # the masthead's name is the site's name in <title>, which is then cut from it
+    html = page("<title>المرصد السوري » أرشيف المدونة » إدلب تحت سيطرة الهيئة</title>",
+                "<div id='header'><h1><a href='https://marsad.example/'>المرصد السوري</a></h1></div>"
+                f"<div>{BODY_AR}</div>")
+    assert meta_of(html).title == "إدلب تحت سيطرة الهيئة"
+    # an <h1> linking to an article is a headline
+    html = page("<title>Fighting resumes in Idlib | Levant Monitor</title>",
+                f"<article><h1><a href='/news/idlib'>Fighting resumes in Idlib</a></h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Fighting resumes in Idlib"
+
+
+def test_an_h1_equal_to_several_parts_of_the_title_is_the_headline() -> None:
+    html = page("<title>Soldering made easy – old devices work again – Levant Tech</title>",
+                f"<article><h1>Soldering made easy – old devices work again</h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Soldering made easy – old devices work again"
+
+
+def test_a_kicker_is_cut_only_when_it_stands_apart_from_the_headline() -> None:
+    # "in Tennessee" runs on from the og:title: the <h1> is the headline
+    html = page("<meta property='og:title' "
+                "content='Ultium Cells raises its battery capacity - Battery News'>",
+                f"<article><h1>Ultium Cells raises its battery capacity in Tennessee</h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Ultium Cells raises its battery capacity in Tennessee"
+    # a kicker before a separator inside the <h1>
+    html = page("<meta property='og:title' content='سيطرة الهيئة على مدينة إدلب'>",
+                f"<article><h1>\"عاجل\" / سيطرة الهيئة على مدينة إدلب</h1>{BODY_AR}</article>")
+    assert meta_of(html).title == "سيطرة الهيئة على مدينة إدلب"
+
+
+def test_a_label_hidden_for_screen_readers_is_not_in_the_title() -> None:
+    html = page("<title>Energy transition and social change | Levant Institute</title>",
+                "<article><h1><span class='visuallyhidden'>Headline:</span> Energy transition and social "
+                f"change</h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Energy transition and social change"
+
+
+def test_a_one_word_page_label_in_an_h1_is_not_the_headline() -> None:
+    html = page("<title>Levant Foundation - detail</title>"
+                "<meta property='og:title' content='Local elections in North Macedonia'>",
+                f"<h1>Navigation</h1><article><h1>detail</h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Local elections in North Macedonia"
+
+
+def test_a_date_part_and_a_stray_separator_are_not_in_the_title() -> None:
+    html = page("<title>A quantum leap for the north : 06.11.2023, 11.41 Uhr</title>", BODY_EN)
+    assert meta_of(html).title == "A quantum leap for the north"
+    html = page("<title>levant.example // » Jens Weber</title>"
+                "<meta property='og:site_name' content='levant.example'>", BODY_EN)
+    assert meta_of(html).title == "Jens Weber"
+    # quotation marks around a headline are the headline's
+    html = page("<title>»Simply no money left for the rent«</title>", BODY_EN)
+    assert meta_of(html).title == "»Simply no money left for the rent«"
+    html = page("<title>« Il y a, d’abord, le poids de la géographie ». Sur les migrations</title>", BODY_EN)
+    assert meta_of(html).title == "« Il y a, d’abord, le poids de la géographie ». Sur les migrations"
+
+
+def test_og_title_cut_at_an_unescaped_quotation_mark_gives_way_to_the_title() -> None:
+    html = ("<html><head><meta property=\"og:title\" content=\"Senator calls the president \"unfit\"\">"
+            "<title>Senator calls the president \"unfit\"</title></head>"
+            f"<body>{BODY_EN}</body></html>")
+    assert meta_of(html).title == 'Senator calls the president "unfit"'
+
+
+# --- dates: the page's own day ----------------------------------------------------------------------
+
+
+def test_rfc_2822_timestamp_with_its_offset_gives_the_local_day() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2019-10-18T22:04:00Z"}</script>')
+    head = f"{ld}<meta name='date' content='Sat, 19 Oct 2019 00:04:00 +0200'>"
+    meta = meta_of(page(head, BODY_EN))
+    assert meta.date == "2019-10-19" and not meta.date_utc
+
+
+def test_a_script_timestamp_gives_the_local_day_only_for_the_same_moment() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+          '"datePublished": "2020-12-06T12:32:58Z"}</script>')
+    # another article's time, a day before: not this page's day
+    data = '<script>var related = {"date": "2020-12-05T09:00:00+02:00"};</script>'
+    meta = meta_of(page(ld + data, BODY_EN))
+    assert meta.date == "2020-12-06" and meta.date_utc
+
+
+def test_the_time_of_a_related_article_teaser_is_not_the_page_date() -> None:
+    teasers = ("<ul class='related-posts'><li><article><h3>Older story</h3>"
+               "<time datetime='2009-04-11 18:06:36'>11 April 2009</time></article></li></ul>")
+    html = page("<title>Fighting resumes in Idlib</title>",
+                f"<article><h1>Fighting resumes in Idlib</h1>{BODY_EN}{teasers}</article>")
+    meta = meta_of(html)
+    assert meta.date_guessed  # the page states no day of its own: only a guess from the markup
+    own = "<time datetime='2019-10-22T10:00:00+03:00'>22 October 2019</time>"
+    html = page("<title>Fighting resumes in Idlib</title>",
+                f"<article><h1>Fighting resumes in Idlib</h1>{own}{BODY_EN}{teasers}</article>")
+    assert meta_of(html).date == "2019-10-22"
+
+
+def test_a_meta_publication_day_beats_a_different_json_ld_one() -> None:
+    ld = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "اتفاق في اليرموك", '
+          '"datePublished": "2023-11-03T10:25:56+03:00"}</script>')
+    head = f"{ld}<meta property='article:published_time' content='2023-11-06T14:25:00+03:00'>"
+    meta = meta_of(page(head, BODY_AR))
+    assert meta.date == "2023-11-06"
+    assert "2023-11-03" in meta.other_dates  # kept: a dateline showing it would make it the date
+
+
+def test_a_time_in_the_article_of_a_page_classed_with_a_sidebar_is_the_page_date() -> None:
+    html = ("<html><head><title>Fighting resumes in Idlib</title></head><body class='page one-sidebar'>"
+            "<article><h1>Fighting resumes in Idlib</h1><div class='article-meta'>"
+            f"<time datetime='2022-01-25T08:00:00+01:00'>25.01.2022</time></div>{BODY_EN}"
+            "</article></body></html>")
+    assert meta_of(html).date == "2022-01-25"
+
+
+def test_the_site_name_between_the_headline_and_a_tagline_is_cut_with_the_tagline() -> None:
+    sites = {"levantmonitor"}
+    assert strip_site("Fighting resumes in Idlib : Levant Monitor | News from the north", sites) == \
+        "Fighting resumes in Idlib"
+    assert strip_site("إدلب تحت سيطرة الهيئة : Levant Monitor", sites) == "إدلب تحت سيطرة الهيئة"

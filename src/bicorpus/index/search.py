@@ -703,7 +703,8 @@ class SearchIndex:
                exact: bool = False, where: PassageFilter | None = None,
                min_confidence: float = DEFAULT_MIN_CONFIDENCE, derived: bool = False,
                include_undated: bool = False) -> SearchResult:
-        """Best ``limit`` passages for ``query``, in tier order, then by confidence, then by score.
+        """Best ``limit`` passages for ``query``, in tier order, then by confidence, then by score, then
+        by passage id.
 
         ``lang``, ``region``, ``doc``, ``since``, ``until`` (or a whole ``where`` filter) restrict
         the passages searched; dates compare as ISO prefixes, and undated passages are left out
@@ -773,7 +774,7 @@ class SearchIndex:
                 if len(found) >= want or len(rows) < fetch or fetch >= MAX_LIMIT + len(seen) + len(weak):
                     break
                 fetch *= 4  # weak matches were left out: look further down this level
-            found.sort(key=lambda h: (-h.confidence, -h.score))
+            found.sort(key=lambda h: (-h.confidence, -h.score, h.passage_id))  # ties: a fixed order
             hits.extend(found[:want])
             seen.update(h.passage_id for h in found[:want])
             if len(rows) < fetch and current == widest:

@@ -446,6 +446,9 @@ def _found_anywhere(joined: str, needle: str, shingles: _Shingles) -> bool:
 RECOVER_MIN_CHARS = 80
 #: How many blocks above the first main block a left-out lead paragraph may be.
 LEAD_REACH = 3
+#: How many paragraphs right after the extractor's last block, one after another, are the article
+#: going on (fewer: an author's note, a newsletter pitch).
+TRAIL_MIN = 3
 #: Longest heading (words) taken back between two main blocks.
 HEADING_MAX_WORDS = 12
 _SENTENCE_END = tuple(".!?؟…:\"'”’»)")
@@ -461,7 +464,9 @@ def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, .
     just above its first block (a standfirst, a teaser set apart by the layout; not when the
     extractor's first block is a heading, above which the page's chrome lies), and a paragraph
     or an ``<h2>``-``<h6>`` heading with one of its blocks at most :data:`BETWEEN_REACH` blocks
-    away on either side.  Only paragraph-shaped blocks
+    away on either side, and a run of :data:`TRAIL_MIN` paragraphs or more (with short headings
+    among them) right after its last block: the article's next chunk, which extractors often
+    lose after an ad slot.  Only paragraph-shaped blocks
     (:data:`RECOVER_MIN_CHARS` or more, ending a sentence, outside navigation, lists, headings and
     captions) and short headings are taken back."""
     mains = [i for i, b in enumerate(blocks) if b.main]
@@ -479,11 +484,29 @@ def recover_main(text: str, blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, .
         b = blocks[i]
         if b.main or not (_main_within(blocks, i, -1) and _main_within(blocks, i, 1)):
             continue
-        chunk = text[b.start:b.end]
-        if _paragraph_shaped(chunk, b) or (b.level is not None and b.level >= 2 and not b.chrome
-                                           and len(chunk.split()) <= HEADING_MAX_WORDS):
+        if _article_shaped(text, b):
             out[i] = _with_main(b, True)
+    # the article going on past the extractor's last block (its next chunk, after an ad slot)
+    run = []
+    for i in range(mains[-1] + 1, len(blocks)):
+        if not _article_shaped(text, blocks[i]):
+            break
+        run.append(i)
+    while run and not _paragraph_shaped(text[blocks[run[-1]].start:blocks[run[-1]].end], blocks[run[-1]]):
+        run.pop()  # a run ends on a paragraph, not on a heading
+    if sum(_paragraph_shaped(text[blocks[i].start:blocks[i].end], blocks[i]) for i in run) >= TRAIL_MIN:
+        for i in run:
+            out[i] = _with_main(blocks[i], True)
     return tuple(out)
+
+
+def _article_shaped(text: str, block: HtmlBlock) -> bool:
+    """A paragraph, or a short ``<h2>``-``<h6>`` heading outside navigation."""
+    chunk = text[block.start:block.end]
+    if _paragraph_shaped(chunk, block):
+        return True
+    return (block.level is not None and block.level >= 2 and not block.chrome
+            and len(chunk.split()) <= HEADING_MAX_WORDS)
 
 
 #: How many blocks away (either side) the extractor's blocks may be for a block between them to be

@@ -13,9 +13,11 @@ goes onto the :class:`~bicorpus.model.Document` record.
   is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the URL's
   host; without either, parts of four words or fewer at the ends of a title are site and section
   names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``;
-* **date**: the publication day from JSON-LD ``datePublished``, the ``<meta>`` names of
-  ``data/page_meta_fields.tsv`` (``article:published_time``, ``pubdate``, ``DC.date`` ...),
-  ``itemprop="datePublished"``, a ``<time>`` in the article, the page's URL (``/2017/04/12/``);
+* **date**: the publication day from the ``<meta>`` names of ``data/page_meta_fields.tsv``
+  (``article:published_time``, ``pubdate``, ``DC.date`` ...), JSON-LD ``datePublished`` (the
+  order htmldate reads them in: when the two disagree, the ``<meta>`` day is more often the
+  page's), ``itemprop="datePublished"``, a ``<time>`` in the article (not one in a list item or a
+  related-articles box: another article's teaser), the page's URL (``/2017/04/12/``);
   a UTC timestamp gives way to the page's local day (:func:`_local_day`, :func:`page_date`); the
   other days the page states are kept (a dateline showing one of them makes it the date).  Without
   a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
@@ -35,7 +37,8 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from email.utils import parsedate_to_datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -62,15 +65,31 @@ SITE_PART_MAX_WORDS = 4
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
 #: Separators between a headline and a site or section name in a ``<title>`` / ``og:title``.
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*\|\s*")
-_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*\|\s*)")
-_STRONG_SEPS = frozenset("|·•»«›:")
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*[|│]\s*")
+_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*[|│]\s*)")
+_STRONG_SEPS = frozenset("|│·•»«›:")
+#: Separator marks left at either end of a title once its site part is gone (``» Jens Weber``).
+_END_SEPS = " \t|│-–—·•›~/:"
+#: Separators a date or time part of a title stands behind (``:`` too, between spaces).
+_END_PART_RE = re.compile(r"(\s+[|│:\-–—·•»«›~/]{1,2}\s+)")
+#: A part of a title that is only a date or a time (``Headline : 06.11.2023, 11.41 Uhr``).
+_DATE_PART_RE = re.compile(
+    r"^[\W_]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d\d)(?:[\s,]+(?:\d{1,2}[.:]\d\d)(?:\s*\w{1,4})?)?[\W_]*$")
+#: Class of a box of other articles' teasers (their ``<time>`` is not the page's date).
+_TEASER_RE = re.compile(r"related|teaser|suggest|recommend|more-stories|read-more|sidebar|widget", re.I)
+#: Class or id of a site's masthead: an ``<h1>`` inside one is the site's name, not the headline.
+_MASTHEAD_RE = re.compile(r"(?:^|[\s_-])(?:site[-_]?(?:name|title|logo|branding)|sitename|logo|branding"
+                          r"|masthead)(?:$|[\s_-])", re.I)
+_MASTHEAD_IDS = frozenset({"header", "kopf", "masthead", "branding", "top", "site-header"})
+#: How many ancestors of an ``<h1>`` are looked at for a masthead.
+MASTHEAD_DEPTH = 4
+_ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
 #: A colon ends a site name only when that name is recognised (``Reuters: …``).
-_COLON_SEP_RE = re.compile(r"(?<=\S):\s+")
+_COLON_SEP_RE = re.compile(r"(?<=\S)\s?:\s+")
 _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-#: A timestamp in UTC (``…T02:25:54Z``, ``+00:00``), and one stating another offset.
-_UTC_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*(?:Z|[+-]00:?00)\s*$", re.I)
-_OFFSET_RE = re.compile(r"T\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*[+-](?!00:?00)\d\d:?\d\d\s*$")
+#: An RFC 2822 timestamp with its offset (``Sat, 19 Oct 2019 00:04:00 +0200``), and an ISO one stating
+#: a non-zero offset.
+_RFC_STAMP_RE = re.compile(r"\d\d:\d\d(?::\d\d)?\s+(?:[+-]\d{4}|GMT|UTC|UT|Z)\s*$", re.I)
 _LOCAL_STAMP_RE = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?[+-](?!00:?00)\d\d:?\d\d")
 #: Scripts longer than this (characters) are not searched for a local timestamp.
 LOCAL_SCRIPT_MAX_CHARS = 500_000
@@ -243,6 +262,8 @@ class _Found:
         self.ld_site: str | None = None
         self.title: str | None = None
         self.h1: list[str] = []
+        self.h1_parts: list[list[str]] = []  # the texts of each h1's child elements
+        self.mastheads: list[str] = []  # h1s that name the site (in its masthead, linking home)
         self.canonical: str | None = None
         self.og_url: str | None = None
         self.item_published: str | None = None
@@ -299,13 +320,20 @@ class _Found:
 
 
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template"})
+#: Class of text shown to screen readers only.
+_SR_ONLY_RE = re.compile(r"visually-?hidden|sr-only|screen-reader|element-invisible|a11y-hidden", re.I)
 
 
 def _text(el: etree._Element) -> str:
-    """The text of ``el`` without scripts and styles inside it."""
+    """The text of ``el`` without scripts, styles and labels hidden from view for screen readers
+    (``<span class="visuallyhidden">Headline:</span>``) inside it."""
+    hidden = {sub for sub in el.iterdescendants() if isinstance(sub.tag, str)
+              and _SR_ONLY_RE.search(sub.get("class") or "")}
     parts: list[str] = []
     for sub in el.iter():
-        if isinstance(sub.tag, str) and sub.tag not in _NOT_TEXT and sub.text:
+        if hidden and sub is not el and any(a in hidden for a in sub.iterancestors() if a is not el):
+            continue  # inside a hidden label: neither its text nor its tail
+        if isinstance(sub.tag, str) and sub.tag not in _NOT_TEXT and sub.text and sub not in hidden:
             parts.append(sub.text)
         if sub is not el and sub.tail:
             parts.append(sub.tail)
@@ -338,7 +366,11 @@ def _gather(root: etree._Element) -> _Found:
                 found.title = _clean(el.text_content() if hasattr(el, "text_content") else el.text)
         elif tag == "h1":
             if len(found.h1) < MAX_H1 and (text := _text(el)) and len(text) <= TITLE_MAX_CHARS:
-                found.h1.append(text)
+                if _is_masthead(el):
+                    found.mastheads.append(text)
+                else:
+                    found.h1.append(text)
+                    found.h1_parts.append([t for sub in el if isinstance(sub.tag, str) and (t := _text(sub))])
         elif tag == "script":
             kind = (el.get("type") or "").lower()
             if "ld+json" in kind and el.text:
@@ -376,13 +408,50 @@ def _gather(root: etree._Element) -> _Found:
     return found
 
 
-def _in_article(el: etree._Element) -> bool:
-    for anc in el.iterancestors():
-        if anc.tag in ("article", "main"):
-            return True
-        if anc.tag in ("aside", "nav", "footer"):
+def _links_home(href: str | None) -> bool:
+    """``href`` leads to a site's home page (``/``, ``https://site.org/``, an archived copy of one)."""
+    if not href:
+        return False
+    href = _ARCHIVE_PREFIX_RE.sub("", href.strip())
+    parts = urlsplit(href)
+    return not parts.query and parts.path in ("", "/") and (bool(parts.netloc) or href.startswith("/"))
+
+
+def _is_masthead(h1: etree._Element) -> bool:
+    """``h1`` is the site's name in its masthead, not a headline: it links to the home page, or
+    it or a near ancestor outside the article is classed as the site's name, logo or masthead
+    (``site-title``, ``logo``, ``id="header"``)."""
+    links = [a for a in h1.iter("a")]
+    parent = h1.getparent()
+    if parent is not None and parent.tag == "a":
+        links.append(parent)
+    if links and all(_links_home(a.get("href")) for a in links):
+        return True
+    for depth, anc in enumerate((h1, *h1.iterancestors())):
+        if anc.tag in ("article", "main") or depth > MASTHEAD_DEPTH:
             return False
+        if _MASTHEAD_RE.search(anc.get("class") or "") or _MASTHEAD_RE.search(anc.get("id") or ""):
+            return True
+        if (anc.get("id") or "").lower() in _MASTHEAD_IDS:
+            return True
     return False
+
+
+def _in_article(el: etree._Element) -> bool:
+    """``el`` (a ``<time>``) is inside the page's article: an ``<article>`` or ``<main>`` ancestor,
+    and no list item, ``aside``, ``nav``, ``footer`` or related-articles box around it (where the
+    dates of other articles' teasers stand)."""
+    inside = False
+    for anc in el.iterancestors():
+        if anc.tag in ("li", "aside", "nav", "footer"):
+            return False
+        if anc.tag in ("body", "html"):
+            break  # the page's own classes ("one-sidebar") say nothing of where the time stands
+        if _TEASER_RE.search(anc.get("class") or ""):
+            return False
+        if anc.tag in ("article", "main"):
+            inside = True
+    return inside
 
 
 # --- titles ------------------------------------------------------------------------------------------
@@ -429,6 +498,14 @@ def strip_site(title: str, sites: set[str]) -> str:
             lo += 1
         if (lo, hi) != (0, len(parts)):
             return _span(title, parts[lo], parts[hi - 1])
+        # the site's name between the headline and a tagline (``Headline : Site | Tagline``): the
+        # headline is the side with more words
+        for mid in range(1, len(parts) - 1):
+            if _is_site(parts[mid], sites):
+                before, after = parts[:mid], parts[mid + 1:]
+                words = [sum(len(x.split()) for x in side) for side in (before, after)]
+                side = before if words[0] >= words[1] else after
+                return _span(title, side[0], side[-1])
     return title
 
 
@@ -460,43 +537,106 @@ def _short_ends(title: str) -> str:
     return title
 
 
-def _covers(h1: str, piece: str) -> bool:
-    """``piece`` (3 words or more) opens or closes ``h1`` and is most of it: the headline of an
-    ``<h1>`` that also holds a kicker or a date."""
+def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = False) -> bool:
+    """``piece`` (3 words or more) opens or closes ``h1`` and is most of it, and what is left of
+    ``h1`` is a kicker or a date: the text of one of its child elements (``<h1><span>Syria</span>
+    Fighting resumes</h1>``), a part holding a digit, or (``split``) a part of ``h1`` between
+    separators (``"Reform now" / Jane Doe elected``).  ``Ultium Cells raises capacity in
+    Tennessee`` is not covered by ``Ultium Cells raises capacity``: the rest runs on."""
     hk, pk = _key(h1), _key(piece)
-    return (pk.count(" ") >= 2 and len(pk) * 2 >= len(hk) and pk != hk
-            and (hk.startswith(pk + " ") or hk.endswith(" " + pk)))
+    if pk.count(" ") < 2 or len(pk) * 2 < len(hk) or pk == hk:
+        return False
+    if hk.startswith(pk + " "):
+        rest = hk[len(pk) + 1:]
+    elif hk.endswith(" " + pk):
+        rest = hk[: len(hk) - len(pk) - 1]
+    else:
+        return False
+    return (any(ch.isdigit() for ch in rest) or rest in {_key(c) for c in children}
+            or (split and pk in {_key(p) for p in _parts(h1)}))
+
+
+def _spans(title: str) -> list[str]:
+    """Every run of consecutive parts of ``title`` between separators (``A - B - C`` gives ``A``,
+    ``A - B``, ``B``, ``B - C``, ``C`` and the whole)."""
+    parts = _parts(title)
+    if len(parts) > 8:
+        return parts
+    return [_span(title, parts[i], parts[j]) for i in range(len(parts)) for j in range(i, len(parts))]
+
+
+def _tidy(title: str | None) -> str | None:
+    """``title`` without a date or time part at its end (``Headline : 06.11.2023, 11.41 Uhr``) and
+    without separator marks left at its ends (``» Jens Weber``)."""
+    if not title:
+        return title
+    pieces = _END_PART_RE.split(title)
+    while len(pieces) >= 3 and _DATE_PART_RE.match(pieces[-1]):
+        pieces = pieces[:-2]
+    while len(pieces) >= 3 and _DATE_PART_RE.match(pieces[0]):
+        pieces = pieces[2:]
+    title = "".join(pieces).strip(_END_SEPS)
+    # a guillemet standing apart at one end with no partner is a separator, not a quotation mark
+    if title[:2] in ("» ", "« ") and "«" not in title[1:] and "»" not in title[1:]:
+        title = title[1:].strip(_END_SEPS)
+    if title[-2:] in (" »", " «") and "«" not in title[:-1] and "»" not in title[:-1]:
+        title = title[:-1].strip(_END_SEPS)
+    return title or None
+
+
+def _cut_quote(og: str | None, full: str | None) -> str | None:
+    """``og`` cut short at a quotation mark the page left unescaped inside its ``content="..."``
+    (``Senator calls Biden`` for ``Senator calls Biden "unfit"``): ``full`` (the ``<title>``) when
+    it goes on from ``og`` with a quotation mark, else ``og``."""
+    if og and full and len(full) > len(og) and full.startswith(og) and full[len(og):].lstrip()[:1] in "\"'":
+        return full
+    return og
 
 
 def choose_title(found: _Found, sites: set[str]) -> str | None:
     """The page's title from its candidates (see the module docstring)."""
+    return _tidy(_choose_title(found, sites))
+
+
+def _choose_title(found: _Found, sites: set[str]) -> str | None:
     og, ld, tt = (_clean(c)[:TITLE_MAX_CHARS * 2] or None for c in (found.first("title"), found.ld_title,
                                                                     found.title))
+    og = _cut_quote(og, tt)
     og_s, ld_s, tt_s = (strip_site(c, sites) if c else None for c in (og, ld, tt))
     cands = [c for c in (og, ld, tt) if c]
     pieces = [c for c in (og_s, ld_s, tt_s) if c] + [p for c in cands for p in _parts(c)]
-    agree = {_key(c) for c in cands} | {_key(p) for p in pieces}
+    whole = {_key(c) for c in cands} | {_key(c) for c in (og_s, ld_s, tt_s) if c}
+    agree = whole | {_key(p) for p in pieces} | {_key(p) for c in cands for p in _spans(c)}
     agree.discard("")
-    h1s = [h for h in found.h1 if not _is_site(h, sites)]
-    for h1 in h1s:
-        if _key(h1) in agree:
+    h1s = [(h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True) if not _is_site(h, sites)]
+    for h1, _ in h1s:
+        if _key(h1) in whole:
             return h1
-    for h1 in h1s:
+    for h1, children in h1s:
         for piece in pieces:
-            if _covers(h1, piece):
+            if _covers(h1, piece, children):
                 return piece
-    if len(h1s) == 1 and " " in h1s[0]:
-        return h1s[0]
+    for h1, _ in h1s:
+        # a one-word <h1> agreeing with a part of <title> only is a page label ("detail", "News")
+        # when the page names its headline elsewhere
+        if _key(h1) in agree and (" " in _key(h1) or not (og or ld)):
+            return h1
+    for h1, _ in h1s:
+        for piece in pieces:
+            if _covers(h1, piece, split=True):
+                return piece
+    if len(h1s) == 1 and " " in h1s[0][0]:
+        return h1s[0][0]
     tt_parts = {_key(p) for p in _parts(tt)} if tt else set()
     for cand in (og_s, ld_s):
         if cand and (_key(cand) in tt_parts or (tt_s and _key(cand) == _key(tt_s))):
             return _short_ends(cand) if tt_s == tt else cand
     if og_s and ld_s and _key(og_s) == _key(ld_s):
         return og_s
-    for cand, raw in ((og_s, og), (ld_s, ld), (tt_s, tt)):
+    for cand in (og_s, ld_s, tt_s):
         if cand and not _is_site(cand, sites):
-            return _short_ends(cand) if cand == raw else cand
-    return h1s[0] if len(h1s) == 1 else (tt_s or None)
+            return _short_ends(cand)
+    return h1s[0][0] if len(h1s) == 1 else (tt_s or None)
 
 
 # --- authors -----------------------------------------------------------------------------------------
@@ -582,12 +722,13 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     site_name = found.first("site") or found.ld_site
     if site_name and site_name.startswith("@"):
         site_name = site_name[1:] or None
-    sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ())], host)
+    sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ()),
+                        *(m for m in found.mastheads if len(m.split()) <= SITE_PART_MAX_WORDS + 2)], host)
     title = choose_title(found, sites)
     published, utc = _published(found)
     stated = _stated_days(found)
     if published and utc:
-        published, utc = _local_day(root, published, url_day(page_url) or url_day(url))
+        published, utc = _local_day(root, published, url_day(page_url) or url_day(url), _utc_stamp(found))
     published = published or url_day(page_url) or url_day(url)
     modified = None
     guessed = published is None
@@ -619,30 +760,58 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     )
 
 
+def _instant(raw: str) -> _dt.datetime | None:
+    """The moment a timestamp with a UTC offset names (ISO ``2019-10-19T00:04:00+02:00`` or RFC 2822
+    ``Sat, 19 Oct 2019 00:04:00 +0200``), or ``None`` when it names no offset."""
+    raw = raw.strip()
+    try:
+        stamp = _dt.datetime.fromisoformat(raw.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        if not _RFC_STAMP_RE.search(raw):
+            return None
+        try:
+            stamp = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            return None
+    return stamp if stamp.tzinfo is not None else None
+
+
 def _published(found: _Found) -> tuple[str | None, bool]:
     """The publication day the page states, and whether it is the UTC day of a timestamp.  A
-    UTC timestamp gives way to another one stating its offset within a day of it
-    (``2020-02-25T02:25:54Z`` and ``2020-02-24T21:25:54-05:00``: the page's own day is the 24th)."""
-    raws = [r for r in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+    UTC timestamp gives way to another one stating a non-zero offset within a day of it
+    (``2020-02-25T02:25:54Z`` and ``2020-02-24T21:25:54-05:00``, or ``2019-10-18T22:04:00Z`` and
+    ``Sat, 19 Oct 2019 00:04:00 +0200``: the page's own day is the other one)."""
+    raws = [r for r in (*found.meta.get("published", ()), found.ld_published, found.item_published,
                         found.time_published) if r]
     days = [(day_of(r), r) for r in raws]
     days = [(d, r) for d, r in days if d]
     if not days:
         return None, False
     day, raw = days[0]
-    if not _UTC_RE.search(raw):
+    first_stamp = _instant(raw)
+    if first_stamp is None or first_stamp.utcoffset():
         return day, False
-    first = _dt.date.fromisoformat(day)
     for other, other_raw in days[1:]:
-        if _OFFSET_RE.search(other_raw) and abs((_dt.date.fromisoformat(other) - first).days) <= 1:
-            return other, False
+        stamp = _instant(other_raw)
+        if stamp is not None and stamp.utcoffset() and abs(stamp - first_stamp) <= _dt.timedelta(days=1):
+            local = stamp.date().isoformat()
+            return (local if day_of(local) else other), False
     return day, True
+
+
+def _utc_stamp(found: _Found) -> _dt.datetime | None:
+    """The moment of the first stated publication timestamp, when it names one."""
+    for raw in (*found.meta.get("published", ()), found.ld_published, found.item_published,
+                found.time_published):
+        if raw and day_of(raw):
+            return _instant(raw)
+    return None
 
 
 def _stated_days(found: _Found) -> list[str]:
     """Every publication day the page states, in order of preference, once each."""
     out: list[str] = []
-    for raw in (found.ld_published, *found.meta.get("published", ()), found.item_published,
+    for raw in (*found.meta.get("published", ()), found.ld_published, found.item_published,
                 found.time_published):
         day = day_of(raw) if raw else None
         if day and day not in out:
@@ -650,10 +819,12 @@ def _stated_days(found: _Found) -> list[str]:
     return out[:MAX_OTHER_DATES + 1]
 
 
-def _local_day(root: etree._Element, day: str, url_date: str | None) -> tuple[str, bool]:
-    """The page's local day for a UTC ``day``: the URL's when a day apart, else a timestamp with a
-    non-zero offset one day apart from it in the page's scripts (``"date":"2023-11-08T22:28:35-05:00"``
-    beside ``"datePublished":"2023-11-09T03:28:35Z"``).  ``(day, True)`` when neither says."""
+def _local_day(root: etree._Element, day: str, url_date: str | None,
+               utc: _dt.datetime | None = None) -> tuple[str, bool]:
+    """The page's local day for a UTC ``day``: the URL's when a day apart, else that of a timestamp
+    in the page's scripts stating a non-zero offset and the same moment, within an hour
+    (``"date":"2023-11-08T22:28:35-05:00"`` beside ``"datePublished":"2023-11-09T03:28:35Z"``).
+    ``(day, True)`` when neither says."""
     first = _dt.date.fromisoformat(day)
     if url_date and abs((_dt.date.fromisoformat(url_date) - first).days) == 1:
         return url_date, False
@@ -666,7 +837,10 @@ def _local_day(root: etree._Element, day: str, url_date: str | None) -> tuple[st
                 other = _dt.date.fromisoformat(m[1])
             except ValueError:
                 continue
-            if abs((other - first).days) == 1:
+            if abs((other - first).days) != 1:
+                continue
+            stamp = _instant(m[0])
+            if utc is None or (stamp is not None and abs(stamp - utc) <= _dt.timedelta(hours=1)):
                 return m[1], False
     return day, True
 
