@@ -752,6 +752,18 @@ def _has_sentence_end(text: str) -> bool:
     return False
 
 
+def _block_given_twice(keys: list[str], k: int, i: int) -> bool:
+    """Line ``i`` repeats line ``k`` as part of a block of text given twice (``A B A B``: the
+    lines between the copies are given again right after the second copy or right before the
+    first): text saved twice, not a caption beside its alt text."""
+    gap = i - k
+    if gap < 2:
+        return False
+    between = range(1, gap)
+    return ((i + gap <= len(keys) and all(keys[k + d] and keys[k + d] == keys[i + d] for d in between))
+            or (k - gap >= 0 and all(keys[k + d] and keys[k + d] == keys[k - gap + d] for d in between)))
+
+
 def _near_duplicates(a: str, b: str) -> bool:
     """One line repeats the other, whole or as its start, perhaps after a one-word label
     (``PHOTO: Smoke rises …`` / ``Smoke rises … U.S.-backed fighters …``)."""
@@ -774,20 +786,23 @@ def _boilerplate_flags(
     n = len(units)
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
-    _mark_runs(flags, [_infobox_field(u) for u in units], INFOBOX_MIN_LINES)
+    fields, definitions = _infobox_fields(units, para)
+    _mark_runs(flags, fields, INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
     for i in range(1, n - 1):
         u = units[i]
         if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
-                and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS):
+                and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
+                and not u.text[:1].islower()):  # a line going on in lower case is the text, cut short
             flags[i] = True
     for i in range(1, n):
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
                 and not _is_heading_shape(units[i].text)):
             flags[i] = True  # the caption under a photo credit
         for k in range(max(0, i - DUP_CAPTION_WINDOW), i):
-            if keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS:
+            if (keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS
+                    and not _block_given_twice(keys, k, i)):
                 flags[i] = flags[k] = True  # a long line given twice close by: alt text and caption
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
@@ -809,6 +824,7 @@ def _boilerplate_flags(
         last = paras[-1]
         tail = [i for i in range(last + 1, n) if not flags[i]]
         short = [i for i in tail if not units[i].date and not units[i].bullet and not units[i].byline
+                 and not definitions[i]
                  and not ends_sentence(units[i].text) and len(units[i].text) <= HEADLINE_MAX_CHARS]
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
@@ -924,8 +940,16 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
     if last is None:
         return
     furniture = [i for i in range(last + 1, len(units)) if flags[i]]
-    if len(furniture) < TAIL_FURNITURE_MIN_LINES:
+    if not furniture:
         return
+    if len(furniture) < TAIL_FURNITURE_MIN_LINES:
+        # one furniture line: the lines under it are furniture only when they are a list (two or
+        # more, none longer than a headline); one line alone may be the text going on (a "read
+        # also" line inside the article, then the rest of a page cut short)
+        after = [i for i in range(furniture[0] + 1, len(units)) if not flags[i]]
+        if (len(after) < TAIL_FURNITURE_MIN_LINES
+                or any(len(units[i].text) > HEADLINE_MAX_CHARS for i in after)):
+            return
     for i in range(furniture[0] + 1, len(units)):
         u = units[i]
         if not flags[i] and len(u.text) <= HEADLINE_MAX_CHARS and not (u.date or u.byline or u.page_byline):
@@ -955,6 +979,36 @@ def _infobox_field(u: Unit) -> bool:
     توفير حافلات …``, a list item of the text) is no field value."""
     return (_FIELD_RE.match(u.text) is not None and len(u.text) <= INFOBOX_MAX_CHARS
             and not (len(u.text) >= PARAGRAPH_MIN_CHARS and _final_char(u.text) == "."))
+
+
+#: Median words (of three letters or more) of the values of a ``Label: value`` run under a
+#: paragraph that make it a list of definitions (a glossary: ``Ansar (pl): supporters; those
+#: who came …``), not an infobox, whose values are names, dates and numbers
+#: (``Leader: Abu Mohammad al-Julani``, ``Size: 1,300+ (self claim, Feb. 2017)``).
+DEFINITION_MIN_WORDS = 5
+
+
+def _infobox_fields(units: list[Unit], para: list[bool]) -> tuple[list[bool], list[bool]]:
+    """Which units are infobox fields (``Label: value`` lines), and which are definitions: runs of
+    such lines under a paragraph whose values are phrases (median :data:`DEFINITION_MIN_WORDS`
+    words or more), a glossary or a list of definitions that is part of the text, whatever its
+    site (also at the end of the page, where short unfinished lines are otherwise a footer)."""
+    fields = [_infobox_field(u) for u in units]
+    definitions = [False] * len(units)
+    first = next((i for i in range(len(units)) if para[i]), len(units))
+    i = first + 1
+    while i < len(units):
+        j = i
+        while j < len(units) and fields[j]:
+            j += 1
+        if j - i >= INFOBOX_MIN_LINES:
+            words = sorted(len(_CODE_WORD_RE.findall(re.split(r"[:：]", units[k].text, maxsplit=1)[-1]))
+                           for k in range(i, j))
+            if words[len(words) // 2] >= DEFINITION_MIN_WORDS:
+                fields[i:j] = [False] * (j - i)
+                definitions[i:j] = [True] * (j - i)
+        i = max(j, i + 1)
+    return fields, definitions
 
 
 def _stamped(u: Unit) -> bool:
@@ -1238,7 +1292,9 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
-    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])]
+    templated = _templated(units)
+    shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
+              and i not in templated]
     judged, off_topic = _off_topic(units, shaped, first_para)
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
@@ -1272,6 +1328,49 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+#: Opening words shared by lines made from one template (``Click the following link for a safe
+#: PDF copy: …``, one line for each item of a list), and how many lines must share them.
+TEMPLATE_WORDS = 4
+TEMPLATE_MIN_LINES = 3
+
+
+def _templated(units: list[Unit]) -> frozenset[int]:
+    """Units whose first :data:`TEMPLATE_WORDS` words open :data:`TEMPLATE_MIN_LINES` different
+    lines of the page or more (copies of one line count once: a title given three times):
+    items of a list made from one template, never the page's title."""
+    openings: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        words = u.key.split()
+        if len(words) > TEMPLATE_WORDS:
+            openings.setdefault(" ".join(words[:TEMPLATE_WORDS]), []).append(i)
+    return frozenset(i for group in openings.values()
+                     if len({units[k].key for k in group}) >= TEMPLATE_MIN_LINES for i in group)
+
+
+#: Words of chrome glued to a headline (a site name, a breadcrumb) that :func:`_bare_title` strips.
+GLUED_CHROME_MAX_WORDS = 5
+
+
+def _bare_title(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+    """The headline itself when the chosen line is another headline line of the page with a few
+    words glued before or after it (``العرب اليوم - تركيا تسمح …`` beside ``تركيا تسمح …``, a
+    breadcrumb run into the headline): site chrome around the title."""
+    key = units[title_i].key
+    for i in zone:
+        if (i != title_i and _glued_to(key, units[i].key) and _headline_shaped(units[i], lang)
+                and not _never_title(units[i])):
+            return i
+    return title_i
+
+
+def _glued_to(key: str, headline: str) -> bool:
+    """``key`` is ``headline`` with at most :data:`GLUED_CHROME_MAX_WORDS` words glued before or
+    after it (keys are normalized, space-separated words)."""
+    return (bool(headline) and len(headline) < len(key)
+            and (key.endswith(" " + headline) or key.startswith(headline + " "))
+            and len(key.split()) - len(headline.split()) <= GLUED_CHROME_MAX_WORDS)
 
 
 @cache
@@ -1461,6 +1560,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
+    if title_i is not None:
+        title_i = _bare_title(units, zone, title_i, lang)
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -1486,6 +1587,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     title_key = units[title_i].key if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     section: str | None = None
+    menu = _menu_runs(units)
+    first_own = next((i for i in kept_paras if units[i].lang == lang), n)
     for i, u in enumerate(units):
         if boiler[i]:
             out.blocks.append(Block("boilerplate", u.start, u.end))
@@ -1494,8 +1597,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("title", u.start, u.end))
         elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
-        elif title_key and i > title_i and u.key == title_key:
-            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
+        elif title_key and i > title_i and (
+                u.key == title_key or (i < first_para and _glued_to(u.key, title_key))):
+            out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated (with a site name)
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)
@@ -1521,9 +1625,38 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
+        elif i in menu or (i < first_own and u.lang not in (lang, "mixed") and any(map(str.isalpha, u.text))):
+            # a run of short lines above the text; a line in the other script above the article's
+            # first paragraph (a picture's caption in English over an Arabic article)
+            out.blocks.append(Block("boilerplate", u.start, u.end))
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: Lines of the article's text are at least this long before its first full paragraph ends the
+#: page's top matter; a run of :data:`MENU_RUN_MIN_LINES` short lines above it is furniture.
+LONG_PARAGRAPH_CHARS = 250
+MENU_RUN_MIN_LINES = 8
+
+
+def _menu_runs(units: list[Unit]) -> frozenset[int]:
+    """Units in runs of :data:`MENU_RUN_MIN_LINES` or more short lines (under
+    :data:`PARAGRAPH_MIN_CHARS`, no sentence end) above the page's first long paragraph: an
+    infobox, a menu or a list of other pages, whatever its words.  The title, datelines and
+    headings in such a run keep their region; the lines that would read as body do not."""
+    first = next((i for i, u in enumerate(units) if len(u.text) >= LONG_PARAGRAPH_CHARS), len(units))
+    out: set[int] = set()
+    i = 0
+    while i < first:
+        j = i
+        while (j < first and len(units[j].text) < PARAGRAPH_MIN_CHARS
+               and _final_char(units[j].text) not in ".!?؟" and not _has_sentence_end(units[j].text)):
+            j += 1
+        if j - i >= MENU_RUN_MIN_LINES:
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return frozenset(out)
 
 
 def _subtitle_of(
