@@ -554,7 +554,9 @@ def _processed(tasks: Iterable[_Task | None]) -> Iterator[Iterator[_Processed | 
     if workers < 2 or busy < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
         yield map(_process_file, todo)
         return
-    with mp.get_context("fork").Pool(workers) as pool:
+    from .index.parallel import tune_worker_gc
+
+    with mp.get_context("fork").Pool(workers, initializer=tune_worker_gc) as pool:
         yield pool.imap(_process_file, todo, chunksize=POOL_CHUNK)
 
 

@@ -57,3 +57,33 @@ def test_an_index_of_repeated_passages_finds_each_of_them(tmp_path: Path) -> Non
     ids = sorted(row["id"] for row, _ in engine.search(TermQ("ent", "nusra"), limit=10))
     assert ids == ["d0-0000", "d1-0000", "d2-0000", "d3-0000"]
     engine.close()
+
+
+#: Texts where the context rules decide: capitalized words opening a sentence or not, cue words
+#: announcing a name before it (محافظة, city of) or after it (province), mentions of several words.
+CONTEXT_TEXTS = (
+    "Talks began • Talks ended: Talks resumed in the city of Reach and Reach province.",
+    "محافظة درعا. قيادة جبهة النصرة في دير الزور، والقاعدة في مدينة الرقة",
+    "The Islamic State (داعش) left Deir ez-Zor; ISIS and al-Qaeda. Homes between Hama and Homs",
+    "",
+    "— • —",
+)
+
+
+def test_the_build_path_gives_the_terms_and_mentions_of_the_full_analysis() -> None:
+    names = default_names()
+    for text in CONTEXT_TEXTS:
+        names._passages.clear()
+        words = analyze(text, names)
+        terms, mentions = index_analysis(text, names)
+        assert terms == words.field_terms()
+        assert mentions == " ".join(f"{m.start}:{m.end}:{m.entity}" for m in words.mentions)
+
+
+def test_gazetteer_spans_are_its_mentions_without_the_objects() -> None:
+    gazetteer = default_names().find.__self__
+    for text in CONTEXT_TEXTS:
+        tokens = text.replace("-", " ").replace(".", " ").split()
+        found = gazetteer.find(tokens)
+        assert gazetteer.find_spans(tokens) == [(m.start, m.end, m.entity_id) for m in found]
+    assert gazetteer.find_spans("fighters of Jabhat al-Nusra".replace("-", " ").split())

@@ -211,3 +211,25 @@ def test_tantivy_build_in_worker_runs_adopts_their_segments_in_corpus_order(
     assert update_index(open_corpus(small_corpus), many, changed=[doc], names=fake_names) > 0
     with open_index(many, names=fake_names) as b, open_index(one, names=fake_names) as a:
         assert len(b) == len(a) and b.search("Nusra").total == a.search("Nusra").total
+
+
+def _collector_state(n: int) -> tuple[int, int, int]:
+    import gc
+
+    return n, gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_workers_freeze_what_they_inherit_and_collect_less_often() -> None:
+    import gc
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    inherited = [{"kept": i} for i in range(1000)]  # containers the workers inherit from this process
+    n = parallel.MIN_PARALLEL * 2
+    out = list(parallel.parallel_map(_collector_state, range(n), workers=2))
+    assert [v for v, _, _ in out] == list(range(n))
+    assert {t for _, t, _ in out} == {parallel.WORKER_GC_THRESHOLD}
+    assert min(f for _, _, f in out) >= len(inherited)
+    shards = [range(0, 5), range(5, 9)]
+    thresholds = [t for _, t, _ in parallel.sharded_map(_collector_state, shards)]
+    assert thresholds == [parallel.WORKER_GC_THRESHOLD] * 9
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before  # this process is left as it was

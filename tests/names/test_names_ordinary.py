@@ -61,3 +61,18 @@ def test_the_nisba_of_a_known_name_is_keyed_with_its_own_ending() -> None:
     marks = dict(zip((t.text for t in an.tokens), an.key_marks, strict=True))
     assert marks["العراقية"] == "ar-nisba" and marks["عراقي"] == "ar-nisba"
     assert marks["العراق"] == "ar-consonant"
+
+
+def test_a_name_model_reads_the_tables_before_any_word_asks() -> None:
+    from bicorpus.index.analysis import names_with_aliases
+    from bicorpus.names import ordinary
+
+    words = ("the", "patrol", "Hama")
+    before = [(ordinary.zipf(w), ordinary.ordinariness(w, 3)) for w in words]
+    ordinary._frequencies.cache_clear()
+    ordinary.given_names.cache_clear()
+    names_with_aliases(())  # what a build does before it forks its workers
+    loaded = ordinary._frequencies.cache_info().currsize, ordinary.given_names.cache_info().currsize
+    assert loaded == (1, 1)
+    assert [(ordinary.zipf(w), ordinary.ordinariness(w, 3)) for w in words] == before
+    assert before[0][0] > 5  # "the" is frequent: the table was read

@@ -47,7 +47,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -153,6 +153,9 @@ class NameModel:
     is_acronym: Callable[[str], bool] = lambda word: False
     #: Normalized words that announce a name before it (محافظة, city) and after it (province).
     cues: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    #: ``find`` as ``(start, end, entity id)`` triples, without mention objects (optional: the
+    #: index build's faster path; :meth:`spans` falls back on ``find``).
+    find_spans: Callable[[Sequence[str]], Sequence[tuple[int, int, str]]] | None = None
     #: Memo of :meth:`word` (a word's analysis apart from its context is a pure function of it).
     _memo: dict[str, WordInfo] = field(default_factory=dict, init=False, repr=False, compare=False)
     #: Memo of :func:`spelling`.
@@ -173,7 +176,13 @@ class NameModel:
         return info
 
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
-        return tuple(Mention(m.start, m.end, str(m.entity_id)) for m in self.find(words))
+        return tuple(Mention(start, end, entity) for start, end, entity in self.spans(words))
+
+    def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
+        """The gazetteer mentions in ``words`` as ``(start, end, entity id)``."""
+        if self.find_spans is not None:
+            return [(start, end, str(entity)) for start, end, entity in self.find_spans(words)]
+        return [(m.start, m.end, str(m.entity_id)) for m in self.find(words)]
 
 
 @functools.cache
@@ -223,11 +232,13 @@ def names_with_aliases(alias_files: Sequence[tuple[str, str]]) -> NameModel:
     """The name model of the bundled gazetteer with the user alias files ``(path, sha256)`` read on
     top, in order (raises :class:`bicorpus.errors.AliasFileError` for a bad file)."""
     from ..names import KEY_VERSION, Gazetteer, is_article
-    from ..names.ordinary import name_cues
+    from ..names.ordinary import load_tables, name_cues
 
     gazetteer = Gazetteer.load([path for path, _ in alias_files])
+    load_tables()  # before a build forks its workers, so that they share them
     keys, romanize, is_common_word, vowel_pattern, ending, ordinariness = _word_functions()
-    return NameModel(keys=keys, find=gazetteer.find, is_article=is_article, key_version=int(KEY_VERSION),
+    return NameModel(keys=keys, find=gazetteer.find, find_spans=gazetteer.find_spans, is_article=is_article,
+                     key_version=int(KEY_VERSION),
                      romanize=romanize, is_common_word=is_common_word, vowel_pattern=vowel_pattern,
                      ending=ending, alias_files=tuple((str(p), h) for p, h in alias_files),
                      ordinariness=ordinariness, name_words=_name_words(gazetteer, is_article),
@@ -458,6 +469,9 @@ class WordInfo:
     #: Every form and ``key`` term the word can match a query word by: a word whose probe
     #: misses all of a query word's forms and keys cannot match it.
     probe: frozenset[str]
+    #: In a passage, the context may change its verdicts (a name unless it opens a sentence, or
+    #: keyed where the context announces a name): the other words skip the context rules.
+    contextual: bool = False
 
 
 _NISBA_ENDINGS = (NISBA_ENDING, "la-nisba")
@@ -484,16 +498,20 @@ def word_info(word: str, names: NameModel) -> WordInfo:
             mark.partition("/")[0] in _NISBA_ENDINGS and _nisba_of_name(f.norm, names.name_words)):
         ordinary = names.ordinariness(word, min(map(consonant_count, keys)))
     name_like = bool(keys) and (f.arabic or (f.capitalized and not common))
+    named_anywhere, named_mid_sentence = f.capitals, not f.arabic and f.capitalized
+    keyed_anywhere, keyed_in_context = name_like and not ordinary, name_like and bool(ordinary)
     return WordInfo(forms=f, stop=stop, common=common, ordinary=ordinary, keys=keys, mark=mark,
                     key_terms=key_terms,
                     plain_terms=form_terms(f.exact, f.norm, f.stemmed),
                     name_terms=form_terms(f.exact, f.norm, f.norm),
-                    named_anywhere=f.capitals,
-                    named_mid_sentence=not f.arabic and f.capitalized,
-                    keyed_anywhere=name_like and not ordinary,
-                    keyed_in_context=name_like and bool(ordinary),
+                    named_anywhere=named_anywhere,
+                    named_mid_sentence=named_mid_sentence,
+                    keyed_anywhere=keyed_anywhere,
+                    keyed_in_context=keyed_in_context,
                     cue=(f.norm in names.cues[0]) | (f.norm in names.cues[1]) << 1,
-                    probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)))
+                    probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)),
+                    contextual=((named_mid_sentence and not named_anywhere)
+                                or (keyed_in_context and not keyed_anywhere)))
 
 
 #: A word token in a capture group: ``split`` gives gaps and words alternately, without match objects.
@@ -534,15 +552,7 @@ class _Words:
 
     def mention_terms(self, m: Mention) -> tuple[str, ...]:
         """The ``name`` terms of a multi-word mention (memoized by its words)."""
-        words = tuple(self.words[m.start:m.end])
-        memo = self.names._mention_terms
-        found = memo.get(words)
-        if found is None:
-            infos = self.infos[m.start:m.end]
-            found = _remember(memo, words, name_terms(tuple(i.forms.exact for i in infos),
-                                                      tuple(i.forms.norm for i in infos),
-                                                      tuple(self.keys(j) for j in range(m.start, m.end))))
-        return found
+        return _mention_terms(self.names, self.words, self.infos, m.start, m.end)
 
     def field_terms(self) -> dict[str, list[tuple[str, ...]]]:
         infos, keyed = self.infos, self.keyed
@@ -554,6 +564,47 @@ class _Words:
         }
 
 
+def _mention_terms(names: NameModel, words: Sequence[str], infos: Sequence[WordInfo], start: int, end: int
+                   ) -> tuple[str, ...]:
+    """The ``name`` terms of the multi-word mention over ``words[start:end]`` (memoized by its words;
+    inside a mention every word with keys is keyed, so its terms depend on its words alone)."""
+    key = tuple(words[start:end])
+    memo = names._mention_terms
+    found = memo.get(key)
+    if found is None:
+        inside = infos[start:end]
+        found = _remember(memo, key, name_terms(tuple(i.forms.exact for i in inside),
+                                                tuple(i.forms.norm for i in inside),
+                                                tuple(i.keys for i in inside)))
+    return found
+
+
+def _verdicts(infos: Sequence[WordInfo], gaps: Sequence[str], mentions: Iterable[Sequence[Any]], query: bool
+              ) -> tuple[list[bool], list[bool]]:
+    """Which words are names (never stemmed) and which are keyed, in their context (``mentions``:
+    the gazetteer mentions as ``(start, end, ...)``)."""
+    named = [info.named_anywhere for info in infos]
+    keyed = [info.keyed_anywhere for info in infos]
+    if query:
+        for i, info in enumerate(infos):
+            if info.named_mid_sentence and not named[i]:
+                named[i] = True
+            if not keyed[i]:
+                keyed[i] = bool(info.keys)
+    else:
+        for i in [i for i, info in enumerate(infos) if info.contextual]:  # verdicts that need the context
+            info = infos[i]
+            if info.named_mid_sentence and not named[i]:
+                named[i] = i > 0 and not _breaks_sentence(gaps[i])
+            if info.keyed_in_context and not keyed[i]:
+                keyed[i] = _announced(infos, gaps, i)
+    for start, end, *_ in mentions:  # inside a gazetteer name: a name, keyed when it has keys
+        for j in range(start, end):
+            named[j] = True
+            keyed[j] = bool(infos[j].keys)
+    return named, keyed
+
+
 def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] | None = None) -> _Words:
     """The chain's decisions over ``text``: one memoized lookup per word, then the context rules
     (``mentions``: the gazetteer mentions when already known, as :func:`index_analysis` records them)."""
@@ -563,21 +614,27 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
         mentions = names.mentions(words) if words else ()
     known, word = names._memo.get, names.word
     infos = [known(w) or word(w) for w in words]
-    named = [info.named_anywhere for info in infos]
-    keyed = [info.keyed_anywhere for info in infos]
-    for i, info in enumerate(infos):  # the verdicts that depend on the context
-        if info.named_mid_sentence and not named[i]:
-            named[i] = query or (i > 0 and not _breaks_sentence(gaps[i]))
-        if not keyed[i]:
-            if query:
-                keyed[i] = bool(info.keys)
-            elif info.keyed_in_context:
-                keyed[i] = _announced(infos, gaps, i)
-    for m in mentions:  # inside a gazetteer name: a name, keyed when it has keys
-        for j in range(m.start, m.end):
-            named[j] = True
-            keyed[j] = bool(infos[j].keys)
+    named, keyed = _verdicts(infos, gaps, ((m.start, m.end) for m in mentions), query)
     return _Words(parts, words, gaps, infos, named, keyed, tuple(mentions), names)
+
+
+def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str, ...]]], str]:
+    """:func:`index_analysis` worked out: ``_read(text, names, False)``'s field terms and encoded
+    mentions, with the mentions kept as plain ``(start, end, entity)`` triples."""
+    parts = _SPLIT_RE.split(text)
+    words, gaps = parts[1::2], parts[0::2]
+    spans = names.spans(words) if words else []
+    known, word = names._memo.get, names.word
+    infos = [known(w) or word(w) for w in words]
+    named, keyed = _verdicts(infos, gaps, spans, False)
+    terms = {
+        "form": [i.name_terms if n else i.plain_terms for i, n in zip(infos, named, strict=True)],
+        "key": [i.key_terms for i, k in zip(infos, keyed, strict=True) if k],
+        "name": [_mention_terms(names, words, infos, start, end)
+                 for start, end, _ in spans if end - start > 1],
+        "ent": [(entity,) for _, _, entity in spans],
+    }
+    return terms, " ".join(f"{start}:{end}:{entity}" for start, end, entity in spans)
 
 
 def encode_mentions(mentions: Sequence[Mention]) -> str:
@@ -606,9 +663,7 @@ def index_analysis(text: str, names: NameModel | None = None) -> tuple[dict[str,
     names = names or default_names()
     found = names._passages.get(text)
     if found is None:
-        words = _read(text, names, False)
-        found = _remember(names._passages, text, (words.field_terms(), encode_mentions(words.mentions)),
-                          _PASSAGE_CACHE)
+        found = _remember(names._passages, text, _index_terms(text, names), _PASSAGE_CACHE)
     return found
 
 

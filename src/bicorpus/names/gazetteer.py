@@ -424,10 +424,17 @@ class Gazetteer:
         just before a mention is included in it.  Latin words match an alias through keys
         only when capitalized, unless ``any_case`` (for typed queries: ``daish`` finds
         Daesh); acronyms always need their capitals."""
+        return [Mention(start, end, entity_id, alias)
+                for start, end, _, entity_id, alias in self._found(tokens, any_case)]
+
+    def find_spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
+        """:meth:`find` (not ``any_case``) as ``(start, end, entity id)`` triples, without making
+        :class:`Mention` objects (the index build asks this of every passage)."""
+        return [(span[0], span[1], span[3]) for span in self._found(tokens, False)]
+
+    def _found(self, tokens: Sequence[str], any_case: bool) -> list[_Span]:
         found = self._spans(tokens, any_case, fold=True)
-        if len(found) > 1:
-            found = _leftmost_longest(found)
-        return [Mention(start, end, entity_id, alias) for start, end, _, entity_id, alias in found]
+        return _leftmost_longest(found) if len(found) > 1 else found
 
     def lookup(self, name: str, *, any_case: bool = True) -> list[Entity]:
         """Entities one of whose aliases is the whole of ``name`` (a name, so any case by default).

@@ -37,6 +37,13 @@ def _frequencies() -> dict[str, dict[str, float]]:
     return out
 
 
+def load_tables() -> None:
+    """Read the frequency table and the name list now (once per process): a process that forks
+    workers to analyse passages loads them once for all of its workers."""
+    _frequencies()
+    given_names()
+
+
 def _norm(word: str) -> str:
     return normalize_token(word.strip("'’")).replace("'", "")
 
