@@ -68,6 +68,12 @@ class LockInfo:
             return None
 
 
+def of_a_gone_process(pid: str) -> bool:
+    """Whether ``pid`` (a process id written in a file's name) names another process of this host
+    that is gone: what it left behind (a staging folder, a temporary record) can be removed."""
+    return pid.isdigit() and int(pid) != os.getpid() and not pid_alive(int(pid))
+
+
 def pid_alive(pid: int) -> bool:
     """Whether a process with this id exists on this host."""
     if pid <= 0:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from ..errors import SearchIndexError
+from ..lock import of_a_gone_process
 
 T = TypeVar("T")
 
@@ -358,13 +359,13 @@ def tidy_index(path: str | Path) -> None:
     converting = False
     for found in path.glob(CONVERT_PREFIX + "*"):
         pid = found.name[len(CONVERT_PREFIX):]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if of_a_gone_process(pid):
             shutil.rmtree(found, ignore_errors=True)
         else:
             converting = True
     for found in path.glob(".*.tmp"):  # a record being replaced when its writer was killed
         pid = found.name.rsplit(".", 2)[-2]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if of_a_gone_process(pid):
             found.unlink(missing_ok=True)
     # A conversion under way moves its files in; an index from before engines were recorded is
     # told by its files, so none of them is stale.
@@ -377,16 +378,6 @@ def tidy_index(path: str | Path) -> None:
     data = json.loads((path / ENGINE_FILE).read_text("utf-8"))
     if data.get("engine") != used:  # a conversion committed before the engine record was updated
         _replace_json(path / ENGINE_FILE, {"engine": used, **({"next": wanted} if wanted != used else {})})
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def convert_index(path: str | Path, build: Callable[[Path], int], record: Callable[[Path, str], None]) -> int:

@@ -35,6 +35,7 @@ import orjson
 import tantivy
 
 from ..errors import SearchIndexError
+from ..lock import of_a_gone_process
 from .engine import (
     META_FIELDS,
     AllQ,
@@ -348,7 +349,7 @@ def _drop_stale_staging(path: Path) -> None:
     """Remove the staging folders of builds whose process is gone (one killed midway)."""
     for found in path.glob(".build-*-*"):
         pid = found.name.split("-")[1]
-        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+        if of_a_gone_process(pid):
             shutil.rmtree(found, ignore_errors=True)
 
 
@@ -385,16 +386,6 @@ def _drop_uncommitted(path: Path) -> None:
             _write_json_atomic(path / ".managed.json", kept)
     except (OSError, ValueError, TypeError):
         pass
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
 
 
 def _write_json_atomic(target: Path, data: Any) -> None:
