@@ -1470,12 +1470,7 @@ def _never_title(u: Unit) -> bool:
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return _not_title_patterns().search(norm) or _chrome_line_patterns().search(norm)
-
-
-@cache
-def _chrome_line_patterns() -> _Patterns:
-    return _one_pattern(data_lines("chrome_line_patterns.txt"))
+    return _not_title_patterns().search(norm)
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
