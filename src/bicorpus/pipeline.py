@@ -547,17 +547,21 @@ POOL_CHUNK = 16
 def _processed(tasks: Iterable[_Task | None]) -> Iterator[Iterator[_Processed | str | None]]:
     """Results of :func:`_process_file` for ``tasks``, in order: over a pool of one worker per core
     (forked: the corpus lock's guard makes workers die with this process) when there is enough
-    work, in this process otherwise.  Leaving the block stops the workers."""
+    work, in this process otherwise.  Leaving the block stops the workers (at once: a stopped
+    ``multiprocessing.Pool`` could wait forever on a queue lock a worker it ended held)."""
     todo = list(tasks)
     workers = min(os.cpu_count() or 1, 8)
     busy = sum(t is not None for t in todo)
     if workers < 2 or busy < POOL_MIN_FILES or "fork" not in mp.get_all_start_methods():
         yield map(_process_file, todo)
         return
-    from .index.parallel import tune_worker_gc
+    from .index.parallel import parallel_map
 
-    with mp.get_context("fork").Pool(workers, initializer=tune_worker_gc) as pool:
-        yield pool.imap(_process_file, todo, chunksize=POOL_CHUNK)
+    results = parallel_map(_process_file, todo, workers=workers, batch=POOL_CHUNK, min_parallel=1)
+    try:
+        yield results
+    finally:
+        results.close()  # stops the workers when the results were not all read
 
 
 def _take(

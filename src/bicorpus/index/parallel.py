@@ -66,22 +66,25 @@ def _work(func: Callable[[Any], Any], tasks: Any, results: Any) -> None:
             results.put((number, None, f"{type(err).__name__}: {err}"))
 
 
-def parallel_map(func: Callable[[P], R], items: Iterable[P], *, workers: int | None = None) -> Iterator[R]:
-    """``map(func, items)``, in order, over forked worker processes when ``items`` are many.
+def parallel_map(func: Callable[[P], R], items: Iterable[P], *, workers: int | None = None,
+                 batch: int = BATCH, min_parallel: int = MIN_PARALLEL) -> Iterator[R]:
+    """``map(func, items)``, in order, over forked worker processes when ``items`` are many (at
+    least ``min_parallel``), sent to them ``batch`` at a time.
 
     ``func`` and what it refers to are inherited by the workers (fork), not pickled; items and
-    results are.  A worker that fails or dies raises :class:`SearchIndexError` here."""
+    results are.  A worker that fails or dies raises :class:`SearchIndexError` here.  Leaving the
+    iterator early (an error, Ctrl-C) stops the workers without waiting on them for long."""
     workers = default_workers() if workers is None else workers
     it = iter(items)
-    head = list(itertools.islice(it, MIN_PARALLEL))
-    if workers < 2 or len(head) < MIN_PARALLEL or "fork" not in mp.get_all_start_methods():
+    head = list(itertools.islice(it, min_parallel))
+    if workers < 2 or len(head) < min_parallel or "fork" not in mp.get_all_start_methods():
         yield from map(func, head)
         yield from map(func, it)
         return
-    yield from _pooled(func, itertools.chain(head, it), workers)
+    yield from _pooled(func, itertools.chain(head, it), workers, batch)
 
 
-def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int) -> Iterator[R]:
+def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int, batch: int) -> Iterator[R]:
     ctx = mp.get_context("fork")
     tasks = ctx.Queue(maxsize=workers * IN_FLIGHT)
     results = ctx.Queue()
@@ -105,8 +108,8 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int) -> Iterato
     def feed() -> None:
         try:
             for number in itertools.count():
-                batch = list(itertools.islice(items, BATCH))
-                if not batch or not put((number, batch)):
+                chunk = list(itertools.islice(items, batch))
+                if not chunk or not put((number, chunk)):
                     break
                 sent[0] = number + 1
         except BaseException as err:
