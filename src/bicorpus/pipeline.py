@@ -557,7 +557,8 @@ def _processed(tasks: Iterable[_Task | None]) -> Iterator[Iterator[_Processed | 
         return
     from .index.parallel import parallel_map
 
-    results = parallel_map(_process_file, todo, workers=workers, batch=POOL_CHUNK, min_parallel=1)
+    results = parallel_map(_process_file, todo, workers=workers, batch=POOL_CHUNK, min_parallel=1,
+                           what="ingest", repair="run `bicorpus ingest` again", error=CorpusError)
     try:
         yield results
     finally:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bicorpus.corpus import open_corpus
-from bicorpus.errors import SearchIndexError
+from bicorpus.errors import CorpusError, SearchIndexError
 from bicorpus.index import build_index, open_index, parallel, update_index
 from bicorpus.index.analysis import default_names
 from bicorpus.index.search import indexed_passage
@@ -50,6 +50,15 @@ def test_a_failing_item_is_one_clear_error() -> None:
 def test_a_dead_worker_is_reported() -> None:
     with pytest.raises(SearchIndexError, match="worker died"):
         list(parallel.parallel_map(_die_on_13, range(3000), workers=2))
+
+
+def test_a_dead_or_failing_worker_names_its_task_and_repair() -> None:
+    named = {"what": "ingest", "repair": "run `bicorpus ingest` again", "error": CorpusError}
+    with pytest.raises(CorpusError, match=r"^an ingest worker died: run `bicorpus ingest` again$"):
+        list(parallel.parallel_map(_die_on_13, range(1400), workers=2, batch=16, min_parallel=1, **named))
+    failed = r"^ingest failed in a worker process \(ValueError: thirteen hundred\)$"
+    with pytest.raises(CorpusError, match=failed):
+        list(parallel.parallel_map(_fail_on_13, range(1400), workers=2, batch=16, min_parallel=1, **named))
 
 
 def test_an_error_reading_the_items_is_raised() -> None:

@@ -23,7 +23,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from ..errors import SearchIndexError
+from ..errors import BicorpusError, SearchIndexError
 
 P = TypeVar("P")
 R = TypeVar("R")
@@ -67,12 +67,15 @@ def _work(func: Callable[[Any], Any], tasks: Any, results: Any) -> None:
 
 
 def parallel_map(func: Callable[[P], R], items: Iterable[P], *, workers: int | None = None,
-                 batch: int = BATCH, min_parallel: int = MIN_PARALLEL) -> Iterator[R]:
+                 batch: int = BATCH, min_parallel: int = MIN_PARALLEL, what: str = "analysis",
+                 repair: str = "run `bicorpus reindex`", error: type[BicorpusError] = SearchIndexError,
+                 ) -> Iterator[R]:
     """``map(func, items)``, in order, over forked worker processes when ``items`` are many (at
     least ``min_parallel``), sent to them ``batch`` at a time.
 
     ``func`` and what it refers to are inherited by the workers (fork), not pickled; items and
-    results are.  A worker that fails or dies raises :class:`SearchIndexError` here.  Leaving the
+    results are.  A worker that fails or dies raises ``error`` here, naming ``what`` the workers
+    do (``an analysis worker died``) and the ``repair`` (default: the index's analysis).  Leaving the
     iterator early (an error, Ctrl-C) stops the workers without waiting on them for long."""
     workers = default_workers() if workers is None else workers
     it = iter(items)
@@ -81,10 +84,11 @@ def parallel_map(func: Callable[[P], R], items: Iterable[P], *, workers: int | N
         yield from map(func, head)
         yield from map(func, it)
         return
-    yield from _pooled(func, itertools.chain(head, it), workers, batch)
+    yield from _pooled(func, itertools.chain(head, it), workers, batch, what, repair, error)
 
 
-def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int, batch: int) -> Iterator[R]:
+def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int, batch: int, what: str, repair: str,
+            error: type[BicorpusError]) -> Iterator[R]:
     ctx = mp.get_context("fork")
     tasks = ctx.Queue(maxsize=workers * IN_FLIGHT)
     results = ctx.Queue()
@@ -131,13 +135,13 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int, batch: int
                 next_number += 1
                 continue
             try:
-                number, out, error = results.get(timeout=_POLL)
+                number, out, failure = results.get(timeout=_POLL)
             except queue.Empty:
                 if not all(proc.is_alive() for proc in procs):
-                    raise SearchIndexError("an analysis worker died: run `bicorpus reindex`") from None
+                    raise error(f"an {what} worker died: {repair}") from None
                 continue
-            if error is not None:
-                raise SearchIndexError(f"analysis failed in a worker process ({error})")
+            if failure is not None:
+                raise error(f"{what} failed in a worker process ({failure})")
             pending[number] = out
         if failed:
             raise failed[0]
