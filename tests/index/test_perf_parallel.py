@@ -242,3 +242,19 @@ def test_workers_freeze_what_they_inherit_and_collect_less_often() -> None:
     thresholds = [t for _, t, _ in parallel.sharded_map(_collector_state, shards)]
     assert thresholds == [parallel.WORKER_GC_THRESHOLD] * 9
     assert (gc.get_threshold(), gc.get_freeze_count()) == before  # this process is left as it was
+
+
+def _slow_first(n: int) -> int:
+    import time
+
+    if n == 0:
+        time.sleep(0.6)
+    return n
+
+
+def test_a_worker_that_finished_its_share_is_not_a_dead_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the first batch is slow: the other worker does every other batch, takes its end marker and
+    # exits (status 0) while results are still due; waiting on, the map must not call that a death
+    monkeypatch.setattr(parallel, "_POLL", 0.05)
+    n = parallel.MIN_PARALLEL * 2
+    assert list(parallel.parallel_map(_slow_first, range(n), workers=2)) == list(range(n))

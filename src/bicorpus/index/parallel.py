@@ -137,7 +137,7 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int, batch: int
             try:
                 number, out, failure = results.get(timeout=_POLL)
             except queue.Empty:
-                if not all(proc.is_alive() for proc in procs):
+                if _any_died(procs):
                     raise error(f"an {what} worker died: {repair}") from None
                 continue
             if failure is not None:
@@ -152,6 +152,14 @@ def _pooled(func: Callable[[P], R], items: Iterator[P], workers: int, batch: int
         for q in (tasks, results):
             q.cancel_join_thread()  # the workers are gone: exiting must not wait to flush to them
             q.close()
+
+
+def _any_died(procs: Sequence[Any]) -> bool:
+    """Whether a worker ended without being told to (killed, or failed outside its loop), or all
+    ended while results are still due.  A worker that ran out of work and took its end marker
+    exits with status 0 while the others may still be busy: that is not a death."""
+    codes = [proc.exitcode for proc in procs]
+    return any(code not in (None, 0) for code in codes) or all(code is not None for code in codes)
 
 
 def _stop(procs: Sequence[Any], queues: Iterable[Any] = ()) -> None:
