@@ -61,6 +61,8 @@ TITLE_MAX_CHARS = 400
 MAX_H1 = 8
 #: A part of ``<title>`` this many words or fewer, at its start or end, may be a site name.
 SITE_PART_MAX_WORDS = 4
+#: An ``<h1>`` of at most this many words sharing no word with the declared titles is a page label.
+LABEL_MAX_WORDS = 3
 
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
@@ -457,6 +459,12 @@ def _in_article(el: etree._Element) -> bool:
 # --- titles ------------------------------------------------------------------------------------------
 
 
+def _site_like(name: str) -> bool:
+    """``name`` may be a site's name: a few words (``MSN``, ``الجزيرة نت``), not a headline some
+    pages also put in a site-name field."""
+    return len(name.split()) <= SITE_PART_MAX_WORDS + 2
+
+
 def _site_keys(names: list[str | None], host: str | None) -> set[str]:
     keys = {_squash(n.lstrip("@")) for n in names if n}
     if host:
@@ -556,6 +564,27 @@ def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = Fal
             or (split and pk in {_key(p) for p in _parts(h1)}))
 
 
+_OPEN_SEPS = "_|│-–—:·•»›/~"
+
+
+def _opens(title: str, h1: str) -> bool:
+    """``title`` is ``h1`` followed by a separator and more (``标题 _频道 _网站``, ``Headline_Site``):
+    separators without spaces around them, which :func:`_parts` does not split at."""
+    if len(h1) < 4 or len(title) <= len(h1) or not title.startswith(h1):
+        return False
+    rest = title[len(h1):].lstrip()
+    return rest[:1] in _OPEN_SEPS and bool(rest[1:].strip(_OPEN_SEPS + " "))
+
+
+def _unrelated_label(h1: str, cands: Sequence[str]) -> bool:
+    """``h1`` is a short page label (``기사 상세``, ``Article detail``) rather than the headline: it has
+    at most :data:`LABEL_MAX_WORDS` words and shares none with the page's declared titles."""
+    words = set(_key(h1).split())
+    if not cands or len(words) > LABEL_MAX_WORDS:
+        return False
+    return not any(words & set(_key(c).split()) for c in cands)
+
+
 def _spans(title: str) -> list[str]:
     """Every run of consecutive parts of ``title`` between separators (``A - B - C`` gives ``A``,
     ``A - B``, ``B``, ``B - C``, ``C`` and the whole)."""
@@ -622,11 +651,15 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
         if _key(h1) in agree and (" " in _key(h1) or not (og or ld)):
             return h1
     for h1, _ in h1s:
+        if any(_opens(c, h1) for c in cands):
+            return h1
+    for h1, _ in h1s:
         for piece in pieces:
             if _covers(h1, piece, split=True):
                 return piece
-    if len(h1s) == 1 and " " in h1s[0][0]:
-        return h1s[0][0]
+    multi = [h1 for h1, _ in h1s if " " in h1]
+    if len(multi) == 1 and not _unrelated_label(multi[0], cands):
+        return multi[0]
     tt_parts = {_key(p) for p in _parts(tt)} if tt else set()
     for cand in (og_s, ld_s):
         if cand and (_key(cand) in tt_parts or (tt_s and _key(cand) == _key(tt_s))):
@@ -719,11 +752,11 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     if page_url and not page_url.lower().startswith(("http://", "https://", "//")):
         page_url = url or None
     host = urlsplit(page_url if "//" in (page_url or "") else "").hostname if page_url else None
-    site_name = found.first("site") or found.ld_site
+    declared = [n for n in (*found.meta.get("site", ()), found.ld_site) if n and _site_like(n)]
+    site_name = declared[0] if declared else None
     if site_name and site_name.startswith("@"):
         site_name = site_name[1:] or None
-    sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ()),
-                        *(m for m in found.mastheads if len(m.split()) <= SITE_PART_MAX_WORDS + 2)], host)
+    sites = _site_keys([*declared, *(m for m in found.mastheads if _site_like(m))], host)
     title = choose_title(found, sites)
     published, utc = _published(found)
     stated = _stated_days(found)
@@ -819,6 +852,25 @@ def _stated_days(found: _Found) -> list[str]:
     return out[:MAX_OTHER_DATES + 1]
 
 
+#: UTC offsets in use run from -12:00 to +14:00.
+_WEST_HOURS, _EAST_HOURS = 12, 14
+
+
+def _reachable(utc: _dt.datetime | None, shift: int) -> bool:
+    """A local day ``shift`` days from the UTC day of ``utc`` is possible at some UTC offset: the
+    day before only for a time before 12:00 UTC, the day after only for one from 10:00 UTC
+    (``2019-08-27T16:34:48+00:00`` is the 27th or the 28th somewhere, never the 26th)."""
+    if abs(shift) != 1:
+        return False
+    if utc is None:
+        return True
+    utc = utc.astimezone(_dt.timezone.utc)
+    hours = utc.hour + utc.minute / 60
+    if utc.hour == 0 and utc.minute == 0 and utc.second == 0:
+        return True  # a midnight stamp is often a day alone written as a timestamp
+    return hours < _WEST_HOURS if shift < 0 else hours >= 24 - _EAST_HOURS
+
+
 def _local_day(root: etree._Element, day: str, url_date: str | None,
                utc: _dt.datetime | None = None) -> tuple[str, bool]:
     """The page's local day for a UTC ``day``: the URL's when a day apart, else that of a timestamp
@@ -826,7 +878,7 @@ def _local_day(root: etree._Element, day: str, url_date: str | None,
     (``"date":"2023-11-08T22:28:35-05:00"`` beside ``"datePublished":"2023-11-09T03:28:35Z"``).
     ``(day, True)`` when neither says."""
     first = _dt.date.fromisoformat(day)
-    if url_date and abs((_dt.date.fromisoformat(url_date) - first).days) == 1:
+    if url_date and _reachable(utc, (_dt.date.fromisoformat(url_date) - first).days):
         return url_date, False
     for script in root.iter("script"):
         text = script.text
