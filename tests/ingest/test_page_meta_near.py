@@ -63,7 +63,8 @@ def test_the_site_clock_far_above_the_headline_is_not_the_date(tmp_path: Path) -
     html = page("<title>اتفاق في اليرموك</title>",
                 "<header><div>الأحد 3 أيار 2020</div><ul><li><a href='/a'>سياسة</a></li>"
                 "<li><a href='/b'>اقتصاد</a></li><li><a href='/c'>رياضة</a></li></ul></header>"
-                "<p>تابعونا على مواقع التواصل الاجتماعي للحصول على آخر الأخبار والتقارير من سوريا والمنطقة.</p>"
+                "<p>تابعونا على مواقع التواصل الاجتماعي للحصول على آخر الأخبار والتقارير "
+                "من سوريا والمنطقة.</p>"
                 f"<article><h1>اتفاق في اليرموك</h1>{BODY_AR}</article>")
     assert doc_of(tmp_path, html).date is None
 
@@ -125,7 +126,8 @@ def test_the_only_h1_of_several_words_beside_a_one_word_section_h1() -> None:
 def test_a_short_h1_sharing_no_word_with_the_declared_title_is_a_page_label() -> None:
     for label in ("تفاصيل الخبر", "Article details"):
         html = page("<meta property='og:title' content='إدلب تحت سيطرة الهيئة - المرصد'>"
-                    "<title>إدلب تحت سيطرة الهيئة - المرصد</title><meta property='og:site_name' content='المرصد'>",
+                    "<title>إدلب تحت سيطرة الهيئة - المرصد</title>"
+                    "<meta property='og:site_name' content='المرصد'>",
                     f"<h1>{label}</h1><article>{BODY_AR}</article>")
         assert meta_of(html).title == "إدلب تحت سيطرة الهيئة", label
     # a short headline sharing a word with the declared title stays the headline
@@ -136,10 +138,12 @@ def test_a_short_h1_sharing_no_word_with_the_declared_title_is_a_page_label() ->
 
 def test_an_h1_opening_the_title_before_an_underscore_is_the_headline() -> None:
     html = page("<title>إدلب تحت سيطرة الهيئة_أخبار سوريا_المرصد</title>",
-                f"<article><h1>إدلب تحت سيطرة الهيئة</h1>{BODY_AR}</article><aside><h1>الأكثر قراءة</h1></aside>")
+                f"<article><h1>إدلب تحت سيطرة الهيئة</h1>{BODY_AR}</article>"
+                "<aside><h1>الأكثر قراءة</h1></aside>")
     assert meta_of(html).title == "إدلب تحت سيطرة الهيئة"
     html = page("<title>Fighting resumes in Idlib _World _Levant Monitor</title>",
-                f"<article><h1>Fighting resumes in Idlib</h1>{BODY_EN}</article><aside><h1>Most read</h1></aside>")
+                f"<article><h1>Fighting resumes in Idlib</h1>{BODY_EN}</article>"
+                "<aside><h1>Most read</h1></aside>")
     assert meta_of(html).title == "Fighting resumes in Idlib"
 
 

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
+from ..dates import find_date_normalized
 from ..layout import (
     NAV_MAX_CHARS,
     NAV_PATTERN_MAX_CHARS,
@@ -49,7 +50,6 @@ from ..layout import (
 )
 from ..layout import PARAGRAPH_MIN_CHARS as _UNIT_PARAGRAPH_CHARS
 from ..layout import strip_bullet as _strip_bullet
-from ..dates import find_date_normalized
 from ..normalize import normalize_text
 from .html import HtmlBlock, PageMeta, words_key
 from .page_meta import page_date

@@ -864,7 +864,7 @@ def _reachable(utc: _dt.datetime | None, shift: int) -> bool:
         return False
     if utc is None:
         return True
-    utc = utc.astimezone(_dt.timezone.utc)
+    utc = utc.astimezone(_dt.UTC)
     hours = utc.hour + utc.minute / 60
     if utc.hour == 0 and utc.minute == 0 and utc.second == 0:
         return True  # a midnight stamp is often a day alone written as a timestamp
