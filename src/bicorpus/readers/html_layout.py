@@ -129,35 +129,37 @@ def _update_line(text: str) -> bool:
     return any(f" {cue} " in before for cue in _phrases("update_cues.txt"))
 
 
-def _line_day(u: Unit, b: HtmlBlock) -> str | None:
+def _line_day(u: Unit, b: HtmlBlock, loose: bool) -> str | None:
     """The publication day a short line near the title shows: a dateline, a date opening or closing
-    it after a label, or a date in a short line (``Issued on: 27/08/2019 - 18:34``,
+    it after a label, or (``loose``) a date in a short line (``Issued on: 27/08/2019 - 18:34``,
     ``بيروت - الأحد ١٢ نيسان ٢٠١٧``); not in a list item, caption or navigation, not an update."""
     if b.item or b.caption or u.caption or u.nav or b.end - b.start > NEAR_DATE_MAX_CHARS:
         return None
     day = u.date or u.date_lead or u.date_tail
-    if day is None and u.date_in and (len(u.text) <= NEAR_DATE_IN_MAX_CHARS or "|" in u.text):
+    if day is None and loose and u.date_in and (len(u.text) <= NEAR_DATE_IN_MAX_CHARS or "|" in u.text):
         day = u.date_in
     if day is None or len(day) != 10 or _update_line(u.text):
         return None
     return day
 
 
-def _near_title_date(units: _Units, blocks: Sequence[HtmlBlock], title_i: int) -> str | None:
+def _near_title_date(units: _Units, blocks: Sequence[HtmlBlock], title_i: int,
+                     loose: bool = True) -> str | None:
     """The day a date line near the title shows when none follows it: the nearest of the
     :data:`DATE_ABOVE_REACH` blocks above it (a kicker and date over the headline; not past a
-    paragraph) and of the :data:`DATE_BELOW_REACH` blocks below it (a byline box after the lead)."""
+    paragraph) and of the :data:`DATE_BELOW_REACH` blocks below it (a byline box after the lead).
+    Not ``loose``: only lines shaped as datelines, not a date among other words."""
     for i in range(title_i - 1, max(-1, title_i - 1 - DATE_ABOVE_REACH), -1):
         b = blocks[i]
         if b.end - b.start >= _UNIT_PARAGRAPH_CHARS or b.level is not None:
             break
-        if day := _line_day(units[i], b):
+        if day := _line_day(units[i], b, loose):
             return day
     for i in range(title_i + 1, min(len(blocks), title_i + 1 + DATE_BELOW_REACH)):
         b = blocks[i]
         if b.level is not None and b.level >= 1 and i > title_i + 1:
             break  # the next headline: another article's
-        if b.end - b.start <= NEAR_DATE_MAX_CHARS and (day := _line_day(units[i], b)):
+        if b.end - b.start <= NEAR_DATE_MAX_CHARS and (day := _line_day(units[i], b, loose)):
             return day
     return None
 
@@ -400,7 +402,8 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
         out.append(Block("body", u.start, u.end, section=section))
 
     if text_date is None and title_i is not None:
-        near = _near_title_date(units, blocks, title_i)
+        # a date among other words beats no date, not htmldate's guess (which reads the text too)
+        near = _near_title_date(units, blocks, title_i, loose=meta.date is None)
         if near and (meta.date is None or meta.date_guessed or near in meta.other_dates):
             text_date = near
     if text_date is None and meta.date is None:

@@ -61,8 +61,9 @@ TITLE_MAX_CHARS = 400
 MAX_H1 = 8
 #: A part of ``<title>`` this many words or fewer, at its start or end, may be a site name.
 SITE_PART_MAX_WORDS = 4
-#: An ``<h1>`` of at most this many words sharing no word with the declared titles is a page label.
-LABEL_MAX_WORDS = 3
+#: The only ``<h1>`` of several words is the headline when it shares a word of this many letters
+#: or more with a declared title (or none is declared).
+RELATED_MIN_CHARS = 3
 
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
@@ -576,13 +577,14 @@ def _opens(title: str, h1: str) -> bool:
     return rest[:1] in _OPEN_SEPS and bool(rest[1:].strip(_OPEN_SEPS + " "))
 
 
-def _unrelated_label(h1: str, cands: Sequence[str]) -> bool:
-    """``h1`` is a short page label (``기사 상세``, ``Article detail``) rather than the headline: it has
-    at most :data:`LABEL_MAX_WORDS` words and shares none with the page's declared titles."""
-    words = set(_key(h1).split())
-    if not cands or len(words) > LABEL_MAX_WORDS:
-        return False
-    return not any(words & set(_key(c).split()) for c in cands)
+def _related(h1: str, cands: Sequence[str]) -> bool:
+    """``h1`` shares a word of :data:`RELATED_MIN_CHARS` letters or more with one of the page's
+    declared titles, or the page declares none: else it is a page label (``기사 상세``,
+    ``Article details``) or a tagline (``Democracy in Europe Movement 2025``), not the headline."""
+    if not cands:
+        return True
+    words = {w for w in _key(h1).split() if len(w) >= RELATED_MIN_CHARS}
+    return any(words & set(_key(c).split()) for c in cands)
 
 
 def _spans(title: str) -> list[str]:
@@ -658,7 +660,7 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
             if _covers(h1, piece, split=True):
                 return piece
     multi = [h1 for h1, _ in h1s if " " in h1]
-    if len(multi) == 1 and not _unrelated_label(multi[0], cands):
+    if len(multi) == 1 and _related(multi[0], cands):
         return multi[0]
     tt_parts = {_key(p) for p in _parts(tt)} if tt else set()
     for cand in (og_s, ld_s):
