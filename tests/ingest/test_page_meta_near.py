@@ -131,7 +131,8 @@ def test_a_short_h1_sharing_no_word_with_the_declared_title_is_a_page_label() ->
                     f"<h1>{label}</h1><article>{BODY_AR}</article>")
         assert meta_of(html).title == "إدلب تحت سيطرة الهيئة", label
     # nor is a tagline the only <h1> of several words beside donation buttons
-    html = page("<meta property='og:title' content='Fighting resumes in Idlib - Levant Monitor'>",
+    html = page("<meta property='og:title' content='Fighting resumes in Idlib - Levant Monitor'>"
+                "<meta property='og:site_name' content='Levant Monitor'>",
                 "<h1>€5</h1><h1>€10</h1><h1>other</h1><h1>Democracy in Europe Movement</h1>"
                 f"<article>{BODY_EN}</article>")
     assert meta_of(html).title == "Fighting resumes in Idlib"
