@@ -162,3 +162,20 @@ def test_a_headline_in_a_site_name_field_is_not_the_site_name() -> None:
     meta = meta_of(html)
     assert meta.title == "Fighting resumes in Idlib province after two weeks"
     assert meta.site == "MSN"
+
+
+# --- metadata values -----------------------------------------------------------------------------------
+
+
+def test_a_day_written_without_separators_in_a_meta_field() -> None:
+    for value, day in (("20170412", "2017-04-12"), ("20170412103000", "2017-04-12"), ("20171312", None)):
+        meta = meta_of(page(f"<meta name='publishdate' content='{value}'>", BODY_AR))
+        assert (meta.date if not meta.date_guessed else None) == day, value
+
+
+def test_json_ld_wrapped_in_cdata_marks_is_read() -> None:
+    ld = ('<script type="application/ld+json">//<![CDATA[\n{"@type": "NewsArticle", '
+          '"headline": "إدلب تحت سيطرة الهيئة", '
+          '"datePublished": "2017-04-12T10:00:00+03:00"}\n//]]></script>')
+    meta = meta_of(page(ld, BODY_AR))
+    assert (meta.title, meta.date) == ("إدلب تحت سيطرة الهيئة", "2017-04-12")

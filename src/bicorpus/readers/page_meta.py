@@ -97,6 +97,8 @@ _LOCAL_STAMP_RE = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)
 #: Scripts longer than this (characters) are not searched for a local timestamp.
 LOCAL_SCRIPT_MAX_CHARS = 500_000
 _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# A day written without separators, with its time or not: 20170412, 201704121030, 20170412103000.
+_COMPACT_DAY_RE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?\s*$")
 _URL_DATE_RES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
     re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
@@ -162,7 +164,7 @@ def _squash(text: str | None) -> str:
 
 def day_of(value: Any, today: _dt.date | None = None) -> str | None:
     """ISO day of a metadata date value (``2017-04-12T10:00:00+02:00``, ``1491991200``,
-    ``April 12, 2017``, ``12 نيسان 2017``), or ``None`` when it gives no plausible full day
+    ``20170412``, ``April 12, 2017``, ``12 نيسان 2017``), or ``None`` when it gives no plausible full day
     (from :data:`MIN_DAY` to tomorrow)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(int(value))
@@ -170,6 +172,11 @@ def day_of(value: Any, today: _dt.date | None = None) -> str | None:
         return None
     day: _dt.date | None = None
     if m := _ISO_DAY_RE.match(value):
+        try:
+            day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    elif m := _COMPACT_DAY_RE.match(value):
         try:
             day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -241,13 +248,16 @@ def _names(value: Any) -> list[str]:
     return out
 
 
+_CDATA_RE = re.compile(r"(?://\s*|/\*\s*)?(?:<!\[CDATA\[|\]\]>)(?:\s*\*/)?")
+
+
 def _loads(text: str) -> Any:
     try:
         return json.loads(text, strict=False)
     except ValueError:
-        try:  # a trailing comma, a stray semicolon, HTML comment marks: common, harmless
-            return json.loads(re.sub(r",\s*([}\]])", r"\1", text.strip().strip(";").replace("<!--", "")
-                                     .replace("-->", "")), strict=False)
+        try:  # a trailing comma, a stray semicolon, HTML comment or CDATA marks: common, harmless
+            text = _CDATA_RE.sub("", text.replace("<!--", "").replace("-->", ""))
+            return json.loads(re.sub(r",\s*([}\]])", r"\1", text.strip().strip(";")), strict=False)
         except ValueError:
             return None
 
