@@ -6,7 +6,9 @@ goes onto the :class:`~bicorpus.model.Document` record.
 * **title**: the visible ``<h1>`` when another source agrees with it (``og:title``, JSON-LD
   ``headline``, ``<title>`` or a part of one between separators); the headline part of an
   ``<h1>`` that also holds a kicker or a date, when another source gives that part; the only
-  ``<h1>`` of two words or more; else ``og:title`` / JSON-LD ``headline`` / ``<title>``, each
+  ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
+  ``<h1>`` elements stand beside it: not a page label or a tagline); else ``og:title`` /
+  JSON-LD ``headline`` / ``<title>``, each
   without the site name the page puts before or after it (``Headline | Site``,
   ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
   between spaces, in both scripts; a colon only before a recognised site name).  The site name
@@ -61,8 +63,10 @@ TITLE_MAX_CHARS = 400
 MAX_H1 = 8
 #: A part of ``<title>`` this many words or fewer, at its start or end, may be a site name.
 SITE_PART_MAX_WORDS = 4
-#: The only ``<h1>`` of several words is the headline when it shares a word of this many letters
-#: or more with a declared title (or none is declared).
+#: The only ``<h1>`` of several words is the headline when it is the page's only ``<h1>`` and has
+#: more than :data:`LABEL_MAX_WORDS` words, or when it shares a word of
+#: :data:`RELATED_MIN_CHARS` letters or more with a declared title (or none is declared).
+LABEL_MAX_WORDS = 3
 RELATED_MIN_CHARS = 3
 
 _SPACE_RE = re.compile(r"\s+")
@@ -670,7 +674,8 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
             if _covers(h1, piece, split=True):
                 return piece
     multi = [h1 for h1, _ in h1s if " " in h1]
-    if len(multi) == 1 and _related(multi[0], cands):
+    if len(multi) == 1 and ((len(h1s) == 1 and len(multi[0].split()) > LABEL_MAX_WORDS)
+                            or _related(multi[0], cands)):
         return multi[0]
     tt_parts = {_key(p) for p in _parts(tt)} if tt else set()
     for cand in (og_s, ld_s):
