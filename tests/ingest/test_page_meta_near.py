@@ -179,3 +179,12 @@ def test_json_ld_wrapped_in_cdata_marks_is_read() -> None:
           '"datePublished": "2017-04-12T10:00:00+03:00"}\n//]]></script>')
     meta = meta_of(page(ld, BODY_AR))
     assert (meta.title, meta.date) == ("إدلب تحت سيطرة الهيئة", "2017-04-12")
+
+
+def test_a_tatweel_standing_alone_separates_the_site_name_like_a_dash() -> None:
+    html = page("<title>إدلب تحت سيطرة الهيئة ـ المرصد السوري</title>"
+                "<meta property='og:site_name' content='المرصد السوري'>", f"<article>{BODY_AR}</article>")
+    assert meta_of(html).title == "إدلب تحت سيطرة الهيئة"
+    # inside a word it is only the letters drawn out: "الـ" stays
+    html = page("<title>حصار الـ 100 يوم على المدينة</title>", f"<article>{BODY_AR}</article>")
+    assert meta_of(html).title == "حصار الـ 100 يوم على المدينة"

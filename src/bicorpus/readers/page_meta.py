@@ -71,14 +71,15 @@ RELATED_MIN_CHARS = 3
 
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
-#: Separators between a headline and a site or section name in a ``<title>`` / ``og:title``.
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*[|│]\s*")
-_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*[|│]\s*)")
+#: Separators between a headline and a site or section name in a ``<title>`` / ``og:title`` (a
+#: tatweel standing alone, `` ـ ``, is an Arabic page's dash).
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*")
+_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*)")
 _STRONG_SEPS = frozenset("|│·•»«›:")
 #: Separator marks left at either end of a title once its site part is gone (``» Jens Weber``).
-_END_SEPS = " \t|│-–—·•›~/:"
+_END_SEPS = " \t|│-–—·•›~/:ـ"
 #: Separators a date or time part of a title stands behind (``:`` too, between spaces).
-_END_PART_RE = re.compile(r"(\s+[|│:\-–—·•»«›~/]{1,2}\s+)")
+_END_PART_RE = re.compile(r"(\s+[|│:\-–—·•»«›~/ـ]{1,2}\s+)")
 #: A part of a title that is only a date or a time (``Headline : 06.11.2023, 11.41 Uhr``).
 _DATE_PART_RE = re.compile(
     r"^[\W_]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d\d)(?:[\s,]+(?:\d{1,2}[.:]\d\d)(?:\s*\w{1,4})?)?[\W_]*$")
