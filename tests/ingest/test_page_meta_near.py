@@ -188,3 +188,13 @@ def test_a_tatweel_standing_alone_separates_the_site_name_like_a_dash() -> None:
     # inside a word it is only the letters drawn out: "الـ" stays
     html = page("<title>حصار الـ 100 يوم على المدينة</title>", f"<article>{BODY_AR}</article>")
     assert meta_of(html).title == "حصار الـ 100 يوم على المدينة"
+
+
+def test_a_short_h1_sharing_a_word_inside_a_longer_one_stays_the_headline() -> None:
+    # a compound in German, a clitic in Arabic: the word is there, inside another
+    html = page("<title>Autofinanzierung – Autokredit oder doch besser Leasing?</title>",
+                f"<article><h1>Finanzierung Ihres Autos</h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Finanzierung Ihres Autos"
+    html = page("<title>حلب وإدلب بين الهدنة والحرب - المرصد</title>",
+                f"<article><h1>الهدنة في إدلب</h1>{BODY_AR}</article>")
+    assert meta_of(html).title == "الهدنة في إدلب"

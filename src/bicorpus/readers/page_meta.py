@@ -594,12 +594,15 @@ def _opens(title: str, h1: str) -> bool:
 
 def _related(h1: str, cands: Sequence[str]) -> bool:
     """``h1`` shares a word of :data:`RELATED_MIN_CHARS` letters or more with one of the page's
-    declared titles, or the page declares none: else it is a page label (``기사 상세``,
-    ``Article details``) or a tagline (``Democracy in Europe Movement 2025``), not the headline."""
+    declared titles (alone or inside a longer word), or the page declares none: else it is a page
+    label (``기사 상세``, ``Article details``) or a tagline (``Democracy in Europe Movement 2025``),
+    not the headline."""
     if not cands:
         return True
-    words = {w for w in _key(h1).split() if len(w) >= RELATED_MIN_CHARS}
-    return any(words & set(_key(c).split()) for c in cands)
+    words = [w for w in _key(h1).split() if len(w) >= RELATED_MIN_CHARS]
+    keys = [_key(c) for c in cands]
+    # inside a word too: a compound (Finanzierung, Autofinanzierung) or an Arabic clitic (الهيئة, والهيئة)
+    return any(w in k for w in words for k in keys)
 
 
 def _spans(title: str) -> list[str]:
