@@ -26,7 +26,14 @@ from functools import cache
 from importlib.resources import files
 
 from .data import data_lines
-from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
+from .dates import (
+    find_date_normalized,
+    glued_weekday,
+    is_dateline,
+    leading_date,
+    trailing_date,
+    weekday_names,
+)
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -1600,7 +1607,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
-    picked = _pick_date(units, zone, boiler)
+    clock = _site_clock(units, zone, title_i)
+    picked = _pick_date(units, [i for i in zone if i != clock], boiler)
+    if picked and picked[0] == clock:
+        picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
     title_key = units[title_i].key if title_i is not None else None
@@ -1618,6 +1628,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif glued_key and i < first_para and u.key == glued_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
+        elif i == clock:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the site's clock, not the page's day
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)
@@ -1647,6 +1659,27 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int | None:
+    """The site's clock: a date with its weekday (``الأربعاء 5 فبراير 2025``, ``Thursday, March 28,
+    2024 | Ramadan 17, 1445 H``) opening the page, with other chrome (a section name, the weather)
+    between it and the title.  The page's own date stands right above or under its headline; the
+    clock gives today's date, not the article's."""
+    if title_i is None or not zone or zone[0] != 0 or title_i < 2:
+        return None
+    u = units[0]
+    if not (u.date or u.date_in) or not _has_weekday(u.text):
+        return None
+    between = [k for k in zone if 0 < k < title_i]
+    if not between or any(units[k].date or units[k].date_in or units[k].page_byline for k in between):
+        return None
+    return 0
+
+
+def _has_weekday(text: str) -> bool:
+    names = weekday_names()
+    return any(w in names for w in _WORD_RE.findall(normalize_text(text)))
 
 
 #: At most this many words of chrome (site name, breadcrumb) glued to a copy of the headline.

@@ -1,0 +1,45 @@
+"""Text-page layout on pages of sites never seen: a site's clock above the title, a standfirst the
+first paragraph restates, a caption above its photo credit, comment-form lines."""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout import analyze
+
+# --- a site's clock opening the page is not the article's date ---------------------------------------
+
+
+def test_an_arabic_clock_above_a_section_name_and_the_title_gives_no_date():
+    clock = "الأربعاء 5 فبراير 2025"
+    text = "\n".join([clock, "سياسة", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert layout.date is None
+    assert layout.title == "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    assert regions(text)[clock] == "site-header"
+
+
+def test_an_english_clock_with_the_weather_above_the_title_gives_no_date():
+    clock = "Thursday, March 28, 2024 | Ramadan 17, 1445 H"
+    text = "\n".join([clock, "OMAN", "23°C / 23°C", "Iraqi forces launch the offensive to retake Mosul",
+                      PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.date is None
+    assert regions(text)[clock] == "site-header"
+
+
+def test_a_dated_line_right_above_the_title_is_still_the_page_date():
+    for line in ("Wednesday, May 29, 2013", "الأربعاء 29 مايو 2013"):
+        text = "\n".join([line, "Iraqi forces launch the offensive to retake Mosul", PARA_EN, PARA_EN2])
+        assert analyze(text).date == "2013-05-29", line
+
+
+def test_the_clock_gives_way_to_a_dateline_under_the_title():
+    text = "\n".join(["الجمعة , 23 يناير 2026", "مجلس الأمة", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب",
+                      "12 أبريل 2017", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2017-04-12"
+
+
+def test_a_date_without_weekday_above_a_section_name_is_still_the_date():
+    text = "\n".join(["5 فبراير 2025", "سياسة", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2025-02-05"
