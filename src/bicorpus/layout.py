@@ -1615,6 +1615,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     out.date = picked[1] if picked else None
     title_key = units[title_i].key if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
+    if subtitle_i is None and title_i is not None:
+        subtitle_i = _restated_standfirst(units, title_i, lang, para, boiler)
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -1742,6 +1744,45 @@ def _subtitle_of(
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+
+
+#: A standfirst the first paragraph restates: its length, and the share of its content words
+#: (:func:`title_stems`, at least ``RESTATED_MIN_WORDS``) that come back in that paragraph.
+RESTATED_MIN_CHARS = 40
+RESTATED_MIN_WORDS = 4
+RESTATED_SHARE = 0.55
+
+
+def _restated_standfirst(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst under the title (after its dateline or its copy, if any): a line of one or two
+    sentences that the longer paragraph right under it tells again (``Six members of the Yemeni
+    security forces were killed …`` over ``Eleven people including at least six members of the
+    security forces have been killed …``): a summary before the text, not its first paragraph.
+    Another paragraph must follow (a page of two lines is all text)."""
+    title_key = units[title_i].key
+
+    def skipped(k: int) -> bool:
+        v = units[k]
+        return boiler[k] or (bool(title_key) and v.key == title_key) or bool(v.date or v.page_byline)
+
+    i = title_i + 1
+    while i < len(units) and skipped(i):
+        i += 1
+    j = i + 1
+    while j < len(units) and skipped(j):
+        j += 1
+    if j >= len(units) or not para[j] or not any(para[j + 1 :]):
+        return None
+    u = units[i]
+    if (not RESTATED_MIN_CHARS <= len(u.text) <= SUBTITLE_MAX_CHARS or len(u.text) >= len(units[j].text)
+            or u.bullet or u.caption or u.marked_header or u.lang not in (lang, "mixed") or _never_title(u)):
+        return None
+    stems = title_stems(u.text)
+    if len(stems) < RESTATED_MIN_WORDS:
+        return None
+    return i if len(stems & title_stems(units[j].text)) >= RESTATED_SHARE * len(stems) else None
 
 
 def _standfirst_under_dateline(

@@ -43,3 +43,38 @@ def test_the_clock_gives_way_to_a_dateline_under_the_title():
 def test_a_date_without_weekday_above_a_section_name_is_still_the_date():
     text = "\n".join(["5 فبراير 2025", "سياسة", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2])
     assert analyze(text).date == "2025-02-05"
+
+
+# --- a standfirst the first paragraph tells again ----------------------------------------------------
+
+STAND_EN = "Six members of the Yemeni security forces were killed when armed men attacked an intelligence office in Aden."
+LEDE_EN = ("Eleven people including at least six members of the security forces have been killed in an attack "
+           "on an intelligence office in Aden, where armed men stormed the building at dawn on Monday.")
+STAND_AR = "مجلس منبج العسكري يقول إن المدينة السورية أصبحت تحت حماية مسلحين محليين متحالفين مع الأكراد."
+LEDE_AR = ("قال مجلس منبج العسكري إن المدينة السورية، وهي هدف معلن للعملية المدعومة من تركيا، أصبحت تحت "
+           "حماية مسلحين محليين متحالفين مع الأكراد وقوات التحالف بقيادة الولايات المتحدة.")
+
+
+def test_a_line_the_first_paragraph_restates_is_the_standfirst():
+    text = "\n".join(["Yemen security forces killed in attack", STAND_EN, LEDE_EN, PARA_EN])
+    got = regions(text)
+    assert got[STAND_EN] == "subtitle"
+    assert got[LEDE_EN] == "body"
+
+
+def test_an_arabic_standfirst_restated_after_the_dateline_is_the_subtitle():
+    text = "\n".join(["قوات سوريا الديمقراطية: منبج تحت حماية التحالف", "12 أبريل 2017", STAND_AR, LEDE_AR, PARA_AR])
+    got = regions(text)
+    assert got[STAND_AR] == "subtitle"
+    assert got[LEDE_AR] == "body"
+
+
+def test_a_first_paragraph_the_next_one_does_not_restate_stays_body():
+    first = "Iraqi troops entered the eastern districts of Mosul on Tuesday after weeks of heavy fighting."
+    text = "\n".join(["Yemen security forces killed in attack", first, LEDE_EN, PARA_EN])
+    assert regions(text)[first] == "body"
+
+
+def test_a_restated_line_above_the_only_paragraph_stays_body():
+    text = "\n".join(["Yemen security forces killed in attack", STAND_EN, LEDE_EN])
+    assert regions(text)[STAND_EN] == "body"
