@@ -1756,16 +1756,17 @@ RESTATED_SHARE = 0.55
 def _restated_standfirst(
     units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
 ) -> int | None:
-    """A standfirst under the title (after its dateline or its copy, if any): a line of one or two
+    """A standfirst right under the title (or its copy): a line of one or two
     sentences that the longer paragraph right under it tells again (``Six members of the Yemeni
     security forces were killed …`` over ``Eleven people including at least six members of the
     security forces have been killed …``): a summary before the text, not its first paragraph.
-    Another paragraph must follow (a page of two lines is all text)."""
+    Another paragraph must follow (a page of two lines is all text); a finished line under the
+    title's dateline is the lead of the text."""
     title_key = units[title_i].key
 
     def skipped(k: int) -> bool:
         v = units[k]
-        return boiler[k] or (bool(title_key) and v.key == title_key) or bool(v.date or v.page_byline)
+        return boiler[k] or (bool(title_key) and v.key == title_key)
 
     i = title_i + 1
     while i < len(units) and skipped(i):

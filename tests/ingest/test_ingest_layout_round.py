@@ -62,8 +62,8 @@ def test_a_line_the_first_paragraph_restates_is_the_standfirst():
     assert got[LEDE_EN] == "body"
 
 
-def test_an_arabic_standfirst_restated_after_the_dateline_is_the_subtitle():
-    text = "\n".join(["قوات سوريا الديمقراطية: منبج تحت حماية التحالف", "12 أبريل 2017", STAND_AR, LEDE_AR, PARA_AR])
+def test_an_arabic_standfirst_restated_under_the_title_is_the_subtitle():
+    text = "\n".join(["قوات سوريا الديمقراطية: منبج تحت حماية التحالف", STAND_AR, LEDE_AR, PARA_AR])
     got = regions(text)
     assert got[STAND_AR] == "subtitle"
     assert got[LEDE_AR] == "body"
