@@ -78,3 +78,31 @@ def test_a_first_paragraph_the_next_one_does_not_restate_stays_body():
 def test_a_restated_line_above_the_only_paragraph_stays_body():
     text = "\n".join(["Yemen security forces killed in attack", STAND_EN, LEDE_EN])
     assert regions(text)[STAND_EN] == "body"
+
+
+# --- comment forms, widgets and notices of the common themes ------------------------------------------
+
+
+def test_theme_comment_form_and_widget_lines_are_boilerplate():
+    furniture = ["Please enter your comment!", "Please enter your name here",
+                 "Please read our comment policy before commenting.", "Recent Comments", "Commentaires récents",
+                 "آخر التعليقات", "Source link",
+                 "Community content is available under CC-BY-SA unless otherwise noted."]
+    for text in ("\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, PARA_EN2, *furniture]),
+                 "\n".join(["هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2, *furniture])):
+        got = regions(text)
+        for line in furniture:
+            assert got[line] == "boilerplate", line
+
+
+def test_an_ad_label_between_paragraphs_is_boilerplate_and_the_text_around_it_body():
+    text = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, "Ad", PARA_AR2])
+    got = regions(text)
+    assert got["Ad"] == "boilerplate"
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+
+
+def test_a_sentence_about_comments_in_the_text_stays_body():
+    line = "Please enter your comments on the draft constitution, the committee told the delegates of the towns."
+    text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, line, PARA_EN2])
+    assert regions(text)[line] == "body"
