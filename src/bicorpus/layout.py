@@ -866,6 +866,8 @@ def _boilerplate_flags(
             for i in short:
                 flags[i] = True
         _mark_after_furniture(units, para, flags)
+        for i in range(last + 1, n):
+            flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
@@ -1044,7 +1046,33 @@ def _infobox_fields(units: list[Unit], para: list[bool]) -> tuple[list[bool], li
                 fields[i:j] = [False] * (j - i)
                 definitions[i:j] = [True] * (j - i)
         i = max(j, i + 1)
+    _mark_announced_lists(units, fields, definitions)
     return fields, definitions
+
+
+#: Fields a list announced by the text (a line ending in a colon) must hold.
+ANNOUNCED_LIST_MIN_FIELDS = 2
+
+
+def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: list[bool]) -> None:
+    """``Label: value`` lines under a line of text that ends in a colon (``… distributed among
+    the provinces as follows:``, ``… على النحو التالي:``) are the list it announces (seats by province,
+    members and their posts), part of the text, not an infobox; separator lines (``-``) may stand
+    between the items."""
+    n = len(units)
+    for i in range(n - 1):
+        u = units[i]
+        if (len(u.text) < PARAGRAPH_END_MIN_CHARS or fields[i] or u.marked_header
+                or u.text.rstrip()[-1:] not in (":", "：")):
+            continue
+        items, j = [], i + 1
+        while j < n and (fields[j] or units[j].decoration):
+            if fields[j]:
+                items.append(j)
+            j += 1
+        if len(items) >= ANNOUNCED_LIST_MIN_FIELDS:
+            for k in items:
+                fields[k], definitions[k] = False, True
 
 
 def _stamped(u: Unit) -> bool:

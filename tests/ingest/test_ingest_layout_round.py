@@ -106,3 +106,33 @@ def test_a_sentence_about_comments_in_the_text_stays_body():
     line = "Please enter your comments on the draft constitution, the committee told the delegates of the towns."
     text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, line, PARA_EN2])
     assert regions(text)[line] == "body"
+
+
+# --- a list the text announces with a colon is text, not an infobox -----------------------------------
+
+SEATS_AR = ["حلب: 20 مقعداً", "دمشق: 11 مقعداً", "حمص: 9 مقاعد", "إدلب: 7 مقاعد"]
+MEMBERS_EN = ["- Mohammed Taha al-Ahmad: chairman", "- Hassan al-Daghim: member", "- Lara Izouqi: member",
+              "- Anas al-Abdah: member"]
+
+
+def test_an_arabic_list_of_seats_announced_by_a_colon_at_the_end_of_the_page_is_body():
+    intro = "كما حدد المرسوم توزيع مقاعد مجلس الشعب على المحافظات، وفقاً لعدد السكان، على النحو التالي:"
+    lines = [x for seat in SEATS_AR for x in ("-", seat)]
+    got = regions("\n".join(["المرسوم يحدد توزيع مقاعد مجلس الشعب", PARA_AR, intro, *lines]))
+    for seat in SEATS_AR:
+        assert got[seat] == "body", seat
+
+
+def test_an_english_list_of_members_announced_by_a_colon_between_paragraphs_is_body():
+    intro = "The decree formed the higher committee, whose members are the following:"
+    got = regions("\n".join(["Syria forms a committee for the elections", PARA_EN, intro, *MEMBERS_EN, PARA_EN2]))
+    for line in MEMBERS_EN:
+        assert got[line] == "body", line
+
+
+def test_label_value_lines_with_no_announcing_colon_are_still_an_infobox():
+    box = ["Leader: Abu Mohammad al-Julani", "Size: 1,300 (est. 2017)", "Founded: January 2017",
+           "Headquarters: Idlib"]
+    got = regions("\n".join(["Hayat Tahrir al-Sham", PARA_EN, "Group profile", *box, PARA_EN2]))
+    for line in box:
+        assert got[line] == "boilerplate", line
