@@ -844,6 +844,7 @@ def _boilerplate_flags(
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
+    _mark_captions_above_credits(units, flags)
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
@@ -1073,6 +1074,28 @@ def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: li
         if len(items) >= ANNOUNCED_LIST_MIN_FIELDS:
             for k in items:
                 fields[k], definitions[k] = False, True
+
+
+@cache
+def _credit_after_patterns() -> _Patterns:
+    return _one_pattern(data_lines("credit_after_patterns.txt"))
+
+
+def _mark_captions_above_credits(units: list[Unit], flags: list[bool]) -> None:
+    """A photo credit that closes its caption (``Ebrahim Noroozi/AP Photo``, ``(photo credit:
+    REUTERS)``: ``data/credit_after_patterns.txt``) is boilerplate, and so is the caption right
+    above it when that is a sentence or a line too long for a headline (a headline above such a
+    credit is the title over its picture); the line under it is the text going on."""
+    for i, u in enumerate(units):
+        if len(u.text) > NAV_PATTERN_MAX_CHARS or not _credit_after_patterns().search(normalize_text(u.text)):
+            continue
+        flags[i] = True
+        if i == 0:
+            continue
+        above = units[i - 1]
+        if (len(above.text) <= SHAPE_MAX_CHARS and not (above.date or above.byline or above.page_byline)
+                and (ends_sentence(above.text) or len(above.text) >= CAPTION_NEIGHBOUR_CHARS)):
+            flags[i - 1] = True
 
 
 def _stamped(u: Unit) -> bool:

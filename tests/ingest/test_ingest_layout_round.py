@@ -136,3 +136,32 @@ def test_label_value_lines_with_no_announcing_colon_are_still_an_infobox():
     got = regions("\n".join(["Hayat Tahrir al-Sham", PARA_EN, "Group profile", *box, PARA_EN2]))
     for line in box:
         assert got[line] == "boilerplate", line
+
+
+# --- a caption above the credit that closes it -------------------------------------------------------
+
+CAPTION_EN = ("People wearing protective clothing, masks and gloves attend a funeral in the north of Tehran, "
+              "where the outbreak spread fast among older adults.")
+CAPTION_AR = "عناصر من قوات الأمن السورية ينتشرون في شوارع مدينة إدلب بعد انسحاب الفصائل منها، يوم الأحد."
+
+
+def test_a_caption_above_an_ap_photo_credit_is_boilerplate_the_paragraph_under_it_body():
+    text = "\n".join(["Iranian commander killed in Syria, reports say", CAPTION_EN, "Ebrahim Noroozi/AP Photo",
+                      PARA_EN, PARA_EN2])
+    got = regions(text)
+    assert got[CAPTION_EN] == got["Ebrahim Noroozi/AP Photo"] == "boilerplate"
+    assert got[PARA_EN] == "body"
+
+
+def test_an_arabic_caption_above_a_bracketed_photo_credit_is_boilerplate():
+    text = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, CAPTION_AR, "(تصوير: رويترز)", PARA_AR2])
+    got = regions(text)
+    assert got[CAPTION_AR] == got["(تصوير: رويترز)"] == "boilerplate"
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+
+
+def test_the_headline_above_a_credit_stays_the_title():
+    title = "Iraqi Forces, Backed by US Airpower, Launch the Offensive to Retake Mosul"
+    text = "\n".join([title, "AP Photo/Baderkhan Ahmad", PARA_EN, PARA_EN2])
+    assert analyze(text).title == title
+    assert regions(text)["AP Photo/Baderkhan Ahmad"] == "boilerplate"
