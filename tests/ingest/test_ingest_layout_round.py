@@ -165,3 +165,27 @@ def test_the_headline_above_a_credit_stays_the_title():
     text = "\n".join([title, "AP Photo/Baderkhan Ahmad", PARA_EN, PARA_EN2])
     assert analyze(text).title == title
     assert regions(text)["AP Photo/Baderkhan Ahmad"] == "boilerplate"
+
+
+# --- a dateline with the day of its update -----------------------------------------------------------
+
+
+def test_a_dateline_with_its_update_day_is_a_dateline_in_both_languages():
+    from bicorpus.dates import is_dateline
+
+    assert is_dateline("15:51 GMT 01.04.2024 (Updated: 16:00 GMT 01.04.2024)") == "2024-04-01"
+    assert is_dateline("Published 12 April 2017, updated 13 April 2017") == "2017-04-12"
+    assert is_dateline("نشر في 12/4/2017 - آخر تحديث 13/4/2017") == "2017-04-12"
+
+
+def test_a_span_of_days_is_no_dateline():
+    from bicorpus.dates import is_dateline
+
+    assert is_dateline("Active: 8 December 2016 – 18 January 2026") is None
+    assert is_dateline("من 12 نيسان 2017 إلى 13 أيار 2018") is None
+
+
+def test_a_stamped_dateline_under_the_first_paragraph_gives_the_page_date():
+    stamp = "15:51 GMT 01.04.2024 (Updated: 16:00 GMT 01.04.2024)"
+    text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, stamp, PARA_EN2])
+    assert analyze(text).date == "2024-04-01"
