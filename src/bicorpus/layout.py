@@ -1658,6 +1658,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
+    if title_i is not None:
+        _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and picked[0] == clock:
@@ -1712,6 +1714,20 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+def _mark_captions_given_twice(
+    units: list[Unit], boiler: list[bool], first_para: int, title_key: str
+) -> None:
+    """A short unfinished line given twice in a row under the first paragraph (``Car explosion
+    (illustration)``, ``يوم الشهيد في الضاحية الجنوبية لبيروت``) is a picture's alt text and caption,
+    not a section heading; the title's own copies aside.  (Above the first paragraph a headline
+    given twice is the page's title.)"""
+    for i in range(max(first_para, 0) + 2, len(units)):
+        key = units[i].key
+        if (key and key == units[i - 1].key and key != title_key and not boiler[i]
+                and len(units[i].text) < CAPTION_NEIGHBOUR_CHARS and not ends_sentence(units[i].text)):
+            boiler[i] = boiler[i - 1] = True
 
 
 def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int | None:

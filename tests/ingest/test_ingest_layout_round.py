@@ -189,3 +189,24 @@ def test_a_stamped_dateline_under_the_first_paragraph_gives_the_page_date():
     stamp = "15:51 GMT 01.04.2024 (Updated: 16:00 GMT 01.04.2024)"
     text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, stamp, PARA_EN2])
     assert analyze(text).date == "2024-04-01"
+
+
+# --- a short line given twice in a row inside the text: alt text and caption ----------------------------
+
+
+def test_a_short_line_given_twice_between_paragraphs_is_a_caption_not_a_heading():
+    for title, first, caption, second in (
+            ("Iraqi forces launch the offensive to retake Mosul", PARA_EN, "Car explosion (illustration)", PARA_EN2),
+            ("هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, "يوم الشهيد في الضاحية الجنوبية لبيروت",
+             PARA_AR2)):
+        text = "\n".join([title, first, caption, caption, second])
+        layout = analyze(text)
+        assert caption not in [h.text for h in layout.headings]
+        assert regions(text)[caption] == "boilerplate"
+        assert layout.title == title
+
+
+def test_a_heading_given_once_between_paragraphs_stays_a_heading():
+    text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, "The battle for the west bank",
+                      PARA_EN2, "The road to Raqqa", PARA_EN])
+    assert "The battle for the west bank" in [h.text for h in analyze(text).headings]
