@@ -694,6 +694,9 @@ HEADLINE_MAX_CHARS = 180
 #: A headline-shaped line this long right under another headline-shaped line (of at least the
 #: given words) is the standfirst of that one, not the title.
 STANDFIRST_MIN_CHARS = 90
+#: Longest standfirst known by what stands under it (the first paragraph restating it, a picture):
+#: a longer line there is the text's first paragraph.
+STANDFIRST_MAX_CHARS = 250
 STANDFIRST_TITLE_MIN_WORDS = 4
 STANDFIRST_TITLE_MIN_SHARE = 0.35
 #: Furniture lines after the last full paragraph that make the short lines after them furniture.
@@ -1803,7 +1806,8 @@ def _subtitle_of(
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
             and any(para[nxt + 1 :])):
         return i  # a standfirst above the dateline (not the only paragraph above a date at the bottom)
-    if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
+    if (i + 1 < len(units) and units[i + 1].caption and nxt is not None
+            and len(u.text) <= STANDFIRST_MAX_CHARS):
         return i  # a standfirst above the picture or its credit
     if (title_key and i + 1 < len(units) and units[i + 1].key == title_key and any(para[i + 1 :])
             and not u.key.startswith(title_key + " ")):  # not an entry's first words ("X is ...")
@@ -1813,8 +1817,9 @@ def _subtitle_of(
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
 
 
-#: A standfirst the first paragraph restates: its length, and the share of its content words
-#: (:func:`title_stems`, at least ``RESTATED_MIN_WORDS``) that come back in that paragraph.
+#: A standfirst the first paragraph restates: its length (a longer line is a paragraph), and the
+#: share of its content words (:func:`title_stems`, at least ``RESTATED_MIN_WORDS``) that come back
+#: in that paragraph.
 RESTATED_MIN_CHARS = 40
 RESTATED_MIN_WORDS = 4
 RESTATED_SHARE = 0.55
@@ -1844,7 +1849,7 @@ def _restated_standfirst(
     if j >= len(units) or not para[j] or not any(para[j + 1 :]):
         return None
     u = units[i]
-    if (not RESTATED_MIN_CHARS <= len(u.text) <= SUBTITLE_MAX_CHARS or len(u.text) >= len(units[j].text)
+    if (not RESTATED_MIN_CHARS <= len(u.text) <= STANDFIRST_MAX_CHARS or len(u.text) >= len(units[j].text)
             or u.bullet or u.caption or u.marked_header or u.lang not in (lang, "mixed") or _never_title(u)):
         return None
     stems = title_stems(u.text)

@@ -210,3 +210,35 @@ def test_a_heading_given_once_between_paragraphs_stays_a_heading():
     text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, "The battle for the west bank",
                       PARA_EN2, "The road to Raqqa", PARA_EN])
     assert "The battle for the west bank" in [h.text for h in analyze(text).headings]
+
+
+# --- a caption ending in its agency or photographer ---------------------------------------------------
+
+
+def test_captions_ending_in_their_credit_after_the_last_sentence_are_boilerplate():
+    captions = [
+        "Houthi followers hold mock missiles as they shout slogans during a demonstration in Sanaa. -Reuters",
+        "A Syrian man stands at a makeshift camp for displaced people, on 18 February 2020. AFP/Bakr Alkasem",
+        "Women and children who fled the Islamic State at the al-Hol camp in northern Syria. Photo / Ivor Prickett",
+        "محمود باري، عضو مجلس شورى جماعة نصرة الإسلام والمسلمين. المصدر الإنترنت",
+    ]
+    for caption in captions:
+        text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, caption, PARA_EN2])
+        assert regions(text)[caption] == "boilerplate", caption
+
+
+def test_a_sentence_naming_agencies_stays_body():
+    line = "The court ruled in favour of the families of the victims in 2020, according to AFP/Reuters"
+    text = "\n".join(["Iraqi forces launch the offensive to retake Mosul", PARA_EN, line, PARA_EN2])
+    assert regions(text)[line] == "body"
+
+
+def test_a_long_first_paragraph_above_a_picture_is_body_not_a_standfirst():
+    first = ("كشفت جماعة نصرة الإسلام والمسلمين، التي تقود ائتلافا من عدة جماعات مسلحة تنشط في مالي ومنطقة "
+             "الساحل، عن استراتيجيتها الجديدة لمحاصرة العاصمة باماكو، في تسجيل مصور نشرته على مواقع التواصل "
+             "الاجتماعي يوم الأحد، وتوعدت فيه الحكومة المالية وحلفاءها بهجمات جديدة على الطرق.")
+    caption = "محمود باري، عضو مجلس شورى جماعة نصرة الإسلام والمسلمين. المصدر الإنترنت"
+    text = "\n".join(["مالي.. القاعدة تكشف عن خطة لمحاصرة باماكو", first, caption, PARA_AR, PARA_AR2])
+    got = regions(text)
+    assert got[first] == "body"
+    assert got[caption] == "boilerplate"
