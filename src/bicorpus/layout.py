@@ -1079,6 +1079,10 @@ def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: li
                 fields[k], definitions[k] = False, True
 
 
+#: Longest credit line read for a credit closing its caption.
+CREDIT_AFTER_MAX_CHARS = 130
+
+
 @cache
 def _credit_after_patterns() -> _Patterns:
     return _one_pattern(data_lines("credit_after_patterns.txt"))
@@ -1090,7 +1094,9 @@ def _mark_captions_above_credits(units: list[Unit], flags: list[bool]) -> None:
     above it when that is a sentence or a line too long for a headline (a headline above such a
     credit is the title over its picture); the line under it is the text going on."""
     for i, u in enumerate(units):
-        if len(u.text) > NAV_PATTERN_MAX_CHARS or not _credit_after_patterns().search(normalize_text(u.text)):
+        # every pattern holds a slash or a colon: other lines are not normalized for nothing
+        if (len(u.text) > CREDIT_AFTER_MAX_CHARS or ("/" not in u.text and ":" not in u.text)
+                or not _credit_after_patterns().search(normalize_text(u.text))):
             continue
         flags[i] = True
         if i == 0:
