@@ -1678,7 +1678,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     title_key = units[title_i].key if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
     if subtitle_i is None and title_i is not None:
-        subtitle_i = _restated_standfirst(units, title_i, lang, para, boiler)
+        subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
+                      or _standfirst_over_wire(units, title_i, lang, para, boiler))
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -1862,6 +1863,43 @@ def _restated_standfirst(
     if len(stems) < RESTATED_MIN_WORDS:
         return None
     return i if len(stems & title_stems(units[j].text)) >= RESTATED_SHARE * len(stems) else None
+
+
+#: A wire dateline opening the text: a place in capitals or a place and its agency, then a dash
+#: (``BAGHDAD —``, ``ERBIL, Kurdistan Region –``, ``Mogadishu (Caasimada Online) –``, ``— --``,
+#: ``الحسكة ـ``, ``بغداد (رويترز) –``).
+_WIRE_OPENING_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]{2,}(?:[ ,/]+[A-Za-z.'-]+){0,3}\s*(?:\([^()]{1,30}\))?\s*[—–-]"
+    r"|[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}\s*\([^()]{1,30}\)\s*[—–-]"
+    r"|[—–]\s*--"
+    r"|[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+){0,2}\s*(?:\([^()]{1,30}\))?\s*[-ـ–—]\s)"
+)
+
+
+def _standfirst_over_wire(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst between the title and a text that opens with its wire dateline (``BAGHDAD —
+    Soldiers cheered …``, ``الحسكة ـ لا تنتهي …``): the news text starts at the dateline, so the
+    line of text above it (datelines and bylines aside) is the summary given before it."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
+        i += 1
+    if i >= len(units):
+        return None
+    u = units[i]
+    if (u.date or u.date_in or u.page_byline or len(u.text) > STANDFIRST_MAX_CHARS or u.bullet or u.caption
+            or u.marked_header or u.lang not in (lang, "mixed") or _never_title(u)
+            or _WIRE_OPENING_RE.match(u.text)):
+        return None
+    j = _next_kept(boiler, i)
+    while j is not None and (units[j].date or units[j].page_byline) and not para[j]:
+        j = _next_kept(boiler, j)
+    if (j is None or not (para[j] or len(units[j].text) >= PARAGRAPH_MIN_CHARS)  # "— --" reads as a bullet
+            or not _WIRE_OPENING_RE.match(units[j].text)):
+        return None
+    return i
 
 
 def _standfirst_under_dateline(

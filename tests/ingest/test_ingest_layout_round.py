@@ -242,3 +242,32 @@ def test_a_long_first_paragraph_above_a_picture_is_body_not_a_standfirst():
     got = regions(text)
     assert got[first] == "body"
     assert got[caption] == "boilerplate"
+
+
+# --- a standfirst above a text that opens with its wire dateline ----------------------------------------
+
+
+def test_a_line_between_the_title_and_a_wire_dateline_is_the_standfirst():
+    stand = "As Iraqi and Kurdish troops launch their offensive, the quest to take back the city begins."
+    wire = ("BAGHDAD — Soldiers cheered and honked the horns of their Humvees as their convoy rolled north "
+            "on the highway towards the front line on Monday morning.")
+    text = "\n".join(["The biggest battle against ISIS in Iraq has begun", stand, wire, PARA_EN2])
+    got = regions(text)
+    assert got[stand] == "subtitle"
+    assert got[wire] == "body"
+
+
+def test_an_arabic_standfirst_above_a_place_and_dash_opening_is_the_subtitle():
+    stand = "الجولاني يشكر قيادات القاعدة وخاصة زعيم التنظيم أيمن الظواهري على تفهمهم لقرار فك الارتباط."
+    wire = ("سوريا – أعلن زعيم جبهة النصرة أبو محمد الجولاني في خطاب تلفزيوني مسجل، اليوم الخميس، فك ارتباط "
+            "الجبهة بتنظيم القاعدة وتشكيل كيان جديد باسم جبهة فتح الشام.")
+    text = "\n".join(["الجولاني يعلن فك ارتباط جبهة النصرة مع تنظيم القاعدة", stand, wire, PARA_AR2])
+    got = regions(text)
+    assert got[stand] == "subtitle"
+    assert got[wire] == "body"
+
+
+def test_a_first_paragraph_over_a_second_that_opens_without_a_wire_dateline_stays_body():
+    first = "Iraqi troops entered the eastern districts of Mosul on Tuesday after weeks of heavy fighting."
+    text = "\n".join(["The biggest battle against ISIS in Iraq has begun", first, PARA_EN, PARA_EN2])
+    assert regions(text)[first] == "body"
