@@ -1668,6 +1668,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is not None:
+        title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
@@ -1874,6 +1875,25 @@ _WIRE_OPENING_RE = re.compile(
     r"|[—–]\s*--"
     r"|[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+){0,2}\s*(?:\([^()]{1,30}\))?\s*[-ـ–—]\s)"
 )
+
+
+def _headline_over_standfirst(
+    units: list[Unit], zone: list[int], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int:
+    """Two headlines stacked right above a text opening with its wire dateline (``Rebels surrender
+    heavy arms in Syria's Ghouta`` / ``Syrian government forces have taken full control over Douma``
+    / ``BEIRUT - The remaining rebels …``): the upper one is the title, the lower its standfirst,
+    however long each is."""
+    j = _next_kept(boiler, title_i)
+    if (j is None or not (para[j] or len(units[j].text) >= PARAGRAPH_MIN_CHARS)
+            or not _WIRE_OPENING_RE.match(units[j].text)):
+        return title_i
+    prev = _prev_in(zone, title_i) if title_i in zone else None
+    if (prev is None or prev != title_i - 1 or not _headline_shaped(units[prev], lang)
+            or _never_title(units[prev])
+            or len(_WORD_RE.findall(units[prev].text)) < STANDFIRST_TITLE_MIN_WORDS):
+        return title_i
+    return prev
 
 
 def _standfirst_over_wire(

@@ -271,3 +271,25 @@ def test_a_first_paragraph_over_a_second_that_opens_without_a_wire_dateline_stay
     first = "Iraqi troops entered the eastern districts of Mosul on Tuesday after weeks of heavy fighting."
     text = "\n".join(["The biggest battle against ISIS in Iraq has begun", first, PARA_EN, PARA_EN2])
     assert regions(text)[first] == "body"
+
+
+def test_of_two_headlines_over_a_wire_dateline_the_upper_is_the_title():
+    title = "Rebels surrender heavy arms in Syria's Ghouta"
+    stand = "Syrian government forces have taken full control over the town of Douma"
+    wire = ("BEIRUT - The remaining rebels in Syria's battered Eastern Ghouta have surrendered their heavy "
+            "weapons and their fighters have begun to leave the town.")
+    text = "\n".join([title, stand, wire, PARA_EN2])
+    assert analyze(text).title == title
+    assert regions(text)[stand] == "subtitle"
+    ar_title = "الجولاني يعلن فك ارتباط جبهة النصرة مع تنظيم القاعدة وتشكيل جبهة فتح الشام"
+    ar_stand = "زعيم النصرة يظهر للمرة الأولى كاشفا وجهه في تسجيل مصور بثته قناة الجزيرة القطرية"
+    ar_wire = ("دمشق (رويترز) – أعلن زعيم جبهة النصرة أبو محمد الجولاني في خطاب تلفزيوني مسجل، اليوم الخميس، فك "
+               "ارتباط الجبهة بتنظيم القاعدة.")
+    assert analyze("\n".join([ar_title, ar_stand, ar_wire, PARA_AR2])).title == ar_title
+
+
+def test_a_kicker_above_the_title_over_a_wire_dateline_is_not_the_title():
+    title = "Rebels surrender heavy arms in Syria's Ghouta after weeks of bombardment"
+    wire = ("BEIRUT - The remaining rebels in Syria's battered Eastern Ghouta have surrendered their heavy "
+            "weapons and their fighters have begun to leave the town.")
+    assert analyze("\n".join(["Syria", title, wire, PARA_EN2])).title == title
