@@ -641,11 +641,12 @@ def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str,
     contextual = list(itertools.compress(itertools.count(), map(_CONTEXTUAL, infos)))
     if contextual:  # verdicts that need the context (as in _verdicts)
         gaps = parts[0::2]
+        cued = any(map(_CUE, infos))  # without a cue word, no word is announced as a name
         for i in contextual:
             info = infos[i]
             if info.named_mid_sentence and i > 0 and not _breaks_sentence(gaps[i]):
                 form[i] = info.name_terms
-            if info.keyed_in_context and not keyed[i]:
+            if cued and info.keyed_in_context and not keyed[i]:
                 keyed[i] = _announced(infos, gaps, i)
     names_terms: list[tuple[str, ...]] = []
     for start, end, _ in spans:  # inside a gazetteer name: a name, keyed when it has keys
@@ -667,6 +668,7 @@ def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str,
 _FREE_TERMS = operator.attrgetter("free_terms")
 _KEYED_ANYWHERE = operator.attrgetter("keyed_anywhere")
 _CONTEXTUAL = operator.attrgetter("contextual")
+_CUE = operator.attrgetter("cue")
 
 
 def encode_mentions(mentions: Sequence[Mention]) -> str:
