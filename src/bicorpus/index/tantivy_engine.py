@@ -6,11 +6,12 @@ as pre-tokenized text, alternatives of one position sharing that position, so bo
 the same terms at the same positions and match the same passages.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
-raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases), ``name`` and
-``ent`` (frequencies only), and ``stored``: every stored field of the passage as one JSON
-value (one field to read back per hit).  A date range runs on ``day``, a column of the
-dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` → 20170400); the rare date that is
-not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
+raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases, pre-tokenized), ``name``
+and ``ent`` (frequencies only, their terms as one text split at whitespace), and ``stored``: every
+stored field of the passage as one JSON value (one field to read back per hit).  A date range
+runs on ``day``, a column of the dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` →
+20170400); the rare date that is not an ISO date or prefix goes to ``odd_date`` instead and is
+compared as text.
 """
 
 from __future__ import annotations
