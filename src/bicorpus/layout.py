@@ -28,6 +28,7 @@ from importlib.resources import files
 from .data import data_lines
 from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
 from .normalize import detect_lang, normalize_text, script_counts
+from .prefilter import Needles, needles_of
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -142,6 +143,8 @@ class _Patterns:
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
+    needles: Needles | None = None
 
     def search(self, text: str) -> bool:
         first = self.by_first.get(text[:1].casefold())
@@ -149,7 +152,9 @@ class _Patterns:
             return True
         if self.anchored is not None and self.anchored.match(text):
             return True
-        return self.floating is not None and self.floating.search(text) is not None
+        if self.floating is None or (self.needles is not None and not self.needles.may_match(text)):
+            return False
+        return self.floating.search(text) is not None
 
 
 _PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
@@ -218,7 +223,8 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
             for letter in letters:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
-    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None})
+    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
+                     needles_of(floating))
 
 
 def _label_key(text: str) -> str:
