@@ -283,7 +283,7 @@ def strip_bullet(text: str) -> str:
 
 def parse_byline(text: str) -> Byline | None:
     """Read ``[•] [HONORIFIC] AUTHOR يكتب: (TITLE)`` (or ``writes:``); ``None`` if not that shape."""
-    if len(text) > SHAPE_MAX_CHARS:
+    if len(text) > SHAPE_MAX_CHARS or (":" not in text and "：" not in text):  # the colon after the verb
         return None
     m = _byline_re().match(strip_bullet(text).strip())
     if not m:
@@ -332,8 +332,10 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return False
     if _is_breadcrumb(text):
         return True
-    words = _WORD_RE.findall(norm)
-    return bool(words) and _covered_by_nav(words)
+    first = _WORD_RE.search(norm)  # no navigation phrase starts with it: not all navigation words
+    if first is None or first.group() not in _nav_phrases():
+        return False
+    return _covered_by_nav(_WORD_RE.findall(norm))
 
 
 _CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«النصرة»" is no trail
@@ -342,6 +344,8 @@ _CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«ا�
 def _is_breadcrumb(text: str) -> bool:
     """A trail of three or more short parts between ``»``, ``›`` or ``>`` (``Home » News » Syria``),
     without sentence punctuation (read on the text itself: normalizing turns ``»`` into a quote)."""
+    if "»" not in text and "›" not in text and ">" not in text:
+        return False  # one part
     parts = _CRUMB_SPLIT_RE.split(f" {text} ".strip(" »›>"))
     return (len(parts) >= BREADCRUMB_MIN_PARTS and not any(ch in text for ch in ".!?؟،,")
             and all(0 < len(_WORD_RE.findall(part)) <= BREADCRUMB_MAX_WORDS for part in parts))
