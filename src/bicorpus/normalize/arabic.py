@@ -119,12 +119,14 @@ _FOLD_REPLACEMENTS: dict[str, str] = {
     chr(cp): "" if to is None else chr(to) if isinstance(to, int) else to for cp, to in _FOLD_TABLE.items()
 }
 _FOLD_CHARS = frozenset(_FOLD_REPLACEMENTS)
+#: The characters the table changes, found with one search (cheaper than a set of every character).
+_FOLD_RE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLD_CHARS)) + "]")
 
 
 def fold_ar(text: str) -> str:
     """The table rules (diacritics, tatweel, alef, hamza, alef maqsura, teh marbuta, Persian
     letters, digits, punctuation) in one pass over the characters present."""
-    for ch in _FOLD_CHARS.intersection(text):
+    for ch in set(_FOLD_RE.findall(text)):
         text = text.replace(ch, _FOLD_REPLACEMENTS[ch])
     return text
 
