@@ -763,6 +763,8 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
     least three words; no final full stop, comma or colon; not starting in lower case."""
     if u.html_level == 1 and not u.marked_header and u.date is None:
         return True  # <h1>
+    if u.marked_header or u.caption or u.date or len(u.text) > HEADLINE_MAX_CHARS:
+        return False  # the cheapest tests of the rules below, first
     t = u.text
     parts = _LIST_SPLIT_RE.split(t)
     if len(parts) > 1 and all(len(_WORD_RE.findall(part)) <= 3 for part in parts):

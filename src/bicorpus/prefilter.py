@@ -13,7 +13,7 @@ changes, only how often it is tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,13 +49,19 @@ def _needle_char(code: int) -> str | None:
     return low
 
 
-def _rarity(strings: frozenset[str]) -> int:
-    """How seldom the commonest of ``strings`` occurs by chance, roughly: its length, and a lone
-    punctuation mark counted as a short word (``/`` is rarer in prose than ``ap``)."""
-    return min(len(n) + (0 if any(ch.isalnum() for ch in n) else 2) for n in strings)
+#: A needle: the lower-cased text, and whether a match ends with it (``…\\)$``: the line's end).
+_Needle = tuple[str, bool]
 
 
-def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+def _rarity(found: frozenset[_Needle]) -> int:
+    """How seldom the commonest of ``found`` occurs by chance, roughly: its length, a lone
+    punctuation mark counted as a short word (``/`` is rarer in prose than ``ap``), a needle
+    at the end of the line as a longer one."""
+    return min(len(text) + (0 if any(ch.isalnum() for ch in text) else 2) + (4 if at_end else 0)
+               for text, at_end in found)
+
+
+def _best(a: frozenset[_Needle] | None, b: frozenset[_Needle] | None) -> frozenset[_Needle] | None:
     """The set that holds fewer chance hits (the first on a tie)."""
     if b is None or not b:
         return a
@@ -64,9 +70,9 @@ def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] 
     return a
 
 
-def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
-    """Strings one of which every match of the sequence ``items`` holds (lower-cased), or None."""
-    best: frozenset[str] | None = None
+def _sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[_Needle] | None:
+    """Needles one of which every match of the sequence ``items`` holds, or None."""
+    best: frozenset[_Needle] | None = None
     run: list[str] = []
     for op, av in items:
         if op is _c.LITERAL:
@@ -75,7 +81,7 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
                 run.append(ch)
                 continue
         if run:
-            best = _best(best, _run(run))
+            best = _best(best, _run(run, op is _c.AT and av is _c.AT_END))
             run = []
         if op is _c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
@@ -92,28 +98,39 @@ def _sequence(items: Iterable[tuple[Any, Any]]) -> frozenset[str] | None:
         elif op is getattr(_c, "ATOMIC_GROUP", None):
             best = _best(best, _sequence(av))
     if run:
-        best = _best(best, _run(run))
+        best = _best(best, _run(run, False))
     return best
 
 
-def _run(chars: list[str]) -> frozenset[str] | None:
+def _run(chars: list[str], at_end: bool) -> frozenset[_Needle] | None:
     """A run of literal characters as a needle, without its edge spaces (a search for ``" here"``
-    stops at every space)."""
-    text = "".join(chars).strip()
-    return frozenset({text}) if text else None
+    stops at every space); ``at_end``: the pattern's ``$`` follows it."""
+    text = "".join(chars)
+    if at_end and not text[-1].isspace():
+        return frozenset({(text.lstrip(), True)})
+    text = text.strip()
+    return frozenset({(text, False)}) if text else None
+
+
+def _source(needle: _Needle) -> str:
+    text, at_end = needle
+    return re.escape(text) + (r"(?=\n?\Z)" if at_end else "")  # what ``$`` accepts
 
 
 def needles(pattern: str) -> frozenset[str] | None:
-    """Lower-case strings one of which every case-insensitive match of ``pattern`` holds, or None
-    when the pattern does not say (a match may be made of classes and repeats only)."""
+    """What every case-insensitive match of ``pattern`` holds, lower-cased, as regular
+    expressions (plain strings, and strings at the end of the text), or None when the pattern
+    does not say (a match may be made of classes and repeats only)."""
     if _parser is None:
         return None
     try:
         parsed = _parser.parse(pattern, re.I)
     except re.error:
         return None
+    if parsed.state.flags & re.M:
+        return None  # "$" at every line's end: not read
     found = _sequence(parsed)
-    return found if found else None
+    return frozenset(map(_source, found)) if found else None
 
 
 @dataclass(frozen=True)
@@ -137,5 +154,5 @@ def needles_of(patterns: Sequence[str]) -> Needles | None:
         if own is None:
             return None
         found |= own
-    alternatives = [re.escape(n) for n in sorted(found, key=len, reverse=True)]
+    alternatives = sorted(found, key=len, reverse=True)
     return Needles(re.compile("|".join([*alternatives, f"[{re.escape(_UNSAFE_LOWER)}]"])))

@@ -32,7 +32,18 @@ from bicorpus.prefilter import _UNSAFE, needles, needles_of
 )
 def test_needles_of_a_pattern(pattern, expected):
     found = needles(pattern)
-    assert (set(found) if found is not None else None) == expected
+    assert (set(found) if found is not None else None) == (
+        {re.escape(n) for n in expected} if expected is not None else None)
+
+
+def test_a_needle_before_the_end_of_the_pattern_is_looked_for_at_the_end_of_the_text():
+    # a parenthesis is common, one closing the line is not
+    assert needles(r"\((afp|reuters|رويترز)\)$") == {re.escape(")") + r"(?=\n?\Z)"}
+    found = needles_of([r"\((afp|reuters|رويترز)\)$"])
+    assert found is not None
+    assert found.may_match("Smoke over Raqqa (AFP)") and found.may_match("دخان فوق الرقة (رويترز)\n")
+    assert not found.may_match("Fighters (of the SDF) entered Raqqa on Monday")
+    assert needles("(?m)news$") is None  # "$" at the end of every line: not read
 
 
 def test_no_needles_when_one_pattern_has_none():
