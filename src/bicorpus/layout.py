@@ -27,7 +27,7 @@ from importlib.resources import files
 
 from .data import data_lines
 from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
-from .normalize import detect_lang, normalize_text, script_counts
+from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Needles, needles_of
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -495,7 +495,7 @@ EDGE_CHARS = 120
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
-    lang, _ = detect_lang(chunk)
+    lang = lang_label(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
         head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
         return Unit(start, end, chunk, lang,

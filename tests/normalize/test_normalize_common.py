@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import pytest
 from hypothesis import given
@@ -134,3 +135,13 @@ def test_remove_controls_and_arabic_folding_as_one_rule_each(text):
     controls = "[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
     assert remove_controls(text) == re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", re.sub(controls, "", text))
     assert fold_ar(text) == text.translate(_FOLD_TABLE)
+
+
+@given(st.lists(_SCRIPTS_ALPHABET, max_size=30).map("".join))
+def test_the_label_alone_is_detect_langs(text):
+    from bicorpus.normalize import lang_label
+    from bicorpus.normalize.arabic import _PRESENTATION_RE, normalize_presentation_forms_ar
+
+    assert lang_label(text) == detect_lang(text)[0]
+    assert normalize_presentation_forms_ar(text) == _PRESENTATION_RE.sub(
+        lambda m: unicodedata.normalize("NFKC", m.group()), text)

@@ -31,6 +31,8 @@ _PUNCT_TABLE = str.maketrans({"\u060c": ",", "\u061b": ";", "\u061f": "?", "\u06
 
 def normalize_presentation_forms_ar(text: str) -> str:
     """Arabic presentation forms (ligatures, isolated/final glyphs) to base letters."""
+    if b"\xef" not in text.encode("utf-8", "surrogatepass"):
+        return text  # none: each is U+FB50 or above, which UTF-8 starts with 0xEF (cheaper than a search)
     return _PRESENTATION_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
@@ -133,6 +135,6 @@ def fold_ar(text: str) -> str:
 
 def normalize_ar(text: str) -> str:
     """Apply every Arabic rule, in order (the table rules in one pass: same result)."""
-    if not _ARABIC_SCOPE_RE.search(text):
+    if text.isascii() or not _ARABIC_SCOPE_RE.search(text):
         return text
     return fold_ar(normalize_presentation_forms_ar(text))

@@ -52,6 +52,19 @@ def lang_shares(text: str) -> dict[str, float]:
     return {"ar": round(ar / total, 3), "en": round(en / total, 3)}
 
 
+def lang_label(text: str) -> str:
+    """The label of :func:`detect_lang` alone (its shares not made)."""
+    ar, en = script_counts(text)
+    total = ar + en
+    if not total:
+        return "en"
+    if round(ar / total, 3) >= DOMINANT_SHARE:
+        return "ar"
+    if round(en / total, 3) >= DOMINANT_SHARE:
+        return "en"
+    return "mixed"
+
+
 def detect_lang(text: str) -> tuple[str, dict[str, float]]:
     """Language label (``ar``, ``en`` or ``mixed``) and the letter shares behind it.
 
