@@ -232,6 +232,7 @@ def _label_key(text: str) -> str:
 
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
+_KEY_WORD_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -244,8 +245,18 @@ def site_key(text: str) -> str:
 def line_key(text: str, norm: str | None = None) -> str:
     """A line's identity for comparing lines: normalized, punctuation, bullets and spacing dropped
     (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
-    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
-    return _KEY_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
+    ``norm`` is ``normalize_text(text)`` when the caller has it already.
+
+    The runs of letters and digits (``[^\\W_]+``) joined by spaces, as ``[\\W_]+`` replaced by a
+    space would give: a word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``)
+    is one run, and only the others are searched (a replacement per space costs more)."""
+    words: list[str] = []
+    for part in (normalize_text(text) if norm is None else norm).split():
+        if part.isalnum():
+            words.append(part)
+        else:
+            words.extend(_KEY_WORD_RE.findall(part))
+    return " ".join(words)
 
 
 # --- unit features -------------------------------------------------------------------------------

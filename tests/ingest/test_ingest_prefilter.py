@@ -96,3 +96,15 @@ def test_the_data_patterns_match_as_they_did(before, piece, after):
     for patterns in (layout._nav_patterns(), layout._caption_patterns(), layout._not_title_patterns()):
         unfiltered = layout._Patterns(patterns.anchored, patterns.floating, patterns.by_first)
         assert patterns.search(text) == unfiltered.search(text)
+
+
+_KEY_ALPHABET = st.sampled_from([*"aZ_-.,: \t\u00a0é1٣", "دير", "ـ", "ً", "²", "\u200f", "ǅ", "Ⅻ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_KEY_ALPHABET, max_size=30).map("".join))
+def test_a_line_key_is_the_runs_of_letters_and_digits(text):
+    # the words made of letters and digits alone are taken whole, the others searched
+    assert layout.line_key(text, text) == re.sub(r"[\W_]+", " ", text).strip()
+    assert layout.line_key("= Deir ez-Zor Military Council =") == "deir ez zor military council"
+    assert layout.line_key("• دير الزور: «المجلس العسكري»") == "دير الزور المجلس العسكري"
