@@ -207,9 +207,37 @@ def is_dateline(text: str, norm: str | None = None, found: DateMatch | None = _N
         return None
     rest = _TIME_RE.sub(" ", norm[: found.start] + " " + norm[found.end :])
     rest = _hijri_re().sub(" ", rest)
+    rest = _without_update_day(rest)
     words = [w for w in _FILLER_RE.split(rest) if w]
     leftover = [w for w in words if w not in weekday_names() and w not in _dateline_words()]
     return found.iso if len(leftover) <= 1 else None
+
+
+#: Dates a dateline may hold besides the first: the day it was updated
+#: (``15:51 GMT 01.04.2024 (Updated: 16:00 GMT 01.04.2024)``).
+DATELINE_MAX_DATES = 2
+
+
+@cache
+def _update_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("update_words.txt"))
+
+
+def _without_update_day(rest: str) -> str:
+    """``rest`` (a line without its first date and times) without a second full date after an
+    update word (``data/update_words.txt``): the day of an update beside the day of publication,
+    not a span of days (``Active: 8 December 2016 – 18 January 2026``)."""
+    for _ in range(DATELINE_MAX_DATES - 1):
+        found = find_date_normalized(rest) if any(ch.isdigit() for ch in rest) else None
+        if (found is None or len(found.iso) != DAY_CHARS
+                or not _update_words().intersection(_FILLER_RE.split(rest[: found.start]))):
+            break
+        rest = rest[: found.start] + " " + rest[found.end :]
+    return rest
+
+
+#: Length of an ISO day (``2017-04-12``).
+DAY_CHARS = 10
 
 
 #: How far into a line a leading date may start, and how far before a trailing date its cue is.

@@ -26,7 +26,14 @@ from functools import cache
 from importlib.resources import files
 
 from .data import data_lines
-from .dates import find_date_normalized, glued_weekday, is_dateline, leading_date, trailing_date
+from .dates import (
+    find_date_normalized,
+    glued_weekday,
+    is_dateline,
+    leading_date,
+    trailing_date,
+    weekday_names,
+)
 from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Needles, needles_of
 
@@ -708,6 +715,9 @@ HEADLINE_MAX_CHARS = 180
 #: A headline-shaped line this long right under another headline-shaped line (of at least the
 #: given words) is the standfirst of that one, not the title.
 STANDFIRST_MIN_CHARS = 90
+#: Longest standfirst known by what stands under it (the first paragraph restating it, a picture):
+#: a longer line there is the text's first paragraph.
+STANDFIRST_MAX_CHARS = 250
 STANDFIRST_TITLE_MIN_WORDS = 4
 STANDFIRST_TITLE_MIN_SHARE = 0.35
 #: Furniture lines after the last full paragraph that make the short lines after them furniture.
@@ -860,6 +870,7 @@ def _boilerplate_flags(
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
+    _mark_captions_above_credits(units, flags)
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
@@ -882,6 +893,8 @@ def _boilerplate_flags(
             for i in short:
                 flags[i] = True
         _mark_after_furniture(units, para, flags)
+        for i in range(last + 1, n):
+            flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
@@ -1060,7 +1073,61 @@ def _infobox_fields(units: list[Unit], para: list[bool]) -> tuple[list[bool], li
                 fields[i:j] = [False] * (j - i)
                 definitions[i:j] = [True] * (j - i)
         i = max(j, i + 1)
+    _mark_announced_lists(units, fields, definitions)
     return fields, definitions
+
+
+#: Fields a list announced by the text (a line ending in a colon) must hold.
+ANNOUNCED_LIST_MIN_FIELDS = 2
+
+
+def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: list[bool]) -> None:
+    """``Label: value`` lines under a line of text that ends in a colon (``… distributed among
+    the provinces as follows:``, ``… على النحو التالي:``) are the list it announces (seats by province,
+    members and their posts), part of the text, not an infobox; separator lines (``-``) may stand
+    between the items."""
+    n = len(units)
+    for i in range(n - 1):
+        u = units[i]
+        if (len(u.text) < PARAGRAPH_END_MIN_CHARS or fields[i] or u.marked_header
+                or u.text.rstrip()[-1:] not in (":", "：")):
+            continue
+        items, j = [], i + 1
+        while j < n and (fields[j] or units[j].decoration):
+            if fields[j]:
+                items.append(j)
+            j += 1
+        if len(items) >= ANNOUNCED_LIST_MIN_FIELDS:
+            for k in items:
+                fields[k], definitions[k] = False, True
+
+
+#: Longest credit line read for a credit closing its caption.
+CREDIT_AFTER_MAX_CHARS = 130
+
+
+@cache
+def _credit_after_patterns() -> _Patterns:
+    return _one_pattern(data_lines("credit_after_patterns.txt"))
+
+
+def _mark_captions_above_credits(units: list[Unit], flags: list[bool]) -> None:
+    """A photo credit that closes its caption (``Ebrahim Noroozi/AP Photo``, ``(photo credit:
+    REUTERS)``: ``data/credit_after_patterns.txt``) is boilerplate, and so is the caption right
+    above it when that is a sentence or a line too long for a headline (a headline above such a
+    credit is the title over its picture); the line under it is the text going on."""
+    for i, u in enumerate(units):
+        # every pattern holds a slash or a colon: other lines are not normalized for nothing
+        if (len(u.text) > CREDIT_AFTER_MAX_CHARS or ("/" not in u.text and ":" not in u.text)
+                or not _credit_after_patterns().search(normalize_text(u.text))):
+            continue
+        flags[i] = True
+        if i == 0:
+            continue
+        above = units[i - 1]
+        if (len(above.text) <= SHAPE_MAX_CHARS and not (above.date or above.byline or above.page_byline)
+                and (ends_sentence(above.text) or len(above.text) >= CAPTION_NEIGHBOUR_CHARS)):
+            flags[i - 1] = True
 
 
 def _stamped(u: Unit) -> bool:
@@ -1623,11 +1690,20 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
-    picked = _pick_date(units, zone, boiler)
+    if title_i is not None:
+        title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
+        _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
+    clock = _site_clock(units, zone, title_i)
+    picked = _pick_date(units, [i for i in zone if i != clock], boiler)
+    if picked and picked[0] == clock:
+        picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
     title_key = units[title_i].key if title_i is not None else None
     subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
+    if subtitle_i is None and title_i is not None:
+        subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
+                      or _standfirst_over_wire(units, title_i, lang, para, boiler))
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -1641,6 +1717,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif glued_key and i < first_para and u.key == glued_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
+        elif i == clock:
+            out.blocks.append(Block("site-header", u.start, u.end))  # the site's clock, not the page's day
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)
@@ -1670,6 +1748,41 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+def _mark_captions_given_twice(
+    units: list[Unit], boiler: list[bool], first_para: int, title_key: str
+) -> None:
+    """A short unfinished line given twice in a row under the first paragraph (``Car explosion
+    (illustration)``, ``يوم الشهيد في الضاحية الجنوبية لبيروت``) is a picture's alt text and caption,
+    not a section heading; the title's own copies aside.  (Above the first paragraph a headline
+    given twice is the page's title.)"""
+    for i in range(max(first_para, 0) + 2, len(units)):
+        key = units[i].key
+        if (key and key == units[i - 1].key and key != title_key and not boiler[i]
+                and len(units[i].text) < CAPTION_NEIGHBOUR_CHARS and not ends_sentence(units[i].text)):
+            boiler[i] = boiler[i - 1] = True
+
+
+def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int | None:
+    """The site's clock: a date with its weekday (``الأربعاء 5 فبراير 2025``, ``Thursday, March 28,
+    2024 | Ramadan 17, 1445 H``) opening the page, with other chrome (a section name, the weather)
+    between it and the title.  The page's own date stands right above or under its headline; the
+    clock gives today's date, not the article's."""
+    if title_i is None or not zone or zone[0] != 0 or title_i < 2:
+        return None
+    u = units[0]
+    if not (u.date or u.date_in) or not _has_weekday(u.text):
+        return None
+    between = [k for k in zone if 0 < k < title_i]
+    if not between or any(units[k].date or units[k].date_in or units[k].page_byline for k in between):
+        return None
+    return 0
+
+
+def _has_weekday(text: str) -> bool:
+    names = weekday_names()
+    return any(w in names for w in _WORD_RE.findall(normalize_text(text)))
 
 
 #: At most this many words of chrome (site name, breadcrumb) glued to a copy of the headline.
@@ -1724,7 +1837,8 @@ def _subtitle_of(
     if (nxt is not None and (units[nxt].date or units[nxt].page_byline or units[nxt].date_in)
             and any(para[nxt + 1 :])):
         return i  # a standfirst above the dateline (not the only paragraph above a date at the bottom)
-    if i + 1 < len(units) and units[i + 1].caption and nxt is not None:
+    if (i + 1 < len(units) and units[i + 1].caption and nxt is not None
+            and len(u.text) <= STANDFIRST_MAX_CHARS):
         return i  # a standfirst above the picture or its credit
     if (title_key and i + 1 < len(units) and units[i + 1].key == title_key and any(para[i + 1 :])
             and not u.key.startswith(title_key + " ")):  # not an entry's first words ("X is ...")
@@ -1732,6 +1846,103 @@ def _subtitle_of(
     if _is_heading(units, i, lang, para, boiler):
         return None
     return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+
+
+#: A standfirst the first paragraph restates: its length (a longer line is a paragraph), and the
+#: share of its content words (:func:`title_stems`, at least ``RESTATED_MIN_WORDS``) that come back
+#: in that paragraph.
+RESTATED_MIN_CHARS = 40
+RESTATED_MIN_WORDS = 4
+RESTATED_SHARE = 0.55
+
+
+def _restated_standfirst(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst right under the title (or its copy): a line of one or two
+    sentences that the longer paragraph right under it tells again (``Six members of the Yemeni
+    security forces were killed …`` over ``Eleven people including at least six members of the
+    security forces have been killed …``): a summary before the text, not its first paragraph.
+    Another paragraph must follow (a page of two lines is all text); a finished line under the
+    title's dateline is the lead of the text."""
+    title_key = units[title_i].key
+
+    def skipped(k: int) -> bool:
+        v = units[k]
+        return boiler[k] or (bool(title_key) and v.key == title_key)
+
+    i = title_i + 1
+    while i < len(units) and skipped(i):
+        i += 1
+    j = i + 1
+    while j < len(units) and skipped(j):
+        j += 1
+    if j >= len(units) or not para[j] or not any(para[j + 1 :]):
+        return None
+    u = units[i]
+    if (not RESTATED_MIN_CHARS <= len(u.text) <= STANDFIRST_MAX_CHARS or len(u.text) >= len(units[j].text)
+            or u.bullet or u.caption or u.marked_header or u.lang not in (lang, "mixed") or _never_title(u)):
+        return None
+    stems = title_stems(u.text)
+    if len(stems) < RESTATED_MIN_WORDS:
+        return None
+    return i if len(stems & title_stems(units[j].text)) >= RESTATED_SHARE * len(stems) else None
+
+
+#: A wire dateline opening the text: a place in capitals or a place and its agency, then a dash
+#: (``BAGHDAD —``, ``ERBIL, Kurdistan Region –``, ``Mogadishu (Caasimada Online) –``, ``— --``,
+#: ``الحسكة ـ``, ``بغداد (رويترز) –``).
+_WIRE_OPENING_RE = re.compile(
+    r"^(?:[A-Z][A-Z.'-]{2,}(?:[ ,/]+[A-Za-z.'-]+){0,3}\s*(?:\([^()]{1,30}\))?\s*[—–-]"
+    r"|[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,2}\s*\([^()]{1,30}\)\s*[—–-]"
+    r"|[—–]\s*--"
+    r"|[\u0600-\u06ff]+(?:\s[\u0600-\u06ff]+){0,2}\s*(?:\([^()]{1,30}\))?\s*[-ـ–—]\s)"
+)
+
+
+def _headline_over_standfirst(
+    units: list[Unit], zone: list[int], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int:
+    """Two headlines stacked right above a text opening with its wire dateline (``Rebels surrender
+    heavy arms in Syria's Ghouta`` / ``Syrian government forces have taken full control over Douma``
+    / ``BEIRUT - The remaining rebels …``): the upper one is the title, the lower its standfirst,
+    however long each is."""
+    j = _next_kept(boiler, title_i)
+    if (j is None or not (para[j] or len(units[j].text) >= PARAGRAPH_MIN_CHARS)
+            or not _WIRE_OPENING_RE.match(units[j].text)):
+        return title_i
+    prev = _prev_in(zone, title_i) if title_i in zone else None
+    if (prev is None or prev != title_i - 1 or not _headline_shaped(units[prev], lang)
+            or _never_title(units[prev])
+            or len(_WORD_RE.findall(units[prev].text)) < STANDFIRST_TITLE_MIN_WORDS):
+        return title_i
+    return prev
+
+
+def _standfirst_over_wire(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst between the title and a text that opens with its wire dateline (``BAGHDAD —
+    Soldiers cheered …``, ``الحسكة ـ لا تنتهي …``): the news text starts at the dateline, so the
+    line of text above it (datelines and bylines aside) is the summary given before it."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
+        i += 1
+    if i >= len(units):
+        return None
+    u = units[i]
+    if (u.date or u.date_in or u.page_byline or len(u.text) > STANDFIRST_MAX_CHARS or u.bullet or u.caption
+            or u.marked_header or u.lang not in (lang, "mixed") or _never_title(u)
+            or _WIRE_OPENING_RE.match(u.text)):
+        return None
+    j = _next_kept(boiler, i)
+    while j is not None and (units[j].date or units[j].page_byline) and not para[j]:
+        j = _next_kept(boiler, j)
+    if (j is None or not (para[j] or len(units[j].text) >= PARAGRAPH_MIN_CHARS)  # "— --" reads as a bullet
+            or not _WIRE_OPENING_RE.match(units[j].text)):
+        return None
+    return i
 
 
 def _standfirst_under_dateline(
