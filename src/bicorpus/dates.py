@@ -52,42 +52,67 @@ def _counter_words() -> str:
     return "|".join(re.escape(normalize_text(w)) for w in data_lines("date_counter_words.txt"))
 
 
+# Every date has a four-digit year: a text without four digits in a row holds none.
+_FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
+
+# A date may not follow a word character.  That look-behind stands right after the date's first
+# character (a digit, or a month name's first letter), not before it: a pattern that opens with a
+# known character lets ``re`` skip to the places a date may start instead of trying every place.
+# The matches are the same.
+_DIGIT = r"\d(?<!\w\d)"  # a digit with no word character before it
+
+
+def _months_alternation(behind: tuple[str, ...] = ()) -> str:
+    """The month names as alternatives, longest first; with ``behind``, each name's first letter is
+    followed by look-behinds: the name may not come after any of those patterns."""
+    alternatives = []
+    for name in sorted(month_table(), key=len, reverse=True):
+        first = re.escape(name[0])
+        rest = re.escape(name[1:]).replace(r"\ ", r"\s+")
+        alternatives.append(first + "".join(f"(?<!{b}{first})" for b in behind) + rest)
+    return "|".join(alternatives)
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    names = sorted(month_table(), key=len, reverse=True)
-    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    month = _months_alternation()
     # One month name, optionally followed by a second spelling: "يوليو/تموز", "نيسان (ابريل)".
-    mon = rf"(?P<mon>{month})\.?(?:\s*[/\-(]\s*(?:{month})\.?\s*\)?)?"
+    second = rf"\.?(?:\s*[/\-(]\s*(?:{month})\.?\s*\)?)?"
+    mon = rf"(?P<mon>{month}){second}"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>\d{4})"
     sep = r"\s*[,]?\s*"
     # After the year: nothing word-like, or the era mark م / ه (هـ normalized), glued or not.
-    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
+    edge_r = rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
+    # The first part of each pattern, with no word character before it (see _DIGIT).
+    year_l = rf"(?P<year>{_DIGIT}\d{{3}})"
+    day_l = rf"(?P<day>{_DIGIT}\d?)"
+    mon_l = _months_alternation((r"\w",))
+    mon_l6 = _months_alternation((r"\w", r"\d\s", r"\d"))  # not after a (bad) day
     return (
-        re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
+        re.compile(rf"{year_l}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
-        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
-        re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
-        re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
-        re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
+        re.compile(rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
+        re.compile(rf"{day_l}[-/.](?P<mnum>\d{{1,2}})[-/.]{year}{edge_r}"),
+        re.compile(rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
+        re.compile(rf"(?P<mon>{mon_l}){second}\s*{day}{sep}{year}{edge_r}"),
+        re.compile(rf"(?P<mon>{mon_l6}){second}{sep}{year}{edge_r}"),
         # An ISO day glued to the Arabic text after it ("2025-01-16أصدر مركز …": a stamp run into the
         # text; not "2017-11-13Tx", a timestamp's T with no time after it).
-        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
+        re.compile(rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
         # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
-        re.compile(rf"{edge_l}(?P<day>\d{{1,2}})\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
-                   rf"(?P<year>\d{{4}}){edge_r}"),
+        re.compile(rf"{day_l}\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
+                   rf"{year}{edge_r}"),
     )
 
 
 @cache
 def _glued_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A counter's word, and a date run into the counter after it: ``2 سبتمبر 2025294 مشاهدة``."""
-    names = sorted(month_table(), key=len, reverse=True)
-    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    month = _months_alternation()
     words = _counter_words()
     return (re.compile(rf"\d\s*(?:{words})"),
-            re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
+            re.compile(rf"(?P<day>{_DIGIT}\d?)\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
                        rf"(?=\d{{1,9}}\s*(?:{words}))"))
 
 
@@ -138,6 +163,8 @@ def _to_iso(m: re.Match[str]) -> str | None:
 
 def find_date_normalized(norm: str) -> DateMatch | None:
     """First date in an already normalized text (most specific pattern wins at equal position)."""
+    if _FOUR_DIGITS_RE.search(norm) is None:
+        return None
     best: DateMatch | None = None
     for pattern in _patterns():
         for m in pattern.finditer(norm):
@@ -286,6 +313,8 @@ def trailing_date(norm: str) -> str | None:
     """ISO day that ends a longer line after a publication cue (``… نشرت في : 03/09/2018``,
     ``… | May 12, 2017``); ``norm`` is normalized text."""
     tail = norm[-(CUE_CHARS + 40) :]
+    if _FOUR_DIGITS_RE.search(tail) is None:
+        return None
     last: DateMatch | None = None
     for pattern in _patterns():
         for m in pattern.finditer(tail):
