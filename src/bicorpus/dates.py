@@ -63,14 +63,37 @@ _DIGIT = r"\d(?<!\w\d)"  # a digit with no word character before it
 
 
 def _months_alternation(behind: tuple[str, ...] = ()) -> str:
-    """The month names as alternatives, longest first; with ``behind``, each name's first letter is
-    followed by look-behinds: the name may not come after any of those patterns."""
-    alternatives = []
-    for name in sorted(month_table(), key=len, reverse=True):
-        first = re.escape(name[0])
-        rest = re.escape(name[1:]).replace(r"\ ", r"\s+")
-        alternatives.append(first + "".join(f"(?<!{b}{first})" for b in behind) + rest)
-    return "|".join(alternatives)
+    """The month names as one alternation, tried longest first; with ``behind``, each name's first
+    letter is followed by look-behinds: the name may not come after any of those patterns.
+
+    The names are written as a tree of their shared beginnings (``j(?:anuary|an|une|un|uly|ul)``):
+    ``re`` then tests a place's letter once, not once a name.  Names that part at one letter cannot
+    both match at one place, and a name that ends where longer ones go on is the shortest of them,
+    so it stays last: the same name is chosen, in the same order, as from the plain list."""
+    names = sorted(month_table(), key=len, reverse=True)
+    tokens = [[r"\s+" if ch == " " else re.escape(ch) for ch in name] for name in names]
+    return _tree(tokens, behind)
+
+
+def _tree(names: list[list[str]], behind: tuple[str, ...] = ()) -> str:
+    """Alternation of ``names`` (each a list of regex tokens, in the order to try them) grouped by
+    their first token; ``behind`` look-behinds follow each first token."""
+    groups: dict[str, list[list[str]]] = {}
+    for name in names:
+        groups.setdefault(name[0] if name else "", []).append(name[1:])
+    if "" in groups:  # a name ended here: it is the shortest, so the last to try
+        assert list(groups)[-1] == "", "a name ending here must be tried last"
+    parts = []
+    for first, rests in groups.items():
+        if not first:
+            parts.append("")
+            continue
+        head = first + "".join(f"(?<!{b}{first})" for b in behind)
+        if len(rests) == 1:
+            parts.append(head + "".join(rests[0]))
+        else:
+            parts.append(f"{head}(?:{_tree(rests)})")
+    return "|".join(parts)
 
 
 @cache
