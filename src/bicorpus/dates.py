@@ -55,16 +55,14 @@ def _counter_words() -> str:
 # Every date has a four-digit year: a text without four digits in a row holds none.
 _FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
 
-# A date may not follow a word character.  That look-behind stands right after the date's first
-# character (a digit, or a month name's first letter), not before it: a pattern that opens with a
-# known character lets ``re`` skip to the places a date may start instead of trying every place.
-# The matches are the same.
+# A date may not follow a word character.  When a date opens with a digit, that look-behind stands
+# right after the digit, not before it: a pattern that opens with a digit lets ``re`` skip to the
+# digits instead of trying every place.  The matches are the same.
 _DIGIT = r"\d(?<!\w\d)"  # a digit with no word character before it
 
 
-def _months_alternation(behind: tuple[str, ...] = ()) -> str:
-    """The month names as one alternation, tried longest first; with ``behind``, each name's first
-    letter is followed by look-behinds: the name may not come after any of those patterns.
+def _months_alternation() -> str:
+    """The month names as one alternation, tried longest first.
 
     The names are written as a tree of their shared beginnings (``j(?:anuary|an|une|un|uly|ul)``):
     ``re`` then tests a place's letter once, not once a name.  Names that part at one letter cannot
@@ -72,12 +70,12 @@ def _months_alternation(behind: tuple[str, ...] = ()) -> str:
     so it stays last: the same name is chosen, in the same order, as from the plain list."""
     names = sorted(month_table(), key=len, reverse=True)
     tokens = [[r"\s+" if ch == " " else re.escape(ch) for ch in name] for name in names]
-    return _tree(tokens, behind)
+    return _tree(tokens)
 
 
-def _tree(names: list[list[str]], behind: tuple[str, ...] = ()) -> str:
+def _tree(names: list[list[str]]) -> str:
     """Alternation of ``names`` (each a list of regex tokens, in the order to try them) grouped by
-    their first token; ``behind`` look-behinds follow each first token."""
+    their first token."""
     groups: dict[str, list[list[str]]] = {}
     for name in names:
         groups.setdefault(name[0] if name else "", []).append(name[1:])
@@ -88,11 +86,10 @@ def _tree(names: list[list[str]], behind: tuple[str, ...] = ()) -> str:
         if not first:
             parts.append("")
             continue
-        head = first + "".join(f"(?<!{b}{first})" for b in behind)
         if len(rests) == 1:
-            parts.append(head + "".join(rests[0]))
+            parts.append(first + "".join(rests[0]))
         else:
-            parts.append(f"{head}(?:{_tree(rests)})")
+            parts.append(f"{first}(?:{_tree(rests)})")
     return "|".join(parts)
 
 
@@ -106,20 +103,19 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     year = r"(?P<year>\d{4})"
     sep = r"\s*[,]?\s*"
     # After the year: nothing word-like, or the era mark م / ه (هـ normalized), glued or not.
-    edge_r = rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
+    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
     # The first part of each pattern, with no word character before it (see _DIGIT).
     year_l = rf"(?P<year>{_DIGIT}\d{{3}})"
     day_l = rf"(?P<day>{_DIGIT}\d?)"
-    mon_l = _months_alternation((r"\w",))
-    mon_l6 = _months_alternation((r"\w", r"\d\s", r"\d"))  # not after a (bad) day
     return (
         re.compile(rf"{year_l}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
         re.compile(rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
         re.compile(rf"{day_l}[-/.](?P<mnum>\d{{1,2}})[-/.]{year}{edge_r}"),
         re.compile(rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
-        re.compile(rf"(?P<mon>{mon_l}){second}\s*{day}{sep}{year}{edge_r}"),
-        re.compile(rf"(?P<mon>{mon_l6}){second}{sep}{year}{edge_r}"),
+        # A month name first: its look-behinds stay in front (its letters are too common to skip to).
+        re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
+        re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
         # An ISO day glued to the Arabic text after it ("2025-01-16أصدر مركز …": a stamp run into the
         # text; not "2017-11-13Tx", a timestamp's T with no time after it).
         re.compile(rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
