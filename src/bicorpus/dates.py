@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -93,8 +94,14 @@ def _tree(names: list[list[str]]) -> str:
     return "|".join(parts)
 
 
+#: What a pattern opens with: a digit with no word character before it (see ``_DIGIT``), or a month
+#: name with none.
+_OPENS_DIGIT, _OPENS_MONTH = "digit", "month"
+
+
 @cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+def _patterns_opening() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The date patterns, most specific first, each with what it opens with."""
     month = _months_alternation()
     # One month name, optionally followed by a second spelling: "يوليو/تموز", "نيسان (ابريل)".
     second = rf"\.?(?:\s*[/\-(]\s*(?:{month})\.?\s*\)?)?"
@@ -107,22 +114,57 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     # The first part of each pattern, with no word character before it (see _DIGIT).
     year_l = rf"(?P<year>{_DIGIT}\d{{3}})"
     day_l = rf"(?P<day>{_DIGIT}\d?)"
-    return (
-        re.compile(rf"{year_l}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
+    patterns = (
+        (rf"{year_l}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}", _OPENS_DIGIT),
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
-        re.compile(rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
-        re.compile(rf"{day_l}[-/.](?P<mnum>\d{{1,2}})[-/.]{year}{edge_r}"),
-        re.compile(rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
-        # A month name first: its look-behinds stay in front (its letters are too common to skip to).
-        re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
-        re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
+        (rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)", _OPENS_DIGIT),
+        (rf"{day_l}[-/.](?P<mnum>\d{{1,2}})[-/.]{year}{edge_r}", _OPENS_DIGIT),
+        (rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}",
+         _OPENS_DIGIT),
+        (rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}", _OPENS_MONTH),
+        (rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}", _OPENS_MONTH),  # not after a (bad) day
         # An ISO day glued to the Arabic text after it ("2025-01-16أصدر مركز …": a stamp run into the
         # text; not "2017-11-13Tx", a timestamp's T with no time after it).
-        re.compile(rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
+        (rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])", _OPENS_DIGIT),
         # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
-        re.compile(rf"{day_l}\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
-                   rf"{year}{edge_r}"),
+        (rf"{day_l}\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+{year}{edge_r}", _OPENS_DIGIT),
     )
+    return tuple((re.compile(pattern), opening) for pattern, opening in patterns)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(pattern for pattern, _opening in _patterns_opening())
+
+
+#: Where a date that opens with a digit may start.
+_DIGIT_START_RE = re.compile(_DIGIT)
+
+
+@cache
+def _month_start_re() -> re.Pattern[str]:
+    """Where a date that opens with a month name may start: an empty match before each month name
+    with no word character before it, so that every such place is found."""
+    return re.compile(rf"(?<![\w])(?={_months_alternation()})")
+
+
+def _starts(text: str) -> dict[str, list[int]]:
+    """The places in ``text`` where a pattern of each opening may start: one scan of the text
+    for all the patterns of one opening, instead of one scan a pattern."""
+    return {_OPENS_DIGIT: [m.start() for m in _DIGIT_START_RE.finditer(text)],
+            _OPENS_MONTH: [m.start() for m in _month_start_re().finditer(text)]}
+
+
+def _matches(index: int, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
+    """The matches of ``_patterns()[index]`` in ``text`` as its ``finditer`` gives them: tried at
+    the places ``starts`` (:func:`_starts`) gives for what the pattern opens with, each search going
+    on from the end of the last match, as ``finditer`` does (no pattern matches an empty text)."""
+    pattern, opening = _patterns_opening()[index]
+    pos = 0
+    for start in starts[opening]:
+        if start >= pos and (m := pattern.match(text, start)):
+            yield m
+            pos = m.end()
 
 
 @cache
@@ -185,8 +227,9 @@ def find_date_normalized(norm: str) -> DateMatch | None:
     if _FOUR_DIGITS_RE.search(norm) is None:
         return None
     best: DateMatch | None = None
-    for pattern in _patterns():
-        for m in pattern.finditer(norm):
+    starts = _starts(norm)
+    for index in range(len(_patterns())):
+        for m in _matches(index, norm, starts):
             iso = _to_iso(m)
             if iso is None:
                 continue
@@ -335,8 +378,9 @@ def trailing_date(norm: str) -> str | None:
     if _FOUR_DIGITS_RE.search(tail) is None:
         return None
     last: DateMatch | None = None
-    for pattern in _patterns():
-        for m in pattern.finditer(tail):
+    starts = _starts(tail)
+    for index in range(len(_patterns())):
+        for m in _matches(index, tail, starts):
             iso = _to_iso(m)
             if (iso and len(iso) == 10 and not tail[m.end() :].strip(" .،,)]}")
                     and (last is None or m.start() < last.start)):
