@@ -142,17 +142,34 @@ _DIGIT_START_RE = re.compile(_DIGIT)
 
 
 @cache
+def _month_first_words() -> list[str]:
+    """The first word of every month name, longest first (``كانون`` of ``كانون الثاني``)."""
+    return sorted(dict.fromkeys(name.split(" ")[0] for name in month_table()), key=len, reverse=True)
+
+
+@cache
 def _month_start_re() -> re.Pattern[str]:
-    """Where a date that opens with a month name may start: an empty match before each month name
-    with no word character before it, so that every such place is found."""
-    return re.compile(rf"(?<![\w])(?={_months_alternation()})")
+    """Where a date that opens with a month name may start: an empty match before the first word of
+    a month name with no word character before it, so that every such place is found; the pattern
+    at that place tells whether the whole name is there."""
+    words = _tree([[re.escape(ch) for ch in word] for word in _month_first_words()])
+    return re.compile(rf"(?<![\w])(?={words})")
+
+
+def _month_starts(text: str, until: int | None = None) -> list[int]:
+    """The places of :func:`_month_start_re` in ``text``; with ``until``, only those up to it are
+    needed (the text is read no further than a first word starting there can reach)."""
+    if until is None:
+        return [m.start() for m in _month_start_re().finditer(text)]
+    end = min(len(text), until + len(_month_first_words()[0]) + 1)
+    return [m.start() for m in _month_start_re().finditer(text, 0, end)]
 
 
 def _starts(text: str) -> dict[str, list[int]]:
     """The places in ``text`` where a pattern of each opening may start: one scan of the text
     for all the patterns of one opening, instead of one scan a pattern."""
     return {_OPENS_DIGIT: [m.start() for m in _DIGIT_START_RE.finditer(text)],
-            _OPENS_MONTH: [m.start() for m in _month_start_re().finditer(text)]}
+            _OPENS_MONTH: _month_starts(text)}
 
 
 def _matches(index: int, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
@@ -227,14 +244,30 @@ def find_date_normalized(norm: str) -> DateMatch | None:
     if _FOUR_DIGITS_RE.search(norm) is None:
         return None
     best: DateMatch | None = None
-    starts = _starts(norm)
-    for index in range(len(_patterns())):
-        for m in _matches(index, norm, starts):
+    digit_starts = [m.start() for m in _DIGIT_START_RE.finditer(norm)]
+    month_starts: list[int] | None = None
+    # Each pattern's first match that is a real date (as its ``finditer`` would give it), tried
+    # only at the places the pattern may start, and only up to the best date found so far: one
+    # starting later cannot be the first.
+    for pattern, opening in _patterns_opening():
+        if opening == _OPENS_DIGIT:
+            starts = digit_starts
+        else:
+            if month_starts is None:
+                month_starts = _month_starts(norm, best.start if best else None)
+            starts = month_starts
+        pos = 0
+        for start in starts:
+            if best is not None and start > best.start:
+                break
+            if start < pos or (m := pattern.match(norm, start)) is None:
+                continue
             iso = _to_iso(m)
             if iso is None:
+                pos = m.end()
                 continue
-            if best is None or m.start() < best.start or (m.start() == best.start and m.end() > best.end):
-                best = DateMatch(iso, m.start(), m.end())
+            if best is None or start < best.start or (start == best.start and m.end() > best.end):
+                best = DateMatch(iso, start, m.end())
             break
     if best is None:
         cue, glued = _glued_counter()
