@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -163,25 +162,6 @@ def _month_starts(text: str, until: int | None = None) -> list[int]:
         return [m.start() for m in _month_start_re().finditer(text)]
     end = min(len(text), until + len(_month_first_words()[0]) + 1)
     return [m.start() for m in _month_start_re().finditer(text, 0, end)]
-
-
-def _starts(text: str) -> dict[str, list[int]]:
-    """The places in ``text`` where a pattern of each opening may start: one scan of the text
-    for all the patterns of one opening, instead of one scan a pattern."""
-    return {_OPENS_DIGIT: [m.start() for m in _DIGIT_START_RE.finditer(text)],
-            _OPENS_MONTH: _month_starts(text)}
-
-
-def _matches(index: int, text: str, starts: dict[str, list[int]]) -> Iterator[re.Match[str]]:
-    """The matches of ``_patterns()[index]`` in ``text`` as its ``finditer`` gives them: tried at
-    the places ``starts`` (:func:`_starts`) gives for what the pattern opens with, each search going
-    on from the end of the last match, as ``finditer`` does (no pattern matches an empty text)."""
-    pattern, opening = _patterns_opening()[index]
-    pos = 0
-    for start in starts[opening]:
-        if start >= pos and (m := pattern.match(text, start)):
-            yield m
-            pos = m.end()
 
 
 @cache
@@ -404,20 +384,40 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     return found.iso
 
 
+#: What may follow a day that ends a line.
+_AFTER_LAST_DAY = " .،,)]}"
+
+
 def trailing_date(norm: str) -> str | None:
     """ISO day that ends a longer line after a publication cue (``… نشرت في : 03/09/2018``,
     ``… | May 12, 2017``); ``norm`` is normalized text."""
     tail = norm[-(CUE_CHARS + 40) :]
     if _FOUR_DIGITS_RE.search(tail) is None:
         return None
+    end_min = len(tail.rstrip(_AFTER_LAST_DAY))  # a day ending here or later ends the line
     last: DateMatch | None = None
-    starts = _starts(tail)
-    for index in range(len(_patterns())):
-        for m in _matches(index, tail, starts):
-            iso = _to_iso(m)
-            if (iso and len(iso) == 10 and not tail[m.end() :].strip(" .،,)]}")
-                    and (last is None or m.start() < last.start)):
-                last = DateMatch(iso, m.start(), m.end())
+    digit_starts = [m.start() for m in _DIGIT_START_RE.finditer(tail)]
+    month_starts: list[int] | None = None
+    # Each pattern's matches as its ``finditer`` gives them, tried only at the places it may start;
+    # its first day that ends the line is the earliest it has, and only one before the earliest so
+    # far counts.
+    for pattern, opening in _patterns_opening():
+        if opening == _OPENS_DIGIT:
+            starts = digit_starts
+        else:
+            if month_starts is None:
+                month_starts = _month_starts(tail, last.start if last else None)
+            starts = month_starts
+        pos = 0
+        for start in starts:
+            if last is not None and start >= last.start:
+                break
+            if start < pos or (m := pattern.match(tail, start)) is None:
+                continue
+            pos = m.end()
+            if pos >= end_min and (iso := _to_iso(m)) and len(iso) == DAY_CHARS:
+                last = DateMatch(iso, start, pos)
+                break
     if last is None:
         return None
     before = tail[max(0, last.start - CUE_CHARS) : last.start]

@@ -125,3 +125,19 @@ def test_examples_of_each_pattern() -> None:
                  "2 سبتمبر 2025294 مشاهده", "12 تموز/يوليو 2017", "ب12 أبريل 2017", "نيسان2017",
                  "3 كانون  الثاني 2019", "no date here 123"):
         assert find_date_normalized(text) == plain_find_date(text), text
+
+
+def test_an_earlier_date_of_a_later_pattern_wins() -> None:
+    # The month-first date comes before the numeric one found first: it is the first date.
+    assert find_date_normalized("may 5, 2017 - 12/04/2018") == DateMatch("2017-05-05", 0, 11)
+    assert find_date_normalized("نيسان 2017 ثم 12/04/2018") == DateMatch("2017-04", 0, 10)
+    # A bad date is passed over, the next match of the same pattern is read.
+    assert find_date_normalized("31/02/2017 و 12/04/2018").iso == "2018-04-12"
+
+
+def test_trailing_day_is_the_first_that_ends_the_line() -> None:
+    line = "نشرت في : 12/04/2018"
+    assert trailing_date(line) == plain_trailing_date(line) == "2018-04-12"
+    line = "published | may 12, 2017 ."
+    assert trailing_date(line) == plain_trailing_date(line) == "2017-05-12"
+    assert trailing_date("12/04/2018 was the day it happened") is None
