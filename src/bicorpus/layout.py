@@ -20,7 +20,7 @@ date, heading shape) and its script.  Then, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
@@ -1594,14 +1594,36 @@ def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tup
         body.append(v.text[:OFF_TOPIC_CHARS])
         size += len(body[-1])
     text = normalize_text(" ".join(body))
-    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
     out = []
     for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
+        if _starts_a_word(stems, text):
+            continue
         between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
-        found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
-        if not found.search(text) and not (between and found.search(normalize_text(between))):
+        if not (between and _starts_a_word(stems, normalize_text(between))):
             out.append(i)
     return [i for i, _ in judged], out
+
+
+def _starts_a_word(stems: Iterable[str], text: str) -> bool:
+    """Some word of ``text`` starts with one of ``stems``, perhaps after an Arabic proclitic
+    (``data/title_word_prefixes.txt``): ``النصرة`` and ``والنصرة`` both start with ``نصرة``."""
+    prefixes = frozenset(data_lines("title_word_prefixes.txt"))
+    longest = max(map(len, prefixes), default=0)
+    for stem in stems:
+        at = text.find(stem)
+        while at >= 0:
+            start = at  # the start of the word holding this copy, looked for as far as a proclitic reaches
+            while start > 0 and at - start <= longest and _word_char(text[start - 1]):
+                start -= 1
+            if start == at or text[start:at] in prefixes:
+                return True
+            at = text.find(stem, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or number of any script, an underscore."""
+    return char.isalnum() or char == "_"
 
 
 #: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
