@@ -34,6 +34,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_furniture import furniture_word_lines
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -851,6 +852,7 @@ def _boilerplate_flags(
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
+    furniture = furniture_word_lines(units)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -869,9 +871,11 @@ def _boilerplate_flags(
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
                 flags[i] = True
+        flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]  # after the footer's count
         _mark_after_furniture(units, para, flags)
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
+    flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):

@@ -1,0 +1,130 @@
+"""Site furniture told by its vocabulary and its place, for pages of sites never seen.
+
+Phrase lists written from one collection do not carry over to the next: the classes of furniture
+recur (app and newsletter prompts, share and follow links, comment widgets, reading times,
+copyright lines), their exact strings do not.  So a short line is furniture when most of its
+words are *furniture words* (``data/furniture_words.txt``): what is left is mostly the name of the
+site or of a network (``Read full NASCAR article on Yahoo Sports``, ``comments powered by Disqus``,
+``شارك الخبر على``, ``تابعوا آخر أخبارنا … عبر Google News``).  Words common in article text
+(``news``, ``video``, ``page``) are *weak*: a line of them is furniture only when a *strong* word
+(``share``, ``subscribe``, ``تعليق``) is among them or all its words are furniture words
+(``Latest News``, ``آخر الأخبار``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .data import data_lines
+from .normalize import normalize_text
+
+if TYPE_CHECKING:
+    from .layout import Unit
+
+#: Longest line (characters) read for its vocabulary: longer lines are text.
+FURNITURE_MAX_CHARS = 200
+#: Share of a line's content words that must be furniture words.
+FURNITURE_SHARE = 0.5
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Furniture words (normalized): ``strong`` ones mark a line alone, ``weak`` ones count beside them."""
+
+    strong: frozenset[str]
+    weak: frozenset[str]
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The furniture words of ``data/furniture_words.txt`` (sections ``[strong]`` and ``[weak]``)."""
+    sections: dict[str, set[str]] = {"strong": set(), "weak": set()}
+    current = sections["strong"]
+    for line in data_lines("furniture_words.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections[line[1:-1]]
+            continue
+        current.update(_WORD_RE.findall(normalize_text(line)))
+    return Vocabulary(frozenset(sections["strong"]), frozenset(sections["weak"]))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("furniture_function_words.txt"))
+
+
+@cache
+def _proclitic_re() -> re.Pattern[str]:
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    return re.compile(f"^(?:{prefixes})(?=\\w{{3}})")
+
+
+def _word_kind(word: str, vocab: Vocabulary) -> str | None:
+    """``strong``, ``weak`` or ``None`` for a normalized word (an Arabic one also without its proclitic)."""
+    forms = [word]
+    if word[0] >= "\u0600":
+        bare = _proclitic_re().sub("", word)
+        if bare != word:
+            forms.append(bare)
+    if any(f in vocab.strong for f in forms):
+        return "strong"
+    if any(f in vocab.weak for f in forms):
+        return "weak"
+    return None
+
+
+#: Longest word read as furniture words glued together (``FacebookTwitterWhatsappLinkedin``).
+GLUED_MAX_CHARS = 60
+
+
+def _glued_furniture(word: str, vocab: Vocabulary) -> bool:
+    """``word`` is two or more furniture words glued together, one of them strong: a share bar
+    whose links lost their spaces (``facebooktwitterwhatsapp``, ``sharetweetemail``)."""
+    if len(word) > GLUED_MAX_CHARS or word in vocab.strong or word in vocab.weak:
+        return False
+    known = vocab.strong | vocab.weak
+    # ways[k]: (parts, has_strong) of the best split of word[:k] into known words, None if none
+    ways: list[tuple[int, bool] | None] = [None] * (len(word) + 1)
+    ways[0] = (0, False)
+    for end in range(2, len(word) + 1):
+        for start in range(end - 1):
+            prev = ways[start]
+            piece = word[start:end]
+            if prev is not None and piece in known:
+                ways[end] = (prev[0] + 1, prev[1] or piece in vocab.strong)
+                break
+    last = ways[-1]
+    return last is not None and last[0] >= 2 and last[1]
+
+
+def furniture_words_line(text: str, norm: str | None = None, vocab: Vocabulary | None = None) -> bool:
+    """True for a short line made mostly of furniture words (see the module's description).
+    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
+    if len(text) > FURNITURE_MAX_CHARS:
+        return False
+    vocab = vocabulary() if vocab is None else vocab
+    stop = _function_words()
+    words = [w for w in _WORD_RE.findall(normalize_text(text) if norm is None else norm)
+             if len(w) > 1 and w not in stop]
+    if not words:
+        return False
+    if len(words) == 1 and _glued_furniture(words[0], vocab):
+        return True
+    kinds = [_word_kind(w, vocab) for w in words]
+    known = sum(k is not None for k in kinds)
+    if known < FURNITURE_SHARE * len(words):
+        return False
+    return "strong" in kinds or known == len(words)
+
+
+def furniture_word_lines(units: Sequence[Unit]) -> list[bool]:
+    """Which lines are made mostly of furniture words (never date lines nor bylines: they stay
+    datelines even when they name the site, ``Published: … | Source: CHANNEL8``)."""
+    return [not (u.date or u.date_in or u.byline or u.page_byline) and furniture_words_line(u.text, u.key)
+            for u in units]
