@@ -34,7 +34,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
-from .layout_furniture import furniture_word_lines
+from .layout_furniture import footer_lines, furniture_word_lines
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -852,7 +852,7 @@ def _boilerplate_flags(
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
-    furniture = furniture_word_lines(units)
+    furniture = [w or f for w, f in zip(furniture_word_lines(units), footer_lines(units), strict=True)]
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:

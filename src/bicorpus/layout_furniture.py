@@ -79,6 +79,11 @@ def _word_kind(word: str, vocab: Vocabulary) -> str | None:
     return None
 
 
+#: Longest line read as a footer by its opening and its mark (``Copyright © 2024 … All rights reserved. Distributed by …``).
+FOOTER_MAX_CHARS = 600
+#: Characters of a long line normalized to read its opening.
+FOOTER_OPENING_CHARS = 60
+
 #: Longest word read as furniture words glued together (``FacebookTwitterWhatsappLinkedin``).
 GLUED_MAX_CHARS = 60
 
@@ -103,9 +108,11 @@ def _glued_furniture(word: str, vocab: Vocabulary) -> bool:
     return last is not None and last[0] >= 2 and last[1]
 
 
-def furniture_words_line(text: str, norm: str | None = None, vocab: Vocabulary | None = None) -> bool:
-    """True for a short line made mostly of furniture words (see the module's description).
-    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
+def furniture_words_line(
+    text: str, norm: str | None = None, vocab: Vocabulary | None = None, share: float = FURNITURE_SHARE
+) -> bool:
+    """True for a short line made mostly of furniture words (see the module's description): at
+    least ``share`` of its content words.  ``norm`` is ``normalize_text(text)`` when known."""
     if len(text) > FURNITURE_MAX_CHARS:
         return False
     vocab = vocabulary() if vocab is None else vocab
@@ -118,7 +125,7 @@ def furniture_words_line(text: str, norm: str | None = None, vocab: Vocabulary |
         return True
     kinds = [_word_kind(w, vocab) for w in words]
     known = sum(k is not None for k in kinds)
-    if known < FURNITURE_SHARE * len(words):
+    if known < share * len(words):
         return False
     return "strong" in kinds or known == len(words)
 
@@ -128,3 +135,27 @@ def furniture_word_lines(units: Sequence[Unit]) -> list[bool]:
     datelines even when they name the site, ``Published: … | Source: CHANNEL8``)."""
     return [not (u.date or u.date_in or u.byline or u.page_byline) and furniture_words_line(u.text, u.key)
             for u in units]
+
+
+@cache
+def _footer_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("footer_openings.txt")), re.I)
+
+
+@cache
+def _footer_mark_re() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("footer_marks.txt")), re.I)
+
+
+def footer_line(text: str) -> bool:
+    """A copyright footer, whatever its length up to :data:`FOOTER_MAX_CHARS`: it opens like one
+    (``data/footer_openings.txt``) and holds a copyright mark (``data/footer_marks.txt``):
+    ``Copyright © 2024 X. All rights reserved. Distributed by …``, ``جميع الحقوق محفوظة © …``."""
+    return (len(text) <= FOOTER_MAX_CHARS
+            and _footer_re().match(normalize_text(text[:FOOTER_OPENING_CHARS])) is not None
+            and _footer_mark_re().search(normalize_text(text)) is not None)
+
+
+def footer_lines(units: Sequence[Unit]) -> list[bool]:
+    """Which lines are copyright footers (:func:`footer_line`), long ones included."""
+    return [len(u.text) > FURNITURE_MAX_CHARS and footer_line(u.text) for u in units]
