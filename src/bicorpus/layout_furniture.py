@@ -29,6 +29,13 @@ if TYPE_CHECKING:
 FURNITURE_MAX_CHARS = 200
 #: Share of a line's content words that must be furniture words.
 FURNITURE_SHARE = 0.5
+#: Longest word read as furniture words glued together (``FacebookTwitterWhatsappLinkedin``).
+GLUED_MAX_CHARS = 60
+#: Longest line read as a copyright footer by its opening and its mark
+#: (``Copyright © 2024 X. All rights reserved. Distributed by …``).
+FOOTER_MAX_CHARS = 600
+#: Characters of a long line normalized to read its opening.
+FOOTER_OPENING_CHARS = 60
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -39,6 +46,10 @@ class Vocabulary:
 
     strong: frozenset[str]
     weak: frozenset[str]
+
+    @property
+    def words(self) -> frozenset[str]:
+        return self.strong | self.weak
 
 
 @cache
@@ -79,22 +90,13 @@ def _word_kind(word: str, vocab: Vocabulary) -> str | None:
     return None
 
 
-#: Longest line read as a footer by its opening and its mark (``Copyright © 2024 … All rights reserved. Distributed by …``).
-FOOTER_MAX_CHARS = 600
-#: Characters of a long line normalized to read its opening.
-FOOTER_OPENING_CHARS = 60
-
-#: Longest word read as furniture words glued together (``FacebookTwitterWhatsappLinkedin``).
-GLUED_MAX_CHARS = 60
-
-
 def _glued_furniture(word: str, vocab: Vocabulary) -> bool:
     """``word`` is two or more furniture words glued together, one of them strong: a share bar
     whose links lost their spaces (``facebooktwitterwhatsapp``, ``sharetweetemail``)."""
-    if len(word) > GLUED_MAX_CHARS or word in vocab.strong or word in vocab.weak:
+    known = vocab.words
+    if len(word) > GLUED_MAX_CHARS or word in known:
         return False
-    known = vocab.strong | vocab.weak
-    # ways[k]: (parts, has_strong) of the best split of word[:k] into known words, None if none
+    # ways[k]: (parts, has_strong) of a split of word[:k] into furniture words, None if none
     ways: list[tuple[int, bool] | None] = [None] * (len(word) + 1)
     ways[0] = (0, False)
     for end in range(2, len(word) + 1):
@@ -157,5 +159,6 @@ def footer_line(text: str) -> bool:
 
 
 def footer_lines(units: Sequence[Unit]) -> list[bool]:
-    """Which lines are copyright footers (:func:`footer_line`), long ones included."""
+    """Which lines longer than :data:`FURNITURE_MAX_CHARS` are copyright footers
+    (:func:`footer_line`; shorter ones are navigation: ``data/boilerplate_patterns.txt``)."""
     return [len(u.text) > FURNITURE_MAX_CHARS and footer_line(u.text) for u in units]
