@@ -109,3 +109,31 @@ def test_a_caption_closing_with_its_source_is_boilerplate():
     caption = "The Tabqa Dam on the Euphrates (Source: Twitter)"
     got = regions("\n".join([TITLE_EN, PARA_EN, caption, PARA_EN2]))
     assert got[caption] == "boilerplate"
+
+
+# --- a picture's alt text and caption under the title ----------------------------------------------
+
+
+def test_a_short_line_given_twice_under_the_title_is_a_caption_not_a_heading():
+    for title, stamp, tag, caption, para, para2 in (
+            (TITLE_AR, "12 أبريل 2017", "الشمال السوري", "مقاتلون في ريف إدلب", PARA_AR, PARA_AR2),
+            # (an English caption of three words or more given twice still reads as the title)
+            (TITLE_EN, "April 12, 2017", "Iraq news", "Kurdish fighters", PARA_EN, PARA_EN2)):
+        text = "\n".join([title, stamp, tag, caption, caption, para, para2])
+        got = regions(text)
+        assert got[caption] == "boilerplate", caption
+        assert got[tag] not in ARTICLE, tag  # the tag above the picture is no heading either
+        assert got[para] == "body"
+
+
+def test_a_caption_given_again_with_its_credit_glued_is_a_caption():
+    caption = "الرئيس السوري أحمد الشرع"
+    glued = caption + "صورة من: Omar Haj Kadour/AFP"
+    got = regions("\n".join([TITLE_AR, "12 أبريل 2017", caption, glued, PARA_AR, PARA_AR2]))
+    assert got[caption] == got[glued] == "boilerplate"
+
+
+def test_a_heading_over_a_subheading_that_extends_it_is_no_caption():
+    heading, sub = "Background", "Background of the offensive"
+    got = regions("\n".join([TITLE_EN, PARA_EN, heading, sub, PARA_EN2]))
+    assert got[sub] == "heading"
