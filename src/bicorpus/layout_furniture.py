@@ -162,3 +162,40 @@ def footer_lines(units: Sequence[Unit]) -> list[bool]:
     """Which lines longer than :data:`FURNITURE_MAX_CHARS` are copyright footers
     (:func:`footer_line`; shorter ones are navigation: ``data/boilerplate_patterns.txt``)."""
     return [len(u.text) > FURNITURE_MAX_CHARS and footer_line(u.text) for u in units]
+
+
+#: A wiki's tagline is looked for among the page's first lines.
+TAGLINE_REACH = 12
+#: The entry's lead under its infobox: the first line of running text at least this long.
+LEAD_MIN_CHARS = 250
+
+
+@cache
+def _taglines() -> frozenset[str]:
+    return frozenset(" ".join(_WORD_RE.findall(normalize_text(t))) for t in data_lines("wiki_taglines.txt"))
+
+
+def wiki_infobox_lines(units: Sequence[Unit]) -> list[bool]:
+    """On a wiki page (its tagline among the first lines: ``From Wikipedia, the free
+    encyclopedia``, ``من ويكيبيديا، الموسوعة الحرة``: ``data/wiki_taglines.txt``), the lines between
+    the tagline and the entry's lead (the first line of :data:`LEAD_MIN_CHARS` or more) are its
+    infobox as a text dump gives it (``Largest cityDamascus``, ``• Establishment``, ``November
+    2017``, the map's caption), but for the entry's name given again (a line above the tagline);
+    when the name is so given again, the other lines above the tagline are the wiki's chrome."""
+    out = [False] * len(units)
+    taglines = _taglines()
+    tagline = next((i for i, u in enumerate(units[:TAGLINE_REACH])
+                    if u.key and " ".join(_WORD_RE.findall(u.key)) in taglines), None)
+    if tagline is None:
+        return out
+    lead = next((i for i in range(tagline + 1, len(units)) if len(units[i].text) >= LEAD_MIN_CHARS), None)
+    if lead is None:
+        return out
+    above = {u.key for u in units[:tagline] if u.key}
+    names = above & {u.key for u in units[tagline + 1 : lead]}
+    for i in range(tagline + 1, lead):
+        out[i] = units[i].key not in above
+    if names:  # above the tagline, beside the entry's name: the wiki's chrome ("Extended-protected article")
+        for i in range(tagline):
+            out[i] = units[i].key not in names
+    return out

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from ingest_helpers import ARTICLE, PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
-from bicorpus.layout_furniture import furniture_words_line
+from bicorpus.layout import analyze, units_of
+from bicorpus.layout_furniture import furniture_words_line, wiki_infobox_lines
 
 TITLE_EN = "Iraqi forces launch the offensive to retake Mosul"
 TITLE_AR = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
@@ -138,3 +139,42 @@ def test_a_heading_over_a_subheading_that_extends_it_is_no_caption():
     heading, sub = "Background", "Background of the offensive"
     got = regions("\n".join([TITLE_EN, PARA_EN, heading, sub, PARA_EN2]))
     assert got[sub] == "heading"
+
+
+# --- a wiki's infobox dumped between its tagline and the entry's lead ---------------------------------
+
+LEAD_EN = ("The Syrian Salvation Government (SSG) was an alternative government of the Syrian opposition "
+           "in the Idlib Governorate, formed in November 2017 and dominated by Hay'at Tahrir al-Sham, which "
+           "ran civil services, courts and the crossings of the province until December 2024.")
+LEAD_AR = ("حكومة الإنقاذ السورية هي حكومة بديلة شكلتها المعارضة السورية في محافظة إدلب "
+           "في تشرين الثاني 2017، وهيمنت عليها هيئة تحرير الشام، وتولت إدارة الخدمات المدنية والمحاكم "
+           "والمعابر في المحافظة حتى كانون الأول 2024 حين حلت نفسها وانضم رئيس وزرائها الأخير إلى "
+           "الحكومة الانتقالية في دمشق بعد سقوط النظام.")
+
+
+def test_a_wiki_infobox_under_the_tagline_is_boilerplate_and_the_entry_name_the_title():
+    for name, tagline, box, lead in (
+            ("Syrian Salvation Government", "From Wikipedia, the free encyclopedia",
+             ["Extended-protected article", "CapitalIdlib (de facto)", "Largest cityIdlib", "Religion",
+              "Islam", "• Establishment", "November 2017", "Prime Minister", "Mohammed al-Bashir"], LEAD_EN),
+            ("حكومة الإنقاذ السورية", "من ويكيبيديا، الموسوعة الحرة",
+             ["العاصمة", "إدلب", "الدين", "الإسلام", "• التأسيس", "تشرين الثاني 2017", "رئيس الوزراء",
+              "محمد البشير"], LEAD_AR)):
+        chrome = box[:1] if box[0].startswith("Extended") else []
+        text = "\n".join([name, *chrome, tagline, name, *box[len(chrome):], lead])
+        layout = analyze(text)
+        got = regions(text)
+        assert layout.title == name
+        for line in box:
+            assert got[line] not in ARTICLE, line
+        assert got[lead] == "body"
+        assert layout.date is None  # the infobox's dates are not the page's
+
+
+def test_without_a_wiki_tagline_or_a_lead_no_line_is_an_infobox():
+    box = ["Syrian Salvation Government", "Religion", "Islam", "November 2017"]
+    assert not any(wiki_infobox_lines(units_of("\n".join([*box, LEAD_EN]))))
+    tagged = "\n".join([box[0], "From Wikipedia, the free encyclopedia", *box[1:]])  # no lead under it
+    assert not any(wiki_infobox_lines(units_of(tagged)))
+    with_lead = units_of(tagged + "\n" + LEAD_EN)
+    assert [u.text for u, f in zip(with_lead, wiki_infobox_lines(with_lead), strict=True) if f] == box[1:]
