@@ -178,3 +178,22 @@ def test_without_a_wiki_tagline_or_a_lead_no_line_is_an_infobox():
     assert not any(wiki_infobox_lines(units_of(tagged)))
     with_lead = units_of(tagged + "\n" + LEAD_EN)
     assert [u.text for u, f in zip(with_lead, wiki_infobox_lines(with_lead), strict=True) if f] == box[1:]
+
+
+# --- tag lines, hashtags, "related" cues in Arabic, fundraising prompts ----------------------------
+
+
+def test_tag_lines_hashtags_and_related_cues_are_boilerplate():
+    for line, page in (("كلمات البحث :إدلب;سوريا;هيئة تحرير الشام", _page_ar),
+                       ("#Mosul #Iraq #ISIS", _page_en),
+                       ("#الموصل #العراق", _page_ar),
+                       ("مقال له علاقة: الجيش يفتح باب التطوع في إدلب", _page_ar),
+                       ("Donate today to support our work", _page_en),
+                       ("ادعمنا", _page_ar)):
+        assert regions(page(line))[line] == "boilerplate", line
+
+
+def test_a_sentence_with_a_hashtag_inside_is_text():
+    para = ("Activists shared the footage under the hashtag #Raqqa_is_being_slaughtered_silently, which "
+            "became the campaign's name.")
+    assert regions(_page_en(para))[para] == "body"
