@@ -34,7 +34,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
-from .layout_furniture import footer_lines, furniture_word_lines, wiki_infobox_lines
+from .layout_furniture import furniture_lines
 from .normalize import detect_lang, normalize_text, script_counts
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
@@ -852,8 +852,7 @@ def _boilerplate_flags(
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
-    furniture = [w or f or b for w, f, b in zip(furniture_word_lines(units), footer_lines(units),
-                                                wiki_infobox_lines(units), strict=True)]
+    furniture = furniture_lines(units)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:

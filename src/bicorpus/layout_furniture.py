@@ -71,23 +71,20 @@ def _function_words() -> frozenset[str]:
 
 
 @cache
-def _proclitic_re() -> re.Pattern[str]:
-    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
-    return re.compile(f"^(?:{prefixes})(?=\\w{{3}})")
-
-
-def _word_kind(word: str, vocab: Vocabulary) -> str | None:
-    """``strong``, ``weak`` or ``None`` for a normalized word (an Arabic one also without its proclitic)."""
-    forms = [word]
-    if word[0] >= "\u0600":
-        bare = _proclitic_re().sub("", word)
-        if bare != word:
-            forms.append(bare)
-    if any(f in vocab.strong for f in forms):
-        return "strong"
-    if any(f in vocab.weak for f in forms):
-        return "weak"
-    return None
+def _kinds(vocab: Vocabulary) -> dict[str, str]:
+    """Each furniture word, and each Arabic one of three letters or more with a proclitic before it
+    (``data/title_word_prefixes.txt``: ``وشارك``, ``للتعليقات``), to ``strong`` or ``weak``."""
+    prefixes = data_lines("title_word_prefixes.txt")
+    kinds: dict[str, str] = {}
+    for kind, words in (("weak", vocab.weak), ("strong", vocab.strong)):  # a strong word wins
+        for word in words:
+            if word[0] >= "\u0600" and len(word) >= 3:
+                for prefix in prefixes:
+                    kinds.setdefault(prefix + word, kind)
+                    if kind == "strong":
+                        kinds[prefix + word] = kind
+            kinds[word] = kind
+    return kinds
 
 
 def _glued_furniture(word: str, vocab: Vocabulary) -> bool:
@@ -125,18 +122,28 @@ def furniture_words_line(
         return False
     if len(words) == 1 and _glued_furniture(words[0], vocab):
         return True
-    kinds = [_word_kind(w, vocab) for w in words]
+    table = _kinds(vocab)
+    kinds = [table.get(w) for w in words]
     known = sum(k is not None for k in kinds)
     if known < share * len(words):
         return False
     return "strong" in kinds or known == len(words)
 
 
-def furniture_word_lines(units: Sequence[Unit]) -> list[bool]:
-    """Which lines are made mostly of furniture words (never date lines nor bylines: they stay
-    datelines even when they name the site, ``Published: … | Source: CHANNEL8``)."""
-    return [not (u.date or u.date_in or u.byline or u.page_byline) and furniture_words_line(u.text, u.key)
-            for u in units]
+def furniture_lines(units: Sequence[Unit]) -> list[bool]:
+    """Which lines are furniture by their words (:func:`furniture_words_line`; never date lines
+    nor bylines: they stay datelines even when they name the site, ``Published: … | Source:
+    CHANNEL8``), copyright footers longer than that (:func:`footer_line`; shorter ones are
+    navigation: ``data/boilerplate_patterns.txt``) or a wiki's infobox (:func:`wiki_infobox_lines`)."""
+    out = wiki_infobox_lines(units)
+    for i, u in enumerate(units):
+        if out[i]:
+            continue
+        if len(u.text) > FURNITURE_MAX_CHARS:
+            out[i] = footer_line(u.text)
+        elif not (u.date or u.date_in or u.byline or u.page_byline):
+            out[i] = furniture_words_line(u.text, u.key)
+    return out
 
 
 @cache
@@ -158,12 +165,6 @@ def footer_line(text: str) -> bool:
             and _footer_mark_re().search(normalize_text(text)) is not None)
 
 
-def footer_lines(units: Sequence[Unit]) -> list[bool]:
-    """Which lines longer than :data:`FURNITURE_MAX_CHARS` are copyright footers
-    (:func:`footer_line`; shorter ones are navigation: ``data/boilerplate_patterns.txt``)."""
-    return [len(u.text) > FURNITURE_MAX_CHARS and footer_line(u.text) for u in units]
-
-
 #: A wiki's tagline is looked for among the page's first lines.
 TAGLINE_REACH = 12
 #: The entry's lead under its infobox: the first line of running text at least this long.
@@ -172,6 +173,7 @@ LEAD_MIN_CHARS = 250
 
 @cache
 def _taglines() -> frozenset[str]:
+    """The taglines as line keys (normalized words between single spaces)."""
     return frozenset(" ".join(_WORD_RE.findall(normalize_text(t))) for t in data_lines("wiki_taglines.txt"))
 
 
@@ -184,8 +186,7 @@ def wiki_infobox_lines(units: Sequence[Unit]) -> list[bool]:
     when the name is so given again, the other lines above the tagline are the wiki's chrome."""
     out = [False] * len(units)
     taglines = _taglines()
-    tagline = next((i for i, u in enumerate(units[:TAGLINE_REACH])
-                    if u.key and " ".join(_WORD_RE.findall(u.key)) in taglines), None)
+    tagline = next((i for i, u in enumerate(units[:TAGLINE_REACH]) if u.key in taglines), None)
     if tagline is None:
         return out
     lead = next((i for i in range(tagline + 1, len(units)) if len(units[i].text) >= LEAD_MIN_CHARS), None)
