@@ -87,21 +87,27 @@ def _kinds(vocab: Vocabulary) -> dict[str, str]:
     return kinds
 
 
+@cache
+def _longest(vocab: Vocabulary) -> int:
+    return max((len(w) for w in vocab.words), default=0)
+
+
 def _glued_furniture(word: str, vocab: Vocabulary) -> bool:
-    """``word`` is two or more furniture words glued together, one of them strong: a share bar
-    whose links lost their spaces (``facebooktwitterwhatsapp``, ``sharetweetemail``)."""
-    known = vocab.words
-    if len(word) > GLUED_MAX_CHARS or word in known:
+    """``word`` (Latin letters) is two or more furniture words glued together, one of them strong:
+    a share bar whose links lost their spaces (``facebooktwitterwhatsapp``, ``sharetweetemail``)."""
+    table = _kinds(vocab)
+    if len(word) > GLUED_MAX_CHARS or word in table or not word.isascii():
         return False
+    longest = _longest(vocab)
     # ways[k]: (parts, has_strong) of a split of word[:k] into furniture words, None if none
     ways: list[tuple[int, bool] | None] = [None] * (len(word) + 1)
     ways[0] = (0, False)
     for end in range(2, len(word) + 1):
-        for start in range(end - 1):
+        for start in range(max(0, end - longest), end - 1):
             prev = ways[start]
-            piece = word[start:end]
-            if prev is not None and piece in known:
-                ways[end] = (prev[0] + 1, prev[1] or piece in vocab.strong)
+            kind = table.get(word[start:end]) if prev is not None else None
+            if prev is not None and kind is not None:
+                ways[end] = (prev[0] + 1, prev[1] or kind == "strong")
                 break
     last = ways[-1]
     return last is not None and last[0] >= 2 and last[1]
