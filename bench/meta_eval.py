@@ -6,7 +6,9 @@ Each DATADIR holds a ``truth.jsonl``: one JSON object a line, ``{"file", "url", 
 "authors"}`` (``file`` absolute or relative to DATADIR; a field left out or empty is unknown and
 not scored; ``date`` may be a list of acceptable days).  ``bench/meta_sets.py`` builds such
 folders from the public test pages of trafilatura and htmldate, ``bench/fundus_sets.py`` from
-those of fundus (news pages with their whole article body too).  The page's URL is *not* given to
+those of fundus (news pages with their whole article body too); a hand-annotated set of saved
+pages (a ``truth.jsonl`` beside them, ``title`` the headline a reader sees and ``date`` the day
+the page shows as its publication) is read the same way.  The page's URL is *not* given to
 any system: a saved ``.html`` file is all bicorpus sees, so every system reads the markup alone.
 
 Systems, run on every page in the same loop:

@@ -35,7 +35,8 @@ from .dates import (
     weekday_names,
 )
 from .layout_furniture import furniture_lines
-from .normalize import detect_lang, normalize_text, script_counts
+from .normalize import lang_label, normalize_text, script_counts
+from .prefilter import Needles, needles_of
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -150,6 +151,8 @@ class _Patterns:
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
+    needles: Needles | None = None
 
     def search(self, text: str) -> bool:
         first = self.by_first.get(text[:1].casefold())
@@ -157,7 +160,9 @@ class _Patterns:
             return True
         if self.anchored is not None and self.anchored.match(text):
             return True
-        return self.floating is not None and self.floating.search(text) is not None
+        if self.floating is None or (self.needles is not None and not self.needles.may_match(text)):
+            return False
+        return self.floating.search(text) is not None
 
 
 _PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
@@ -226,7 +231,8 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
             for letter in letters:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
-    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None})
+    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
+                     needles_of(floating))
 
 
 def _label_key(text: str) -> str:
@@ -234,6 +240,7 @@ def _label_key(text: str) -> str:
 
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
+_KEY_WORD_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -246,8 +253,18 @@ def site_key(text: str) -> str:
 def line_key(text: str, norm: str | None = None) -> str:
     """A line's identity for comparing lines: normalized, punctuation, bullets and spacing dropped
     (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
-    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
-    return _KEY_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
+    ``norm`` is ``normalize_text(text)`` when the caller has it already.
+
+    The runs of letters and digits (``[^\\W_]+``) joined by spaces, as ``[\\W_]+`` replaced by a
+    space would give: a word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``)
+    is one run, and only the others are searched (a replacement per space costs more)."""
+    words: list[str] = []
+    for part in (normalize_text(text) if norm is None else norm).split():
+        if part.isalnum():
+            words.append(part)
+        else:
+            words.extend(_KEY_WORD_RE.findall(part))
+    return " ".join(words)
 
 
 # --- unit features -------------------------------------------------------------------------------
@@ -285,7 +302,7 @@ def strip_bullet(text: str) -> str:
 
 def parse_byline(text: str) -> Byline | None:
     """Read ``[•] [HONORIFIC] AUTHOR يكتب: (TITLE)`` (or ``writes:``); ``None`` if not that shape."""
-    if len(text) > SHAPE_MAX_CHARS:
+    if len(text) > SHAPE_MAX_CHARS or (":" not in text and "：" not in text):  # the colon after the verb
         return None
     m = _byline_re().match(strip_bullet(text).strip())
     if not m:
@@ -334,8 +351,10 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return False
     if _is_breadcrumb(text):
         return True
-    words = _WORD_RE.findall(norm)
-    return bool(words) and _covered_by_nav(words)
+    first = _WORD_RE.search(norm)  # no navigation phrase starts with it: not all navigation words
+    if first is None or first.group() not in _nav_phrases():
+        return False
+    return _covered_by_nav(_WORD_RE.findall(norm))
 
 
 _CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«النصرة»" is no trail
@@ -344,6 +363,8 @@ _CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«ا�
 def _is_breadcrumb(text: str) -> bool:
     """A trail of three or more short parts between ``»``, ``›`` or ``>`` (``Home » News » Syria``),
     without sentence punctuation (read on the text itself: normalizing turns ``»`` into a quote)."""
+    if "»" not in text and "›" not in text and ">" not in text:
+        return False  # one part
     parts = _CRUMB_SPLIT_RE.split(f" {text} ".strip(" »›>"))
     return (len(parts) >= BREADCRUMB_MIN_PARTS and not any(ch in text for ch in ".!?؟،,")
             and all(0 < len(_WORD_RE.findall(part)) <= BREADCRUMB_MAX_WORDS for part in parts))
@@ -493,7 +514,7 @@ EDGE_CHARS = 120
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
-    lang, _ = detect_lang(chunk)
+    lang = lang_label(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
         head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
         return Unit(start, end, chunk, lang,
@@ -764,6 +785,8 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
     least three words; no final full stop, comma or colon; not starting in lower case."""
     if u.html_level == 1 and not u.marked_header and u.date is None:
         return True  # <h1>
+    if u.marked_header or u.caption or u.date or len(u.text) > HEADLINE_MAX_CHARS:
+        return False  # the cheapest tests of the rules below, first
     t = u.text
     parts = _LIST_SPLIT_RE.split(t)
     if len(parts) > 1 and all(len(_WORD_RE.findall(part)) <= 3 for part in parts):

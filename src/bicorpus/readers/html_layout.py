@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
+from ..dates import find_date_normalized
 from ..layout import (
     NAV_MAX_CHARS,
     NAV_PATTERN_MAX_CHARS,
@@ -108,6 +109,59 @@ def _starts_with(key: str, name: str, max_words: int) -> bool:
 
 def _paragraph(text: str) -> bool:
     return len(text) >= PARAGRAPH_MIN_CHARS and ends_sentence(text)
+
+
+#: When no dateline follows the title: how many blocks above it and below it a date line may
+#: stand, and the longest such line.
+DATE_ABOVE_REACH = 3
+DATE_BELOW_REACH = 8
+NEAR_DATE_MAX_CHARS = 160
+#: A line holding a date and other words is a date line near the title when it is this short.
+NEAR_DATE_IN_MAX_CHARS = 80
+
+
+def _update_line(text: str) -> bool:
+    """The first date of ``text`` follows an update cue (``Updated …``, ``آخر تحديث: …``,
+    ``Mis à jour le …``: ``readers/data/update_cues.txt``): the page's last change."""
+    norm = normalize_text(text)
+    found = find_date_normalized(norm)
+    before = f" {words_key(norm[: found.start] if found else norm)} "
+    return any(f" {cue} " in before for cue in _phrases("update_cues.txt"))
+
+
+def _line_day(u: Unit, b: HtmlBlock, loose: bool) -> str | None:
+    """The publication day a short line near the title shows: a dateline, a date opening or closing
+    it after a label, or (``loose``) a date in a short line (``Issued on: 27/08/2019 - 18:34``,
+    ``بيروت - الأحد ١٢ نيسان ٢٠١٧``); not in a list item, caption or navigation, not an update."""
+    if b.item or b.caption or u.caption or u.nav or b.end - b.start > NEAR_DATE_MAX_CHARS:
+        return None
+    day = u.date or u.date_lead or u.date_tail
+    if day is None and loose and u.date_in and (len(u.text) <= NEAR_DATE_IN_MAX_CHARS or "|" in u.text):
+        day = u.date_in
+    if day is None or len(day) != 10 or _update_line(u.text):
+        return None
+    return day
+
+
+def _near_title_date(units: _Units, blocks: Sequence[HtmlBlock], title_i: int,
+                     loose: bool = True) -> str | None:
+    """The day a date line near the title shows when none follows it: the nearest of the
+    :data:`DATE_ABOVE_REACH` blocks above it (a kicker and date over the headline; not past a
+    paragraph) and of the :data:`DATE_BELOW_REACH` blocks below it (a byline box after the lead).
+    Not ``loose``: only lines shaped as datelines, not a date among other words."""
+    for i in range(title_i - 1, max(-1, title_i - 1 - DATE_ABOVE_REACH), -1):
+        b = blocks[i]
+        if b.end - b.start >= _UNIT_PARAGRAPH_CHARS or b.level is not None:
+            break
+        if day := _line_day(units[i], b, loose):
+            return day
+    for i in range(title_i + 1, min(len(blocks), title_i + 1 + DATE_BELOW_REACH)):
+        b = blocks[i]
+        if b.level is not None and b.level >= 1 and i > title_i + 1:
+            break  # the next headline: another article's
+        if b.end - b.start <= NEAR_DATE_MAX_CHARS and (day := _line_day(units[i], b, loose)):
+            return day
+    return None
 
 
 #: Longest block that can be the title / subtitle.
@@ -280,6 +334,7 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
     section: str | None = None
     text_title = text[blocks[title_i].start:blocks[title_i].end] if title_i is not None else None
     text_date: str | None = None
+    updated: str | None = None  # a dateline naming the page's last change
     author = honorific = None
     stage = "before-title" if title_i is not None else "after-title"
     tail = False  # after a line heading related articles, until the next paragraph
@@ -326,7 +381,10 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
             out.append(Block("boilerplate", u.start, u.end))
             continue
         if stage != "body" and (u.date or u.page_byline) and len(u.text) <= TITLE_MAX_CHARS:
-            text_date = text_date or u.date
+            if u.date and _update_line(u.text):
+                updated = updated or u.date
+            else:
+                text_date = text_date or u.date
             if u.page_byline and author is None:
                 author, honorific = u.page_byline.author, u.page_byline.honorific
             out.append(Block("dateline", u.start, u.end, date=u.date))
@@ -343,6 +401,13 @@ def html_layout(text: str, blocks: Sequence[HtmlBlock], meta: PageMeta
             headings.append(Heading(u.text, u.start, u.end))
         out.append(Block("body", u.start, u.end, section=section))
 
+    if text_date is None and title_i is not None:
+        # a date among other words beats no date, not htmldate's guess (which reads the text too)
+        near = _near_title_date(units, blocks, title_i, loose=meta.date is None)
+        if near and (meta.date is None or meta.date_guessed or near in meta.other_dates):
+            text_date = near
+    if text_date is None and meta.date is None:
+        text_date = updated
     if meta.authors:
         author, honorific = meta.authors[0], None
     return Layout(

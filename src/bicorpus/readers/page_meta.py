@@ -6,7 +6,9 @@ goes onto the :class:`~bicorpus.model.Document` record.
 * **title**: the visible ``<h1>`` when another source agrees with it (``og:title``, JSON-LD
   ``headline``, ``<title>`` or a part of one between separators); the headline part of an
   ``<h1>`` that also holds a kicker or a date, when another source gives that part; the only
-  ``<h1>`` of two words or more; else ``og:title`` / JSON-LD ``headline`` / ``<title>``, each
+  ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
+  ``<h1>`` elements stand beside it: not a page label or a tagline); else ``og:title`` /
+  JSON-LD ``headline`` / ``<title>``, each
   without the site name the page puts before or after it (``Headline | Site``,
   ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
   between spaces, in both scripts; a colon only before a recognised site name).  The site name
@@ -61,17 +63,23 @@ TITLE_MAX_CHARS = 400
 MAX_H1 = 8
 #: A part of ``<title>`` this many words or fewer, at its start or end, may be a site name.
 SITE_PART_MAX_WORDS = 4
+#: The only ``<h1>`` of several words is the headline when it is the page's only ``<h1>`` and has
+#: more than :data:`LABEL_MAX_WORDS` words, or when it shares a word of
+#: :data:`RELATED_MIN_CHARS` letters or more with a declared title (or none is declared).
+LABEL_MAX_WORDS = 3
+RELATED_MIN_CHARS = 3
 
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
-#: Separators between a headline and a site or section name in a ``<title>`` / ``og:title``.
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*[|│]\s*")
-_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/]{1,2}|::)\s+|\s*[|│]\s*)")
+#: Separators between a headline and a site or section name in a ``<title>`` / ``og:title`` (a
+#: tatweel standing alone, `` ـ ``, is an Arabic page's dash).
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*")
+_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*)")
 _STRONG_SEPS = frozenset("|│·•»«›:")
 #: Separator marks left at either end of a title once its site part is gone (``» Jens Weber``).
-_END_SEPS = " \t|│-–—·•›~/:"
+_END_SEPS = " \t|│-–—·•›~/:ـ"
 #: Separators a date or time part of a title stands behind (``:`` too, between spaces).
-_END_PART_RE = re.compile(r"(\s+[|│:\-–—·•»«›~/]{1,2}\s+)")
+_END_PART_RE = re.compile(r"(\s+[|│:\-–—·•»«›~/ـ]{1,2}\s+)")
 #: A part of a title that is only a date or a time (``Headline : 06.11.2023, 11.41 Uhr``).
 _DATE_PART_RE = re.compile(
     r"^[\W_]*(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}:\d\d)(?:[\s,]+(?:\d{1,2}[.:]\d\d)(?:\s*\w{1,4})?)?[\W_]*$")
@@ -94,6 +102,8 @@ _LOCAL_STAMP_RE = re.compile(r"(\d{4}-\d\d-\d\d)[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)
 #: Scripts longer than this (characters) are not searched for a local timestamp.
 LOCAL_SCRIPT_MAX_CHARS = 500_000
 _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# A day written without separators, with its time or not: 20170412, 201704121030, 20170412103000.
+_COMPACT_DAY_RE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?\s*$")
 _URL_DATE_RES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
     re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
@@ -159,7 +169,7 @@ def _squash(text: str | None) -> str:
 
 def day_of(value: Any, today: _dt.date | None = None) -> str | None:
     """ISO day of a metadata date value (``2017-04-12T10:00:00+02:00``, ``1491991200``,
-    ``April 12, 2017``, ``12 نيسان 2017``), or ``None`` when it gives no plausible full day
+    ``20170412``, ``April 12, 2017``, ``12 نيسان 2017``), or ``None`` when it gives no plausible full day
     (from :data:`MIN_DAY` to tomorrow)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(int(value))
@@ -167,6 +177,11 @@ def day_of(value: Any, today: _dt.date | None = None) -> str | None:
         return None
     day: _dt.date | None = None
     if m := _ISO_DAY_RE.match(value):
+        try:
+            day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    elif m := _COMPACT_DAY_RE.match(value):
         try:
             day = _dt.date(int(m[1]), int(m[2]), int(m[3]))
         except ValueError:
@@ -238,13 +253,16 @@ def _names(value: Any) -> list[str]:
     return out
 
 
+_CDATA_RE = re.compile(r"(?://\s*|/\*\s*)?(?:<!\[CDATA\[|\]\]>)(?:\s*\*/)?")
+
+
 def _loads(text: str) -> Any:
     try:
         return json.loads(text, strict=False)
     except ValueError:
-        try:  # a trailing comma, a stray semicolon, HTML comment marks: common, harmless
-            return json.loads(re.sub(r",\s*([}\]])", r"\1", text.strip().strip(";").replace("<!--", "")
-                                     .replace("-->", "")), strict=False)
+        try:  # a trailing comma, a stray semicolon, HTML comment or CDATA marks: common, harmless
+            text = _CDATA_RE.sub("", text.replace("<!--", "").replace("-->", ""))
+            return json.loads(re.sub(r",\s*([}\]])", r"\1", text.strip().strip(";")), strict=False)
         except ValueError:
             return None
 
@@ -457,6 +475,12 @@ def _in_article(el: etree._Element) -> bool:
 # --- titles ------------------------------------------------------------------------------------------
 
 
+def _site_like(name: str) -> bool:
+    """``name`` may be a site's name: a few words (``MSN``, ``الجزيرة نت``), not a headline some
+    pages also put in a site-name field."""
+    return len(name.split()) <= SITE_PART_MAX_WORDS + 2
+
+
 def _site_keys(names: list[str | None], host: str | None) -> set[str]:
     keys = {_squash(n.lstrip("@")) for n in names if n}
     if host:
@@ -556,6 +580,31 @@ def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = Fal
             or (split and pk in {_key(p) for p in _parts(h1)}))
 
 
+_OPEN_SEPS = "_|│-–—:·•»›/~"
+
+
+def _opens(title: str, h1: str) -> bool:
+    """``title`` is ``h1`` followed by a separator and more (``标题 _频道 _网站``, ``Headline_Site``):
+    separators without spaces around them, which :func:`_parts` does not split at."""
+    if len(h1) < 4 or len(title) <= len(h1) or not title.startswith(h1):
+        return False
+    rest = title[len(h1):].lstrip()
+    return rest[:1] in _OPEN_SEPS and bool(rest[1:].strip(_OPEN_SEPS + " "))
+
+
+def _related(h1: str, cands: Sequence[str]) -> bool:
+    """``h1`` shares a word of :data:`RELATED_MIN_CHARS` letters or more with one of the page's
+    declared titles (alone or inside a longer word), or the page declares none: else it is a page
+    label (``기사 상세``, ``Article details``) or a tagline (``Democracy in Europe Movement 2025``),
+    not the headline."""
+    if not cands:
+        return True
+    words = [w for w in _key(h1).split() if len(w) >= RELATED_MIN_CHARS]
+    keys = [_key(c) for c in cands]
+    # inside a word too: a compound (Finanzierung, Autofinanzierung) or an Arabic clitic (الهيئة, والهيئة)
+    return any(w in k for w in words for k in keys)
+
+
 def _spans(title: str) -> list[str]:
     """Every run of consecutive parts of ``title`` between separators (``A - B - C`` gives ``A``,
     ``A - B``, ``B``, ``B - C``, ``C`` and the whole)."""
@@ -622,11 +671,16 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
         if _key(h1) in agree and (" " in _key(h1) or not (og or ld)):
             return h1
     for h1, _ in h1s:
+        if any(_opens(c, h1) for c in cands):
+            return h1
+    for h1, _ in h1s:
         for piece in pieces:
             if _covers(h1, piece, split=True):
                 return piece
-    if len(h1s) == 1 and " " in h1s[0][0]:
-        return h1s[0][0]
+    multi = [h1 for h1, _ in h1s if " " in h1]
+    if len(multi) == 1 and ((len(h1s) == 1 and len(multi[0].split()) > LABEL_MAX_WORDS)
+                            or _related(multi[0], cands)):
+        return multi[0]
     tt_parts = {_key(p) for p in _parts(tt)} if tt else set()
     for cand in (og_s, ld_s):
         if cand and (_key(cand) in tt_parts or (tt_s and _key(cand) == _key(tt_s))):
@@ -719,11 +773,11 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     if page_url and not page_url.lower().startswith(("http://", "https://", "//")):
         page_url = url or None
     host = urlsplit(page_url if "//" in (page_url or "") else "").hostname if page_url else None
-    site_name = found.first("site") or found.ld_site
+    declared = [n for n in (*found.meta.get("site", ()), found.ld_site) if n and _site_like(n)]
+    site_name = declared[0] if declared else None
     if site_name and site_name.startswith("@"):
         site_name = site_name[1:] or None
-    sites = _site_keys([found.first("site"), found.ld_site, *found.meta.get("site", ()),
-                        *(m for m in found.mastheads if len(m.split()) <= SITE_PART_MAX_WORDS + 2)], host)
+    sites = _site_keys([*declared, *(m for m in found.mastheads if _site_like(m))], host)
     title = choose_title(found, sites)
     published, utc = _published(found)
     stated = _stated_days(found)
@@ -819,6 +873,25 @@ def _stated_days(found: _Found) -> list[str]:
     return out[:MAX_OTHER_DATES + 1]
 
 
+#: UTC offsets in use run from -12:00 to +14:00.
+_WEST_HOURS, _EAST_HOURS = 12, 14
+
+
+def _reachable(utc: _dt.datetime | None, shift: int) -> bool:
+    """A local day ``shift`` days from the UTC day of ``utc`` is possible at some UTC offset: the
+    day before only for a time before 12:00 UTC, the day after only for one from 10:00 UTC
+    (``2019-08-27T16:34:48+00:00`` is the 27th or the 28th somewhere, never the 26th)."""
+    if abs(shift) != 1:
+        return False
+    if utc is None:
+        return True
+    utc = utc.astimezone(_dt.UTC)
+    hours = utc.hour + utc.minute / 60
+    if utc.hour == 0 and utc.minute == 0 and utc.second == 0:
+        return True  # a midnight stamp is often a day alone written as a timestamp
+    return hours < _WEST_HOURS if shift < 0 else hours >= 24 - _EAST_HOURS
+
+
 def _local_day(root: etree._Element, day: str, url_date: str | None,
                utc: _dt.datetime | None = None) -> tuple[str, bool]:
     """The page's local day for a UTC ``day``: the URL's when a day apart, else that of a timestamp
@@ -826,7 +899,7 @@ def _local_day(root: etree._Element, day: str, url_date: str | None,
     (``"date":"2023-11-08T22:28:35-05:00"`` beside ``"datePublished":"2023-11-09T03:28:35Z"``).
     ``(day, True)`` when neither says."""
     first = _dt.date.fromisoformat(day)
-    if url_date and abs((_dt.date.fromisoformat(url_date) - first).days) == 1:
+    if url_date and _reachable(utc, (_dt.date.fromisoformat(url_date) - first).days):
         return url_date, False
     for script in root.iter("script"):
         text = script.text
