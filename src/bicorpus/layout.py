@@ -20,7 +20,7 @@ date, heading shape) and its script.  Then, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
@@ -34,6 +34,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Needles, needles_of
 
@@ -874,6 +875,7 @@ def _boilerplate_flags(
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
+    furniture = furniture_lines(units)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -892,9 +894,11 @@ def _boilerplate_flags(
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
                 flags[i] = True
+        flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]  # after the footer's count
         _mark_after_furniture(units, para, flags)
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
+    flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
@@ -1594,14 +1598,36 @@ def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tup
         body.append(v.text[:OFF_TOPIC_CHARS])
         size += len(body[-1])
     text = normalize_text(" ".join(body))
-    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
     out = []
     for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
+        if _starts_a_word(stems, text):
+            continue
         between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
-        found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
-        if not found.search(text) and not (between and found.search(normalize_text(between))):
+        if not (between and _starts_a_word(stems, normalize_text(between))):
             out.append(i)
     return [i for i, _ in judged], out
+
+
+def _starts_a_word(stems: Iterable[str], text: str) -> bool:
+    """Some word of ``text`` starts with one of ``stems``, perhaps after an Arabic proclitic
+    (``data/title_word_prefixes.txt``): ``النصرة`` and ``والنصرة`` both start with ``نصرة``."""
+    prefixes = frozenset(data_lines("title_word_prefixes.txt"))
+    longest = max(map(len, prefixes), default=0)
+    for stem in stems:
+        at = text.find(stem)
+        while at >= 0:
+            start = at  # the start of the word holding this copy, looked for as far as a proclitic reaches
+            while start > 0 and at - start <= longest and _word_char(text[start - 1]):
+                start -= 1
+            if start == at or text[start:at] in prefixes:
+                return True
+            at = text.find(stem, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or number of any script, an underscore."""
+    return char.isalnum() or char == "_"
 
 
 #: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).
@@ -1693,6 +1719,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
+        _mark_captions_under_title(units, boiler, title_i)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and picked[0] == clock:
@@ -1762,6 +1789,34 @@ def _mark_captions_given_twice(
         if (key and key == units[i - 1].key and key != title_key and not boiler[i]
                 and len(units[i].text) < CAPTION_NEIGHBOUR_CHARS and not ends_sentence(units[i].text)):
             boiler[i] = boiler[i - 1] = True
+
+
+#: Shortest caption (key characters) whose copy may have its credit glued to it.
+GLUED_CAPTION_MIN_CHARS = 12
+
+
+def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: int) -> None:
+    """Under the title, a short unfinished line given twice in a row, the second copy perhaps with
+    its credit glued to it (``ناقلة نفط إيرانية`` / ``ناقلة نفط إيرانية``, ``الرئيس التونسي قيس سعيد``
+    / ``الرئيس التونسي قيس سعيدصورة من: …``), is a picture's alt text and caption, not a heading
+    over the first paragraph; the title's own copies aside.  Short unfinished lines between the
+    title and the picture (tags, a kicker) do not become a heading either."""
+    title_key = units[title_i].key
+    for i in range(title_i + 2, len(units)):
+        first, second = units[i - 1], units[i]
+        if (not first.key or first.key == title_key or (boiler[i - 1] and boiler[i]) or first.bullet
+                or len(first.text) >= CAPTION_NEIGHBOUR_CHARS or ends_sentence(first.text)
+                or first.date or first.page_byline):
+            continue
+        rest = second.key[len(first.key) :] if second.key.startswith(first.key) else " "
+        glued = len(first.key) >= GLUED_CAPTION_MIN_CHARS and rest[:1] not in ("", " ")
+        if second.key == first.key or glued:
+            boiler[i - 1] = boiler[i] = True
+            for k in range(title_i + 1, i - 1):
+                u = units[k]
+                if not (u.date or u.date_in or u.page_byline or ends_sentence(u.text)
+                        or len(u.text) >= CAPTION_NEIGHBOUR_CHARS):
+                    boiler[k] = True
 
 
 def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int | None:
