@@ -1401,13 +1401,15 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
               and i not in templated]
+    shaped = [i for i in shaped if _echoed(units, i, first_para)]
     judged, off_topic = _off_topic(units, shaped, first_para)
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
-            and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])):
+            and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])
+            and _echoed(units, zone[-1], first_para)):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
@@ -1537,7 +1539,7 @@ def _never_title(u: Unit) -> bool:
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return _not_title_patterns().search(norm)
+    return _not_title_patterns().search(norm) or _dated_stub(u, norm)
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
@@ -1937,3 +1939,58 @@ def _standfirst_under_dateline(
             or v.marked_header or v.caption or v.lang not in (lang, "mixed") or _never_title(v)):
         return None
     return j
+
+
+# --- The top of pages of unseen sites: lines that stand where a title would but are not one.
+
+#: A line opening with a date and at most this many words after it is a dateline (place, agency).
+DATED_STUB_MAX_WORDS = 3
+#: A headline of at most this many content words must share one with the text under it.
+ECHO_MAX_STEMS = 4
+
+
+def _dated_stub(u: Unit, norm: str) -> bool:
+    """A date opening a line, then only a place or an agency (``date 2025-08-27 شفق نيوز- دمشق``,
+    ``12/05/2017 Damascus-SANA``): the page's dateline, never its title.  Words of one letter
+    (``(د ب أ)``) are not counted."""
+    if not u.date_lead:
+        return False
+    found = find_date_normalized(norm)
+    if found is None:
+        return False
+    after = [w for w in _WORD_RE.findall(norm[found.end:]) if len(w) > 1]
+    return len(after) <= DATED_STUB_MAX_WORDS
+
+
+def _echoed(units: list[Unit], i: int, first_para: int) -> bool:
+    """A short line above the text (at most :data:`ECHO_MAX_STEMS` content words) is a title
+    only when one of its words comes back in the text under it (the next
+    :data:`OFF_TOPIC_CHARS` characters): an author's name (``مصطفى واعراب``), a site's editor
+    line or a place and agency alone above a story name nothing the story tells.  A dateline
+    under the line confirms it as the headline.  Longer lines are judged by :func:`_off_topic`."""
+    stems = title_stems(units[i].text)
+    if not stems or len(stems) > ECHO_MAX_STEMS or first_para >= len(units):
+        return True
+    if any(v.date or v.date_in or v.page_byline for v in units[i + 1 : first_para]):
+        return True  # a dateline under it: the page's headline, whatever words the text uses
+    if _title_cased(units[i].text) or any(units[k].key == units[i].key for k in range(first_para) if k != i):
+        return True  # set as a headline (Title Case), or given twice above the text: the page's title
+    size, body = 0, []
+    for v in units[first_para:]:
+        if size >= OFF_TOPIC_CHARS:
+            break
+        body.append(v.text[:OFF_TOPIC_CHARS])
+        size += len(body[-1])
+    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
+    found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
+    return found.search(normalize_text(" ".join(body))) is not None
+
+
+_CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+
+
+def _title_cased(text: str) -> bool:
+    """Every Latin word of four letters or more starts with a capital (``Army of Conquest``):
+    set as a headline.  Arabic has no capitals: never."""
+    words = _CASED_WORD_RE.findall(text)
+    return bool(words) and all(w[0].isupper() for w in words)
