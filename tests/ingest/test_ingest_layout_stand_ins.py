@@ -1,0 +1,69 @@
+"""Text-page layout at the top of pages of sites never seen: a date with only a place or an
+agency after it, and a short line naming nothing the text tells, stand where a title would and
+are not one."""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout import analyze
+
+# --- a date, then only a place or an agency: the dateline ----------------------------------------
+
+
+def test_a_date_with_a_place_and_agency_after_it_is_the_dateline_not_the_title():
+    for line, para, para2 in (("date 2025-08-27 شفق نيوز- دمشق", PARA_AR, PARA_AR2),
+                              ("2025-08-27 دمشق-سانا", PARA_AR, PARA_AR2),
+                              ("2017-10-17 Beirut - Reuters", PARA_EN, PARA_EN2)):
+        text = "\n".join([line, para, para2])
+        layout = analyze(text)
+        assert layout.title is None, line
+        assert layout.date in ("2025-08-27", "2017-10-17"), line
+        assert regions(text)[line] == "dateline", line
+
+
+def test_a_date_opening_a_full_headline_keeps_the_headline_as_title():
+    for line, para, para2 in (
+            ("date 2017-04-24 Iraqi forces launch the offensive to retake Mosul", PARA_EN, PARA_EN2),
+            ("date 2025-11-16 هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2)):
+        text = "\n".join([line, para, para2])
+        assert analyze(text).title == line, line
+
+
+# --- a short line above the text naming nothing the text tells -----------------------------------
+
+
+def test_an_author_name_alone_above_the_text_is_not_the_title():
+    for line, para, para2 in (("مصطفى واعراب", PARA_AR, PARA_AR2),
+                              ("Article from February", PARA_EN, PARA_EN2)):
+        text = "\n".join([line, para, para2])
+        layout = analyze(text)
+        assert layout.title is None, line
+        assert regions(text)[line] == "site-header", line
+
+
+def test_a_short_title_that_the_text_tells_of_stays_the_title():
+    for line, para, para2 in (("سيطرة الهيئة على إدلب", PARA_AR, PARA_AR2),
+                              ("Offensive to retake Mosul", PARA_EN, PARA_EN2)):
+        text = "\n".join([line, para, para2])
+        assert analyze(text).title == line, line
+
+
+def test_a_short_title_with_a_dateline_under_it_stays_the_title():
+    for line, date, para, para2 in (("محرر الأخبار العاجلة", "12 مايو 2017", PARA_AR, PARA_AR2),
+                                    ("One-man rule persists", "12 May 2017", PARA_EN, PARA_EN2)):
+        text = "\n".join([line, date, para, para2])
+        assert analyze(text).title == line, line
+
+
+def test_an_english_title_case_headline_stays_the_title_whatever_words_the_text_uses():
+    text = "\n".join(["Army of Conquest", PARA_EN, PARA_EN2])
+    assert analyze(text).title == "Army of Conquest"
+    text = "\n".join(["army of conquest", PARA_EN, PARA_EN2])
+    assert analyze(text).title is None
+
+
+def test_a_short_title_given_twice_above_the_text_stays_the_title():
+    for line, para, para2 in (("محرر الأخبار العاجلة", PARA_AR, PARA_AR2),):
+        text = "\n".join([line, "صورة", line, para, para2])
+        assert analyze(text).title == line, line
