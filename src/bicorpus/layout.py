@@ -1986,11 +1986,12 @@ def _echoed(units: list[Unit], i: int, first_para: int) -> bool:
     return found.search(normalize_text(" ".join(body))) is not None
 
 
-_CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}")
+_CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
 
 
 def _title_cased(text: str) -> bool:
-    """Every Latin word of four letters or more starts with a capital (``Army of Conquest``):
+    """Every Latin word of four letters or more starts with a capital (``Army of Conquest``,
+    ``Abu Bakr al-Baghdadi``: the parts of a hyphenated name are words):
     set as a headline.  Arabic has no capitals: never."""
     words = _CASED_WORD_RE.findall(text)
     return bool(words) and all(w[0].isupper() for w in words)
