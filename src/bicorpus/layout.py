@@ -1696,7 +1696,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif glued_key and i < first_para and u.key == glued_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
-        elif i == clock:
+        elif i == clock or (i < first_para and _dated_chrome(u)):
             out.blocks.append(Block("site-header", u.start, u.end))  # the site's clock, not the page's day
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
@@ -1995,3 +1995,24 @@ def _title_cased(text: str) -> bool:
     set as a headline.  Arabic has no capitals: never."""
     words = _CASED_WORD_RE.findall(text)
     return bool(words) and all(w[0].isupper() for w in words)
+
+
+@cache
+def _social_networks() -> frozenset[str]:
+    return frozenset(data_lines("social_networks.txt"))
+
+
+def _dated_chrome(u: Unit) -> bool:
+    """A date line of the site's chrome above the text, not the page's dateline: a month alone
+    (``Month: September 2014``, an archive's label), or a date beside share links only
+    (``date 2024-12-14 Facebook Youtube``: ``data/social_networks.txt``)."""
+    if u.date and len(u.date) != DAY_ISO_CHARS:
+        return True
+    if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS:
+        return False
+    norm = normalize_text(u.text)
+    found = find_date_normalized(norm)
+    if found is None:
+        return False
+    words = _WORD_RE.findall(norm[found.end:])
+    return bool(words) and all(w in _social_networks() for w in words)

@@ -67,3 +67,33 @@ def test_a_short_title_given_twice_above_the_text_stays_the_title():
     for line, para, para2 in (("محرر الأخبار العاجلة", PARA_AR, PARA_AR2),):
         text = "\n".join([line, "صورة", line, para, para2])
         assert analyze(text).title == line, line
+
+
+# --- date lines of the site's chrome above the title ----------------------------------------------
+
+
+def test_a_date_beside_share_links_above_the_title_is_chrome_but_still_dates_the_page():
+    for bar, title, para, para2 in (
+            ("date 2024-12-14 Facebook Youtube", "Iraqi forces launch the offensive to retake Mosul",
+             PARA_EN, PARA_EN2),
+            ("2024-12-14 فيسبوك تويتر", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2)):
+        text = "\n".join([bar, title, para, para2])
+        layout = analyze(text)
+        assert regions(text)[bar] == "site-header", bar
+        assert layout.title == title
+        assert layout.date == "2024-12-14"
+
+
+def test_a_month_alone_above_the_title_is_an_archive_label_not_a_dateline():
+    for label, title, para, para2 in (
+            ("Month: September 2014", "Iraqi forces launch the offensive to retake Mosul", PARA_EN, PARA_EN2),
+            ("الشهر: أيلول 2014", "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, PARA_AR2)):
+        text = "\n".join([label, title, para, para2])
+        assert regions(text)[label] == "site-header", label
+        assert analyze(text).date is None
+
+
+def test_a_date_beside_a_place_above_the_title_stays_the_dateline():
+    text = "\n".join(["BEIRUT, 14 December 2024", "Iraqi forces launch the offensive to retake Mosul",
+                      PARA_EN, PARA_EN2])
+    assert regions(text)["BEIRUT, 14 December 2024"] == "dateline"
