@@ -1419,6 +1419,8 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         return split
     if len(shaped) > 1 and shaped[1] == shaped[0] + 1 and units[shaped[0]].key == units[shaped[1]].key:
         return shaped[0]  # the first headline given twice in a row: the page's title and its heading
+    if (twice := _given_twice_above(units, zone, shaped)) is not None:
+        return twice
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
         opening = _opening(units, first_para)
         named = [i for i in zone if _names_entry(units, i, opening, lang)]
@@ -2016,3 +2018,19 @@ def _dated_chrome(u: Unit) -> bool:
         return False
     words = _WORD_RE.findall(norm[found.end:])
     return bool(words) and all(w in _social_networks() for w in words)
+
+
+def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
+    """The one headline given twice above the text, apart (the page's title and its heading, with
+    a byline, a dateline or a download link between them): its first copy, over longer lines given
+    once (a site's name and slogan above it, a kicker or an alias under it).  Two copies in a row
+    are a picture's alt text and caption; a copy with chrome glued to it is left to
+    :func:`_bare_copy`."""
+    twice = [i for i in shaped if units[i].key and sum(units[k].key == units[i].key for k in zone) >= 2]
+    if len({units[i].key for i in twice}) != 1:
+        return None
+    key = units[twice[0]].key
+    copies = [k for k in zone if units[k].key == key]
+    if copies[1] - copies[0] < 2 or any(key in units[i].key and units[i].key != key for i in shaped):
+        return None
+    return copies[0]

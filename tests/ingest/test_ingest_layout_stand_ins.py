@@ -97,3 +97,27 @@ def test_a_date_beside_a_place_above_the_title_stays_the_dateline():
     text = "\n".join(["BEIRUT, 14 December 2024", "Iraqi forces launch the offensive to retake Mosul",
                       PARA_EN, PARA_EN2])
     assert regions(text)["BEIRUT, 14 December 2024"] == "dateline"
+
+
+# --- a headline given twice above the text, apart ---------------------------------------------------
+
+
+def test_a_headline_given_twice_apart_is_the_title_over_a_longer_site_slogan():
+    for site, slogan, title, byline, para, para2 in (
+            ("MarocDroit - Legal Sciences", "The Islamic State and Mosul news platform for decision-makers",
+             "Iraqi forces launch the offensive", "John Smith", PARA_EN, PARA_EN2),
+            ("موقع العلوم القانونية", "منصة أخبار هيئة تحرير الشام وإدلب وريفها لصناع القرار",
+             "هيئة تحرير الشام في إدلب", "مينة عميمي", PARA_AR, PARA_AR2)):
+        text = "\n".join([site, slogan, title, byline, title, para, para2])
+        layout = analyze(text)
+        assert layout.title == title, title
+        assert regions(text)[slogan] == "site-header"
+
+
+def test_a_caption_given_twice_in_a_row_under_the_title_is_not_the_title():
+    for title, caption, para, para2 in (
+            ("Iraqi forces launch the offensive to retake Mosul", "An Iraqi army tank near Mosul",
+             PARA_EN, PARA_EN2),
+            ("هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", "عناصر من هيئة تحرير الشام", PARA_AR, PARA_AR2)):
+        text = "\n".join([title, caption, caption, para, para2])
+        assert analyze(text).title == title, title
