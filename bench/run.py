@@ -161,7 +161,7 @@ def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[
 
     read (bytes -> text), layout (regions), segmentation (passages with offsets, language
     and metadata), normalization (``normalize_text`` of every passage), store (passage
-    records as JSON lines, as the corpus writes them), keys (analysis into
+    records as JSON lines, as the corpus writes them: ``pipeline.passage_line``), keys (analysis into
     exact/norm/stem/key/entity term streams), index write (the engine's own work: the rest).
 
     ``make_passages`` normalizes as it segments: ``bicorpus.segment.normalize_text`` is
@@ -171,7 +171,7 @@ def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[
     from bicorpus.index.engine import engine_class
     from bicorpus.index.search import indexed_passage
     from bicorpus.layout import analyze
-    from bicorpus.pipeline import document_id
+    from bicorpus.pipeline import document_id, passage_line
     from bicorpus.sources import read_source
 
     names = default_names()
@@ -198,7 +198,7 @@ def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[
                 passages = segment.make_passages(document_id(source.text), source.text, layout)
             with times.stage("store"):
                 for p in passages:
-                    store.write(json.dumps(p.to_dict(), ensure_ascii=False) + "\n")
+                    store.write(passage_line(p))
             counts["pages"] += 1
             counts["bytes"] += source.size
             for p in passages:
@@ -210,7 +210,7 @@ def bicorpus_stage_profile(pages_dir: str, index_dir: str, engine: str) -> dict[
     engine_obj = engine_class(engine).create(index_dir)
     start = time.perf_counter()
     try:
-        with store_path.open("w", encoding="utf-8") as store:
+        with store_path.open("wb") as store:
             engine_obj.write(indexed(store), clear=True, bulk=True)
     finally:
         segment.normalize_text = normalize_text

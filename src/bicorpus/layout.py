@@ -20,7 +20,7 @@ date, heading shape) and its script.  Then, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
@@ -34,7 +34,8 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
-from .normalize import detect_lang, normalize_text, script_counts
+from .normalize import lang_label, normalize_text, script_counts
+from .prefilter import Needles, needles_of
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -149,6 +150,8 @@ class _Patterns:
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
+    needles: Needles | None = None
 
     def search(self, text: str) -> bool:
         first = self.by_first.get(text[:1].casefold())
@@ -156,7 +159,9 @@ class _Patterns:
             return True
         if self.anchored is not None and self.anchored.match(text):
             return True
-        return self.floating is not None and self.floating.search(text) is not None
+        if self.floating is None or (self.needles is not None and not self.needles.may_match(text)):
+            return False
+        return self.floating.search(text) is not None
 
 
 _PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
@@ -225,7 +230,8 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
             for letter in letters:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
-    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None})
+    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
+                     needles_of(floating))
 
 
 def _label_key(text: str) -> str:
@@ -233,6 +239,7 @@ def _label_key(text: str) -> str:
 
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
+_KEY_WORD_RE = re.compile(r"[^\W_]+")
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -245,8 +252,18 @@ def site_key(text: str) -> str:
 def line_key(text: str, norm: str | None = None) -> str:
     """A line's identity for comparing lines: normalized, punctuation, bullets and spacing dropped
     (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
-    ``norm`` is ``normalize_text(text)`` when the caller has it already."""
-    return _KEY_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
+    ``norm`` is ``normalize_text(text)`` when the caller has it already.
+
+    The runs of letters and digits (``[^\\W_]+``) joined by spaces, as ``[\\W_]+`` replaced by a
+    space would give: a word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``)
+    is one run, and only the others are searched (a replacement per space costs more)."""
+    words: list[str] = []
+    for part in (normalize_text(text) if norm is None else norm).split():
+        if part.isalnum():
+            words.append(part)
+        else:
+            words.extend(_KEY_WORD_RE.findall(part))
+    return " ".join(words)
 
 
 # --- unit features -------------------------------------------------------------------------------
@@ -284,7 +301,7 @@ def strip_bullet(text: str) -> str:
 
 def parse_byline(text: str) -> Byline | None:
     """Read ``[•] [HONORIFIC] AUTHOR يكتب: (TITLE)`` (or ``writes:``); ``None`` if not that shape."""
-    if len(text) > SHAPE_MAX_CHARS:
+    if len(text) > SHAPE_MAX_CHARS or (":" not in text and "：" not in text):  # the colon after the verb
         return None
     m = _byline_re().match(strip_bullet(text).strip())
     if not m:
@@ -333,8 +350,10 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return False
     if _is_breadcrumb(text):
         return True
-    words = _WORD_RE.findall(norm)
-    return bool(words) and _covered_by_nav(words)
+    first = _WORD_RE.search(norm)  # no navigation phrase starts with it: not all navigation words
+    if first is None or first.group() not in _nav_phrases():
+        return False
+    return _covered_by_nav(_WORD_RE.findall(norm))
 
 
 _CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«النصرة»" is no trail
@@ -343,6 +362,8 @@ _CRUMB_SPLIT_RE = re.compile(r"\s+[»›>]\s+")  # spaced: "«داعش» و«ا�
 def _is_breadcrumb(text: str) -> bool:
     """A trail of three or more short parts between ``»``, ``›`` or ``>`` (``Home » News » Syria``),
     without sentence punctuation (read on the text itself: normalizing turns ``»`` into a quote)."""
+    if "»" not in text and "›" not in text and ">" not in text:
+        return False  # one part
     parts = _CRUMB_SPLIT_RE.split(f" {text} ".strip(" »›>"))
     return (len(parts) >= BREADCRUMB_MIN_PARTS and not any(ch in text for ch in ".!?؟،,")
             and all(0 < len(_WORD_RE.findall(part)) <= BREADCRUMB_MAX_WORDS for part in parts))
@@ -492,7 +513,7 @@ EDGE_CHARS = 120
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
-    lang, _ = detect_lang(chunk)
+    lang = lang_label(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
         head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
         return Unit(start, end, chunk, lang,
@@ -763,6 +784,8 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
     least three words; no final full stop, comma or colon; not starting in lower case."""
     if u.html_level == 1 and not u.marked_header and u.date is None:
         return True  # <h1>
+    if u.marked_header or u.caption or u.date or len(u.text) > HEADLINE_MAX_CHARS:
+        return False  # the cheapest tests of the rules below, first
     t = u.text
     parts = _LIST_SPLIT_RE.split(t)
     if len(parts) > 1 and all(len(_WORD_RE.findall(part)) <= 3 for part in parts):
@@ -1575,14 +1598,36 @@ def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tup
         body.append(v.text[:OFF_TOPIC_CHARS])
         size += len(body[-1])
     text = normalize_text(" ".join(body))
-    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
     out = []
     for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
+        if _starts_a_word(stems, text):
+            continue
         between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
-        found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
-        if not found.search(text) and not (between and found.search(normalize_text(between))):
+        if not (between and _starts_a_word(stems, normalize_text(between))):
             out.append(i)
     return [i for i, _ in judged], out
+
+
+def _starts_a_word(stems: Iterable[str], text: str) -> bool:
+    """Some word of ``text`` starts with one of ``stems``, perhaps after an Arabic proclitic
+    (``data/title_word_prefixes.txt``): ``النصرة`` and ``والنصرة`` both start with ``نصرة``."""
+    prefixes = frozenset(data_lines("title_word_prefixes.txt"))
+    longest = max(map(len, prefixes), default=0)
+    for stem in stems:
+        at = text.find(stem)
+        while at >= 0:
+            start = at  # the start of the word holding this copy, looked for as far as a proclitic reaches
+            while start > 0 and at - start <= longest and _word_char(text[start - 1]):
+                start -= 1
+            if start == at or text[start:at] in prefixes:
+                return True
+            at = text.find(stem, at + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """What ``\\w`` matches: a letter, a digit or number of any script, an underscore."""
+    return char.isalnum() or char == "_"
 
 
 #: Paragraphs a page may give above its dated headline (a blog's tagline, a post's teaser).

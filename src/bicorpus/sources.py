@@ -18,6 +18,7 @@ import errno
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -109,6 +110,8 @@ def member_of(path: str) -> tuple[str, str] | None:
 
 def normalize_newlines(text: str) -> str:
     """CRLF, lone CR, NEL and Unicode line/paragraph separators → ``\\n``."""
+    if "\r" not in text and (text.isascii() or not any(sep in text for sep in "\u2028\u2029\x85")):
+        return text  # nothing to replace: a few scans for one character cost less than the search
     return _NEWLINES_RE.sub("\n", text)
 
 
@@ -242,9 +245,10 @@ def decode(raw: bytes, declared: str | None = None, *, stray_nuls: bool = False)
             return Decoded(*utf16)
     if _looks_binary(raw, stray_nuls):
         raise ValueError("binary file (contains NUL or control bytes), not text")
-    bad = _first_bad_utf8(raw)
-    if bad < 0:
-        return _without_nuls(Decoded(raw.decode("utf-8"), utf8))
+    try:
+        return _without_nuls(Decoded(raw.decode("utf-8"), utf8))  # valid UTF-8: decoded once
+    except UnicodeDecodeError:
+        pass
     high = len(raw) - len(raw.translate(None, _HIGH_BYTES))
     if utf8 == "utf-8-sig" or len(_UTF8_MULTIBYTE_RE.findall(raw)) * 2 >= high * 0.5:
         text, replaced = _decode_replacing(raw, "utf-8")
@@ -268,14 +272,6 @@ def decode_bytes(raw: bytes, declared: str | None = None) -> tuple[str, str]:
     """``(text, encoding)`` of :func:`decode`; raises ``ValueError(reason)`` when it cannot."""
     decoded = decode(raw, declared)
     return decoded.text, decoded.encoding
-
-
-def _first_bad_utf8(raw: bytes) -> int:
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return err.start
-    return -1
 
 
 def _codec_name(name: str) -> str | None:
@@ -460,13 +456,13 @@ def _check_path(path: Path, max_bytes: int) -> os.stat_result:
         if isinstance(err, FileNotFoundError):
             raise SourceError(str(path), "no such file") from err
         raise SourceError(str(path), f"cannot read ({err.strerror or err})") from err
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):  # what path.is_dir() and is_file() would stat again
         try:
             os.scandir(path).close()
         except OSError as err:  # a folder the walk could not list
             raise SourceError(str(path), f"cannot read the folder ({err.strerror or err})") from err
         raise SourceError(str(path), "is a directory, not a file")
-    if not path.is_file():
+    if not stat.S_ISREG(st.st_mode):
         raise SourceError(str(path), "not a regular file")
     if st.st_size > max_bytes:
         raise SourceError(
@@ -491,7 +487,11 @@ def read_source(
     st = _check_path(path, max_bytes)
     try:
         with path.open("rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            # at most max_bytes + 1 bytes, asked for by the size the file had (asking for the
+            # limit itself makes the buffer of that size, costlier than reading a page)
+            raw = fh.read(min(st.st_size, max_bytes) + 1)
+            if st.st_size < len(raw) <= max_bytes:  # the file grew since
+                raw += fh.read(max_bytes + 1 - len(raw))
     except PermissionError as err:
         raise SourceError(str(path), "permission denied") from err
     except OSError as err:

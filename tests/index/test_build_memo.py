@@ -3,7 +3,10 @@ build: the same terms and the same index as when each is done afresh."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+
+import pytest
 
 from bicorpus.index.analysis import analyze, default_names, index_analysis
 from bicorpus.index.engine import PhraseQ, TermQ
@@ -87,3 +90,43 @@ def test_gazetteer_spans_are_its_mentions_without_the_objects() -> None:
         found = gazetteer.find(tokens)
         assert gazetteer.find_spans(tokens) == [(m.start, m.end, m.entity_id) for m in found]
     assert gazetteer.find_spans("fighters of Jabhat al-Nusra".replace("-", " ").split())
+
+
+def test_name_and_entity_terms_are_found_as_the_analysis_wrote_them(tmp_path: Path) -> None:
+    names = default_names()
+    text = "Hay'at Tahrir al-Sham and هيئة تحرير الشام left Deir ez-Zor; ISIS and Daesh stayed."
+    terms, _ = index_analysis(text, names)
+    engine = TantivyEngine.create(tmp_path / "index")
+    engine.write([indexed_passage(_passage(0, text), names), indexed_passage(_passage(1, OTHER), names)],
+                 clear=True, bulk=True)
+    for field in ("name", "ent"):
+        wanted = {term for slot in terms[field] for term in slot}
+        assert wanted
+        for term in wanted:
+            assert engine.count(TermQ(field, term)) >= 1, (field, term)
+        assert engine.count(TermQ(field, "zz-no-such-term")) == 0
+    # a term is one term, not its parts: the words of a name joined are not each a term
+    joined = next(t for slot in terms["name"] for t in slot if "_" in t)
+    assert engine.count(TermQ("name", joined.split("_")[0])) == 0
+    assert engine.count(TermQ("ent", "isis")) == 1  # ISIS and Daesh in one passage: one passage
+    engine.close()
+
+
+def test_an_index_whose_name_fields_were_not_split_at_whitespace_asks_for_a_reindex(tmp_path: Path) -> None:
+    import tantivy
+
+    from bicorpus.errors import SearchIndexError
+    from bicorpus.index import tantivy_engine
+
+    path = tmp_path / "index"
+    engine = TantivyEngine.create(path)
+    engine.write([indexed_passage(_passage(0, OTHER), default_names())], clear=True, bulk=True)
+    engine.close()
+    meta = json.loads((path / "meta.json").read_text("utf-8"))
+    for field in meta["schema"]:  # the layout before: every text field raw
+        if field["name"] in tantivy_engine.FREQ_FIELDS:
+            field["options"]["indexing"]["tokenizer"] = "raw"
+    (path / "meta.json").write_text(json.dumps(meta), "utf-8")
+    tantivy.Index.open(str(path))  # still a sound Tantivy index
+    with pytest.raises(SearchIndexError, match="another layout: run `bicorpus reindex`"):
+        TantivyEngine.open(path)

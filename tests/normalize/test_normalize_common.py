@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -108,3 +111,37 @@ def test_remembered_and_long_texts_normalize_and_count_alike():
     assert normalize_text(long_text) == " ".join([normalize_text(line)] * 200)
     assert script_counts(line) == script_counts(line) == (10, 7)
     assert script_counts(long_text) == (2000, 1400)
+
+
+_SCRIPTS_ALPHABET = st.sampled_from(
+    [*"aZ é ßøÀɏḀỿ×÷ 1٣", "داعش", "ـ", "ً", "ﻻ", "ݐ", "\u200f", "\x07", "\ud800", "’"]
+)
+
+
+@given(st.lists(_SCRIPTS_ALPHABET, max_size=30).map("".join))
+def test_script_counts_count_every_letter_of_each_script(text):
+    arabic = re.compile(
+        "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
+        "\ufb50-\ufdff\ufe80-\ufefc]"
+    )
+    latin = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+    assert script_counts(text) == (len(arabic.findall(text)), len(latin.findall(text)))
+
+
+@given(st.lists(_SCRIPTS_ALPHABET, max_size=30).map("".join))
+def test_remove_controls_and_arabic_folding_as_one_rule_each(text):
+    from bicorpus.normalize.arabic import _FOLD_TABLE, fold_ar
+
+    controls = "[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+    assert remove_controls(text) == re.sub("[\x00-\x08\x0b-\x1f\x7f-\x9f]", " ", re.sub(controls, "", text))
+    assert fold_ar(text) == text.translate(_FOLD_TABLE)
+
+
+@given(st.lists(_SCRIPTS_ALPHABET, max_size=30).map("".join))
+def test_the_label_alone_is_detect_langs(text):
+    from bicorpus.normalize import lang_label
+    from bicorpus.normalize.arabic import _PRESENTATION_RE, normalize_presentation_forms_ar
+
+    assert lang_label(text) == detect_lang(text)[0]
+    assert normalize_presentation_forms_ar(text) == _PRESENTATION_RE.sub(
+        lambda m: unicodedata.normalize("NFKC", m.group()), text)

@@ -178,10 +178,11 @@ class NameModel:
     def mentions(self, words: Sequence[str]) -> tuple[Mention, ...]:
         return tuple(Mention(start, end, entity) for start, end, entity in self.spans(words))
 
-    def spans(self, words: Sequence[str]) -> list[tuple[int, int, str]]:
-        """The gazetteer mentions in ``words`` as ``(start, end, entity id)``."""
+    def spans(self, words: Sequence[str]) -> Sequence[tuple[int, int, str]]:
+        """The gazetteer mentions in ``words`` as ``(start, end, entity id)`` (read them, never change
+        them)."""
         if self.find_spans is not None:
-            return [(start, end, str(entity)) for start, end, entity in self.find_spans(words)]
+            return self.find_spans(words)  # entity ids are strings already
         return [(m.start, m.end, str(m.entity_id)) for m in self.find(words)]
 
 
@@ -472,6 +473,9 @@ class WordInfo:
     #: In a passage, the context may change its verdicts (a name unless it opens a sentence, or
     #: keyed where the context announces a name): the other words skip the context rules.
     contextual: bool = False
+    #: Its ``form`` terms by the verdicts that need no context (``name_terms`` when named anywhere,
+    #: else ``plain_terms``): what a passage indexes for it outside names and context rules.
+    free_terms: tuple[str, ...] = ()
 
 
 _NISBA_ENDINGS = (NISBA_ENDING, "la-nisba")
@@ -500,10 +504,11 @@ def word_info(word: str, names: NameModel) -> WordInfo:
     name_like = bool(keys) and (f.arabic or (f.capitalized and not common))
     named_anywhere, named_mid_sentence = f.capitals, not f.arabic and f.capitalized
     keyed_anywhere, keyed_in_context = name_like and not ordinary, name_like and bool(ordinary)
+    plain_terms, name_terms = form_terms(f.exact, f.norm, f.stemmed), form_terms(f.exact, f.norm, f.norm)
     return WordInfo(forms=f, stop=stop, common=common, ordinary=ordinary, keys=keys, mark=mark,
                     key_terms=key_terms,
-                    plain_terms=form_terms(f.exact, f.norm, f.stemmed),
-                    name_terms=form_terms(f.exact, f.norm, f.norm),
+                    plain_terms=plain_terms,
+                    name_terms=name_terms,
                     named_anywhere=named_anywhere,
                     named_mid_sentence=named_mid_sentence,
                     keyed_anywhere=keyed_anywhere,
@@ -511,7 +516,8 @@ def word_info(word: str, names: NameModel) -> WordInfo:
                     cue=(f.norm in names.cues[0]) | (f.norm in names.cues[1]) << 1,
                     probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)),
                     contextual=((named_mid_sentence and not named_anywhere)
-                                or (keyed_in_context and not keyed_anywhere)))
+                                or (keyed_in_context and not keyed_anywhere)),
+                    free_terms=name_terms if named_anywhere else plain_terms)
 
 
 #: A word token in a capture group: ``split`` gives gaps and words alternately, without match objects.
@@ -620,21 +626,49 @@ def _read(text: str, names: NameModel, query: bool, mentions: Sequence[Mention] 
 
 def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str, ...]]], str]:
     """:func:`index_analysis` worked out: ``_read(text, names, False)``'s field terms and encoded
-    mentions, with the mentions kept as plain ``(start, end, entity)`` triples."""
+    mentions, with the mentions kept as plain ``(start, end, entity)`` triples.  The verdicts of
+    :func:`_verdicts` are applied to the terms directly: each word starts with its context-free
+    terms, and only the words the context rules or a mention can change are looked at again."""
     parts = _SPLIT_RE.split(text)
-    words, gaps = parts[1::2], parts[0::2]
-    spans = names.spans(words) if words else []
+    words = parts[1::2]
+    if not words:
+        return {"form": [], "key": [], "name": [], "ent": []}, ""
     known, word = names._memo.get, names.word
     infos = [known(w) or word(w) for w in words]
-    named, keyed = _verdicts(infos, gaps, spans, False)
+    spans = names.spans(words)
+    form = list(map(_FREE_TERMS, infos))
+    keyed = list(map(_KEYED_ANYWHERE, infos))
+    contextual = list(itertools.compress(itertools.count(), map(_CONTEXTUAL, infos)))
+    if contextual:  # verdicts that need the context (as in _verdicts)
+        gaps = parts[0::2]
+        cued = any(map(_CUE, infos))  # without a cue word, no word is announced as a name
+        for i in contextual:
+            info = infos[i]
+            if info.named_mid_sentence and i > 0 and not _breaks_sentence(gaps[i]):
+                form[i] = info.name_terms
+            if cued and info.keyed_in_context and not keyed[i]:
+                keyed[i] = _announced(infos, gaps, i)
+    names_terms: list[tuple[str, ...]] = []
+    for start, end, _ in spans:  # inside a gazetteer name: a name, keyed when it has keys
+        for j in range(start, end):
+            info = infos[j]
+            form[j] = info.name_terms
+            keyed[j] = bool(info.keys)
+        if end - start > 1:
+            names_terms.append(_mention_terms(names, words, infos, start, end))
     terms = {
-        "form": [i.name_terms if n else i.plain_terms for i, n in zip(infos, named, strict=True)],
-        "key": [i.key_terms for i, k in zip(infos, keyed, strict=True) if k],
-        "name": [_mention_terms(names, words, infos, start, end)
-                 for start, end, _ in spans if end - start > 1],
+        "form": form,
+        "key": [i.key_terms for i in itertools.compress(infos, keyed)],
+        "name": names_terms,
         "ent": [(entity,) for _, _, entity in spans],
     }
-    return terms, " ".join(f"{start}:{end}:{entity}" for start, end, entity in spans)
+    return terms, " ".join(f"{start}:{end}:{entity}" for start, end, entity in spans) if spans else ""
+
+
+_FREE_TERMS = operator.attrgetter("free_terms")
+_KEYED_ANYWHERE = operator.attrgetter("keyed_anywhere")
+_CONTEXTUAL = operator.attrgetter("contextual")
+_CUE = operator.attrgetter("cue")
 
 
 def encode_mentions(mentions: Sequence[Mention]) -> str:

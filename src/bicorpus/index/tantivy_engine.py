@@ -6,11 +6,12 @@ as pre-tokenized text, alternatives of one position sharing that position, so bo
 the same terms at the same positions and match the same passages.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
-raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases), ``name`` and
-``ent`` (frequencies only), and ``stored``: every stored field of the passage as one JSON
-value (one field to read back per hit).  A date range runs on ``day``, a column of the
-dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` → 20170400); the rare date that is
-not an ISO date or prefix goes to ``odd_date`` instead and is compared as text.
+raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases, pre-tokenized), ``name``
+and ``ent`` (frequencies only, their terms as one text split at whitespace), and ``stored``: every
+stored field of the passage as one JSON value (one field to read back per hit).  A date range
+runs on ``day``, a column of the dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` →
+20170400); the rare date that is not an ISO date or prefix goes to ``odd_date`` instead and is
+compared as text.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ SHARD_HEAP = 192_000_000
 #: Fields holding positions (phrases run on them) and fields holding only frequencies.
 POSITION_FIELDS: tuple[str, ...] = ("form", "key")
 FREQ_FIELDS: tuple[str, ...] = ("name", "ent")
+#: The frequency fields take their terms as one text, split by Tantivy at whitespace (no term holds
+#: any: tokens, keys and entity ids are written without), instead of a pre-tokenized string: their
+#: positions are not indexed, and Tantivy splits a text faster than it takes tokens made in Python.
+FREQ_TOKENIZER = "whitespace"
 #: The stored JSON of a passage.
 STORED = "stored"
 #: The passage's date as a number, in a fast column (date ranges), and dates with no number.
@@ -97,7 +102,7 @@ def _schema() -> Any:
     for name in POSITION_FIELDS:
         builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
     for name in FREQ_FIELDS:
-        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="freq")
+        builder.add_text_field(name, stored=False, tokenizer_name=FREQ_TOKENIZER, index_option="freq")
     builder.add_text_field(ODD_DATE, stored=False, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field(DAY, stored=False, indexed=False, fast=True)
     builder.add_bytes_field(STORED, stored=True, indexed=False)
@@ -106,6 +111,12 @@ def _schema() -> Any:
 
 #: Field names of the layout this module writes (an index with other fields asks for a reindex).
 _FIELD_NAMES = frozenset((*META_FIELDS, *POSITION_FIELDS, *FREQ_FIELDS, STORED, DAY, ODD_DATE))
+
+
+def _tokenizer(field: dict[str, Any]) -> str | None:
+    """The tokenizer a field of a ``meta.json`` schema names (``None``: none)."""
+    indexing = (field.get("options") or {}).get("indexing") or {}
+    return indexing.get("tokenizer") if isinstance(indexing, dict) else None
 
 
 def day_number(date: str, *, last: bool = False) -> int | None:
@@ -130,7 +141,7 @@ def _pre_tokenized(slots: list[tuple[str, ...]]) -> Any:
 
 
 class TokenMemo:
-    """The pre-tokenized fields of term streams met before, for one build: the analysis hands a
+    """The Tantivy field values of term streams met before, for one build: the analysis hands a
     repeated passage text the same term streams object (:func:`bicorpus.index.analysis.index_analysis`),
     whose Tantivy tokens are then made once.  Each entry keeps its term streams alive, so the
     identity it is found by is never another object's; at most :data:`TOKEN_MEMO` are kept."""
@@ -154,8 +165,11 @@ TOKEN_MEMO = 4096
 
 
 def _token_fields(terms: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, Any]]:
-    """Each non-empty term stream of a passage as its field's pre-tokenized text."""
-    return [(name, _pre_tokenized(slots)) for name, slots in terms.items() if slots]
+    """Each non-empty term stream of a passage as its field's value: pre-tokenized text for the
+    fields with positions, the terms joined by spaces for the others (:data:`FREQ_TOKENIZER`)."""
+    return [(name, " ".join([term for slot in slots for term in slot]) if name in FREQ_FIELDS
+             else _pre_tokenized(slots))
+            for name, slots in terms.items() if slots]
 
 
 def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
@@ -174,8 +188,11 @@ def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
             doc.add_integer(DAY, number)
         else:
             doc.add_text(ODD_DATE, str(date))
-    for name, tokens in memo.fields(passage.terms) if memo is not None else _token_fields(passage.terms):
-        doc.add_pre_tokenized_text(name, tokens)
+    for name, value in memo.fields(passage.terms) if memo is not None else _token_fields(passage.terms):
+        if type(value) is str:
+            doc.add_text(name, value)
+        else:
+            doc.add_pre_tokenized_text(name, value)
     doc.add_bytes(STORED, orjson.dumps(stored))
     return doc
 
@@ -465,8 +482,10 @@ class TantivyEngine:
         except (ValueError, OSError) as err:
             raise SearchIndexError(f"index at {path} is unreadable ({type(err).__name__}): "
                                    "run `bicorpus reindex`") from err
-        names = {entry["name"] for entry in json.loads((path / "meta.json").read_text("utf-8"))["schema"]}
-        if names != _FIELD_NAMES:
+        schema = json.loads((path / "meta.json").read_text("utf-8"))["schema"]
+        names = {entry["name"] for entry in schema}
+        if names != _FIELD_NAMES or any(_tokenizer(entry) != FREQ_TOKENIZER for entry in schema
+                                        if entry["name"] in FREQ_FIELDS):
             raise SearchIndexError(f"index at {path} has another layout: run `bicorpus reindex`")
         return cls(path, index)
 

@@ -429,8 +429,29 @@ class Gazetteer:
 
     def find_spans(self, tokens: Sequence[str]) -> list[tuple[int, int, str]]:
         """:meth:`find` (not ``any_case``) as ``(start, end, entity id)`` triples, without making
-        :class:`Mention` objects (the index build asks this of every passage)."""
-        return [(span[0], span[1], span[3]) for span in self._found(tokens, False)]
+        :class:`Mention` objects (the index build asks this of every passage).
+
+        The scan of :meth:`_spans` (with ``fold``) and the ranking of :func:`_leftmost_longest`,
+        without the aliases: each token's one-token matches are ready in its memo entry, and
+        candidates that differ only by their alias are one triple."""
+        get = self._start_memo[False].get
+        starts = [get(t) or self._starts(t, False) for t in tokens]
+        found: list[tuple[int, int, bool, str]] = []
+        forms = None
+        for i in [i for i, start in enumerate(starts) if start.live]:
+            start = starts[i]
+            first = i - 1 if i > 0 and _folds_into_mention(tokens[i - 1]) else i
+            for entity_id, spelled in start.singles:
+                found.append((first, i + 1, spelled, entity_id))
+            for pattern, spelled in start.longer:
+                if forms is None:
+                    forms = [s.forms for s in starts]
+                end, spelled = _match_rest(pattern, forms, i + 1, spelled)
+                if end:
+                    found.append((first, end, spelled, pattern.entity_id))
+        if len(found) < 2:
+            return [(first, end, entity_id) for first, end, _, entity_id in found]
+        return _leftmost_longest_triples(found)
 
     def _found(self, tokens: Sequence[str], any_case: bool) -> list[_Span]:
         found = self._spans(tokens, any_case, fold=True)
@@ -497,7 +518,11 @@ class Gazetteer:
                 how = _meets(forms, pattern.tokens[0])  # type: ignore[arg-type]
                 if how and (how != _KEYED or pattern.keyable):
                     patterns.append((pattern, how == _SPELLED))
-            found = _Start(forms, tuple(self._acronyms.get(_strip_possessive(token), ())), tuple(patterns))
+            acronyms = tuple(self._acronyms.get(_strip_possessive(token), ()))
+            singles = (*((entity_id, True) for entity_id, _ in acronyms),
+                       *((p.entity_id, spelled) for p, spelled in patterns if len(p.tokens) == 1))
+            longer = tuple((p, spelled) for p, spelled in patterns if len(p.tokens) > 1)
+            found = _Start(forms, acronyms, tuple(patterns), bool(acronyms or patterns), singles, longer)
             memo[token] = found
         return found
 
@@ -520,6 +545,11 @@ class _Start:
     forms: _TokenForms | None
     acronyms: tuple[tuple[str, str], ...]
     patterns: tuple[tuple[_Pattern, bool], ...]
+    #: Whether anything starts at it (acronyms or patterns).
+    live: bool = False
+    #: ``(entity id, spelled)`` of its acronyms and one-token patterns, and its longer patterns.
+    singles: tuple[tuple[str, bool], ...] = ()
+    longer: tuple[tuple[_Pattern, bool], ...] = ()
 
 
 #: Tokens whose :class:`_Start` one gazetteer keeps.
@@ -564,6 +594,22 @@ def _leftmost_longest(found: list[_Span]) -> list[_Span]:
             taken_until, best_spelled = end, spelled
         elif (start, end) == out[-1][:2] and spelled == best_spelled and entity_id != out[-1][3]:
             out.append(span)  # the same words name two entities alike: keep both
+    return out
+
+
+def _leftmost_longest_triples(found: list[tuple[int, int, bool, str]]) -> list[tuple[int, int, str]]:
+    """:func:`_leftmost_longest` of ``(start, end, spelled, entity id)`` candidates, as ``(start, end,
+    entity id)``: candidates equal in all four are alike whatever their alias, so the scan's order,
+    which only told such candidates apart, is not needed."""
+    out: list[tuple[int, int, str]] = []
+    taken_until, best_spelled = -1, False
+    for start, shorter, unspelled, entity_id in sorted([(s, s - e, not sp, eid) for s, e, sp, eid in found]):
+        end = start - shorter
+        if start >= taken_until:
+            out.append((start, end, entity_id))
+            taken_until, best_spelled = end, not unspelled
+        elif (start, end) == out[-1][:2] and unspelled != best_spelled and entity_id != out[-1][2]:
+            out.append((start, end, entity_id))  # the same words name two entities alike: keep both
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .arabic import ARABIC_RULES, normalize_ar
 from .common import collapse_whitespace, remember_short, remove_controls
 from .latin import LATIN_RULES, normalize_en
-from .script import detect_lang, is_arabic, lang_shares, script_counts
+from .script import detect_lang, is_arabic, lang_label, lang_shares, script_counts
 from .tokenize import Token, iter_tokens, tokenize
 
 #: Bumped whenever a rule changes what a text normalizes to (indexes record it).
@@ -36,6 +36,7 @@ __all__ = [
     "detect_lang",
     "is_arabic",
     "iter_tokens",
+    "lang_label",
     "lang_shares",
     "normalize_ar",
     "normalize_en",

@@ -19,8 +19,14 @@ MEMO_MAX_CHARS = 2000
 MEMO_SIZE = 512
 
 
+# Either kind: one search tells a text without any (most texts) from the others.
+_ANY_CONTROL_RE = re.compile(_CONTROLS_RE.pattern[:-1] + _C0C1_RE.pattern[1:])
+
+
 def remove_controls(text: str) -> str:
     """Drop bidi and zero-width controls, soft hyphens, BOMs and other control characters."""
+    if _ANY_CONTROL_RE.search(text) is None:
+        return text
     return _C0C1_RE.sub(" ", _CONTROLS_RE.sub("", text))
 
 

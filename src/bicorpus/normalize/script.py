@@ -21,10 +21,21 @@ _ARABIC_RUN_RE = re.compile(_ARABIC_LETTER_RE.pattern + "+")
 _LATIN_RUN_RE = re.compile(_LATIN_LETTER_RE.pattern + "+")
 
 
+# Latin letters outside ASCII, and what to delete from a text's UTF-8 bytes to keep its ASCII
+# letters (every byte of a character outside ASCII is 0x80 or more): counted without a match per word.
+_LATIN_EXTRA_RUN_RE = re.compile("[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
+_NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b <= 122))
+_ASCII_NOT_LETTER = str.maketrans("", "", "".join(chr(b) for b in _NOT_ASCII_LETTER if b < 128))
+
+
 @remember_short  # a page's layout and its passages weigh the same lines one after the other
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters) in ``text``."""
-    return (sum(map(len, _ARABIC_RUN_RE.findall(text))), sum(map(len, _LATIN_RUN_RE.findall(text))))
+    if text.isascii():
+        return 0, len(text.translate(_ASCII_NOT_LETTER))
+    ascii_letters = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
+    return (sum(map(len, _ARABIC_RUN_RE.findall(text))),
+            ascii_letters + sum(map(len, _LATIN_EXTRA_RUN_RE.findall(text))))
 
 
 def is_arabic(text: str) -> bool:
@@ -39,6 +50,19 @@ def lang_shares(text: str) -> dict[str, float]:
     if not total:
         return {}
     return {"ar": round(ar / total, 3), "en": round(en / total, 3)}
+
+
+def lang_label(text: str) -> str:
+    """The label of :func:`detect_lang` alone (its shares not made)."""
+    ar, en = script_counts(text)
+    total = ar + en
+    if not total:
+        return "en"
+    if round(ar / total, 3) >= DOMINANT_SHARE:
+        return "ar"
+    if round(en / total, 3) >= DOMINANT_SHARE:
+        return "en"
+    return "mixed"
 
 
 def detect_lang(text: str) -> tuple[str, dict[str, float]]:

@@ -1,0 +1,160 @@
+"""Cheap tests that rule out a regular expression before it is searched.
+
+A search with ``re`` tries every alternative of a pattern at every position of the text; for the
+joined boilerplate and caption patterns (``\\ball rights reserved\\b|\\b(click|tap) here\\b|…``,
+case-insensitive) that costs several microseconds a line.  Yet each alternative can only match
+where one of a few plain strings occurs (``all rights reserved``, `` here``, ``cookie``…):
+:func:`needles` reads them from the pattern itself, and :class:`Needles` tells in one plain search
+whether a text holds any of them.  When it does not, the pattern cannot match; when it does, or
+when a pattern has no such strings, the pattern is searched as before.  What a pattern matches never
+changes, only how often it is tried.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+try:  # the parser ``re`` compiles with, and its list of extra case-insensitive matches
+    import _sre
+    from re import _casefix, _parser
+    from re import _constants as _c
+except ImportError:  # pragma: no cover - another Python: no prefilter, every pattern searched
+    _parser = None
+
+if _parser is not None:
+    _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
+    #: Characters a case-insensitive ASCII letter matches beyond those whose lower case it is
+    #: (``i`` matches ``ı``, ``s`` matches ``ſ``), and the one character whose ``str.lower`` is
+    #: not the single lower-case letter ``re`` compares (``İ`` → ``i̇``): not needles themselves.
+    _UNSAFE = frozenset(
+        [chr(v) for k, vs in _casefix._EXTRA_CASES.items() if k < 128 for v in vs] + ["\u0130"]
+    )
+    #: What a lower-cased text holds where it held one of those (``İ`` lowers to ``i`` and a
+    #: combining dot): found like a needle, so such a text is always searched.
+    _UNSAFE_LOWER = "".join(sorted({ch.lower()[-1] for ch in _UNSAFE}))
+
+
+def _needle_char(code: int) -> str | None:
+    """The character a case-insensitive literal is compared as (its lower case), if the plain
+    comparison of lower-cased texts is exact for it."""
+    ch = chr(code)
+    low = ch.lower()
+    if len(low) != 1 or ch in _UNSAFE or low in _UNSAFE or chr(_sre.unicode_tolower(code)) != low:
+        return None
+    if ord(low) >= 128 and ord(low) in _casefix._EXTRA_CASES:
+        return None  # a Greek or Cyrillic letter with extra matches
+    return low
+
+
+#: A needle: the lower-cased text, and whether a match ends with it (``…\\)$``: the line's end).
+_Needle = tuple[str, bool]
+
+
+def _rarity(found: frozenset[_Needle]) -> int:
+    """How seldom the commonest of ``found`` occurs by chance, roughly: its length, a lone
+    punctuation mark counted as a short word (``/`` is rarer in prose than ``ap``), a needle
+    at the end of the line as a longer one."""
+    return min(len(text) + (0 if any(ch.isalnum() for ch in text) else 2) + (4 if at_end else 0)
+               for text, at_end in found)
+
+
+def _best(a: frozenset[_Needle] | None, b: frozenset[_Needle] | None) -> frozenset[_Needle] | None:
+    """The set that holds fewer chance hits (the first on a tie)."""
+    if b is None or not b:
+        return a
+    if a is None or _rarity(b) > _rarity(a):
+        return b
+    return a
+
+
+def _sequence(items: Sequence[tuple[Any, Any]]) -> frozenset[_Needle] | None:
+    """Needles one of which every match of the sequence ``items`` holds, or None."""
+    best: frozenset[_Needle] | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            ch = _needle_char(av)
+            if ch is not None:
+                run.append(ch)
+                continue
+        if run:
+            best = _best(best, _run(run, op is _c.AT and av is _c.AT_END))
+            run = []
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not add_flags and not del_flags:  # a group that changes the flags is not read
+                best = _best(best, _sequence(sub))
+        elif op is _c.BRANCH:
+            alternatives = [_sequence(alt) for alt in av[1]]
+            if all(alternatives):
+                best = _best(best, frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in _REPEATS:
+            low, _high, sub = av
+            if low >= 1:
+                best = _best(best, _sequence(sub))
+        elif op is getattr(_c, "ATOMIC_GROUP", None):
+            best = _best(best, _sequence(av))
+    if run:
+        best = _best(best, _run(run, False))
+    return best
+
+
+def _run(chars: list[str], at_end: bool) -> frozenset[_Needle] | None:
+    """A run of literal characters as a needle, without its edge spaces (a search for ``" here"``
+    stops at every space); ``at_end``: the pattern's ``$`` follows it."""
+    text = "".join(chars)
+    if at_end and not text[-1].isspace():
+        return frozenset({(text.lstrip(), True)})
+    text = text.strip()
+    return frozenset({(text, False)}) if text else None
+
+
+def _source(needle: _Needle) -> str:
+    text, at_end = needle
+    return re.escape(text) + (r"(?=\n?\Z)" if at_end else "")  # what ``$`` accepts
+
+
+def needles(pattern: str) -> frozenset[str] | None:
+    """What every case-insensitive match of ``pattern`` holds, lower-cased, as regular
+    expressions (plain strings, and strings at the end of the text), or None when the pattern
+    does not say (a match may be made of classes and repeats only)."""
+    if _parser is None:
+        return None
+    try:
+        parsed = _parser.parse(pattern, re.I)
+    except re.error:
+        return None
+    if parsed.state.flags & re.M:
+        return None  # "$" at every line's end: not read
+    found = _sequence(parsed)
+    return frozenset(map(_source, found)) if found else None
+
+
+@dataclass(frozen=True)
+class Needles:
+    """The strings of several patterns: a text without any of them matches none of the patterns."""
+
+    search: re.Pattern[str]
+
+    def may_match(self, text: str) -> bool:
+        """False only when no pattern can match ``text`` (searched case-insensitively)."""
+        return self.search.search(text.lower()) is not None
+
+
+def needles_of(patterns: Sequence[str]) -> Needles | None:
+    """A :class:`Needles` for case-insensitive ``patterns``, or None if one of them has no needles."""
+    if _parser is None or not patterns:
+        return None
+    found: set[str] = set()
+    for pattern in patterns:
+        own = needles(pattern)
+        if own is None:
+            return None
+        found |= own
+    alternatives = sorted(found, key=len, reverse=True)
+    # each alternative starts with a plain character, so that re skips to where one of those is
+    # (a class among them, even of the unsafe characters, turns that off: 6 times slower)
+    return Needles(re.compile("|".join([*alternatives, *map(re.escape, _UNSAFE_LOWER)])))
