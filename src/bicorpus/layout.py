@@ -2028,9 +2028,7 @@ def _echoed(units: list[Unit], i: int, first_para: int) -> bool:
             break
         body.append(v.text[:OFF_TOPIC_CHARS])
         size += len(body[-1])
-    prefixes = "|".join(map(re.escape, data_lines("title_word_prefixes.txt")))
-    found = re.compile(rf"(?<!\w)(?:{prefixes})?(?:{'|'.join(map(re.escape, stems))})")
-    return found.search(normalize_text(" ".join(body))) is not None
+    return _starts_a_word(stems, normalize_text(" ".join(body)))
 
 
 _CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
