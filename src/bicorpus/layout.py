@@ -1726,7 +1726,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
     title_key = units[title_i].key if title_i is not None else None
-    subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
+    subtitle_i = None
+    if title_i is not None:
+        apart = _copy_apart(units, zone, title_i)
+        subtitle_i = _subtitle_of(units, title_i, lang, para, boiler, unfinished=not apart)
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
                       or _standfirst_over_wire(units, title_i, lang, para, boiler))
@@ -1841,10 +1844,12 @@ _CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 
 
 def _subtitle_of(
-    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool],
+    *, unfinished: bool = True,
 ) -> int | None:
     """The standfirst: the first kept unit after the title (datelines aside) if it is short and
-    either unfinished (no final full stop) or followed by a dateline before the first paragraph."""
+    either unfinished (no final full stop; not when ``unfinished`` is false) or followed by a
+    dateline before the first paragraph."""
     title_key = units[title_i].key
     i = title_i + 1
     while i < len(units) and (boiler[i] or units[i].key == title_key):
@@ -1871,7 +1876,7 @@ def _subtitle_of(
         return i  # a standfirst between the title and its copy (the headline block given twice)
     if _is_heading(units, i, lang, para, boiler):
         return None
-    return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+    return i if unfinished and not ends_sentence(u.text) and len(u.text) >= 20 else None
 
 
 #: A standfirst the first paragraph restates: its length (a longer line is a paragraph), and the
@@ -2077,3 +2082,11 @@ def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) ->
     if copies[1] - copies[0] < 2 or any(key in units[i].key and units[i].key != key for i in shaped):
         return None
     return copies[0]
+
+
+def _copy_apart(units: list[Unit], zone: list[int], title_i: int) -> bool:
+    """The title is given again above the text, not right under it (an entry's name over its
+    tagline and again over its infobox): the lines between are the page's chrome, an unfinished
+    one among them no standfirst (``Extended-protected article``, ``Arabic: قوات الدعم السريع``)."""
+    key = units[title_i].key
+    return bool(key) and any(k > title_i + 1 and units[k].key == key for k in zone)

@@ -121,3 +121,25 @@ def test_a_caption_given_twice_in_a_row_under_the_title_is_not_the_title():
             ("هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", "عناصر من هيئة تحرير الشام", PARA_AR, PARA_AR2)):
         text = "\n".join([title, caption, caption, para, para2])
         assert analyze(text).title == title, title
+
+
+def test_an_unfinished_line_between_the_title_and_its_copy_further_down_is_no_standfirst():
+    for name, chrome, alias, para, para2 in (
+            ("Syrian Salvation Government", "Extended-protected article", "Arabic: حكومة الإنقاذ السورية",
+             PARA_EN, PARA_EN2),
+            ("حكومة الإنقاذ السورية", "مقالة محمية بشكل موسع", "بالإنجليزية: Syrian Salvation Government",
+             PARA_AR, PARA_AR2)):
+        text = "\n".join([name, chrome, "From Wikipedia, the free encyclopedia", name, alias, para, para2])
+        got = regions(text)
+        assert analyze(text).title == name
+        assert got[chrome] == "site-header", chrome
+    # Without the copy, the unfinished line under the title is its standfirst.
+    text = "\n".join(["Iraqi forces launch the long-awaited offensive to retake Mosul from the Islamic State",
+                      "Coalition jets join the push", PARA_EN, PARA_EN2])
+    assert regions(text)["Coalition jets join the push"] == "subtitle"
+
+
+def test_an_infobox_context_line_glued_to_its_value_is_never_the_title():
+    glued = "Part ofNational Intelligence and Security Service and the Armed Forces"
+    text = "\n".join(["Jump to content", glued, PARA_EN, PARA_EN2])
+    assert analyze(text).title is None
