@@ -1998,7 +1998,7 @@ def _standfirst_under_dateline(
 #: A line opening with a date and at most this many words after it is a dateline (place, agency).
 DATED_STUB_MAX_WORDS = 3
 #: A headline of at most this many content words must share one with the text under it.
-ECHO_MAX_STEMS = 4
+ECHO_MAX_STEMS = 3
 
 
 def _dated_stub(u: Unit, norm: str) -> bool:
