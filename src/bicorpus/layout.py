@@ -34,6 +34,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Needles, needles_of
 
@@ -874,6 +875,7 @@ def _boilerplate_flags(
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
+    furniture = furniture_lines(units)
     seen_boiler = set()
     for i in range(n):
         if not keys[i]:
@@ -892,9 +894,11 @@ def _boilerplate_flags(
         if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
             for i in short:
                 flags[i] = True
+        flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]  # after the footer's count
         _mark_after_furniture(units, para, flags)
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
+    flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     _mark_list_cues(units, para, flags)
     if repeated:
         for i in range(n):
@@ -1719,6 +1723,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
+        _mark_captions_under_title(units, boiler, title_i)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and picked[0] == clock:
@@ -1791,6 +1796,34 @@ def _mark_captions_given_twice(
         if (key and key == units[i - 1].key and key != title_key and not boiler[i]
                 and len(units[i].text) < CAPTION_NEIGHBOUR_CHARS and not ends_sentence(units[i].text)):
             boiler[i] = boiler[i - 1] = True
+
+
+#: Shortest caption (key characters) whose copy may have its credit glued to it.
+GLUED_CAPTION_MIN_CHARS = 12
+
+
+def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: int) -> None:
+    """Under the title, a short unfinished line given twice in a row, the second copy perhaps with
+    its credit glued to it (``ناقلة نفط إيرانية`` / ``ناقلة نفط إيرانية``, ``الرئيس التونسي قيس سعيد``
+    / ``الرئيس التونسي قيس سعيدصورة من: …``), is a picture's alt text and caption, not a heading
+    over the first paragraph; the title's own copies aside.  Short unfinished lines between the
+    title and the picture (tags, a kicker) do not become a heading either."""
+    title_key = units[title_i].key
+    for i in range(title_i + 2, len(units)):
+        first, second = units[i - 1], units[i]
+        if (not first.key or first.key == title_key or (boiler[i - 1] and boiler[i]) or first.bullet
+                or len(first.text) >= CAPTION_NEIGHBOUR_CHARS or ends_sentence(first.text)
+                or first.date or first.page_byline):
+            continue
+        rest = second.key[len(first.key) :] if second.key.startswith(first.key) else " "
+        glued = len(first.key) >= GLUED_CAPTION_MIN_CHARS and rest[:1] not in ("", " ")
+        if second.key == first.key or glued:
+            boiler[i - 1] = boiler[i] = True
+            for k in range(title_i + 1, i - 1):
+                u = units[k]
+                if not (u.date or u.date_in or u.page_byline or ends_sentence(u.text)
+                        or len(u.text) >= CAPTION_NEIGHBOUR_CHARS):
+                    boiler[k] = True
 
 
 def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int | None:
