@@ -1428,13 +1428,15 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
               and i not in templated]
+    shaped = [i for i in shaped if _echoed(units, i, first_para)]
     judged, off_topic = _off_topic(units, shaped, first_para)
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
-            and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])):
+            and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])
+            and _echoed(units, zone[-1], first_para)):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
@@ -1444,6 +1446,8 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         return split
     if len(shaped) > 1 and shaped[1] == shaped[0] + 1 and units[shaped[0]].key == units[shaped[1]].key:
         return shaped[0]  # the first headline given twice in a row: the page's title and its heading
+    if (twice := _given_twice_above(units, zone, shaped)) is not None:
+        return twice
     if first_para < len(units):  # an entry named by its first words: "X (Y) is a ..." under "X"
         opening = _opening(units, first_para)
         named = [i for i in zone if _names_entry(units, i, opening, lang)]
@@ -1564,7 +1568,7 @@ def _never_title(u: Unit) -> bool:
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return _not_title_patterns().search(norm)
+    return _not_title_patterns().search(norm) or _dated_stub(u, norm)
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
@@ -1727,7 +1731,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
     title_key = units[title_i].key if title_i is not None else None
-    subtitle_i = _subtitle_of(units, title_i, lang, para, boiler) if title_i is not None else None
+    subtitle_i = None
+    if title_i is not None:
+        apart = _copy_apart(units, zone, title_i)
+        subtitle_i = _subtitle_of(units, title_i, lang, para, boiler, unfinished=not apart)
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
                       or _standfirst_over_wire(units, title_i, lang, para, boiler))
@@ -1744,7 +1751,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif glued_key and i < first_para and u.key == glued_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
-        elif i == clock:
+        elif i == clock or (i < first_para and _dated_chrome(u)):
             out.blocks.append(Block("site-header", u.start, u.end))  # the site's clock, not the page's day
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
@@ -1870,10 +1877,12 @@ _CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
 
 
 def _subtitle_of(
-    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool],
+    *, unfinished: bool = True,
 ) -> int | None:
     """The standfirst: the first kept unit after the title (datelines aside) if it is short and
-    either unfinished (no final full stop) or followed by a dateline before the first paragraph."""
+    either unfinished (no final full stop; not when ``unfinished`` is false) or followed by a
+    dateline before the first paragraph."""
     title_key = units[title_i].key
     i = title_i + 1
     while i < len(units) and (boiler[i] or units[i].key == title_key):
@@ -1900,7 +1909,7 @@ def _subtitle_of(
         return i  # a standfirst between the title and its copy (the headline block given twice)
     if _is_heading(units, i, lang, para, boiler):
         return None
-    return i if not ends_sentence(u.text) and len(u.text) >= 20 else None
+    return i if unfinished and not ends_sentence(u.text) and len(u.text) >= 20 else None
 
 
 #: A standfirst the first paragraph restates: its length (a longer line is a paragraph), and the
@@ -2015,3 +2024,102 @@ def _standfirst_under_dateline(
             or v.marked_header or v.caption or v.lang not in (lang, "mixed") or _never_title(v)):
         return None
     return j
+
+
+# --- The top of pages of unseen sites: lines that stand where a title would but are not one.
+
+#: A line opening with a date and at most this many words after it is a dateline (place, agency).
+DATED_STUB_MAX_WORDS = 3
+#: A headline of at most this many content words must share one with the text under it.
+ECHO_MAX_STEMS = 3
+
+
+def _dated_stub(u: Unit, norm: str) -> bool:
+    """A date opening a line, then only a place or an agency (``date 2025-08-27 شفق نيوز- دمشق``,
+    ``12/05/2017 Damascus-SANA``): the page's dateline, never its title.  Words of one letter
+    (``(د ب أ)``) are not counted."""
+    if not u.date_lead:
+        return False
+    found = find_date_normalized(norm)
+    if found is None:
+        return False
+    after = [w for w in _WORD_RE.findall(norm[found.end:]) if len(w) > 1]
+    return len(after) <= DATED_STUB_MAX_WORDS
+
+
+def _echoed(units: list[Unit], i: int, first_para: int) -> bool:
+    """A short line above the text (at most :data:`ECHO_MAX_STEMS` content words) is a title
+    only when one of its words comes back in the text under it (the next
+    :data:`OFF_TOPIC_CHARS` characters): an author's name (``مصطفى واعراب``), a site's editor
+    line or a place and agency alone above a story name nothing the story tells.  A dateline
+    under the line confirms it as the headline.  Longer lines are judged by :func:`_off_topic`."""
+    stems = title_stems(units[i].text)
+    if not stems or len(stems) > ECHO_MAX_STEMS or first_para >= len(units):
+        return True
+    if any(v.date or v.date_in or v.page_byline for v in units[i + 1 : first_para]):
+        return True  # a dateline under it: the page's headline, whatever words the text uses
+    if _title_cased(units[i].text) or any(units[k].key == units[i].key for k in range(first_para) if k != i):
+        return True  # set as a headline (Title Case), or given twice above the text: the page's title
+    size, body = 0, []
+    for v in units[first_para:]:
+        if size >= OFF_TOPIC_CHARS:
+            break
+        body.append(v.text[:OFF_TOPIC_CHARS])
+        size += len(body[-1])
+    return _starts_a_word(stems, normalize_text(" ".join(body)))
+
+
+_CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")
+
+
+def _title_cased(text: str) -> bool:
+    """Every Latin word of four letters or more starts with a capital (``Army of Conquest``,
+    ``Abu Bakr al-Baghdadi``: the parts of a hyphenated name are words):
+    set as a headline.  Arabic has no capitals: never."""
+    words = _CASED_WORD_RE.findall(text)
+    return bool(words) and all(w[0].isupper() for w in words)
+
+
+@cache
+def _social_networks() -> frozenset[str]:
+    return frozenset(data_lines("social_networks.txt"))
+
+
+def _dated_chrome(u: Unit) -> bool:
+    """A date line of the site's chrome above the text, not the page's dateline: a month alone
+    (``Month: September 2014``, an archive's label), or a date beside share links only
+    (``date 2024-12-14 Facebook Youtube``: ``data/social_networks.txt``)."""
+    if u.date and len(u.date) != DAY_ISO_CHARS:
+        return True
+    if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS:
+        return False
+    norm = normalize_text(u.text)
+    found = find_date_normalized(norm)
+    if found is None:
+        return False
+    words = _WORD_RE.findall(norm[found.end:])
+    return bool(words) and all(w in _social_networks() for w in words)
+
+
+def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
+    """The one headline given twice above the text, apart (the page's title and its heading, with
+    a byline, a dateline or a download link between them): its first copy, over longer lines given
+    once (a site's name and slogan above it, a kicker or an alias under it).  Two copies in a row
+    are a picture's alt text and caption; a copy with chrome glued to it is left to
+    :func:`_bare_copy`."""
+    twice = [i for i in shaped if units[i].key and sum(units[k].key == units[i].key for k in zone) >= 2]
+    if len({units[i].key for i in twice}) != 1:
+        return None
+    key = units[twice[0]].key
+    copies = [k for k in zone if units[k].key == key]
+    if copies[1] - copies[0] < 2 or any(key in units[i].key and units[i].key != key for i in shaped):
+        return None
+    return copies[0]
+
+
+def _copy_apart(units: list[Unit], zone: list[int], title_i: int) -> bool:
+    """The title is given again above the text, not right under it (an entry's name over its
+    tagline and again over its infobox): the lines between are the page's chrome, an unfinished
+    one among them no standfirst (``Extended-protected article``, ``Arabic: قوات الدعم السريع``)."""
+    key = units[title_i].key
+    return bool(key) and any(k > title_i + 1 and units[k].key == key for k in zone)

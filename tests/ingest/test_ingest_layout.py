@@ -124,13 +124,14 @@ def test_hard_wrapped_english_lines_are_joined():
 def test_header_of_five_bullets_in_english_with_arabic_article_and_stray_nav():
     names = ["Anne Ford", "Bob Gray", "Carla Diaz", "Dan Brown", "Eve Stone"]
     bullets = "\n".join(f"• {name} writes: (Article {i})" for i, name in enumerate(names))
-    text = (f"Latest News\n{bullets}\n\nعنوان المقال الرئيسي\n\nيواجه التنظيم مرحلة صعبة في سوريا والعراق "
+    text = (f"Latest News\n{bullets}\n\nخسائر التنظيم في الرقة ودير الزور\n\n"
+            "يواجه التنظيم مرحلة صعبة في سوريا والعراق "
             "بعد خسارة معظم قادته الميدانيين في المواجهات الأخيرة في الرقة ودير الزور.\n\n"
             "طباعة | شارك\n\nويرى مراقبون أن التنظيم سيحاول إعادة انتشار مقاتليه في البادية السورية.\n")
     layout = analyze(text)
     regions = [b.region for b in layout.blocks]
     assert regions == ["boilerplate"] + ["site-header"] * 5 + ["title", "body", "boilerplate", "body"]
-    assert layout.title == "عنوان المقال الرئيسي"
+    assert layout.title == "خسائر التنظيم في الرقة ودير الزور"
     assert [b.author for b in layout.blocks[1:6]] == names
 
 
