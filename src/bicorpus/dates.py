@@ -52,42 +52,125 @@ def _counter_words() -> str:
     return "|".join(re.escape(normalize_text(w)) for w in data_lines("date_counter_words.txt"))
 
 
-@cache
-def _patterns() -> tuple[re.Pattern[str], ...]:
+# Every date has a four-digit year: a text without four digits in a row holds none.
+_FOUR_DIGITS_RE = re.compile(r"\d\d\d\d")
+
+# A date may not follow a word character.  When a date opens with a digit, that look-behind stands
+# right after the digit, not before it: a pattern that opens with a digit lets ``re`` skip to the
+# digits instead of trying every place.  The matches are the same.
+_DIGIT = r"\d(?<!\w\d)"  # a digit with no word character before it
+
+
+def _months_alternation() -> str:
+    """The month names as one alternation, tried longest first.
+
+    The names are written as a tree of their shared beginnings (``j(?:anuary|an|une|un|uly|ul)``):
+    ``re`` then tests a place's letter once, not once a name.  Names that part at one letter cannot
+    both match at one place, and a name that ends where longer ones go on is the shortest of them,
+    so it stays last: the same name is chosen, in the same order, as from the plain list."""
     names = sorted(month_table(), key=len, reverse=True)
-    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    tokens = [[r"\s+" if ch == " " else re.escape(ch) for ch in name] for name in names]
+    return _tree(tokens)
+
+
+def _tree(names: list[list[str]]) -> str:
+    """Alternation of ``names`` (each a list of regex tokens, in the order to try them) grouped by
+    their first token."""
+    groups: dict[str, list[list[str]]] = {}
+    for name in names:
+        groups.setdefault(name[0] if name else "", []).append(name[1:])
+    if "" in groups:  # a name ended here: it is the shortest, so the last to try
+        assert list(groups)[-1] == "", "a name ending here must be tried last"
+    parts = []
+    for first, rests in groups.items():
+        if not first:
+            parts.append("")
+            continue
+        if len(rests) == 1:
+            parts.append(first + "".join(rests[0]))
+        else:
+            parts.append(f"{first}(?:{_tree(rests)})")
+    return "|".join(parts)
+
+
+#: What a pattern opens with: a digit with no word character before it (see ``_DIGIT``), or a month
+#: name with none.
+_OPENS_DIGIT, _OPENS_MONTH = "digit", "month"
+
+
+@cache
+def _patterns_opening() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The date patterns, most specific first, each with what it opens with."""
+    month = _months_alternation()
     # One month name, optionally followed by a second spelling: "يوليو/تموز", "نيسان (ابريل)".
-    mon = rf"(?P<mon>{month})\.?(?:\s*[/\-(]\s*(?:{month})\.?\s*\)?)?"
+    second = rf"\.?(?:\s*[/\-(]\s*(?:{month})\.?\s*\)?)?"
+    mon = rf"(?P<mon>{month}){second}"
     day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     year = r"(?P<year>\d{4})"
     sep = r"\s*[,]?\s*"
     # After the year: nothing word-like, or the era mark م / ه (هـ normalized), glued or not.
     edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
-    return (
-        re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
+    # The first part of each pattern, with no word character before it (see _DIGIT).
+    year_l = rf"(?P<year>{_DIGIT}\d{{3}})"
+    day_l = rf"(?P<day>{_DIGIT}\d?)"
+    patterns = (
+        (rf"{year_l}[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}", _OPENS_DIGIT),
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
-        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)"),
-        re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
-        re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
-        re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),  # not after a (bad) day
+        (rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)", _OPENS_DIGIT),
+        (rf"{day_l}[-/.](?P<mnum>\d{{1,2}})[-/.]{year}{edge_r}", _OPENS_DIGIT),
+        (rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}",
+         _OPENS_DIGIT),
+        (rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}", _OPENS_MONTH),
+        (rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}", _OPENS_MONTH),  # not after a (bad) day
         # An ISO day glued to the Arabic text after it ("2025-01-16أصدر مركز …": a stamp run into the
         # text; not "2017-11-13Tx", a timestamp's T with no time after it).
-        re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
+        (rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])", _OPENS_DIGIT),
         # Spaced separators, the same twice: "16 | 02 | 2024", "16 / 02 / 2024".
-        re.compile(rf"{edge_l}(?P<day>\d{{1,2}})\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+"
-                   rf"(?P<year>\d{{4}}){edge_r}"),
+        (rf"{day_l}\s+(?P<sep>[-/.|])\s+(?P<mnum>\d{{1,2}})\s+(?P=sep)\s+{year}{edge_r}", _OPENS_DIGIT),
     )
+    return tuple((re.compile(pattern), opening) for pattern, opening in patterns)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(pattern for pattern, _opening in _patterns_opening())
+
+
+#: Where a date that opens with a digit may start.
+_DIGIT_START_RE = re.compile(_DIGIT)
+
+
+@cache
+def _month_first_words() -> list[str]:
+    """The first word of every month name, longest first (``كانون`` of ``كانون الثاني``)."""
+    return sorted(dict.fromkeys(name.split(" ")[0] for name in month_table()), key=len, reverse=True)
+
+
+@cache
+def _month_start_re() -> re.Pattern[str]:
+    """Where a date that opens with a month name may start: an empty match before the first word of
+    a month name with no word character before it, so that every such place is found; the pattern
+    at that place tells whether the whole name is there."""
+    words = _tree([[re.escape(ch) for ch in word] for word in _month_first_words()])
+    return re.compile(rf"(?<![\w])(?={words})")
+
+
+def _month_starts(text: str, until: int | None = None) -> list[int]:
+    """The places of :func:`_month_start_re` in ``text``; with ``until``, only those up to it are
+    needed (the text is read no further than a first word starting there can reach)."""
+    if until is None:
+        return [m.start() for m in _month_start_re().finditer(text)]
+    end = min(len(text), until + len(_month_first_words()[0]) + 1)
+    return [m.start() for m in _month_start_re().finditer(text, 0, end)]
 
 
 @cache
 def _glued_counter() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A counter's word, and a date run into the counter after it: ``2 سبتمبر 2025294 مشاهدة``."""
-    names = sorted(month_table(), key=len, reverse=True)
-    month = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    month = _months_alternation()
     words = _counter_words()
     return (re.compile(rf"\d\s*(?:{words})"),
-            re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
+            re.compile(rf"(?P<day>{_DIGIT}\d?)\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
                        rf"(?=\d{{1,9}}\s*(?:{words}))"))
 
 
@@ -138,14 +221,33 @@ def _to_iso(m: re.Match[str]) -> str | None:
 
 def find_date_normalized(norm: str) -> DateMatch | None:
     """First date in an already normalized text (most specific pattern wins at equal position)."""
+    if _FOUR_DIGITS_RE.search(norm) is None:
+        return None
     best: DateMatch | None = None
-    for pattern in _patterns():
-        for m in pattern.finditer(norm):
+    digit_starts = [m.start() for m in _DIGIT_START_RE.finditer(norm)]
+    month_starts: list[int] | None = None
+    # Each pattern's first match that is a real date (as its ``finditer`` would give it), tried
+    # only at the places the pattern may start, and only up to the best date found so far: one
+    # starting later cannot be the first.
+    for pattern, opening in _patterns_opening():
+        if opening == _OPENS_DIGIT:
+            starts = digit_starts
+        else:
+            if month_starts is None:
+                month_starts = _month_starts(norm, best.start if best else None)
+            starts = month_starts
+        pos = 0
+        for start in starts:
+            if best is not None and start > best.start:
+                break
+            if start < pos or (m := pattern.match(norm, start)) is None:
+                continue
             iso = _to_iso(m)
             if iso is None:
+                pos = m.end()
                 continue
-            if best is None or m.start() < best.start or (m.start() == best.start and m.end() > best.end):
-                best = DateMatch(iso, m.start(), m.end())
+            if best is None or start < best.start or (start == best.start and m.end() > best.end):
+                best = DateMatch(iso, start, m.end())
             break
     if best is None:
         cue, glued = _glued_counter()
@@ -282,17 +384,40 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     return found.iso
 
 
+#: What may follow a day that ends a line.
+_AFTER_LAST_DAY = " .،,)]}"
+
+
 def trailing_date(norm: str) -> str | None:
     """ISO day that ends a longer line after a publication cue (``… نشرت في : 03/09/2018``,
     ``… | May 12, 2017``); ``norm`` is normalized text."""
     tail = norm[-(CUE_CHARS + 40) :]
+    if _FOUR_DIGITS_RE.search(tail) is None:
+        return None
+    end_min = len(tail.rstrip(_AFTER_LAST_DAY))  # a day ending here or later ends the line
     last: DateMatch | None = None
-    for pattern in _patterns():
-        for m in pattern.finditer(tail):
-            iso = _to_iso(m)
-            if (iso and len(iso) == 10 and not tail[m.end() :].strip(" .،,)]}")
-                    and (last is None or m.start() < last.start)):
-                last = DateMatch(iso, m.start(), m.end())
+    digit_starts = [m.start() for m in _DIGIT_START_RE.finditer(tail)]
+    month_starts: list[int] | None = None
+    # Each pattern's matches as its ``finditer`` gives them, tried only at the places it may start;
+    # its first day that ends the line is the earliest it has, and only one before the earliest so
+    # far counts.
+    for pattern, opening in _patterns_opening():
+        if opening == _OPENS_DIGIT:
+            starts = digit_starts
+        else:
+            if month_starts is None:
+                month_starts = _month_starts(tail, last.start if last else None)
+            starts = month_starts
+        pos = 0
+        for start in starts:
+            if last is not None and start >= last.start:
+                break
+            if start < pos or (m := pattern.match(tail, start)) is None:
+                continue
+            pos = m.end()
+            if pos >= end_min and (iso := _to_iso(m)) and len(iso) == DAY_CHARS:
+                last = DateMatch(iso, start, pos)
+                break
     if last is None:
         return None
     before = tail[max(0, last.start - CUE_CHARS) : last.start]
