@@ -42,6 +42,12 @@ from pathlib import Path
 from .layout import site_key
 from .sources import source_format
 
+try:  # orjson reads and writes the memo's rows in a third of json's time, to the same values
+    from orjson import dumps as _fast_dumps
+    from orjson import loads as _fast_loads
+except ImportError:  # a pure-Python install
+    _fast_dumps = _fast_loads = None
+
 #: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 4096
 #: Longest line that can be a repeated line (chrome is short; a longer line shared by pages is
@@ -239,8 +245,9 @@ def load_memo(folder: Path, version: str) -> EdgeMemo:
         with open(folder / EDGES_FILE, "rb") as f:
             if json.loads(f.readline() or b"null") != {"version": version}:
                 return empty
+            parse = _fast_loads or json.loads
             for line in f:
-                name, size, mtime, site, keys, article = json.loads(line)
+                name, size, mtime, site, keys, article = parse(line)
                 if not (isinstance(name, str) and isinstance(size, int) and isinstance(mtime, int)
                         and isinstance(site, str) and all(isinstance(k, str) for k in (*keys, *article))):
                     return empty
@@ -259,14 +266,23 @@ def save_memo(folder: Path, memo: EdgeMemo, table: SiteTable) -> None:
         return
     tmp = folder / (EDGES_FILE + ".part")
     try:
-        with open(tmp, "w", encoding="utf-8") as f:
-            f.write(json.dumps({"version": memo.version}) + "\n")
-            for name, ((size, mtime), edges) in pages.items():
-                row = [name, size, mtime, edges.site, sorted(edges.keys), sorted(edges.article)]
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        with open(tmp, "wb") as f:
+            f.write((json.dumps({"version": memo.version}) + "\n").encode("utf-8"))
+            f.writelines(_memo_row([name, size, mtime, edges.site, sorted(edges.keys), sorted(edges.article)])
+                         for name, ((size, mtime), edges) in pages.items())
         os.replace(tmp, folder / EDGES_FILE)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def _memo_row(row: list[object]) -> bytes:
+    """One line of the memo: ``row`` as JSON (UTF-8) and a newline."""
+    if _fast_dumps is not None:
+        try:
+            return _fast_dumps(row) + b"\n"
+        except TypeError:
+            pass  # what orjson refuses (a lone surrogate in a name): json writes it escaped
+    return (json.dumps(row) + "\n").encode("ascii")
 
 
 def fingerprint(hits: frozenset[str]) -> str | None:

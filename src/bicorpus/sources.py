@@ -93,7 +93,10 @@ class SourceText:
 def source_format(path: str | Path) -> str | None:
     """``"txt"``, ``"html"`` or ``"warc"`` (a web archive of many pages) from the file name, ``None`` if
     bicorpus does not read it."""
-    name = os.path.basename(os.fspath(path).rstrip("/")).lower()
+    whole = os.fspath(path)
+    if whole.endswith(".txt") and len(whole) > 4 and whole[-5] != "/":
+        return "txt"  # the common case, without the name's copies below (".txt" alone is a hidden name)
+    name = os.path.basename(whole.rstrip("/")).lower()
     if name.endswith(".warc.gz"):
         return "warc"
     return FORMATS.get(os.path.splitext(name)[1])
