@@ -557,10 +557,11 @@ def _processed(tasks: Iterable[_Task | None]) -> Iterator[Iterator[_Processed | 
         return
     from .index.parallel import parallel_map
 
-    results = parallel_map(_process_file, todo, workers=workers, batch=POOL_CHUNK, min_parallel=1,
-                           what="ingest", repair="run `bicorpus ingest` again", error=CorpusError)
-    try:
-        yield results
+    results = parallel_map(_process_file, (t for t in todo if t is not None), workers=workers,
+                           batch=POOL_CHUNK, min_parallel=1, what="ingest",
+                           repair="run `bicorpus ingest` again", error=CorpusError)
+    try:  # the files known unchanged (no task) stay here: only the others travel to the workers
+        yield (None if t is None else next(results) for t in todo)
     finally:
         results.close()  # stops the workers when the results were not all read
 

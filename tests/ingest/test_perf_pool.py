@@ -75,3 +75,23 @@ def test_pool_strict_stops_at_the_first_failure(tmp_path: Path, pages: Path,
     report, errors, _ = _run(pages, tmp_path / "corpus", 1, monkeypatch, strict=True)
     assert report.stopped and len(errors) == 1
     assert not (tmp_path / "corpus" / MANIFEST_FILE).exists()
+
+
+def test_pool_reingest_of_a_changed_page_among_unchanged_ones_writes_what_one_process_writes(
+        tmp_path: Path, pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # only the changed page travels to the workers; its result must land in its own place
+    corpora = {"pooled": (tmp_path / "pooled", 1), "single": (tmp_path / "single", 10**9)}
+    for corpus, pool_min in corpora.values():
+        _run(pages, corpus, pool_min, monkeypatch)
+    page = next(iter(sorted(pages.glob("000020_*.txt"))))
+    original = page.read_bytes()
+    try:
+        page.write_bytes(original + "\n\nفقرة ختامية جديدة عن الرقة. A new closing paragraph.\n".encode())
+        reports = {name: _run(pages, corpus, least, monkeypatch)[0]
+                   for name, (corpus, least) in corpora.items()}
+    finally:
+        page.write_bytes(original)
+    assert reports["pooled"].to_dict() == reports["single"].to_dict() and len(reports["pooled"].changed) == 1
+    pooled, single = _files(tmp_path / "pooled"), _files(tmp_path / "single")
+    assert pooled[DOCUMENTS_FILE] == single[DOCUMENTS_FILE] and pooled[PASSAGES_FILE] == single[PASSAGES_FILE]
+    assert "فقرة ختامية جديدة".encode() in pooled[PASSAGES_FILE]
