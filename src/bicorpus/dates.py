@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -219,35 +220,55 @@ def _to_iso(m: re.Match[str]) -> str | None:
     return _iso(year, month, day)
 
 
+class _StartPlaces:
+    """The places of a text where a date may start: a digit after no word character (found at
+    once), or a month name's first word at a word's start (found when first asked for, up to
+    where the first asker needs them)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.digits = [m.start() for m in _DIGIT_START_RE.finditer(text)]
+        self.months: list[int] | None = None
+
+    def of(self, opening: str, until: int | None) -> list[int]:
+        """The places where a pattern that opens with ``opening`` may start."""
+        if opening == _OPENS_DIGIT:
+            return self.digits
+        if self.months is None:
+            self.months = _month_starts(self.text, until)
+        return self.months
+
+
+def _matches_from(pattern: re.Pattern[str], text: str, starts: list[int], until: int | None
+                  ) -> Iterator[re.Match[str]]:
+    """``pattern``'s matches in ``text`` as its ``finditer`` gives them, tried only at ``starts``
+    (in order), none starting at ``until`` or after."""
+    pos = 0
+    for start in starts:
+        if until is not None and start >= until:
+            return
+        if start < pos or (m := pattern.match(text, start)) is None:
+            continue
+        yield m
+        pos = m.end()
+
+
 def find_date_normalized(norm: str) -> DateMatch | None:
     """First date in an already normalized text (most specific pattern wins at equal position)."""
     if _FOUR_DIGITS_RE.search(norm) is None:
         return None
     best: DateMatch | None = None
-    digit_starts = [m.start() for m in _DIGIT_START_RE.finditer(norm)]
-    month_starts: list[int] | None = None
-    # Each pattern's first match that is a real date (as its ``finditer`` would give it), tried
-    # only at the places the pattern may start, and only up to the best date found so far: one
-    # starting later cannot be the first.
+    places = _StartPlaces(norm)
+    # Each pattern's first match that is a real date, and only up to the best date found so far:
+    # one starting later cannot be the first.
     for pattern, opening in _patterns_opening():
-        if opening == _OPENS_DIGIT:
-            starts = digit_starts
-        else:
-            if month_starts is None:
-                month_starts = _month_starts(norm, best.start if best else None)
-            starts = month_starts
-        pos = 0
-        for start in starts:
-            if best is not None and start > best.start:
-                break
-            if start < pos or (m := pattern.match(norm, start)) is None:
-                continue
+        until = best.start + 1 if best else None
+        for m in _matches_from(pattern, norm, places.of(opening, until), until):
             iso = _to_iso(m)
             if iso is None:
-                pos = m.end()
                 continue
-            if best is None or start < best.start or (start == best.start and m.end() > best.end):
-                best = DateMatch(iso, start, m.end())
+            if best is None or m.start() < best.start or (m.start() == best.start and m.end() > best.end):
+                best = DateMatch(iso, m.start(), m.end())
             break
     if best is None:
         cue, glued = _glued_counter()
@@ -396,27 +417,14 @@ def trailing_date(norm: str) -> str | None:
         return None
     end_min = len(tail.rstrip(_AFTER_LAST_DAY))  # a day ending here or later ends the line
     last: DateMatch | None = None
-    digit_starts = [m.start() for m in _DIGIT_START_RE.finditer(tail)]
-    month_starts: list[int] | None = None
-    # Each pattern's matches as its ``finditer`` gives them, tried only at the places it may start;
-    # its first day that ends the line is the earliest it has, and only one before the earliest so
-    # far counts.
+    places = _StartPlaces(tail)
+    # Each pattern's first day that ends the line is the earliest it has, and only one before the
+    # earliest so far counts.
     for pattern, opening in _patterns_opening():
-        if opening == _OPENS_DIGIT:
-            starts = digit_starts
-        else:
-            if month_starts is None:
-                month_starts = _month_starts(tail, last.start if last else None)
-            starts = month_starts
-        pos = 0
-        for start in starts:
-            if last is not None and start >= last.start:
-                break
-            if start < pos or (m := pattern.match(tail, start)) is None:
-                continue
-            pos = m.end()
-            if pos >= end_min and (iso := _to_iso(m)) and len(iso) == DAY_CHARS:
-                last = DateMatch(iso, start, pos)
+        until = last.start if last else None
+        for m in _matches_from(pattern, tail, places.of(opening, until), until):
+            if m.end() >= end_min and (iso := _to_iso(m)) and len(iso) == DAY_CHARS:
+                last = DateMatch(iso, m.start(), m.end())
                 break
     if last is None:
         return None
