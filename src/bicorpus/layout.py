@@ -1723,7 +1723,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
-        _mark_captions_under_title(units, boiler, title_i)
+        _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and picked[0] == clock:
@@ -1802,12 +1802,13 @@ def _mark_captions_given_twice(
 GLUED_CAPTION_MIN_CHARS = 12
 
 
-def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: int) -> None:
+def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: int, first_para: int) -> None:
     """Under the title, a short unfinished line given twice in a row, the second copy perhaps with
     its credit glued to it (``ناقلة نفط إيرانية`` / ``ناقلة نفط إيرانية``, ``الرئيس التونسي قيس سعيد``
     / ``الرئيس التونسي قيس سعيدصورة من: …``), is a picture's alt text and caption, not a heading
-    over the first paragraph; the title's own copies aside.  Short unfinished lines between the
-    title and the picture (tags, a kicker) do not become a heading either."""
+    over the first paragraph; the title's own copies aside.  When the picture stands above the
+    first paragraph, short unfinished lines between the title and it (tags, a kicker) do not
+    become a heading either; a picture further down leaves the text's headings above it alone."""
     title_key = units[title_i].key
     for i in range(title_i + 2, len(units)):
         first, second = units[i - 1], units[i]
@@ -1819,6 +1820,8 @@ def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: i
         glued = len(first.key) >= GLUED_CAPTION_MIN_CHARS and rest[:1] not in ("", " ")
         if second.key == first.key or glued:
             boiler[i - 1] = boiler[i] = True
+            if i >= first_para:
+                continue  # a picture inside the text: the headings above it stay
             for k in range(title_i + 1, i - 1):
                 u = units[k]
                 if not (u.date or u.date_in or u.page_byline or ends_sentence(u.text)
