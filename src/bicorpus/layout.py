@@ -20,7 +20,7 @@ date, heading shape) and its script.  Then, in order:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib.resources import files
@@ -1428,15 +1428,16 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
               and i not in templated]
-    shaped = [i for i in shaped if _echoed(units, i, first_para)]
-    judged, off_topic = _off_topic(units, shaped, first_para)
+    under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
+    shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
+    judged, off_topic = _off_topic(units, shaped, first_para, under)
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
             and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])
-            and _echoed(units, zone[-1], first_para)):
+            and _echoed(units, zone[-1], first_para, under)):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
     if h1:
@@ -1586,25 +1587,32 @@ def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
     return None
 
 
-def _off_topic(units: list[Unit], candidates: list[int], first_para: int) -> tuple[list[int], list[int]]:
-    """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
-    no word with the text under them (none of their :func:`title_stems` found in the next 1,000
-    characters, their own copies aside): related articles' headlines above another story."""
-    judged = [(i, stems) for i in candidates
-              if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
-    if not judged or first_para >= len(units):
-        return [], []
-    body: list[str] = []  # the text from the first paragraph on, read once
+def _text_under(units: list[Unit], first_para: int) -> str:
+    """The text from the first paragraph on, as far as :data:`OFF_TOPIC_CHARS` reaches (each line
+    cut there), normalized: where a candidate title's words are looked for."""
+    body: list[str] = []
     size = 0
     for v in units[first_para:]:
         if size >= OFF_TOPIC_CHARS:
             break
         body.append(v.text[:OFF_TOPIC_CHARS])
         size += len(body[-1])
-    text = normalize_text(" ".join(body))
+    return normalize_text(" ".join(body))
+
+
+def _off_topic(units: list[Unit], candidates: list[int], first_para: int, under: Callable[[], str]
+               ) -> tuple[list[int], list[int]]:
+    """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
+    no word with the text under them (``under()``, :func:`_text_under`: none of their
+    :func:`title_stems` found there, their own copies aside): related articles' headlines above
+    another story."""
+    judged = [(i, stems) for i in candidates
+              if len(stems := title_stems(units[i].text)) >= OFF_TOPIC_MIN_WORDS]
+    if not judged or first_para >= len(units):
+        return [], []
     out = []
     for i, stems in judged:  # ... and the lines between it and the first paragraph, its copies aside
-        if _starts_a_word(stems, text):
+        if _starts_a_word(stems, under()):
             continue
         between = " ".join(v.text for v in units[i + 1 : first_para] if v.key != units[i].key)
         if not (between and _starts_a_word(stems, normalize_text(between))):
@@ -1723,7 +1731,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
-        _mark_captions_under_title(units, boiler, title_i)
+        _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and picked[0] == clock:
@@ -1802,12 +1810,13 @@ def _mark_captions_given_twice(
 GLUED_CAPTION_MIN_CHARS = 12
 
 
-def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: int) -> None:
+def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: int, first_para: int) -> None:
     """Under the title, a short unfinished line given twice in a row, the second copy perhaps with
     its credit glued to it (``ناقلة نفط إيرانية`` / ``ناقلة نفط إيرانية``, ``الرئيس التونسي قيس سعيد``
     / ``الرئيس التونسي قيس سعيدصورة من: …``), is a picture's alt text and caption, not a heading
-    over the first paragraph; the title's own copies aside.  Short unfinished lines between the
-    title and the picture (tags, a kicker) do not become a heading either."""
+    over the first paragraph; the title's own copies aside.  When the picture stands above the
+    first paragraph, short unfinished lines between the title and it (tags, a kicker) do not
+    become a heading either; a picture further down leaves the text's headings above it alone."""
     title_key = units[title_i].key
     for i in range(title_i + 2, len(units)):
         first, second = units[i - 1], units[i]
@@ -1819,6 +1828,8 @@ def _mark_captions_under_title(units: list[Unit], boiler: list[bool], title_i: i
         glued = len(first.key) >= GLUED_CAPTION_MIN_CHARS and rest[:1] not in ("", " ")
         if second.key == first.key or glued:
             boiler[i - 1] = boiler[i] = True
+            if i >= first_para:
+                continue  # a picture inside the text: the headings above it stay
             for k in range(title_i + 1, i - 1):
                 u = units[k]
                 if not (u.date or u.date_in or u.page_byline or ends_sentence(u.text)
@@ -2047,10 +2058,10 @@ def _dated_stub(u: Unit, norm: str) -> bool:
     return len(after) <= DATED_STUB_MAX_WORDS
 
 
-def _echoed(units: list[Unit], i: int, first_para: int) -> bool:
+def _echoed(units: list[Unit], i: int, first_para: int, under: Callable[[], str]) -> bool:
     """A short line above the text (at most :data:`ECHO_MAX_STEMS` content words) is a title
-    only when one of its words comes back in the text under it (the next
-    :data:`OFF_TOPIC_CHARS` characters): an author's name (``مصطفى واعراب``), a site's editor
+    only when one of its words comes back in the text under it (``under()``,
+    :func:`_text_under`): an author's name (``مصطفى واعراب``), a site's editor
     line or a place and agency alone above a story name nothing the story tells.  A dateline
     under the line confirms it as the headline.  Longer lines are judged by :func:`_off_topic`."""
     stems = title_stems(units[i].text)
@@ -2060,13 +2071,7 @@ def _echoed(units: list[Unit], i: int, first_para: int) -> bool:
         return True  # a dateline under it: the page's headline, whatever words the text uses
     if _title_cased(units[i].text) or any(units[k].key == units[i].key for k in range(first_para) if k != i):
         return True  # set as a headline (Title Case), or given twice above the text: the page's title
-    size, body = 0, []
-    for v in units[first_para:]:
-        if size >= OFF_TOPIC_CHARS:
-            break
-        body.append(v.text[:OFF_TOPIC_CHARS])
-        size += len(body[-1])
-    return _starts_a_word(stems, normalize_text(" ".join(body)))
+    return _starts_a_word(stems, under())
 
 
 _CASED_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]{3,}")

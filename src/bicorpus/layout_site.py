@@ -39,14 +39,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .corpus import loads_row
 from .layout import site_key
 from .sources import source_format
 
-try:  # orjson reads and writes the memo's rows in a third of json's time, to the same values
+try:  # orjson writes the memo's rows in a third of json's time, to the same values
     from orjson import dumps as _fast_dumps
-    from orjson import loads as _fast_loads
 except ImportError:  # a pure-Python install
-    _fast_dumps = _fast_loads = None
+    _fast_dumps = None
 
 #: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 4096
@@ -245,9 +245,8 @@ def load_memo(folder: Path, version: str) -> EdgeMemo:
         with open(folder / EDGES_FILE, "rb") as f:
             if json.loads(f.readline() or b"null") != {"version": version}:
                 return empty
-            parse = _fast_loads or json.loads
             for line in f:
-                name, size, mtime, site, keys, article = parse(line)
+                name, size, mtime, site, keys, article = loads_row(line)
                 if not (isinstance(name, str) and isinstance(size, int) and isinstance(mtime, int)
                         and isinstance(site, str) and all(isinstance(k, str) for k in (*keys, *article))):
                     return empty

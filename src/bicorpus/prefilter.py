@@ -21,10 +21,7 @@ try:  # the parser ``re`` compiles with, and its list of extra case-insensitive 
     import _sre
     from re import _casefix, _parser
     from re import _constants as _c
-except ImportError:  # pragma: no cover - another Python: no prefilter, every pattern searched
-    _parser = None
 
-if _parser is not None:
     _REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, getattr(_c, "POSSESSIVE_REPEAT", _c.MAX_REPEAT))
     #: Characters a case-insensitive ASCII letter matches beyond those whose lower case it is
     #: (``i`` matches ``ı``, ``s`` matches ``ſ``), and the one character whose ``str.lower`` is
@@ -35,6 +32,8 @@ if _parser is not None:
     #: What a lower-cased text holds where it held one of those (``İ`` lowers to ``i`` and a
     #: combining dot): found like a needle, so such a text is always searched.
     _UNSAFE_LOWER = "".join(sorted({ch.lower()[-1] for ch in _UNSAFE}))
+except (ImportError, AttributeError):  # pragma: no cover - another Python's internals: no prefilter
+    _parser = None
 
 
 def _needle_char(code: int) -> str | None:

@@ -155,3 +155,20 @@ def test_stored_mentions_replace_the_gazetteer_scan(fake_names: NameModel) -> No
     assert (given.stem, given.keys) == (scanned.stem, scanned.keys)
     # mentions that cannot belong to the text are ignored: the gazetteer is scanned instead
     assert analyze(text, fake_names, mentions=decode_mentions("4:99:isis")).mentions == scanned.mentions
+
+
+_PASSAGE_WORDS = ["the", "city", "of", "town", "province", "governorate", "camp", "Daraa", "Raqqa", "Reach",
+                  "reach", "patrol", "Nusra", "Front", "al-Nusra", "Jabhat", "Homes", "Homs", "ISIS", "Deir",
+                  "ez-Zor", "said", ".", ",", "\n", "•", ":",
+                  "محافظة", "مدينة", "بمدينة", "درعا", "دورية", "الرقة", "جبهة", "النصرة", "داعش", "قيادة",
+                  "القاعدة", "في", "قال", "دير", "الزور", "،"]
+
+
+@given(st.lists(st.sampled_from(_PASSAGE_WORDS), max_size=25))
+@settings(max_examples=300, deadline=None)
+def test_the_index_path_gives_the_terms_of_the_full_analysis(words: list[str]) -> None:
+    # the index path applies the context rules (cue words, names mid-sentence, gazetteer names) to
+    # the terms directly: it must give what the full analysis gives, on passages that hold them
+    text = " ".join(words)
+    an = analyze(text)
+    assert (an.field_terms(), encode_mentions(an.mentions)) == index_analysis(text)

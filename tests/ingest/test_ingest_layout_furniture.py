@@ -197,3 +197,13 @@ def test_a_sentence_with_a_hashtag_inside_is_text():
     para = ("Activists shared the footage under the hashtag #Raqqa_is_being_slaughtered_silently, which "
             "became the campaign's name.")
     assert regions(_page_en(para))[para] == "body"
+
+
+def test_a_caption_with_its_credit_glued_inside_the_text_leaves_the_headings_above_it():
+    for title, para, para2, heading, caption, credit in (
+            (TITLE_EN, PARA_EN, PARA_EN2, "Background", "Aleppo citadel at dusk", "Photo: AFP"),
+            (TITLE_AR, PARA_AR, PARA_AR2, "خلفية الهجوم", "قلعة حلب عند الغروب", "صورة من: AFP")):
+        glued = caption + credit
+        got = regions("\n".join([title, para, heading, para2, caption, glued, PARA_EN]))
+        assert got[caption] == got[glued] == "boilerplate", caption
+        assert got[heading] == "heading", heading

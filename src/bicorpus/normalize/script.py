@@ -56,13 +56,7 @@ def lang_label(text: str) -> str:
     """The label of :func:`detect_lang` alone (its shares not made)."""
     ar, en = script_counts(text)
     total = ar + en
-    if not total:
-        return "en"
-    if round(ar / total, 3) >= DOMINANT_SHARE:
-        return "ar"
-    if round(en / total, 3) >= DOMINANT_SHARE:
-        return "en"
-    return "mixed"
+    return _label(round(ar / total, 3), round(en / total, 3)) if total else "en"
 
 
 def detect_lang(text: str) -> tuple[str, dict[str, float]]:
@@ -70,10 +64,14 @@ def detect_lang(text: str) -> tuple[str, dict[str, float]]:
 
     A text with no letters at all is labelled ``en`` with empty shares."""
     shares = lang_shares(text)
-    if not shares:
-        return "en", shares
-    if shares["ar"] >= DOMINANT_SHARE:
-        return "ar", shares
-    if shares["en"] >= DOMINANT_SHARE:
-        return "en", shares
-    return "mixed", shares
+    return (_label(shares["ar"], shares["en"]) if shares else "en"), shares
+
+
+def _label(ar: float, en: float) -> str:
+    """``ar`` or ``en`` for a script whose share of the letters (rounded to 3 places) is dominant,
+    else ``mixed``."""
+    if ar >= DOMINANT_SHARE:
+        return "ar"
+    if en >= DOMINANT_SHARE:
+        return "en"
+    return "mixed"
