@@ -21,3 +21,55 @@ def test_labelled_bylines_are_bylines_not_titles():
     assert layout.author == "يوسف دياب"
     got = regions(text)
     assert got["الكاتب: يوسف دياب"] != "body"
+
+
+# --- boilerplate by its words ------------------------------------------------------------------------
+
+
+def test_disclaimers_links_widgets_and_source_lines_are_boilerplate():
+    furniture_en = ["Text Size:", "Be the first to know", "Legal Disclaimer:",
+                    "See Syria Feature: Jabhat al-Nusra Leader Issues Warning to Infidels",
+                    "(With inputs from agencies.)", "Source link:iranpress", "1d"]
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", furniture_en[0], PARA_EN,
+                      *furniture_en[1:4], PARA_EN2, *furniture_en[4:]])
+    got = regions(text)
+    for line in furniture_en:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    furniture_ar = ["حجم الخط", "قراءة المقال الكامل على ويكيبيديا ←",
+                    "الآراء الواردة في هذه الترجمة لا تعبر بالضرورة عن رأي المركز",
+                    "The views expressed in this article do not necessarily reflect those of the centre.",
+                    "مُولَّد بالذكاء الاصطناعي"]
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", furniture_ar[0], PARA_AR, furniture_ar[1],
+                      PARA_AR2, *furniture_ar[2:]])
+    got = regions(text)
+    for line in furniture_ar:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+
+
+def test_a_sentence_using_the_same_words_stays_body():
+    body = ("The government said the statement does not necessarily reflect a change of policy, and that "
+            "talks with the Kurdish parties would go on in Erbil next week.")
+    body_ar = "وقالت الحكومة إن الاتفاق لا يعبر بالضرورة عن موقف نهائي من الأحزاب الكردية في أربيل."
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, body, PARA_EN2])
+    assert regions(text)[body] == "body"
+    text = "\n".join(["المحادثات مستمرة في أربيل", PARA_AR, body_ar, PARA_AR2])
+    assert regions(text)[body_ar] == "body"
+
+
+# --- captions ------------------------------------------------------------------------------------------
+
+
+def test_wire_file_photo_people_and_table_captions_are_boilerplate():
+    captions = ["FILE - Pakistan Army troops observe the area from a hilltop post on the border, Aug. 3, 2021.",
+                "Lebanese ministers opposing the plan, from right: Mohammad Haidar, Tamara el-Zein",
+                "Table 1: Strait of Hormuz Global Oil Shipments, 2014-2018",
+                "وزراء الحكومة اللبنانية (من اليمين): محمد حيدر وتمارا الزين",
+                "جدول 2: صادرات النفط عبر مضيق هرمز"]
+    text = "\n".join(["Clashes with militants in northwest Pakistan kill 14", captions[0], PARA_EN,
+                      *captions[1:3], PARA_EN2, captions[3], PARA_AR, captions[4], PARA_AR2])
+    got = regions(text)
+    for line in captions:
+        assert got[line] == "boilerplate", line
+    assert analyze(text).title == "Clashes with militants in northwest Pakistan kill 14"
