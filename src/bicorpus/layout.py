@@ -1843,15 +1843,34 @@ def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int 
     2024 | Ramadan 17, 1445 H``) opening the page, with other chrome (a section name, the weather)
     between it and the title.  The page's own date stands right above or under its headline; the
     clock gives today's date, not the article's."""
-    if title_i is None or not zone or zone[0] != 0 or title_i < 2:
+    if title_i is None or not zone or title_i < 2:
         return None
-    u = units[0]
+    at = _clock_line(units, zone, title_i)
+    if at is None:
+        return None
+    u = units[at]
     if not (u.date or u.date_in) or not _has_weekday(u.text):
         return None
-    between = [k for k in zone if 0 < k < title_i]
+    between = range(at + 1, title_i)  # chrome already dropped counts too ("Download the app")
     if not between or any(units[k].date or units[k].date_in or units[k].page_byline for k in between):
         return None
-    return 0
+    return at
+
+
+#: The site's clock stands among the first lines of the page, under at most this many lines of chrome.
+CLOCK_MAX_LINE = 2
+
+
+def _clock_line(units: list[Unit], zone: list[int], title_i: int) -> int | None:
+    """Where a site's clock may stand: the page's first line, or a line under a little short chrome
+    (a logo's alt text, the site's name) holding no date, above the title."""
+    for k in range(min(CLOCK_MAX_LINE, title_i - 1) + 1):
+        u = units[k]
+        if u.date or u.date_in:
+            return k if k in zone else None
+        if len(u.text) >= PARAGRAPH_MIN_CHARS or u.page_byline:
+            return None
+    return None
 
 
 def _has_weekday(text: str) -> bool:

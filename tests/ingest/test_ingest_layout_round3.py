@@ -73,3 +73,26 @@ def test_wire_file_photo_people_and_table_captions_are_boilerplate():
     for line in captions:
         assert got[line] == "boilerplate", line
     assert analyze(text).title == "Clashes with militants in northwest Pakistan kill 14"
+
+
+# --- the site's clock -----------------------------------------------------------------------------
+
+
+def test_a_clock_under_a_logo_line_is_not_the_page_date():
+    text = "\n".join(["scorecardresearch", "Saturday, May 18, 2024", "Support Our Journalism",
+                      "Qatar hopes for a breakthrough on the hostages", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.date is None
+    assert layout.title == "Qatar hopes for a breakthrough on the hostages"
+    assert regions(text)["Saturday, May 18, 2024"] == "site-header"
+    text = "\n".join(["بوابة الدولة", "الأحد 22 مارس 2026 11:47 مـ 3 شوال 1447 هـ", "رئيس مجلس الإدارة صالح شلبي",
+                      "الأوقاف تنشر نص خطبة الجمعة المقبلة", PARA_AR, PARA_AR2])
+    assert analyze(text).date is None
+
+
+def test_a_dated_line_right_above_the_headline_stays_the_page_date():
+    text = "\n".join(["A source on politics and war", "Wednesday, May 29, 2013",
+                      "First-hand report on fighters in Qusayr", PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2013-05-29"
+    text = "\n".join(["الجمعة، 23 يناير 2026", "أمريكا تفرض عقوبات جديدة على كيانات إيرانية", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2026-01-23"
