@@ -1747,6 +1747,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
                       or _standfirst_over_wire(units, title_i, lang, para, boiler))
+    if subtitle_i is not None and glued_key and units[subtitle_i].key == glued_key:
+        subtitle_i = None  # the headline's glued copy under it is chrome, not a standfirst
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -1897,6 +1899,8 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> i
             extra = key[len(bare):]
         elif key.endswith(" " + bare):
             extra = key[: -len(bare)]
+        elif len(bare) >= GLUED_CAPTION_MIN_CHARS and key.endswith(bare):
+            extra = key[: -len(bare)] + " "  # glued without a space: "HomeWorldQatar PM hopes …"
         else:
             continue
         if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:

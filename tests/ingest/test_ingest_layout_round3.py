@@ -96,3 +96,18 @@ def test_a_dated_line_right_above_the_headline_stays_the_page_date():
     assert analyze(text).date == "2013-05-29"
     text = "\n".join(["الجمعة، 23 يناير 2026", "أمريكا تفرض عقوبات جديدة على كيانات إيرانية", PARA_AR, PARA_AR2])
     assert analyze(text).date == "2026-01-23"
+
+
+# --- a headline with chrome glued to it -------------------------------------------------------------
+
+
+def test_a_headline_glued_without_a_space_to_chrome_or_itself_gives_the_bare_title():
+    glued = "HomeWorldQatar PM hopes for breakthrough on release of hostages"
+    bare = "Qatar PM hopes for breakthrough on release of hostages"
+    text = "\n".join([glued, bare, PARA_EN, PARA_EN2])
+    assert analyze(text).title == bare
+    assert regions(text)[glued] == "site-header"
+    bare_ar = "حركة الشباب تهاجم مقديشو"
+    text = "\n".join([bare_ar, bare_ar + bare_ar, PARA_AR, PARA_AR2])
+    assert analyze(text).title == bare_ar
+    assert regions(text)[bare_ar + bare_ar] == "site-header"
