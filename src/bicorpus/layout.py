@@ -1747,8 +1747,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
                       or _standfirst_over_wire(units, title_i, lang, para, boiler))
-    if subtitle_i is not None and glued_key and units[subtitle_i].key == glued_key:
-        subtitle_i = None  # the headline's glued copy under it is chrome, not a standfirst
+    if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
+                                   or _too_short_for_standfirst(units[subtitle_i])):
+        subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -1793,6 +1794,15 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: A standfirst has more words than this; a shorter line under the headline is a picture's
+#: caption ("Islamic State militants", "السلطة الوطنية الفلسطينية"), a label or a source.
+STANDFIRST_MAX_SHORT_WORDS = 4
+
+
+def _too_short_for_standfirst(u: Unit) -> bool:
+    return 1 < len(u.text.split()) <= STANDFIRST_MAX_SHORT_WORDS and not ends_sentence(u.text)
 
 
 def _mark_captions_given_twice(

@@ -111,3 +111,14 @@ def test_a_headline_glued_without_a_space_to_chrome_or_itself_gives_the_bare_tit
     text = "\n".join([bare_ar, bare_ar + bare_ar, PARA_AR, PARA_AR2])
     assert analyze(text).title == bare_ar
     assert regions(text)[bare_ar + bare_ar] == "site-header"
+
+
+# --- a caption under the headline -----------------------------------------------------------------
+
+
+def test_a_few_words_under_the_headline_are_no_standfirst():
+    text = "\n".join(["Iraqi forces launch their offensive to retake Mosul", "Islamic State militants",
+                      PARA_EN, PARA_EN2])
+    assert regions(text)["Islamic State militants"] not in ("subtitle", "body")
+    text = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على إدلب", "السلطة الوطنية الفلسطينية", PARA_AR, PARA_AR2])
+    assert regions(text)["السلطة الوطنية الفلسطينية"] not in ("subtitle", "body")
