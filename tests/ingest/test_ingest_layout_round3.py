@@ -29,7 +29,8 @@ def test_labelled_bylines_are_bylines_not_titles():
 def test_disclaimers_links_widgets_and_source_lines_are_boilerplate():
     furniture_en = ["Text Size:", "Be the first to know", "Legal Disclaimer:",
                     "See Syria Feature: Jabhat al-Nusra Leader Issues Warning to Infidels",
-                    "(With inputs from agencies.)", "Source link:iranpress", "1d"]
+                    "(With inputs from agencies.)", "Source link:iranpress", "1d",
+                    "Support Our Journalism"]
     text = "\n".join(["Iraqi forces launch the offensive on Mosul", furniture_en[0], PARA_EN,
                       *furniture_en[1:4], PARA_EN2, *furniture_en[4:]])
     got = regions(text)
@@ -39,7 +40,8 @@ def test_disclaimers_links_widgets_and_source_lines_are_boilerplate():
     furniture_ar = ["حجم الخط", "قراءة المقال الكامل على ويكيبيديا ←",
                     "الآراء الواردة في هذه الترجمة لا تعبر بالضرورة عن رأي المركز",
                     "The views expressed in this article do not necessarily reflect those of the centre.",
-                    "مُولَّد بالذكاء الاصطناعي"]
+                    "مُولَّد بالذكاء الاصطناعي", "ادعم منشورات المعهد باللغة العربية",
+                    "تبرع اليوم لمساعدة المعهد في توسيع نطاق تحليلاته."]
     text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", furniture_ar[0], PARA_AR, furniture_ar[1],
                       PARA_AR2, *furniture_ar[2:]])
     got = regions(text)
