@@ -1386,12 +1386,23 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=_page_day(head_date) or _page_day(body.date),
+        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+_STAMP_RE = re.compile(r"date (\d{4}-\d\d-\d\d)(?![\d-])")
+
+
+def _stamped_day(units: list[Unit]) -> str | None:
+    """The day a page's first line is stamped with (``date 2024-09-12 …``, the page's own metadata
+    written before its text): the page's date, whatever the line goes on with (a caption, a
+    widget's label)."""
+    m = _STAMP_RE.match(units[0].text) if units else None
+    return m.group(1) if m else None
 
 
 def _page_day(date: str | None) -> str | None:

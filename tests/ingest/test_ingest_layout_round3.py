@@ -124,3 +124,18 @@ def test_a_few_words_under_the_headline_are_no_standfirst():
     assert regions(text)["Islamic State militants"] not in ("subtitle", "body")
     text = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على إدلب", "السلطة الوطنية الفلسطينية", PARA_AR, PARA_AR2])
     assert regions(text)["السلطة الوطنية الفلسطينية"] not in ("subtitle", "body")
+
+
+# --- the page's own date stamp ------------------------------------------------------------------------
+
+
+def test_the_stamp_opening_the_page_dates_it_even_on_a_caption_line():
+    caption = "date 2024-09-12 Counting votes at a polling station in Amman on September 10, 2024. JEHAD SHELBAK / REUTERS"
+    text = "\n".join([caption, "Jordanians vote in a parliamentary election", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.date == "2024-09-12"
+    assert regions(text)[caption] == "boilerplate"
+    text = "\n".join(["date 2017-01-26 © خليل عشاوي / رويترز", "هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2017-01-26"
+    # The word alone, not the stamp: no date from it.
+    assert analyze("\n".join(["date palms burn in Basra", PARA_EN, PARA_EN2])).date is None
