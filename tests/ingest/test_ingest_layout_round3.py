@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.dates import find_date, leading_date
 from bicorpus.layout import analyze, parse_page_byline
+from bicorpus.normalize import normalize_text
 
 # --- bylines ----------------------------------------------------------------------------------------
 
@@ -144,3 +146,25 @@ def test_the_stamp_opening_the_page_dates_it_even_on_a_caption_line():
     assert analyze(text).date == "2017-01-26"
     # The word alone, not the stamp: no date from it.
     assert analyze("\n".join(["date palms burn in Basra", PARA_EN, PARA_EN2])).date is None
+
+
+# --- date shapes ----------------------------------------------------------------------------------------
+
+
+def test_date_shapes_spaced_dashes_underscore_bracketed_wire_and_place_with_fi():
+    assert find_date("في الخميس ٠٦ - يوليو - ٢٠١٧ ١٢:٠٠ صباحاً").iso == "2017-07-06"
+    assert find_date("Published 6 - July - 2017").iso == "2017-07-06"
+    assert leading_date(normalize_text("August 15, 2024_ Tribal districts of Khyber Pakhtunkhwa are facing "
+                                       "a wave of terrorism")) == "2024-08-15"
+    assert leading_date(normalize_text("CAIRO (Pakistan Point News / Sputnik - 04th June, 2020) Head of the "
+                                       "Libyan National Army told the Egyptian authorities")) == "2020-06-04"
+    assert leading_date(normalize_text("دمشق (وكالة الأنباء - 3 أيار 2018) قالت مصادر محلية إن الغارات "
+                                       "استهدفت مواقع")) == "2018-05-03"
+    assert leading_date(normalize_text("بوابة اوكرانيا- كييف في 30 مارس 2025-أعلن الرئيس الانتقالي "
+                                       "تشكيل حكومة جديدة")) == "2025-03-30"
+    # A birth date in brackets after a name is no wire dateline.
+    assert leading_date(normalize_text("Ahmed Smith (born 4 June 1970) was a commander of the group "
+                                       "in Raqqa")) is None
+    text = "\n".join(["Tribal districts face a wave of terrorism",
+                      "August 15, 2024_ " + PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2024-08-15"
