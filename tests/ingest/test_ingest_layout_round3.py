@@ -168,3 +168,14 @@ def test_date_shapes_spaced_dashes_underscore_bracketed_wire_and_place_with_fi()
     text = "\n".join(["Tribal districts face a wave of terrorism",
                       "August 15, 2024_ " + PARA_EN, PARA_EN2])
     assert analyze(text).date == "2024-08-15"
+
+
+# --- section words -------------------------------------------------------------------------------------
+
+
+def test_a_summary_label_over_the_first_paragraph_is_a_heading():
+    text = "\n".join(["القضية الصحراوية: قراءة في أطول صراعات القارة", "ملخص", PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert [h.text for h in layout.headings] == ["ملخص"]
+    text = "\n".join(["The Sahrawi question: Africa's longest conflict", "Summary", PARA_EN, PARA_EN2])
+    assert [h.text for h in analyze(text).headings] == ["Summary"]
