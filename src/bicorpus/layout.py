@@ -901,6 +901,7 @@ def _boilerplate_flags(
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     _mark_list_cues(units, para, flags)
+    _mark_stamped_chrome(units, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -908,6 +909,18 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:
+    """The page's first line, stamped with its date (``date 2025-06-09 …``; the date is the page's
+    all the same, :func:`_stamped_day`), is boilerplate when what follows the stamp is: a widget
+    or an appeal (``date 2025-06-09 Your support helps us …``), a caption, a label."""
+    if not units or flags[0]:
+        return
+    m = _STAMP_RE.match(units[0].text)
+    rest = units[0].text[m.end():].strip() if m else ""
+    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest)):
+        flags[0] = True
 
 
 _CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")

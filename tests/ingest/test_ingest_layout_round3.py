@@ -179,3 +179,14 @@ def test_a_summary_label_over_the_first_paragraph_is_a_heading():
     assert [h.text for h in layout.headings] == ["ملخص"]
     text = "\n".join(["The Sahrawi question: Africa's longest conflict", "Summary", PARA_EN, PARA_EN2])
     assert [h.text for h in analyze(text).headings] == ["Summary"]
+
+
+def test_a_stamped_first_line_of_chrome_is_boilerplate_and_still_dates_the_page():
+    for first in ["date 2024-10-28 + ↺ − 16 px", "date 2020-10-10 You are here", "date 2020-10-10 أنت هنا",
+                  "date 2025-11-02 Getty Images"]:
+        text = "\n".join([first, "Turkish forces advance on PKK headquarters", PARA_EN, PARA_EN2])
+        assert regions(text)[first] not in ("body", "dateline", "title"), first
+        assert analyze(text).date == first[5:15]
+    stamped = "date 2018-06-06 ERBIL"
+    text = "\n".join([stamped, "Turkish forces advance on PKK headquarters", PARA_EN, PARA_EN2])
+    assert regions(text)[stamped] == "dateline"
