@@ -193,7 +193,8 @@ def test_a_stamped_first_line_of_chrome_is_boilerplate_and_still_dates_the_page(
 
 
 def test_a_place_and_a_quoted_source_is_no_title():
-    text = "\n".join(["Syrian refugees wait to register in Arsal. (AFP)", "بيروت: «الشرق الأوسط»", PARA_AR, PARA_AR2])
+    text = "\n".join(["Syrian refugees wait to register in Arsal. (AFP)", "بيروت: «الشرق الأوسط»",
+                      PARA_AR, PARA_AR2])
     assert analyze(text).title is None
     text = "\n".join(["London: «Asharq Al-Awsat»", PARA_EN, PARA_EN2])
     assert analyze(text).title is None
