@@ -32,7 +32,7 @@ def test_disclaimers_links_widgets_and_source_lines_are_boilerplate():
     furniture_en = ["Text Size:", "Be the first to know", "Legal Disclaimer:",
                     "See Syria Feature: Jabhat al-Nusra Leader Issues Warning to Infidels",
                     "(With inputs from agencies.)", "Source link:iranpress", "1d",
-                    "Support Our Journalism"]
+                    "Support Our Journalism", "MENAFN08022023000228011069ID1105541055"]
     text = "\n".join(["Iraqi forces launch the offensive on Mosul", furniture_en[0], PARA_EN,
                       *furniture_en[1:4], PARA_EN2, *furniture_en[4:]])
     got = regions(text)
@@ -70,9 +70,12 @@ def test_wire_file_photo_people_and_table_captions_are_boilerplate():
                 "Lebanese ministers opposing the plan, from right: Mohammad Haidar, Tamara el-Zein",
                 "Table 1: Strait of Hormuz Global Oil Shipments, 2014-2018",
                 "وزراء الحكومة اللبنانية (من اليمين): محمد حيدر وتمارا الزين",
-                "جدول 2: صادرات النفط عبر مضيق هرمز"]
+                "جدول 2: صادرات النفط عبر مضيق هرمز",
+                "Salam said his government was committed to reconstruction [Lebanese Presidency/AFP]",
+                "ملصق ممزق للرئيس السوري في مدينة الرقة [أ ف ب]"]
     text = "\n".join(["Clashes with militants in northwest Pakistan kill 14", captions[0], PARA_EN,
-                      *captions[1:3], PARA_EN2, captions[3], PARA_AR, captions[4], PARA_AR2])
+                      *captions[1:3], PARA_EN2, captions[3], PARA_AR, captions[4], PARA_AR2,
+                      captions[5], PARA_EN, captions[6], PARA_AR2])
     got = regions(text)
     for line in captions:
         assert got[line] == "boilerplate", line
