@@ -201,3 +201,20 @@ def test_a_place_and_a_quoted_source_is_no_title():
     assert analyze(text).title is None
     text = "\n".join(["London: «Asharq Al-Awsat»", PARA_EN, PARA_EN2])
     assert analyze(text).title is None
+
+
+FARMERS_EN = ("A total of 8 farmers were killed by ISWAP insurgents in the Mafa area of Borno while they "
+              "were cultivating their crops, and ten more people were abducted by the insurgents.")
+FARMERS_AR = ("قتل ثمانية مزارعين على يد مسلحي تنظيم داعش في ولاية غرب أفريقيا في منطقة مافا في بورنو "
+              "أثناء عملهم في حقولهم، وخطف المسلحون عشرة أشخاص آخرين.")
+
+
+def test_a_headline_opening_with_a_count_is_the_title():
+    title = "10 farmers killed in latest ISWAP attack in Borno"
+    text = "\n".join([title, "By; Zagazola Makama", FARMERS_EN, PARA_EN2])
+    assert analyze(text).title == title
+    title_ar = "10 مزارعين قتلى في هجوم جديد في بورنو"
+    assert analyze("\n".join([title_ar, FARMERS_AR, PARA_AR2])).title == title_ar
+    # A line going on in lower case without a count is the text, cut short: no title.
+    text = "\n".join(["farmers killed in latest ISWAP attack in Borno", FARMERS_EN, PARA_EN2])
+    assert analyze(text).title is None
