@@ -277,7 +277,25 @@ def find_date_normalized(norm: str) -> DateMatch | None:
         iso = _to_iso(m) if m else None
         if m and iso:
             best = DateMatch(iso, m.start(), m.end())
+    if best is None and len(norm) <= GLUED_TAIL_MAX_CHARS:
+        m = _glued_tail_re().search(norm)
+        iso = _to_iso(m) if m else None
+        if m and iso:
+            best = DateMatch(iso, m.start(), m.end())
     return best
+
+
+#: A line this short may end in a date glued to the source's name before it.
+GLUED_TAIL_MAX_CHARS = 60
+
+
+@cache
+def _glued_tail_re() -> re.Pattern[str]:
+    """A full date ending a short line, glued to the word before it: a stamp run into the source's
+    name (``Memri12-02-2025``, ``بانيقيا نيوز9 يناير 2026``)."""
+    month = _months_alternation()
+    return re.compile(rf"(?<=[^\W\d_])(?P<day>\d{{1,2}})(?:\s*(?P<mon>{month})\s*[,]?\s*"
+                      rf"|[-/.](?P<mnum>\d{{1,2}})[-/.])(?P<year>\d{{4}})\s*$")
 
 
 def find_date(text: str) -> DateMatch | None:

@@ -168,6 +168,11 @@ def test_date_shapes_spaced_dashes_underscore_bracketed_wire_and_place_with_fi()
     # A birth date in brackets after a name is no wire dateline.
     assert leading_date(normalize_text("Ahmed Smith (born 4 June 1970) was a commander of the group "
                                        "in Raqqa")) is None
+    # A stamp glued to the source's name before it, ending a short line.
+    assert find_date("Memri12-02-2025").iso == "2025-02-12"
+    assert find_date("بانيقيا نيوز9 يناير 2026").iso == "2026-01-09"
+    assert find_date("COVID19 2020") is None
+    assert find_date("build Windows10-12-2021 notes") is None  # glued, not ending the line
     text = "\n".join(["Tribal districts face a wave of terrorism",
                       "August 15, 2024_ " + PARA_EN, PARA_EN2])
     assert analyze(text).date == "2024-08-15"
