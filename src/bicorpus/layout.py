@@ -918,7 +918,7 @@ def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:
     """The page's first line, stamped with its date (``date 2025-06-09 …``; the date is the page's
     all the same, :func:`_stamped_day`), is boilerplate when what follows the stamp is: a widget
     or an appeal (``date 2025-06-09 Your support helps us …``), a caption, a label."""
-    if not units or flags[0]:
+    if not units or flags[0] or _dated_chrome(units[0]):  # share links beside it: site-header already
         return
     m = _STAMP_RE.match(units[0].text)
     rest = units[0].text[m.end():].strip() if m else ""
