@@ -905,6 +905,7 @@ def _boilerplate_flags(
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
+    _mark_excerpt_tail(units, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -912,6 +913,31 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+#: Excerpts of other posts closing a page: at least this many lines cut short with an ellipsis.
+EXCERPT_TAIL_MIN_LINES = 2
+EXCERPT_MIN_CHARS = 100
+
+
+def _mark_excerpt_tail(units: list[Unit], flags: list[bool]) -> None:
+    """Lines cut short with an ellipsis at the end of the page, two or more in a row with only
+    boilerplate between them (``… According to Houthi media so…``): excerpts of other posts (a
+    "related posts" list), not the text.  One such line alone may be the text's own last
+    paragraph, cut by the page; and the text itself, a paragraph above them, must stay."""
+    run: list[int] = []
+    above = None
+    for i in range(len(units) - 1, -1, -1):
+        t = units[i].text.rstrip()
+        if len(t) >= EXCERPT_MIN_CHARS and (t.endswith("…") or t.endswith("...")):
+            run.append(i)
+        elif not flags[i]:
+            above = i
+            break
+    if (len(run) >= EXCERPT_TAIL_MIN_LINES and above is not None
+            and len(units[above].text) >= PARAGRAPH_MIN_CHARS):
+        for i in run:
+            flags[i] = True
 
 
 def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:

@@ -223,3 +223,28 @@ def test_a_headline_opening_with_a_count_is_the_title():
     # A line going on in lower case without a count is the text, cut short: no title.
     text = "\n".join(["farmers killed in latest ISWAP attack in Borno", FARMERS_EN, PARA_EN2])
     assert analyze(text).title is None
+
+
+# --- excerpts of other posts ---------------------------------------------------------------------------
+
+
+def test_excerpts_cut_with_an_ellipsis_closing_the_page_are_boilerplate():
+    excerpts = ["Recent airstrikes conducted by the United States in Sanaa have reportedly resulted in "
+                "significant casualties. According to Houthi media so…",
+                "At least two people were killed in overnight strikes in and around Yemen's capital Sanaa, "
+                "media controlled by the Houthi militia reported..."]
+    text = "\n".join(["Southern political council announced", PARA_EN, PARA_EN2, *excerpts])
+    got = regions(text)
+    for line in excerpts:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_EN2] == "body"
+    excerpts_ar = ["أعلنت المديرية العامة للأمن العام اللبناني أن أعداد اللاجئين السوريين الذين غادروا "
+                   "طواعية الأراضي اللبنانية أمس بلغ…",
+                   "شنت مقاتلات التحالف العربي أكثر من ثلاث غارات جوية على مبنى السفارة السعودية وسط العاصمة "
+                   "صنعاء شمال اليمن…"]
+    got = regions("\n".join(["المجلس الانتقالي الجنوبي يعلن تشكيله", PARA_AR, PARA_AR2, *excerpts_ar]))
+    for line in excerpts_ar:
+        assert got[line] == "boilerplate", line
+    # One line cut short is the text's own last paragraph.
+    got = regions("\n".join(["Southern political council announced", PARA_EN, PARA_EN2, excerpts[0]]))
+    assert got[excerpts[0]] == "body"
