@@ -1,0 +1,36 @@
+"""Text-page layout rules: reporter credits, subscription lines and links to the rest or the
+original of a story, …"""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+# --- boilerplate by its words ------------------------------------------------------------------------
+
+
+def test_credits_subscriptions_and_links_to_the_story_are_boilerplate():
+    furniture_en = ["To receive the Weekly Brief via email, please subscribe here",
+                    "READ: Iraqi forces retake the old city of Mosul", "Source: Jane Doe.",
+                    "See Full Page", "Reporter: Latifa Sadat"]
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", furniture_en[0], PARA_EN,
+                      furniture_en[1], furniture_en[2], PARA_EN2, *furniture_en[3:]])
+    got = regions(text)
+    for line in furniture_en:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    furniture_ar = ["يمكن قراءة الخبر من المصدر من هنا", "تقرير: عمر الحاج"]
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, *furniture_ar])
+    got = regions(text)
+    for line in furniture_ar:
+        assert got[line] == "boilerplate", line
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+
+
+def test_a_sentence_about_reading_or_reports_stays_body():
+    body = ("Read: that was the single word the commander wrote on the order before the troops "
+            "moved into the old city of Mosul at dawn.")
+    body_ar = "تقرير: قالت الأمم المتحدة في تقريرها إن القتال في إدلب أدى إلى نزوح آلاف العائلات."
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, body, PARA_EN2])
+    assert regions(text)[body] == "body"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, body_ar, PARA_AR2])
+    assert regions(text)[body_ar] == "body"
