@@ -544,7 +544,7 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         byline=parse_byline(chunk),
         page_byline=parse_page_byline(chunk),
         label=is_header_label(chunk, norm),
-        nav=date is None and (is_navigation(chunk, norm) or _menu_line(norm)),
+        nav=date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
         date=date,
         caption=credit or _caption_patterns().search(norm),
         date_in=date_in,
@@ -582,6 +582,23 @@ def _menu_line(norm: str) -> bool:
             return False
         named += 1
     return named >= MENU_MIN_WORDS
+
+
+#: Words glued with no space between them (``DevelopmentGovernmentNewsPolitics``): a run of
+#: links (sections, tags) that a text dump joined.  This many joins, and the line is that run.
+GLUED_LABELS_MIN_JOINS = 3
+GLUED_LABELS_MAX_CHARS = 200
+_GLUED_JOIN_RE = re.compile(r"[a-z)][A-Z][a-z]")
+
+
+def _glued_labels(text: str) -> bool:
+    """Section or tag links glued on one line (``Economy & DevelopmentGovernmentNewsPolitics``,
+    ``South YemenAdenAidrous Al-ZubaidiPresidential Council``): three joins of a lower-case letter
+    to a capital with no space, no sentence end; a name such as ``McDonald`` has one join."""
+    if len(text) > GLUED_LABELS_MAX_CHARS or _final_char(text) in _TERMINAL:
+        return False
+    joins = _GLUED_JOIN_RE.findall(text)
+    return len(joins) >= GLUED_LABELS_MIN_JOINS
 
 
 def units_of(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> list[Unit]:

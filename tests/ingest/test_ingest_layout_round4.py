@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout import analyze
+
 # --- boilerplate by its words ------------------------------------------------------------------------
 
 
@@ -34,3 +36,24 @@ def test_a_sentence_about_reading_or_reports_stays_body():
     assert regions(text)[body] == "body"
     text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, body_ar, PARA_AR2])
     assert regions(text)[body_ar] == "body"
+
+
+# --- links glued on one line -------------------------------------------------------------------------
+
+
+def test_section_links_glued_on_one_line_are_not_the_title():
+    glued = "Economy & DevelopmentGovernmentNewsPoliticsRegionScience & Technology"
+    title = "Saudi Arabia scales back the Line project in Neom"
+    text = "\n".join([glued, title, PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title == title
+    assert regions(text)[glued] not in ("title", "subtitle", "body")
+    tags = "South YemenAdenAidrous Al-ZubaidiPresidential Council"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, tags])
+    assert regions(text)[tags] == "boilerplate"
+
+
+def test_names_with_one_capital_inside_stay_in_the_title():
+    title = "McDonald and DiCaprio visit the camps near Mosul"
+    text = "\n".join([title, PARA_EN, PARA_EN2])
+    assert analyze(text).title == title
