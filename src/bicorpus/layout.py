@@ -1654,7 +1654,8 @@ def _never_title(u: Unit) -> bool:
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return _not_title_patterns().search(norm) or _dated_stub(u, norm)
+    return (_not_title_patterns().search(norm) or _dated_stub(u, norm)
+            or (u.date_lead is not None and _clock_in_two_calendars(norm)))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
@@ -2220,8 +2221,20 @@ def _dated_chrome(u: Unit) -> bool:
     found = find_date_normalized(norm)
     if found is None:
         return False
+    if _clock_in_two_calendars(norm):
+        return True
     words = _WORD_RE.findall(norm[found.end:])
     return bool(words) and all(w in _social_networks() for w in words)
+
+
+#: A Hijri year with its mark, normalized (``1447 هـ`` → ``1447 ه``, ``1445 AH``).
+_HIJRI_YEAR_RE = re.compile(r"(?<!\d)1[34]\d\d\s*(?:ه|h|ah)\b")
+
+
+def _clock_in_two_calendars(norm: str) -> bool:
+    """The site's clock: the time of day and the Hijri date beside the Gregorian one (``الثلاثاء 28
+    أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ``); a page's own dateline gives one of them at most."""
+    return _CLOCK_RE.search(norm) is not None and _HIJRI_YEAR_RE.search(norm) is not None
 
 
 def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:

@@ -57,3 +57,26 @@ def test_names_with_one_capital_inside_stay_in_the_title():
     title = "McDonald and DiCaprio visit the camps near Mosul"
     text = "\n".join([title, PARA_EN, PARA_EN2])
     assert analyze(text).title == title
+
+
+# --- the site's clock in two calendars ---------------------------------------------------------------
+
+
+def test_a_clock_with_the_hijri_date_is_the_sites_not_the_title():
+    clock = "الثلاثاء 28 أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ"
+    title = "هيئة تحرير الشام تسيطر على إدلب"
+    text = "\n".join(["النهار", clock, title, PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert layout.title == title
+    assert regions(text)[clock] == "site-header"
+    clock_en = "Thursday, March 28, 2024 10:05 PM | Ramadan 18, 1445 AH"
+    text = "\n".join(["The Daily", clock_en, "Iraqi forces launch the offensive on Mosul", PARA_EN, PARA_EN2])
+    assert regions(text)[clock_en] == "site-header"
+
+
+def test_a_dateline_with_the_hijri_date_but_no_clock_stays_the_dateline():
+    dateline = "الخميس 28 مارس 2024 - 18 رمضان 1445 هـ"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", dateline, PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert regions(text)[dateline] == "dateline"
+    assert layout.date == "2024-03-28"
