@@ -80,3 +80,26 @@ def test_a_dateline_with_the_hijri_date_but_no_clock_stays_the_dateline():
     layout = analyze(text)
     assert regions(text)[dateline] == "dateline"
     assert layout.date == "2024-03-28"
+
+
+# --- a newspaper's masthead --------------------------------------------------------------------------
+
+
+def test_a_masthead_naming_the_editors_is_never_the_title():
+    masthead = "المشهد اليمني رئيس التحريرعبد الرحمن البيل"
+    text = "\n".join([masthead, PARA_AR, PARA_AR2])
+    assert analyze(text).title is None
+    assert regions(text)[masthead] not in ("title", "subtitle", "body")
+    masthead_en = "EDITOR IN CHIEF- ABDULLAH BIN SALIM"
+    text = "\n".join([masthead_en, PARA_EN, PARA_EN2])
+    assert analyze(text).title is None
+    assert regions(text)[masthead_en] not in ("title", "subtitle", "body")
+
+
+def test_a_sentence_about_the_editor_stays_body():
+    body = "وقال رئيس التحرير إن الصحيفة ستواصل العمل رغم الضغوط."
+    body_en = "The editor-in-chief said the paper would keep printing despite the pressure."
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, body, PARA_AR2])
+    assert regions(text)[body] == "body"
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, body_en, PARA_EN2])
+    assert regions(text)[body_en] == "body"
