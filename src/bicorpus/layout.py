@@ -937,6 +937,7 @@ def _boilerplate_flags(
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
+    _mark_disclaimers(units, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -944,6 +945,25 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+#: Longest line read for a disclaimer's phrases.
+DISCLAIMER_MAX_CHARS = 1500
+
+
+@cache
+def _disclaimer_patterns() -> _Patterns:
+    return _one_pattern(data_lines("disclaimer_patterns.txt"))
+
+
+def _mark_disclaimers(units: list[Unit], flags: list[bool]) -> None:
+    """A site's disclaimer, notice or appeal, however long its line (``MENAFN provides the
+    information "as is" without warranty …``, ``لا يتحمل الموقع أي مسؤولية …``:
+    ``data/disclaimer_patterns.txt``, read on the line as it stands) is boilerplate."""
+    patterns = _disclaimer_patterns()
+    for i, u in enumerate(units):
+        if not flags[i] and len(u.text) <= DISCLAIMER_MAX_CHARS and patterns.search(u.text):
+            flags[i] = True
 
 
 #: Excerpts of other posts closing a page: at least this many lines cut short with an ellipsis.

@@ -103,3 +103,36 @@ def test_a_sentence_about_the_editor_stays_body():
     assert regions(text)[body] == "body"
     text = "\n".join(["Talks go on in Erbil", PARA_EN, body_en, PARA_EN2])
     assert regions(text)[body_en] == "body"
+
+
+# --- disclaimers, however long -----------------------------------------------------------------------
+
+
+def test_long_disclaimers_and_appeals_are_boilerplate():
+    disclaimer = ("This article has been sourced from various publicly available news platforms around the "
+                  "world. All intellectual property rights remain with the original publishers and authors, "
+                  "and this site does not claim ownership of the content; it is given here for informational "
+                  "purposes. If you are the rightful owner, please contact us for prompt removal.")
+    notice = ("[Notice: The Project frequently cites sources from foreign domains. All such links are "
+              "identified with an asterisk (*) for the reader's awareness.]")
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", notice, PARA_EN, PARA_EN2, disclaimer])
+    got = regions(text)
+    assert got[disclaimer] == got[notice] == "boilerplate"
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    disclaimer_ar = ("جميع المقالات المنشورة في الموقع تعبر عن رأي كاتبها، ولا يتحمل الموقع أي مسؤولية عن "
+                     "محتواها أو عن الصور المرفقة بها، ويحق للموقع حذف أي تعليق مسيء دون الرجوع إلى صاحبه.")
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, disclaimer_ar])
+    got = regions(text)
+    assert got[disclaimer_ar] == "boilerplate"
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+
+
+def test_a_paragraph_reporting_on_responsibility_stays_body():
+    body = ("The group said it would bear no responsibility for the attack on the convoy, and blamed the "
+            "government forces for the shelling of the villages around Idlib.")
+    body_ar = ("وقالت الهيئة إنها لا تتحمل أي مسؤولية عن الهجوم، وحملت القوات الحكومية مسؤولية القصف "
+               "الذي طال القرى المحيطة بإدلب خلال الأسبوع الماضي.")
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, body, PARA_EN2])
+    assert regions(text)[body] == "body"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, body_ar, PARA_AR2])
+    assert regions(text)[body_ar] == "body"
