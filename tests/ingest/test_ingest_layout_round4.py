@@ -136,3 +136,18 @@ def test_a_paragraph_reporting_on_responsibility_stays_body():
     assert regions(text)[body] == "body"
     text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, body_ar, PARA_AR2])
     assert regions(text)[body_ar] == "body"
+
+
+# --- labels of lists of other stories ----------------------------------------------------------------
+
+
+def test_labels_of_lists_of_other_stories_are_boilerplate():
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, "أهم الأخبار", PARA_AR2, "التحليلات"])
+    got = regions(text)
+    assert got["أهم الأخبار"] == got["التحليلات"] == "boilerplate"
+    assert got[PARA_AR2] == "body"
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", PARA_EN, "Top Stories", PARA_EN2,
+                      "You Might Also Like"])
+    got = regions(text)
+    assert got["Top Stories"] == got["You Might Also Like"] == "boilerplate"
+    assert got[PARA_EN2] == "body"
