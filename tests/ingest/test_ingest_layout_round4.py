@@ -151,3 +151,29 @@ def test_labels_of_lists_of_other_stories_are_boilerplate():
     got = regions(text)
     assert got["Top Stories"] == got["You Might Also Like"] == "boilerplate"
     assert got[PARA_EN2] == "body"
+
+
+# --- captions by their words -------------------------------------------------------------------------
+
+
+def test_captions_of_pictures_taken_or_drawn_and_people_from_right_are_boilerplate():
+    captions = ["A conceptual image of the planned design for the new city on the coast",
+                "A picture taken on July 27, 2018 shows policemen driving on a road leading to the camp",
+                "Lebanese ministers opposing the plan, from right: Mohammad Haidar and Tamara Zein"]
+    text = "\n".join(["Iraqi forces launch the offensive on Mosul", captions[0], PARA_EN, captions[1],
+                      PARA_EN2, captions[2]])
+    got = regions(text)
+    for line in captions:
+        assert got[line] == "boilerplate", line
+    caption_ar = "وزراء لبنانيون يعارضون الخطة، من اليمين: محمد حيدر وتمارا الزين"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, caption_ar, PARA_AR2])
+    got = regions(text)
+    assert got[caption_ar] == "boilerplate"
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+
+
+def test_a_sentence_on_a_picture_of_the_war_stays_body():
+    body = ("The picture of the war that emerges from the reports is grim, and the ministers, from the "
+            "left and the right alike, called for talks.")
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, body, PARA_EN2])
+    assert regions(text)[body] == "body"
