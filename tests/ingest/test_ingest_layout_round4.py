@@ -166,7 +166,7 @@ def test_captions_of_pictures_taken_or_drawn_and_people_from_right_are_boilerpla
     for line in captions:
         assert got[line] == "boilerplate", line
     caption_ar = "وزراء لبنانيون يعارضون الخطة، من اليمين: محمد حيدر وتمارا الزين"
-    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, caption_ar, PARA_AR2])
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, caption_ar])
     got = regions(text)
     assert got[caption_ar] == "boilerplate"
     assert got[PARA_AR] == got[PARA_AR2] == "body"
