@@ -938,6 +938,7 @@ def _boilerplate_flags(
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
     _mark_disclaimers(units, flags)
+    _mark_closing_credits(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -945,6 +946,29 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+#: Longest line read as a reporter's credit closing the article.
+CLOSING_CREDIT_MAX_CHARS = 80
+
+
+@cache
+def _closing_credit_patterns() -> _Patterns:
+    return _one_pattern(data_lines("closing_credit_patterns.txt"))
+
+
+def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Under the article's last paragraph, a reporter's or editor's credit (``Reporter: Jane Doe``,
+    ``تقرير: عمر الحاج``: ``data/closing_credit_patterns.txt``) is boilerplate; above the text the
+    same line is the page's byline."""
+    last = next((i for i in range(len(units) - 1, -1, -1) if para[i] and not flags[i]), None)
+    if last is None:
+        return
+    patterns = _closing_credit_patterns()
+    for i in range(last + 1, len(units)):
+        text = units[i].text
+        if not flags[i] and len(text) <= CLOSING_CREDIT_MAX_CHARS and patterns.search(normalize_text(text)):
+            flags[i] = True
 
 
 #: Longest line read for a disclaimer's phrases.

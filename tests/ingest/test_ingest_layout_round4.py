@@ -28,6 +28,15 @@ def test_credits_subscriptions_and_links_to_the_story_are_boilerplate():
     assert got[PARA_AR] == got[PARA_AR2] == "body"
 
 
+def test_a_reporters_credit_above_the_text_stays_the_byline():
+    for credit, author in (("تقرير: عمر الحاج", "عمر الحاج"), ("إعداد: عمر الحاج", "عمر الحاج")):
+        text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", credit, PARA_AR, PARA_AR2])
+        assert regions(text)[credit] == "dateline"
+        assert analyze(text).author == author
+        text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, credit])
+        assert regions(text)[credit] == "boilerplate"
+
+
 def test_a_sentence_about_reading_or_reports_stays_body():
     body = ("Read: that was the single word the commander wrote on the order before the troops "
             "moved into the old city of Mosul at dawn.")
