@@ -973,6 +973,8 @@ def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]
 
 #: Longest line read for a disclaimer's phrases.
 DISCLAIMER_MAX_CHARS = 1500
+#: A disclaimer stands among the article's first or last lines (this many each side).
+DISCLAIMER_EDGE_LINES = 3
 
 
 @cache
@@ -983,11 +985,17 @@ def _disclaimer_patterns() -> _Patterns:
 def _mark_disclaimers(units: list[Unit], flags: list[bool]) -> None:
     """A site's disclaimer, notice or appeal, however long its line (``MENAFN provides the
     information "as is" without warranty …``, ``لا يتحمل الموقع أي مسؤولية …``:
-    ``data/disclaimer_patterns.txt``, read on the line as it stands) is boilerplate."""
+    ``data/disclaimer_patterns.txt``, read in the opening of the line as it stands), among the
+    article's first or last lines, is boilerplate."""
     patterns = _disclaimer_patterns()
-    for i, u in enumerate(units):
-        if not flags[i] and len(u.text) <= DISCLAIMER_MAX_CHARS and patterns.search(u.text):
-            flags[i] = True
+    n = len(units)
+    edges = range(n) if n <= 2 * DISCLAIMER_EDGE_LINES else (
+        *range(DISCLAIMER_EDGE_LINES), *range(n - DISCLAIMER_EDGE_LINES, n))
+    for i in edges:
+        text = units[i].text
+        if (not flags[i] and PARAGRAPH_MIN_CHARS <= len(text) <= DISCLAIMER_MAX_CHARS
+                and patterns.search(text[:OPENING_CHARS])):
+            flags[i] = True  # its opening says what it is
 
 
 #: Excerpts of other posts closing a page: at least this many lines cut short with an ellipsis.
