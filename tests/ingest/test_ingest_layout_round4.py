@@ -186,3 +186,15 @@ def test_a_sentence_on_a_picture_of_the_war_stays_body():
             "left and the right alike, called for talks.")
     text = "\n".join(["Talks go on in Erbil", PARA_EN, body, PARA_EN2])
     assert regions(text)[body] == "body"
+
+
+# --- an author's label -------------------------------------------------------------------------------
+
+
+def test_an_authors_label_makes_a_byline():
+    for title, byline, author, paras in (
+            ("Iraqi forces launch the offensive on Mosul", "Authors: Liam Karr", "Liam Karr", (PARA_EN, PARA_EN2)),
+            ("هيئة تحرير الشام تسيطر على إدلب", "المؤلف: أحمد علي", "أحمد علي", (PARA_AR, PARA_AR2))):
+        text = "\n".join([title, byline, *paras])
+        assert analyze(text).author == author
+        assert regions(text)[byline] == "dateline"
