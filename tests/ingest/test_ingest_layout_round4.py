@@ -193,7 +193,8 @@ def test_a_sentence_on_a_picture_of_the_war_stays_body():
 
 def test_an_authors_label_makes_a_byline():
     for title, byline, author, paras in (
-            ("Iraqi forces launch the offensive on Mosul", "Authors: Liam Karr", "Liam Karr", (PARA_EN, PARA_EN2)),
+            ("Iraqi forces launch the offensive on Mosul", "Authors: Liam Karr", "Liam Karr",
+             (PARA_EN, PARA_EN2)),
             ("هيئة تحرير الشام تسيطر على إدلب", "المؤلف: أحمد علي", "أحمد علي", (PARA_AR, PARA_AR2))):
         text = "\n".join([title, byline, *paras])
         assert analyze(text).author == author
