@@ -89,6 +89,11 @@ _TEASER_RE = re.compile(r"related|teaser|suggest|recommend|more-stories|read-mor
 _MASTHEAD_RE = re.compile(r"(?:^|[\s_-])(?:site[-_]?(?:name|title|logo|branding)|sitename|logo|branding"
                           r"|masthead)(?:$|[\s_-])", re.I)
 _MASTHEAD_IDS = frozenset({"header", "kopf", "masthead", "branding", "top", "site-header"})
+#: Class of a kicker (topic line) standing before the headline inside an ``<h1>``.
+_KICKER_CLASS_RE = re.compile(r"kicker|dachzeile|overline|topline|eyebrow|supertitle|super-title|roofline"
+                              r"|spitzmarke|surtitre|topic|rubric", re.I)
+#: A kicker inside an ``<h1>`` is this many words or fewer.
+KICKER_MAX_WORDS = 6
 #: How many ancestors of an ``<h1>`` are looked at for a masthead.
 MASTHEAD_DEPTH = 4
 _ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
@@ -281,6 +286,7 @@ class _Found:
         self.title: str | None = None
         self.h1: list[str] = []
         self.h1_parts: list[list[str]] = []  # the texts of each h1's child elements
+        self.h1_kickers: list[tuple[str, str, bool] | None] = []  # (kicker, headline, classed) per h1
         self.mastheads: list[str] = []  # h1s that name the site (in its masthead, linking home)
         self.canonical: str | None = None
         self.og_url: str | None = None
@@ -389,6 +395,7 @@ def _gather(root: etree._Element) -> _Found:
                 else:
                     found.h1.append(text)
                     found.h1_parts.append([t for sub in el if isinstance(sub.tag, str) and (t := _text(sub))])
+                    found.h1_kickers.append(_kicker_split(el, text))
         elif tag == "script":
             kind = (el.get("type") or "").lower()
             if "ld+json" in kind and el.text:
@@ -424,6 +431,29 @@ def _gather(root: etree._Element) -> _Found:
                     if 2 <= len(value) <= BYLINE_MAX_CHARS:
                         found.byline_authors.append(value)
     return found
+
+
+def _kicker_split(h1: etree._Element, text: str) -> tuple[str, str, bool] | None:
+    """``(kicker, headline, classed)`` when ``h1`` opens with an element of its own holding a short
+    kicker (a topic line, ``<span class="dachzeile">Interne Unterlagen im Netz</span>
+    <span>Daten von Rheinmetall gehackt</span>``, ``<small>Einheit der Woche</small>``) and the
+    headline follows it; ``classed`` when that element is marked as a kicker (its class, or a
+    ``<small>``).  ``None`` otherwise."""
+    for sub in h1.iterdescendants():
+        if not isinstance(sub.tag, str) or sub.tag in _NOT_TEXT:
+            continue
+        kicker = _text(sub)
+        if not kicker or _key(kicker) == _key(text):
+            continue  # empty, or a wrapper of the whole headline: look inside it
+        if (not text.startswith(kicker) or len(kicker.split()) > KICKER_MAX_WORDS
+                or not _key(kicker) or not _key(text).startswith(_key(kicker) + " ")):
+            return None
+        headline = text[len(kicker):].strip(_END_SEPS)
+        if len(headline.split()) < 2 or len(_key(headline)) <= len(_key(kicker)):
+            return None
+        classed = sub.tag == "small" or bool(_KICKER_CLASS_RE.search(sub.get("class") or ""))
+        return kicker, headline, classed
+    return None
 
 
 def _links_home(href: str | None) -> bool:
@@ -658,6 +688,12 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     agree = whole | {_key(p) for p in pieces} | {_key(p) for c in cands for p in _spans(c)}
     agree.discard("")
     h1s = [(h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True) if not _is_site(h, sites)]
+    # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
+    # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
+    colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
+    for h1, kick in zip(found.h1, found.h1_kickers, strict=True):
+        if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon):
+            return kick[1]
     for h1, _ in h1s:
         if _key(h1) in whole:
             return h1
@@ -754,12 +790,81 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
                     reference = compare_reference(reference, segment, options)
             found = check_extracted_reference(reference, options)
         if not found:
+            found = text_month_date(root)
+        if not found:
             found = search_page(lxml.html.tostring(root, encoding="unicode"), options)
             if found and found.endswith("-01-01"):
                 found = None  # its last resort: a year alone (a copyright line), read as 1 January
     except Exception:  # a third-party failure is "no date"
         return None
     return day_of(found) if found else None
+
+
+@cache
+def _month_date_re() -> tuple[dict[str, int], re.Pattern[str]]:
+    """The month names of ``data/page_date_months.tsv`` (case-folded → month) and a pattern of a
+    day written with one of them: ``15 августа 2016``, ``2 de abril de 2020``, ``12. März 2019``,
+    ``maio 3, 2021``."""
+    table = {name.casefold(): int(month) for name, month in data_pairs("page_date_months.tsv")}
+    names = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    year = r"((?:19|20)\d\d)(?!\d)"
+    pattern = re.compile(
+        rf"(?<!\w)(?:(\d{{1,2}})\.?\s*(?:de\s+)?({names})\.?,?\s*(?:de\s+|del\s+)?{year}"
+        rf"|({names})\s+(\d{{1,2}}),?\s+{year})")
+    return table, pattern
+
+
+_DIGIT_RE = re.compile(r"\d")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Elements whose dates belong to other articles or to the site (lists of teasers, menus, footers).
+_OTHER_DATES_TAGS = frozenset({"li", "nav", "aside", "footer", "header"})
+#: At most this many text pieces of a page are searched for a written day.
+MONTH_DATE_MAX_TEXTS = 3000
+MONTH_DATE_MAX_CHARS = 200
+#: A dateline holds its day and at most this many other words (a weekday, "Publié le", a time).
+DATELINE_OTHER_WORDS = 5
+
+
+def text_month_date(root: etree._Element) -> str | None:
+    """The day a dateline of the page's visible text gives with a month name of another language
+    (``data/page_date_months.tsv``): a short piece of text holding a day and at most
+    :data:`DATELINE_OTHER_WORDS` other words (``martes 17 de marzo de 2020``, ``Publié le 3 mai
+    2019``, ``15 августа 2016, 13:43``), not a sentence; not in a list item, menu, aside, header
+    or footer (other articles' teasers, the site's own dates).  The first one after the page's
+    first ``<h1>``, else the last one before it (a dateline above the headline).  ISO, or
+    ``None``."""
+    table, pattern = _month_date_re()
+    before: str | None = None
+    seen_h1 = False
+    for n, el in enumerate(root.iter()):
+        if n > MONTH_DATE_MAX_TEXTS:
+            break
+        if el.tag == "h1":
+            seen_h1 = True
+        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+            continue
+        for piece in (el.text, el.tail):
+            if not piece or not 6 <= len(piece) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(piece):
+                continue
+            text = piece.translate(_DIGITS).casefold()
+            m = pattern.search(text)
+            if m is None:
+                continue
+            if len(_WORD_RE.findall(f"{text[:m.start()]} {text[m.end():]}")) > DATELINE_OTHER_WORDS:
+                continue  # a sentence, not a dateline
+            day, month, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+            try:
+                iso = day_of(_dt.date(int(year), table[month], int(day)).isoformat())
+            except ValueError:
+                continue
+            holder = el if piece is el.text else el.getparent()
+            if iso is None or holder is None or any(
+                    a.tag in _OTHER_DATES_TAGS for a in (holder, *holder.iterancestors())):
+                continue
+            if seen_h1:
+                return iso
+            before = iso
+    return before
 
 
 def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None) -> PageMeta:
@@ -782,7 +887,10 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     published, utc = _published(found)
     stated = _stated_days(found)
     if published and utc:
-        published, utc = _local_day(root, published, url_day(page_url) or url_day(url), _utc_stamp(found))
+        stamp = _utc_stamp(found)
+        published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
+        if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
+            published, utc = local, False
     published = published or url_day(page_url) or url_day(url)
     modified = None
     guessed = published is None
@@ -847,7 +955,7 @@ def _published(found: _Found) -> tuple[str | None, bool]:
         return day, False
     for other, other_raw in days[1:]:
         stamp = _instant(other_raw)
-        if stamp is not None and stamp.utcoffset() and abs(stamp - first_stamp) <= _dt.timedelta(days=1):
+        if stamp is not None and stamp.utcoffset() and abs(stamp - first_stamp) <= SAME_MOMENT:
             local = stamp.date().isoformat()
             return (local if day_of(local) else other), False
     return day, True
@@ -873,6 +981,8 @@ def _stated_days(found: _Found) -> list[str]:
     return out[:MAX_OTHER_DATES + 1]
 
 
+#: Two timestamps this close name one moment (a publication time written in UTC and in local time).
+SAME_MOMENT = _dt.timedelta(hours=1)
 #: UTC offsets in use run from -12:00 to +14:00.
 _WEST_HOURS, _EAST_HOURS = 12, 14
 
@@ -890,6 +1000,43 @@ def _reachable(utc: _dt.datetime | None, shift: int) -> bool:
     if utc.hour == 0 and utc.minute == 0 and utc.second == 0:
         return True  # a midnight stamp is often a day alone written as a timestamp
     return hours < _WEST_HOURS if shift < 0 else hours >= 24 - _EAST_HOURS
+
+
+@cache
+def _region_zones() -> dict[str, str]:
+    """Region code (``ar``, ``de``) → the IANA zone its press publishes in (``data/region_zones.tsv``)."""
+    return dict(data_pairs("region_zones.tsv"))
+
+
+_LANG_REGION_RE = re.compile(r"^[a-z]{2,3}[-_]([a-z]{2})(?:$|[-_])", re.I)
+
+
+def _region_day(stamp: _dt.datetime | None, lang: str | None, host: str | None) -> str | None:
+    """The local day of the UTC timestamp ``stamp`` when it is local midnight exactly in the region
+    the page names (``2021-11-04T23:00:00Z`` on a German page: a day alone, stored as its local
+    midnight in UTC).  The region is that of the page's language (``es-AR``), else its URL's
+    country domain (``kas.de``, ``lanacion.com.ar``), looked up in ``data/region_zones.tsv``.
+    ``None`` otherwise: a UTC time of day is what most pages show, whatever their region."""
+    if stamp is None or (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0) or stamp.microsecond:
+        return None
+    zones = _region_zones()
+    region = None
+    if lang and (m := _LANG_REGION_RE.match(lang.strip())):
+        region = m[1].lower()
+    if region not in zones and host:
+        region = host.rstrip(".").rsplit(".", 1)[-1].lower()
+    zone = zones.get(region or "")
+    if zone is None:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        local = stamp.astimezone(ZoneInfo(zone))
+    except (ImportError, LookupError, ValueError, OSError):  # no time zone database here
+        return None
+    if (local.hour, local.minute, local.second) != (0, 0, 0):
+        return None
+    return day_of(local.date().isoformat())
 
 
 def _local_day(root: etree._Element, day: str, url_date: str | None,
