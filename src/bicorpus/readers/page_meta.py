@@ -694,16 +694,21 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     for h1, kick in zip(found.h1, found.h1_kickers, strict=True):
         if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon):
             return kick[1]
-    for h1, _ in h1s:
-        if _key(h1) in whole:
-            return h1
+    # an <h1> equal to a declared title: og:title or JSON-LD first (the page names its headline
+    # there), then <title> (which may name a page label: "News - Site" beside the headline's <h1>)
+    declared = {_key(c) for c in (og, ld, og_s, ld_s) if c}
+    for keys in (declared, whole):
+        for h1, _ in h1s:
+            if _key(h1) in keys:
+                return h1
     for h1, children in h1s:
         for piece in pieces:
             if _covers(h1, piece, children):
                 return piece
-    for h1, _ in h1s:
-        # a one-word <h1> agreeing with a part of <title> only is a page label ("detail", "News")
-        # when the page names its headline elsewhere
+    # the longest <h1> agreeing with a part of a declared title ("Zoll", "Fachmeldungen" and the
+    # headline, each in an <h1> of its own); a one-word <h1> agreeing with a part of <title> only
+    # is a page label ("detail", "News") when the page names its headline elsewhere
+    for h1, _ in sorted(h1s, key=lambda h: -len(h[0].split())):
         if _key(h1) in agree and (" " in _key(h1) or not (og or ld)):
             return h1
     for h1, _ in h1s:
