@@ -82,6 +82,14 @@ def test_longest_h1_agreeing_with_a_title_part_is_the_headline() -> None:
     assert meta_of(html).title == "الهيئة تسيطر على مدينة إدلب"
 
 
+def test_blog_post_title_at_its_blog_name() -> None:
+    cases = (("Autumn leaves at the camp (2) @ Steven's home :: PIXNET ::", "Autumn leaves at the camp (2)"),
+             ("رحلة إلى الجبل @ مدونة سامر", "رحلة إلى الجبل"))
+    for title, want in cases:
+        html = page(f"<title>{title}</title>", "<div><p>Text of the post about the camp and the trip.</p></div>")
+        assert meta_of(html).title == want, title
+
+
 # --- datelines with other languages' months --------------------------------------------------------
 
 

@@ -72,10 +72,10 @@ RELATED_MIN_CHARS = 3
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
 #: Separators between a headline and a site or section name in a ``<title>`` / ``og:title`` (a
-#: tatweel standing alone, `` ـ ``, is an Arabic page's dash).
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*")
-_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*)")
-_STRONG_SEPS = frozenset("|│·•»«›:")
+#: tatweel standing alone, `` ـ ``, is an Arabic page's dash; `` @ `` a blog post's, ``Post @ Blog``).
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/ـ@]{1,2}|::)\s+|\s*[|│]\s*")
+_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/ـ@]{1,2}|::)\s+|\s*[|│]\s*)")
+_STRONG_SEPS = frozenset("|│·•»«›:@")
 #: Separator marks left at either end of a title once its site part is gone (``» Jens Weber``).
 _END_SEPS = " \t|│-–—·•›~/:ـ"
 #: Separators a date or time part of a title stands behind (``:`` too, between spaces).
