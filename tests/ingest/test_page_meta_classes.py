@@ -8,7 +8,7 @@ from pathlib import Path
 from ingest_helpers import processed
 
 from bicorpus.readers.html import PageMeta, parse
-from bicorpus.readers.page_meta import read_page_meta, text_month_date
+from bicorpus.readers.page_meta import read_page_meta, text_dateline
 
 BODY_EN = ("<p>The agreement between the leaders of the two groups came as a surprise to most observers "
            "of the conflict in northern Syria, where they had fought each other for years.</p>")
@@ -112,14 +112,14 @@ def test_russian_dateline_after_the_headline_beats_teaser_dates() -> None:
 def test_persian_dateline_with_persian_digits() -> None:
     root = parse(page("", "<h1>خبر</h1><span>۲۲ ژوئن ۲۰۲۰</span><p>متن خبر</p>"))
     assert root is not None
-    assert text_month_date(root) == "2020-06-22"
+    assert text_dateline(root) == "2020-06-22"
 
 
 def test_a_month_named_in_a_sentence_is_no_dateline() -> None:
     root = parse(page("", "<h1>Neubau</h1><p>Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt, "
                           "sagte die Behörde am Montag in Wien.</p>"))
     assert root is not None
-    assert text_month_date(root) is None
+    assert text_dateline(root) is None
 
 
 def test_arabic_dateline_still_read_from_the_text(tmp_path: Path) -> None:

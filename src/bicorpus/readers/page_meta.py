@@ -765,7 +765,8 @@ def _root_attr(root: etree._Element, name: str) -> str | None:
 
 def _quick_date(root: etree._Element, url: str | None) -> str | None:
     """htmldate's reading of the markup, published day only: its quick search (metadata,
-    date-classed elements, ``<time>``, ``<abbr>``, the URL), then the oldest date written in a
+    date-classed elements, ``<time>``, ``<abbr>``, the URL), then a dateline near the headline
+    (:func:`text_dateline`: any language), then the oldest date written in a
     short text segment of the page and its patterns over the whole page (``Published on
     12.04.2017``; a year alone, as in a copyright line, is no day) -- its extensive search without
     the slow external date parser it ends with."""
@@ -788,14 +789,14 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
         found = find_date(root, extensive_search=False, original_date=True, url=url,
                           min_date=MIN_DAY.isoformat())
         if not found:
+            found = text_dateline(root)
+        if not found:
             reference = None
             for segment in FREE_TEXT_EXPRESSIONS(root):
                 segment = segment.strip()
                 if MIN_SEGMENT_LEN < len(segment) < MAX_SEGMENT_LEN:
                     reference = compare_reference(reference, segment, options)
             found = check_extracted_reference(reference, options)
-        if not found:
-            found = text_month_date(root)
         if not found:
             found = search_page(lxml.html.tostring(root, encoding="unicode"), options)
             if found and found.endswith("-01-01"):
@@ -830,14 +831,42 @@ MONTH_DATE_MAX_CHARS = 200
 DATELINE_OTHER_WORDS = 5
 
 
-def text_month_date(root: etree._Element) -> str | None:
-    """The day a dateline of the page's visible text gives with a month name of another language
-    (``data/page_date_months.tsv``): a short piece of text holding a day and at most
-    :data:`DATELINE_OTHER_WORDS` other words (``martes 17 de marzo de 2020``, ``Publié le 3 mai
-    2019``, ``15 августа 2016, 13:43``), not a sentence; not in a list item, menu, aside, header
-    or footer (other articles' teasers, the site's own dates).  The first one after the page's
-    first ``<h1>``, else the last one before it (a dateline above the headline).  ISO, or
-    ``None``."""
+def _dateline_day(piece: str, table: dict[str, int], pattern: re.Pattern[str]) -> str | None:
+    """The day ``piece`` gives when it is a dateline: the day, with at most
+    :data:`DATELINE_OTHER_WORDS` other words, written with a month name of
+    ``data/page_date_months.tsv`` or any way :mod:`bicorpus.dates` reads (``12.04.2017``,
+    ``April 12, 2017``, ``12 نيسان 2017``)."""
+    text = piece.translate(_DIGITS).casefold()
+    m = pattern.search(text)
+    if m is not None:
+        span = m.span()
+        day, month, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+        try:
+            iso = _dt.date(int(year), table[month], int(day)).isoformat()
+        except ValueError:
+            return None
+    else:
+        from ..dates import find_date
+
+        found = find_date(piece)
+        if found is None or len(found.iso) != 10:
+            return None
+        from ..normalize import normalize_text
+
+        text = normalize_text(piece)
+        span, iso = (found.start, found.end), found.iso
+    if len(_WORD_RE.findall(f"{text[:span[0]]} {text[span[1]:]}")) > DATELINE_OTHER_WORDS:
+        return None  # a sentence, not a dateline
+    return day_of(iso)
+
+
+def text_dateline(root: etree._Element) -> str | None:
+    """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
+    text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
+    de 2020``, ``Publié le 3 mai 2019``, ``15 августа 2016, 13:43``, ``Stand: 28.04.2020``), not a
+    sentence; not in a list item, menu, aside, header or footer (other articles' teasers, the
+    site's own dates).  The first one after the page's first ``<h1>``, else the last one before it
+    (a dateline above the headline).  ISO, or ``None``."""
     table, pattern = _month_date_re()
     before: str | None = None
     seen_h1 = False
@@ -851,17 +880,7 @@ def text_month_date(root: etree._Element) -> str | None:
         for piece in (el.text, el.tail):
             if not piece or not 6 <= len(piece) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(piece):
                 continue
-            text = piece.translate(_DIGITS).casefold()
-            m = pattern.search(text)
-            if m is None:
-                continue
-            if len(_WORD_RE.findall(f"{text[:m.start()]} {text[m.end():]}")) > DATELINE_OTHER_WORDS:
-                continue  # a sentence, not a dateline
-            day, month, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
-            try:
-                iso = day_of(_dt.date(int(year), table[month], int(day)).isoformat())
-            except ValueError:
-                continue
+            iso = _dateline_day(piece, table, pattern)
             holder = el if piece is el.text else el.getparent()
             if iso is None or holder is None or any(
                     a.tag in _OTHER_DATES_TAGS for a in (holder, *holder.iterancestors())):
