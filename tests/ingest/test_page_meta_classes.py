@@ -115,6 +115,24 @@ def test_persian_dateline_with_persian_digits() -> None:
     assert text_dateline(root) == "2020-06-22"
 
 
+def test_arabic_and_numeric_datelines_beat_a_teaser_date_in_a_list() -> None:
+    cases = (("الأربعاء ١٢ نيسان ٢٠١٧م", "2017-04-12"), ("15 رجب 1438هـ - 12 أبريل 2017م", "2017-04-12"),
+             ("دمشق - الخميس 3 أيار/مايو 2018", "2018-05-03"), ("نشر في : 03/09/2018", "2018-09-03"),
+             ("Stand: 28.04.2020 18:00 Uhr", "2020-04-28"))
+    for dateline, want in cases:
+        root = parse(page("", "<ul><li><span>1 يناير 2015</span></li></ul><h1>عنوان الخبر</h1>"
+                              f"<span>{dateline}</span><p>نص الخبر الذي يتحدث عن الأحداث في المدينة.</p>"))
+        assert root is not None
+        assert text_dateline(root) == want, dateline
+
+
+def test_page_without_stated_date_takes_its_dateline_over_an_older_sidebar_date() -> None:
+    html = page("<title>Truce talks resume</title>",
+                "<div class='teaser'><p>Older post: 11.09.2018</p></div><h1>Truce talks resume</h1>"
+                f"<p>30.09.2018</p>{BODY_EN}<div><p>Comment of 02.10.2018</p></div>")
+    assert meta_of(html).date == "2018-09-30"
+
+
 def test_a_month_named_in_a_sentence_is_no_dateline() -> None:
     root = parse(page("", "<h1>Neubau</h1><p>Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt, "
                           "sagte die Behörde am Montag in Wien.</p>"))
