@@ -90,6 +90,34 @@ def test_blog_post_title_at_its_blog_name() -> None:
         assert meta_of(html).title == want, title
 
 
+def test_cjk_title_with_full_width_separator_after_the_h1() -> None:
+    titles = ("メディア芸術祭賞が受賞：朝日新聞デジタル",
+              "気軽に新聞をスクラップできる「ペン」 ｜ ガジェット通信 GetNews")
+    for title in titles:
+        headline = title.split("：")[0].split(" ｜")[0]
+        html = page(f"<title>{title}</title>", f"<article><h1>{headline}</h1><p>本文です。</p></article>")
+        assert meta_of(html).title == headline, title
+
+
+def test_site_name_glued_to_the_headline_by_a_colon_or_underscore() -> None:
+    cases = (("<title>マインドマップ風のツリーを描画できる「Treeviz」:phpspot開発日誌</title>"
+              "<link rel='canonical' href='https://phpspot.org/blog/archives/2019/04/treeviz.html'>",
+              "マインドマップ風のツリーを描画できる「Treeviz」"),
+             ("<title>الهيئة تسيطر على إدلب:الجزيرة نت</title>"
+              "<meta property='og:site_name' content='الجزيرة نت'>", "الهيئة تسيطر على إدلب"),
+             ("<title>Ceasefire holds in Idlib_Levant Monitor</title>"
+              "<meta property='og:site_name' content='Levant Monitor'>", "Ceasefire holds in Idlib"))
+    for head, want in cases:
+        assert meta_of(page(head, "<div><p>Text of the article.</p></div>")).title == want, want
+
+
+def test_time_in_a_title_is_not_a_separator() -> None:
+    html = page("<title>Polls close at 10:30 in Idlib</title>"
+                "<meta property='og:site_name' content='Levant Monitor'>",
+                "<div><p>Text of the article.</p></div>")
+    assert meta_of(html).title == "Polls close at 10:30 in Idlib"
+
+
 # --- datelines with other languages' months --------------------------------------------------------
 
 

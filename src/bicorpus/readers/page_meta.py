@@ -97,8 +97,10 @@ KICKER_MAX_WORDS = 6
 #: How many ancestors of an ``<h1>`` are looked at for a masthead.
 MASTHEAD_DEPTH = 4
 _ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
-#: A colon ends a site name only when that name is recognised (``Reuters: …``).
-_COLON_SEP_RE = re.compile(r"(?<=\S)\s?:\s+")
+#: A colon ends a site name only when that name is recognised (``Reuters: …``); so do the full-width
+#: colon and bar of CJK titles, and a colon or underscore between words without spaces
+#: (``标题：朝日新聞デジタル``, ``Headline:phpspot開発日誌``, ``标题_好奇心日报``).
+_COLON_SEP_RE = re.compile(r"(?<=\S)\s?:\s+|\s*[：｜]\s*|(?<=\S)[_:](?=[^\W\d])")
 _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: An RFC 2822 timestamp with its offset (``Sat, 19 Oct 2019 00:04:00 +0200``), and an ISO one stating
 #: a non-zero offset.
@@ -610,7 +612,7 @@ def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = Fal
             or (split and pk in {_key(p) for p in _parts(h1)}))
 
 
-_OPEN_SEPS = "_|│-–—:·•»›/~"
+_OPEN_SEPS = "_|│-–—:·•»›/~：｜＿－"
 
 
 def _opens(title: str, h1: str) -> bool:
