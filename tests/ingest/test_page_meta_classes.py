@@ -161,6 +161,34 @@ def test_page_without_stated_date_takes_its_dateline_over_an_older_sidebar_date(
     assert meta_of(html).date == "2018-09-30"
 
 
+def test_cjk_sentence_with_a_date_is_no_dateline() -> None:
+    sentence = "宅配便業者をかたる偽ショートメッセージで、また新たな手口が出現（2019/3/20）"
+    root = parse(page("", f"<h1>注意喚起</h1><p>{sentence}</p>"))
+    assert root is not None
+    assert text_dateline(root) is None
+
+
+def test_dateline_shown_beats_the_day_of_the_url(tmp_path: Path) -> None:
+    for dateline, body in (("Sept. 19, 2016", BODY_EN), ("الإثنين 19 أيلول 2016", BODY_AR)):
+        html = page("<title>Suspect arrested in bombings</title>"
+                    "<link rel='canonical' href='https://www.example-news.com/2016/09/20/nyregion/bombings.html'>",
+                    f"<article><h1>Suspect arrested in bombings</h1><p>{dateline}</p>{body}</article>")
+        path = tmp_path / "page.html"
+        path.write_text(html, "utf-8")
+        _src, doc, _passages = processed(path)
+        assert doc.date == "2016-09-19", dateline
+
+
+def test_day_of_the_url_without_a_dateline_stays(tmp_path: Path) -> None:
+    html = page("<title>Suspect arrested in bombings</title>"
+                "<link rel='canonical' href='https://www.example-news.com/2016/09/20/nyregion/bombings.html'>",
+                f"<article><h1>Suspect arrested in bombings</h1>{BODY_EN}</article>")
+    path = tmp_path / "page.html"
+    path.write_text(html, "utf-8")
+    _src, doc, _passages = processed(path)
+    assert doc.date == "2016-09-20"
+
+
 def test_a_month_named_in_a_sentence_is_no_dateline() -> None:
     root = parse(page("", "<h1>Neubau</h1><p>Der Tunnel wird vom 24. April bis 2. Oktober 2017 gesperrt, "
                           "sagte die Behörde am Montag in Wien.</p>"))

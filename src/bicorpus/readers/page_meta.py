@@ -831,6 +831,7 @@ MONTH_DATE_MAX_TEXTS = 3000
 MONTH_DATE_MAX_CHARS = 200
 #: A dateline holds its day and at most this many other words (a weekday, "Publié le", a time).
 DATELINE_OTHER_WORDS = 5
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def _dateline_day(piece: str, table: dict[str, int], pattern: re.Pattern[str]) -> str | None:
@@ -857,7 +858,9 @@ def _dateline_day(piece: str, table: dict[str, int], pattern: re.Pattern[str]) -
 
         text = normalize_text(piece)
         span, iso = (found.start, found.end), found.iso
-    if len(_WORD_RE.findall(f"{text[:span[0]]} {text[span[1]:]}")) > DATELINE_OTHER_WORDS:
+    # other words (a Chinese, Japanese or Korean character counts as one: no spaces part them)
+    words = _WORD_RE.findall(f"{text[:span[0]]} {text[span[1]:]}")
+    if sum(max(1, len(_CJK_RE.findall(w))) for w in words) > DATELINE_OTHER_WORDS:
         return None  # a sentence, not a dateline
     return day_of(iso)
 
@@ -917,9 +920,11 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
         if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
             published, utc = local, False
+    # a day the URL alone gives is a guess too (a print edition's day, a folder's): a dateline
+    # the page shows beats it
+    guessed = published is None
     published = published or url_day(page_url) or url_day(url)
     modified = None
-    guessed = published is None
     if published is None:
         modified = found.ld_modified or _first_day(found.meta.get("modified", ()))
         published = _quick_date(root, page_url or url)
