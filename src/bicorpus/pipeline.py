@@ -197,8 +197,10 @@ def display_path(path: str | Path, base: str | None = None) -> str:
     absolute = os.path.abspath(path)
     root = os.path.abspath(base) if base else os.getcwd()
     prefix = root if root.endswith(os.sep) else root + os.sep
-    if os.sep == "/" and absolute.startswith(prefix):  # the common case, without relpath's work
-        return absolute[len(prefix):]
+    if os.sep == "/" and absolute != root:  # the common cases, without relpath's work
+        if absolute.startswith(prefix):
+            return absolute[len(prefix):]
+        return absolute  # not under the base: relpath would climb out of it ("../...")
     try:
         rel = os.path.relpath(absolute, root)
     except ValueError:
@@ -261,13 +263,17 @@ class _Existing:
                    corpus)
 
 
-def _unchanged_by_stat(stored: list[Document], path: Path) -> bool:
-    """The file has the size and mtime the corpus records for it (for an archive, on each page)."""
-    if not stored or any(d.mtime is None for d in stored):
-        return False
+def _stat(path: Path) -> os.stat_result | None:
     try:
-        st = path.stat()
-    except OSError:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _unchanged_by_stat(stored: list[Document], st: os.stat_result | None) -> bool:
+    """The file (``st``: its ``os.stat``) has the size and mtime the corpus records for it (for an
+    archive, on each page)."""
+    if not stored or st is None or any(d.mtime is None for d in stored):
         return False
     sizes = {d.meta.get("archive_size", d.size) if member_of(d.path) else d.size for d in stored}
     return sizes == {st.st_size} and {d.mtime for d in stored} == {st.st_mtime}
@@ -319,7 +325,8 @@ def ingest(
         seen_paths: set[str] = set()
         tasks: list[tuple[int, str, _Task | None]] = []  # (file number, shown path, work to do)
         memo = load_memo(corpus_dir, f"{INGEST_VERSION}")
-        sites = site_table(files, memo)  # lines repeated across a site's pages (bicorpus.layout_site)
+        stats = {str(path): _stat(path) for path in files}  # each file asked once
+        sites = site_table(files, memo, stats)  # lines repeated across a site's pages (bicorpus.layout_site)
         for done, path in enumerate(files, 1):
             shown = display_path(path, existing.base)
             if shown in seen_paths:
@@ -328,7 +335,7 @@ def ingest(
             stored = existing.stored(shown)
             hits = sites.hits(path)
             same_site_lines = all(d.meta.get("site_lines") == fingerprint(hits) for d in stored)
-            if existing.current and same_site_lines and _unchanged_by_stat(stored, path):
+            if existing.current and same_site_lines and _unchanged_by_stat(stored, stats[str(path)]):
                 tasks.append((done, shown, None))
                 continue
             known = _recorded_sha256(stored) if existing.current and same_site_lines else None
