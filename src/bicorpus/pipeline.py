@@ -36,6 +36,7 @@ from .corpus import (
     block_lines,
     block_rows_of,
     iter_raw_lines,
+    loads_row,
     open_corpus,
     raw_doc_id,
 )
@@ -639,7 +640,9 @@ def _store(
                     tx.document_line(line)
                     sources[row["path"]] = row["sha256"]
                     n_docs += 1
-        kept = _copy_intact_passages(tx, existing.corpus, dropped)
+        kept = _copy_by_position(tx, existing, dropped)
+        if kept is None:
+            kept = _copy_intact_passages(tx, existing.corpus, dropped)
         if kept is not None:
             n_passages, langs, regions = kept
         else:
@@ -705,6 +708,84 @@ def _intact_document_lines(existing: _Existing, dropped: set[str]) -> list[tuple
         if doc.id not in dropped:
             kept.append((line + b"\n", doc))
     return kept if seen == len(existing.by_id) else None
+
+
+def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[str]
+                      ) -> tuple[int, Counter[str], Counter[str]] | None:
+    """Copies the passage rows of kept documents, found by position: bicorpus writes each
+    document's rows one after another, in the order of ``documents.jsonl``, so the rows of a
+    dropped document are the ``n_passages`` lines after those of the documents before it.  Only
+    the dropped rows are looked at (each must carry its document's id) and parsed (for the
+    counts); the rest is copied in slices.  The file is hashed as it is read: it must be, byte for
+    byte, what the manifest records, or what was written is taken back and ``None`` returned
+    (then the rows are found by id, or parsed and checked), as when the documents file or the
+    manifest cannot be trusted."""
+    corpus = existing.corpus
+    if corpus is None or not corpus.intact(DOCUMENTS_FILE):
+        return None
+    manifest = corpus.manifest
+    total, langs, regions = manifest.get("passages"), manifest.get("langs"), manifest.get("regions")
+    record = manifest["files"].get(PASSAGES_FILE)  # intact(): the manifest is sound and has files
+    if not (isinstance(total, int) and isinstance(langs, dict) and isinstance(regions, dict)
+            and isinstance(record, dict)):
+        return None
+    spans: list[tuple[int, int, bytes]] = []  # (first line, line after, the rows' doc_id key)
+    line = 0
+    for doc in existing.by_id.values():
+        if doc.id in dropped and doc.n_passages:
+            key = b'"doc_id": ' + _ROW_ENCODER.encode(doc.id).encode("utf-8")
+            spans.append((line, line + doc.n_passages, key))
+        line += doc.n_passages
+    if line != total:
+        return None
+    mark = tx.passages_mark()
+    lang_counts, region_counts = Counter(langs), Counter(regions)
+    digest, size, lineno = hashlib.sha256(), 0, 0
+    todo = iter(spans)
+    span = next(todo, None)
+    for block in corpus.line_blocks(PASSAGES_FILE):
+        digest.update(block)
+        size += len(block)
+        end_line = lineno + block.count(b"\n") + (not block.endswith(b"\n"))
+        pieces, at, pos, cur = [], 0, 0, lineno  # ``pos``: where line ``cur`` starts in the block
+        while span is not None and span[0] < end_line:
+            first, after, key = span
+            first, last = max(first, cur), min(after, end_line)
+            pos = _line_start(block, pos, first - cur)
+            end = _line_start(block, pos, last - first)
+            for row_line in block_lines(block[pos:end]):
+                if key not in row_line:
+                    tx.rewind_passages(mark)
+                    return None
+                row = loads_row(row_line)
+                lang_counts[row["lang"]] -= 1
+                region_counts[row["region"]] -= 1
+                total -= 1
+            pieces.append(block[at:pos])
+            at, pos, cur = end, end, last
+            if after > end_line:
+                break  # the document's rows go on in the next block
+            span = next(todo, None)
+        pieces.append(block[at:])
+        if at < len(block) and not block.endswith(b"\n"):  # the file's last line, kept
+            pieces.append(b"\n")
+        tx.passage_line(b"".join(pieces))
+        lineno = end_line
+    as_recorded = (size, digest.hexdigest()) == (record.get("size"), record.get("sha256"))
+    if span is not None or lineno != line or not as_recorded:
+        tx.rewind_passages(mark)
+        return None
+    return total, +lang_counts, +region_counts
+
+
+def _line_start(block: bytes, pos: int, lines: int) -> int:
+    """Where the line ``lines`` lines after the one starting at ``pos`` starts (the block's end
+    when there are fewer)."""
+    for _ in range(lines):
+        pos = block.find(b"\n", pos) + 1
+        if not pos:
+            return len(block)
+    return pos
 
 
 def _copy_intact_passages(tx: CorpusTransaction, corpus: Corpus | None, dropped: set[str]
