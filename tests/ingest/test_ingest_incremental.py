@@ -19,7 +19,8 @@ from bicorpus.pipeline import ingest
 CHROME = ["مركز المستقبل للأبحاث والدراسات المتقدمة", "Home | Analysis | Contact", "© 2017 Future Center"]
 NAMES = ["Abu Mohammad al-Julani", "أبو محمد الجولاني", "Hayat Tahrir al-Sham", "هيئة تحرير الشام",
          "Deir ez-Zor", "دير الزور", "Raqqa", "الرقة"]
-QUERIES = ["Julani", "الجولاني", "Tahrir al-Sham", "Deir ez-Zor", "الرقة", "\"battle for Raqqa\"", "Future Center"]
+QUERIES = ["Julani", "الجولاني", "Tahrir al-Sham", "Deir ez-Zor", "الرقة", "\"battle for Raqqa\"",
+           "Future Center"]
 
 
 def page_text(site: str, i: int, revision: int = 0) -> str:
@@ -28,9 +29,11 @@ def page_text(site: str, i: int, revision: int = 0) -> str:
     a, b = NAMES[(i + revision) % len(NAMES)], NAMES[(3 * i + 1) % len(NAMES)]
     body = (f"Report {i}.{revision}: the battle for Raqqa and {a} as the coalition prepares and {b} "
             f"retreats along the Euphrates valley towards the border with Iraq, sources said.")
-    arabic = f"تقول المصادر إن {NAMES[(i + 1) % 2 + 1]} انسحبت من {NAMES[5]} في التقرير {i} بعد المعارك العنيفة."
-    return "\n".join([f"https://www.{site}/report/{i}", CHROME[0], CHROME[1], f"After the battle {i}.{revision}",
-                      "12 April 2017", "", body, "", arabic, "", CHROME[2]]) + "\n"
+    arabic = (f"تقول المصادر إن {NAMES[(i + 1) % 2 + 1]} انسحبت من {NAMES[5]} في التقرير {i} "
+              "بعد المعارك العنيفة.")
+    title = f"After the battle {i}.{revision}"
+    return "\n".join([f"https://www.{site}/report/{i}", CHROME[0], CHROME[1], title, "12 April 2017", "",
+                      body, "", arabic, "", CHROME[2]]) + "\n"
 
 
 def write_pages(folder: Path, count: int, revision: int = 0) -> None:
@@ -54,8 +57,8 @@ def answers(index: str) -> list[tuple[str, int, list[tuple[str, str, list[dict[s
     weigh the deleted rows of an updated index until its segments merge, so they are left out."""
     with api.open_index(index) as ix:
         results = [ix.search(q, limit=500) for q in QUERIES]
-    return [(r.query, r.total, sorted((h.passage_id, h.tier, [m.to_dict() for m in h.matches]) for h in r.hits))
-            for r in results]
+    return [(r.query, r.total, sorted((h.passage_id, h.tier, [m.to_dict() for m in h.matches])
+                                      for h in r.hits)) for r in results]
 
 
 def touch_later(path: Path) -> None:
@@ -105,8 +108,8 @@ def rewrite_corpus_file(corpus: Path, name: str, data: bytes) -> None:
     manifest = json.loads((corpus / MANIFEST_FILE).read_text("utf-8"))
     manifest["files"][name] = {"size": len(data), "sha256": hashlib.sha256(data).hexdigest()}
     manifest["checksum"] = manifest_checksum(manifest)
-    (corpus / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n",
-                                        "utf-8")
+    body = json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    (corpus / MANIFEST_FILE).write_text(body, "utf-8")
 
 
 @pytest.mark.parametrize("shape", ["documents reversed", "passages reversed", "passages damaged"])
@@ -121,7 +124,7 @@ def test_the_rows_to_drop_are_found_whatever_the_order_of_the_stored_rows(work: 
         rewrite_corpus_file(corpus, PASSAGES_FILE, b"".join(reversed(lines)))
     else:  # a kept row's text changed in place, same size: the file is not what the manifest records
         data = (corpus / PASSAGES_FILE).read_bytes()
-        assert data.count("Euphrates valley".encode()) > 3
+        assert data.count(b"Euphrates valley") > 3
         (corpus / PASSAGES_FILE).write_bytes(data.replace(b"Euphrates valley", b"Euphrates Valley", 1))
     change_some(work / "pages")
     report = ingest(["pages"], "corpus", prune=True)
@@ -130,7 +133,8 @@ def test_the_rows_to_drop_are_found_whatever_the_order_of_the_stored_rows(work: 
     docs, passages, counts = rows("corpus")
     if shape == "passages damaged":  # the damaged row is carried over (as parsed), the rest as a full ingest
         assert sum("Euphrates Valley" in p["text"] for p in passages) == 1
-        passages = [{**p, "text": p["text"].replace("Euphrates Valley", "Euphrates valley")} for p in passages]
+        passages = [{**p, "text": p["text"].replace("Euphrates Valley", "Euphrates valley")}
+                    for p in passages]
     full_docs, full_passages, full_counts = rows("full")
     assert docs == full_docs and counts == full_counts
     assert [(p["id"], p["text"], p["lang"], p["region"]) for p in passages] == \
