@@ -44,10 +44,11 @@ from .corpus import loads_row
 from .layout import site_key
 from .sources import source_format
 
-try:  # orjson writes the memo's rows in a third of json's time, to the same values
+try:  # orjson writes and reads the memo's rows in a third of json's time, to the same values
     from orjson import dumps as _fast_dumps
+    from orjson import loads as _fast_loads
 except ImportError:  # a pure-Python install
-    _fast_dumps = None
+    _fast_dumps = _fast_loads = None
 
 #: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 4096
@@ -274,16 +275,30 @@ def load_memo(folder: Path, version: str) -> EdgeMemo:
         with open(folder / EDGES_FILE, "rb") as f:
             if json.loads(f.readline() or b"null") != {"version": version}:
                 return empty
-            for line in f:
-                name, size, mtime, site, keys, article = loads_row(line)
-                if not (type(name) is str and type(size) is int and type(mtime) is int and type(site) is str
-                        and type(keys) is str and type(article) is str):
-                    return empty
-                pages[name] = ((size, mtime), PageEdges(site, _split_keys(keys), _split_keys(article)))
-                lines[name] = line if line.endswith(b"\n") else line + b"\n"
+            body = f.read()
+        raw = body.splitlines(keepends=True)
+        if raw and not raw[-1].endswith(b"\n"):
+            raw[-1] += b"\n"
+        for line, row in zip(raw, _memo_rows(body, raw), strict=True):
+            name, size, mtime, site, keys, article = row
+            if not (type(name) is str and type(size) is int and type(mtime) is int and type(site) is str
+                    and type(keys) is str and type(article) is str):
+                return empty
+            pages[name] = ((size, mtime), PageEdges(site, _split_keys(keys), _split_keys(article)))
+            lines[name] = line
     except (OSError, ValueError, TypeError):
         return empty
     return EdgeMemo(version, pages, lines)
+
+
+def _memo_rows(body: bytes, lines: list[bytes]) -> list[object]:
+    """The memo's rows (one JSON value a line), parsed at once as one JSON array when orjson is
+    there (a newline can only end a row: JSON writes one inside a string as ``\\n``)."""
+    if _fast_loads is not None and b"\r" not in body:
+        rows = _fast_loads(b"[" + b",".join(lines) + b"]")
+        if isinstance(rows, list) and len(rows) == len(lines):
+            return rows
+    return [loads_row(line) for line in lines]
 
 
 def save_memo(folder: Path, memo: EdgeMemo, table: SiteTable) -> None:

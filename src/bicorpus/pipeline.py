@@ -18,6 +18,8 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import stat
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -264,6 +266,67 @@ class _Existing:
                    corpus)
 
 
+#: The file, in the corpus folder, that keeps each source file's ``(size, mtime in ns, inode)``.
+STAMPS_FILE = "file-stamps.json"
+#: How long (ns) after its last change a file's stamp is kept: a file changed again within one
+#: tick of its file system's clock (2 s on the coarsest) keeps its time, so a stamp taken sooner
+#: could miss a change.
+STAMP_AFTER_NS = 2 * 10**9
+
+
+@dataclass
+class _FileStamps:
+    """Each source file's ``(size, mtime in ns, inode)`` when the last run asked it (by document
+    path), kept beside the corpus.  A file is taken for unchanged without reading it only when its
+    stamp is the one kept *and* its size and time are the ones its documents record; any other
+    file is read and its bytes compared with the recorded SHA-256.  A stamp is kept only when the
+    file had not changed for :data:`STAMP_AFTER_NS` when the run started: a later change then
+    gives it another time.  A missing or damaged stamps file only makes a slower run."""
+
+    kept: dict[str, tuple[int, int, int]]
+    started: int
+    now: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, corpus_dir: Path, started: int) -> _FileStamps:
+        kept: dict[str, tuple[int, int, int]] = {}
+        try:
+            with open(corpus_dir / STAMPS_FILE, "rb") as f:
+                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    raise ValueError("not a file")
+                data = loads_row(f.read())
+            files = data["files"] if isinstance(data, dict) and data.get("version") == 1 else {}
+            for name, stamp in files.items():
+                if not (isinstance(stamp, list) and len(stamp) == 3 and all(type(n) is int for n in stamp)):
+                    raise ValueError("a bad stamp")
+                kept[name] = (stamp[0], stamp[1], stamp[2])
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            kept = {}
+        return cls(kept, started)
+
+    def check(self, shown: str, st: os.stat_result | None) -> bool:
+        """Whether the file's stamp is the one kept (and notes it for the next run)."""
+        if st is None or not stat.S_ISREG(st.st_mode):
+            return False
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        if st.st_mtime_ns + STAMP_AFTER_NS < self.started:
+            self.now[shown] = stamp
+        return self.kept.get(shown) == stamp
+
+    def save(self, corpus_dir: Path) -> None:
+        """Keeps this run's stamps when they differ from the ones kept (written to a temporary
+        file renamed into place)."""
+        if self.now == self.kept or not corpus_dir.is_dir():
+            return
+        tmp = corpus_dir / (STAMPS_FILE + ".part")
+        body = {"version": 1, "files": {name: list(stamp) for name, stamp in self.now.items()}}
+        try:
+            tmp.write_bytes(json.dumps(body, ensure_ascii=False).encode("utf-8", "surrogateescape"))
+            os.replace(tmp, corpus_dir / STAMPS_FILE)
+        except (OSError, UnicodeError):
+            tmp.unlink(missing_ok=True)
+
+
 def _stat(path: Path) -> os.stat_result | None:
     try:
         return os.stat(path)
@@ -301,16 +364,21 @@ def ingest(
     (``.warc``, ``.warc.gz``) gives one document per page, with the path ``ARCHIVE#OFFSET``."""
     corpus_dir = Path(corpus_dir)
     report = IngestReport()
+    started = time.time_ns()  # before any file is asked: see _FileStamps
     files: list[Path] = []
+    stats: dict[str, os.stat_result | None] = {}  # each file's ``os.stat``, asked once
     for entry in walk_sources(paths, skip=[corpus_dir], follow_links=follow_links):
         if isinstance(entry, Skipped):
             _skip(report, entry, on_error)
-        elif not os.path.lexists(entry):
+            continue
+        st = _stat(entry)
+        if st is None and not os.path.lexists(entry):
             _fail(report, shown_name(entry), "no such file", on_error)
         elif not valid_name(str(entry)):
             _fail(report, shown_name(entry), BAD_NAME, on_error)
         else:
             files.append(entry)
+            stats[str(entry)] = st
     if strict and report.failures:
         report.stopped = True
         return report
@@ -326,7 +394,7 @@ def ingest(
         seen_paths: set[str] = set()
         tasks: list[tuple[int, str, _Task | None]] = []  # (file number, shown path, work to do)
         memo = load_memo(corpus_dir, f"{INGEST_VERSION}")
-        stats = {str(path): _stat(path) for path in files}  # each file asked once
+        stamps = _FileStamps.load(corpus_dir, started)
         sites = site_table(files, memo, stats)  # lines repeated across a site's pages (bicorpus.layout_site)
         for done, path in enumerate(files, 1):
             shown = display_path(path, existing.base)
@@ -336,7 +404,9 @@ def ingest(
             stored = existing.stored(shown)
             hits = sites.hits(path)
             same_site_lines = all(d.meta.get("site_lines") == fingerprint(hits) for d in stored)
-            if existing.current and same_site_lines and _unchanged_by_stat(stored, stats[str(path)]):
+            st = stats[str(path)]
+            known_stamp = stamps.check(shown, st)
+            if existing.current and same_site_lines and known_stamp and _unchanged_by_stat(stored, st):
                 tasks.append((done, shown, None))
                 continue
             known = _recorded_sha256(stored) if existing.current and same_site_lines else None
@@ -374,6 +444,7 @@ def ingest(
             report.documents = len(existing.by_id)
             report.passages = sum(d.n_passages for d in existing.by_id.values())
             save_memo(corpus_dir, memo, sites)
+            stamps.save(corpus_dir)
             return report  # nothing changed: the corpus files stay byte-identical
 
         # 5. store
@@ -383,6 +454,7 @@ def ingest(
         report.written = True
         report.after = tx.fingerprint
         save_memo(corpus_dir, memo, sites)
+        stamps.save(corpus_dir)
     return report
 
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from bicorpus import api
+from bicorpus import api, pipeline
 from bicorpus.corpus import DOCUMENTS_FILE, MANIFEST_FILE, PASSAGES_FILE, manifest_checksum, open_corpus
-from bicorpus.pipeline import ingest
+from bicorpus.pipeline import STAMPS_FILE, ingest
 
 CHROME = ["مركز المستقبل للأبحاث والدراسات المتقدمة", "Home | Analysis | Contact", "© 2017 Future Center"]
 NAMES = ["Abu Mohammad al-Julani", "أبو محمد الجولاني", "Hayat Tahrir al-Sham", "هيئة تحرير الشام",
@@ -139,3 +139,70 @@ def test_the_rows_to_drop_are_found_whatever_the_order_of_the_stored_rows(work: 
     assert docs == full_docs and counts == full_counts
     assert [(p["id"], p["text"], p["lang"], p["region"]) for p in passages] == \
         [(p["id"], p["text"], p["lang"], p["region"]) for p in full_passages]
+
+
+def age(folder: Path, seconds: int = 3600) -> None:
+    """Sets back the time of every page (as for pages not edited for a while)."""
+    for page in folder.iterdir():
+        st = page.stat()
+        os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 10**9))
+
+
+def counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    reads: list[str] = []
+    real = pipeline.read_source
+
+    def read_source(path: Path, **kwargs: Any) -> Any:
+        reads.append(Path(path).name)
+        return real(path, **kwargs)
+
+    monkeypatch.setattr(pipeline, "read_source", read_source)
+    return reads
+
+
+def test_files_whose_stamp_is_kept_are_not_read_again(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    age(work / "pages")
+    assert ingest(["pages"], "corpus").ok
+    assert (work / "corpus" / STAMPS_FILE).exists()
+    reads = counting_reads(monkeypatch)
+    again = ingest(["pages"], "corpus")
+    assert reads == [] and not again.written and len(again.unchanged) == 30
+    (work / "corpus" / STAMPS_FILE).write_text('{"version": 1, "files": {"pages/p001.txt": "x"}}', "utf-8")
+    damaged = ingest(["pages"], "corpus")  # no usable stamps: every file read, found unchanged
+    assert len(reads) == 30 and not damaged.written and len(damaged.unchanged) == 30
+    reads.clear()
+    assert not ingest(["pages"], "corpus").written and reads == []  # the stamps were kept again
+
+
+def test_a_file_replaced_with_the_same_size_and_time_is_seen(work: Path) -> None:
+    age(work / "pages")
+    assert ingest(["pages"], "corpus").ok
+    page = work / "pages" / "p007.txt"
+    old = page.stat()
+    text = page.read_text("utf-8").replace("After the battle 7.0", "Before the siege 7.0")
+    assert len(text.encode()) == old.st_size
+    other = work / "new.txt"
+    other.write_text(text, "utf-8")
+    os.utime(other, ns=(old.st_atime_ns, old.st_mtime_ns))  # as a copy that keeps the file's time
+    os.replace(other, page)
+    assert (page.stat().st_size, page.stat().st_mtime_ns) == (old.st_size, old.st_mtime_ns)
+    report = ingest(["pages"], "corpus")
+    assert len(report.changed) == 1
+    assert "Before the siege 7.0" in {p.text for p in open_corpus("corpus").passages()}
+
+
+def test_a_file_changed_again_within_its_clock_tick_is_seen(work: Path) -> None:
+    """A page ingested right after it was written, then changed in place so quickly that its time
+    stays the same: its stamp was not kept, so its bytes are compared."""
+    assert ingest(["pages"], "corpus").ok
+    page = work / "pages" / "p012.txt"
+    old = page.stat()
+    text = page.read_text("utf-8").replace("After the battle 12.0", "Before the siege 12.0")
+    with open(page, "r+b") as f:  # the same file (same inode), rewritten
+        f.write(text.encode())
+    os.utime(page, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert (page.stat().st_size, page.stat().st_mtime_ns, page.stat().st_ino) == \
+        (old.st_size, old.st_mtime_ns, old.st_ino)
+    report = ingest(["pages"], "corpus")
+    assert len(report.changed) == 1
+    assert "Before the siege 12.0" in {p.text for p in open_corpus("corpus").passages()}
