@@ -227,6 +227,8 @@ class _Existing:
 
     #: Archive path → the documents of its pages.
     archives: dict[str, list[Document]] = field(default_factory=dict)
+    #: ``id(document)`` → its line as read, when ``documents.jsonl`` was intact.
+    raw_lines: dict[int, bytes] | None = None
 
     def __post_init__(self) -> None:
         for doc in self.by_path.values():
@@ -252,7 +254,8 @@ class _Existing:
                 )
             return cls({}, {}, True)
         corpus = open_corpus(corpus_dir)
-        docs = list(corpus.documents())
+        raw = _intact_documents(corpus)
+        docs = [doc for _, doc in raw] if raw is not None else list(corpus.documents())
         manifest = corpus.manifest
         current = (
             manifest.get("ingest_version") == INGEST_VERSION
@@ -263,7 +266,24 @@ class _Existing:
         if not isinstance(base, str) or not os.path.isdir(base):
             base = os.getcwd()  # an older corpus, or one moved from another machine
         return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint, base,
-                   corpus)
+                   corpus, raw_lines={id(d): line for line, d in raw} if raw is not None else None)
+
+
+def _intact_documents(corpus: Corpus) -> list[tuple[bytes, Document]] | None:
+    """The documents of an intact ``documents.jsonl`` (its size and SHA-256 are the manifest's: the
+    rows are as bicorpus wrote them, so their fields are not checked one by one), by raw line (with
+    its newline), in file order.  ``None`` when the file is not intact or a row does not make a
+    document (then each row is read and checked)."""
+    if not corpus.intact(DOCUMENTS_FILE):
+        return None
+    docs: list[tuple[bytes, Document]] = []
+    try:
+        for line in corpus.raw_lines(DOCUMENTS_FILE):
+            if line.strip():
+                docs.append((line + b"\n", Document(**loads_row(line))))
+    except (ValueError, TypeError):
+        return None
+    return docs
 
 
 #: The file, in the corpus folder, that keeps each source file's ``(size, mtime in ns, inode)``.
@@ -765,6 +785,9 @@ def _intact_document_lines(existing: _Existing, dropped: set[str]) -> list[tuple
     corpus = existing.corpus
     if corpus is None or not corpus.intact(DOCUMENTS_FILE):
         return None
+    if existing.raw_lines is not None and len(existing.raw_lines) == len(existing.by_id):
+        lines = existing.raw_lines  # every line read with its document, ids all different
+        return [(lines[id(doc)], doc) for doc in existing.by_id.values() if doc.id not in dropped]
     kept: list[tuple[bytes, Document]] = []
     seen = 0
     for line in corpus.raw_lines(DOCUMENTS_FILE):
@@ -823,13 +846,19 @@ def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[s
         while span is not None and span[0] < end_line:
             first, after, key = span
             first, last = max(first, cur), min(after, end_line)
-            pos = _line_start(block, pos, first - cur)
+            if first > cur:  # the rows before are passed over: the document's first row holds its key
+                found = block.find(key, pos)
+                start = block.rfind(b"\n", pos, found) + 1 if found >= 0 else len(block)
+                if found < 0 or block.count(b"\n", pos, start) != first - cur:
+                    tx.rewind_passages(mark)
+                    return None
+                pos = start
             end = _line_start(block, pos, last - first)
             for row_line in block_lines(block[pos:end]):
                 if key not in row_line:
                     tx.rewind_passages(mark)
                     return None
-                row = loads_row(row_line)
+                row = json.loads(row_line)
                 lang_counts[row["lang"]] -= 1
                 region_counts[row["region"]] -= 1
                 total -= 1
