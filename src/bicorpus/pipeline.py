@@ -59,7 +59,7 @@ from .sources import (
     shown_name,
     source_format,
     valid_name,
-    walk_sources,
+    walk_source_names,
 )
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
@@ -347,7 +347,7 @@ class _FileStamps:
             tmp.unlink(missing_ok=True)
 
 
-def _stat(path: Path) -> os.stat_result | None:
+def _stat(path: str) -> os.stat_result | None:
     try:
         return os.stat(path)
     except (OSError, ValueError):
@@ -385,20 +385,20 @@ def ingest(
     corpus_dir = Path(corpus_dir)
     report = IngestReport()
     started = time.time_ns()  # before any file is asked: see _FileStamps
-    files: list[Path] = []
+    files: list[str] = []  # paths as strings: a ``Path`` of each of many files costs more than its reading
     stats: dict[str, os.stat_result | None] = {}  # each file's ``os.stat``, asked once
-    for entry in walk_sources(paths, skip=[corpus_dir], follow_links=follow_links):
+    for entry in walk_source_names(paths, skip=[corpus_dir], follow_links=follow_links):
         if isinstance(entry, Skipped):
             _skip(report, entry, on_error)
             continue
         st = _stat(entry)
         if st is None and not os.path.lexists(entry):
             _fail(report, shown_name(entry), "no such file", on_error)
-        elif not valid_name(str(entry)):
+        elif not valid_name(entry):
             _fail(report, shown_name(entry), BAD_NAME, on_error)
         else:
             files.append(entry)
-            stats[str(entry)] = st
+            stats[entry] = st
     if strict and report.failures:
         report.stopped = True
         return report
@@ -424,13 +424,13 @@ def ingest(
             stored = existing.stored(shown)
             hits = sites.hits(path)
             same_site_lines = all(d.meta.get("site_lines") == fingerprint(hits) for d in stored)
-            st = stats[str(path)]
+            st = stats[path]
             known_stamp = stamps.check(shown, st)
             if existing.current and same_site_lines and known_stamp and _unchanged_by_stat(stored, st):
                 tasks.append((done, shown, None))
                 continue
             known = _recorded_sha256(stored) if existing.current and same_site_lines else None
-            tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes, hits)))
+            tasks.append((done, shown, _Task(path, shown, known, max_passage_chars, max_bytes, hits)))
         with open(new_part, "wb") as part_file, _processed(t[2] for t in tasks) as results:
             part = _NewPassages(part_file)
             for (done, shown, task), result in zip(tasks, results, strict=True):
