@@ -392,6 +392,25 @@ class Corpus:
         if rest:
             yield rest
 
+    def line_chunks(self, name: str, size: int = 1 << 22) -> Iterator[tuple[bytes, int]]:
+        """The bytes of one corpus file, as opened, in chunks without copying them: ``(chunk, end)``,
+        the chunk's first ``end`` bytes whole lines (each ending with a newline, but perhaps the
+        file's last), the rest read again with the next chunk."""
+        fd = self._fds.get(name)
+        if fd is None:
+            raise CorpusError(f"corpus file {self.path / name} is missing")
+        offset = 0
+        try:
+            while chunk := os.pread(fd, size, offset):
+                end = chunk.rfind(b"\n") + 1 if len(chunk) == size else len(chunk)  # short: the file's end
+                if not end:
+                    size *= 2  # a line longer than the chunk
+                    continue
+                yield chunk, end
+                offset += end
+        except OSError as err:
+            raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
+
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """The raw lines (without newline) of one corpus file, as opened."""
         fd = self._fds.get(name)
@@ -638,7 +657,7 @@ class CorpusTransaction:
         self._hashes[DOCUMENTS_FILE].update(line)
         self._sizes[DOCUMENTS_FILE] += len(line)
 
-    def passage_line(self, line: bytes) -> None:
+    def passage_line(self, line: bytes | memoryview) -> None:
         """Append already serialized ``passages.jsonl`` lines (one or more, each ending in a newline)."""
         assert self._passages is not None
         self._passages.write(line)

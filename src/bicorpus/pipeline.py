@@ -838,23 +838,24 @@ def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[s
     digest, size, lineno = hashlib.sha256(), 0, 0
     todo = iter(spans)
     span = next(todo, None)
-    for block in corpus.line_blocks(PASSAGES_FILE):
-        digest.update(block)
-        size += len(block)
-        end_line = lineno + block.count(b"\n") + (not block.endswith(b"\n"))
-        pieces, at, pos, cur = [], 0, 0, lineno  # ``pos``: where line ``cur`` starts in the block
+    for chunk, stop in corpus.line_chunks(PASSAGES_FILE):  # the lines of chunk[:stop], copied as views
+        view = memoryview(chunk)
+        digest.update(view[:stop])
+        size += stop
+        end_line = lineno + chunk.count(b"\n", 0, stop) + (chunk[stop - 1] != 0x0A)
+        at, pos, cur = 0, 0, lineno  # ``pos``: where line ``cur`` starts in the chunk
         while span is not None and span[0] < end_line:
             first, after, key = span
             first, last = max(first, cur), min(after, end_line)
             if first > cur:  # the rows before are passed over: the document's first row holds its key
-                found = block.find(key, pos)
-                start = block.rfind(b"\n", pos, found) + 1 if found >= 0 else len(block)
-                if found < 0 or block.count(b"\n", pos, start) != first - cur:
+                found = chunk.find(key, pos, stop)
+                start = chunk.rfind(b"\n", pos, found) + 1 if found >= 0 else stop
+                if found < 0 or chunk.count(b"\n", pos, start) != first - cur:
                     tx.rewind_passages(mark)
                     return None
                 pos = start
-            end = _line_start(block, pos, last - first)
-            for row_line in block_lines(block[pos:end]):
+            end = _line_start(chunk, pos, last - first, stop)
+            for row_line in block_lines(chunk[pos:end]):
                 if key not in row_line:
                     tx.rewind_passages(mark)
                     return None
@@ -862,15 +863,14 @@ def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[s
                 lang_counts[row["lang"]] -= 1
                 region_counts[row["region"]] -= 1
                 total -= 1
-            pieces.append(block[at:pos])
+            tx.passage_line(view[at:pos])
             at, pos, cur = end, end, last
             if after > end_line:
-                break  # the document's rows go on in the next block
+                break  # the document's rows go on in the next chunk
             span = next(todo, None)
-        pieces.append(block[at:])
-        if at < len(block) and not block.endswith(b"\n"):  # the file's last line, kept
-            pieces.append(b"\n")
-        tx.passage_line(b"".join(pieces))
+        tx.passage_line(view[at:stop])
+        if at < stop and chunk[stop - 1] != 0x0A:  # the file's last line, kept
+            tx.passage_line(b"\n")
         lineno = end_line
     as_recorded = (size, digest.hexdigest()) == (record.get("size"), record.get("sha256"))
     if span is not None or lineno != line or not as_recorded:
@@ -879,13 +879,13 @@ def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[s
     return total, +lang_counts, +region_counts
 
 
-def _line_start(block: bytes, pos: int, lines: int) -> int:
-    """Where the line ``lines`` lines after the one starting at ``pos`` starts (the block's end
-    when there are fewer)."""
+def _line_start(block: bytes, pos: int, lines: int, stop: int) -> int:
+    """Where the line ``lines`` lines after the one starting at ``pos`` starts (``stop``, the end of
+    the block's lines, when there are fewer)."""
     for _ in range(lines):
-        pos = block.find(b"\n", pos) + 1
+        pos = block.find(b"\n", pos, stop) + 1
         if not pos:
-            return len(block)
+            return stop
     return pos
 
 
