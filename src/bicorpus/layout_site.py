@@ -17,7 +17,8 @@ there is one, else its folder.  HTML pages are left to their extractor (no table
 Only the edges of each file are read here (its first and last :data:`EDGE_BYTES` bytes), so the
 pass costs little next to ingest itself (about 0.1 ms a file).  What it keeps of each file is
 also remembered beside the corpus (:data:`EDGES_FILE`, with the file's size and modification
-time): a re-ingest reads again only the files whose size or time changed.
+time, a page's keys joined in one string): a re-ingest reads again only the files whose size or
+time changed, and writes back the memo lines of the others as it read them.
 
 What a page gets from the table is its *hits*: the keys of its own lines that repeat across its
 site.  They are an input of the page's processing like its text, and their fingerprint is kept

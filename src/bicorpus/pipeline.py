@@ -7,9 +7,14 @@
 5. **store**     :class:`bicorpus.corpus.CorpusTransaction` — the corpus, rewritten all or nothing
 
 Stages 2-4 for one page are the pure function :func:`process_document`.  :func:`ingest` runs
-the batch: unchanged files are recognized (same size and mtime, or same bytes) and their
-corpus rows copied byte for byte; a changed file replaces its passages; ``prune`` drops
-documents whose file is gone.  A file that cannot be read is reported and skipped.
+the batch: unchanged files are recognized (the size, mtime and inode kept for them, or the same
+bytes) and their corpus rows copied byte for byte; a changed file replaces its passages;
+``prune`` drops documents whose file is gone.  A file that cannot be read is reported and skipped.
+
+A re-ingest of a few changed files in a large collection does little beyond them: each file is
+asked one ``stat``; the kept rows are copied unparsed, found by position (each document's rows
+follow one another in the order of ``documents.jsonl``) and checked against the manifest's
+SHA-256 as they are copied; the site pass reads again only the edges of changed files.
 """
 
 from __future__ import annotations
