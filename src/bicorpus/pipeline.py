@@ -421,6 +421,7 @@ def ingest(
         memo = load_memo(corpus_dir, f"{INGEST_VERSION}")
         stamps = _FileStamps.load(corpus_dir, started)
         sites = site_table(files, memo, stats)  # lines repeated across a site's pages (bicorpus.layout_site)
+        hit_prints: dict[frozenset[str], str | None] = {}
         for done, path in enumerate(files, 1):
             shown = display_path(path, existing.base)
             if shown in seen_paths:
@@ -428,7 +429,9 @@ def ingest(
             seen_paths.add(shown)
             stored = existing.stored(shown)
             hits = sites.hits(path)
-            same_site_lines = all(d.meta.get("site_lines") == fingerprint(hits) for d in stored)
+            if hits not in hit_prints:  # pages of one site mostly share their hits
+                hit_prints[hits] = fingerprint(hits)
+            same_site_lines = all(d.meta.get("site_lines") == hit_prints[hits] for d in stored)
             st = stats[path]
             known_stamp = stamps.check(shown, st)
             if existing.current and same_site_lines and known_stamp and _unchanged_by_stat(stored, st):
