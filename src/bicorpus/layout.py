@@ -642,10 +642,24 @@ class Layout:
 
 
 def _header_like(u: Unit, article_lang: str) -> bool:
+    if _key_point(u, article_lang):
+        return False
     if u.marked_header or u.decoration:
         return True
     minority = u.lang in ("ar", "en") and u.lang != article_lang
     return minority and u.date is None and len(u.text) <= SHAPE_MAX_CHARS
+
+
+#: Shortest bullet read as a sentence of the article (a key point) rather than a linked headline.
+KEY_POINT_MIN_CHARS = 60
+
+
+def _key_point(u: Unit, article_lang: str) -> bool:
+    """A bullet in the article's script that is a finished sentence (``• The army withdrew from
+    the city to spare civilians.``): one of the article's key points, not a header's linked
+    headline (headlines do not end in a full stop) nor a byline."""
+    return (u.bullet and u.byline is None and not u.label and not u.nav and u.lang == article_lang
+            and len(u.text) >= KEY_POINT_MIN_CHARS and _final_char(u.text) == ".")
 
 
 def _foreign_bullet(u: Unit, article_lang: str) -> bool:
@@ -1780,7 +1794,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.headings.append(Heading(u.text, u.start, u.end))
         elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i)
                                   or (not para[i] and _never_title(u)))  # an infobox's "Part of …"
-              and not _is_heading(units, i, lang, para, boiler)):
+              and not _is_heading(units, i, lang, para, boiler) and not _key_point(u, lang)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
