@@ -285,7 +285,11 @@ def _intact_documents(corpus: Corpus) -> list[tuple[bytes, Document]] | None:
     try:
         for line in corpus.raw_lines(DOCUMENTS_FILE):
             if line.strip():
-                docs.append((line + b"\n", Document(**loads_row(line))))
+                doc = Document(**loads_row(line))
+                if not (type(doc.id) is type(doc.path) is str and type(doc.n_passages) is int
+                        and type(doc.meta) is dict):  # what the incremental path counts and looks up on
+                    return None
+                docs.append((line + b"\n", doc))
     except (ValueError, TypeError):
         return None
     return docs
@@ -864,12 +868,15 @@ def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[s
                 pos = start
             end = _line_start(chunk, pos, last - first, stop)
             for row_line in block_lines(chunk[pos:end]):
-                if key not in row_line:
+                try:
+                    if key not in row_line:
+                        raise ValueError("not a row of the document")
+                    row = json.loads(row_line)
+                    lang_counts[row["lang"]] -= 1
+                    region_counts[row["region"]] -= 1
+                except (ValueError, KeyError, TypeError):  # the file is not as written (the hash will say)
                     tx.rewind_passages(mark)
                     return None
-                row = json.loads(row_line)
-                lang_counts[row["lang"]] -= 1
-                region_counts[row["region"]] -= 1
                 total -= 1
             tx.passage_line(view[at:pos])
             at, pos, cur = end, end, last

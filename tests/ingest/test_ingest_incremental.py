@@ -14,6 +14,7 @@ import pytest
 
 from bicorpus import api, pipeline
 from bicorpus.corpus import DOCUMENTS_FILE, MANIFEST_FILE, PASSAGES_FILE, manifest_checksum, open_corpus
+from bicorpus.errors import CorpusError
 from bicorpus.pipeline import STAMPS_FILE, ingest
 
 CHROME = ["مركز المستقبل للأبحاث والدراسات المتقدمة", "Home | Analysis | Contact", "© 2017 Future Center"]
@@ -206,3 +207,17 @@ def test_a_file_changed_again_within_its_clock_tick_is_seen(work: Path) -> None:
     report = ingest(["pages"], "corpus")
     assert len(report.changed) == 1
     assert "Before the siege 12.0" in {p.text for p in open_corpus("corpus").passages()}
+
+
+def test_a_damaged_row_of_a_changed_page_is_one_clear_error(work: Path) -> None:
+    assert ingest(["pages"], "corpus").ok
+    doc = next(d for d in open_corpus("corpus").documents() if d.path.endswith("p011.txt"))
+    data = (work / "corpus" / PASSAGES_FILE).read_bytes()
+    at = data.find(f'"doc_id": "{doc.id}"'.encode())
+    # a row of p011 is no longer JSON
+    (work / "corpus" / PASSAGES_FILE).write_bytes(data[:at] + b"X" + data[at + 1:])
+    before = (work / "corpus" / DOCUMENTS_FILE).read_bytes()
+    change_some(work / "pages")
+    with pytest.raises(CorpusError, match=r"passages\.jsonl:\d+: corrupt JSON line"):
+        ingest(["pages"], "corpus", prune=True)
+    assert (work / "corpus" / DOCUMENTS_FILE).read_bytes() == before  # the corpus as it was
