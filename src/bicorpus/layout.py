@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from .data import data_lines
@@ -36,7 +36,7 @@ from .dates import (
 )
 from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
-from .prefilter import Needles, needles_of
+from .prefilter import Gated, Needles, gated, needles_of
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -153,6 +153,8 @@ class _Patterns:
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
     needles: Needles | None = None
+    #: The floating patterns, each searched only where its own needles are (bicorpus.prefilter).
+    gated: Gated | None = None
 
     def search(self, text: str) -> bool:
         first = self.by_first.get(text[:1].casefold())
@@ -160,6 +162,8 @@ class _Patterns:
             return True
         if self.anchored is not None and self.anchored.match(text):
             return True
+        if self.gated is not None:
+            return self.gated.search(text)
         if self.floating is None or (self.needles is not None and not self.needles.may_match(text)):
             return False
         return self.floating.search(text) is not None
@@ -232,7 +236,7 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
     return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
-                     needles_of(floating))
+                     needles_of(floating), gated(floating))
 
 
 def _label_key(text: str) -> str:
@@ -514,12 +518,28 @@ EDGE_CHARS = 120
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
-    lang = lang_label(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
         head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
-        return Unit(start, end, chunk, lang,
+        return Unit(start, end, chunk, lang_label(chunk),
                     date_lead=leading_date(normalize_text(head)) if _DIGIT_RE.search(head) else None,
                     date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None)
+    unit = object.__new__(Unit)  # the fields set as the dataclass's __init__ would, without its
+    fields = unit.__dict__  # object.__setattr__ for each of them (Unit is frozen)
+    fields["start"] = start
+    fields["end"] = end
+    fields.update(_line_features(chunk))
+    return unit
+
+
+#: Short lines whose features are remembered: a site's chrome, bylines and datelines repeat from
+#: page to page.
+LINE_MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
+def _line_features(chunk: str) -> dict[str, object]:
+    """The fields of the :class:`Unit` of a line up to :data:`SHAPE_MAX_CHARS` long but its place
+    (``start``, ``end``); the same dict is handed out again for the same line (read only)."""
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
     found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
@@ -534,24 +554,23 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     beside = norm[: found.start] + " " + norm[found.end :] if found else ""
     if date_in and "|" not in chunk and len(_WORD_RE.findall(beside)) > DATE_IN_MAX_WORDS:
         date_in = None  # a sentence that names a day ("… اليوم الخميس 8-12-2016"), not a dateline
-    return Unit(
-        start,
-        end,
-        chunk,
-        lang,
-        bullet=_BULLET_RE.match(chunk) is not None,
-        byline=parse_byline(chunk),
-        page_byline=parse_page_byline(chunk),
-        label=is_header_label(chunk, norm),
-        nav=date is None and (is_navigation(chunk, norm) or _menu_line(norm)),
-        date=date,
-        caption=credit or _caption_patterns().search(norm),
-        date_in=date_in,
-        date_lead=date_lead,
-        date_tail=date_tail,
-        credit=credit,
-        key=key,
-    )
+    return {
+        "text": chunk,
+        "lang": lang_label(chunk),
+        "bullet": _BULLET_RE.match(chunk) is not None,
+        "byline": parse_byline(chunk),
+        "page_byline": parse_page_byline(chunk),
+        "label": is_header_label(chunk, norm),
+        "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm)),
+        "date": date,
+        "html_level": None,
+        "caption": credit or _caption_patterns().search(norm),
+        "date_in": date_in,
+        "date_lead": date_lead,
+        "date_tail": date_tail,
+        "credit": credit,
+        "key": key,
+    }
 
 
 #: A menu given as one line has at least this many section words.

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bicorpus import layout
 from bicorpus.data import data_lines
-from bicorpus.prefilter import _UNSAFE, needles, needles_of
+from bicorpus.prefilter import _UNSAFE, gated, needles, needles_of
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from bicorpus.prefilter import _UNSAFE, needles, needles_of
         (r"(اضغط|انقر|اضغطي) هنا", {"ضغط", "ضغطي", "نقر"}),  # re factors out the common alef
         (r"\bcookies?\b", {"cookie"}),
         (r"\|\s*$", {"|"}),
-        (r"\s/\s*(ap|afp|reuters)$", {"/"}),  # a lone mark is rarer in prose than "ap"
+        (r"\s/\s*(ap|afp|reuters)\b", {"/"}),  # a lone mark is rarer in prose than "ap"
         (r"Getty Images", {"getty images"}),  # lower-cased: compared with a lower-cased text
         (r"[a-z]+\d{2,}", None),  # classes and repeats only
         (r"(?-i:By)[A-Z]", None),  # a group that changes the flags is not read
@@ -44,6 +44,32 @@ def test_a_needle_before_the_end_of_the_pattern_is_looked_for_at_the_end_of_the_
     assert found.may_match("Smoke over Raqqa (AFP)") and found.may_match("دخان فوق الرقة (رويترز)\n")
     assert not found.may_match("Fighters (of the SDF) entered Raqqa on Monday")
     assert needles("(?m)news$") is None  # "$" at the end of every line: not read
+
+
+def test_the_alternatives_before_the_end_of_the_pattern_end_the_text():
+    # "ap" ending the line is rarer than a slash anywhere (dates: 12/05/2017)
+    at_end = r"(?=\n?\Z)"
+    assert needles(r"\s/\s*(ap|afp|reuters)$") == {"ap" + at_end, "afp" + at_end, "reuters" + at_end}
+    # an alternative's last literal ends the text, not its first: "ا\s?ف\s?ب" gives "ب"
+    assert needles(r"[.!]\s*[-–—]\s*(ap|ا\s?ف\s?ب)$") == {"ap" + at_end, "ب" + at_end}
+    assert needles(r"(ap|reuters)s?$") == {"ap", "reuters"}  # something may follow the group: not at the end
+    found = needles_of([r"\s/\s*(ap|afp|reuters)$"])
+    assert found is not None
+    assert found.may_match("Smoke over Raqqa / AFP") and not found.may_match("AFP reported on 12/05/2017")
+
+
+def test_patterns_are_searched_only_where_their_own_needles_are():
+    patterns = [r"\((afp|reuters|رويترز)\)$", r"\bcookies?\b", r"\ball rights reserved\b", r"\s/\s*(ap|afp)$",
+                r"[a-z]+\d{2,}"]
+    found = gated(patterns)
+    assert found is not None
+    assert len(found.patterns) == 4 and found.ungated is not None  # the last one has no needles
+    joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    for text in ("Smoke over Raqqa (AFP)", "دخان فوق الرقة (رويترز)\n", "we use COOKIES", "x / AP",
+                 "x / AP\n", "Fighters (of the SDF) entered Raqqa", "(AFP) fighters", "abc12",
+                 "all rıghts reserved",
+                 "COOKİES", "cookıe", "", "ap", "/ap"):
+        assert found.search(text) == (joined.search(text) is not None), text
 
 
 def test_no_needles_when_one_pattern_has_none():
@@ -96,6 +122,8 @@ def test_the_data_patterns_match_as_they_did(before, piece, after):
     for patterns in (layout._nav_patterns(), layout._caption_patterns(), layout._not_title_patterns()):
         unfiltered = layout._Patterns(patterns.anchored, patterns.floating, patterns.by_first)
         assert patterns.search(text) == unfiltered.search(text)
+        one_gate = layout._Patterns(patterns.anchored, patterns.floating, patterns.by_first, patterns.needles)
+        assert one_gate.search(text) == unfiltered.search(text)
 
 
 _KEY_ALPHABET = st.sampled_from([*"aZ_-.,: \t\u00a0é1٣", "دير", "ـ", "ً", "²", "\u200f", "ǅ", "Ⅻ"])
