@@ -27,6 +27,7 @@ from importlib.resources import files
 
 from .data import data_lines
 from .dates import (
+    DateMatch,
     find_date_normalized,
     glued_weekday,
     is_dateline,
@@ -537,12 +538,19 @@ LINE_MEMO_SIZE = 4096
 
 
 @lru_cache(maxsize=LINE_MEMO_SIZE)
+def _first_date(norm: str) -> DateMatch | None:
+    """:func:`~bicorpus.dates.find_date_normalized` of a normalized line, remembered: the rules
+    that read a line's date again (chrome, stubs) find it here."""
+    return find_date_normalized(norm)
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
 def _line_features(chunk: str) -> dict[str, object]:
     """The fields of the :class:`Unit` of a line up to :data:`SHAPE_MAX_CHARS` long but its place
     (``start``, ``end``); the same dict is handed out again for the same line (read only)."""
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
-    found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    found = _first_date(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
     if found and glued_weekday(norm, found.start):
         found = None  # a site's clock run into its location line: "Abu Dhabi, UAEMonday 22 January 2018"
     date_lead = leading_date(norm, found) if found else None
@@ -2070,7 +2078,7 @@ def _dated_stub(u: Unit, norm: str) -> bool:
     (``(د ب أ)``) are not counted."""
     if not u.date_lead:
         return False
-    found = find_date_normalized(norm)
+    found = _first_date(norm)
     if found is None:
         return False
     after = [w for w in _WORD_RE.findall(norm[found.end:]) if len(w) > 1]
@@ -2118,7 +2126,7 @@ def _dated_chrome(u: Unit) -> bool:
     if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS:
         return False
     norm = normalize_text(u.text)
-    found = find_date_normalized(norm)
+    found = _first_date(norm)
     if found is None:
         return False
     words = _WORD_RE.findall(norm[found.end:])
