@@ -37,7 +37,7 @@ from .dates import (
 )
 from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
-from .prefilter import Gated, Needles, gated, needles_of
+from .prefilter import Gated, Needles, gated, needles_of, scans
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -154,7 +154,8 @@ class _Patterns:
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
     needles: Needles | None = None
-    #: The floating patterns, each searched only where its own needles are (bicorpus.prefilter).
+    #: The floating patterns and the anchored ones that open with a long run (``[^.!?]{2,60}
+    #: contributed…``), each tried only where its own needles are (bicorpus.prefilter).
     gated: Gated | None = None
 
     def search(self, text: str) -> bool:
@@ -227,17 +228,18 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
         return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
 
     general: list[str] = []
-    by_letter: dict[str, list[str]] = {}
+    scanning: list[str] = []  # anchored, yet tried only where their needles are (looked for
+    by_letter: dict[str, list[str]] = {}  # anyway when there are floating patterns)
     for p in anchored:
         letters = _first_letters(p)
         if letters is None:
-            general.append(p)
+            (scanning if floating and scans(p) else general).append(p)
         else:
             for letter in letters:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
     return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
-                     needles_of(floating), gated(floating))
+                     needles_of(floating), gated(floating, scanning))
 
 
 def _label_key(text: str) -> str:

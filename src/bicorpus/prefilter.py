@@ -13,7 +13,7 @@ changes, only how often it is tried.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,16 +167,17 @@ def needles_of(patterns: Sequence[str]) -> Needles | None:
 
 @dataclass(frozen=True)
 class Gated:
-    """Case-insensitive patterns, each searched only in a text holding one of its own needles.
+    """Case-insensitive patterns, each tried only on a text holding one of its own needles.
 
     A text that holds a needle of one pattern (``)`` closing the line) is searched for that
-    pattern, not for all of them; patterns without needles are always searched.  The patterns
-    are grouped by their set of needles (group ``i`` is bit ``i`` of a mask)."""
+    pattern, not for all of them; patterns without needles are always tried.  The patterns are
+    grouped by their set of needles and by how they are tried (searched, or matched at the start
+    of the text: an anchored pattern without its ``^``); group ``i`` is bit ``i`` of a mask."""
 
-    #: The groups' patterns, each group's joined.
-    patterns: tuple[re.Pattern[str], ...]
-    #: The patterns without needles, joined.
-    ungated: re.Pattern[str] | None
+    #: How each group is tried: its patterns joined, ``search`` or ``match``.
+    finders: tuple[Callable[[str], re.Match[str] | None], ...]
+    #: How the patterns without needles are tried (joined: at most one searched, one matched).
+    ungated: tuple[Callable[[str], re.Match[str] | None], ...]
     #: Every needle not bound to the end (with the unsafe characters), longest first, and the
     #: groups each opens: those of every needle it holds (a needle found holds the shorter ones
     #: that start where it does); an unsafe character opens them all.
@@ -186,10 +187,11 @@ class Gated:
     ends: dict[str, tuple[tuple[str, int], ...]]
 
     def search(self, text: str) -> bool:
-        """True when one of the patterns matches ``text`` (searched)."""
-        if self.ungated is not None and self.ungated.search(text) is not None:
-            return True
-        if not self.patterns:
+        """True when one of the patterns matches ``text``."""
+        for find in self.ungated:
+            if find(text) is not None:
+                return True
+        if not self.finders:
             return False
         low = text.lower()
         tail = low[:-1] if low[-1:] == "\n" else low  # "$" also matches before a last newline
@@ -202,14 +204,13 @@ class Gated:
             for needle, bits in ends:
                 if tail.endswith(needle):
                     mask |= bits
-        everything = (1 << len(self.patterns)) - 1
+        everything = (1 << len(self.finders)) - 1
         while m is not None and mask != everything:  # every place a needle starts
             mask |= self.opens[m.group()]
             m = self.plain.search(low, m.start() + 1)
         if not mask:
             return False
-        return any(mask >> i & 1 and pattern.search(text) is not None
-                   for i, pattern in enumerate(self.patterns))
+        return any(mask >> i & 1 and find(text) is not None for i, find in enumerate(self.finders))
 
 
 def _needle_pattern(found: set[str] | frozenset[str]) -> re.Pattern[str]:
@@ -219,41 +220,66 @@ def _needle_pattern(found: set[str] | frozenset[str]) -> re.Pattern[str]:
     return re.compile("|".join([*alternatives, *map(re.escape, _UNSAFE_LOWER)]))
 
 
-def gated(patterns: Sequence[str]) -> Gated | None:
-    """A :class:`Gated` for case-insensitive ``patterns`` (None when there are none)."""
-    if not patterns:
+def gated(floating: Sequence[str], anchored: Sequence[str] = ()) -> Gated | None:
+    """A :class:`Gated` for case-insensitive patterns: ``floating`` ones searched, ``anchored``
+    ones (written without their ``^``) matched at the start of the text; None when there are none."""
+    if not floating and not anchored:
         return None
-    by_needles: dict[frozenset[_Needle], list[str]] = {}
-    ungated: list[str] = []
-    for pattern in patterns:
-        own = _needles(pattern)
-        if own is None:
-            ungated.append(pattern)
-        else:
-            by_needles.setdefault(own, []).append(pattern)
+    groups: dict[tuple[frozenset[_Needle], bool], list[str]] = {}
+    ungated: dict[bool, list[str]] = {}
+    for at_start, patterns in ((False, floating), (True, anchored)):
+        for pattern in patterns:
+            own = _needles(pattern)
+            if own is None:
+                ungated.setdefault(at_start, []).append(pattern)
+            else:
+                groups.setdefault((own, at_start), []).append(pattern)
 
-    def join(group: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{p})" for p in group), re.I)
+    def finder(group: list[str], at_start: bool) -> Callable[[str], re.Match[str] | None]:
+        joined = re.compile("|".join(f"(?:{p})" for p in group), re.I)
+        return joined.match if at_start else joined.search
 
     plain: dict[str, int] = {}
     ends: dict[str, dict[str, int]] = {}
-    for i, found in enumerate(by_needles):
+    for i, (found, _at_start) in enumerate(groups):
         for text, at_end in found:
             if at_end:
                 last = ends.setdefault(text[-1], {})
                 last[text] = last.get(text, 0) | 1 << i
             else:
                 plain[text] = plain.get(text, 0) | 1 << i
-    everything = (1 << len(by_needles)) - 1
+    everything = (1 << len(groups)) - 1
     opens = {text: _or(bits for other, bits in plain.items() if other in text) for text in plain}
     opens.update(dict.fromkeys(_UNSAFE_LOWER, everything))
     return Gated(
-        tuple(join(group) for group in by_needles.values()),
-        join(ungated) if ungated else None,
+        tuple(finder(group, at_start) for (_found, at_start), group in groups.items()),
+        tuple(finder(group, at_start) for at_start, group in ungated.items()),
         _needle_pattern(set(map(re.escape, plain))),
         opens,
         {last: tuple(group.items()) for last, group in ends.items()},
     )
+
+
+def scans(pattern: str) -> bool:
+    """True for a pattern that opens with a run of a repeated class or group (``[^.!?]{2,60}
+    contributed``, ``[\\w .-]{2,30}\\s*…``) and has needles rarer than a lone letter or mark: matched
+    at the start of a text, it reads the run and gives it back one character at a time looking
+    for the rest, which costs more than looking for the needles."""
+    if _parser is None:
+        return False
+    try:
+        parsed = _parser.parse(pattern, re.I)
+    except re.error:
+        return False
+    if not len(parsed) or parsed[0][0] not in _REPEATS or parsed[0][1][1] < 2:
+        return False
+    found = _needles(pattern)
+    return found is not None and _rarity(found) >= SCAN_MIN_RARITY
+
+
+#: Needles this rare (:func:`_rarity`: a word of four letters, a mark ending the text) gate an
+#: anchored pattern; commoner ones (``.``, ``_``) cost as much to look for as the pattern.
+SCAN_MIN_RARITY = 4
 
 
 def _or(masks: Iterable[int]) -> int:
