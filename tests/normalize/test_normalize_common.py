@@ -101,6 +101,8 @@ def test_collapse_whitespace_is_the_regex_rule_for_every_character():
         c = chr(cp)
         text = f"{c}a{c}{c}ب {c}\u00a0c{c}"
         assert collapse_whitespace(text) == re.sub(r"\s+", " ", text).strip(), hex(cp)
+        for text in (f"a {c}b", c, f"{c}a b"):  # texts that may already be collapsed: given back
+            assert collapse_whitespace(text) == re.sub(r"\s+", " ", text).strip(), hex(cp)
 
 
 def test_remembered_and_long_texts_normalize_and_count_alike():
