@@ -67,6 +67,7 @@ _WORD_RE = re.compile(r"\w+")
 _PUNCT_STRIP_RE = re.compile(r"[\s:：.\-–—|•·»«]+")
 _LINE_RE = re.compile(r"[^\n]+")
 _ALNUM_RE = re.compile(r"[^\W_]")
+_SPACES_RE = re.compile(r"\s+")
 
 
 # --- data tables ---------------------------------------------------------------------------------
@@ -291,7 +292,7 @@ def split_honorific(name: str) -> tuple[str | None, str]:
     m = _honorific_re().match(name)
     if not m or not name[m.end() :].strip():
         return None, name.strip()
-    return re.sub(r"\s+", " ", name[: m.end()].strip()), name[m.end() :].strip()
+    return _SPACES_RE.sub(" ", name[: m.end()].strip()), name[m.end() :].strip()
 
 
 def strip_brackets(text: str) -> str:
@@ -315,7 +316,7 @@ def parse_byline(text: str) -> Byline | None:
     if not m:
         return None
     honorific, author = split_honorific(m.group("who"))
-    if not author or len(author.split()) > 7 or any(ch.isdigit() for ch in author):
+    if not author or len(author.split()) > 7 or any(map(str.isdigit, author)):
         return None
     title = strip_brackets(m.group("rest")) or None
     return Byline(author, honorific, title)
