@@ -65,6 +65,9 @@ _BRACKETS = {"(": ")", "«": "»", '"': '"', "“": "”", "[": "]", "'": "'", "
 _NAV_SPLIT_RE = re.compile(r"[|•·/»«>\-–—,:;]+|\s{2,}")
 _WORD_RE = re.compile(r"\w+")
 _PUNCT_STRIP_RE = re.compile(r"[\s:：.\-–—|•·»«]+")
+# What _PUNCT_STRIP_RE changes in a text whose spaces are single and inside: one search tells
+# the texts it leaves as they are (most lines) from the others.
+_PUNCT_STRIP_NEEDED_RE = re.compile(r"[:：.\-–—|•·»«]|[^\S ]|  |^ | $")
 _LINE_RE = re.compile(r"[^\n]+")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _SPACES_RE = re.compile(r"\s+")
@@ -244,7 +247,15 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
 
 
 def _label_key(text: str) -> str:
-    return _PUNCT_STRIP_RE.sub(" ", normalize_text(text)).strip()
+    return _strip_punct(normalize_text(text))
+
+
+def _strip_punct(norm: str) -> str:
+    """``norm`` with runs of spaces and label punctuation (``:``, ``|``, dashes, bullets,
+    guillemets) made one space, trimmed."""
+    if _PUNCT_STRIP_NEEDED_RE.search(norm) is None:
+        return norm
+    return _PUNCT_STRIP_RE.sub(" ", norm).strip()
 
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
@@ -341,7 +352,7 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
     ``norm`` is ``normalize_text(text)`` when the caller has it already."""
     if len(text) > NAV_MAX_CHARS:
         return False
-    key = _PUNCT_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
+    key = _strip_punct(normalize_text(text) if norm is None else norm)
     return key in _header_labels() or _section_label_re().match(key) is not None
 
 

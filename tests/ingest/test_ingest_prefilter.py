@@ -157,3 +157,14 @@ def test_a_line_key_is_the_runs_of_letters_and_digits(text):
     assert layout.line_key(text, text) == re.sub(r"[\W_]+", " ", text).strip()
     assert layout.line_key("= Deir ez-Zor Military Council =") == "deir ez zor military council"
     assert layout.line_key("• دير الزور: «المجلس العسكري»") == "دير الزور المجلس العسكري"
+
+
+_LABEL_ALPHABET = st.sampled_from([*"aZ:：.-–—|•·»« \t\n\u00a0\u2009_", "أخبار", "News"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LABEL_ALPHABET, max_size=20).map("".join))
+def test_a_label_key_is_the_text_with_its_punctuation_runs_made_one_space(text):
+    # a text the replacement would leave as it is (most lines) is given back without it
+    assert layout._strip_punct(text) == re.sub(r"[\s:：.\-–—|•·»«]+", " ", text).strip()
+    assert layout.is_header_label("• Latest News:") and layout.is_header_label("أخبار المركز")
