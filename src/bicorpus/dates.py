@@ -110,7 +110,8 @@ def _patterns_opening() -> tuple[tuple[re.Pattern[str], str], ...]:
     year = r"(?P<year>\d{4})"
     sep = r"\s*[,]?\s*"
     # After the year: nothing word-like, or the era mark م / ه (هـ normalized), glued or not.
-    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?!\w)|(?!\w))"
+    # An underscore may follow ("August 15, 2024_ Tribal districts …": a site's separator).
+    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{_ERA}(?![^\W_])|(?![^\W_]))"
     # The first part of each pattern, with no word character before it (see _DIGIT).
     year_l = rf"(?P<year>{_DIGIT}\d{{3}})"
     day_l = rf"(?P<day>{_DIGIT}\d?)"
@@ -119,7 +120,7 @@ def _patterns_opening() -> tuple[tuple[re.Pattern[str], str], ...]:
         # An ISO 8601 timestamp as page metadata gives it: 2017-11-13T16:17+0000 (time included).
         (rf"{year_l}-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){_ISO_TIME}(?!\w)", _OPENS_DIGIT),
         (rf"{day_l}[-/.](?P<mnum>\d{{1,2}})[-/.]{year}{edge_r}", _OPENS_DIGIT),
-        (rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}",
+        (rf"{day_l}(?:st|nd|rd|th)?(?:\s*,?\s*|\s?[-./]\s?)(?:of\s+)?{mon}(?:{sep}|\s?[-./]\s?){year}{edge_r}",
          _OPENS_DIGIT),
         (rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}", _OPENS_MONTH),
         (rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}", _OPENS_MONTH),  # not after a (bad) day
@@ -276,7 +277,25 @@ def find_date_normalized(norm: str) -> DateMatch | None:
         iso = _to_iso(m) if m else None
         if m and iso:
             best = DateMatch(iso, m.start(), m.end())
+    if best is None and len(norm) <= GLUED_TAIL_MAX_CHARS:
+        m = _glued_tail_re().search(norm)
+        iso = _to_iso(m) if m else None
+        if m and iso:
+            best = DateMatch(iso, m.start(), m.end())
     return best
+
+
+#: A line this short may end in a date glued to the source's name before it.
+GLUED_TAIL_MAX_CHARS = 60
+
+
+@cache
+def _glued_tail_re() -> re.Pattern[str]:
+    """A full date ending a short line, glued to the word before it: a stamp run into the source's
+    name (``Memri12-02-2025``, ``بانيقيا نيوز9 يناير 2026``)."""
+    month = _months_alternation()
+    return re.compile(rf"(?<=[^\W\d_])(?P<day>\d{{1,2}})(?:\s*(?P<mon>{month})\s*[,]?\s*"
+                      rf"|[-/.](?P<mnum>\d{{1,2}})[-/.])(?P<year>\d{{4}})\s*$")
 
 
 def find_date(text: str) -> DateMatch | None:
@@ -396,13 +415,32 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     if found is None or found.start > LEAD_CHARS:
         return None
     words = [w for w in _FILLER_RE.split(norm[: found.start]) if w and w not in weekday_names()]
-    if _WIRE_AFTER_RE.match(norm, found.end) and len(words) <= WIRE_MAX_WORDS:
+    if (_WIRE_AFTER_RE.match(norm, found.end)
+            and sum(w not in _LEAD_LINKS for w in words) <= WIRE_MAX_WORDS):  # "كييف في 30 مارس 2025-"
         return found.iso  # a wire dateline: "KurdWatch, May 31, 2016—On …", "بيروت، 3 أيار 2018 – …"
+    if _bracketed_wire(norm, found):
+        return found.iso
     if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
         return None
     if words and not any(w in _LEAD_WORDS for w in words):
         return None  # "On July 28, 2016 …": a bare "on" / "في" is no label
     return found.iso
+
+
+_AGENCY_DASH_RE = re.compile(r"\([^()]{2,60}\s[-–—]\s*$")
+
+
+def _bracketed_wire(norm: str, found: DateMatch) -> bool:
+    """A wire dateline with its agency and date in brackets: ``CAIRO (Pakistan Point News / Sputnik -
+    04th June, 2020) Head of …``, ``دمشق (وكالة الأنباء - 3 أيار 2018) قالت …``; a place of at most
+    a few words before the bracket.  (``Smith (born 4 June 1970) was …`` has no dash before its date.)"""
+    if not norm.startswith(")", found.end):
+        return False
+    m = _AGENCY_DASH_RE.search(norm, 0, found.start)
+    if m is None:
+        return False
+    place = [w for w in _FILLER_RE.split(norm[: m.start()]) if w]
+    return 0 < len(place) <= WIRE_MAX_WORDS
 
 
 #: What may follow a day that ends a line.

@@ -95,7 +95,8 @@ def _byline_re() -> re.Pattern[str]:
 
 
 _PAGE_BYLINE_RE = re.compile(
-    r"^(?:(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：]?\s+|(?-i:By)(?=[A-Z][a-z]))"
+    r"^(?:(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：;]?\s+|(?-i:By)(?=[A-Z][a-z])"
+    r"|(?:الكاتب|الكاتبة|ترجمة|تقرير|reported by|report by)\s*[:：]\s*)"
     r"(?P<who>[^\d:：()]{2,80})$",
     re.I,
 )
@@ -683,10 +684,24 @@ class Layout:
 
 
 def _header_like(u: Unit, article_lang: str) -> bool:
+    if _key_point(u, article_lang):
+        return False
     if u.marked_header or u.decoration:
         return True
     minority = u.lang in ("ar", "en") and u.lang != article_lang
     return minority and u.date is None and len(u.text) <= SHAPE_MAX_CHARS
+
+
+#: Shortest bullet read as a sentence of the article (a key point) rather than a linked headline.
+KEY_POINT_MIN_CHARS = 60
+
+
+def _key_point(u: Unit, article_lang: str) -> bool:
+    """A bullet in the article's script that is a finished sentence (``• The army withdrew from
+    the city to spare civilians.``): one of the article's key points, not a header's linked
+    headline (headlines do not end in a full stop) nor a byline."""
+    return (u.bullet and u.byline is None and not u.label and not u.nav and u.lang == article_lang
+            and len(u.text) >= KEY_POINT_MIN_CHARS and _final_char(u.text) == ".")
 
 
 def _foreign_bullet(u: Unit, article_lang: str) -> bool:
@@ -839,9 +854,12 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
     first = next((ch for ch in t if ch.isalpha()), "")
-    return bool(first) and not (first.isascii() and first.islower() and not u.date_lead)
+    return bool(first) and not (first.isascii() and first.islower() and not u.date_lead
+                                and not _COUNT_OPENS_RE.match(t))
 
 
+#: A headline may open with a count, lower case after it: "10 farmers killed in ISWAP attack".
+_COUNT_OPENS_RE = re.compile(r"\d[\d,.]*\s[a-z]")
 _NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
 _SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
 
@@ -941,6 +959,8 @@ def _boilerplate_flags(
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     _mark_list_cues(units, para, flags)
+    _mark_stamped_chrome(units, flags)
+    _mark_excerpt_tail(units, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -948,6 +968,43 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+#: Excerpts of other posts closing a page: at least this many lines cut short with an ellipsis.
+EXCERPT_TAIL_MIN_LINES = 2
+EXCERPT_MIN_CHARS = 100
+
+
+def _mark_excerpt_tail(units: list[Unit], flags: list[bool]) -> None:
+    """Lines cut short with an ellipsis at the end of the page, two or more in a row with only
+    boilerplate between them (``… According to Houthi media so…``): excerpts of other posts (a
+    "related posts" list), not the text.  One such line alone may be the text's own last
+    paragraph, cut by the page; and the text itself, a paragraph above them, must stay."""
+    run: list[int] = []
+    above = None
+    for i in range(len(units) - 1, -1, -1):
+        t = units[i].text.rstrip()
+        if len(t) >= EXCERPT_MIN_CHARS and (t.endswith("…") or t.endswith("...")):
+            run.append(i)
+        elif not flags[i]:
+            above = i
+            break
+    if (len(run) >= EXCERPT_TAIL_MIN_LINES and above is not None
+            and len(units[above].text) >= PARAGRAPH_MIN_CHARS):
+        for i in run:
+            flags[i] = True
+
+
+def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:
+    """The page's first line, stamped with its date (``date 2025-06-09 …``; the date is the page's
+    all the same, :func:`_stamped_day`), is boilerplate when what follows the stamp is: a widget
+    or an appeal (``date 2025-06-09 Your support helps us …``), a caption, a label."""
+    if not units or flags[0] or _dated_chrome(units[0]):  # share links beside it: site-header already
+        return
+    m = _STAMP_RE.match(units[0].text)
+    rest = units[0].text[m.end():].strip() if m else ""
+    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest)):
+        flags[0] = True
 
 
 _CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
@@ -1426,12 +1483,23 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=_page_day(head_date) or _page_day(body.date),
+        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+_STAMP_RE = re.compile(r"date (\d{4}-\d\d-\d\d)(?![\d-])")
+
+
+def _stamped_day(units: list[Unit]) -> str | None:
+    """The day a page's first line is stamped with (``date 2024-09-12 …``, the page's own metadata
+    written before its text): the page's date, whatever the line goes on with (a caption, a
+    widget's label)."""
+    m = _STAMP_RE.match(units[0].text) if units else None
+    return m.group(1) if m else None
 
 
 def _page_day(date: str | None) -> str | None:
@@ -1787,6 +1855,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
                       or _standfirst_over_wire(units, title_i, lang, para, boiler))
+    if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
+                                   or _too_short_for_standfirst(units[subtitle_i])):
+        subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -1821,7 +1892,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.headings.append(Heading(u.text, u.start, u.end))
         elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i)
                                   or (not para[i] and _never_title(u)))  # an infobox's "Part of …"
-              and not _is_heading(units, i, lang, para, boiler)):
+              and not _is_heading(units, i, lang, para, boiler) and not _key_point(u, lang)):
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
@@ -1831,6 +1902,15 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: A standfirst has more words than this; a shorter line under the headline is a picture's
+#: caption ("Islamic State militants", "السلطة الوطنية الفلسطينية"), a label or a source.
+STANDFIRST_MAX_SHORT_WORDS = 4
+
+
+def _too_short_for_standfirst(u: Unit) -> bool:
+    return 1 < len(u.text.split()) <= STANDFIRST_MAX_SHORT_WORDS and not ends_sentence(u.text)
 
 
 def _mark_captions_given_twice(
@@ -1883,15 +1963,34 @@ def _site_clock(units: list[Unit], zone: list[int], title_i: int | None) -> int 
     2024 | Ramadan 17, 1445 H``) opening the page, with other chrome (a section name, the weather)
     between it and the title.  The page's own date stands right above or under its headline; the
     clock gives today's date, not the article's."""
-    if title_i is None or not zone or zone[0] != 0 or title_i < 2:
+    if title_i is None or not zone or title_i < 2:
         return None
-    u = units[0]
+    at = _clock_line(units, zone, title_i)
+    if at is None:
+        return None
+    u = units[at]
     if not (u.date or u.date_in) or not _has_weekday(u.text):
         return None
-    between = [k for k in zone if 0 < k < title_i]
+    between = range(at + 1, title_i)  # chrome already dropped counts too ("Download the app")
     if not between or any(units[k].date or units[k].date_in or units[k].page_byline for k in between):
         return None
-    return 0
+    return at
+
+
+#: The site's clock stands among the first lines of the page, under at most this many lines of chrome.
+CLOCK_MAX_LINE = 2
+
+
+def _clock_line(units: list[Unit], zone: list[int], title_i: int) -> int | None:
+    """Where a site's clock may stand: the page's first line, or a line under a little short chrome
+    (a logo's alt text, the site's name) holding no date, above the title."""
+    for k in range(min(CLOCK_MAX_LINE, title_i - 1) + 1):
+        u = units[k]
+        if u.date or u.date_in:
+            return k if k in zone else None
+        if len(u.text) >= PARAGRAPH_MIN_CHARS or u.page_byline:
+            return None
+    return None
 
 
 def _has_weekday(text: str) -> bool:
@@ -1918,6 +2017,8 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> i
             extra = key[len(bare):]
         elif key.endswith(" " + bare):
             extra = key[: -len(bare)]
+        elif len(bare) >= GLUED_CAPTION_MIN_CHARS and key.endswith(bare):
+            extra = key[: -len(bare)] + " "  # glued without a space: "HomeWorldQatar PM hopes …"
         else:
             continue
         if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:

@@ -213,3 +213,27 @@ def test_a_standfirst_under_the_titles_dateline():
     lead = "Iraqi forces launched the long-awaited offensive to retake Mosul from the Islamic State today."
     assert regions("\n".join(["Iraqi Forces Launch the Mosul Offensive", "16 | 02 | 2024", lead,
                               PARA_EN, PARA_EN2]))[lead] == "body"
+
+
+def test_key_point_bullets_opening_a_page_are_the_article_not_its_header():
+    # Bullets in the article's script that are finished sentences are its key points; bullets
+    # naming other articles (headlines, no full stop) or their authors stay the site's header.
+    points = [
+        "• The army announced its withdrawal from the city to spare civilians further fighting.",
+        "• Aid agencies say hundreds of thousands have fled towards the west in recent weeks.",
+    ]
+    text = "\n".join([*points, PARA_EN, PARA_EN2])
+    got = regions(text)
+    for line in points:
+        assert got[line] == "body", line
+    headlines = ["• Why the Siege of El Fasher Matters for Darfur", "• Five Questions on the Sudan Talks",
+                 "• From Cameras to Radios: How Were the Movement's Commanders Tracked Across Yemen?"]
+    text = "\n".join([*headlines, "The City Falls After an Eighteen-Month Siege", PARA_EN, PARA_EN2])
+    got = regions(text)
+    for line in headlines:
+        assert got[line] == "site-header", line
+    arabic = ["• أعلن الجيش انسحابه من المدينة لتجنيب المدنيين مزيداً من القتال والدمار.",
+              "• تقول وكالات الإغاثة إن مئات الآلاف فروا نحو الغرب خلال الأسابيع الأخيرة."]
+    got = regions("\n".join([*arabic, PARA_AR, PARA_AR2]))
+    for line in arabic:
+        assert got[line] == "body", line
