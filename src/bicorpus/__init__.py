@@ -15,7 +15,6 @@ The API (see ``docs/search.md``)::
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -24,11 +23,6 @@ if TYPE_CHECKING:
     from .errors import BicorpusError
     from .index import SearchIndex, SearchResult, open_index
     from .model import Document, Hit, Match, Passage
-
-try:
-    __version__ = importlib.metadata.version("bicorpus")
-except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
-    __version__ = "0+unknown"
 
 #: Where each public name lives.  The package loads them when first used, so that the
 #: ``bicorpus`` program starts (and can be interrupted) before the library is loaded.
@@ -73,7 +67,19 @@ __all__ = [
 ]
 
 
+def _version() -> str:
+    """The installed version (read when first asked: the package metadata costs a lot to load)."""
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("bicorpus")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _version()
     module = _PUBLIC.get(name)
     if module is not None:
         return getattr(importlib.import_module(f".{module}", __name__), name)

@@ -309,6 +309,7 @@ class Corpus:
         if not self.path.is_dir():
             raise CorpusError(f"no corpus at {self.path} (run `bicorpus ingest` first)")
         self._fds = _snapshot(self.path)
+        self._intact: dict[str, bool] = {}
         self._finalizer = weakref.finalize(self, _close_fds, self._fds)
         manifest_path = self.path / MANIFEST_FILE
         if MANIFEST_FILE not in self._fds:
@@ -369,14 +370,13 @@ class Corpus:
         """Whether one data file is, byte for byte, what the manifest records of it (size and
         SHA-256), with the manifest itself matching its checksum: then every row is as bicorpus
         wrote it, and the manifest's counts describe the file."""
-        recorded = self.manifest.get("files")
-        checksum = self.manifest.get("checksum")
-        if not isinstance(recorded, dict) or checksum != manifest_checksum(self.manifest):
-            return False
-        want = recorded.get(name)
-        if not isinstance(want, dict):
-            return False
-        return (want.get("size"), want.get("sha256")) == self.file_digest(name)
+        if name not in self._intact:  # the files as opened do not change: asked once
+            recorded = self.manifest.get("files")
+            checksum = self.manifest.get("checksum")
+            want = recorded.get(name) if isinstance(recorded, dict) else None
+            self._intact[name] = (isinstance(want, dict) and checksum == manifest_checksum(self.manifest)
+                                  and (want.get("size"), want.get("sha256")) == self.file_digest(name))
+        return self._intact[name]
 
     def line_blocks(self, name: str) -> Iterator[bytes]:
         """The bytes of one corpus file, as opened, in blocks of whole lines (each ending with a
@@ -391,6 +391,25 @@ class Corpus:
             rest = chunk[cut:]
         if rest:
             yield rest
+
+    def line_chunks(self, name: str, size: int = 1 << 22) -> Iterator[tuple[bytes, int]]:
+        """The bytes of one corpus file, as opened, in chunks without copying them: ``(chunk, end)``,
+        the chunk's first ``end`` bytes whole lines (each ending with a newline, but perhaps the
+        file's last), the rest read again with the next chunk."""
+        fd = self._fds.get(name)
+        if fd is None:
+            raise CorpusError(f"corpus file {self.path / name} is missing")
+        offset = 0
+        try:
+            while chunk := os.pread(fd, size, offset):
+                end = chunk.rfind(b"\n") + 1 if len(chunk) == size else len(chunk)  # short: the file's end
+                if not end:
+                    size *= 2  # a line longer than the chunk
+                    continue
+                yield chunk, end
+                offset += end
+        except OSError as err:
+            raise CorpusError(f"cannot read {self.path / name}: {err.strerror or err}") from err
 
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """The raw lines (without newline) of one corpus file, as opened."""
@@ -638,12 +657,26 @@ class CorpusTransaction:
         self._hashes[DOCUMENTS_FILE].update(line)
         self._sizes[DOCUMENTS_FILE] += len(line)
 
-    def passage_line(self, line: bytes) -> None:
+    def passage_line(self, line: bytes | memoryview) -> None:
         """Append already serialized ``passages.jsonl`` lines (one or more, each ending in a newline)."""
         assert self._passages is not None
         self._passages.write(line)
         self._hashes[PASSAGES_FILE].update(line)
         self._sizes[PASSAGES_FILE] += len(line)
+
+    def passages_mark(self) -> tuple[int, Any]:
+        """Where the passage lines written so far end (for :meth:`rewind_passages`)."""
+        return self._sizes[PASSAGES_FILE], self._hashes[PASSAGES_FILE].copy()
+
+    def rewind_passages(self, mark: tuple[int, Any]) -> None:
+        """Forget the passage lines written since ``mark``."""
+        assert self._passages is not None
+        size, digest = mark
+        self._passages.flush()
+        self._passages.truncate(size)
+        self._passages.seek(size)
+        self._sizes[PASSAGES_FILE] = size
+        self._hashes[PASSAGES_FILE] = digest.copy()
 
     def scratch(self, name: str) -> Path:
         """A path for a temporary file inside the pending directory (deleted with it)."""

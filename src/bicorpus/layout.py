@@ -1461,6 +1461,17 @@ def _next_kept(boiler: list[bool], i: int) -> int | None:
     return next((j for j in range(i + 1, len(boiler)) if not boiler[j]), None)
 
 
+def _heads_key_points(units: list[Unit], boiler: list[bool], i: int, lang: str) -> bool:
+    """``units[i]`` is a section word (``Summary``, ``Key Takeaways``, ``الملخص``) over the article's
+    key points, maybe with a second section word between them (``Synopsis`` / ``Key Takeaways``)."""
+    if _label_key(units[i].text) not in _section_words():
+        return False
+    j = _next_kept(boiler, i)
+    while j is not None and _label_key(units[j].text) in _section_words():
+        j = _next_kept(boiler, j)
+    return j is not None and _key_point(units[j], lang)
+
+
 def analyze(
     text: str, html_headings: Sequence[tuple[int, int, int]] = (), *, repeated: frozenset[str] = frozenset()
 ) -> Layout:
@@ -1882,7 +1893,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
-        elif (i < first_para and _next_kept(boiler, i) == first_para
+        elif (i < first_para
+              and (_next_kept(boiler, i) == first_para or _heads_key_points(units, boiler, i, lang))
               and (title_i < i if title_i is not None else _label_key(u.text) in _section_words())
               and _is_heading_shape(u.text.rstrip(" :：")) and not u.marked_header and not u.caption
               and u.lang in (lang, "mixed") and "|" not in u.text and not u.date_in

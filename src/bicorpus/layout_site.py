@@ -17,7 +17,8 @@ there is one, else its folder.  HTML pages are left to their extractor (no table
 Only the edges of each file are read here (its first and last :data:`EDGE_BYTES` bytes), so the
 pass costs little next to ingest itself (about 0.1 ms a file).  What it keeps of each file is
 also remembered beside the corpus (:data:`EDGES_FILE`, with the file's size and modification
-time): a re-ingest reads again only the files whose size or time changed.
+time, a page's keys joined in one string): a re-ingest reads again only the files whose size or
+time changed, and writes back the memo lines of the others as it read them.
 
 What a page gets from the table is its *hits*: the keys of its own lines that repeat across its
 site.  They are an input of the page's processing like its text, and their fingerprint is kept
@@ -34,19 +35,21 @@ import json
 import os
 import re
 import stat
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from .corpus import loads_row
 from .layout import site_key
 from .sources import source_format
 
-try:  # orjson writes the memo's rows in a third of json's time, to the same values
+try:  # orjson writes and reads the memo's rows in a third of json's time, to the same values
     from orjson import dumps as _fast_dumps
+    from orjson import loads as _fast_loads
 except ImportError:  # a pure-Python install
-    _fast_dumps = None
+    _fast_dumps = _fast_loads = None
 
 #: Bytes read at each end of a file (site chrome sits at the top and the bottom of a page).
 EDGE_BYTES = 4096
@@ -150,23 +153,31 @@ class SiteTable:
 
 
 def build_table(pages: Mapping[str, PageEdges]) -> SiteTable:
-    """The repeated lines of each site from the pages' edges."""
-    carriers: dict[tuple[str, str], list[PageEdges]] = defaultdict(list)
+    """The repeated lines of each site from the pages' edges.
+
+    Each site's keys are counted at once; only the keys on enough pages to be repeated get the
+    list of their pages (in the pages' order) that :func:`_articles` reads."""
+    by_site: dict[str, list[PageEdges]] = defaultdict(list)
     for page in pages.values():
-        for key in page.keys:
-            carriers[(page.site, key)].append(page)
-    by_site: dict[str, int] = defaultdict(int)
-    for page in pages.values():
-        by_site[page.site] += 1
+        by_site[page.site].append(page)
     folders = {os.path.dirname(name) for name in pages}
-    repeated: dict[str, set[str]] = defaultdict(set)
-    for (site, key), found in carriers.items():
+    repeated: dict[str, frozenset[str]] = {}
+    for site, site_pages in by_site.items():
         least = MIN_PAGES
         if site in folders:
-            least = max(least, FOLDER_MIN_SHARE * by_site[site])
-        if len(found) >= least and _articles(found) >= MIN_PAGES:
-            repeated[site].add(key)
-    return SiteTable({site: frozenset(keys) for site, keys in repeated.items()}, dict(pages))
+            least = max(least, FOLDER_MIN_SHARE * len(site_pages))
+        counts = Counter(chain.from_iterable(page.keys for page in site_pages))
+        candidates = {key for key, n in counts.items() if n >= least}
+        if not candidates:
+            continue
+        carriers: dict[str, list[PageEdges]] = defaultdict(list)
+        for page in site_pages:
+            for key in page.keys & candidates:
+                carriers[key].append(page)
+        keys = frozenset(key for key, found in carriers.items() if _articles(found) >= MIN_PAGES)
+        if keys:
+            repeated[site] = keys
+    return SiteTable(repeated, dict(pages))
 
 
 def _articles(pages: list[PageEdges]) -> int:
@@ -183,10 +194,12 @@ def _articles(pages: list[PageEdges]) -> int:
     return count
 
 
-def site_table(paths: Iterable[str | Path], memo: EdgeMemo | None = None) -> SiteTable:
+def site_table(paths: Iterable[str | Path], memo: EdgeMemo | None = None,
+               stats: Mapping[str, os.stat_result | None] | None = None) -> SiteTable:
     """The table for a batch of files: text pages are read at their edges; HTML pages, web
     archives and anything but a regular file are skipped.  A file ``memo`` holds with its current
-    size and modification time is not read again."""
+    size and modification time is not read again.  ``stats``: each file's ``os.stat`` taken by the
+    caller (``None``: it failed), so a file is not asked twice."""
     pages: dict[str, PageEdges] = {}
     stamps: dict[str, tuple[int, int]] = {}
     known = memo.pages if memo is not None else {}
@@ -194,7 +207,7 @@ def site_table(paths: Iterable[str | Path], memo: EdgeMemo | None = None) -> Sit
         name = str(path)
         if source_format(name) in ("html", "warc"):
             continue  # HTML and web archives have their own reading
-        stamp = _regular_file_stamp(name)
+        stamp = _regular_file_stamp(name) if stats is None or name not in stats else _stamp_of(stats[name])
         if stamp is None:
             continue  # FIFOs and devices are not read
         before = known.get(name)
@@ -216,7 +229,11 @@ def _regular_file_stamp(name: str) -> tuple[int, int] | None:
         st = os.stat(name)
     except (OSError, ValueError):
         return None
-    return (st.st_size, st.st_mtime_ns) if stat.S_ISREG(st.st_mode) else None
+    return _stamp_of(st)
+
+
+def _stamp_of(st: os.stat_result | None) -> tuple[int, int] | None:
+    return (st.st_size, st.st_mtime_ns) if st is not None and stat.S_ISREG(st.st_mode) else None
 
 
 # --- the memo of pages' edges, kept beside the corpus ------------------------------------------------
@@ -228,50 +245,85 @@ EDGES_FILE = "site-edges.jsonl"
 @dataclass(frozen=True)
 class EdgeMemo:
     """What the site pass kept of each file in an earlier run, with the file's ``(size, mtime in
-    ns)`` then.  ``version`` names the rules that made it: a memo of other rules is not used."""
+    ns)`` then.  ``version`` names the rules that made it: a memo of other rules is not used.
+    ``lines``: each page's memo line as read, written again as it is when the page is unchanged."""
 
     version: str
     pages: Mapping[str, tuple[tuple[int, int], PageEdges]] = field(default_factory=dict)
+    lines: Mapping[str, bytes] = field(default_factory=dict, compare=False)
+
+
+#: Separates the keys of a page in a memo line (a key is one line with its spacing collapsed).
+_KEY_SEP = "\n"
+
+
+def _split_keys(joined: str) -> frozenset[str]:
+    return frozenset(joined.split(_KEY_SEP)) if joined else frozenset()
 
 
 def load_memo(folder: Path, version: str) -> EdgeMemo:
     """The memo kept in ``folder`` (an empty one when there is none, it is unreadable or damaged,
-    or it was made by other rules: it only saves reading, so nothing is lost)."""
+    or it was made by other rules: it only saves reading, so nothing is lost).
+
+    A line is ``[name, size, mtime_ns, site, keys, article]``, the keys and the article's digests
+    each joined by newlines into one string (parsed and checked at C speed)."""
     empty = EdgeMemo(version)
     pages: dict[str, tuple[tuple[int, int], PageEdges]] = {}
+    lines: dict[str, bytes] = {}
     if _regular_file_stamp(str(folder / EDGES_FILE)) is None:
         return empty  # none there (or not a file: a FIFO is never opened)
     try:
         with open(folder / EDGES_FILE, "rb") as f:
             if json.loads(f.readline() or b"null") != {"version": version}:
                 return empty
-            for line in f:
-                name, size, mtime, site, keys, article = loads_row(line)
-                if not (isinstance(name, str) and isinstance(size, int) and isinstance(mtime, int)
-                        and isinstance(site, str) and all(isinstance(k, str) for k in (*keys, *article))):
-                    return empty
-                pages[name] = ((size, mtime), PageEdges(site, frozenset(keys), frozenset(article)))
+            body = f.read()
+        raw = body.splitlines(keepends=True)
+        if raw and not raw[-1].endswith(b"\n"):
+            raw[-1] += b"\n"
+        for line, row in zip(raw, _memo_rows(body, raw), strict=True):
+            name, size, mtime, site, keys, article = row
+            if not (type(name) is str and type(size) is int and type(mtime) is int and type(site) is str
+                    and type(keys) is str and type(article) is str):
+                return empty
+            pages[name] = ((size, mtime), PageEdges(site, _split_keys(keys), _split_keys(article)))
+            lines[name] = line
     except (OSError, ValueError, TypeError):
         return empty
-    return EdgeMemo(version, pages)
+    return EdgeMemo(version, pages, lines)
+
+
+def _memo_rows(body: bytes, lines: list[bytes]) -> list[object]:
+    """The memo's rows (one JSON value a line), parsed at once as one JSON array when orjson is
+    there (a newline can only end a row: JSON writes one inside a string as ``\\n``)."""
+    if _fast_loads is not None and b"\r" not in body:
+        rows = _fast_loads(b"[" + b",".join(lines) + b"]")
+        if isinstance(rows, list) and len(rows) == len(lines):
+            return rows
+    return [loads_row(line) for line in lines]
 
 
 def save_memo(folder: Path, memo: EdgeMemo, table: SiteTable) -> None:
     """Keeps ``table``'s pages as the memo in ``folder`` when they differ from ``memo`` (one JSON
     line a page, written to a temporary file and renamed into place: a failure leaves the old memo
-    or none, never a part)."""
+    or none, never a part).  A page the memo holds unchanged keeps its line as read."""
     pages = {name: (table.stamps[name], edges) for name, edges in table.pages.items() if name in table.stamps}
     if pages == dict(memo.pages) or not folder.is_dir():
         return
+    known = memo.pages
     tmp = folder / (EDGES_FILE + ".part")
     try:
         with open(tmp, "wb") as f:
             f.write((json.dumps({"version": memo.version}) + "\n").encode("utf-8"))
-            f.writelines(_memo_row([name, size, mtime, edges.site, sorted(edges.keys), sorted(edges.article)])
-                         for name, ((size, mtime), edges) in pages.items())
+            f.writelines(memo.lines[name] if known.get(name) == page and name in memo.lines
+                         else _memo_row(_memo_fields(name, *page)) for name, page in pages.items())
         os.replace(tmp, folder / EDGES_FILE)
     except OSError:
         tmp.unlink(missing_ok=True)
+
+
+def _memo_fields(name: str, stamp: tuple[int, int], edges: PageEdges) -> list[object]:
+    return [name, stamp[0], stamp[1], edges.site, _KEY_SEP.join(sorted(edges.keys)),
+            _KEY_SEP.join(sorted(edges.article))]
 
 
 def _memo_row(row: list[object]) -> bytes:

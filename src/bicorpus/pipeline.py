@@ -7,9 +7,14 @@
 5. **store**     :class:`bicorpus.corpus.CorpusTransaction` — the corpus, rewritten all or nothing
 
 Stages 2-4 for one page are the pure function :func:`process_document`.  :func:`ingest` runs
-the batch: unchanged files are recognized (same size and mtime, or same bytes) and their
-corpus rows copied byte for byte; a changed file replaces its passages; ``prune`` drops
-documents whose file is gone.  A file that cannot be read is reported and skipped.
+the batch: unchanged files are recognized (the size, mtime and inode kept for them, or the same
+bytes) and their corpus rows copied byte for byte; a changed file replaces its passages;
+``prune`` drops documents whose file is gone.  A file that cannot be read is reported and skipped.
+
+A re-ingest of a few changed files in a large collection does little beyond them: each file is
+asked one ``stat``; the kept rows are copied unparsed, found by position (each document's rows
+follow one another in the order of ``documents.jsonl``) and checked against the manifest's
+SHA-256 as they are copied; the site pass reads again only the edges of changed files.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ import hashlib
 import json
 import multiprocessing as mp
 import os
+import stat
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -36,6 +43,7 @@ from .corpus import (
     block_lines,
     block_rows_of,
     iter_raw_lines,
+    loads_row,
     open_corpus,
     raw_doc_id,
 )
@@ -56,12 +64,12 @@ from .sources import (
     shown_name,
     source_format,
     valid_name,
-    walk_sources,
+    walk_source_names,
 )
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 17
+INGEST_VERSION = 19
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
@@ -197,8 +205,10 @@ def display_path(path: str | Path, base: str | None = None) -> str:
     absolute = os.path.abspath(path)
     root = os.path.abspath(base) if base else os.getcwd()
     prefix = root if root.endswith(os.sep) else root + os.sep
-    if os.sep == "/" and absolute.startswith(prefix):  # the common case, without relpath's work
-        return absolute[len(prefix):]
+    if os.sep == "/" and absolute != root:  # the common cases, without relpath's work
+        if absolute.startswith(prefix):
+            return absolute[len(prefix):]
+        return absolute  # not under the base: relpath would climb out of it ("../...")
     try:
         rel = os.path.relpath(absolute, root)
     except ValueError:
@@ -222,6 +232,8 @@ class _Existing:
 
     #: Archive path → the documents of its pages.
     archives: dict[str, list[Document]] = field(default_factory=dict)
+    #: ``id(document)`` → its line as read, when ``documents.jsonl`` was intact.
+    raw_lines: dict[int, bytes] | None = None
 
     def __post_init__(self) -> None:
         for doc in self.by_path.values():
@@ -247,7 +259,8 @@ class _Existing:
                 )
             return cls({}, {}, True)
         corpus = open_corpus(corpus_dir)
-        docs = list(corpus.documents())
+        raw = _intact_documents(corpus)
+        docs = [doc for _, doc in raw] if raw is not None else list(corpus.documents())
         manifest = corpus.manifest
         current = (
             manifest.get("ingest_version") == INGEST_VERSION
@@ -258,16 +271,102 @@ class _Existing:
         if not isinstance(base, str) or not os.path.isdir(base):
             base = os.getcwd()  # an older corpus, or one moved from another machine
         return cls({d.path: d for d in docs}, {d.id: d for d in docs}, current, corpus.fingerprint, base,
-                   corpus)
+                   corpus, raw_lines={id(d): line for line, d in raw} if raw is not None else None)
 
 
-def _unchanged_by_stat(stored: list[Document], path: Path) -> bool:
-    """The file has the size and mtime the corpus records for it (for an archive, on each page)."""
-    if not stored or any(d.mtime is None for d in stored):
-        return False
+def _intact_documents(corpus: Corpus) -> list[tuple[bytes, Document]] | None:
+    """The documents of an intact ``documents.jsonl`` (its size and SHA-256 are the manifest's: the
+    rows are as bicorpus wrote them, so their fields are not checked one by one), by raw line (with
+    its newline), in file order.  ``None`` when the file is not intact or a row does not make a
+    document (then each row is read and checked)."""
+    if not corpus.intact(DOCUMENTS_FILE):
+        return None
+    docs: list[tuple[bytes, Document]] = []
     try:
-        st = path.stat()
-    except OSError:
+        for line in corpus.raw_lines(DOCUMENTS_FILE):
+            if line.strip():
+                doc = Document(**loads_row(line))
+                if not (type(doc.id) is type(doc.path) is str and type(doc.n_passages) is int
+                        and type(doc.meta) is dict):  # what the incremental path counts and looks up on
+                    return None
+                docs.append((line + b"\n", doc))
+    except (ValueError, TypeError):
+        return None
+    return docs
+
+
+#: The file, in the corpus folder, that keeps each source file's ``(size, mtime in ns, inode)``.
+STAMPS_FILE = "file-stamps.json"
+#: How long (ns) after its last change a file's stamp is kept: a file changed again within one
+#: tick of its file system's clock (2 s on the coarsest) keeps its time, so a stamp taken sooner
+#: could miss a change.
+STAMP_AFTER_NS = 2 * 10**9
+
+
+@dataclass
+class _FileStamps:
+    """Each source file's ``(size, mtime in ns, inode)`` when the last run asked it (by document
+    path), kept beside the corpus.  A file is taken for unchanged without reading it only when its
+    stamp is the one kept *and* its size and time are the ones its documents record; any other
+    file is read and its bytes compared with the recorded SHA-256.  A stamp is kept only when the
+    file had not changed for :data:`STAMP_AFTER_NS` when the run started: a later change then
+    gives it another time.  A missing or damaged stamps file only makes a slower run."""
+
+    kept: dict[str, tuple[int, int, int]]
+    started: int
+    now: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, corpus_dir: Path, started: int) -> _FileStamps:
+        kept: dict[str, tuple[int, int, int]] = {}
+        try:
+            with open(corpus_dir / STAMPS_FILE, "rb") as f:
+                if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+                    raise ValueError("not a file")
+                data = loads_row(f.read())
+            files = data["files"] if isinstance(data, dict) and data.get("version") == 1 else {}
+            for name, stamp in files.items():
+                if not (isinstance(stamp, list) and len(stamp) == 3 and all(type(n) is int for n in stamp)):
+                    raise ValueError("a bad stamp")
+                kept[name] = (stamp[0], stamp[1], stamp[2])
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            kept = {}
+        return cls(kept, started)
+
+    def check(self, shown: str, st: os.stat_result | None) -> bool:
+        """Whether the file's stamp is the one kept (and notes it for the next run)."""
+        if st is None or not stat.S_ISREG(st.st_mode):
+            return False
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+        if st.st_mtime_ns + STAMP_AFTER_NS < self.started:
+            self.now[shown] = stamp
+        return self.kept.get(shown) == stamp
+
+    def save(self, corpus_dir: Path) -> None:
+        """Keeps this run's stamps when they differ from the ones kept (written to a temporary
+        file renamed into place)."""
+        if self.now == self.kept or not corpus_dir.is_dir():
+            return
+        tmp = corpus_dir / (STAMPS_FILE + ".part")
+        body = {"version": 1, "files": {name: list(stamp) for name, stamp in self.now.items()}}
+        try:
+            tmp.write_bytes(json.dumps(body, ensure_ascii=False).encode("utf-8", "surrogateescape"))
+            os.replace(tmp, corpus_dir / STAMPS_FILE)
+        except (OSError, UnicodeError):
+            tmp.unlink(missing_ok=True)
+
+
+def _stat(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except (OSError, ValueError):
+        return None
+
+
+def _unchanged_by_stat(stored: list[Document], st: os.stat_result | None) -> bool:
+    """The file (``st``: its ``os.stat``) has the size and mtime the corpus records for it (for an
+    archive, on each page)."""
+    if not stored or st is None or any(d.mtime is None for d in stored):
         return False
     sizes = {d.meta.get("archive_size", d.size) if member_of(d.path) else d.size for d in stored}
     return sizes == {st.st_size} and {d.mtime for d in stored} == {st.st_mtime}
@@ -294,16 +393,21 @@ def ingest(
     (``.warc``, ``.warc.gz``) gives one document per page, with the path ``ARCHIVE#OFFSET``."""
     corpus_dir = Path(corpus_dir)
     report = IngestReport()
-    files: list[Path] = []
-    for entry in walk_sources(paths, skip=[corpus_dir], follow_links=follow_links):
+    started = time.time_ns()  # before any file is asked: see _FileStamps
+    files: list[str] = []  # paths as strings: a ``Path`` of each of many files costs more than its reading
+    stats: dict[str, os.stat_result | None] = {}  # each file's ``os.stat``, asked once
+    for entry in walk_source_names(paths, skip=[corpus_dir], follow_links=follow_links):
         if isinstance(entry, Skipped):
             _skip(report, entry, on_error)
-        elif not os.path.lexists(entry):
+            continue
+        st = _stat(entry)
+        if st is None and not os.path.lexists(entry):
             _fail(report, shown_name(entry), "no such file", on_error)
-        elif not valid_name(str(entry)):
+        elif not valid_name(entry):
             _fail(report, shown_name(entry), BAD_NAME, on_error)
         else:
             files.append(entry)
+            stats[entry] = st
     if strict and report.failures:
         report.stopped = True
         return report
@@ -319,7 +423,9 @@ def ingest(
         seen_paths: set[str] = set()
         tasks: list[tuple[int, str, _Task | None]] = []  # (file number, shown path, work to do)
         memo = load_memo(corpus_dir, f"{INGEST_VERSION}")
-        sites = site_table(files, memo)  # lines repeated across a site's pages (bicorpus.layout_site)
+        stamps = _FileStamps.load(corpus_dir, started)
+        sites = site_table(files, memo, stats)  # lines repeated across a site's pages (bicorpus.layout_site)
+        hit_prints: dict[frozenset[str], str | None] = {}
         for done, path in enumerate(files, 1):
             shown = display_path(path, existing.base)
             if shown in seen_paths:
@@ -327,12 +433,16 @@ def ingest(
             seen_paths.add(shown)
             stored = existing.stored(shown)
             hits = sites.hits(path)
-            same_site_lines = all(d.meta.get("site_lines") == fingerprint(hits) for d in stored)
-            if existing.current and same_site_lines and _unchanged_by_stat(stored, path):
+            if hits not in hit_prints:  # pages of one site mostly share their hits
+                hit_prints[hits] = fingerprint(hits)
+            same_site_lines = all(d.meta.get("site_lines") == hit_prints[hits] for d in stored)
+            st = stats[path]
+            known_stamp = stamps.check(shown, st)
+            if existing.current and same_site_lines and known_stamp and _unchanged_by_stat(stored, st):
                 tasks.append((done, shown, None))
                 continue
             known = _recorded_sha256(stored) if existing.current and same_site_lines else None
-            tasks.append((done, shown, _Task(str(path), shown, known, max_passage_chars, max_bytes, hits)))
+            tasks.append((done, shown, _Task(path, shown, known, max_passage_chars, max_bytes, hits)))
         with open(new_part, "wb") as part_file, _processed(t[2] for t in tasks) as results:
             part = _NewPassages(part_file)
             for (done, shown, task), result in zip(tasks, results, strict=True):
@@ -366,6 +476,7 @@ def ingest(
             report.documents = len(existing.by_id)
             report.passages = sum(d.n_passages for d in existing.by_id.values())
             save_memo(corpus_dir, memo, sites)
+            stamps.save(corpus_dir)
             return report  # nothing changed: the corpus files stay byte-identical
 
         # 5. store
@@ -375,6 +486,7 @@ def ingest(
         report.written = True
         report.after = tx.fingerprint
         save_memo(corpus_dir, memo, sites)
+        stamps.save(corpus_dir)
     return report
 
 
@@ -632,7 +744,9 @@ def _store(
                     tx.document_line(line)
                     sources[row["path"]] = row["sha256"]
                     n_docs += 1
-        kept = _copy_intact_passages(tx, existing.corpus, dropped)
+        kept = _copy_by_position(tx, existing, dropped)
+        if kept is None:
+            kept = _copy_intact_passages(tx, existing.corpus, dropped)
         if kept is not None:
             n_passages, langs, regions = kept
         else:
@@ -683,6 +797,9 @@ def _intact_document_lines(existing: _Existing, dropped: set[str]) -> list[tuple
     corpus = existing.corpus
     if corpus is None or not corpus.intact(DOCUMENTS_FILE):
         return None
+    if existing.raw_lines is not None and len(existing.raw_lines) == len(existing.by_id):
+        lines = existing.raw_lines  # every line read with its document, ids all different
+        return [(lines[id(doc)], doc) for doc in existing.by_id.values() if doc.id not in dropped]
     kept: list[tuple[bytes, Document]] = []
     seen = 0
     for line in corpus.raw_lines(DOCUMENTS_FILE):
@@ -698,6 +815,93 @@ def _intact_document_lines(existing: _Existing, dropped: set[str]) -> list[tuple
         if doc.id not in dropped:
             kept.append((line + b"\n", doc))
     return kept if seen == len(existing.by_id) else None
+
+
+def _copy_by_position(tx: CorpusTransaction, existing: _Existing, dropped: set[str]
+                      ) -> tuple[int, Counter[str], Counter[str]] | None:
+    """Copies the passage rows of kept documents, found by position: bicorpus writes each
+    document's rows one after another, in the order of ``documents.jsonl``, so the rows of a
+    dropped document are the ``n_passages`` lines after those of the documents before it.  Only
+    the dropped rows are looked at (each must carry its document's id) and parsed (for the
+    counts); the rest is copied in slices.  The file is hashed as it is read: it must be, byte for
+    byte, what the manifest records, or what was written is taken back and ``None`` returned
+    (then the rows are found by id, or parsed and checked), as when the documents file or the
+    manifest cannot be trusted."""
+    corpus = existing.corpus
+    if corpus is None or not corpus.intact(DOCUMENTS_FILE):
+        return None
+    manifest = corpus.manifest
+    total, langs, regions = manifest.get("passages"), manifest.get("langs"), manifest.get("regions")
+    record = manifest["files"].get(PASSAGES_FILE)  # intact(): the manifest is sound and has files
+    if not (isinstance(total, int) and isinstance(langs, dict) and isinstance(regions, dict)
+            and isinstance(record, dict)):
+        return None
+    spans: list[tuple[int, int, bytes]] = []  # (first line, line after, the rows' doc_id key)
+    line = 0
+    for doc in existing.by_id.values():
+        if doc.id in dropped and doc.n_passages:
+            key = b'"doc_id": ' + _ROW_ENCODER.encode(doc.id).encode("utf-8")
+            spans.append((line, line + doc.n_passages, key))
+        line += doc.n_passages
+    if line != total:
+        return None
+    mark = tx.passages_mark()
+    lang_counts, region_counts = Counter(langs), Counter(regions)
+    digest, size, lineno = hashlib.sha256(), 0, 0
+    todo = iter(spans)
+    span = next(todo, None)
+    for chunk, stop in corpus.line_chunks(PASSAGES_FILE):  # the lines of chunk[:stop], copied as views
+        view = memoryview(chunk)
+        digest.update(view[:stop])
+        size += stop
+        end_line = lineno + chunk.count(b"\n", 0, stop) + (chunk[stop - 1] != 0x0A)
+        at, pos, cur = 0, 0, lineno  # ``pos``: where line ``cur`` starts in the chunk
+        while span is not None and span[0] < end_line:
+            first, after, key = span
+            first, last = max(first, cur), min(after, end_line)
+            if first > cur:  # the rows before are passed over: the document's first row holds its key
+                found = chunk.find(key, pos, stop)
+                start = chunk.rfind(b"\n", pos, found) + 1 if found >= 0 else stop
+                if found < 0 or chunk.count(b"\n", pos, start) != first - cur:
+                    tx.rewind_passages(mark)
+                    return None
+                pos = start
+            end = _line_start(chunk, pos, last - first, stop)
+            for row_line in block_lines(chunk[pos:end]):
+                try:
+                    if key not in row_line:
+                        raise ValueError("not a row of the document")
+                    row = json.loads(row_line)
+                    lang_counts[row["lang"]] -= 1
+                    region_counts[row["region"]] -= 1
+                except (ValueError, KeyError, TypeError):  # the file is not as written (the hash will say)
+                    tx.rewind_passages(mark)
+                    return None
+                total -= 1
+            tx.passage_line(view[at:pos])
+            at, pos, cur = end, end, last
+            if after > end_line:
+                break  # the document's rows go on in the next chunk
+            span = next(todo, None)
+        tx.passage_line(view[at:stop])
+        if at < stop and chunk[stop - 1] != 0x0A:  # the file's last line, kept
+            tx.passage_line(b"\n")
+        lineno = end_line
+    as_recorded = (size, digest.hexdigest()) == (record.get("size"), record.get("sha256"))
+    if span is not None or lineno != line or not as_recorded:
+        tx.rewind_passages(mark)
+        return None
+    return total, +lang_counts, +region_counts
+
+
+def _line_start(block: bytes, pos: int, lines: int, stop: int) -> int:
+    """Where the line ``lines`` lines after the one starting at ``pos`` starts (``stop``, the end of
+    the block's lines, when there are fewer)."""
+    for _ in range(lines):
+        pos = block.find(b"\n", pos, stop) + 1
+        if not pos:
+            return stop
+    return pos
 
 
 def _copy_intact_passages(tx: CorpusTransaction, corpus: Corpus | None, dropped: set[str]

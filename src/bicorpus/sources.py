@@ -593,18 +593,26 @@ def walk_sources(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), foll
     file found in a folder and not read: files of other kinds, symbolic links that lead out of the
     folders named (followed with ``follow_links``), links back to a folder on their own path, and
     file names that are not valid UTF-8."""
-    skipped = {p.resolve() for p in skip}
+    for entry in walk_source_names(paths, skip=skip, follow_links=follow_links):
+        yield Path(entry) if isinstance(entry, str) else entry
+
+
+def walk_source_names(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), follow_links: bool = False
+                      ) -> Iterator[str | Skipped]:
+    """:func:`walk_sources` with each page's path as a string (the same as ``str`` of its ``Path``),
+    without making a ``Path`` of every entry."""
+    skipped = {str(p.resolve()) for p in skip}
     given = [Path(p) for p in paths]
     roots = [os.path.realpath(p) for p in given if p.is_dir()]
-    visited: set[Path] = set()  # folders walked, so a folder two links lead to is read once
+    visited: set[str] = set()  # folders walked, so a folder two links lead to is read once
     for root in given:
         if not root.is_dir():
-            yield root
+            yield str(root)
             continue
-        real = Path(os.path.realpath(root))
+        real = os.path.realpath(root)
         if real not in visited:
             visited.add(real)
-            yield from _walk(root, skipped, {real}, visited, roots, follow_links)
+            yield from _walk(str(root), skipped, {real}, visited, roots, follow_links)
 
 
 def iter_source_paths(paths: Iterable[str | Path], *, skip: Iterable[Path] = (), follow_links: bool = False
@@ -624,8 +632,8 @@ def _inside(real: str, roots: list[str]) -> bool:
     return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
 
 
-def _walk(root: Path, skipped: set[Path], ancestors: set[Path], visited: set[Path], roots: list[str],
-          follow_links: bool) -> Iterator[Path | Skipped]:
+def _walk(root: str, skipped: set[str], ancestors: set[str], visited: set[str], roots: list[str],
+          follow_links: bool) -> Iterator[str | Skipped]:
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
     except OSError:
@@ -634,7 +642,7 @@ def _walk(root: Path, skipped: set[Path], ancestors: set[Path], visited: set[Pat
     for entry in entries:
         if entry.name.startswith("."):
             continue
-        path = Path(entry.path)
+        path = entry.path
         try:
             is_dir = entry.is_dir(follow_symlinks=True)
         except OSError:
@@ -646,21 +654,21 @@ def _walk(root: Path, skipped: set[Path], ancestors: set[Path], visited: set[Pat
             except OSError:
                 regular = True
             if regular:
-                ext = "".join(path.suffixes[-1:]).lower() or "no extension"
+                ext = "".join(Path(entry.name).suffixes[-1:]).lower() or "no extension"
                 yield Skipped(shown_name(path), f"not a kind of file bicorpus reads ({ext})", "unsupported")
             continue
         link = entry.is_symlink()
-        real = Path(os.path.realpath(path)) if link or is_dir else path
+        real = os.path.realpath(path) if link or is_dir else path
         if link:
             if is_dir and real in ancestors:
                 yield Skipped(shown_name(path), f"symbolic link loop (back to {shown_name(real)})", "loop")
                 continue
-            if (is_dir or os.path.exists(real)) and not follow_links and not _inside(str(real), roots):
+            if (is_dir or os.path.exists(real)) and not follow_links and not _inside(real, roots):
                 yield Skipped(shown_name(path), f"symbolic link to {shown_name(real)}, outside the folders "
                               "named (--follow-links follows it)", "link")
                 continue
         if fmt is not None:
-            if not valid_name(str(path)):
+            if not valid_name(path):
                 yield Skipped(shown_name(path), BAD_NAME, "name")
             else:
                 yield path

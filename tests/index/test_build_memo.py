@@ -70,6 +70,7 @@ CONTEXT_TEXTS = (
     "The Islamic State (داعش) left Deir ez-Zor; ISIS and al-Qaeda. Homes between Hama and Homs",
     "",
     "— • —",
+    "Reach said,Homs and  Homes\tHama;Talks (Raqqa) city Raqqa\nTalks",
 )
 
 
@@ -130,3 +131,14 @@ def test_an_index_whose_name_fields_were_not_split_at_whitespace_asks_for_a_rein
     tantivy.Index.open(str(path))  # still a sound Tantivy index
     with pytest.raises(SearchIndexError, match="another layout: run `bicorpus reindex`"):
         TantivyEngine.open(path)
+
+
+def test_a_capitalized_word_is_a_name_unless_a_sentence_break_stands_before_it() -> None:
+    # the build path looks only at the text just before each capitalized word: a space, a comma,
+    # a tab or a bracket leave it a name (not stemmed), a full stop, a colon or a line break do not
+    names = default_names()
+    for gap, named in ((" ", True), (", ", True), ("\t", True), (" (", True), (",", True),
+                       (". ", False), (": ", False), ("\n", False), ("; ", False), (" • ", False)):
+        names._passages.clear()
+        terms, _ = index_analysis(f"fighters said{gap}Talks", names)
+        assert terms["form"][-1] == (("talks",) if named else ("+talks", ">talk")), gap

@@ -39,10 +39,12 @@ def _plain_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.
     cue = re.compile(rf"\d\s*(?:{words})")
     glued = re.compile(rf"(?<![\w])(?P<day>\d{{1,2}})\s*(?P<mon>{month})\s*[,]?\s*(?P<year>\d{{4}})"
                        rf"(?=\d{{1,9}}\s*(?:{words}))")
-    return patterns, cue, glued
+    glued_tail = re.compile(rf"(?<=[^\W\d_])(?P<day>\d{{1,2}})(?:\s*(?P<mon>{month})\s*[,]?\s*"
+                            rf"|[-/.](?P<mnum>\d{{1,2}})[-/.])(?P<year>\d{{4}})\s*$")
+    return patterns, cue, glued, glued_tail
 
 
-PLAIN, PLAIN_CUE, PLAIN_GLUED = _plain_patterns()
+PLAIN, PLAIN_CUE, PLAIN_GLUED, PLAIN_GLUED_TAIL = _plain_patterns()
 
 
 def plain_find_date(norm: str) -> DateMatch | None:
@@ -58,6 +60,11 @@ def plain_find_date(norm: str) -> DateMatch | None:
             break
     if best is None:
         m = PLAIN_GLUED.search(norm) if PLAIN_CUE.search(norm) else None
+        iso = dates._to_iso(m) if m else None
+        if m and iso:
+            best = DateMatch(iso, m.start(), m.end())
+    if best is None and len(norm) <= dates.GLUED_TAIL_MAX_CHARS:  # a stamp run into a short line's source
+        m = PLAIN_GLUED_TAIL.search(norm)
         iso = dates._to_iso(m) if m else None
         if m and iso:
             best = DateMatch(iso, m.start(), m.end())

@@ -237,3 +237,21 @@ def test_key_point_bullets_opening_a_page_are_the_article_not_its_header():
     got = regions("\n".join([*arabic, PARA_AR, PARA_AR2]))
     for line in arabic:
         assert got[line] == "body", line
+
+
+def test_a_summary_heading_over_key_points_is_a_heading():
+    points = [
+        "- The group detained several staff members of the aid agency in two cities.",
+        "- Three guards were held during the raid on the agency's main office.",
+    ]
+    text = "\n".join(["Why Were the Aid Agency's Staff Detained in Sanaa?", "Synopsis", "Key Takeaways",
+                      *points, PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert [h.text for h in layout.headings][:2] == ["Synopsis", "Key Takeaways"]
+    got = regions(text)
+    for line in points:
+        assert got[line] == "body", line
+    arabic = "\n".join(["لماذا احتجزت الجماعة موظفي الوكالة في صنعاء؟", "الملخص",
+                        "- احتجزت الجماعة عدداً من موظفي الوكالة في مدينتين خلال الأسبوع الماضي.",
+                        PARA_AR, PARA_AR2])
+    assert [h.text for h in analyze(arabic).headings][:1] == ["الملخص"]

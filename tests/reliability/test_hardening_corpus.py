@@ -109,3 +109,15 @@ def test_a_schema_version_written_as_text_is_named_as_such(built: Path):
         open_corpus("corpus")
     assert 'a schema_version that is not a whole number ("1")' in str(err.value)
     assert "has schema version 1," not in str(err.value)
+
+
+def test_a_row_with_a_field_this_bicorpus_does_not_know_is_read_without_it(built: Path):
+    # a row written by another bicorpus version may hold more fields: they are left out, and the
+    # passage is the one the row without them gives
+    path = built / "corpus" / "passages.jsonl"
+    rows = _rows(path)
+    first = json.loads(rows[0])
+    before = next(open_corpus(built / "corpus").passages())
+    _write_rows(path, [json.dumps({**first, "colour": "red"}, ensure_ascii=False), *rows[1:]])
+    after = next(open_corpus(built / "corpus").passages())
+    assert after == before and after.text == first["text"] and not hasattr(after, "colour")

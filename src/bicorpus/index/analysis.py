@@ -476,6 +476,10 @@ class WordInfo:
     #: Its ``form`` terms by the verdicts that need no context (``name_terms`` when named anywhere,
     #: else ``plain_terms``): what a passage indexes for it outside names and context rules.
     free_terms: tuple[str, ...] = ()
+    #: The context rules that may change its verdicts: named unless it opens a sentence (and not
+    #: named anywhere), keyed where a cue announces a name (and not keyed anywhere).
+    named_if_mid: bool = False
+    keyed_if_announced: bool = False
 
 
 _NISBA_ENDINGS = (NISBA_ENDING, "la-nisba")
@@ -517,7 +521,9 @@ def word_info(word: str, names: NameModel) -> WordInfo:
                     probe=frozenset((f.exact, f.norm, f.stemmed, *key_terms)),
                     contextual=((named_mid_sentence and not named_anywhere)
                                 or (keyed_in_context and not keyed_anywhere)),
-                    free_terms=name_terms if named_anywhere else plain_terms)
+                    free_terms=name_terms if named_anywhere else plain_terms,
+                    named_if_mid=named_mid_sentence and not named_anywhere,
+                    keyed_if_announced=keyed_in_context and not keyed_anywhere)
 
 
 #: A word token in a capture group: ``split`` gives gaps and words alternately, without match objects.
@@ -638,16 +644,16 @@ def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str,
     spans = names.spans(words)
     form = list(map(_FREE_TERMS, infos))
     keyed = list(map(_KEYED_ANYWHERE, infos))
-    contextual = list(itertools.compress(itertools.count(), map(_CONTEXTUAL, infos)))
-    if contextual:  # verdicts that need the context (as in _verdicts)
+    # Verdicts that need the context (as in _verdicts), each rule over the words it can change
+    # only: a capitalized word is a name unless it opens a sentence (the text before word i is
+    # parts[2 * i])...
+    for i in itertools.compress(itertools.count(), map(_NAMED_IF_MID, infos)):
+        if i and ((gap := parts[2 * i]) == " " or _SENTENCE_BREAK_RE.search(gap) is None):
+            form[i] = infos[i].name_terms
+    if any(map(_CUE, infos)):  # ... and without a cue word, no word is announced as a name
         gaps = parts[0::2]
-        cued = any(map(_CUE, infos))  # without a cue word, no word is announced as a name
-        for i in contextual:
-            info = infos[i]
-            if info.named_mid_sentence and i > 0 and not _breaks_sentence(gaps[i]):
-                form[i] = info.name_terms
-            if cued and info.keyed_in_context and not keyed[i]:
-                keyed[i] = _announced(infos, gaps, i)
+        for i in itertools.compress(itertools.count(), map(_KEYED_IF_ANNOUNCED, infos)):
+            keyed[i] = _announced(infos, gaps, i)
     names_terms: list[tuple[str, ...]] = []
     for start, end, _ in spans:  # inside a gazetteer name: a name, keyed when it has keys
         for j in range(start, end):
@@ -662,12 +668,13 @@ def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str,
         "name": names_terms,
         "ent": [(entity,) for _, _, entity in spans],
     }
-    return terms, " ".join(f"{start}:{end}:{entity}" for start, end, entity in spans) if spans else ""
+    return terms, " ".join([f"{start}:{end}:{entity}" for start, end, entity in spans]) if spans else ""
 
 
 _FREE_TERMS = operator.attrgetter("free_terms")
 _KEYED_ANYWHERE = operator.attrgetter("keyed_anywhere")
-_CONTEXTUAL = operator.attrgetter("contextual")
+_NAMED_IF_MID = operator.attrgetter("named_if_mid")
+_KEYED_IF_ANNOUNCED = operator.attrgetter("keyed_if_announced")
 _CUE = operator.attrgetter("cue")
 
 

@@ -131,6 +131,10 @@ def day_number(date: str, *, last: bool = False) -> int | None:
     return int(year) * 10000 + (int(month) if month else fill) * 100 + (int(day) if day else fill)
 
 
+#: :func:`day_number` of the dates met in a build (the passages of a page share its date).
+_day_of = functools.lru_cache(maxsize=4096)(day_number)
+
+
 def _pre_tokenized(slots: list[tuple[str, ...]]) -> Any:
     """Terms at positions as Tantivy pre-tokenized text (alternatives share their position).  The
     character offsets are not indexed: a token's is its position (the end left to Tantivy, which
@@ -183,11 +187,12 @@ def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
             doc.add_text(name, str(value))
     date = stored.get("date")
     if date is not None:
-        number = day_number(str(date))
+        date = str(date)
+        number = _day_of(date)
         if number is not None:
             doc.add_integer(DAY, number)
         else:
-            doc.add_text(ODD_DATE, str(date))
+            doc.add_text(ODD_DATE, date)
     for name, value in memo.fields(passage.terms) if memo is not None else _token_fields(passage.terms):
         if type(value) is str:
             doc.add_text(name, value)

@@ -78,6 +78,9 @@ LONG_TAG_CHARS = 8192
 _LONG_TAG_RE = re.compile(r"<([A-Za-z][A-Za-z0-9:_-]{0,64}+)[^<>]{" + str(LONG_TAG_CHARS) + ",}>")
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 @dataclass(frozen=True)
 class HtmlBlock:
     """One line of a page's visible text: ``text[start:end]``, where it sits in the page."""
@@ -531,6 +534,22 @@ def _with_main(block: HtmlBlock, main: bool) -> HtmlBlock:
     return HtmlBlock(block.start, block.end, block.level, block.item, block.caption, block.chrome, main)
 
 
+def _declared_only(meta: PageMeta) -> HtmlPage:
+    """A page that shows no text of its own (its article drawn by scripts): its text is the title
+    and description its metadata declares, a headline and a paragraph of the article, so the page
+    keeps its title, date and authors.  No text when it declares no title."""
+    if not meta.title:
+        return HtmlPage("", (), meta)
+    title = _SPACES_RE.sub(" ", meta.title).strip()
+    text, blocks = title, [HtmlBlock(0, len(title), level=1, main=True)]
+    description = _SPACES_RE.sub(" ", meta.description or "").strip()
+    if description and words_key(description) != words_key(title):
+        start = len(text) + 2
+        text = f"{text}\n\n{description}"
+        blocks.append(HtmlBlock(start, len(text), main=True))
+    return HtmlPage(text + "\n", tuple(blocks), meta)
+
+
 def _fallback_main(blocks: tuple[HtmlBlock, ...]) -> tuple[HtmlBlock, ...]:
     """Without the extractor: every block outside navigation, header, footer and aside."""
     return tuple(_with_main(b, not b.chrome) for b in blocks)
@@ -571,7 +590,7 @@ def read_html(markup: str, url: str | None = None) -> HtmlPage:
     if not blocks:  # a page whose whole body is inside <noscript> (an unclosed one, often)
         text, blocks = visible_text(root, noscript=True)
     if not blocks:
-        return HtmlPage("", (), _page_meta(root, False, url))
+        return _declared_only(_page_meta(root, False, url))
     if len(markup) > EXTRACTOR_MAX_CHARS or len(blocks) > EXTRACTOR_MAX_BLOCKS:
         meta = _page_meta(root, False, url)
         return HtmlPage(text, _fallback_main(blocks), meta)

@@ -72,10 +72,10 @@ RELATED_MIN_CHARS = 3
 _SPACE_RE = re.compile(r"\s+")
 _WORD_RE = re.compile(r"\w+")
 #: Separators between a headline and a site or section name in a ``<title>`` / ``og:title`` (a
-#: tatweel standing alone, `` ـ ``, is an Arabic page's dash).
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*")
-_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/ـ]{1,2}|::)\s+|\s*[|│]\s*)")
-_STRONG_SEPS = frozenset("|│·•»«›:")
+#: tatweel standing alone, `` ـ ``, is an Arabic page's dash; `` @ `` a blog post's, ``Post @ Blog``).
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|\-–—·•»«›~/ـ@]{1,2}|::)\s+|\s*[|│]\s*")
+_TITLE_SEP_CAPTURE_RE = re.compile(r"(\s+(?:[|\-–—·•»«›~/ـ@]{1,2}|::)\s+|\s*[|│]\s*)")
+_STRONG_SEPS = frozenset("|│·•»«›:@")
 #: Separator marks left at either end of a title once its site part is gone (``» Jens Weber``).
 _END_SEPS = " \t|│-–—·•›~/:ـ"
 #: Separators a date or time part of a title stands behind (``:`` too, between spaces).
@@ -89,11 +89,18 @@ _TEASER_RE = re.compile(r"related|teaser|suggest|recommend|more-stories|read-mor
 _MASTHEAD_RE = re.compile(r"(?:^|[\s_-])(?:site[-_]?(?:name|title|logo|branding)|sitename|logo|branding"
                           r"|masthead)(?:$|[\s_-])", re.I)
 _MASTHEAD_IDS = frozenset({"header", "kopf", "masthead", "branding", "top", "site-header"})
+#: Class of a kicker (topic line) standing before the headline inside an ``<h1>``.
+_KICKER_CLASS_RE = re.compile(r"kicker|dachzeile|overline|topline|eyebrow|supertitle|super-title|roofline"
+                              r"|spitzmarke|surtitre|topic|rubric", re.I)
+#: A kicker inside an ``<h1>`` is this many words or fewer.
+KICKER_MAX_WORDS = 6
 #: How many ancestors of an ``<h1>`` are looked at for a masthead.
 MASTHEAD_DEPTH = 4
 _ARCHIVE_PREFIX_RE = re.compile(r"^https?://web\.archive\.org/web/\d+[a-z_]*/", re.I)
-#: A colon ends a site name only when that name is recognised (``Reuters: …``).
-_COLON_SEP_RE = re.compile(r"(?<=\S)\s?:\s+")
+#: A colon ends a site name only when that name is recognised (``Reuters: …``); so do the full-width
+#: colon and bar of CJK titles, and a colon or underscore between words without spaces
+#: (``标题：朝日新聞デジタル``, ``Headline:phpspot開発日誌``, ``标题_好奇心日报``).
+_COLON_SEP_RE = re.compile(r"(?<=\S)\s?:\s+|\s*[：｜]\s*|(?<=\S)[_:](?=[^\W\d])")
 _ISO_DAY_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 #: An RFC 2822 timestamp with its offset (``Sat, 19 Oct 2019 00:04:00 +0200``), and an ISO one stating
 #: a non-zero offset.
@@ -281,6 +288,7 @@ class _Found:
         self.title: str | None = None
         self.h1: list[str] = []
         self.h1_parts: list[list[str]] = []  # the texts of each h1's child elements
+        self.h1_kickers: list[tuple[str, str, bool] | None] = []  # (kicker, headline, classed) per h1
         self.mastheads: list[str] = []  # h1s that name the site (in its masthead, linking home)
         self.canonical: str | None = None
         self.og_url: str | None = None
@@ -389,6 +397,7 @@ def _gather(root: etree._Element) -> _Found:
                 else:
                     found.h1.append(text)
                     found.h1_parts.append([t for sub in el if isinstance(sub.tag, str) and (t := _text(sub))])
+                    found.h1_kickers.append(_kicker_split(el, text))
         elif tag == "script":
             kind = (el.get("type") or "").lower()
             if "ld+json" in kind and el.text:
@@ -424,6 +433,29 @@ def _gather(root: etree._Element) -> _Found:
                     if 2 <= len(value) <= BYLINE_MAX_CHARS:
                         found.byline_authors.append(value)
     return found
+
+
+def _kicker_split(h1: etree._Element, text: str) -> tuple[str, str, bool] | None:
+    """``(kicker, headline, classed)`` when ``h1`` opens with an element of its own holding a short
+    kicker (a topic line, ``<span class="dachzeile">Interne Unterlagen im Netz</span>
+    <span>Daten von Rheinmetall gehackt</span>``, ``<small>Einheit der Woche</small>``) and the
+    headline follows it; ``classed`` when that element is marked as a kicker (its class, or a
+    ``<small>``).  ``None`` otherwise."""
+    for sub in h1.iterdescendants():
+        if not isinstance(sub.tag, str) or sub.tag in _NOT_TEXT:
+            continue
+        kicker = _text(sub)
+        if not kicker or _key(kicker) == _key(text):
+            continue  # empty, or a wrapper of the whole headline: look inside it
+        if (not text.startswith(kicker) or len(kicker.split()) > KICKER_MAX_WORDS
+                or not _key(kicker) or not _key(text).startswith(_key(kicker) + " ")):
+            return None
+        headline = text[len(kicker):].strip(_END_SEPS)
+        if len(headline.split()) < 2 or len(_key(headline)) <= len(_key(kicker)):
+            return None
+        classed = sub.tag == "small" or bool(_KICKER_CLASS_RE.search(sub.get("class") or ""))
+        return kicker, headline, classed
+    return None
 
 
 def _links_home(href: str | None) -> bool:
@@ -580,7 +612,7 @@ def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = Fal
             or (split and pk in {_key(p) for p in _parts(h1)}))
 
 
-_OPEN_SEPS = "_|│-–—:·•»›/~"
+_OPEN_SEPS = "_|│-–—:·•»›/~：｜＿－"
 
 
 def _opens(title: str, h1: str) -> bool:
@@ -658,16 +690,27 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     agree = whole | {_key(p) for p in pieces} | {_key(p) for c in cands for p in _spans(c)}
     agree.discard("")
     h1s = [(h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True) if not _is_site(h, sites)]
-    for h1, _ in h1s:
-        if _key(h1) in whole:
-            return h1
+    # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
+    # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
+    colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
+    for h1, kick in zip(found.h1, found.h1_kickers, strict=True):
+        if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon):
+            return kick[1]
+    # an <h1> equal to a declared title: og:title or JSON-LD first (the page names its headline
+    # there), then <title> (which may name a page label: "News - Site" beside the headline's <h1>)
+    declared = {_key(c) for c in (og, ld, og_s, ld_s) if c}
+    for keys in (declared, whole):
+        for h1, _ in h1s:
+            if _key(h1) in keys:
+                return h1
     for h1, children in h1s:
         for piece in pieces:
             if _covers(h1, piece, children):
                 return piece
-    for h1, _ in h1s:
-        # a one-word <h1> agreeing with a part of <title> only is a page label ("detail", "News")
-        # when the page names its headline elsewhere
+    # the longest <h1> agreeing with a part of a declared title ("Zoll", "Fachmeldungen" and the
+    # headline, each in an <h1> of its own); a one-word <h1> agreeing with a part of <title> only
+    # is a page label ("detail", "News") when the page names its headline elsewhere
+    for h1, _ in sorted(h1s, key=lambda h: -len(h[0].split())):
         if _key(h1) in agree and (" " in _key(h1) or not (og or ld)):
             return h1
     for h1, _ in h1s:
@@ -724,7 +767,8 @@ def _root_attr(root: etree._Element, name: str) -> str | None:
 
 def _quick_date(root: etree._Element, url: str | None) -> str | None:
     """htmldate's reading of the markup, published day only: its quick search (metadata,
-    date-classed elements, ``<time>``, ``<abbr>``, the URL), then the oldest date written in a
+    date-classed elements, ``<time>``, ``<abbr>``, the URL), then a dateline near the headline
+    (:func:`text_dateline`: any language), then the oldest date written in a
     short text segment of the page and its patterns over the whole page (``Published on
     12.04.2017``; a year alone, as in a copyright line, is no day) -- its extensive search without
     the slow external date parser it ends with."""
@@ -747,6 +791,8 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
         found = find_date(root, extensive_search=False, original_date=True, url=url,
                           min_date=MIN_DAY.isoformat())
         if not found:
+            found = text_dateline(root)
+        if not found:
             reference = None
             for segment in FREE_TEXT_EXPRESSIONS(root):
                 segment = segment.strip()
@@ -760,6 +806,94 @@ def _quick_date(root: etree._Element, url: str | None) -> str | None:
     except Exception:  # a third-party failure is "no date"
         return None
     return day_of(found) if found else None
+
+
+@cache
+def _month_date_re() -> tuple[dict[str, int], re.Pattern[str]]:
+    """The month names of ``data/page_date_months.tsv`` (case-folded → month) and a pattern of a
+    day written with one of them: ``15 августа 2016``, ``2 de abril de 2020``, ``12. März 2019``,
+    ``maio 3, 2021``."""
+    table = {name.casefold(): int(month) for name, month in data_pairs("page_date_months.tsv")}
+    names = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    year = r"((?:19|20)\d\d)(?!\d)"
+    pattern = re.compile(
+        rf"(?<!\w)(?:(\d{{1,2}})\.?\s*(?:de\s+)?({names})\.?,?\s*(?:de\s+|del\s+)?{year}"
+        rf"|({names})\s+(\d{{1,2}}),?\s+{year})")
+    return table, pattern
+
+
+_DIGIT_RE = re.compile(r"\d")
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+#: Elements whose dates belong to other articles or to the site (lists of teasers, menus, footers).
+_OTHER_DATES_TAGS = frozenset({"li", "nav", "aside", "footer", "header"})
+#: At most this many text pieces of a page are searched for a written day.
+MONTH_DATE_MAX_TEXTS = 3000
+MONTH_DATE_MAX_CHARS = 200
+#: A dateline holds its day and at most this many other words (a weekday, "Publié le", a time).
+DATELINE_OTHER_WORDS = 5
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _dateline_day(piece: str, table: dict[str, int], pattern: re.Pattern[str]) -> str | None:
+    """The day ``piece`` gives when it is a dateline: the day, with at most
+    :data:`DATELINE_OTHER_WORDS` other words, written with a month name of
+    ``data/page_date_months.tsv`` or any way :mod:`bicorpus.dates` reads (``12.04.2017``,
+    ``April 12, 2017``, ``12 نيسان 2017``)."""
+    text = piece.translate(_DIGITS).casefold()
+    m = pattern.search(text)
+    if m is not None:
+        span = m.span()
+        day, month, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+        try:
+            iso = _dt.date(int(year), table[month], int(day)).isoformat()
+        except ValueError:
+            return None
+    else:
+        from ..dates import find_date
+
+        found = find_date(piece)
+        if found is None or len(found.iso) != 10:
+            return None
+        from ..normalize import normalize_text
+
+        text = normalize_text(piece)
+        span, iso = (found.start, found.end), found.iso
+    # other words (a Chinese, Japanese or Korean character counts as one: no spaces part them)
+    words = _WORD_RE.findall(f"{text[:span[0]]} {text[span[1]:]}")
+    if sum(max(1, len(_CJK_RE.findall(w))) for w in words) > DATELINE_OTHER_WORDS:
+        return None  # a sentence, not a dateline
+    return day_of(iso)
+
+
+def text_dateline(root: etree._Element) -> str | None:
+    """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
+    text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
+    de 2020``, ``Publié le 3 mai 2019``, ``15 августа 2016, 13:43``, ``Stand: 28.04.2020``), not a
+    sentence; not in a list item, menu, aside, header or footer (other articles' teasers, the
+    site's own dates).  The first one after the page's first ``<h1>``, else the last one before it
+    (a dateline above the headline).  ISO, or ``None``."""
+    table, pattern = _month_date_re()
+    before: str | None = None
+    seen_h1 = False
+    for n, el in enumerate(root.iter()):
+        if n > MONTH_DATE_MAX_TEXTS:
+            break
+        if el.tag == "h1":
+            seen_h1 = True
+        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+            continue
+        for piece in (el.text, el.tail):
+            if not piece or not 6 <= len(piece) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(piece):
+                continue
+            iso = _dateline_day(piece, table, pattern)
+            holder = el if piece is el.text else el.getparent()
+            if iso is None or holder is None or any(
+                    a.tag in _OTHER_DATES_TAGS for a in (holder, *holder.iterancestors())):
+                continue
+            if seen_h1:
+                return iso
+            before = iso
+    return before
 
 
 def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None) -> PageMeta:
@@ -782,10 +916,15 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     published, utc = _published(found)
     stated = _stated_days(found)
     if published and utc:
-        published, utc = _local_day(root, published, url_day(page_url) or url_day(url), _utc_stamp(found))
+        stamp = _utc_stamp(found)
+        published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
+        if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
+            published, utc = local, False
+    # a day the URL alone gives is a guess too (a print edition's day, a folder's): a dateline
+    # the page shows beats it
+    guessed = published is None
     published = published or url_day(page_url) or url_day(url)
     modified = None
-    guessed = published is None
     if published is None:
         modified = found.ld_modified or _first_day(found.meta.get("modified", ()))
         published = _quick_date(root, page_url or url)
@@ -847,7 +986,7 @@ def _published(found: _Found) -> tuple[str | None, bool]:
         return day, False
     for other, other_raw in days[1:]:
         stamp = _instant(other_raw)
-        if stamp is not None and stamp.utcoffset() and abs(stamp - first_stamp) <= _dt.timedelta(days=1):
+        if stamp is not None and stamp.utcoffset() and abs(stamp - first_stamp) <= SAME_MOMENT:
             local = stamp.date().isoformat()
             return (local if day_of(local) else other), False
     return day, True
@@ -873,6 +1012,8 @@ def _stated_days(found: _Found) -> list[str]:
     return out[:MAX_OTHER_DATES + 1]
 
 
+#: Two timestamps this close name one moment (a publication time written in UTC and in local time).
+SAME_MOMENT = _dt.timedelta(hours=1)
 #: UTC offsets in use run from -12:00 to +14:00.
 _WEST_HOURS, _EAST_HOURS = 12, 14
 
@@ -890,6 +1031,43 @@ def _reachable(utc: _dt.datetime | None, shift: int) -> bool:
     if utc.hour == 0 and utc.minute == 0 and utc.second == 0:
         return True  # a midnight stamp is often a day alone written as a timestamp
     return hours < _WEST_HOURS if shift < 0 else hours >= 24 - _EAST_HOURS
+
+
+@cache
+def _region_zones() -> dict[str, str]:
+    """Region code (``ar``, ``de``) → the IANA zone its press publishes in (``data/region_zones.tsv``)."""
+    return dict(data_pairs("region_zones.tsv"))
+
+
+_LANG_REGION_RE = re.compile(r"^[a-z]{2,3}[-_]([a-z]{2})(?:$|[-_])", re.I)
+
+
+def _region_day(stamp: _dt.datetime | None, lang: str | None, host: str | None) -> str | None:
+    """The local day of the UTC timestamp ``stamp`` when it is local midnight exactly in the region
+    the page names (``2021-11-04T23:00:00Z`` on a German page: a day alone, stored as its local
+    midnight in UTC).  The region is that of the page's language (``es-AR``), else its URL's
+    country domain (``kas.de``, ``lanacion.com.ar``), looked up in ``data/region_zones.tsv``.
+    ``None`` otherwise: a UTC time of day is what most pages show, whatever their region."""
+    if stamp is None or (stamp.hour, stamp.minute, stamp.second) == (0, 0, 0) or stamp.microsecond:
+        return None
+    zones = _region_zones()
+    region = None
+    if lang and (m := _LANG_REGION_RE.match(lang.strip())):
+        region = m[1].lower()
+    if region not in zones and host:
+        region = host.rstrip(".").rsplit(".", 1)[-1].lower()
+    zone = zones.get(region or "")
+    if zone is None:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        local = stamp.astimezone(ZoneInfo(zone))
+    except (ImportError, LookupError, ValueError, OSError):  # no time zone database here
+        return None
+    if (local.hour, local.minute, local.second) != (0, 0, 0):
+        return None
+    return day_of(local.date().isoformat())
 
 
 def _local_day(root: etree._Element, day: str, url_date: str | None,
