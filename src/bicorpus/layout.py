@@ -22,11 +22,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from .data import data_lines
 from .dates import (
+    DateMatch,
     find_date_normalized,
     glued_weekday,
     is_dateline,
@@ -36,7 +37,7 @@ from .dates import (
 )
 from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
-from .prefilter import Needles, needles_of
+from .prefilter import Gated, Needles, gated, needles_of, scans
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -64,8 +65,12 @@ _BRACKETS = {"(": ")", "«": "»", '"': '"', "“": "”", "[": "]", "'": "'", "
 _NAV_SPLIT_RE = re.compile(r"[|•·/»«>\-–—,:;]+|\s{2,}")
 _WORD_RE = re.compile(r"\w+")
 _PUNCT_STRIP_RE = re.compile(r"[\s:：.\-–—|•·»«]+")
+# What _PUNCT_STRIP_RE changes in a text whose spaces are single and inside: one search tells
+# the texts it leaves as they are (most lines) from the others.
+_PUNCT_STRIP_NEEDED_RE = re.compile(r"[:：.\-–—|•·»«]|[^\S ]|  |^ | $")
 _LINE_RE = re.compile(r"[^\n]+")
 _ALNUM_RE = re.compile(r"[^\W_]")
+_SPACES_RE = re.compile(r"\s+")
 
 
 # --- data tables ---------------------------------------------------------------------------------
@@ -154,6 +159,9 @@ class _Patterns:
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
     #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
     needles: Needles | None = None
+    #: The floating patterns and the anchored ones that open with a long run (``[^.!?]{2,60}
+    #: contributed…``), each tried only where its own needles are (bicorpus.prefilter).
+    gated: Gated | None = None
 
     def search(self, text: str) -> bool:
         first = self.by_first.get(text[:1].casefold())
@@ -161,6 +169,8 @@ class _Patterns:
             return True
         if self.anchored is not None and self.anchored.match(text):
             return True
+        if self.gated is not None:
+            return self.gated.search(text)
         if self.floating is None or (self.needles is not None and not self.needles.may_match(text)):
             return False
         return self.floating.search(text) is not None
@@ -223,21 +233,30 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
         return re.compile("|".join(f"(?:{p})" for p in group), re.I) if group else None
 
     general: list[str] = []
-    by_letter: dict[str, list[str]] = {}
+    scanning: list[str] = []  # anchored, yet tried only where their needles are (looked for
+    by_letter: dict[str, list[str]] = {}  # anyway when there are floating patterns)
     for p in anchored:
         letters = _first_letters(p)
         if letters is None:
-            general.append(p)
+            (scanning if floating and scans(p) else general).append(p)
         else:
             for letter in letters:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
     return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
-                     needles_of(floating))
+                     needles_of(floating), gated(floating, scanning))
 
 
 def _label_key(text: str) -> str:
-    return _PUNCT_STRIP_RE.sub(" ", normalize_text(text)).strip()
+    return _strip_punct(normalize_text(text))
+
+
+def _strip_punct(norm: str) -> str:
+    """``norm`` with runs of spaces and label punctuation (``:``, ``|``, dashes, bullets,
+    guillemets) made one space, trimmed."""
+    if _PUNCT_STRIP_NEEDED_RE.search(norm) is None:
+        return norm
+    return _PUNCT_STRIP_RE.sub(" ", norm).strip()
 
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
@@ -285,7 +304,7 @@ def split_honorific(name: str) -> tuple[str | None, str]:
     m = _honorific_re().match(name)
     if not m or not name[m.end() :].strip():
         return None, name.strip()
-    return re.sub(r"\s+", " ", name[: m.end()].strip()), name[m.end() :].strip()
+    return _SPACES_RE.sub(" ", name[: m.end()].strip()), name[m.end() :].strip()
 
 
 def strip_brackets(text: str) -> str:
@@ -309,7 +328,7 @@ def parse_byline(text: str) -> Byline | None:
     if not m:
         return None
     honorific, author = split_honorific(m.group("who"))
-    if not author or len(author.split()) > 7 or any(ch.isdigit() for ch in author):
+    if not author or len(author.split()) > 7 or any(map(str.isdigit, author)):
         return None
     title = strip_brackets(m.group("rest")) or None
     return Byline(author, honorific, title)
@@ -334,7 +353,7 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
     ``norm`` is ``normalize_text(text)`` when the caller has it already."""
     if len(text) > NAV_MAX_CHARS:
         return False
-    key = _PUNCT_STRIP_RE.sub(" ", normalize_text(text) if norm is None else norm).strip()
+    key = _strip_punct(normalize_text(text) if norm is None else norm)
     return key in _header_labels() or _section_label_re().match(key) is not None
 
 
@@ -515,15 +534,38 @@ EDGE_CHARS = 120
 def make_unit(text: str, start: int, end: int) -> Unit:
     """Features of ``text[start:end]``."""
     chunk = text[start:end]
-    lang = lang_label(chunk)
     if len(chunk) > SHAPE_MAX_CHARS:  # a paragraph: only a date opening or closing it matters
         head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
-        return Unit(start, end, chunk, lang,
+        return Unit(start, end, chunk, lang_label(chunk),
                     date_lead=leading_date(normalize_text(head)) if _DIGIT_RE.search(head) else None,
                     date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None)
+    unit = object.__new__(Unit)  # the fields set as the dataclass's __init__ would, without its
+    fields = unit.__dict__  # object.__setattr__ for each of them (Unit is frozen)
+    fields["start"] = start
+    fields["end"] = end
+    fields.update(_line_features(chunk))
+    return unit
+
+
+#: Short lines whose features are remembered: a site's chrome, bylines and datelines repeat from
+#: page to page.
+LINE_MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
+def _first_date(norm: str) -> DateMatch | None:
+    """:func:`~bicorpus.dates.find_date_normalized` of a normalized line, remembered: the rules
+    that read a line's date again (chrome, stubs) find it here."""
+    return find_date_normalized(norm)
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
+def _line_features(chunk: str) -> dict[str, object]:
+    """The fields of the :class:`Unit` of a line up to :data:`SHAPE_MAX_CHARS` long but its place
+    (``start``, ``end``); the same dict is handed out again for the same line (read only)."""
     norm = normalize_text(chunk)
     key = line_key(chunk, norm)
-    found = find_date_normalized(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
+    found = _first_date(norm) if _DIGIT_RE.search(norm) else None  # the first date, once
     if found and glued_weekday(norm, found.start):
         found = None  # a site's clock run into its location line: "Abu Dhabi, UAEMonday 22 January 2018"
     date_lead = leading_date(norm, found) if found else None
@@ -535,24 +577,23 @@ def make_unit(text: str, start: int, end: int) -> Unit:
     beside = norm[: found.start] + " " + norm[found.end :] if found else ""
     if date_in and "|" not in chunk and len(_WORD_RE.findall(beside)) > DATE_IN_MAX_WORDS:
         date_in = None  # a sentence that names a day ("… اليوم الخميس 8-12-2016"), not a dateline
-    return Unit(
-        start,
-        end,
-        chunk,
-        lang,
-        bullet=_BULLET_RE.match(chunk) is not None,
-        byline=parse_byline(chunk),
-        page_byline=parse_page_byline(chunk),
-        label=is_header_label(chunk, norm),
-        nav=date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
-        date=date,
-        caption=credit or _caption_patterns().search(norm),
-        date_in=date_in,
-        date_lead=date_lead,
-        date_tail=date_tail,
-        credit=credit,
-        key=key,
-    )
+    return {
+        "text": chunk,
+        "lang": lang_label(chunk),
+        "bullet": _BULLET_RE.match(chunk) is not None,
+        "byline": parse_byline(chunk),
+        "page_byline": parse_page_byline(chunk),
+        "label": is_header_label(chunk, norm),
+        "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
+        "date": date,
+        "html_level": None,
+        "caption": credit or _caption_patterns().search(norm),
+        "date_in": date_in,
+        "date_lead": date_lead,
+        "date_tail": date_tail,
+        "credit": credit,
+        "key": key,
+    }
 
 
 #: A menu given as one line has at least this many section words.
@@ -973,8 +1014,10 @@ def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]
 
 #: Longest line read for a disclaimer's phrases.
 DISCLAIMER_MAX_CHARS = 1500
-#: A disclaimer stands among the article's first or last lines (this many each side).
-DISCLAIMER_EDGE_LINES = 3
+#: A disclaimer stands among the article's first or last lines (this many each side) and says
+#: what it is in its first characters.
+DISCLAIMER_EDGE_LINES = 2
+DISCLAIMER_OPENING_CHARS = 80
 
 
 @cache
@@ -994,7 +1037,7 @@ def _mark_disclaimers(units: list[Unit], flags: list[bool]) -> None:
     for i in edges:
         text = units[i].text
         if (not flags[i] and PARAGRAPH_MIN_CHARS <= len(text) <= DISCLAIMER_MAX_CHARS
-                and patterns.search(text[:OPENING_CHARS])):
+                and patterns.search(text[:DISCLAIMER_OPENING_CHARS])):
             flags[i] = True  # its opening says what it is
 
 
@@ -2234,7 +2277,7 @@ def _dated_stub(u: Unit, norm: str) -> bool:
     (``(د ب أ)``) are not counted."""
     if not u.date_lead:
         return False
-    found = find_date_normalized(norm)
+    found = _first_date(norm)
     if found is None:
         return False
     after = [w for w in _WORD_RE.findall(norm[found.end:]) if len(w) > 1]
@@ -2282,7 +2325,7 @@ def _dated_chrome(u: Unit) -> bool:
     if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS:
         return False
     norm = normalize_text(u.text)
-    found = find_date_normalized(norm)
+    found = _first_date(norm)
     if found is None:
         return False
     if _clock_in_two_calendars(norm):

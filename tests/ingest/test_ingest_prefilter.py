@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from bicorpus import layout
 from bicorpus.data import data_lines
-from bicorpus.prefilter import _UNSAFE, needles, needles_of
+from bicorpus.prefilter import _UNSAFE, gated, needles, needles_of, scans
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from bicorpus.prefilter import _UNSAFE, needles, needles_of
         (r"(اضغط|انقر|اضغطي) هنا", {"ضغط", "ضغطي", "نقر"}),  # re factors out the common alef
         (r"\bcookies?\b", {"cookie"}),
         (r"\|\s*$", {"|"}),
-        (r"\s/\s*(ap|afp|reuters)$", {"/"}),  # a lone mark is rarer in prose than "ap"
+        (r"\s/\s*(ap|afp|reuters)\b", {"/"}),  # a lone mark is rarer in prose than "ap"
         (r"Getty Images", {"getty images"}),  # lower-cased: compared with a lower-cased text
         (r"[a-z]+\d{2,}", None),  # classes and repeats only
         (r"(?-i:By)[A-Z]", None),  # a group that changes the flags is not read
@@ -44,6 +44,49 @@ def test_a_needle_before_the_end_of_the_pattern_is_looked_for_at_the_end_of_the_
     assert found.may_match("Smoke over Raqqa (AFP)") and found.may_match("دخان فوق الرقة (رويترز)\n")
     assert not found.may_match("Fighters (of the SDF) entered Raqqa on Monday")
     assert needles("(?m)news$") is None  # "$" at the end of every line: not read
+
+
+def test_the_alternatives_before_the_end_of_the_pattern_end_the_text():
+    # "ap" ending the line is rarer than a slash anywhere (dates: 12/05/2017)
+    at_end = r"(?=\n?\Z)"
+    assert needles(r"\s/\s*(ap|afp|reuters)$") == {"ap" + at_end, "afp" + at_end, "reuters" + at_end}
+    # an alternative's last literal ends the text, not its first: "ا\s?ف\s?ب" gives "ب"
+    assert needles(r"[.!]\s*[-–—]\s*(ap|ا\s?ف\s?ب)$") == {"ap" + at_end, "ب" + at_end}
+    assert needles(r"(ap|reuters)s?$") == {"ap", "reuters"}  # something may follow the group: not at the end
+    found = needles_of([r"\s/\s*(ap|afp|reuters)$"])
+    assert found is not None
+    assert found.may_match("Smoke over Raqqa / AFP") and not found.may_match("AFP reported on 12/05/2017")
+
+
+def test_patterns_are_searched_only_where_their_own_needles_are():
+    patterns = [r"\((afp|reuters|رويترز)\)$", r"\bcookies?\b", r"\ball rights reserved\b", r"\s/\s*(ap|afp)$",
+                r"[a-z]+\d{2,}"]
+    found = gated(patterns)
+    assert found is not None
+    assert len(found.finders) == 4 and len(found.ungated) == 1  # the last one has no needles
+    joined = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    for text in ("Smoke over Raqqa (AFP)", "دخان فوق الرقة (رويترز)\n", "we use COOKIES", "x / AP",
+                 "x / AP\n", "Fighters (of the SDF) entered Raqqa", "(AFP) fighters", "abc12",
+                 "all rıghts reserved",
+                 "COOKİES", "cookıe", "", "ap", "/ap"):
+        assert found.search(text) == (joined.search(text) is not None), text
+
+
+def test_anchored_patterns_that_open_with_a_run_are_matched_only_where_their_needles_are():
+    assert scans(r"[^.!?]{2,60} contributed (reporting|to this) (report|story)\.?$")
+    assert scans(r"[\w .-]{2,30}\s*(\+|and|و)\s*(agencies|وكالات)$")  # needles ending the text
+    assert not scans(r"(photo|image)\s*:")  # no run first
+    assert not scans(r"[\w.-]*_[\w.-]*$")  # a lone mark: as common as the pattern is cheap
+    assert not scans(r"[\d\s/.,-]+$")  # no needles
+    anchored = [r"[^.!?]{2,60} contributed (reporting|to this) (report|story)\.?$",
+                r"[\w .-]{2,30}\s*(\+|and|و)\s*(agencies|وكالات)$", r"[\d\s/.,-]+$"]
+    found = gated([r"\bcookies?\b"], anchored)
+    assert found is not None
+    plain = [re.compile(p, re.I).match for p in anchored] + [re.compile(r"\bcookies?\b", re.I).search]
+    for text in ("Ellen Francis contributed reporting to this story.", "said he contributed to this story",
+                 "AFP and agencies", "رويترز و وكالات", "agencies", "12/05/2017", "no cookie here",
+                 "Ellen Francis CONTRIBUTED reporting to this report", "x contributed reporting story"):
+        assert found.search(text) == any(find(text) is not None for find in plain), text
 
 
 def test_no_needles_when_one_pattern_has_none():
@@ -80,7 +123,8 @@ def test_every_character_re_matches_to_a_letter_lowers_to_it_or_is_unsafe():
 _ALPHABET = [*"abcdefhiklnoprstuwy ©|/().:-", "İ", "ı", "ſ", "K", "É", "ة", "ا", "ل", "ه"]
 _TEXTS = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=40)
 _PIECES = st.sampled_from(["here", "cookie", "all rights reserved", "photo", "(ap)", " / afp", "اضغط هنا",
-                           "edit this at wikidata", "getty images", "courtesy of x"])
+                           "edit this at wikidata", "getty images", "courtesy of x",
+                           " contributed reporting.", " and agencies", "x.jpg", "/ reuters"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -93,9 +137,14 @@ def test_the_data_patterns_match_as_they_did(before, piece, after):
         found = needles_of(floating)
         if found is not None and joined.search(text):
             assert found.may_match(text), (name, text)
-    for patterns in (layout._nav_patterns(), layout._caption_patterns(), layout._not_title_patterns()):
-        unfiltered = layout._Patterns(patterns.anchored, patterns.floating, patterns.by_first)
-        assert patterns.search(text) == unfiltered.search(text)
+    for name, patterns in (("boilerplate_patterns.txt", layout._nav_patterns()),
+                           ("caption_patterns.txt", layout._caption_patterns()),
+                           ("credit_patterns.txt", layout._credit_patterns()),
+                           ("not_title_patterns.txt", layout._not_title_patterns())):
+        # each pattern alone, as the lists are read: "^…" matched at the start, the others searched
+        plain = [re.compile(p[1:], re.I).match if p.startswith("^") else re.compile(p, re.I).search
+                 for p in data_lines(name)]
+        assert patterns.search(text) == any(find(text) is not None for find in plain), (name, text)
 
 
 _KEY_ALPHABET = st.sampled_from([*"aZ_-.,: \t\u00a0é1٣", "دير", "ـ", "ً", "²", "\u200f", "ǅ", "Ⅻ"])
@@ -108,3 +157,14 @@ def test_a_line_key_is_the_runs_of_letters_and_digits(text):
     assert layout.line_key(text, text) == re.sub(r"[\W_]+", " ", text).strip()
     assert layout.line_key("= Deir ez-Zor Military Council =") == "deir ez zor military council"
     assert layout.line_key("• دير الزور: «المجلس العسكري»") == "دير الزور المجلس العسكري"
+
+
+_LABEL_ALPHABET = st.sampled_from([*"aZ:：.-–—|•·»« \t\n\u00a0\u2009_", "أخبار", "News"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LABEL_ALPHABET, max_size=20).map("".join))
+def test_a_label_key_is_the_text_with_its_punctuation_runs_made_one_space(text):
+    # a text the replacement would leave as it is (most lines) is given back without it
+    assert layout._strip_punct(text) == re.sub(r"[\s:：.\-–—|•·»«]+", " ", text).strip()
+    assert layout.is_header_label("• Latest News:") and layout.is_header_label("أخبار المركز")

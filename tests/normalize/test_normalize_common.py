@@ -101,6 +101,8 @@ def test_collapse_whitespace_is_the_regex_rule_for_every_character():
         c = chr(cp)
         text = f"{c}a{c}{c}ب {c}\u00a0c{c}"
         assert collapse_whitespace(text) == re.sub(r"\s+", " ", text).strip(), hex(cp)
+        for text in (f"a {c}b", c, f"{c}a b"):  # texts that may already be collapsed: given back
+            assert collapse_whitespace(text) == re.sub(r"\s+", " ", text).strip(), hex(cp)
 
 
 def test_remembered_and_long_texts_normalize_and_count_alike():
@@ -145,3 +147,21 @@ def test_the_label_alone_is_detect_langs(text):
     assert lang_label(text) == detect_lang(text)[0]
     assert normalize_presentation_forms_ar(text) == _PRESENTATION_RE.sub(
         lambda m: unicodedata.normalize("NFKC", m.group()), text)
+
+
+def test_script_counts_of_every_character_near_the_two_scripts():
+    # the Arabic block is counted from the UTF-8 lead bytes, its marks, digits and punctuation
+    # taken off, the Arabic letters outside it and the Latin letters beyond ASCII added
+    arabic = re.compile(
+        "[\u0620-\u063f\u0641-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9"
+        "\ufb50-\ufdff\ufe80-\ufefc]"
+    )
+    latin = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]")
+    for cp in [*range(0x0, 0x0900), *range(0x1E00, 0x2100), *range(0xFB00, 0x10000), 0x1F600]:
+        if 0xD800 <= cp < 0xE000:
+            continue
+        c = chr(cp)
+        text = f"{c}é{c}ب{c}"  # not remembered: each text is new
+        assert script_counts(text) == (len(arabic.findall(text)), len(latin.findall(text))), hex(cp)
+    assert script_counts("ـــــ ، ؟ ١٢٣ ۴ ً") == (0, 0)  # tatweel, punctuation, digits, a mark
+    assert script_counts("ﻻ ݐ ࢠ") == (3, 0)  # a presentation form, Arabic Supplement, Extended-A

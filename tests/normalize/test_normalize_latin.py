@@ -73,3 +73,19 @@ def test_chain_is_the_rules_in_order(text):
     for rule in LATIN_RULES:
         expected = rule(expected)
     assert normalize_en(text) == expected
+
+
+_PUNCT_ALPHABET = [*"aZ '\"-`´", "‘", "’", "“", "”", "«", "»", "‹", "›", "–", "—", "−", "－", "ʿ", "ʾ", "″",
+                   "é", "ﬁ", "İ"]
+
+
+@given(st.lists(st.sampled_from(_PUNCT_ALPHABET), max_size=30).map("".join))
+def test_punctuation_folded_by_replacements_as_by_the_table(text):
+    # each character present replaced in turn: what one translation by the three tables gives
+    from bicorpus.normalize import latin
+
+    folded = text.translate(latin._APOSTROPHE_TABLE).translate(latin._QUOTE_TABLE)
+    folded = folded.translate(latin._DASH_TABLE)
+    assert latin._fold_punctuation(text) == folded
+    assert normalize_en(text) == remove_diacritics_en(
+        normalize_compat_en(text).casefold().translate(latin._PUNCT_FOLD_TABLE))

@@ -30,11 +30,18 @@ def remove_controls(text: str) -> str:
     return _C0C1_RE.sub(" ", _CONTROLS_RE.sub("", text))
 
 
+#: Whitespace other than the plain space (``\\s`` reads whitespace as ``str.isspace`` does).
+_ODD_SPACE_RE = re.compile(r"[^\S ]")
+
+
 def collapse_whitespace(text: str) -> str:
     """Runs of whitespace (including no-break spaces) → one space; trimmed.
 
     ``str.split`` and ``str.strip`` read whitespace as ``\\s`` does (``str.isspace``), so this is
-    ``re.sub(r"\\s+", " ", text).strip()``, without a replacement per space."""
+    ``re.sub(r"\\s+", " ", text).strip()``, without a replacement per space.  A text already so
+    (single plain spaces inside, none at its ends: most lines) is given back as it is."""
+    if text[:1] != " " and text[-1:] != " " and "  " not in text and _ODD_SPACE_RE.search(text) is None:
+        return text
     return " ".join(text.split())
 
 

@@ -98,13 +98,22 @@ LATIN_RULES = (
 # (a text without any is left as it is: a search costs less than a translation).
 _PUNCT_FOLD_TABLE = {**_APOSTROPHE_TABLE, **_QUOTE_TABLE, **_DASH_TABLE}
 _PUNCT_FOLD_RE = re.compile("[" + re.escape("".join(map(chr, _PUNCT_FOLD_TABLE))) + "]")
+#: The table as character → replacement.  No replacement (``'``, ``"``, ``-``) is a character the
+#: table changes, so replacing each character present in turn gives what one translation gives,
+#: and a text holds few of them: a few ``str.replace`` passes cost less than a translation
+#: character by character.
+_PUNCT_FOLD_REPLACEMENTS = {chr(cp): chr(to) if isinstance(to, int) else to
+                            for cp, to in _PUNCT_FOLD_TABLE.items()}
+
+
+def _fold_punctuation(text: str) -> str:
+    for ch in set(_PUNCT_FOLD_RE.findall(text)):
+        text = text.replace(ch, _PUNCT_FOLD_REPLACEMENTS[ch])
+    return text
 
 
 def normalize_en(text: str) -> str:
     """Apply every Latin rule, in order (the punctuation folds in one pass: same result)."""
     if text.isascii():  # only casefolding and the backtick can apply
-        return text.casefold().translate(_PUNCT_FOLD_TABLE) if "`" in text else text.casefold()
-    text = normalize_compat_en(text).casefold()
-    if _PUNCT_FOLD_RE.search(text):
-        text = text.translate(_PUNCT_FOLD_TABLE)
-    return remove_diacritics_en(text)
+        return text.casefold().replace("`", "'")
+    return remove_diacritics_en(_fold_punctuation(normalize_compat_en(text).casefold()))

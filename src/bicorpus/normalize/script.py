@@ -17,7 +17,6 @@ _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1
 DOMINANT_SHARE = 0.85
 
 
-_ARABIC_RUN_RE = re.compile(_ARABIC_LETTER_RE.pattern + "+")
 _LATIN_RUN_RE = re.compile(_LATIN_LETTER_RE.pattern + "+")
 
 
@@ -28,14 +27,32 @@ _NOT_ASCII_LETTER = bytes(b for b in range(256) if not (65 <= b <= 90 or 97 <= b
 _ASCII_NOT_LETTER = str.maketrans("", "", "".join(chr(b) for b in _NOT_ASCII_LETTER if b < 128))
 
 
+# The Arabic block U+0600-U+06FF is the characters whose UTF-8 starts with 0xD8-0xDB (counted
+# from the bytes); its characters that are not letters and the Arabic letters outside it are few
+# in a text, and found by one search.
+_ARABIC_BLOCK_LEADS = bytes(range(0xD8, 0xDC))
+_ARABIC_ODD_RE = re.compile(
+    "[\u0600-\u061f\u0640\u064b-\u066d\u06d4\u06d6-\u06f9"  # in the block, not letters
+    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe80-\ufefc]"  # letters outside it
+)
+# What the UTF-8 of a Latin letter outside ASCII starts with (U+00C0-U+024F: 0xC3-0xC9, U+1E00-
+# U+1EFF: 0xE1): a text without any of these bytes has none.
+_LATIN_EXTRA_LEAD_RE = re.compile(b"[\xc3-\xc9\xe1]")
+
+
 @remember_short  # a page's layout and its passages weigh the same lines one after the other
 def script_counts(text: str) -> tuple[int, int]:
     """(Arabic letters, Latin letters) in ``text``."""
     if text.isascii():
         return 0, len(text.translate(_ASCII_NOT_LETTER))
-    ascii_letters = len(text.encode("utf-8", "surrogatepass").translate(None, _NOT_ASCII_LETTER))
-    return (sum(map(len, _ARABIC_RUN_RE.findall(text))),
-            ascii_letters + sum(map(len, _LATIN_EXTRA_RUN_RE.findall(text))))
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data.translate(None, _NOT_ASCII_LETTER))
+    if _LATIN_EXTRA_LEAD_RE.search(data) is not None:
+        latin += sum(map(len, _LATIN_EXTRA_RUN_RE.findall(text)))
+    arabic = len(data) - len(data.translate(None, _ARABIC_BLOCK_LEADS))
+    for ch in _ARABIC_ODD_RE.findall(text):
+        arabic += 1 if ch > "\u06ff" else -1
+    return arabic, latin
 
 
 def is_arabic(text: str) -> bool:
