@@ -96,7 +96,7 @@ def _byline_re() -> re.Pattern[str]:
 
 _PAGE_BYLINE_RE = re.compile(
     r"^(?:(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：;]?\s+|(?-i:By)(?=[A-Z][a-z])"
-    r"|(?:الكاتب|الكاتبة|ترجمة|تقرير|reported by|report by)\s*[:：]\s*)"
+    r"|(?:الكاتب|الكاتبة|المؤلف|ترجمة|تقرير|reported by|report by|authors?)\s*[:：]\s*)"
     r"(?P<who>[^\d:：()]{2,80})$",
     re.I,
 )
@@ -584,7 +584,7 @@ def _line_features(chunk: str) -> dict[str, object]:
         "byline": parse_byline(chunk),
         "page_byline": parse_page_byline(chunk),
         "label": is_header_label(chunk, norm),
-        "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm)),
+        "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
         "date": date,
         "html_level": None,
         "caption": credit or _caption_patterns().search(norm),
@@ -623,6 +623,23 @@ def _menu_line(norm: str) -> bool:
             return False
         named += 1
     return named >= MENU_MIN_WORDS
+
+
+#: Words glued with no space between them (``DevelopmentGovernmentNewsPolitics``): a run of
+#: links (sections, tags) that a text dump joined.  This many joins, and the line is that run.
+GLUED_LABELS_MIN_JOINS = 3
+GLUED_LABELS_MAX_CHARS = 200
+_GLUED_JOIN_RE = re.compile(r"[a-z)][A-Z][a-z]")
+
+
+def _glued_labels(text: str) -> bool:
+    """Section or tag links glued on one line (``Economy & DevelopmentGovernmentNewsPolitics``,
+    ``South YemenAdenAidrous Al-ZubaidiPresidential Council``): three joins of a lower-case letter
+    to a capital with no space, no sentence end; a name such as ``McDonald`` has one join."""
+    if len(text) > GLUED_LABELS_MAX_CHARS or _final_char(text) in _TERMINAL:
+        return False
+    joins = _GLUED_JOIN_RE.findall(text)
+    return len(joins) >= GLUED_LABELS_MIN_JOINS
 
 
 def units_of(text: str, html_headings: Sequence[tuple[int, int, int]] = ()) -> list[Unit]:
@@ -961,6 +978,8 @@ def _boilerplate_flags(
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
+    _mark_disclaimers(units, flags)
+    _mark_closing_credits(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -968,6 +987,58 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+#: Longest line read as a reporter's credit closing the article.
+CLOSING_CREDIT_MAX_CHARS = 80
+
+
+@cache
+def _closing_credit_patterns() -> _Patterns:
+    return _one_pattern(data_lines("closing_credit_patterns.txt"))
+
+
+def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """Under the article's last paragraph, a reporter's or editor's credit (``Reporter: Jane Doe``,
+    ``تقرير: عمر الحاج``: ``data/closing_credit_patterns.txt``) is boilerplate; above the text the
+    same line is the page's byline."""
+    last = next((i for i in range(len(units) - 1, -1, -1) if para[i] and not flags[i]), None)
+    if last is None:
+        return
+    patterns = _closing_credit_patterns()
+    for i in range(last + 1, len(units)):
+        text = units[i].text
+        if not flags[i] and len(text) <= CLOSING_CREDIT_MAX_CHARS and patterns.search(normalize_text(text)):
+            flags[i] = True
+
+
+#: Longest line read for a disclaimer's phrases.
+DISCLAIMER_MAX_CHARS = 1500
+#: A disclaimer stands among the article's first or last lines (this many each side) and says
+#: what it is in its first characters.
+DISCLAIMER_EDGE_LINES = 2
+DISCLAIMER_OPENING_CHARS = 80
+
+
+@cache
+def _disclaimer_patterns() -> _Patterns:
+    return _one_pattern(data_lines("disclaimer_patterns.txt"))
+
+
+def _mark_disclaimers(units: list[Unit], flags: list[bool]) -> None:
+    """A site's disclaimer, notice or appeal, however long its line (``MENAFN provides the
+    information "as is" without warranty …``, ``لا يتحمل الموقع أي مسؤولية …``:
+    ``data/disclaimer_patterns.txt``, read in the opening of the line as it stands), among the
+    article's first or last lines, is boilerplate."""
+    patterns = _disclaimer_patterns()
+    n = len(units)
+    edges = range(n) if n <= 2 * DISCLAIMER_EDGE_LINES else (
+        *range(DISCLAIMER_EDGE_LINES), *range(n - DISCLAIMER_EDGE_LINES, n))
+    for i in edges:
+        text = units[i].text
+        if (not flags[i] and PARAGRAPH_MIN_CHARS <= len(text) <= DISCLAIMER_MAX_CHARS
+                and patterns.search(text[:DISCLAIMER_OPENING_CHARS])):
+            flags[i] = True  # its opening says what it is
 
 
 #: Excerpts of other posts closing a page: at least this many lines cut short with an ellipsis.
@@ -1689,7 +1760,8 @@ def _never_title(u: Unit) -> bool:
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return _not_title_patterns().search(norm) or _dated_stub(u, norm)
+    return (_not_title_patterns().search(norm) or _dated_stub(u, norm)
+            or (u.date_lead is not None and _clock_in_two_calendars(norm)))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
@@ -2256,8 +2328,20 @@ def _dated_chrome(u: Unit) -> bool:
     found = _first_date(norm)
     if found is None:
         return False
+    if _clock_in_two_calendars(norm):
+        return True
     words = _WORD_RE.findall(norm[found.end:])
     return bool(words) and all(w in _social_networks() for w in words)
+
+
+#: A Hijri year with its mark, normalized (``1447 هـ`` → ``1447 ه``, ``1445 AH``).
+_HIJRI_YEAR_RE = re.compile(r"(?<!\d)1[34]\d\d\s*(?:ه|h|ah)\b")
+
+
+def _clock_in_two_calendars(norm: str) -> bool:
+    """The site's clock: the time of day and the Hijri date beside the Gregorian one (``الثلاثاء 28
+    أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ``); a page's own dateline gives one of them at most."""
+    return _CLOCK_RE.search(norm) is not None and _HIJRI_YEAR_RE.search(norm) is not None
 
 
 def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
