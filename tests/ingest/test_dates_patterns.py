@@ -22,14 +22,14 @@ def _plain_patterns() -> tuple[tuple[re.Pattern[str], ...], re.Pattern[str], re.
     year = r"(?P<year>\d{4})"
     sep = r"\s*[,]?\s*"
     era = dates._ERA
-    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{era}(?!\w)|(?!\w))"
+    edge_l, edge_r = r"(?<![\w])", rf"(?:\s?{era}(?![^\W_])|(?![^\W_]))"  # "2024_ ...": a separator
     iso_time = dates._ISO_TIME
     words = dates._counter_words()
     patterns = (
         re.compile(rf"{edge_l}(?P<year>\d{{4}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<day>\d{{1,2}}){edge_r}"),
         re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}}){iso_time}(?!\w)"),
         re.compile(rf"{edge_l}(?P<day>\d{{1,2}})[-/.](?P<mnum>\d{{1,2}})[-/.](?P<year>\d{{4}}){edge_r}"),
-        re.compile(rf"{edge_l}{day}(?:\s*,?\s*|[-./])(?:of\s+)?{mon}(?:{sep}|[-./]){year}{edge_r}"),
+        re.compile(rf"{edge_l}{day}(?:\s*,?\s*|\s?[-./]\s?)(?:of\s+)?{mon}(?:{sep}|\s?[-./]\s?){year}{edge_r}"),
         re.compile(rf"{edge_l}{mon}\s*{day}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?<!\d\s)(?<!\d){mon}{sep}{year}{edge_r}"),
         re.compile(rf"{edge_l}(?P<year>\d{{4}})-(?P<mnum>\d{{2}})-(?P<day>\d{{2}})(?=[\u0621-\u064a])"),
