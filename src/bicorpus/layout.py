@@ -510,13 +510,54 @@ def _runs_on(prev: str, nxt: str) -> bool:
 _URL_START_RE = re.compile(r"(?:https?://|www\.)", re.I)
 
 
+#: Hard-wrapped Arabic text: at least this many lines in a row (no blank line), each of these many
+#: characters, of nearly one width (the longest at most this many times the shortest).
+WRAP_MIN_LINES = 4
+WRAP_MIN_CHARS = 30
+WRAP_MAX_CHARS = 80
+WRAP_MAX_RATIO = 1.35
+
+
+def _arabic_start(text: str) -> bool:
+    return "\u0621" <= text[:1] <= "\u064a"
+
+
+def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
+    """Lines of an Arabic text hard-wrapped at a fixed width: a run of ``WRAP_MIN_LINES`` or more
+    lines right under one another, each starting with an Arabic letter, of nearly one width (the
+    run's last line aside, which may stop short)."""
+    wrapped: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines):
+            start, end = lines[i]
+            if (WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
+                    and (not run or text.count("\n", lines[run[-1]][1], start) == 1)):
+                run.append(i)
+                continue
+        if len(run) >= WRAP_MIN_LINES:
+            widths = [lines[k][1] - lines[k][0] for k in run[:-1]]
+            if max(widths) <= WRAP_MAX_RATIO * min(widths):
+                wrapped.update(run)
+        run = []
+        if i < len(lines):
+            start, end = lines[i]
+            if WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end]):
+                run.append(i)
+    return frozenset(wrapped)
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for start, end in _lines(text):
+    lines = list(_lines(text))
+    wrapped = _wrapped_lines(text, lines)
+    for i, (start, end) in enumerate(lines):
         if spans:
             p_start, p_end = spans[-1]
             adjacent = text.count("\n", p_end, start) == 1
-            if adjacent and _runs_on(text[p_start:p_end], text[start:end]):
+            if adjacent and (_runs_on(text[p_start:p_end], text[start:end]) or (
+                    i - 1 in wrapped and _arabic_start(text[start:end])
+                    and not ends_sentence(text[p_start:p_end]))):
                 spans[-1] = (p_start, end)
                 continue
         spans.append((start, end))

@@ -20,3 +20,29 @@ def test_desk_initials_closing_the_story_are_boilerplate():
         assert got[PARA_AR] == got[PARA_AR2] == "body"
 
 
+
+
+# --- hard-wrapped text -------------------------------------------------------------------------------
+
+WRAPPED_AR = ["ويقترع الناخبون لمرشحين من طائفتهم فقط، أما الناخبون المسيحيون الذين",
+              "ينتمون إلى طوائف الأقليات فيقترعون إلى مرشحي الأقليات في دوائرهم",
+              "وأما الناخبون المسلمون الذين ينتمون إلى طوائف غير المخصص لها مقعد",
+              "في المجلس النيابي فيكون لكل منهم الحق في الاقتراع لمن يختاروهم من",
+              "المرشحين في الدائرة."]
+
+
+def test_arabic_text_wrapped_at_one_width_is_one_paragraph():
+    text = "\n".join(["قانون الانتخاب الجديد في لبنان", PARA_AR, "", *WRAPPED_AR])
+    got = regions(text)
+    assert got["\n".join(WRAPPED_AR)] == "body"  # one paragraph, in the text
+    assert got[PARA_AR] == "body"
+
+
+def test_headlines_of_uneven_widths_are_not_taken_for_wrapped_text():
+    headlines = ["هيئة تحرير الشام تسيطر على معبر باب الهوى مع تركيا",
+                 "الأمم المتحدة تحذر من نزوح جديد في ريف إدلب الجنوبي بعد القصف",
+                 "قوات سوريا الديمقراطية تعلن بدء المرحلة الأخيرة من معركة الرقة وريفها الشرقي",
+                 "وزير الخارجية يزور موسكو الأسبوع المقبل"]
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, "", *headlines])
+    got = regions(text)
+    assert [got[h] for h in headlines] == ["boilerplate"] * 4
