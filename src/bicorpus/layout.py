@@ -1905,6 +1905,42 @@ def _prev_in(zone: list[int], i: int) -> int | None:
     return zone[k - 1] if k else None
 
 
+#: A headline written as one sentence with its full stop: its length and words, and how much
+#: longer the paragraph right under it is; at most this many lines (a section label) above it.
+SENTENCE_TITLE_MIN_CHARS = 40
+SENTENCE_TITLE_MAX_CHARS = 130
+SENTENCE_TITLE_MIN_WORDS = 6
+SENTENCE_TITLE_LEAD_RATIO = 1.5
+SENTENCE_TITLE_LEAD_MIN_CHARS = 200
+SENTENCE_TITLE_MAX_ABOVE = 1
+
+
+def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras: list[int]) -> int | None:
+    """With no title found, the first paragraph is the title when it is one short sentence closed
+    by a full stop (``Al-Shabab attack killed over a dozen in Mogadishu.``) right above a much
+    longer paragraph, at the top of the page (a section label at most above it)."""
+    if len(kept_paras) < 2 or len(zone) > SENTENCE_TITLE_MAX_ABOVE or kept_paras[1] != kept_paras[0] + 1:
+        return None
+    u, lead = units[kept_paras[0]], units[kept_paras[1]]
+    t = u.text.rstrip()
+    if (not SENTENCE_TITLE_MIN_CHARS <= len(t) <= SENTENCE_TITLE_MAX_CHARS or not t.endswith(".")
+            or t.endswith("..") or u.lang != "en" or lang != "en" or u.date or u.date_in or u.caption
+            or _has_sentence_end(t) or any(ch in t for ch in ":;؛")
+            or len(_WORD_RE.findall(t)) < SENTENCE_TITLE_MIN_WORDS
+            or len(lead.text) < max(SENTENCE_TITLE_LEAD_MIN_CHARS, SENTENCE_TITLE_LEAD_RATIO * len(t))):
+        return None
+    first = next((ch for ch in t if ch.isalpha()), "")
+    opener = t.split(None, 1)[0].casefold()
+    if not first or (first.isascii() and first.islower()) or opener in _lead_openers():
+        return None
+    return kept_paras[0]
+
+
+@cache
+def _lead_openers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_lines("lead_openers.txt"))
+
+
 def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:
     """The unit giving the page's date, and the date: the dateline nearest the first paragraph
     above it; else a date opening one of the first lines, a dateline anywhere, or a cued date
@@ -1961,6 +1997,12 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
+    if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
+        title_i = summary
+        later = [i for i in kept_paras if i > title_i]
+        first_para = later[0] if later else n
+        lead_end = later[1] if len(later) > 1 else n
+        zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)

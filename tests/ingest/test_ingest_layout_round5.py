@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout import analyze
+
 # --- the end of the article --------------------------------------------------------------------------
 
 
@@ -46,3 +48,27 @@ def test_headlines_of_uneven_widths_are_not_taken_for_wrapped_text():
     text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, "", *headlines])
     got = regions(text)
     assert [got[h] for h in headlines] == ["boilerplate"] * 4
+
+
+# --- the title -----------------------------------------------------------------------------------------
+
+LEAD_EN = ("Houthi rebels in Yemen have detained two more United Nations staff members and raided the "
+           "homes of several others over the past two days, prompting the organisation to pull its "
+           "remaining international staff out of the capital Sanaa, officials said on Friday.")
+
+
+def test_a_one_sentence_headline_with_its_full_stop_is_the_title():
+    headline = "Houthis have detained two UN staff and raided homes in Yemen during a review."
+    text = "\n".join(["World", headline, LEAD_EN, PARA_EN])
+    layout = analyze(text)
+    assert layout.title == headline
+    assert regions(text)[LEAD_EN] == "body"
+    text = "\n".join(["World", "The report raised concerns over the weapons sent to the region.", LEAD_EN])
+    assert analyze(text).title is None  # a story opening on "The report …": its first sentence
+
+
+def test_an_arabic_lead_sentence_is_not_taken_for_the_title():
+    lead = "أكد الرئيس مسعود بارزاني أن على الأطراف كافة أن تعلم من حمى كوردستان من تهديد داعش."
+    text = "\n".join([lead, PARA_AR, PARA_AR2])
+    assert analyze(text).title is None
+    assert regions(text)[lead] == "body"
