@@ -1941,6 +1941,20 @@ def _lead_openers() -> frozenset[str]:
     return frozenset(w.casefold() for w in data_lines("lead_openers.txt"))
 
 
+#: A writer's name alone on its line: two to four capitalised words, none of them an ordinary
+#: English word (Zipf frequency under this; "Mission Statement", "Key Findings" are headings).
+BARE_NAME_MAX_ZIPF = 4.0
+_BARE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,3}")
+
+
+def _bare_name(text: str) -> bool:
+    """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words."""
+    if len(text) > SHAPE_MAX_CHARS or not _BARE_NAME_RE.fullmatch(text):
+        return False
+    from .names.ordinary import zipf
+    return all(zipf(w) < BARE_NAME_MAX_ZIPF for w in text.split())
+
+
 def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:
     """The unit giving the page's date, and the date: the dateline nearest the first paragraph
     above it; else a date opening one of the first lines, a dateline anywhere, or a cued date
@@ -2048,6 +2062,11 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
+        elif (title_i is not None and not boiler[i - 1] and _bare_name(u.text)
+              and (i - 1 in (title_i, subtitle_i) or i - 1 == first_para == title_i + 1)):
+            if out.author is None:
+                out.author = u.text  # the writer's name alone under the headline: the byline
+            out.blocks.append(Block("dateline", u.start, u.end))
         elif (i < first_para
               and (_next_kept(boiler, i) == first_para or _heads_key_points(units, boiler, i, lang))
               and (title_i < i if title_i is not None else _label_key(u.text) in _section_words())

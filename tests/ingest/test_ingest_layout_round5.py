@@ -72,3 +72,25 @@ def test_an_arabic_lead_sentence_is_not_taken_for_the_title():
     text = "\n".join([lead, PARA_AR, PARA_AR2])
     assert analyze(text).title is None
     assert regions(text)[lead] == "body"
+
+
+# --- the byline ----------------------------------------------------------------------------------------
+
+
+def test_a_writers_name_alone_under_the_headline_is_the_byline():
+    title = "Iraqi forces launch the offensive to retake Mosul"
+    text = "\n".join([title, "Amreen Hussain", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title == title
+    assert regions(text)["Amreen Hussain"] == "dateline"
+    assert layout.author == "Amreen Hussain"
+
+
+def test_a_heading_of_ordinary_words_under_the_headline_is_not_a_byline():
+    title = "Iraqi forces launch the offensive to retake Mosul"
+    text = "\n".join([title, "Mission Statement", PARA_EN, "Key Findings", PARA_EN2])
+    assert regions(text)["Mission Statement"] != "dateline"
+    assert analyze(text).author is None
+    title_ar = "هيئة تحرير الشام تسيطر على إدلب"
+    text = "\n".join([title_ar, "خلفية الأحداث", PARA_AR, "التطورات الأخيرة", PARA_AR2])
+    assert regions(text)["خلفية الأحداث"] != "dateline"
