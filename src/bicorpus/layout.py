@@ -510,13 +510,54 @@ def _runs_on(prev: str, nxt: str) -> bool:
 _URL_START_RE = re.compile(r"(?:https?://|www\.)", re.I)
 
 
+#: Hard-wrapped Arabic text: at least this many lines in a row (no blank line), each of these many
+#: characters, of nearly one width (the longest at most this many times the shortest).
+WRAP_MIN_LINES = 4
+WRAP_MIN_CHARS = 30
+WRAP_MAX_CHARS = 80
+WRAP_MAX_RATIO = 1.35
+
+
+def _arabic_start(text: str) -> bool:
+    return "\u0621" <= text[:1] <= "\u064a"
+
+
+def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
+    """Lines of an Arabic text hard-wrapped at a fixed width: a run of ``WRAP_MIN_LINES`` or more
+    lines right under one another, each starting with an Arabic letter, of nearly one width (the
+    run's last line aside, which may stop short)."""
+    wrapped: set[int] = set()
+    run: list[int] = []
+    for i in range(len(lines) + 1):
+        if i < len(lines):
+            start, end = lines[i]
+            if (WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
+                    and (not run or text.count("\n", lines[run[-1]][1], start) == 1)):
+                run.append(i)
+                continue
+        if len(run) >= WRAP_MIN_LINES:
+            widths = [lines[k][1] - lines[k][0] for k in run[:-1]]
+            if max(widths) <= WRAP_MAX_RATIO * min(widths):
+                wrapped.update(run)
+        run = []
+        if i < len(lines):
+            start, end = lines[i]
+            if WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end]):
+                run.append(i)
+    return frozenset(wrapped)
+
+
 def _spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for start, end in _lines(text):
+    lines = list(_lines(text))
+    wrapped = _wrapped_lines(text, lines)
+    for i, (start, end) in enumerate(lines):
         if spans:
             p_start, p_end = spans[-1]
             adjacent = text.count("\n", p_end, start) == 1
-            if adjacent and _runs_on(text[p_start:p_end], text[start:end]):
+            if adjacent and (_runs_on(text[p_start:p_end], text[start:end]) or (
+                    i - 1 in wrapped and _arabic_start(text[start:end])
+                    and not ends_sentence(text[p_start:p_end]))):
                 spans[-1] = (p_start, end)
                 continue
         spans.append((start, end))
@@ -1864,6 +1905,56 @@ def _prev_in(zone: list[int], i: int) -> int | None:
     return zone[k - 1] if k else None
 
 
+#: A headline written as one sentence with its full stop: its length and words, and how much
+#: longer the paragraph right under it is; at most this many lines (a section label) above it.
+SENTENCE_TITLE_MIN_CHARS = 40
+SENTENCE_TITLE_MAX_CHARS = 130
+SENTENCE_TITLE_MIN_WORDS = 6
+SENTENCE_TITLE_LEAD_RATIO = 1.5
+SENTENCE_TITLE_LEAD_MIN_CHARS = 200
+SENTENCE_TITLE_MAX_ABOVE = 1
+
+
+def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras: list[int]) -> int | None:
+    """With no title found, the first paragraph is the title when it is one short sentence closed
+    by a full stop (``Al-Shabab attack killed over a dozen in Mogadishu.``) right above a much
+    longer paragraph, at the top of the page (a section label at most above it)."""
+    if len(kept_paras) < 2 or len(zone) > SENTENCE_TITLE_MAX_ABOVE or kept_paras[1] != kept_paras[0] + 1:
+        return None
+    u, lead = units[kept_paras[0]], units[kept_paras[1]]
+    t = u.text.rstrip()
+    if (not SENTENCE_TITLE_MIN_CHARS <= len(t) <= SENTENCE_TITLE_MAX_CHARS or not t.endswith(".")
+            or t.endswith("..") or u.lang != "en" or lang != "en" or u.date or u.date_in or u.caption
+            or _has_sentence_end(t) or any(ch in t for ch in ":;؛")
+            or len(_WORD_RE.findall(t)) < SENTENCE_TITLE_MIN_WORDS
+            or len(lead.text) < max(SENTENCE_TITLE_LEAD_MIN_CHARS, SENTENCE_TITLE_LEAD_RATIO * len(t))):
+        return None
+    first = next((ch for ch in t if ch.isalpha()), "")
+    opener = t.split(None, 1)[0].casefold()
+    if not first or (first.isascii() and first.islower()) or opener in _lead_openers():
+        return None
+    return kept_paras[0]
+
+
+@cache
+def _lead_openers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data_lines("lead_openers.txt"))
+
+
+#: A writer's name alone on its line: two to four capitalised words, none of them an ordinary
+#: English word (Zipf frequency under this; "Mission Statement", "Key Findings" are headings).
+BARE_NAME_MAX_ZIPF = 4.0
+_BARE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,3}")
+
+
+def _bare_name(text: str) -> bool:
+    """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words."""
+    if len(text) > SHAPE_MAX_CHARS or not _BARE_NAME_RE.fullmatch(text):
+        return False
+    from .names.ordinary import zipf
+    return all(zipf(w) < BARE_NAME_MAX_ZIPF for w in text.split())
+
+
 def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:
     """The unit giving the page's date, and the date: the dateline nearest the first paragraph
     above it; else a date opening one of the first lines, a dateline anywhere, or a cued date
@@ -1920,6 +2011,12 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
+    if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
+        title_i = summary
+        later = [i for i in kept_paras if i > title_i]
+        first_para = later[0] if later else n
+        lead_end = later[1] if len(later) > 1 else n
+        zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
         _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
@@ -1965,6 +2062,11 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
+        elif (title_i is not None and not boiler[i - 1] and _bare_name(u.text)
+              and (i - 1 in (title_i, subtitle_i) or i - 1 == first_para == title_i + 1)):
+            if out.author is None:
+                out.author = u.text  # the writer's name alone under the headline: the byline
+            out.blocks.append(Block("dateline", u.start, u.end))
         elif (i < first_para
               and (_next_kept(boiler, i) == first_para or _heads_key_points(units, boiler, i, lang))
               and (title_i < i if title_i is not None else _label_key(u.text) in _section_words())
