@@ -344,11 +344,16 @@ class Corpus:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def raw_chunks(self, name: str) -> Iterator[bytes]:
-        """The bytes of one corpus file, as opened, in chunks."""
+    def _fd(self, name: str) -> int:
+        """The descriptor of one corpus file, as opened."""
         fd = self._fds.get(name)
         if fd is None:
             raise CorpusError(f"corpus file {self.path / name} is missing")
+        return fd
+
+    def raw_chunks(self, name: str) -> Iterator[bytes]:
+        """The bytes of one corpus file, as opened, in chunks."""
+        fd = self._fd(name)
         offset = 0
         try:
             while chunk := os.pread(fd, _READ_CHUNK, offset):
@@ -396,9 +401,7 @@ class Corpus:
         """The bytes of one corpus file, as opened, in chunks without copying them: ``(chunk, end)``,
         the chunk's first ``end`` bytes whole lines (each ending with a newline, but perhaps the
         file's last), the rest read again with the next chunk."""
-        fd = self._fds.get(name)
-        if fd is None:
-            raise CorpusError(f"corpus file {self.path / name} is missing")
+        fd = self._fd(name)
         offset = 0
         try:
             while chunk := os.pread(fd, size, offset):
@@ -413,9 +416,7 @@ class Corpus:
 
     def raw_lines(self, name: str) -> Iterator[bytes]:
         """The raw lines (without newline) of one corpus file, as opened."""
-        fd = self._fds.get(name)
-        if fd is None:
-            raise CorpusError(f"corpus file {self.path / name} is missing")
+        fd = self._fd(name)
         try:
             yield from _fd_lines(fd)
         except OSError as err:

@@ -128,13 +128,20 @@ def needles(pattern: str) -> frozenset[str] | None:
     return frozenset(map(_source, found)) if found else None
 
 
-def _needles(pattern: str) -> frozenset[_Needle] | None:
-    """The needles of :func:`needles` as (lower-cased text, whether it ends the text)."""
+def _parse(pattern: str) -> Any:
+    """``re``'s parse of ``pattern`` (case-insensitive), or None when it cannot be had."""
     if _parser is None:
         return None
     try:
-        parsed = _parser.parse(pattern, re.I)
+        return _parser.parse(pattern, re.I)
     except re.error:
+        return None
+
+
+def _needles(pattern: str) -> frozenset[_Needle] | None:
+    """The needles of :func:`needles` as (lower-cased text, whether it ends the text)."""
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
     if parsed.state.flags & re.M:
         return None  # "$" at every line's end: not read
@@ -265,13 +272,8 @@ def scans(pattern: str) -> bool:
     contributed``, ``[\\w .-]{2,30}\\s*…``) and has needles rarer than a lone letter or mark: matched
     at the start of a text, it reads the run and gives it back one character at a time looking
     for the rest, which costs more than looking for the needles."""
-    if _parser is None:
-        return False
-    try:
-        parsed = _parser.parse(pattern, re.I)
-    except re.error:
-        return False
-    if not len(parsed) or parsed[0][0] not in _REPEATS or parsed[0][1][1] < 2:
+    parsed = _parse(pattern)
+    if parsed is None or not len(parsed) or parsed[0][0] not in _REPEATS or parsed[0][1][1] < 2:
         return False
     found = _needles(pattern)
     return found is not None and _rarity(found) >= SCAN_MIN_RARITY
