@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from .data import data_lines
 from .dates import (
@@ -38,6 +39,9 @@ from .dates import (
 from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Gated, Needles, gated, needles_of, scans
+
+if TYPE_CHECKING:
+    from .names.gazetteer import Gazetteer
 
 #: Longest line (characters) still considered for header, heading, date and byline shapes.
 SHAPE_MAX_CHARS = 400
@@ -1948,11 +1952,21 @@ _BARE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[
 
 
 def _bare_name(text: str) -> bool:
-    """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words."""
+    """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words; not
+    a place or a group the name tables know (``Deir Ezzor``, ``Jabhat Nusra``: a kicker)."""
     if len(text) > SHAPE_MAX_CHARS or not _BARE_NAME_RE.fullmatch(text):
         return False
     from .names.ordinary import zipf
-    return all(zipf(w) < BARE_NAME_MAX_ZIPF for w in text.split())
+    if not all(zipf(w) < BARE_NAME_MAX_ZIPF for w in text.split()):
+        return False
+    return all(e.type == "person" for e in _name_tables().lookup(text))
+
+
+@cache
+def _name_tables() -> Gazetteer:
+    """The bundled name tables (read once, when a line first looks like a bare name)."""
+    from .names.gazetteer import Gazetteer
+    return Gazetteer.load()
 
 
 def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[int, str] | None:

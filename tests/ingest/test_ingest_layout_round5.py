@@ -94,3 +94,13 @@ def test_a_heading_of_ordinary_words_under_the_headline_is_not_a_byline():
     title_ar = "هيئة تحرير الشام تسيطر على إدلب"
     text = "\n".join([title_ar, "خلفية الأحداث", PARA_AR, "التطورات الأخيرة", PARA_AR2])
     assert regions(text)["خلفية الأحداث"] != "dateline"
+
+
+def test_a_place_or_group_the_name_tables_know_under_the_headline_is_not_the_writer():
+    # "Deir Ezzor" and "Jabhat Nusra" have the shape of a name of rare words, but the bundled
+    # tables know them as a place and a group: a kicker, not a byline
+    title = "Iraqi forces launch the offensive to retake Mosul"
+    for kicker in ("Deir Ezzor", "Jabhat Nusra"):
+        text = "\n".join([title, kicker, PARA_EN, PARA_EN2])
+        assert analyze(text).author is None, kicker
+        assert regions(text)[kicker] != "dateline", kicker
