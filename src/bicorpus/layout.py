@@ -38,7 +38,7 @@ from .dates import (
 )
 from .layout_furniture import furniture_lines
 from .normalize import lang_label, normalize_text, script_counts
-from .prefilter import Gated, Needles, gated, needles_of, scans
+from .prefilter import Gated, gated, scans
 
 if TYPE_CHECKING:
     from .names.gazetteer import Gazetteer
@@ -154,15 +154,13 @@ def _credit_patterns() -> _Patterns:
 @dataclass(frozen=True)
 class _Patterns:
     """The patterns of a data file, joined: those anchored at the start (``^…``) are tried at the
-    start of the line only, the others searched; one pass each instead of one per pattern.  The
-    anchored ones are grouped by the letter they must start with (``by_first``; ``anchored`` holds
-    those that may start otherwise, tried on every line)."""
+    start of the line only, the others searched only where their own needles are
+    (:class:`~bicorpus.prefilter.Gated`).  The anchored ones are grouped by the letter they must
+    start with (``by_first``; ``anchored`` holds those that may start otherwise, tried on every
+    line)."""
 
     anchored: re.Pattern[str] | None
-    floating: re.Pattern[str] | None
     by_first: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    #: The plain strings one of which a match of a floating pattern holds (bicorpus.prefilter).
-    needles: Needles | None = None
     #: The floating patterns and the anchored ones that open with a long run (``[^.!?]{2,60}
     #: contributed…``), each tried only where its own needles are (bicorpus.prefilter).
     gated: Gated | None = None
@@ -173,11 +171,7 @@ class _Patterns:
             return True
         if self.anchored is not None and self.anchored.match(text):
             return True
-        if self.gated is not None:
-            return self.gated.search(text)
-        if self.floating is None or (self.needles is not None and not self.needles.may_match(text)):
-            return False
-        return self.floating.search(text) is not None
+        return self.gated is not None and self.gated.search(text)
 
 
 _PLAIN_START_RE = re.compile(r"[^\\\[\](){}.*+?^$|\s]")
@@ -247,8 +241,8 @@ def _one_pattern(patterns: Sequence[str]) -> _Patterns:
             for letter in letters:
                 by_letter.setdefault(letter, []).append(p)
     by_first = {letter: join(group) for letter, group in by_letter.items()}
-    return _Patterns(join(general), join(floating), {k: v for k, v in by_first.items() if v is not None},
-                     needles_of(floating), gated(floating, scanning))
+    return _Patterns(join(general), {k: v for k, v in by_first.items() if v is not None},
+                     gated(floating, scanning))
 
 
 def _label_key(text: str) -> str:
@@ -531,23 +525,22 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
     lines right under one another, each starting with an Arabic letter, of nearly one width (the
     run's last line aside, which may stop short)."""
     wrapped: set[int] = set()
-    run: list[int] = []
-    for i in range(len(lines) + 1):
-        if i < len(lines):
-            start, end = lines[i]
-            if (WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
-                    and (not run or text.count("\n", lines[run[-1]][1], start) == 1)):
-                run.append(i)
-                continue
+
+    def close(run: list[int]) -> None:
         if len(run) >= WRAP_MIN_LINES:
-            widths = [lines[k][1] - lines[k][0] for k in run[:-1]]
+            widths = [lines[k][1] - lines[k][0] for k in run[:-1]]  # the last line may stop short
             if max(widths) <= WRAP_MAX_RATIO * min(widths):
                 wrapped.update(run)
-        run = []
-        if i < len(lines):
-            start, end = lines[i]
-            if WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end]):
-                run.append(i)
+
+    run: list[int] = []
+    for i, (start, end) in enumerate(lines):
+        fits = WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
+        if run and not (fits and text.count("\n", lines[run[-1]][1], start) == 1):
+            close(run)
+            run = []
+        if fits:
+            run.append(i)
+    close(run)
     return frozenset(wrapped)
 
 
@@ -2076,8 +2069,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             if u.page_byline and out.author is None:
                 out.author, out.honorific = u.page_byline.author, u.page_byline.honorific
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date or u.date_in))
-        elif (title_i is not None and not boiler[i - 1] and _bare_name(u.text)
-              and (i - 1 in (title_i, subtitle_i) or i - 1 == first_para == title_i + 1)):
+        elif (title_i is not None and (i - 1 in (title_i, subtitle_i) or i - 1 == first_para == title_i + 1)
+              and not boiler[i - 1] and _bare_name(u.text)):
             if out.author is None:
                 out.author = u.text  # the writer's name alone under the headline: the byline
             out.blocks.append(Block("dateline", u.start, u.end))
