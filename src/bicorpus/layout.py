@@ -1603,7 +1603,7 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date),
+        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
@@ -1630,6 +1630,28 @@ def _page_day(date: str | None) -> str | None:
 
 #: Length of an ISO day (``2017-04-12``).
 DAY_ISO_CHARS = 10
+
+#: How far into the page's first line a day stamped with its time of day is read as the page's.
+OPENING_STAMP_CHARS = 300
+_TIME_AFTER_RE = re.compile(r"[\s,،]*(?:at\s+|في\s+|الساعة\s+)?\d{1,2}:\d{2}(?!\d)")
+
+
+def _opening_timestamp(units: list[Unit]) -> str | None:
+    """The day of a timestamp (a day right followed by its time of day: ``May 22, 2025, 1:07 PM``,
+    ``الأحد، 24 أغسطس 2025 09:08 ص``) early in the page's first line, on a page that gives no date
+    otherwise: a page run together into one line (byline, stamp and story: ``By <name> May 22,
+    2025, 1:07 PM Reuters …``) or a headline run on into ``Updated: 06 Dec 2022, 12:10 PM IST``.
+    A first line that is a dateline or the site's clock had its say already."""
+    if not units or units[0].date or _site_clock_day(units[0]):
+        return None
+    norm = normalize_text(units[0].text[:OPENING_STAMP_CHARS])
+    at = 0
+    while (found := find_date_normalized(norm[at:])) is not None:
+        end = at + found.end
+        if len(found.iso) == DAY_ISO_CHARS and _TIME_AFTER_RE.match(norm, end):
+            return found.iso
+        at = end
+    return None
 
 
 def _head_block(u: Unit) -> Block:
@@ -2030,7 +2052,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
-    if picked and picked[0] == clock:
+    if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])):
         picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -2451,6 +2473,13 @@ def _clock_in_two_calendars(norm: str) -> bool:
     """The site's clock: the time of day and the Hijri date beside the Gregorian one (``الثلاثاء 28
     أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ``); a page's own dateline gives one of them at most."""
     return _CLOCK_RE.search(norm) is not None and _HIJRI_YEAR_RE.search(norm) is not None
+
+
+def _site_clock_day(u: Unit) -> bool:
+    """The line a page's date was read from is the site's clock in two calendars (today's date, the
+    time of day and the Hijri date: ``الخميس 28 مارس 2024 10:05 مـ 18 رمضان 1445 هـ``), found
+    anywhere on a page with no dateline of its own: it dates the visit, not the page."""
+    return len(u.text) <= SHAPE_MAX_CHARS and _clock_in_two_calendars(normalize_text(u.text))
 
 
 def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
