@@ -2052,7 +2052,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
-    if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])):
+    if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])
+                   or _listing_day(units, boiler, picked[0])):
         picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -2473,6 +2474,20 @@ def _clock_in_two_calendars(norm: str) -> bool:
     """The site's clock: the time of day and the Hijri date beside the Gregorian one (``الثلاثاء 28
     أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ``); a page's own dateline gives one of them at most."""
     return _CLOCK_RE.search(norm) is not None and _HIJRI_YEAR_RE.search(norm) is not None
+
+
+#: A page with datelines of at least this many different days is a listing of dated items.
+LISTING_MIN_DAYS = 3
+
+
+def _listing_day(units: list[Unit], boiler: list[bool], at: int) -> bool:
+    """The dateline a page's date was read from is one of the item dates of a listing (a program's
+    or tag page's posts, each with its own day, or a timeline of dated entries): datelines of
+    :data:`LISTING_MIN_DAYS` different days or more kept on the page; none of them is the page's."""
+    if not units[at].date:
+        return False
+    days = {u.date for u, b in zip(units, boiler, strict=True) if u.date and not b}
+    return len(days) >= LISTING_MIN_DAYS
 
 
 def _site_clock_day(u: Unit) -> bool:

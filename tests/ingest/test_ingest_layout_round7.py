@@ -44,3 +44,47 @@ def test_the_sites_clock_in_two_calendars_is_not_the_pages_date():
     text = "\n".join(["Thursday, March 27, 2025 11:20 PM | Ramadan 27, 1446 AH", "The Daily Courier",
                       PARA_EN, PARA_EN2])
     assert analyze(text).date is None
+
+
+TEASERS_EN = [
+    "Turkey's outreach to the Gulf monarchies has moved from crisis management to a lasting economic "
+    "partnership built on defence sales, investment and trade.",
+    "The war in Sudan has drawn in regional powers whose competing interests now shape the prospects "
+    "of every ceasefire negotiated in Jeddah and elsewhere.",
+    "Iraq's water crisis is no longer a matter of drought alone: upstream dams, old canals and "
+    "rising demand have turned scarcity into a question of security.",
+]
+TEASERS_AR = [
+    "انتقلت العلاقات التركية الخليجية من إدارة الأزمات إلى شراكة اقتصادية دائمة تقوم على صفقات "
+    "الدفاع والاستثمار والتجارة بين الطرفين.",
+    "جذبت الحرب في السودان قوى إقليمية تتنافس مصالحها وتحدد فرص كل هدنة يجري التفاوض عليها في جدة "
+    "وفي غيرها من العواصم.",
+    "لم تعد أزمة المياه في العراق مسألة جفاف فحسب، فالسدود في أعالي النهرين والقنوات القديمة وارتفاع "
+    "الطلب حولت الشح إلى قضية أمنية.",
+]
+
+
+def test_item_dates_of_a_listing_page_do_not_date_the_page():
+    items_en = [("Jul 21, 2023", "Why Turkey and the Gulf states are growing closer", "By Sara Klein"),
+                ("Jul 12, 2023", "Sudan's war and the limits of regional mediation", "By Omar Haddad"),
+                ("Jun 30, 2023", "Water and security in Iraq after the drought", "By Lena Fischer")]
+    lines = ["Featured analysis"]
+    for (day, title, by), teaser in zip(items_en, TEASERS_EN, strict=True):
+        lines += [day, title, by, teaser]
+    layout = analyze("\n".join(lines))
+    assert layout.date is None
+    items_ar = [("21 يوليو 2023", "لماذا تتقارب تركيا ودول الخليج"),
+                ("12 يوليو 2023", "حرب السودان وحدود الوساطة الإقليمية"),
+                ("30 يونيو 2023", "المياه والأمن في العراق بعد الجفاف")]
+    lines = ["أحدث التحليلات"]
+    for (day, title), teaser in zip(items_ar, TEASERS_AR, strict=True):
+        lines += [day, title, teaser]
+    assert analyze("\n".join(lines)).date is None
+
+
+def test_an_article_with_one_dateline_keeps_its_date():
+    text = "\n".join(["Why Turkey and the Gulf states are growing closer", "Jul 21, 2023", "By Sara Klein",
+                      *TEASERS_EN])
+    assert analyze(text).date == "2023-07-21"
+    text = "\n".join(["لماذا تتقارب تركيا ودول الخليج", "21 يوليو 2023", *TEASERS_AR])
+    assert analyze(text).date == "2023-07-21"
