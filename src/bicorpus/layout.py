@@ -908,11 +908,13 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
         return False
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
-    first = next((ch for ch in t if ch.isalpha()), "")
+    first = next((ch for ch in _LEAD_TAG_RE.sub("", t, count=1) if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower() and not u.date_lead
                                 and not _COUNT_OPENS_RE.match(t))
 
 
+#: A tag in square brackets opening a headline, in lower case or not (``[hollow words] Saudi …``).
+_LEAD_TAG_RE = re.compile(r"^\[[^\[\]]{1,30}\]\s*")
 #: A headline may open with a count, lower case after it: "10 farmers killed in ISWAP attack".
 _COUNT_OPENS_RE = re.compile(r"\d[\d,.]*\s[a-z]")
 _NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")

@@ -3,7 +3,7 @@ clock never taken for the page's date, ..."""
 
 from __future__ import annotations
 
-from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
 from bicorpus.layout import analyze
 
@@ -88,3 +88,34 @@ def test_an_article_with_one_dateline_keeps_its_date():
     assert analyze(text).date == "2023-07-21"
     text = "\n".join(["لماذا تتقارب تركيا ودول الخليج", "21 يوليو 2023", *TEASERS_AR])
     assert analyze(text).date == "2023-07-21"
+
+
+# --- captions and the title ----------------------------------------------------------------------------
+
+
+def test_a_caption_crediting_an_agency_by_its_full_name_is_no_title():
+    caption = "Egyptian Foreign Minister Sameh Shoukry at a news conference in Cairo (Anadolu Agency)"
+    text = "\n".join([caption, PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title is None
+    assert regions(text)[caption] == "boilerplate"
+    caption = "وزير الخارجية المصري سامح شكري خلال مؤتمر صحفي في القاهرة (الجزيرة)"
+    text = "\n".join([caption, PARA_AR, PARA_AR2])
+    assert analyze(text).title is None
+    assert regions(text)[caption] == "boilerplate"
+
+
+def test_a_headline_with_its_genre_in_brackets_stays_the_title():
+    for title in ("هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب (فيديو)",
+                  "Iraqi forces launch their offensive to retake Mosul (video)"):
+        para, para2 = (PARA_AR, PARA_AR2) if title.startswith("هيئة") else (PARA_EN, PARA_EN2)
+        assert analyze("\n".join([title, para, para2])).title == title
+
+
+def test_a_headline_opening_with_a_tag_in_brackets_is_the_title():
+    title = "[opinion pieces] Iraq: the offensive to retake Mosul from the Islamic State"
+    text = "\n".join([title, "Baghdad Monitor  /  March 2, 2024", PARA_EN, PARA_EN2])
+    assert analyze(text).title == title
+    title = "[مقالات الرأي] سوريا: هيئة تحرير الشام تسيطر على إدلب"
+    text = "\n".join([title, "مرصد دمشق  /  2 مارس 2024", PARA_AR, PARA_AR2])
+    assert analyze(text).title == title
