@@ -2015,6 +2015,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     n = len(units)
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated, lang)
+    _mark_headline_tickers(units, para, boiler)
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
@@ -2120,6 +2121,37 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: A ticker of headlines run into one line is at least this long, ...
+TICKER_MIN_CHARS = 250
+#: ... and stands among this many first lines of the article part, above its first paragraph.
+TICKER_REACH = 4
+#: The two dots that join an Arabic headline's parts (``«دافع عن الفتيات فقتل».. تفاصيل``); an
+#: ellipsis has three.
+_HEADLINE_JOIN_RE = re.compile(r"(?<!\.)\.\.(?!\.)")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+
+
+def _headline_ticker(u: Unit) -> bool:
+    """An Arabic site's ticker of headlines run together into one long line (``اندلاع حريق في شقة
+    سكنية .. تفاصيل مصرع شاب … جامعة بنها تشارك في …``): headlines joined by ``..`` and spaces, with
+    no comma anywhere (prose of that length has some) and no sentence end at its end."""
+    t = u.text.rstrip()
+    return (len(t) >= TICKER_MIN_CHARS and t[-1] not in _TERMINAL + _CLOSERS and "،" not in t and "," not in t
+            and _HEADLINE_JOIN_RE.search(t) is not None and _ARABIC_LETTER_RE.search(t) is not None)
+
+
+def _mark_headline_tickers(units: list[Unit], para: list[bool], boiler: list[bool]) -> None:
+    """Flag a ticker of headlines (:func:`_headline_ticker`) among the first lines, above the first
+    paragraph: the site's chrome, never the article's lead."""
+    for i in range(min(len(units), TICKER_REACH)):
+        if boiler[i]:
+            continue
+        if _headline_ticker(units[i]):
+            boiler[i] = True
+        elif para[i]:
+            return
 
 
 #: A standfirst has more words than this; a shorter line under the headline is a picture's

@@ -119,3 +119,33 @@ def test_a_headline_opening_with_a_tag_in_brackets_is_the_title():
     title = "[مقالات الرأي] سوريا: هيئة تحرير الشام تسيطر على إدلب"
     text = "\n".join([title, "مرصد دمشق  /  2 مارس 2024", PARA_AR, PARA_AR2])
     assert analyze(text).title == title
+
+
+# --- header lines --------------------------------------------------------------------------------------
+
+TICKER_AR = ("انطلاق قافلة مساعدات جديدة إلى غزة عبر معبر رفح .. تفاصيل الشحنة وزير الري يتفقد محطات "
+             "الرفع في الصعيد ارتفاع أسعار الذهب في السوق المحلية اليوم الخميس جامعة أسيوط تستضيف "
+             "مؤتمر الطاقة المتجددة «حادث مروع على الطريق الصحراوي».. مصرع ثلاثة وإصابة خمسة محافظ "
+             "الجيزة يتابع أعمال رصف الطرق في الهرم والعمرانية ضبط عصابة لسرقة السيارات في ال")
+
+
+def test_a_ticker_of_headlines_run_into_one_line_is_not_the_article():
+    title = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([TICKER_AR, title, PARA_AR, PARA_AR2])
+    got = regions(text)
+    assert got[TICKER_AR] not in ("title", "subtitle", "dateline", "body", "heading")
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+    assert analyze(text).title == title
+
+
+def test_a_long_lead_without_commas_is_not_a_ticker():
+    lead_ar = ("بسطت هيئة تحرير الشام سيطرتها على مدينة إدلب ومناطق واسعة من ريفها شمال سوريا بعد انسحاب "
+               "حركة أحرار الشام الإسلامية من تلك المناطق إثر اتفاق هدنة بين الطرفين برعاية وجهاء المنطقة "
+               "وقادة الفصائل المحلية التي رفضت الاقتتال.. وتستمر المفاوضات حول إدارة المعابر الحدودية.")
+    got = regions("\n".join([lead_ar, PARA_AR2]))
+    assert got[lead_ar] == "body"  # a comma-less lead joining clauses with "..", ending its sentence
+    lead_en = ("Iraqi forces backed by Kurdish Sunni and Shiite militias as well as US airpower have "
+               "launched their long-awaited offensive to retake Mosul from the Islamic State.. officials in "
+               "Baghdad say the push could take weeks as the militants have dug in across the city")
+    got = regions("\n".join([lead_en, PARA_EN2]))
+    assert got[lead_en] == "body"
