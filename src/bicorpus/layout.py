@@ -1594,6 +1594,9 @@ def analyze(
     boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)
     lang = article_language(units)
+    if _label_page(units):
+        return Layout(lang=lang, title=None, date=None, author=None, honorific=None,
+                      blocks=(_header_block(units[0]),), headings=())
     top = _top_zone_end(units, lang)
     bottom = _zone_end(units[top:][::-1], lang, require_marker=True)
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
@@ -1611,6 +1614,21 @@ def analyze(
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+#: A page that is one line of at most this many words (no <h1>, no date) is a tag page's label.
+LABEL_PAGE_MAX_WORDS = 5
+
+
+def _label_page(units: list[Unit]) -> bool:
+    """The page is a tag or category page holding only its label (``سعر الفائدة 2026``, ``Syria
+    elections``): site chrome with no article under it, no title.  A headline alone (more words)
+    is still a title."""
+    if len(units) != 1:
+        return False
+    u = units[0]
+    return (u.html_level is None and not (u.date or u.date_in or u.date_lead)
+            and len(u.text) <= SHAPE_MAX_CHARS and len(_WORD_RE.findall(u.text)) <= LABEL_PAGE_MAX_WORDS)
 
 
 _STAMP_RE = re.compile(r"date (\d{4}-\d\d-\d\d)(?![\d-])")

@@ -149,3 +149,13 @@ def test_a_long_lead_without_commas_is_not_a_ticker():
                "Baghdad say the push could take weeks as the militants have dug in across the city")
     got = regions("\n".join([lead_en, PARA_EN2]))
     assert got[lead_en] == "body"
+
+
+def test_a_page_holding_only_a_tag_label_has_no_title():
+    for label in ("Syria elections 2025", "أسعار الذهب اليوم 2026"):
+        layout = analyze(label)
+        assert layout.title is None, label
+        assert regions(label)[label] == "site-header"
+    for headline in ("Syrian voters head to the polls in the first elections since the fall of Assad",
+                     "الناخبون السوريون يتوجهون إلى صناديق الاقتراع في أول انتخابات منذ سقوط النظام"):
+        assert analyze(headline).title == headline
