@@ -1698,7 +1698,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
-              and i not in templated]
+              and i not in templated and not _arabic_lead_sentence(units[i])]
     under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
     shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
     judged, off_topic = _off_topic(units, shaped, first_para, under)
@@ -1708,6 +1708,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
             and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])
+            and not _arabic_lead_sentence(units[zone[-1]])
             and _echoed(units, zone[-1], first_para, under)):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
@@ -1737,6 +1738,19 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+#: An Arabic line this long with a comma inside is a story's lead sentence, not its headline.
+LEAD_SENTENCE_MIN_CHARS = 100
+
+
+def _arabic_lead_sentence(u: Unit) -> bool:
+    """An Arabic line of :data:`LEAD_SENTENCE_MIN_CHARS` or more with an Arabic comma inside it
+    (``اقتحمت قوات الاحتلال، في وقت متأخر من مساء الأربعاء، مدينة جنين …``): the first sentence of
+    the story, given on its own line, not the page's title; Arabic headlines of that length run
+    without commas."""
+    t = u.text.rstrip(" ،")
+    return len(t) >= LEAD_SENTENCE_MIN_CHARS and "،" in t and u.lang == "ar"
 
 
 #: Opening words shared by lines made from one template (``Click the following link for a safe

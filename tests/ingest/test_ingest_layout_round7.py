@@ -159,3 +159,24 @@ def test_a_page_holding_only_a_tag_label_has_no_title():
     for headline in ("Syrian voters head to the polls in the first elections since the fall of Assad",
                      "الناخبون السوريون يتوجهون إلى صناديق الاقتراع في أول انتخابات منذ سقوط النظام"):
         assert analyze(headline).title == headline
+
+
+# --- a lead sentence is not the title -------------------------------------------------------------------
+
+LEAD_AR = ("اقتحمت قوات من الجيش، في وقت متأخر من مساء الأربعاء، مدينة إدلب ومخيماتها شمالي سوريا "
+           "وسط اشتباكات مع مسلحين")
+
+
+def test_an_arabic_lead_sentence_with_commas_on_its_own_line_is_not_the_title():
+    text = "\n".join([LEAD_AR, PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert layout.title is None
+    assert regions(text)[LEAD_AR] == "body"
+
+
+def test_headlines_with_a_comma_stay_titles():
+    short_ar = "هيئة تحرير الشام تسيطر على إدلب، وأحرار الشام تنسحب"  # a short headline may have a comma
+    assert analyze("\n".join([short_ar, PARA_AR, PARA_AR2])).title == short_ar
+    long_en = ("Iraqi forces, backed by Kurdish and Shiite militias and US airpower, launch their "
+               "long-awaited offensive to retake Mosul")
+    assert analyze("\n".join([long_en, PARA_EN, PARA_EN2])).title == long_en
