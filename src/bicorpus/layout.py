@@ -908,7 +908,7 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
         return False
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
-    first = next((ch for ch in _LEAD_TAG_RE.sub("", t, count=1) if ch.isalpha()), "")
+    first = next((ch for ch in (_LEAD_TAG_RE.sub("", t, count=1) if t[0] == "[" else t) if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower() and not u.date_lead
                                 and not _COUNT_OPENS_RE.match(t))
 
@@ -1662,7 +1662,9 @@ def _opening_timestamp(units: list[Unit]) -> str | None:
     otherwise: a page run together into one line (byline, stamp and story: ``By <name> May 22,
     2025, 1:07 PM Reuters …``) or a headline run on into ``Updated: 06 Dec 2022, 12:10 PM IST``.
     A first line that is a dateline or the site's clock had its say already."""
-    if not units or units[0].date or _site_clock_day(units[0]):
+    if not units or units[0].date or not _CLOCK_TIME_RE.search(units[0].text, 0, OPENING_STAMP_CHARS):
+        return None
+    if _site_clock_day(units[0]):
         return None
     norm = normalize_text(units[0].text[:OPENING_STAMP_CHARS])
     at = 0
@@ -2180,7 +2182,7 @@ def _mark_headline_tickers(units: list[Unit], para: list[bool], boiler: list[boo
     for i in range(min(len(units), TICKER_REACH)):
         if boiler[i]:
             continue
-        if _headline_ticker(units[i]):
+        if len(units[i].text) >= TICKER_MIN_CHARS and _headline_ticker(units[i]):
             boiler[i] = True
         elif para[i]:
             return
@@ -2560,7 +2562,8 @@ def _site_clock_day(u: Unit) -> bool:
     """The line a page's date was read from is the site's clock in two calendars (today's date, the
     time of day and the Hijri date: ``الخميس 28 مارس 2024 10:05 مـ 18 رمضان 1445 هـ``), found
     anywhere on a page with no dateline of its own: it dates the visit, not the page."""
-    return len(u.text) <= SHAPE_MAX_CHARS and _clock_in_two_calendars(normalize_text(u.text))
+    return (len(u.text) <= SHAPE_MAX_CHARS and _CLOCK_RE.search(u.text) is not None
+            and _clock_in_two_calendars(normalize_text(u.text)))
 
 
 def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
