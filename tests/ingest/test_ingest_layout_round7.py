@@ -180,3 +180,18 @@ def test_headlines_with_a_comma_stay_titles():
     long_en = ("Iraqi forces, backed by Kurdish and Shiite militias and US airpower, launch their "
                "long-awaited offensive to retake Mosul")
     assert analyze("\n".join([long_en, PARA_EN, PARA_EN2])).title == long_en
+
+
+def test_a_writers_byline_or_role_line_is_not_the_title():
+    for line in ("إدلب(المرصد السوري )كتبه / أ. سامي العلي", "باحثة في مركز الدراسات الاستراتيجية بدمشق"):
+        layout = analyze("\n".join([line, PARA_AR, PARA_AR2]))
+        assert layout.title is None, line
+    for line in ("Senior Fellow at the Centre for Syrian Studies",
+                 "Researcher with the Iraq Policy Institute"):
+        layout = analyze("\n".join(["Samira Haddad", line, PARA_EN, PARA_EN2]))
+        assert layout.title is None, line
+
+
+def test_a_headline_naming_a_director_stays_the_title():
+    title = "Director of the Syrian Observatory says Islamic State fighters are leaving Mosul"
+    assert analyze("\n".join([title, PARA_EN, PARA_EN2])).title == title
