@@ -195,3 +195,19 @@ def test_a_writers_byline_or_role_line_is_not_the_title():
 def test_a_headline_naming_a_director_stays_the_title():
     title = "Director of the Syrian Observatory says Islamic State fighters are leaving Mosul"
     assert analyze("\n".join([title, PARA_EN, PARA_EN2])).title == title
+
+
+def test_a_publication_type_label_is_not_the_article():
+    lines = []
+    for (day, title, by), teaser in zip(
+            [("Jul 21, 2023", "Why Turkey and the Gulf states are growing closer", "By Sara Klein"),
+             ("Jul 12, 2023", "Sudan's war and the limits of regional mediation", "By Omar Haddad")],
+            TEASERS_EN[:2], strict=True):
+        lines += ["Issue Brief", day, title, by, teaser]
+    got = regions("\n".join(lines))
+    assert got["Issue Brief"] not in ("title", "subtitle", "dateline", "body", "heading")
+    assert got[TEASERS_EN[0]] == "body"
+    text = "\n".join(["تقدير موقف", "لماذا تتقارب تركيا ودول الخليج", *TEASERS_AR])
+    got = regions(text)
+    assert got["تقدير موقف"] not in ("title", "subtitle", "dateline", "body", "heading")
+    assert analyze(text).title == "لماذا تتقارب تركيا ودول الخليج"
