@@ -1991,6 +1991,32 @@ def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras
     return kept_paras[0]
 
 
+#: Words a headline needs before the date glued to its end (fewer: a source's dateline).
+DATED_HEADLINE_MIN_WORDS = 6
+_DATE_SUFFIX_GAP_RE = re.compile(r"[\s\[(|/–—-]+$")
+#: A byline's opening word: "By <names> – <date>" is a dateline, not a headline.
+_BYLINE_OPENING_RE = re.compile(r"^(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|كتبه|تأليف)\b", re.I)
+#: A source's name between dashes before the date: "… – DW – 2025/10/19".
+_SOURCE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*[^\s|–—-]+(?:\s[^\s|–—-]+)?$")
+
+
+def _dated_headline(u: Unit, lang: str) -> bool:
+    """The first line above the text is a headline with its date glued to its end, perhaps after
+    the source's name (``… هدنة بين باكستان وأفغانستان – DW – 2025/10/19``, ``UN warns … cholera
+    [30/يوليو/2018]``): the page's title, the date kept as the page's."""
+    if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS or u.lang not in (lang, "mixed"):
+        return False
+    norm = normalize_text(u.text)
+    found = _first_date(norm)
+    if found is None or norm[found.end:].strip(" ])}.") != "":
+        return False
+    head = _DATE_SUFFIX_GAP_RE.sub("", norm[: found.start])
+    head = _DATE_SUFFIX_GAP_RE.sub("", _SOURCE_SUFFIX_RE.sub("", head))
+    if len(_WORD_RE.findall(head)) < DATED_HEADLINE_MIN_WORDS or _has_sentence_end(u.text):
+        return False
+    return head[-1:] not in _PARAGRAPH_END and _BYLINE_OPENING_RE.match(u.text) is None
+
+
 @cache
 def _lead_openers() -> frozenset[str]:
     return frozenset(w.casefold() for w in data_lines("lead_openers.txt"))
@@ -2077,6 +2103,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
+    if title_i is None and zone and _dated_headline(units[zone[0]], lang):
+        title_i = zone[0]
     if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
         title_i = summary
         later = [i for i in kept_paras if i > title_i]

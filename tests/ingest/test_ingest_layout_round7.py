@@ -211,3 +211,24 @@ def test_a_publication_type_label_is_not_the_article():
     got = regions(text)
     assert got["تقدير موقف"] not in ("title", "subtitle", "dateline", "body", "heading")
     assert analyze(text).title == "لماذا تتقارب تركيا ودول الخليج"
+
+
+# --- a headline with its date glued to its end ---------------------------------------------------------
+
+
+def test_a_headline_with_its_date_glued_to_its_end_is_the_title():
+    title = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب وريفها الشمالي – DW – 2025/10/19"
+    layout = analyze("\n".join([title, PARA_AR, PARA_AR2]))
+    assert (layout.title, layout.date) == (title, "2025-10-19")
+    title = "Iraqi forces launch their long-awaited offensive to retake Mosul [17/October/2016]"
+    layout = analyze("\n".join([title, PARA_EN, PARA_EN2]))
+    assert (layout.title, layout.date) == (title, "2016-10-17")
+
+
+def test_a_wire_dateline_is_not_a_headline_with_its_date():
+    for line, para, para2 in (("Baghdad – Reuters – 17/10/2016", PARA_EN, PARA_EN2),
+                              ("By Sara Klein and Omar Haddad of the Baghdad bureau – 17/10/2016", PARA_EN, PARA_EN2),
+                              ("بغداد – رويترز – 2016/10/17", PARA_AR, PARA_AR2)):
+        layout = analyze("\n".join([line, para, para2]))
+        assert layout.title is None, line
+        assert layout.date == "2016-10-17"
