@@ -226,8 +226,9 @@ def test_a_headline_with_its_date_glued_to_its_end_is_the_title():
 
 
 def test_a_wire_dateline_is_not_a_headline_with_its_date():
+    by_line = "By Sara Klein and Omar Haddad of the Baghdad bureau – 17/10/2016"
     for line, para, para2 in (("Baghdad – Reuters – 17/10/2016", PARA_EN, PARA_EN2),
-                              ("By Sara Klein and Omar Haddad of the Baghdad bureau – 17/10/2016", PARA_EN, PARA_EN2),
+                              (by_line, PARA_EN, PARA_EN2),
                               ("بغداد – رويترز – 2016/10/17", PARA_AR, PARA_AR2)):
         layout = analyze("\n".join([line, para, para2]))
         assert layout.title is None, line
