@@ -1,0 +1,85 @@
+"""Text-page layout rules: newsletter and paywall promotions, comment and review prompts, a list
+widget's marks, licence lines, source lines closing the story, captions closing with their agency."""
+
+from __future__ import annotations
+
+from ingest_helpers import ARTICLE, PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout import analyze
+
+TITLE_EN = "Iraqi forces launch the offensive to retake Mosul"
+TITLE_AR = "هيئة تحرير الشام تسيطر على إدلب"
+
+
+# --- promotions and prompts ----------------------------------------------------------------------------
+
+
+def test_a_newsletter_promotion_over_the_story_is_boilerplate():
+    unlock = "Unlock the Morning Briefing for free"
+    pitch = "Jane Doe, Editor of the Courier, selects her favourite stories in this weekly newsletter."
+    text = "\n".join([TITLE_EN, unlock, pitch, PARA_EN, PARA_EN2])
+    got = regions(text)
+    assert got[unlock] == got[pitch] == "boilerplate"
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    assert analyze(text).title == TITLE_EN
+    # with no headline above it, the promotion is not taken for the title either
+    text = "\n".join([unlock, pitch, PARA_EN, PARA_EN2])
+    assert analyze(text).title is None
+    assert regions(text)[unlock] not in ARTICLE
+
+
+def test_a_review_prompt_and_a_comment_count_under_the_story_are_boilerplate():
+    text = "\n".join([TITLE_AR, PARA_AR, PARA_AR2, "إترك مراجعة"])
+    assert regions(text)["إترك مراجعة"] == "boilerplate"
+    text = "\n".join([TITLE_EN, PARA_EN, PARA_EN2, "Leave a review", "No responses yet"])
+    got = regions(text)
+    assert got["Leave a review"] == got["No responses yet"] == "boilerplate"
+    assert got[PARA_EN2] == "body"
+
+
+def test_a_list_widgets_marks_and_the_suggested_stories_label_are_boilerplate():
+    marks = "قائمة من 3 عناصرنهاية القائمة"
+    text = "\n".join([TITLE_AR, PARA_AR, "قصص مقترحة", marks, PARA_AR2])
+    got = regions(text)
+    assert got["قصص مقترحة"] == got[marks] == "boilerplate"
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+    text = "\n".join([TITLE_EN, PARA_EN, "Suggested stories", PARA_EN2])
+    assert regions(text)["Suggested stories"] == "boilerplate"
+
+
+def test_a_licence_line_is_boilerplate():
+    licence = "This work is licensed under the Creative Commons Attribution International License (CC BY)."
+    text = "\n".join([TITLE_EN, licence, PARA_EN, PARA_EN2])
+    assert regions(text)[licence] == "boilerplate"
+    licence_ar = "هذا العمل مرخّص بموجب رخصة المشاع الإبداعي: نسب المصنف 4.0 دولي."
+    text = "\n".join([TITLE_AR, PARA_AR, PARA_AR2, licence_ar])
+    assert regions(text)[licence_ar] == "boilerplate"
+    # a sentence about licences in the text stays
+    said = ("The ministry said the company was licensed under the new mining law to export the ore from "
+            "the northern fields for ten years.")
+    assert regions("\n".join([TITLE_EN, PARA_EN, said, PARA_EN2]))[said] == "body"
+
+
+def test_a_source_line_with_a_spaced_full_stop_closing_the_story_is_boilerplate():
+    for source in ("المصدر : قناة الغد .", "Source: Sky News ."):
+        para, para2 = (PARA_AR, PARA_AR2) if source.startswith("ال") else (PARA_EN, PARA_EN2)
+        text = "\n".join([TITLE_EN, para, para2, source])
+        assert regions(text)[source] == "boilerplate", source
+
+
+# --- captions --------------------------------------------------------------------------------------------
+
+
+def test_a_caption_closing_with_its_agency_in_brackets_is_boilerplate_not_the_title():
+    caption = "Iraqi Prime Minister Haider al-Abadi in Baghdad (Anadolu Agency)"
+    text = "\n".join([caption, PARA_EN, PARA_EN2])
+    assert regions(text)[caption] == "boilerplate"
+    assert analyze(text).title is None
+    caption_ar = "عناصر من هيئة تحرير الشام في ريف إدلب (الجزيرة)"
+    text = "\n".join([TITLE_AR, caption_ar, PARA_AR, PARA_AR2])
+    got = regions(text)
+    assert got[caption_ar] == "boilerplate"
+    assert analyze(text).title == TITLE_AR
+    # a headline marked as a video is not a caption
+    video = "هيئة تحرير الشام تسيطر على معبر باب الهوى (فيديو)"
+    assert analyze("\n".join([video, PARA_AR, PARA_AR2])).title == video
