@@ -2089,12 +2089,32 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
+        elif i > first_para and _byline_in_text(u):
+            out.blocks.append(Block("dateline", u.start, u.end))  # a listed item's or a box's byline
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: Words of a name in Latin letters that are not capitalized (``Abd al-Aziz``, ``Jan van Dijk``).
+_NAME_PARTICLES = frozenset({"and", "al", "el", "bin", "ibn", "de", "da", "di", "du", "la", "le",
+                             "van", "von", "der", "den", "y"})
+
+
+def _byline_in_text(u: Unit) -> bool:
+    """``By Mark N. Katz``, ``Written by Jane Doe``, ``بقلم: محمد علي`` on its own line below the
+    first paragraph: the byline of a listed item or of an author box, not the text.  Only a name
+    (capitalized words, particles and commas in Latin letters; no sentence end): ``By then, the
+    fighters had left`` is the text."""
+    b = u.page_byline
+    if b is None or b.author is None or ends_sentence(u.text):
+        return False
+    words = b.author.replace(",", " ").split()
+    return all(not w[:1].isalpha() or not w[:1].isascii() or w[:1].isupper()
+               or w.lower() in _NAME_PARTICLES for w in words)
 
 
 #: A standfirst has more words than this; a shorter line under the headline is a picture's
