@@ -89,8 +89,8 @@ def test_a_caption_closing_with_its_agency_in_brackets_is_boilerplate_not_the_ti
 
 
 def test_the_bylines_of_listed_items_are_not_text():
-    items = ["Jul 20, 2023", "Iraqi forces push into western Mosul", "By Jane Doe and Omar al-Hassan", PARA_EN,
-             "Jul 18, 2023", "The coalition prepares the battlefield", "By Mark N. Katz", PARA_EN2]
+    items = ["Jul 20, 2023", "Iraqi forces push into western Mosul", "By Jane Doe and Omar al-Hassan",
+             PARA_EN, "Jul 18, 2023", "The coalition prepares the battlefield", "By Mark N. Katz", PARA_EN2]
     text = "\n".join([TITLE_EN, PARA_EN2.replace("six", "eight"), *items])
     got = regions(text)
     assert got["By Jane Doe and Omar al-Hassan"] == got["By Mark N. Katz"] == "dateline"
@@ -104,6 +104,7 @@ def test_the_bylines_of_listed_items_are_not_text():
 
 
 def test_a_sentence_opening_on_by_below_the_first_paragraph_stays_text():
-    for line in ("By then, the fighters had left the old city", "By contrast, the army held the airport and the road to the north."):
+    for line in ("By then, the fighters had left the old city",
+                 "By contrast, the army held the airport and the road to the north."):
         text = "\n".join([TITLE_EN, PARA_EN, line, PARA_EN2])
         assert regions(text)[line] in ("body", "heading"), line  # the text, not a byline
