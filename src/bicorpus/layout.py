@@ -535,6 +535,9 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
     run: list[int] = []
     for i, (start, end) in enumerate(lines):
         fits = WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
+        if run and not fits and _short_last_line(text, lines, run, i):
+            run.append(i)  # the paragraph's (or the cut page's) last words
+            fits = False
         if run and not (fits and text.count("\n", lines[run[-1]][1], start) == 1):
             close(run)
             run = []
@@ -542,6 +545,17 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
             run.append(i)
     close(run)
     return frozenset(wrapped)
+
+
+def _short_last_line(text: str, lines: list[tuple[int, int]], run: list[int], i: int) -> bool:
+    """Line ``i``, right under a run of wrapped lines, ends it short: Arabic words, narrower than
+    the run, closing a sentence or the page (a paragraph's last words, a page cut off in
+    mid-line); a short line under three lines of one width is otherwise no proof of wrapping
+    (a source's name under a date line and a headline given twice)."""
+    start, end = lines[i]
+    return (0 < end - start < WRAP_MIN_CHARS and run[-1] == i - 1
+            and text.count("\n", lines[i - 1][1], start) == 1 and _arabic_start(text[start:end])
+            and (len(run) >= WRAP_MIN_LINES or i == len(lines) - 1 or ends_sentence(text[start:end])))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:

@@ -108,3 +108,34 @@ def test_a_sentence_opening_on_by_below_the_first_paragraph_stays_text():
                  "By contrast, the army held the airport and the road to the north."):
         text = "\n".join([TITLE_EN, PARA_EN, line, PARA_EN2])
         assert regions(text)[line] in ("body", "heading"), line  # the text, not a byline
+
+
+# --- hard-wrapped Arabic text ending short ---------------------------------------------------------------
+
+WRAPPED_3 = ["أعلنت المديرية العامة للأمن العام اللبناني أن أعداد اللاجئين",
+             "السوريين الذين غادروا طواعية الأراضي اللبنانية أمس عائدين إلى",
+             "ديارهم في سوريا بلغ سبعمائة نازح ممن كانوا يقطنون منطقة البقاع"]
+
+
+def test_three_wrapped_lines_and_a_short_last_line_closing_the_sentence_are_one_paragraph():
+    lines = [*WRAPPED_3, "الأوسط وبلدة شبعا."]
+    text = "\n".join([TITLE_AR, "", *lines, "", PARA_AR2])
+    got = regions(text)
+    assert got["\n".join(lines)] == "body"  # one paragraph, in the text
+    assert analyze(text).title == TITLE_AR
+
+
+def test_wrapped_lines_cut_short_at_the_end_of_the_page_stay_text():
+    lines = [*WRAPPED_3, "الأوسط وب"]  # the page stops in mid-line
+    text = "\n".join([TITLE_AR, PARA_AR, PARA_AR2, "", *lines])
+    got = regions(text)
+    assert got["\n".join(lines)] == "body"
+
+
+def test_a_short_source_line_under_lines_of_one_width_is_not_wrapped_text():
+    title = "مجلس الأمن الدولي يستعد للتصويت على قرار حول الصحراء الغربية"
+    lines = ["الجريدة اليومية الجمعة 31 أكتوبر 2025 | 01:54 مساءً", title, title, "وكالات"]
+    got = regions("\n".join([title, "", *lines, "", PARA_AR, PARA_AR2]))
+    assert got["وكالات"] != "body"
+    assert got[lines[0]] == "dateline"  # not joined to the lines under it
+    assert got[PARA_AR2] == "body"
