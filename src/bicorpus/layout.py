@@ -1958,6 +1958,24 @@ BARE_NAME_MAX_ZIPF = 4.0
 _BARE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,3}")
 
 
+#: Words of a name in Latin letters that are not capitalized (``Abd al-Aziz``, ``Jan van Dijk``).
+_NAME_PARTICLES = frozenset({"and", "al", "el", "bin", "ibn", "de", "da", "di", "du", "la", "le",
+                             "van", "von", "der", "den", "y"})
+
+
+def _byline_in_text(u: Unit) -> bool:
+    """``By Mark N. Katz``, ``Written by Jane Doe``, ``بقلم: محمد علي`` on its own line below the
+    first paragraph: the byline of a listed item or of an author box, not the text.  Only a name
+    (capitalized words, particles and commas in Latin letters; no sentence end): ``By then, the
+    fighters had left`` is the text."""
+    b = u.page_byline
+    if b is None or b.author is None or ends_sentence(u.text):
+        return False
+    words = b.author.replace(",", " ").split()
+    return all(not w[:1].isalpha() or not w[:1].isascii() or w[:1].isupper()
+               or w.lower() in _NAME_PARTICLES for w in words)
+
+
 def _bare_name(text: str) -> bool:
     """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words; not
     a place or a group the name tables know (``Deir Ezzor``, ``Jabhat Nusra``: a kicker)."""
@@ -2111,24 +2129,6 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
-
-
-#: Words of a name in Latin letters that are not capitalized (``Abd al-Aziz``, ``Jan van Dijk``).
-_NAME_PARTICLES = frozenset({"and", "al", "el", "bin", "ibn", "de", "da", "di", "du", "la", "le",
-                             "van", "von", "der", "den", "y"})
-
-
-def _byline_in_text(u: Unit) -> bool:
-    """``By Mark N. Katz``, ``Written by Jane Doe``, ``بقلم: محمد علي`` on its own line below the
-    first paragraph: the byline of a listed item or of an author box, not the text.  Only a name
-    (capitalized words, particles and commas in Latin letters; no sentence end): ``By then, the
-    fighters had left`` is the text."""
-    b = u.page_byline
-    if b is None or b.author is None or ends_sentence(u.text):
-        return False
-    words = b.author.replace(",", " ").split()
-    return all(not w[:1].isalpha() or not w[:1].isascii() or w[:1].isupper()
-               or w.lower() in _NAME_PARTICLES for w in words)
 
 
 #: A standfirst has more words than this; a shorter line under the headline is a picture's
