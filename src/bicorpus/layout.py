@@ -955,6 +955,26 @@ def _block_given_twice(keys: list[str], k: int, i: int) -> bool:
             or (k - gap >= 0 and all(keys[k + d] and keys[k + d] == keys[k - gap + d] for d in between)))
 
 
+@cache
+def _auxiliary_verbs() -> frozenset[str]:
+    return frozenset(data_lines("auxiliary_verbs.txt"))
+
+
+#: An Arabic sentence opening on the conjunction "and" glued to its first word (``ويشير``, ``وقال``).
+_AND_OPENING_RE = re.compile(r"و[\u0621-\u064a]{2,}\s")
+
+
+def _sentence_of_text(text: str) -> bool:
+    """A short line that reads as a sentence of the article rather than a caption: it has an
+    English auxiliary or modal verb (``The group has previously welcomed any ceasefire.``:
+    ``data/auxiliary_verbs.txt``), or opens in Arabic on "and" (``ويشير القرار إلى …``), going on
+    from the paragraph above."""
+    if _AND_OPENING_RE.match(text):
+        return True
+    aux = _auxiliary_verbs()
+    return any(w in aux for w in text.lower().split())
+
+
 def _near_duplicates(a: str, b: str) -> bool:
     """One line repeats the other, whole or as its start, perhaps after a one-word label
     (``PHOTO: Smoke rises …`` / ``Smoke rises … U.S.-backed fighters …``)."""
@@ -985,7 +1005,8 @@ def _boilerplate_flags(
         u = units[i]
         if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
                 and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
-                and not u.text[:1].islower()):  # a line going on in lower case is the text, cut short
+                and not u.text[:1].islower()  # a line going on in lower case is the text, cut short
+                and not _sentence_of_text(u.text)):
             flags[i] = True
     for i in range(1, n):
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS

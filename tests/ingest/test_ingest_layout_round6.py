@@ -139,3 +139,24 @@ def test_a_short_source_line_under_lines_of_one_width_is_not_wrapped_text():
     assert got["وكالات"] != "body"
     assert got[lines[0]] == "dateline"  # not joined to the lines under it
     assert got[PARA_AR2] == "body"
+
+
+# --- a short sentence between two paragraphs -------------------------------------------------------------
+
+
+def test_a_short_sentence_with_an_auxiliary_verb_between_paragraphs_is_text():
+    line = "The coalition has previously rejected any truce."
+    text = "\n".join([TITLE_EN, PARA_EN, line, PARA_EN2])
+    assert regions(text)[line] == "body"
+    caption = "Kurdish fighters near the front line."  # a caption names what is shown
+    text = "\n".join([TITLE_EN, PARA_EN, caption, PARA_EN2])
+    assert regions(text)[caption] == "boilerplate"
+
+
+def test_a_short_arabic_sentence_opening_on_and_between_paragraphs_is_text():
+    line = "ويشير البيان إلى اتفاق الهدنة الأخير."
+    text = "\n".join([TITLE_AR, PARA_AR, line, PARA_AR2])
+    assert regions(text)[line] == "body"
+    caption = "مقاتلون من الهيئة قرب معبر باب الهوى."
+    text = "\n".join([TITLE_AR, PARA_AR, caption, PARA_AR2])
+    assert regions(text)[caption] == "boilerplate"
