@@ -1053,6 +1053,7 @@ def _boilerplate_flags(
     _mark_excerpt_tail(units, flags)
     _mark_disclaimers(units, flags)
     _mark_closing_credits(units, para, flags)
+    _keep_cut_ending(units, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -1060,6 +1061,46 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+@cache
+def _cut_end_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("cut_end_words.txt"))
+
+
+#: A numbered section heading: ``1. Introduction``, ``2.1 Background``.
+_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\S.*)$")
+
+
+def _section_heading(text: str) -> bool:
+    """``Introduction``, ``Summary``, ``1. Introduction``, ``الملخص``: a report's section heading."""
+    m = _NUMBERED_HEADING_RE.match(text)
+    return _label_key(m.group("rest") if m else text) in _section_words()
+
+
+def _furniture_shaped(u: Unit) -> bool:
+    return bool(u.nav or u.label or u.decoration or u.caption or u.date or u.byline or u.page_byline)
+
+
+def _keep_cut_ending(units: list[Unit], flags: list[bool]) -> None:
+    """The page cut off by its end in mid-text: its last line, stopping on a word no sentence ends
+    on (``وينص المرسوم على``, ``… as part of the``: ``data/cut_end_words.txt``) under a line of
+    the text, or any short start of text under a section heading (``Summary`` / ``The Tali``,
+    ``1. Introduction`` / ``The Middle East``), is the text going on, with that heading; not a
+    footer's lines."""
+    n = len(units)
+    if n < 3 or not flags[-1]:
+        return
+    last, above = units[-1], units[-2]
+    text = _FOOTNOTE_RE.sub("", last.text).rstrip()
+    if not text or _final_char(text) in _TERMINAL + _CLOSERS or _furniture_shaped(last):
+        return
+    if not _furniture_shaped(above) and _section_heading(above.text):
+        flags[-1] = flags[-2] = False
+        return
+    words = normalize_text(text).split()
+    if not flags[-2] and words and words[-1] in _cut_end_words():
+        flags[-1] = False
 
 
 #: Longest line read as a reporter's credit closing the article.

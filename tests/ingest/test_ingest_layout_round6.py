@@ -160,3 +160,34 @@ def test_a_short_arabic_sentence_opening_on_and_between_paragraphs_is_text():
     caption = "مقاتلون من الهيئة قرب معبر باب الهوى."
     text = "\n".join([TITLE_AR, PARA_AR, caption, PARA_AR2])
     assert regions(text)[caption] == "boilerplate"
+
+
+# --- a page cut off by its end in mid-text ---------------------------------------------------------------
+
+
+def test_a_section_heading_and_the_cut_start_of_its_text_closing_the_page_are_text():
+    text = "\n".join([TITLE_EN, PARA_EN, "Keywords:", "Mosul, Iraq, Coalition", "1. Introduction",
+                      "The battle for the"])
+    got = regions(text)
+    assert got["Keywords:"] == "boilerplate"
+    assert got["1. Introduction"] in ("heading", "body")
+    assert got["The battle for the"] in ("heading", "body")
+    text = "\n".join([TITLE_AR, PARA_AR, "الكلمات المفتاحية", "إدلب، هيئة تحرير الشام", "الملخص",
+                      "بسطت الهيئة سيطرتها"])
+    got = regions(text)
+    assert got["الملخص"] in ("heading", "body")
+    assert got["بسطت الهيئة سيطرتها"] in ("heading", "body")
+
+
+def test_a_last_line_stopping_on_a_preposition_under_the_text_is_text():
+    items = ["Aleppo: 20 seats", "Idlib: 8 seats", "Raqqa: 3 seats", "Hama: 12 seats"]
+    cut = "The decree also sets out the"
+    text = "\n".join([TITLE_EN, PARA_EN, "The seats are shared out among the provinces as follows:",
+                      *[f"-\n{i}" for i in items], cut])
+    got = regions(text)
+    assert got[cut] == got[items[-1]] == "body"
+    cut_ar = "وينص المرسوم على"
+    assert regions("\n".join([TITLE_AR, PARA_AR, PARA_AR2, cut_ar]))[cut_ar] == "body"
+    # a share line stopping on "on" is the site's, not the text
+    share = "شارك الخبر على"
+    assert regions("\n".join([TITLE_AR, PARA_AR, PARA_AR2, share]))[share] == "boilerplate"
