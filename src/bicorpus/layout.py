@@ -1130,7 +1130,7 @@ def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]
 DISCLAIMER_MAX_CHARS = 1500
 #: A disclaimer stands among the article's first or last lines (this many each side) and says
 #: what it is in its first characters.
-DISCLAIMER_EDGE_LINES = 2
+DISCLAIMER_EDGE_LINES = 4
 DISCLAIMER_OPENING_CHARS = 80
 
 

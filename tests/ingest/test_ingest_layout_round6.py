@@ -191,3 +191,20 @@ def test_a_last_line_stopping_on_a_preposition_under_the_text_is_text():
     # a share line stopping on "on" is the site's, not the text
     share = "شارك الخبر على"
     assert regions("\n".join([TITLE_AR, PARA_AR, PARA_AR2, share]))[share] == "boilerplate"
+
+
+# --- a notice a few lines into the page ------------------------------------------------------------------
+
+
+def test_a_sites_notice_under_the_title_and_its_series_line_is_boilerplate():
+    notice = ("[Notice: The Mosul Project frequently cites sources from foreign domains. All such links are "
+              "marked with an asterisk for the reader's awareness.]")
+    text = "\n".join(["Mosul File", "The Mosul File is a weekly assessment of the battle for the city.",
+                      TITLE_EN, notice, PARA_EN, PARA_EN2])
+    assert regions(text)[notice] == "boilerplate"
+    notice_ar = ("المقالات المنشورة تعبر عن رأي كاتبها ولا تعبر بالضرورة عن رأي الموقع أو سياسته التحريرية، "
+                 "ويتحمل الكاتب وحده مسؤولية ما يرد فيها.")
+    text = "\n".join(["ملف إدلب", "تقرير أسبوعي عن تطورات الشمال السوري", TITLE_AR, notice_ar,
+                      PARA_AR, PARA_AR2])
+    assert regions(text)[notice_ar] == "boilerplate"
+    assert regions(text)[PARA_AR] == "body"
