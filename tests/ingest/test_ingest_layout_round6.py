@@ -208,3 +208,13 @@ def test_a_sites_notice_under_the_title_and_its_series_line_is_boilerplate():
                       PARA_AR, PARA_AR2])
     assert regions(text)[notice_ar] == "boilerplate"
     assert regions(text)[PARA_AR] == "body"
+
+
+def test_a_site_builders_page_marks_are_boilerplate():
+    text = "\n".join(["top of page", TITLE_EN, PARA_EN, PARA_EN2, "4 views0 comments", "bottom of page"])
+    got = regions(text)
+    assert got["top of page"] == got["bottom of page"] == "boilerplate"
+    assert analyze(text).title == TITLE_EN
+    text = "\n".join(["أعلى الصفحة", TITLE_AR, PARA_AR, PARA_AR2, "أسفل الصفحة"])
+    got = regions(text)
+    assert got["أعلى الصفحة"] == got["أسفل الصفحة"] == "boilerplate"
