@@ -28,6 +28,16 @@ def test_a_newsletter_promotion_over_the_story_is_boilerplate():
     assert regions(text)[unlock] not in ARTICLE
 
 
+def test_a_pitch_closing_on_its_newsletter_call_is_boilerplate():
+    pitch = ("Start your day with an assessment of the stories that will shape the next 24 hours. "
+             "Download The Morning Brief.")
+    text = "\n".join([TITLE_EN, PARA_EN, pitch, PARA_EN2])
+    assert regions(text)[pitch] == "boilerplate"
+    pitch_ar = "احصل على أهم أخبار سوريا كل صباح في بريدك. اشترك في نشرتنا البريدية الآن."
+    text = "\n".join([TITLE_AR, PARA_AR, pitch_ar, PARA_AR2])
+    assert regions(text)[pitch_ar] == "boilerplate"
+
+
 def test_a_review_prompt_and_a_comment_count_under_the_story_are_boilerplate():
     text = "\n".join([TITLE_AR, PARA_AR, PARA_AR2, "إترك مراجعة"])
     assert regions(text)["إترك مراجعة"] == "boilerplate"
