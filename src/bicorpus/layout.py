@@ -1473,9 +1473,17 @@ def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> N
         flags[i] = True
         for j in range(i + 1, min(n, i + 1 + LIST_CUE_REACH)):
             u = units[j]
-            if (para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS or u.date or u.page_byline:
+            if ((((para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS) and not _listed_excerpt(u))
+                    or u.date or u.page_byline):
                 break
             flags[j] = True
+
+
+def _listed_excerpt(u: Unit) -> bool:
+    """A listed story's excerpt, cut with an ellipsis (``Amid an uproar over the lack of … case,…``):
+    under a "Related posts" cue it goes with the headlines, not the text."""
+    t = u.text.rstrip()
+    return len(t) <= SHAPE_MAX_CHARS and (t.endswith("…") or t.endswith("..."))
 
 
 def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:

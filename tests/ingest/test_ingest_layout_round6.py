@@ -228,3 +228,24 @@ def test_a_site_builders_page_marks_are_boilerplate():
     text = "\n".join(["أعلى الصفحة", TITLE_AR, PARA_AR, PARA_AR2, "أسفل الصفحة"])
     got = regions(text)
     assert got["أعلى الصفحة"] == got["أسفل الصفحة"] == "boilerplate"
+
+
+# --- a related list with excerpts ------------------------------------------------------------------------
+
+
+def test_the_excerpts_under_a_related_posts_cue_go_with_its_headlines():
+    excerpt = ("The coalition has been preparing the battlefield for the offensive on the western bank of "
+               "the river for weeks, officials said on…")
+    excerpt2 = "Kurdish fighters entered the eastern districts of the city on Friday after a week of heavy…"
+    text = "\n".join([TITLE_EN, PARA_EN, PARA_EN2, "Related Posts", "Coalition prepares Mosul push", excerpt,
+                      "Kurds enter Raqqa", excerpt2])
+    got = regions(text)
+    assert got[excerpt] == got[excerpt2] == got["Kurds enter Raqqa"] == "boilerplate"
+    assert got[PARA_EN2] == "body"
+    excerpt_ar = ("بسطت فصائل المعارضة سيطرتها على عدد من القرى في ريف حماة الشمالي بعد معارك عنيفة مع "
+                  "قوات النظام استمرت أياماً…")
+    text = "\n".join([TITLE_AR, PARA_AR, PARA_AR2, "مقالات ذات صلة", "المعارضة تتقدم في ريف حماة", excerpt_ar,
+                      "الهيئة تسيطر على معبر باب الهوى", excerpt_ar.replace("حماة", "إدلب")])
+    got = regions(text)
+    assert got[excerpt_ar] == "boilerplate"
+    assert got[PARA_AR2] == "body"
