@@ -113,6 +113,23 @@ def test_the_bylines_of_listed_items_are_not_text():
     assert got[PARA_AR] == got[PARA_AR2] == "body"
 
 
+def test_the_stamps_of_listed_items_are_not_text():
+    stamp, stamp2 = "April 20, 2016 | EXPERT: Jane Doe", "April 13, 2016 | EXPERT: Jane Doe"
+    text = "\n".join([TITLE_EN, "Research and Analysis", stamp, PARA_EN, stamp2, PARA_EN2])
+    got = regions(text)
+    assert got[stamp2] == "dateline"
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    stamp_ar, stamp_ar2 = "12 مارس 2024 | كتب: محمد علي", "5 مارس 2024 | كتب: سامر عبد الله"
+    text = "\n".join([TITLE_AR, "أبحاث وتحليلات", stamp_ar, PARA_AR, stamp_ar2, PARA_AR2])
+    got = regions(text)
+    assert got[stamp_ar2] == "dateline"
+    assert got[PARA_AR2] == "body"
+    # a timeline's entry goes on after a colon: the text
+    entry = "March 2, 2016: Iraqi forces took the town of Hit"
+    text = "\n".join([TITLE_EN, PARA_EN, PARA_EN2, entry, PARA_EN.replace("Mosul", "Hit")])
+    assert regions(text)[entry] in ("body", "heading")
+
+
 def test_a_sentence_opening_on_by_below_the_first_paragraph_stays_text():
     for line in ("By then, the fighters had left the old city",
                  "By contrast, the army held the airport and the road to the north."):
