@@ -130,6 +130,15 @@ def test_the_stamps_of_listed_items_are_not_text():
     assert regions(text)[entry] in ("body", "heading")
 
 
+def test_a_publication_type_label_between_listed_items_is_not_text():
+    items = ["Feb 1, 2023", "Iraqi forces push into western Mosul", "By Jane Doe", PARA_EN,
+             "Issue Brief", "Dec 15, 2021", "The coalition prepares the battlefield", "By Mark N. Katz",
+             PARA_EN2, "Policy Brief"]
+    got = regions("\n".join([TITLE_EN, PARA_EN2.replace("six", "eight"), *items]))
+    assert got["Issue Brief"] == got["Policy Brief"] == "boilerplate"
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+
+
 def test_a_sentence_opening_on_by_below_the_first_paragraph_stays_text():
     for line in ("By then, the fighters had left the old city",
                  "By contrast, the army held the airport and the road to the north."):
