@@ -1053,7 +1053,8 @@ def _boilerplate_flags(
     _mark_excerpt_tail(units, flags)
     _mark_disclaimers(units, flags)
     _mark_closing_credits(units, para, flags)
-    _keep_cut_ending(units, flags)
+    _keep_cut_ending(units, flags, furniture)
+    _mark_listing_tags(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -1082,14 +1083,14 @@ def _furniture_shaped(u: Unit) -> bool:
     return bool(u.nav or u.label or u.decoration or u.caption or u.date or u.byline or u.page_byline)
 
 
-def _keep_cut_ending(units: list[Unit], flags: list[bool]) -> None:
+def _keep_cut_ending(units: list[Unit], flags: list[bool], furniture: Sequence[bool]) -> None:
     """The page cut off by its end in mid-text: its last line, stopping on a word no sentence ends
     on (``وينص المرسوم على``, ``… as part of the``: ``data/cut_end_words.txt``) under a line of
     the text, or any short start of text under a section heading (``Summary`` / ``The Tali``,
     ``1. Introduction`` / ``The Middle East``), is the text going on, with that heading; not a
-    footer's lines."""
+    footer's lines, nor a widget's (``شاركوا المقال على``: ``furniture``, :func:`furniture_lines`)."""
     n = len(units)
-    if n < 3 or not flags[-1]:
+    if n < 3 or not flags[-1] or furniture[-1]:
         return
     last, above = units[-1], units[-2]
     text = _FOOTNOTE_RE.sub("", last.text).rstrip()
@@ -1101,6 +1102,47 @@ def _keep_cut_ending(units: list[Unit], flags: list[bool]) -> None:
     words = normalize_text(text).split()
     if not flags[-2] and words and words[-1] in _cut_end_words():
         flags[-1] = False
+
+
+#: A listing's item opens with its date and has its byline within this many lines under it.
+LISTING_BYLINE_REACH = 3
+#: A listing needs this many such items.
+LISTING_MIN_ITEMS = 2
+#: Most words of a topic-tag line between a listed teaser and the next item (a headline is longer).
+LISTING_TAG_MAX_WORDS = 5
+#: Lower-case words a line of topic tags may hold (``Politics & Diplomacy``, ``Peace and Security``).
+_TAG_JOINERS = frozenset({"&", "and", "of", "v", "vs"})
+
+
+def _tag_line(u: Unit) -> bool:
+    """``Elections Israel``, ``China Economy & Business``: a few words, capitalized in Latin letters,
+    ending no sentence."""
+    words = u.text.split()
+    return (0 < len(_WORD_RE.findall(u.text)) <= LISTING_TAG_MAX_WORDS and not ends_sentence(u.text)
+            and not (u.date or u.page_byline)
+            and all(not w[:1].isascii() or not w[:1].isalpha() or w[:1].isupper() or w in _TAG_JOINERS
+                    for w in words))
+
+
+def _mark_listing_tags(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """On a listing page (items each opening with a date line and a byline under their headline:
+    two or more), the lines of a few capitalized words between an item's teaser and the next item's
+    date (``Elections Israel``, ``Middle East Politics & Diplomacy``: :func:`_tag_line`) are the
+    item's topic tags: boilerplate.  A headline standing above its date is longer."""
+    n = len(units)
+    items = [i for i in range(1, n) if units[i].date and not flags[i]
+             and any(_byline_in_text(units[k]) for k in range(i + 1, min(n, i + 1 + LISTING_BYLINE_REACH)))]
+    if len(items) < LISTING_MIN_ITEMS:
+        return
+    for i in items:
+        j = i - 1
+        while j > 0 and not para[j]:
+            u = units[j]
+            if not flags[j]:
+                if not _tag_line(u):
+                    break
+                flags[j] = True
+            j -= 1
 
 
 #: Longest line read as a reporter's credit closing the article.

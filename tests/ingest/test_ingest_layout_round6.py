@@ -139,6 +139,27 @@ def test_a_publication_type_label_between_listed_items_is_not_text():
     assert got[PARA_EN] == got[PARA_EN2] == "body"
 
 
+def test_topic_tags_between_listed_items_are_boilerplate():
+    items = ["Feb 1, 2023", "Iraqi forces push into western Mosul", "By Jane Doe", PARA_EN,
+             "Politics & Diplomacy", "Dec 15, 2021", "The coalition prepares the battlefield",
+             "By Mark N. Katz", PARA_EN2, "Elections Iraq", "Aug 30, 2021", "Kurds enter Raqqa",
+             "By Omar Hassan", PARA_EN.replace("Mosul", "Raqqa")]
+    got = regions("\n".join([TITLE_EN, PARA_EN2.replace("six", "eight"), *items]))
+    assert got["Politics & Diplomacy"] == got["Elections Iraq"] == "boilerplate"
+    assert got[PARA_EN] == got[PARA_EN2] == "body"
+    items_ar = ["12 مارس 2024", "هيئة تحرير الشام بعد عام على السيطرة", "بقلم: محمد علي", PARA_AR,
+                "سياسة الشرق الأوسط", "5 مارس 2024", "أحرار الشام والهدنة", "بقلم: سامر عبد الله", PARA_AR2]
+    got = regions("\n".join([TITLE_AR, PARA_AR2.replace("2017", "2018"), *items_ar]))
+    assert got["سياسة الشرق الأوسط"] == "boilerplate"
+    assert got[PARA_AR] == got[PARA_AR2] == "body"
+    # a headline standing above its item's date is no tag
+    items = ["Iraqi forces push into the western districts of Mosul", "Feb 1, 2023", "By Jane Doe", PARA_EN,
+             "The coalition prepares the battlefield around the city", "Dec 15, 2021", "By Mark N. Katz",
+             PARA_EN2]
+    got = regions("\n".join([TITLE_EN, PARA_EN2.replace("six", "eight"), *items]))
+    assert got["The coalition prepares the battlefield around the city"] != "boilerplate"
+
+
 def test_a_sentence_opening_on_by_below_the_first_paragraph_stays_text():
     for line in ("By then, the fighters had left the old city",
                  "By contrast, the army held the airport and the road to the north."):
