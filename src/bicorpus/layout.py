@@ -1015,7 +1015,8 @@ def _boilerplate_flags(
         for k in range(max(0, i - DUP_CAPTION_WINDOW), i):
             if (keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS
                     and not _block_given_twice(keys, k, i)):
-                flags[i] = flags[k] = True  # a long line given twice close by: alt text and caption
+                flags[i] = True  # a long line given twice close by: alt text and caption, ...
+                flags[k] = flags[k] or not _sentence_of_text(units[k].text)  # ... or the text and its copy
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):

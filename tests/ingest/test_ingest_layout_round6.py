@@ -296,3 +296,24 @@ def test_the_excerpts_under_a_related_posts_cue_go_with_its_headlines():
     got = regions(text)
     assert got[excerpt_ar] == "boilerplate"
     assert got[PARA_AR2] == "body"
+
+
+# --- a paragraph given twice --------------------------------------------------------------------------------
+
+
+def test_a_sentence_of_the_text_given_twice_keeps_its_first_copy():
+    lead = ("BEIRUT – A US-backed operation to capture Raqqa will start in the coming days after advances "
+            "to the outskirts of the city, a commander of the Syrian Kurdish militia said on Saturday.")
+    text = "\n".join([lead, "Original Article", TITLE_EN, lead, PARA_EN2])
+    # the first copy is the text, the second its copy
+    assert [b.region for b in analyze(text).blocks if text[b.start:b.end] == lead] == ["body", "boilerplate"]
+    lead_ar = ("وأعلنت قوات سوريا الديمقراطية أن معركة الرقة ستبدأ خلال أيام بعد تقدمها إلى أطراف المدينة، "
+               "بحسب ما قاله أحد قادتها يوم السبت في مؤتمر صحفي.")
+    text = "\n".join([lead_ar, "المقال الأصلي", TITLE_AR, lead_ar, PARA_AR2])
+    got = [b.region for b in analyze(text).blocks if text[b.start:b.end] == lead_ar]
+    assert got == ["body", "boilerplate"]
+    # a caption given twice (alt text and caption) stays boilerplate both times
+    caption = ("Fighters of the Syrian Democratic Forces ride in a pickup truck on the outskirts of Raqqa, "
+               "Syria, June 7, 2017. Reuters")
+    text = "\n".join([TITLE_EN, caption, "Original Article", caption, PARA_EN, PARA_EN2])
+    assert [b.region for b in analyze(text).blocks if text[b.start:b.end] == caption] == ["boilerplate"] * 2
