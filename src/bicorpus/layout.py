@@ -1231,8 +1231,21 @@ def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:
         return
     m = _STAMP_RE.match(units[0].text)
     rest = units[0].text[m.end():].strip() if m else ""
-    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest)):
+    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest) or _stamped_tag(rest)):
         flags[0] = True
+
+
+#: A topic tag beside the page's stamp has this many words (one word may be the text's start).
+STAMPED_TAG_WORDS = (2, 3)
+_PLAIN_WORDS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def _stamped_tag(rest: str) -> bool:
+    """What follows the page's stamp is a topic tag: two or three words of letters alone, no
+    punctuation (``date 2025-08-18 قطاع غزة``, ``date 2025-08-05 سلاح حزب الله``); a dateline has its
+    dash, colon or agency (``شفق نيوز- دمشق``, ``تونس - (د ب أ)``), a writer's name is a byline."""
+    return (STAMPED_TAG_WORDS[0] <= len(rest.split()) <= STAMPED_TAG_WORDS[1]
+            and _PLAIN_WORDS_RE.fullmatch(rest) is not None and not _bare_name(rest))
 
 
 _CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")

@@ -317,3 +317,20 @@ def test_a_sentence_of_the_text_given_twice_keeps_its_first_copy():
                "Syria, June 7, 2017. Reuters")
     text = "\n".join([TITLE_EN, caption, "Original Article", caption, PARA_EN, PARA_EN2])
     assert [b.region for b in analyze(text).blocks if text[b.start:b.end] == caption] == ["boilerplate"] * 2
+
+
+# --- a topic tag beside the page's stamp ---------------------------------------------------------------
+
+
+def test_a_topic_tag_beside_the_pages_stamp_is_boilerplate_and_the_stamp_still_dates_the_page():
+    for tag, title, paras in (("قطاع غزة", TITLE_AR, (PARA_AR, PARA_AR2)),
+                              ("Syrian Civil War", TITLE_EN, (PARA_EN, PARA_EN2))):
+        stamped = f"date 2025-08-18 {tag}"
+        text = "\n".join([stamped, title, *paras])
+        assert regions(text)[stamped] == "boilerplate", tag
+        layout = analyze(text)
+        assert layout.date == "2025-08-18"
+        assert layout.title == title
+    # a dateline beside the stamp stays the dateline
+    stamped = "date 2025-08-27 شفق نيوز- دمشق"
+    assert regions("\n".join([stamped, TITLE_AR, PARA_AR, PARA_AR2]))[stamped] == "dateline"
