@@ -37,6 +37,7 @@ from .dates import (
     weekday_names,
 )
 from .layout_furniture import furniture_lines
+from .layout_spam import spam_line
 from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
@@ -1051,6 +1052,7 @@ def _boilerplate_flags(
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
+    flags[:] = [f or spam_line(u.text) for f, u in zip(flags, units, strict=True)]
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)

@@ -1,0 +1,53 @@
+"""Spam lines of a text page: keyword stuffing and injected gambling links.
+
+A scraped page may carry a line written for search engines rather than readers: a few keywords
+said over and over (``fish processing fish process in mauritania fish processing in mauritania``)
+or a run of casino and betting brand names injected into a hacked site (``onewin casino4rabet bd1
+win casinopin-upaviator1win …``: ``data/spam_words.txt``).  Neither is part of the article."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .data import data_lines
+from .normalize import normalize_text
+
+#: Fewest words of a keyword-stuffed line.
+STUFFED_MIN_WORDS = 8
+#: At most this share of a keyword-stuffed line's words are different words.
+STUFFED_MAX_DISTINCT = 0.55
+#: Fewest different spam words that make a line gambling spam.
+SPAM_MIN_WORDS = 3
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+#: Sentence and list punctuation: a line holding any of it is written for readers.
+_PUNCT_RE = re.compile(r"[.!?؟:،,;]")
+
+
+@cache
+def _spam_words() -> tuple[str, ...]:
+    return tuple(normalize_text(w) for w in data_lines("spam_words.txt"))
+
+
+def keyword_stuffed(text: str) -> bool:
+    """A line of at least :data:`STUFFED_MIN_WORDS` words without punctuation whose words are few
+    different ones said again and again (at most :data:`STUFFED_MAX_DISTINCT` of them distinct)."""
+    if _PUNCT_RE.search(text):
+        return False
+    words = _WORD_RE.findall(text.lower())
+    return len(words) >= STUFFED_MIN_WORDS and len(set(words)) <= STUFFED_MAX_DISTINCT * len(words)
+
+
+def gambling_spam(text: str) -> bool:
+    """A line naming at least :data:`SPAM_MIN_WORDS` different casino or betting brands
+    (``data/spam_words.txt``, found inside glued words too) with no sentence punctuation."""
+    if _PUNCT_RE.search(text):
+        return False
+    norm = normalize_text(text)
+    return sum(w in norm for w in _spam_words()) >= SPAM_MIN_WORDS
+
+
+def spam_line(text: str) -> bool:
+    """A keyword-stuffed line or a line of injected gambling links."""
+    return keyword_stuffed(text) or gambling_spam(text)
