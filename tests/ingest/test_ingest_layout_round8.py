@@ -86,3 +86,56 @@ def test_injected_gambling_links_are_boilerplate():
 def test_a_sentence_about_casinos_is_not_spam():
     assert not gambling_spam("The casino operator Mostbet sponsors the league, aviator fans say.")
     assert not gambling_spam("افتتح كازينو جديد في المدينة")
+
+
+def test_a_numeric_date_written_month_first_dates_the_page():
+    title = "Iraqi forces launch their offensive to retake Mosul"
+    text = "\n".join([title, "04-21-2023 02:59 PM", PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2023-04-21"
+    title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([title_ar, "01/31/2021", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2021-01-31"
+
+
+def test_a_numeric_date_both_readings_allow_is_read_day_first():
+    title = "Iraqi forces launch their offensive to retake Mosul"
+    text = "\n".join([title, "04/05/2021", PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2021-05-04"
+    text = "\n".join([title, "31/01/2021", PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2021-01-31"
+
+
+APPEAL_EN = [
+    "Your support helps us to tell the story",
+    "From the war in Sudan to the floods in Libya, our reporters are there when the story breaks.",
+    "At such a critical moment, we need reporters on the ground. Your donation keeps them there.",
+    "Your support makes all the difference.",
+]
+APPEAL_AR = [
+    "دعمكم يساعدنا على رواية القصة",
+    "من الحرب في السودان إلى الفيضانات في ليبيا، مراسلونا في الميدان حين يقع الحدث.",
+    "في هذه اللحظة الحرجة نحتاج إلى مراسلين على الأرض، وتبرعكم يبقيهم هناك.",
+    "ادعمنا اليوم",
+]
+
+
+def test_the_text_of_a_reader_support_appeal_is_boilerplate():
+    title = "Iraqi forces launch their offensive to retake Mosul"
+    text = "\n".join([title, *APPEAL_EN, PARA_EN, PARA_EN2])
+    got = regions(text)
+    assert all(got[line] == "boilerplate" for line in APPEAL_EN)
+    assert got[PARA_EN] == "body"
+    title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([title_ar, *APPEAL_AR, PARA_AR, PARA_AR2])
+    got = regions(text)
+    assert all(got[line] == "boilerplate" for line in APPEAL_AR)
+    assert got[PARA_AR] == "body"
+
+
+def test_text_between_two_support_links_that_does_not_plead_stays_text():
+    title = "Iraqi forces launch their offensive to retake Mosul"
+    text = "\n".join([title, "Support us", PARA_EN, "Donate now", PARA_EN2])
+    assert regions(text)[PARA_EN] == "body"
+    title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([title_ar, "ادعمنا", PARA_AR, "تبرع الآن", PARA_AR2])
+    assert regions(text)[PARA_AR] == "body"
