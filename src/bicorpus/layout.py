@@ -38,6 +38,7 @@ from .dates import (
 )
 from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
+from .layout_outlet import outlet_name
 from .layout_spam import spam_line
 from .normalize import lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
@@ -1055,6 +1056,7 @@ def _boilerplate_flags(
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     flags[:] = [f or spam_line(u.text) for f, u in zip(flags, units, strict=True)]
     mark_appeal_blocks([u.text for u in units], flags)
+    _mark_outlet_signature(units, para, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
@@ -1069,6 +1071,14 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+def _mark_outlet_signature(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """The line right under the article's last paragraph naming a news outlet (``Sky News Arabia``:
+    :func:`~bicorpus.layout_outlet.outlet_name`) signs the story with its source: boilerplate."""
+    last = max((i for i, p in enumerate(para) if p), default=None)
+    if last is not None and last + 1 < len(units) and outlet_name(units[last + 1].text):
+        flags[last + 1] = True
 
 
 @cache

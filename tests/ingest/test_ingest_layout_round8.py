@@ -139,3 +139,22 @@ def test_text_between_two_support_links_that_does_not_plead_stays_text():
     title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
     text = "\n".join([title_ar, "ادعمنا", PARA_AR, "تبرع الآن", PARA_AR2])
     assert regions(text)[PARA_AR] == "body"
+
+
+def test_an_outlets_name_under_the_last_paragraph_is_boilerplate():
+    title = "Iraqi forces launch their offensive to retake Mosul"
+    text = "\n".join([title, PARA_EN, PARA_EN2, "Levant News Agency (LNA)"])
+    assert regions(text)["Levant News Agency (LNA)"] == "boilerplate"
+    title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([title_ar, PARA_AR, PARA_AR2, "وكالة الأنباء الشامية"])
+    assert regions(text)["وكالة الأنباء الشامية"] == "boilerplate"
+
+
+def test_a_short_line_of_text_under_the_last_paragraph_is_no_outlet():
+    title = "Iraqi forces launch their offensive to retake Mosul"
+    line = "the news agency said later"
+    text = "\n".join([title, PARA_EN, PARA_EN2, line])
+    assert regions(text)[line] != "boilerplate"
+    title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([title_ar, PARA_AR, "وكالة الأنباء الشامية", PARA_AR2])
+    assert regions(text)["وكالة الأنباء الشامية"] != "boilerplate"
