@@ -38,6 +38,7 @@ from .dates import (
 )
 from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
+from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
 from .normalize import lang_label, normalize_text, script_counts
@@ -1055,8 +1056,10 @@ def _boilerplate_flags(
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
     flags[:] = [f or spam_line(u.text) for f, u in zip(flags, units, strict=True)]
-    mark_appeal_blocks([u.text for u in units], flags)
+    texts = [u.text for u in units]
+    mark_appeal_blocks(texts, flags)
     _mark_outlet_signature(units, para, flags)
+    mark_lead_ins(texts, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)

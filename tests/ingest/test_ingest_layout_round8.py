@@ -158,3 +158,32 @@ def test_a_short_line_of_text_under_the_last_paragraph_is_no_outlet():
     title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
     text = "\n".join([title_ar, PARA_AR, "وكالة الأنباء الشامية", PARA_AR2])
     assert regions(text)["وكالة الأنباء الشامية"] != "boilerplate"
+
+
+def test_a_pictures_file_name_is_boilerplate():
+    for label in ("Jane & Omar_Figure 3 (1)", "IMG_20240612_101522", "img 20210603 232525"):
+        text = "\n".join([PARA_EN, label, PARA_EN2])
+        assert regions(text)[label] == "boilerplate", label
+        text = "\n".join([PARA_AR, label, PARA_AR2])
+        assert regions(text)[label] == "boilerplate", label
+
+
+def test_a_numbered_list_item_joined_by_an_underscore_is_no_file_name():
+    item = "1_وقف إطلاق النار في إدلب"
+    text = "\n".join([PARA_AR, item, PARA_AR2])
+    assert regions(text)[item] != "boilerplate"
+
+
+def test_discover_more_over_a_subscribe_prompt_is_boilerplate():
+    text = "\n".join([PARA_EN, PARA_EN2, "Discover more from The Levant Monitor",
+                      "Subscribe to get the latest posts sent to your email."])
+    assert regions(text)["Discover more from The Levant Monitor"] == "boilerplate"
+    text = "\n".join([PARA_AR, PARA_AR2, "اكتشاف المزيد من المرصد",
+                      "اشترك للحصول على أحدث التدوينات المرسلة إلى بريدك الإلكتروني."])
+    assert regions(text)["اكتشاف المزيد من المرصد"] == "boilerplate"
+
+
+def test_discover_more_over_text_stays_text():
+    line = "اكتشاف المزيد من الآثار في إدلب"
+    text = "\n".join([PARA_AR, line, PARA_AR2])
+    assert regions(text)[line] != "boilerplate"
