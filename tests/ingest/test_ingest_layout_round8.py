@@ -187,3 +187,14 @@ def test_discover_more_over_text_stays_text():
     line = "اكتشاف المزيد من الآثار في إدلب"
     text = "\n".join([PARA_AR, line, PARA_AR2])
     assert regions(text)[line] != "boilerplate"
+
+
+def test_a_posted_by_line_is_the_pages_byline_not_its_title():
+    text = "\n".join(["Posted by: Levant News Agency", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.title is None
+    assert layout.author == "Levant News Agency"
+    text = "\n".join(["نشر بواسطة: وكالة الأنباء الشامية", PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert layout.title is None
+    assert layout.author == "وكالة الأنباء الشامية"
