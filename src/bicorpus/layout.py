@@ -103,7 +103,8 @@ def _byline_re() -> re.Pattern[str]:
 
 
 _PAGE_BYLINE_RE = re.compile(
-    r"^(?:(?:by|written by|posted by|نشر بواسطة|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：;]?\s+|(?-i:By)(?=[A-Z][a-z])"
+    r"^(?:(?:by|written by|posted by|نشر بواسطة|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：;]?\s+"
+    r"|(?-i:By)(?=[A-Z][a-z])"
     r"|(?:الكاتب|الكاتبة|المؤلف|ترجمة|تقرير|reported by|report by|authors?)\s*[:：]\s*)"
     r"(?P<who>[^\d:：()]{2,80})$",
     re.I,
