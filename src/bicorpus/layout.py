@@ -1056,9 +1056,9 @@ def _boilerplate_flags(
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
-    flags[:] = [f or spam_line(u.text) for f, u in zip(flags, units, strict=True)]
+    flags[:] = [f or spam_line(u.text, u.key) for f, u in zip(flags, units, strict=True)]
     texts = [u.text for u in units]
-    mark_appeal_blocks(texts, flags)
+    mark_appeal_blocks(texts, keys, flags)
     _mark_outlet_signature(units, para, flags)
     mark_lead_ins(texts, flags)
     _mark_list_cues(units, para, flags)

@@ -39,16 +39,17 @@ def _appeal_re() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in data_lines("appeal_patterns.txt")), re.I)
 
 
-def appeal_line(text: str) -> bool:
-    """A short line opening or closing a reader-support appeal."""
-    return len(text) <= APPEAL_LINE_MAX_CHARS and _appeal_re().search(normalize_text(text)) is not None
+def appeal_line(key: str) -> bool:
+    """A short line opening or closing a reader-support appeal, given by its key (the line
+    normalized, punctuation dropped: :func:`~bicorpus.layout.line_key`)."""
+    return bool(key) and len(key) <= APPEAL_LINE_MAX_CHARS and _appeal_re().match(key) is not None
 
 
-def mark_appeal_blocks(texts: Sequence[str], flags: list[bool]) -> None:
+def mark_appeal_blocks(texts: Sequence[str], keys: Sequence[str], flags: list[bool]) -> None:
     """Flag two appeal lines at most
     :data:`APPEAL_MAX_LINES` lines apart and the lines between them, when one of those pleads
     (:func:`_pleads`)."""
-    ends = [i for i, t in enumerate(texts) if appeal_line(t)]
+    ends = [i for i, key in enumerate(keys) if appeal_line(key)]
     for a, b in pairwise(ends):
         if 1 < b - a <= APPEAL_MAX_LINES + 1 and any(_pleads(texts[k]) for k in range(a + 1, b)):
             for k in range(a, b + 1):

@@ -22,7 +22,7 @@ def _lead_in_re() -> re.Pattern[str]:
 
 def lead_in_line(text: str) -> bool:
     """A short line of :func:`_lead_in_re`."""
-    return len(text) <= LEAD_IN_MAX_CHARS and _lead_in_re().search(normalize_text(text)) is not None
+    return len(text) <= LEAD_IN_MAX_CHARS and _lead_in_re().match(normalize_text(text)) is not None
 
 
 def mark_lead_ins(texts: Sequence[str], flags: list[bool]) -> None:

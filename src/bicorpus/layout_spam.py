@@ -33,21 +33,25 @@ def _spam_words() -> tuple[str, ...]:
 def keyword_stuffed(text: str) -> bool:
     """A line of at least :data:`STUFFED_MIN_WORDS` words without punctuation whose words are few
     different ones said again and again (at most :data:`STUFFED_MAX_DISTINCT` of them distinct)."""
-    if _PUNCT_RE.search(text):
+    if text.count(" ") < STUFFED_MIN_WORDS - 1 or _PUNCT_RE.search(text):
         return False
     words = _WORD_RE.findall(text.lower())
     return len(words) >= STUFFED_MIN_WORDS and len(set(words)) <= STUFFED_MAX_DISTINCT * len(words)
 
 
-def gambling_spam(text: str) -> bool:
+def gambling_spam(text: str, norm: str | None = None) -> bool:
     """A line naming at least :data:`SPAM_MIN_WORDS` different casino or betting brands
-    (``data/spam_words.txt``, found inside glued words too) with no sentence punctuation."""
+    (``data/spam_words.txt``, found inside glued words too) with no sentence punctuation.
+    ``norm`` is the line normalized (its :func:`~bicorpus.layout.line_key`) when known."""
     if _PUNCT_RE.search(text):
         return False
-    norm = normalize_text(text)
+    norm = norm or normalize_text(text)
     return sum(w in norm for w in _spam_words()) >= SPAM_MIN_WORDS
 
 
-def spam_line(text: str) -> bool:
-    """A keyword-stuffed line or a line of injected gambling links."""
-    return keyword_stuffed(text) or gambling_spam(text)
+def spam_line(text: str, norm: str | None = None) -> bool:
+    """A keyword-stuffed line or a line of injected gambling links (``norm``: see
+    :func:`gambling_spam`)."""
+    if " " not in text or _PUNCT_RE.search(text):  # one word, or written for readers
+        return False
+    return keyword_stuffed(text) or gambling_spam(text, norm)
