@@ -676,7 +676,24 @@ def _cut_quote(og: str | None, full: str | None) -> str | None:
 
 def choose_title(found: _Found, sites: set[str]) -> str | None:
     """The page's title from its candidates (see the module docstring)."""
-    return _tidy(_choose_title(found, sites))
+    return _tidy(_declared_spacing(_choose_title(found, sites), found))
+
+
+def _declared_spacing(title: str | None, found: _Found) -> str | None:
+    """``title`` as a declared title (``og:title``, JSON-LD, ``<title>``) or a part of one writes it,
+    when the two differ in spaces alone: an ``<h1>``'s text joins its inline elements with spaces
+    the page does not show (``<h1>Frauen im THW<span>:</span> Vergangenheit</h1>``)."""
+    if not title:
+        return title
+    bare = "".join(title.split())
+    for cand in (found.first("title"), found.ld_title, found.title):
+        cand = _clean(cand)
+        if not cand or cand == title:
+            continue
+        for piece in (cand, *_parts(cand), *_parts(cand, colon=True)):
+            if piece != title and "".join(piece.split()) == bare:
+                return piece
+    return title
 
 
 def _choose_title(found: _Found, sites: set[str]) -> str | None:
@@ -689,7 +706,9 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     whole = {_key(c) for c in cands} | {_key(c) for c in (og_s, ld_s, tt_s) if c}
     agree = whole | {_key(p) for p in pieces} | {_key(p) for c in cands for p in _spans(c)}
     agree.discard("")
-    h1s = [(h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True) if not _is_site(h, sites)]
+    # an <h1> repeated word for word (one for small screens, one for large) counts once
+    h1s = list({_key(h): (h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True)
+                if not _is_site(h, sites)}.values())
     # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
     # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
     colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
@@ -707,6 +726,11 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
         for piece in pieces:
             if _covers(h1, piece, children):
                 return piece
+    # an <h1> of three words or more equal to the part of a declared title after a colon: the
+    # headline the page shows, without the kicker it declares before it (``Petition: Headline``)
+    for h1, _ in h1s:
+        if _key(h1).count(" ") >= 2 and _key(h1) in colon:
+            return h1
     # the longest <h1> agreeing with a part of a declared title ("Zoll", "Fachmeldungen" and the
     # headline, each in an <h1> of its own); a one-word <h1> agreeing with a part of <title> only
     # is a page label ("detail", "News") when the page names its headline elsewhere
@@ -865,6 +889,18 @@ def _dateline_day(piece: str, table: dict[str, int], pattern: re.Pattern[str]) -
     return day_of(iso)
 
 
+def month_dateline(text: str) -> str | None:
+    """The day ``text`` gives when it is a dateline written with a month name of
+    ``data/page_date_months.tsv`` (``20. März 2021 - 15:00 Uhr``, ``04 de mayo 2022``): the day and at
+    most :data:`DATELINE_OTHER_WORDS` other words.  ISO, or ``None``."""
+    if not 6 <= len(text) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(text):
+        return None
+    table, pattern = _month_date_re()
+    if pattern.search(text.translate(_DIGITS).casefold()) is None:
+        return None
+    return _dateline_day(text, table, pattern)
+
+
 def text_dateline(root: etree._Element) -> str | None:
     """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
     text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
@@ -940,7 +976,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         title=title[:TITLE_MAX_CHARS] if title else None,
         date=published,
         date_utc=utc,
-        other_dates=tuple(d for d in stated if d != published),
+        other_dates=tuple(d for d in dict.fromkeys((*stated, *_modified_days(found))) if d != published),
         date_guessed=guessed and published is not None,
         modified=modified,
         authors=authors,
@@ -1010,6 +1046,14 @@ def _stated_days(found: _Found) -> list[str]:
         if day and day not in out:
             out.append(day)
     return out[:MAX_OTHER_DATES + 1]
+
+
+def _modified_days(found: _Found) -> list[str]:
+    """The days the page states as its last change (``article:modified_time``, JSON-LD
+    ``dateModified``): a dateline under the headline showing one of them is the day the page shows,
+    without an update cue (``Updated …``, which the layout reads apart)."""
+    days = [day_of(raw) for raw in (*found.meta.get("modified", ()), found.ld_modified) if raw]
+    return [d for d in dict.fromkeys(days) if d]
 
 
 #: Two timestamps this close name one moment (a publication time written in UTC and in local time).
@@ -1158,6 +1202,7 @@ __all__ = [
     "choose_title",
     "day_of",
     "html_layout",
+    "month_dateline",
     "page_date",
     "read_page_meta",
     "strip_site",
