@@ -3,11 +3,13 @@ goes onto the :class:`~bicorpus.model.Document` record.
 
 :func:`read_page_meta` reads the parsed page once:
 
-* **title**: the visible ``<h1>`` when another source agrees with it (``og:title``, JSON-LD
-  ``headline``, ``<title>`` or a part of one between separators); the headline part of an
-  ``<h1>`` that also holds a kicker or a date, when another source gives that part; the only
-  ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
-  ``<h1>`` elements stand beside it: not a page label or a tagline); else ``og:title`` /
+* **title**: the visible ``<h1>`` (one repeated word for word counted once; the spacing of a
+  declared title that differs from it in spaces alone) when another source agrees with it
+  (``og:title``, JSON-LD ``headline``, ``<title>`` or a part of one between separators); the
+  headline part of an ``<h1>`` that also holds a kicker or a date, when another source gives that
+  part; the only ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
+  ``<h1>`` elements stand beside it: not a page label or a tagline); an ``<h1>`` equal to the part
+  of a declared title after a colon (``Petition: Headline``); else ``og:title`` /
   JSON-LD ``headline`` / ``<title>``, each
   without the site name the page puts before or after it (``Headline | Site``,
   ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
@@ -21,7 +23,8 @@ goes onto the :class:`~bicorpus.model.Document` record.
   page's), ``itemprop="datePublished"``, a ``<time>`` in the article (not one in a list item or a
   related-articles box: another article's teaser), the page's URL (``/2017/04/12/``);
   a UTC timestamp gives way to the page's local day (:func:`_local_day`, :func:`page_date`); the
-  other days the page states are kept (a dateline showing one of them makes it the date).  Without
+  other days the page states, its modified day among them, are kept (a dateline showing one of
+  them makes it the date: a page showing its last change as its date).  Without
   a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
   guess).  A modified date (``dateModified``, ``article:modified_time``) only when nothing else
   gives one (``PageMeta.modified``).  Only days from 1991 to tomorrow count (no ``1970-01-01``, no
