@@ -99,3 +99,20 @@ def test_an_h1_equal_to_the_declared_title_after_its_kicker_and_colon() -> None:
                 f"<article><h1>{headline}</h1>{BODY_AR}</article>"
                 "<aside><h1>تسجيل الدخول إلى الموقع</h1></aside>")
     assert meta_of(html).title == headline
+
+
+# --- a day of eight digits inside a URL's name ---------------------------------------------------
+
+
+def test_url_day_reads_eight_digits_inside_a_name() -> None:
+    assert page_meta.url_day("https://example.org/security/alert20170412.html") == "2017-04-12"
+    assert page_meta.url_day("https://example.org/news/yarmouk-deal-20170412-nu3rk") == "2017-04-12"
+    assert page_meta.url_day("https://example.org/news/201704123/yarmouk") is None  # nine digits: an id
+    assert page_meta.url_day("https://example.org/news/20171312-yarmouk") is None  # no 13th month
+
+
+def test_the_canonical_url_of_a_syndicated_page_gives_its_day() -> None:
+    html = page("<title>اتفاق في اليرموك</title>"
+                "<link rel='canonical' href='https://example.org/news/yarmouk-deal-20170412'>",
+                f"<article><h1>اتفاق في اليرموك</h1>{BODY_AR}</article>")
+    assert meta_of(html).date == "2017-04-12"

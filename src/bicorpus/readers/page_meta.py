@@ -116,7 +116,9 @@ _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
 _COMPACT_DAY_RE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?\s*$")
 _URL_DATE_RES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
-    re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+    # eight digits standing apart from other digits, after a slash or inside a name
+    # (``/20170412/``, ``alert20170412.html``, ``-20170412-nu3r``)
+    re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
 )
 _ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -214,7 +216,7 @@ def day_of(value: Any, today: _dt.date | None = None) -> str | None:
 
 def url_day(url: str | None) -> str | None:
     """The publication day a URL's path gives (``/2017/04/12/``, ``/2020-06-03-1.38``,
-    ``/20170412/``), or ``None``."""
+    ``/20170412/``, ``alert20170412.html``, ``-20170412-a1b2``), or ``None``."""
     if not url:
         return None
     path = unquote(urlsplit(url).path)
