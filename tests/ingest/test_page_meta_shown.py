@@ -114,5 +114,7 @@ def test_url_day_reads_eight_digits_inside_a_name() -> None:
 def test_the_canonical_url_of_a_syndicated_page_gives_its_day() -> None:
     html = page("<title>اتفاق في اليرموك</title>"
                 "<link rel='canonical' href='https://example.org/news/yarmouk-deal-20170412'>",
-                f"<article><h1>اتفاق في اليرموك</h1>{BODY_AR}</article>")
+                f"<article><h1>اتفاق في اليرموك</h1>{BODY_AR}</article>"
+                "<footer><a href='https://example.org/archive/2017/04/14/other'>أرشيف</a></footer>")
+    # the URL the page declares, not a link to another page's day further down the markup
     assert meta_of(html).date == "2017-04-12"
