@@ -712,8 +712,10 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     agree = whole | {_key(p) for p in pieces} | {_key(p) for c in cands for p in _spans(c)}
     agree.discard("")
     # an <h1> repeated word for word (one for small screens, one for large) counts once
-    h1s = list({_key(h): (h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True)
-                if not _is_site(h, sites)}.values())
+    h1s: list[tuple[str, list[str]]] = []
+    for h, parts in zip(found.h1, found.h1_parts, strict=True):
+        if not _is_site(h, sites) and all(_key(h) != _key(seen) for seen, _ in h1s):
+            h1s.append((h, parts))
     # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
     # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
     colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
