@@ -118,3 +118,34 @@ def test_the_canonical_url_of_a_syndicated_page_gives_its_day() -> None:
                 "<footer><a href='https://example.org/archive/2017/04/14/other'>أرشيف</a></footer>")
     # the URL the page declares, not a link to another page's day further down the markup
     assert meta_of(html).date == "2017-04-12"
+
+
+# --- an <h1> beside a longer or different version of it in the declared title ----------------------
+
+
+def test_an_h1_the_declared_title_opens_with_and_goes_on_from() -> None:
+    html = page("<meta property='og:title' content='Lentil soup with cumin by jane | Kitchen Club'>"
+                "<meta property='og:site_name' content='Kitchen Club'>",
+                f"<h1>Lentil-soup-with-cumin</h1><h1>Join the club</h1><article>{BODY_EN}</article>")
+    assert meta_of(html).title == "Lentil-soup-with-cumin"
+    html = page("<title>اتفاق في اليرموك بين الفصيلين، دمشق</title>",
+                "<h1>أخبار</h1><h1>اتفاق في اليرموك بين الفصيلين</h1><h1>تعليقات القراء على الخبر</h1>"
+                f"<article>{BODY_AR}</article>")
+    assert meta_of(html).title == "اتفاق في اليرموك بين الفصيلين"
+
+
+def test_an_h1_and_a_declared_title_sharing_their_first_part_are_two_versions() -> None:
+    html = page("<title>Leasing, credit or cash – which pays?</title>",
+                f"<h1>Leasing, credit or cash – which is cheaper?</h1><article>{BODY_EN}</article>")
+    assert meta_of(html).title == "Leasing, credit or cash – which is cheaper?"
+    html = page("<title>الإيجار أم الشراء – أيهما أربح؟</title>",
+                f"<h1>الإيجار أم الشراء – أيهما أرخص اليوم؟</h1><article>{BODY_AR}</article>")
+    assert meta_of(html).title == "الإيجار أم الشراء – أيهما أرخص اليوم؟"
+
+
+def test_a_kicker_before_the_declared_headline_in_the_h1_is_still_cut() -> None:
+    # the declared title goes on with the site's name, not with words of its own
+    html = page("<title>Jane Doe elected president | Church Radio - Catholic news</title>"
+                "<meta property='og:site_name' content='Church Radio'>",
+                f"<h1>\"Reform now\" / Jane Doe elected president</h1><article>{BODY_EN}</article>")
+    assert meta_of(html).title == "Jane Doe elected president"

@@ -9,7 +9,8 @@ goes onto the :class:`~bicorpus.model.Document` record.
   headline part of an ``<h1>`` that also holds a kicker or a date, when another source gives that
   part; the only ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
   ``<h1>`` elements stand beside it: not a page label or a tagline); an ``<h1>`` equal to the part
-  of a declared title after a colon (``Petition: Headline``); else ``og:title`` /
+  of a declared title after a colon (``Petition: Headline``), or that a declared title opens with
+  and goes on from (``Headline, Thailand``); else ``og:title`` /
   JSON-LD ``headline`` / ``<title>``, each
   without the site name the page puts before or after it (``Headline | Site``,
   ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
@@ -617,6 +618,27 @@ def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = Fal
             or (split and pk in {_key(p) for p in _parts(h1)}))
 
 
+def _variant(h1: str, piece: str, cands: Sequence[str], sites: set[str]) -> bool:
+    """``h1`` and a declared title are two versions of one headline: both open (or both close)
+    with ``piece`` and go on past a separator with words of their own, not a site name
+    (``Leasing or buying – which is cheaper?`` beside ``Leasing or buying – which pays?``): the
+    ``<h1>`` is then the headline the page shows, not ``piece``."""
+    hk, pk = _key(h1), _key(piece)
+    opens = hk.startswith(pk + " ")
+    for cand in cands:
+        keys = [_key(p) for p in _parts(cand)]
+        if pk not in keys:
+            continue
+        at = keys.index(pk)
+        nxt = at + 1 if opens else at - 1
+        if not 0 <= nxt < len(keys):
+            continue
+        other = _parts(cand)[nxt]
+        if keys[nxt] and keys[nxt] not in hk and not _is_site(other, sites):
+            return True
+    return False
+
+
 _OPEN_SEPS = "_|│-–—:·•»›/~：｜＿－"
 
 
@@ -749,8 +771,14 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
             return h1
     for h1, _ in h1s:
         for piece in pieces:
-            if _covers(h1, piece, split=True):
+            if _covers(h1, piece, split=True) and not _variant(h1, piece, cands, sites):
                 return piece
+    # an <h1> of three words or more that a declared title opens with and goes on from (``Recipe``
+    # and ``Recipe by jane``, ``Headline`` and ``Headline, Thailand``): the headline the page shows
+    for h1, _ in h1s:
+        key = _key(h1)
+        if key.count(" ") >= 2 and any(_key(c).startswith(key + " ") for c in (og_s, ld_s, tt_s) if c):
+            return h1
     multi = [h1 for h1, _ in h1s if " " in h1]
     if len(multi) == 1 and ((len(h1s) == 1 and len(multi[0].split()) > LABEL_MAX_WORDS)
                             or _related(multi[0], cands)):
