@@ -535,6 +535,9 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
     run: list[int] = []
     for i, (start, end) in enumerate(lines):
         fits = WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
+        if run and not fits and _short_last_line(text, lines, run, i):
+            run.append(i)  # the paragraph's (or the cut page's) last words
+            fits = False
         if run and not (fits and text.count("\n", lines[run[-1]][1], start) == 1):
             close(run)
             run = []
@@ -542,6 +545,17 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
             run.append(i)
     close(run)
     return frozenset(wrapped)
+
+
+def _short_last_line(text: str, lines: list[tuple[int, int]], run: list[int], i: int) -> bool:
+    """Line ``i``, right under a run of wrapped lines, ends it short: Arabic words, narrower than
+    the run, closing a sentence or the page (a paragraph's last words, a page cut off in
+    mid-line); a short line under three lines of one width is otherwise no proof of wrapping
+    (a source's name under a date line and a headline given twice)."""
+    start, end = lines[i]
+    return (0 < end - start < WRAP_MIN_CHARS and run[-1] == i - 1
+            and text.count("\n", lines[i - 1][1], start) == 1 and _arabic_start(text[start:end])
+            and (len(run) >= WRAP_MIN_LINES or i == len(lines) - 1 or ends_sentence(text[start:end])))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -908,11 +922,13 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
         return False
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
-    first = next((ch for ch in t if ch.isalpha()), "")
+    first = next((ch for ch in (_LEAD_TAG_RE.sub("", t, count=1) if t[0] == "[" else t) if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower() and not u.date_lead
                                 and not _COUNT_OPENS_RE.match(t))
 
 
+#: A tag in square brackets opening a headline, in lower case or not (``[hollow words] Saudi …``).
+_LEAD_TAG_RE = re.compile(r"^\[[^\[\]]{1,30}\]\s*")
 #: A headline may open with a count, lower case after it: "10 farmers killed in ISWAP attack".
 _COUNT_OPENS_RE = re.compile(r"\d[\d,.]*\s[a-z]")
 _NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
@@ -939,6 +955,26 @@ def _block_given_twice(keys: list[str], k: int, i: int) -> bool:
     between = range(1, gap)
     return ((i + gap <= len(keys) and all(keys[k + d] and keys[k + d] == keys[i + d] for d in between))
             or (k - gap >= 0 and all(keys[k + d] and keys[k + d] == keys[k - gap + d] for d in between)))
+
+
+@cache
+def _auxiliary_verbs() -> frozenset[str]:
+    return frozenset(data_lines("auxiliary_verbs.txt"))
+
+
+#: An Arabic sentence opening on the conjunction "and" glued to its first word (``ويشير``, ``وقال``).
+_AND_OPENING_RE = re.compile(r"و[\u0621-\u064a]{2,}\s")
+
+
+def _sentence_of_text(text: str) -> bool:
+    """A short line that reads as a sentence of the article rather than a caption: it has an
+    English auxiliary or modal verb (``The group has previously welcomed any ceasefire.``:
+    ``data/auxiliary_verbs.txt``), or opens in Arabic on "and" (``ويشير القرار إلى …``), going on
+    from the paragraph above."""
+    if _AND_OPENING_RE.match(text):
+        return True
+    aux = _auxiliary_verbs()
+    return any(w in aux for w in text.lower().split())
 
 
 def _near_duplicates(a: str, b: str) -> bool:
@@ -971,7 +1007,8 @@ def _boilerplate_flags(
         u = units[i]
         if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
                 and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
-                and not u.text[:1].islower()):  # a line going on in lower case is the text, cut short
+                and not u.text[:1].islower()  # a line going on in lower case is the text, cut short
+                and not _sentence_of_text(u.text)):
             flags[i] = True
     for i in range(1, n):
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
@@ -980,7 +1017,8 @@ def _boilerplate_flags(
         for k in range(max(0, i - DUP_CAPTION_WINDOW), i):
             if (keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS
                     and not _block_given_twice(keys, k, i)):
-                flags[i] = flags[k] = True  # a long line given twice close by: alt text and caption
+                flags[i] = True  # a long line given twice close by: alt text and caption, ...
+                flags[k] = flags[k] or not _sentence_of_text(units[k].text)  # ... or the text and its copy
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
@@ -1018,6 +1056,8 @@ def _boilerplate_flags(
     _mark_excerpt_tail(units, flags)
     _mark_disclaimers(units, flags)
     _mark_closing_credits(units, para, flags)
+    _keep_cut_ending(units, flags, furniture)
+    _mark_listing_tags(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -1025,6 +1065,87 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+@cache
+def _cut_end_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("cut_end_words.txt"))
+
+
+#: A numbered section heading: ``1. Introduction``, ``2.1 Background``.
+_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\S.*)$")
+
+
+def _section_heading(text: str) -> bool:
+    """``Introduction``, ``Summary``, ``1. Introduction``, ``الملخص``: a report's section heading."""
+    m = _NUMBERED_HEADING_RE.match(text)
+    return _label_key(m.group("rest") if m else text) in _section_words()
+
+
+def _furniture_shaped(u: Unit) -> bool:
+    return bool(u.nav or u.label or u.decoration or u.caption or u.date or u.byline or u.page_byline)
+
+
+def _keep_cut_ending(units: list[Unit], flags: list[bool], furniture: Sequence[bool]) -> None:
+    """The page cut off by its end in mid-text: its last line, stopping on a word no sentence ends
+    on (``وينص المرسوم على``, ``… as part of the``: ``data/cut_end_words.txt``) under a line of
+    the text, or any short start of text under a section heading (``Summary`` / ``The Tali``,
+    ``1. Introduction`` / ``The Middle East``), is the text going on, with that heading; not a
+    footer's lines, nor a widget's (``شاركوا المقال على``: ``furniture``, :func:`furniture_lines`)."""
+    n = len(units)
+    if n < 3 or not flags[-1] or furniture[-1]:
+        return
+    last, above = units[-1], units[-2]
+    text = _FOOTNOTE_RE.sub("", last.text).rstrip()
+    if not text or _final_char(text) in _TERMINAL + _CLOSERS or _furniture_shaped(last):
+        return
+    if not _furniture_shaped(above) and _section_heading(above.text):
+        flags[-1] = flags[-2] = False
+        return
+    words = normalize_text(text).split()
+    if not flags[-2] and words and words[-1] in _cut_end_words():
+        flags[-1] = False
+
+
+#: A listing's item opens with its date and has its byline within this many lines under it.
+LISTING_BYLINE_REACH = 3
+#: A listing needs this many such items.
+LISTING_MIN_ITEMS = 2
+#: Most words of a topic-tag line between a listed teaser and the next item (a headline is longer).
+LISTING_TAG_MAX_WORDS = 5
+#: Lower-case words a line of topic tags may hold (``Politics & Diplomacy``, ``Peace and Security``).
+_TAG_JOINERS = frozenset({"&", "and", "of", "v", "vs"})
+
+
+def _tag_line(u: Unit) -> bool:
+    """``Elections Israel``, ``China Economy & Business``: a few words, capitalized in Latin letters,
+    ending no sentence."""
+    words = u.text.split()
+    return (0 < len(_WORD_RE.findall(u.text)) <= LISTING_TAG_MAX_WORDS and not ends_sentence(u.text)
+            and not (u.date or u.page_byline)
+            and all(not w[:1].isascii() or not w[:1].isalpha() or w[:1].isupper() or w in _TAG_JOINERS
+                    for w in words))
+
+
+def _mark_listing_tags(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """On a listing page (items each opening with a date line and a byline under their headline:
+    two or more), the lines of a few capitalized words between an item's teaser and the next item's
+    date (``Elections Israel``, ``Middle East Politics & Diplomacy``: :func:`_tag_line`) are the
+    item's topic tags: boilerplate.  A headline standing above its date is longer."""
+    n = len(units)
+    items = [i for i in range(1, n) if units[i].date and not flags[i]
+             and any(_byline_in_text(units[k]) for k in range(i + 1, min(n, i + 1 + LISTING_BYLINE_REACH)))]
+    if len(items) < LISTING_MIN_ITEMS:
+        return
+    for i in items:
+        j = i - 1
+        while j > 0 and not para[j]:
+            u = units[j]
+            if not flags[j]:
+                if not _tag_line(u):
+                    break
+                flags[j] = True
+            j -= 1
 
 
 #: Longest line read as a reporter's credit closing the article.
@@ -1054,7 +1175,7 @@ def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]
 DISCLAIMER_MAX_CHARS = 1500
 #: A disclaimer stands among the article's first or last lines (this many each side) and says
 #: what it is in its first characters.
-DISCLAIMER_EDGE_LINES = 2
+DISCLAIMER_EDGE_LINES = 4
 DISCLAIMER_OPENING_CHARS = 80
 
 
@@ -1112,8 +1233,21 @@ def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:
         return
     m = _STAMP_RE.match(units[0].text)
     rest = units[0].text[m.end():].strip() if m else ""
-    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest)):
+    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest) or _stamped_tag(rest)):
         flags[0] = True
+
+
+#: A topic tag beside the page's stamp has this many words (one word may be the text's start).
+STAMPED_TAG_WORDS = (2, 3)
+_PLAIN_WORDS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def _stamped_tag(rest: str) -> bool:
+    """What follows the page's stamp is a topic tag: two or three words of letters alone, no
+    punctuation (``date 2025-08-18 قطاع غزة``, ``date 2025-08-05 سلاح حزب الله``); a dateline has its
+    dash, colon or agency (``شفق نيوز- دمشق``, ``تونس - (د ب أ)``), a writer's name is a byline."""
+    return (STAMPED_TAG_WORDS[0] <= len(rest.split()) <= STAMPED_TAG_WORDS[1]
+            and _PLAIN_WORDS_RE.fullmatch(rest) is not None and not _bare_name(rest))
 
 
 _CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
@@ -1397,9 +1531,17 @@ def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> N
         flags[i] = True
         for j in range(i + 1, min(n, i + 1 + LIST_CUE_REACH)):
             u = units[j]
-            if (para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS or u.date or u.page_byline:
+            if ((((para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS) and not _listed_excerpt(u))
+                    or u.date or u.page_byline):
                 break
             flags[j] = True
+
+
+def _listed_excerpt(u: Unit) -> bool:
+    """A listed story's excerpt, cut with an ellipsis (``Amid an uproar over the lack of … case,…``):
+    under a "Related posts" cue it goes with the headlines, not the text."""
+    t = u.text.rstrip()
+    return len(t) <= SHAPE_MAX_CHARS and (t.endswith("…") or t.endswith("..."))
 
 
 def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
@@ -1592,6 +1734,9 @@ def analyze(
     boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)
     lang = article_language(units)
+    if _label_page(units):
+        return Layout(lang=lang, title=None, date=None, author=None, honorific=None,
+                      blocks=(_header_block(units[0]),), headings=())
     top = _top_zone_end(units, lang)
     bottom = _zone_end(units[top:][::-1], lang, require_marker=True)
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
@@ -1603,12 +1748,27 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date),
+        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+#: A page that is one line of at most this many words (no <h1>, no date) is a tag page's label.
+LABEL_PAGE_MAX_WORDS = 5
+
+
+def _label_page(units: list[Unit]) -> bool:
+    """The page is a tag or category page holding only its label (``سعر الفائدة 2026``, ``Syria
+    elections``): site chrome with no article under it, no title.  A headline alone (more words)
+    is still a title."""
+    if len(units) != 1:
+        return False
+    u = units[0]
+    return (u.html_level is None and not (u.date or u.date_in or u.date_lead)
+            and len(u.text) <= SHAPE_MAX_CHARS and len(_WORD_RE.findall(u.text)) <= LABEL_PAGE_MAX_WORDS)
 
 
 _STAMP_RE = re.compile(r"date (\d{4}-\d\d-\d\d)(?![\d-])")
@@ -1630,6 +1790,30 @@ def _page_day(date: str | None) -> str | None:
 
 #: Length of an ISO day (``2017-04-12``).
 DAY_ISO_CHARS = 10
+
+#: How far into the page's first line a day stamped with its time of day is read as the page's.
+OPENING_STAMP_CHARS = 300
+_TIME_AFTER_RE = re.compile(r"[\s,،]*(?:at\s+|في\s+|الساعة\s+)?\d{1,2}:\d{2}(?!\d)")
+
+
+def _opening_timestamp(units: list[Unit]) -> str | None:
+    """The day of a timestamp (a day right followed by its time of day: ``May 22, 2025, 1:07 PM``,
+    ``الأحد، 24 أغسطس 2025 09:08 ص``) early in the page's first line, on a page that gives no date
+    otherwise: a page run together into one line (byline, stamp and story: ``By <name> May 22,
+    2025, 1:07 PM Reuters …``) or a headline run on into ``Updated: 06 Dec 2022, 12:10 PM IST``.
+    A first line that is a dateline or the site's clock had its say already."""
+    if not units or units[0].date or not _CLOCK_TIME_RE.search(units[0].text, 0, OPENING_STAMP_CHARS):
+        return None
+    if _site_clock_day(units[0]):
+        return None
+    norm = normalize_text(units[0].text[:OPENING_STAMP_CHARS])
+    at = 0
+    while (found := find_date_normalized(norm[at:])) is not None:
+        end = at + found.end
+        if len(found.iso) == DAY_ISO_CHARS and _TIME_AFTER_RE.match(norm, end):
+            return found.iso
+        at = end
+    return None
 
 
 def _head_block(u: Unit) -> Block:
@@ -1656,7 +1840,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
-              and i not in templated]
+              and i not in templated and not _arabic_lead_sentence(units[i])]
     under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
     shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
     judged, off_topic = _off_topic(units, shaped, first_para, under)
@@ -1666,6 +1850,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
             and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])
+            and not _arabic_lead_sentence(units[zone[-1]])
             and _echoed(units, zone[-1], first_para, under)):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
@@ -1695,6 +1880,19 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+#: An Arabic line this long with a comma inside is a story's lead sentence, not its headline.
+LEAD_SENTENCE_MIN_CHARS = 100
+
+
+def _arabic_lead_sentence(u: Unit) -> bool:
+    """An Arabic line of :data:`LEAD_SENTENCE_MIN_CHARS` or more with an Arabic comma inside it
+    (``اقتحمت قوات الاحتلال، في وقت متأخر من مساء الأربعاء، مدينة جنين …``): the first sentence of
+    the story, given on its own line, not the page's title; Arabic headlines of that length run
+    without commas."""
+    t = u.text.rstrip(" ،")
+    return len(t) >= LEAD_SENTENCE_MIN_CHARS and "،" in t and u.lang == "ar"
 
 
 #: Opening words shared by lines made from one template (``Click the following link for a safe
@@ -1933,6 +2131,32 @@ def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras
     return kept_paras[0]
 
 
+#: Words a headline needs before the date glued to its end (fewer: a source's dateline).
+DATED_HEADLINE_MIN_WORDS = 6
+_DATE_SUFFIX_GAP_RE = re.compile(r"[\s\[(|/–—-]+$")
+#: A byline's opening word: "By <names> – <date>" is a dateline, not a headline.
+_BYLINE_OPENING_RE = re.compile(r"^(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|كتبه|تأليف)\b", re.I)
+#: A source's name between dashes before the date: "… – DW – 2025/10/19".
+_SOURCE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*[^\s|–—-]+(?:\s[^\s|–—-]+)?$")
+
+
+def _dated_headline(u: Unit, lang: str) -> bool:
+    """The first line above the text is a headline with its date glued to its end, perhaps after
+    the source's name (``… هدنة بين باكستان وأفغانستان – DW – 2025/10/19``, ``UN warns … cholera
+    [30/يوليو/2018]``): the page's title, the date kept as the page's."""
+    if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS or u.lang not in (lang, "mixed"):
+        return False
+    norm = normalize_text(u.text)
+    found = _first_date(norm)
+    if found is None or norm[found.end:].strip(" ])}.") != "":
+        return False
+    head = _DATE_SUFFIX_GAP_RE.sub("", norm[: found.start])
+    head = _DATE_SUFFIX_GAP_RE.sub("", _SOURCE_SUFFIX_RE.sub("", head))
+    if len(_WORD_RE.findall(head)) < DATED_HEADLINE_MIN_WORDS or _has_sentence_end(u.text):
+        return False
+    return head[-1:] not in _PARAGRAPH_END and _BYLINE_OPENING_RE.match(u.text) is None
+
+
 @cache
 def _lead_openers() -> frozenset[str]:
     return frozenset(w.casefold() for w in data_lines("lead_openers.txt"))
@@ -1942,6 +2166,39 @@ def _lead_openers() -> frozenset[str]:
 #: English word (Zipf frequency under this; "Mission Statement", "Key Findings" are headings).
 BARE_NAME_MAX_ZIPF = 4.0
 _BARE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,3}")
+
+
+#: Words of a name in Latin letters that are not capitalized (``Abd al-Aziz``, ``Jan van Dijk``).
+_NAME_PARTICLES = frozenset({"and", "al", "el", "bin", "ibn", "de", "da", "di", "du", "la", "le",
+                             "van", "von", "der", "den", "y"})
+
+
+def _byline_in_text(u: Unit) -> bool:
+    """``By Mark N. Katz``, ``Written by Jane Doe``, ``بقلم: محمد علي`` on its own line below the
+    first paragraph: the byline of a listed item or of an author box, not the text.  Only a name
+    (capitalized words, particles and commas in Latin letters; no sentence end): ``By then, the
+    fighters had left`` is the text."""
+    b = u.page_byline
+    if b is None or b.author is None or ends_sentence(u.text):
+        return False
+    words = b.author.replace(",", " ").split()
+    return all(not w[:1].isalpha() or not w[:1].isascii() or w[:1].isupper()
+               or w.lower() in _NAME_PARTICLES for w in words)
+
+
+#: Longest line read as a listed item's stamp (``April 20, 2016 | EXPERT: Ellen Laipson``).
+ITEM_STAMP_MAX_CHARS = 120
+#: What parts a listed item's stamp from its date.
+_STAMP_BARS = ("|", "•", "·")
+
+
+def _stamp_in_text(u: Unit) -> bool:
+    """A short line below the first paragraph that opens with a date and goes on, after a bar or a
+    dot, with a few words, no sentence (``April 20, 2016 | EXPERT: Ellen Laipson``, ``12 مارس 2024 |
+    كتب: …``): a listed item's stamp, not the text.  A timeline's entry goes on after a colon or a
+    dash (``March 2, 2016: Forces took …``)."""
+    return (u.date_lead is not None and u.date is None and len(u.text) <= ITEM_STAMP_MAX_CHARS
+            and any(bar in u.text for bar in _STAMP_BARS) and not ends_sentence(u.text))
 
 
 def _bare_name(text: str) -> bool:
@@ -1991,6 +2248,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     n = len(units)
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated, lang)
+    _mark_headline_tickers(units, para, boiler)
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
@@ -2018,6 +2276,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
+    if title_i is None and zone and _dated_headline(units[zone[0]], lang):
+        title_i = zone[0]
     if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
         title_i = summary
         later = [i for i in kept_paras if i > title_i]
@@ -2030,7 +2290,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
-    if picked and picked[0] == clock:
+    if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])
+                   or _listing_day(units, boiler, picked[0])):
         picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -2089,12 +2350,45 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
+        elif i > first_para and (_byline_in_text(u) or _stamp_in_text(u)):
+            out.blocks.append(Block("dateline", u.start, u.end))  # a listed item's or a box's byline
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: A ticker of headlines run into one line is at least this long, ...
+TICKER_MIN_CHARS = 250
+#: ... and stands among this many first lines of the article part, above its first paragraph.
+TICKER_REACH = 4
+#: The two dots that join an Arabic headline's parts (``«دافع عن الفتيات فقتل».. تفاصيل``); an
+#: ellipsis has three.
+_HEADLINE_JOIN_RE = re.compile(r"(?<!\.)\.\.(?!\.)")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+
+
+def _headline_ticker(u: Unit) -> bool:
+    """An Arabic site's ticker of headlines run together into one long line (``اندلاع حريق في شقة
+    سكنية .. تفاصيل مصرع شاب … جامعة بنها تشارك في …``): headlines joined by ``..`` and spaces, with
+    no comma anywhere (prose of that length has some) and no sentence end at its end."""
+    t = u.text.rstrip()
+    return (len(t) >= TICKER_MIN_CHARS and t[-1] not in _TERMINAL + _CLOSERS and "،" not in t and "," not in t
+            and _HEADLINE_JOIN_RE.search(t) is not None and _ARABIC_LETTER_RE.search(t) is not None)
+
+
+def _mark_headline_tickers(units: list[Unit], para: list[bool], boiler: list[bool]) -> None:
+    """Flag a ticker of headlines (:func:`_headline_ticker`) among the first lines, above the first
+    paragraph: the site's chrome, never the article's lead."""
+    for i in range(min(len(units), TICKER_REACH)):
+        if boiler[i]:
+            continue
+        if len(units[i].text) >= TICKER_MIN_CHARS and _headline_ticker(units[i]):
+            boiler[i] = True
+        elif para[i]:
+            return
 
 
 #: A standfirst has more words than this; a shorter line under the headline is a picture's
@@ -2451,6 +2745,28 @@ def _clock_in_two_calendars(norm: str) -> bool:
     """The site's clock: the time of day and the Hijri date beside the Gregorian one (``الثلاثاء 28
     أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ``); a page's own dateline gives one of them at most."""
     return _CLOCK_RE.search(norm) is not None and _HIJRI_YEAR_RE.search(norm) is not None
+
+
+#: A page with datelines of at least this many different days is a listing of dated items.
+LISTING_MIN_DAYS = 3
+
+
+def _listing_day(units: list[Unit], boiler: list[bool], at: int) -> bool:
+    """The dateline a page's date was read from is one of the item dates of a listing (a program's
+    or tag page's posts, each with its own day, or a timeline of dated entries): datelines of
+    :data:`LISTING_MIN_DAYS` different days or more kept on the page; none of them is the page's."""
+    if not units[at].date:
+        return False
+    days = {u.date for u, b in zip(units, boiler, strict=True) if u.date and not b}
+    return len(days) >= LISTING_MIN_DAYS
+
+
+def _site_clock_day(u: Unit) -> bool:
+    """The line a page's date was read from is the site's clock in two calendars (today's date, the
+    time of day and the Hijri date: ``الخميس 28 مارس 2024 10:05 مـ 18 رمضان 1445 هـ``), found
+    anywhere on a page with no dateline of its own: it dates the visit, not the page."""
+    return (len(u.text) <= SHAPE_MAX_CHARS and _CLOCK_RE.search(u.text) is not None
+            and _clock_in_two_calendars(normalize_text(u.text)))
 
 
 def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
