@@ -105,6 +105,19 @@ def test_collapse_whitespace_is_the_regex_rule_for_every_character():
             assert collapse_whitespace(text) == re.sub(r"\s+", " ", text).strip(), hex(cp)
 
 
+def test_remove_controls_is_the_regex_rule_for_every_character():
+    """A text found printable at once is given back: no control removed is printable."""
+    import sys
+
+    controls = re.compile("[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+    c0c1 = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    for cp in range(sys.maxunicode + 1):
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        text = f"a{chr(cp)}ب"
+        assert remove_controls(text) == c0c1.sub(" ", controls.sub("", text)), hex(cp)
+
+
 def test_remembered_and_long_texts_normalize_and_count_alike():
     """Short texts are remembered, long ones computed afresh: both give the rules' result."""
     line = "  جبهة   النصرة\u00a0«al\u2011Nusra» — ١٢ "
