@@ -259,6 +259,8 @@ def _strip_punct(norm: str) -> str:
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
 _KEY_WORD_RE = re.compile(r"[^\W_]+")
+#: Marks that open or close words (none a letter or digit): stripped from a word's edges at once.
+_KEY_EDGE_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’•·–—…،؛؟"
 _DIGIT_RE = re.compile(r"\d")
 
 
@@ -275,13 +277,18 @@ def line_key(text: str, norm: str | None = None) -> str:
 
     The runs of letters and digits (``[^\\W_]+``) joined by spaces, as ``[\\W_]+`` replaced by a
     space would give: a word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``)
-    is one run, and only the others are searched (a replacement per space costs more)."""
+    is one run, and so is a word that is one once the punctuation at its edges is stripped
+    (``(كوابح``, ``writes:``); only the others are searched (a replacement per space costs more)."""
     words: list[str] = []
     for part in (normalize_text(text) if norm is None else norm).split():
         if part.isalnum():
             words.append(part)
         else:
-            words.extend(_KEY_WORD_RE.findall(part))
+            core = part.strip(_KEY_EDGE_MARKS)
+            if core.isalnum():
+                words.append(core)
+            elif core:
+                words.extend(_KEY_WORD_RE.findall(part))
     return " ".join(words)
 
 
