@@ -37,7 +37,7 @@ from .dates import (
     weekday_names,
 )
 from .layout_furniture import furniture_lines
-from .normalize import lang_label, normalize_text, script_counts
+from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
 if TYPE_CHECKING:
@@ -267,7 +267,7 @@ _DIGIT_RE = re.compile(r"\d")
 def site_key(text: str) -> str:
     """A line's identity across the pages of a site: its text with spacing collapsed (site chrome
     repeats verbatim; this is cheap enough to take for every line of every page of a batch)."""
-    return " ".join(text.split())
+    return collapse_whitespace(text)
 
 
 def line_key(text: str, norm: str | None = None) -> str:
@@ -275,12 +275,19 @@ def line_key(text: str, norm: str | None = None) -> str:
     (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
     ``norm`` is ``normalize_text(text)`` when the caller has it already.
 
-    The runs of letters and digits (``[^\\W_]+``) joined by spaces, as ``[\\W_]+`` replaced by a
-    space would give: a word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``)
-    is one run, and so is a word that is one once the punctuation at its edges is stripped
-    (``(كوابح``, ``writes:``); only the others are searched (a replacement per space costs more)."""
+    The runs of letters and digits (:func:`alnum_runs`) joined by spaces, as ``[\\W_]+`` replaced
+    by a space would give."""
+    return " ".join(alnum_runs(normalize_text(text) if norm is None else norm))
+
+
+def alnum_runs(text: str) -> list[str]:
+    """The runs of letters and digits of ``text`` (``[^\\W_]+``), in order.
+
+    A word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``) is one run, and so
+    is a word that is one once the marks at its edges are stripped (``(كوابح``, ``writes:``); only
+    the others are searched (a replacement per space costs more)."""
     words: list[str] = []
-    for part in (normalize_text(text) if norm is None else norm).split():
+    for part in text.split():
         if part.isalnum():
             words.append(part)
         else:
@@ -289,7 +296,7 @@ def line_key(text: str, norm: str | None = None) -> str:
                 words.append(core)
             elif core:
                 words.extend(_KEY_WORD_RE.findall(part))
-    return " ".join(words)
+    return words
 
 
 # --- unit features -------------------------------------------------------------------------------

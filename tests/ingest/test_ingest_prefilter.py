@@ -156,6 +156,7 @@ def test_a_line_key_is_the_runs_of_letters_and_digits(text):
     # the words made of letters and digits alone are taken whole, and so are those with marks at
     # their edges only ("(دير»"); the others are searched
     assert layout.line_key(text, text) == re.sub(r"[\W_]+", " ", text).strip()
+    assert "".join(layout.alnum_runs(text)) == re.sub(r"[\W_]+", "", text)  # a long line's digest
     assert layout.line_key("= Deir ez-Zor Military Council =") == "deir ez zor military council"
     assert layout.line_key("• دير الزور: «المجلس العسكري»") == "دير الزور المجلس العسكري"
     assert layout.line_key("(al-Nusra), writes: «Idlib»…") == "al nusra writes idlib"
