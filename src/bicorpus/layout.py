@@ -72,7 +72,6 @@ _PUNCT_STRIP_RE = re.compile(r"[\s:：.\-–—|•·»«]+")
 # What _PUNCT_STRIP_RE changes in a text whose spaces are single and inside: one search tells
 # the texts it leaves as they are (most lines) from the others.
 _PUNCT_STRIP_NEEDED_RE = re.compile(r"[:：.\-–—|•·»«]|[^\S ]|  |^ | $")
-_LINE_RE = re.compile(r"[^\n]+")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _SPACES_RE = re.compile(r"\s+")
 
@@ -493,12 +492,13 @@ class Unit:
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the non-blank lines of ``text``, surrounding whitespace excluded."""
-    for m in _LINE_RE.finditer(text):
-        line = m.group()
+    start = 0
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            yield m.start() + lead, m.start() + lead + len(stripped)
+            yield start + lead, start + lead + len(stripped)
+        start += len(line) + 1
 
 
 @cache
