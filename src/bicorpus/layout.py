@@ -651,6 +651,7 @@ def _line_features(chunk: str) -> dict[str, object]:
 #: A menu given as one line has at least this many section words.
 MENU_MIN_WORDS = 3
 _MENU_JOINERS = frozenset({"and", "&", "و"})
+_MENU_PUNCT_RE = re.compile("[.,:;!?،؛؟\"']")
 
 
 @cache
@@ -661,7 +662,7 @@ def _menu_words() -> frozenset[str]:
 def _menu_line(norm: str) -> bool:
     """A site's menu on one line: three or more words, all section names (``data/menu_words.txt``:
     ``Home News Politics Economy``, ``الرئيسية أخبار محليات عربي ودولي``), no punctuation."""
-    if len(norm) > NAV_MAX_CHARS or any(ch in norm for ch in ".,:;!?،؛؟\"'"):
+    if len(norm) > NAV_MAX_CHARS or _MENU_PUNCT_RE.search(norm):
         return False
     words = norm.split()
     if len(words) < MENU_MIN_WORDS:
@@ -1755,6 +1756,7 @@ OFF_TOPIC_CHARS = 1000
 STEM_CHARS = 5
 
 
+@lru_cache(maxsize=LINE_MEMO_SIZE)  # the rules weigh a candidate title's words more than once
 def title_stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as short stems: words of three letters or more, not numbers
     nor function words (``data/title_stopwords.txt``), Arabic proclitics (``وال``, ``بال``, ``ال``

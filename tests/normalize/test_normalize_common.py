@@ -162,6 +162,18 @@ def test_the_label_alone_is_detect_langs(text):
         lambda m: unicodedata.normalize("NFKC", m.group()), text)
 
 
+def test_the_label_near_the_dominant_share_is_detect_langs():
+    """Every mix of up to 120 letters, the shares that round to the dominant share among them
+    (102 Arabic letters and 18 Latin: 0.85 exactly): the label made without rounding clear
+    shares is the one of the rounded shares."""
+    from bicorpus.normalize import lang_label
+
+    for total in range(1, 121):
+        for arabic in range(total + 1):
+            text = "ب" * arabic + "a" * (total - arabic)
+            assert lang_label(text) == detect_lang(text)[0], (arabic, total)
+
+
 def test_script_counts_of_every_character_near_the_two_scripts():
     # the Arabic block is counted from the UTF-8 lead bytes, its marks, digits and punctuation
     # taken off, the Arabic letters outside it and the Latin letters beyond ASCII added
