@@ -129,7 +129,7 @@ def test_remembered_and_long_texts_normalize_and_count_alike():
 
 
 _SCRIPTS_ALPHABET = st.sampled_from(
-    [*"aZ é ßøÀɏḀỿ×÷ 1٣", "داعش", "ـ", "ً", "ﻻ", "ݐ", "\u200f", "\x07", "\ud800", "’"]
+    [*"aZ é ßøÀɏḀỿ×÷ 1٣", "داعش", "أسامة", "،", "ـ", "ً", "ﻻ", "ݐ", "\u200f", "\x07", "\ud800", "’"]
 )
 
 
