@@ -923,11 +923,13 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
         return False
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
-    first = next((ch for ch in t if ch.isalpha()), "")
+    first = next((ch for ch in (_LEAD_TAG_RE.sub("", t, count=1) if t[0] == "[" else t) if ch.isalpha()), "")
     return bool(first) and not (first.isascii() and first.islower() and not u.date_lead
                                 and not _COUNT_OPENS_RE.match(t))
 
 
+#: A tag in square brackets opening a headline, in lower case or not (``[hollow words] Saudi …``).
+_LEAD_TAG_RE = re.compile(r"^\[[^\[\]]{1,30}\]\s*")
 #: A headline may open with a count, lower case after it: "10 farmers killed in ISWAP attack".
 _COUNT_OPENS_RE = re.compile(r"\d[\d,.]*\s[a-z]")
 _NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
@@ -1607,6 +1609,9 @@ def analyze(
     boilerplate, except header bullets, bylines and section headings."""
     units = units_of(text, html_headings)
     lang = article_language(units)
+    if _label_page(units):
+        return Layout(lang=lang, title=None, date=None, author=None, honorific=None,
+                      blocks=(_header_block(units[0]),), headings=())
     top = _top_zone_end(units, lang)
     bottom = _zone_end(units[top:][::-1], lang, require_marker=True)
     head, article, foot = units[:top], units[top : len(units) - bottom], units[len(units) - bottom :]
@@ -1618,12 +1623,27 @@ def analyze(
     return Layout(
         lang=lang,
         title=body.title,
-        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date),
+        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units),
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+#: A page that is one line of at most this many words (no <h1>, no date) is a tag page's label.
+LABEL_PAGE_MAX_WORDS = 5
+
+
+def _label_page(units: list[Unit]) -> bool:
+    """The page is a tag or category page holding only its label (``سعر الفائدة 2026``, ``Syria
+    elections``): site chrome with no article under it, no title.  A headline alone (more words)
+    is still a title."""
+    if len(units) != 1:
+        return False
+    u = units[0]
+    return (u.html_level is None and not (u.date or u.date_in or u.date_lead)
+            and len(u.text) <= SHAPE_MAX_CHARS and len(_WORD_RE.findall(u.text)) <= LABEL_PAGE_MAX_WORDS)
 
 
 _STAMP_RE = re.compile(r"date (\d{4}-\d\d-\d\d)(?![\d-])")
@@ -1645,6 +1665,30 @@ def _page_day(date: str | None) -> str | None:
 
 #: Length of an ISO day (``2017-04-12``).
 DAY_ISO_CHARS = 10
+
+#: How far into the page's first line a day stamped with its time of day is read as the page's.
+OPENING_STAMP_CHARS = 300
+_TIME_AFTER_RE = re.compile(r"[\s,،]*(?:at\s+|في\s+|الساعة\s+)?\d{1,2}:\d{2}(?!\d)")
+
+
+def _opening_timestamp(units: list[Unit]) -> str | None:
+    """The day of a timestamp (a day right followed by its time of day: ``May 22, 2025, 1:07 PM``,
+    ``الأحد، 24 أغسطس 2025 09:08 ص``) early in the page's first line, on a page that gives no date
+    otherwise: a page run together into one line (byline, stamp and story: ``By <name> May 22,
+    2025, 1:07 PM Reuters …``) or a headline run on into ``Updated: 06 Dec 2022, 12:10 PM IST``.
+    A first line that is a dateline or the site's clock had its say already."""
+    if not units or units[0].date or not _CLOCK_TIME_RE.search(units[0].text, 0, OPENING_STAMP_CHARS):
+        return None
+    if _site_clock_day(units[0]):
+        return None
+    norm = normalize_text(units[0].text[:OPENING_STAMP_CHARS])
+    at = 0
+    while (found := find_date_normalized(norm[at:])) is not None:
+        end = at + found.end
+        if len(found.iso) == DAY_ISO_CHARS and _TIME_AFTER_RE.match(norm, end):
+            return found.iso
+        at = end
+    return None
 
 
 def _head_block(u: Unit) -> Block:
@@ -1671,7 +1715,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
     (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
-              and i not in templated]
+              and i not in templated and not _arabic_lead_sentence(units[i])]
     under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
     shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
     judged, off_topic = _off_topic(units, shaped, first_para, under)
@@ -1681,6 +1725,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
             and _headline_shaped(units[zone[-1]], lang, min_words=2) and not _never_title(units[zone[-1]])
+            and not _arabic_lead_sentence(units[zone[-1]])
             and _echoed(units, zone[-1], first_para, under)):
         return zone[-1]
     h1 = [i for i in shaped if units[i].html_level == 1]
@@ -1710,6 +1755,19 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+#: An Arabic line this long with a comma inside is a story's lead sentence, not its headline.
+LEAD_SENTENCE_MIN_CHARS = 100
+
+
+def _arabic_lead_sentence(u: Unit) -> bool:
+    """An Arabic line of :data:`LEAD_SENTENCE_MIN_CHARS` or more with an Arabic comma inside it
+    (``اقتحمت قوات الاحتلال، في وقت متأخر من مساء الأربعاء، مدينة جنين …``): the first sentence of
+    the story, given on its own line, not the page's title; Arabic headlines of that length run
+    without commas."""
+    t = u.text.rstrip(" ،")
+    return len(t) >= LEAD_SENTENCE_MIN_CHARS and "،" in t and u.lang == "ar"
 
 
 #: Opening words shared by lines made from one template (``Click the following link for a safe
@@ -1949,6 +2007,32 @@ def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras
     return kept_paras[0]
 
 
+#: Words a headline needs before the date glued to its end (fewer: a source's dateline).
+DATED_HEADLINE_MIN_WORDS = 6
+_DATE_SUFFIX_GAP_RE = re.compile(r"[\s\[(|/–—-]+$")
+#: A byline's opening word: "By <names> – <date>" is a dateline, not a headline.
+_BYLINE_OPENING_RE = re.compile(r"^(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|كتبه|تأليف)\b", re.I)
+#: A source's name between dashes before the date: "… – DW – 2025/10/19".
+_SOURCE_SUFFIX_RE = re.compile(r"\s[|–—-]\s*[^\s|–—-]+(?:\s[^\s|–—-]+)?$")
+
+
+def _dated_headline(u: Unit, lang: str) -> bool:
+    """The first line above the text is a headline with its date glued to its end, perhaps after
+    the source's name (``… هدنة بين باكستان وأفغانستان – DW – 2025/10/19``, ``UN warns … cholera
+    [30/يوليو/2018]``): the page's title, the date kept as the page's."""
+    if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS or u.lang not in (lang, "mixed"):
+        return False
+    norm = normalize_text(u.text)
+    found = _first_date(norm)
+    if found is None or norm[found.end:].strip(" ])}.") != "":
+        return False
+    head = _DATE_SUFFIX_GAP_RE.sub("", norm[: found.start])
+    head = _DATE_SUFFIX_GAP_RE.sub("", _SOURCE_SUFFIX_RE.sub("", head))
+    if len(_WORD_RE.findall(head)) < DATED_HEADLINE_MIN_WORDS or _has_sentence_end(u.text):
+        return False
+    return head[-1:] not in _PARAGRAPH_END and _BYLINE_OPENING_RE.match(u.text) is None
+
+
 @cache
 def _lead_openers() -> frozenset[str]:
     return frozenset(w.casefold() for w in data_lines("lead_openers.txt"))
@@ -2007,6 +2091,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     n = len(units)
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated, lang)
+    _mark_headline_tickers(units, para, boiler)
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
@@ -2034,6 +2119,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             later = [i for i in kept_paras if i > first_para]
             lead_end = later[0] if later else n
             zone = [i for i in range(first_para) if not boiler[i]]
+    if title_i is None and zone and _dated_headline(units[zone[0]], lang):
+        title_i = zone[0]
     if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
         title_i = summary
         later = [i for i in kept_paras if i > title_i]
@@ -2046,7 +2133,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
-    if picked and picked[0] == clock:
+    if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])
+                   or _listing_day(units, boiler, picked[0])):
         picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -2111,6 +2199,37 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         else:
             out.blocks.append(Block("body", u.start, u.end, section=section))
     return out
+
+
+#: A ticker of headlines run into one line is at least this long, ...
+TICKER_MIN_CHARS = 250
+#: ... and stands among this many first lines of the article part, above its first paragraph.
+TICKER_REACH = 4
+#: The two dots that join an Arabic headline's parts (``«دافع عن الفتيات فقتل».. تفاصيل``); an
+#: ellipsis has three.
+_HEADLINE_JOIN_RE = re.compile(r"(?<!\.)\.\.(?!\.)")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064a]")
+
+
+def _headline_ticker(u: Unit) -> bool:
+    """An Arabic site's ticker of headlines run together into one long line (``اندلاع حريق في شقة
+    سكنية .. تفاصيل مصرع شاب … جامعة بنها تشارك في …``): headlines joined by ``..`` and spaces, with
+    no comma anywhere (prose of that length has some) and no sentence end at its end."""
+    t = u.text.rstrip()
+    return (len(t) >= TICKER_MIN_CHARS and t[-1] not in _TERMINAL + _CLOSERS and "،" not in t and "," not in t
+            and _HEADLINE_JOIN_RE.search(t) is not None and _ARABIC_LETTER_RE.search(t) is not None)
+
+
+def _mark_headline_tickers(units: list[Unit], para: list[bool], boiler: list[bool]) -> None:
+    """Flag a ticker of headlines (:func:`_headline_ticker`) among the first lines, above the first
+    paragraph: the site's chrome, never the article's lead."""
+    for i in range(min(len(units), TICKER_REACH)):
+        if boiler[i]:
+            continue
+        if len(units[i].text) >= TICKER_MIN_CHARS and _headline_ticker(units[i]):
+            boiler[i] = True
+        elif para[i]:
+            return
 
 
 #: A standfirst has more words than this; a shorter line under the headline is a picture's
@@ -2467,6 +2586,28 @@ def _clock_in_two_calendars(norm: str) -> bool:
     """The site's clock: the time of day and the Hijri date beside the Gregorian one (``الثلاثاء 28
     أكتوبر 2025 09:27 مـ 6 جمادى أول 1447 هـ``); a page's own dateline gives one of them at most."""
     return _CLOCK_RE.search(norm) is not None and _HIJRI_YEAR_RE.search(norm) is not None
+
+
+#: A page with datelines of at least this many different days is a listing of dated items.
+LISTING_MIN_DAYS = 3
+
+
+def _listing_day(units: list[Unit], boiler: list[bool], at: int) -> bool:
+    """The dateline a page's date was read from is one of the item dates of a listing (a program's
+    or tag page's posts, each with its own day, or a timeline of dated entries): datelines of
+    :data:`LISTING_MIN_DAYS` different days or more kept on the page; none of them is the page's."""
+    if not units[at].date:
+        return False
+    days = {u.date for u, b in zip(units, boiler, strict=True) if u.date and not b}
+    return len(days) >= LISTING_MIN_DAYS
+
+
+def _site_clock_day(u: Unit) -> bool:
+    """The line a page's date was read from is the site's clock in two calendars (today's date, the
+    time of day and the Hijri date: ``الخميس 28 مارس 2024 10:05 مـ 18 رمضان 1445 هـ``), found
+    anywhere on a page with no dateline of its own: it dates the visit, not the page."""
+    return (len(u.text) <= SHAPE_MAX_CHARS and _CLOCK_RE.search(u.text) is not None
+            and _clock_in_two_calendars(normalize_text(u.text)))
 
 
 def _given_twice_above(units: list[Unit], zone: list[int], shaped: list[int]) -> int | None:
