@@ -549,6 +549,9 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
     run: list[int] = []
     for i, (start, end) in enumerate(lines):
         fits = WRAP_MIN_CHARS <= end - start <= WRAP_MAX_CHARS and _arabic_start(text[start:end])
+        if run and not fits and _short_last_line(text, lines, run, i):
+            run.append(i)  # the paragraph's (or the cut page's) last words
+            fits = False
         if run and not (fits and text.count("\n", lines[run[-1]][1], start) == 1):
             close(run)
             run = []
@@ -556,6 +559,17 @@ def _wrapped_lines(text: str, lines: list[tuple[int, int]]) -> frozenset[int]:
             run.append(i)
     close(run)
     return frozenset(wrapped)
+
+
+def _short_last_line(text: str, lines: list[tuple[int, int]], run: list[int], i: int) -> bool:
+    """Line ``i``, right under a run of wrapped lines, ends it short: Arabic words, narrower than
+    the run, closing a sentence or the page (a paragraph's last words, a page cut off in
+    mid-line); a short line under three lines of one width is otherwise no proof of wrapping
+    (a source's name under a date line and a headline given twice)."""
+    start, end = lines[i]
+    return (0 < end - start < WRAP_MIN_CHARS and run[-1] == i - 1
+            and text.count("\n", lines[i - 1][1], start) == 1 and _arabic_start(text[start:end])
+            and (len(run) >= WRAP_MIN_LINES or i == len(lines) - 1 or ends_sentence(text[start:end])))
 
 
 def _spans(text: str) -> list[tuple[int, int]]:
@@ -958,6 +972,26 @@ def _block_given_twice(keys: list[str], k: int, i: int) -> bool:
             or (k - gap >= 0 and all(keys[k + d] and keys[k + d] == keys[k - gap + d] for d in between)))
 
 
+@cache
+def _auxiliary_verbs() -> frozenset[str]:
+    return frozenset(data_lines("auxiliary_verbs.txt"))
+
+
+#: An Arabic sentence opening on the conjunction "and" glued to its first word (``ويشير``, ``وقال``).
+_AND_OPENING_RE = re.compile(r"و[\u0621-\u064a]{2,}\s")
+
+
+def _sentence_of_text(text: str) -> bool:
+    """A short line that reads as a sentence of the article rather than a caption: it has an
+    English auxiliary or modal verb (``The group has previously welcomed any ceasefire.``:
+    ``data/auxiliary_verbs.txt``), or opens in Arabic on "and" (``ويشير القرار إلى …``), going on
+    from the paragraph above."""
+    if _AND_OPENING_RE.match(text):
+        return True
+    aux = _auxiliary_verbs()
+    return any(w in aux for w in text.lower().split())
+
+
 def _near_duplicates(a: str, b: str) -> bool:
     """One line repeats the other, whole or as its start, perhaps after a one-word label
     (``PHOTO: Smoke rises …`` / ``Smoke rises … U.S.-backed fighters …``)."""
@@ -988,7 +1022,8 @@ def _boilerplate_flags(
         u = units[i]
         if (not flags[i] and long_[i - 1] and long_[i + 1] and len(u.text) < CAPTION_NEIGHBOUR_CHARS
                 and _final_char(u.text) == "." and len(_WORD_RE.findall(u.text)) <= CAPTION_MAX_WORDS
-                and not u.text[:1].islower()):  # a line going on in lower case is the text, cut short
+                and not u.text[:1].islower()  # a line going on in lower case is the text, cut short
+                and not _sentence_of_text(u.text)):
             flags[i] = True
     for i in range(1, n):
         if (units[i - 1].credit and len(units[i].text) <= CREDIT_CAPTION_MAX_CHARS
@@ -997,7 +1032,8 @@ def _boilerplate_flags(
         for k in range(max(0, i - DUP_CAPTION_WINDOW), i):
             if (keys[i] and keys[i] == keys[k] and len(keys[i]) >= DUP_CAPTION_MIN_CHARS
                     and not _block_given_twice(keys, k, i)):
-                flags[i] = flags[k] = True  # a long line given twice close by: alt text and caption
+                flags[i] = True  # a long line given twice close by: alt text and caption, ...
+                flags[k] = flags[k] or not _sentence_of_text(units[k].text)  # ... or the text and its copy
     for _ in range(2):  # both directions: a caption's repeat before or after it
         for i in range(1, n):
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
@@ -1035,6 +1071,8 @@ def _boilerplate_flags(
     _mark_excerpt_tail(units, flags)
     _mark_disclaimers(units, flags)
     _mark_closing_credits(units, para, flags)
+    _keep_cut_ending(units, flags, furniture)
+    _mark_listing_tags(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -1042,6 +1080,87 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+@cache
+def _cut_end_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("cut_end_words.txt"))
+
+
+#: A numbered section heading: ``1. Introduction``, ``2.1 Background``.
+_NUMBERED_HEADING_RE = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+(?P<rest>\S.*)$")
+
+
+def _section_heading(text: str) -> bool:
+    """``Introduction``, ``Summary``, ``1. Introduction``, ``الملخص``: a report's section heading."""
+    m = _NUMBERED_HEADING_RE.match(text)
+    return _label_key(m.group("rest") if m else text) in _section_words()
+
+
+def _furniture_shaped(u: Unit) -> bool:
+    return bool(u.nav or u.label or u.decoration or u.caption or u.date or u.byline or u.page_byline)
+
+
+def _keep_cut_ending(units: list[Unit], flags: list[bool], furniture: Sequence[bool]) -> None:
+    """The page cut off by its end in mid-text: its last line, stopping on a word no sentence ends
+    on (``وينص المرسوم على``, ``… as part of the``: ``data/cut_end_words.txt``) under a line of
+    the text, or any short start of text under a section heading (``Summary`` / ``The Tali``,
+    ``1. Introduction`` / ``The Middle East``), is the text going on, with that heading; not a
+    footer's lines, nor a widget's (``شاركوا المقال على``: ``furniture``, :func:`furniture_lines`)."""
+    n = len(units)
+    if n < 3 or not flags[-1] or furniture[-1]:
+        return
+    last, above = units[-1], units[-2]
+    text = _FOOTNOTE_RE.sub("", last.text).rstrip()
+    if not text or _final_char(text) in _TERMINAL + _CLOSERS or _furniture_shaped(last):
+        return
+    if not _furniture_shaped(above) and _section_heading(above.text):
+        flags[-1] = flags[-2] = False
+        return
+    words = normalize_text(text).split()
+    if not flags[-2] and words and words[-1] in _cut_end_words():
+        flags[-1] = False
+
+
+#: A listing's item opens with its date and has its byline within this many lines under it.
+LISTING_BYLINE_REACH = 3
+#: A listing needs this many such items.
+LISTING_MIN_ITEMS = 2
+#: Most words of a topic-tag line between a listed teaser and the next item (a headline is longer).
+LISTING_TAG_MAX_WORDS = 5
+#: Lower-case words a line of topic tags may hold (``Politics & Diplomacy``, ``Peace and Security``).
+_TAG_JOINERS = frozenset({"&", "and", "of", "v", "vs"})
+
+
+def _tag_line(u: Unit) -> bool:
+    """``Elections Israel``, ``China Economy & Business``: a few words, capitalized in Latin letters,
+    ending no sentence."""
+    words = u.text.split()
+    return (0 < len(_WORD_RE.findall(u.text)) <= LISTING_TAG_MAX_WORDS and not ends_sentence(u.text)
+            and not (u.date or u.page_byline)
+            and all(not w[:1].isascii() or not w[:1].isalpha() or w[:1].isupper() or w in _TAG_JOINERS
+                    for w in words))
+
+
+def _mark_listing_tags(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """On a listing page (items each opening with a date line and a byline under their headline:
+    two or more), the lines of a few capitalized words between an item's teaser and the next item's
+    date (``Elections Israel``, ``Middle East Politics & Diplomacy``: :func:`_tag_line`) are the
+    item's topic tags: boilerplate.  A headline standing above its date is longer."""
+    n = len(units)
+    items = [i for i in range(1, n) if units[i].date and not flags[i]
+             and any(_byline_in_text(units[k]) for k in range(i + 1, min(n, i + 1 + LISTING_BYLINE_REACH)))]
+    if len(items) < LISTING_MIN_ITEMS:
+        return
+    for i in items:
+        j = i - 1
+        while j > 0 and not para[j]:
+            u = units[j]
+            if not flags[j]:
+                if not _tag_line(u):
+                    break
+                flags[j] = True
+            j -= 1
 
 
 #: Longest line read as a reporter's credit closing the article.
@@ -1071,7 +1190,7 @@ def _mark_closing_credits(units: list[Unit], para: list[bool], flags: list[bool]
 DISCLAIMER_MAX_CHARS = 1500
 #: A disclaimer stands among the article's first or last lines (this many each side) and says
 #: what it is in its first characters.
-DISCLAIMER_EDGE_LINES = 2
+DISCLAIMER_EDGE_LINES = 4
 DISCLAIMER_OPENING_CHARS = 80
 
 
@@ -1129,8 +1248,21 @@ def _mark_stamped_chrome(units: list[Unit], flags: list[bool]) -> None:
         return
     m = _STAMP_RE.match(units[0].text)
     rest = units[0].text[m.end():].strip() if m else ""
-    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest)):
+    if rest and (is_navigation(rest) or is_caption(rest) or is_header_label(rest) or _stamped_tag(rest)):
         flags[0] = True
+
+
+#: A topic tag beside the page's stamp has this many words (one word may be the text's start).
+STAMPED_TAG_WORDS = (2, 3)
+_PLAIN_WORDS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)*")
+
+
+def _stamped_tag(rest: str) -> bool:
+    """What follows the page's stamp is a topic tag: two or three words of letters alone, no
+    punctuation (``date 2025-08-18 قطاع غزة``, ``date 2025-08-05 سلاح حزب الله``); a dateline has its
+    dash, colon or agency (``شفق نيوز- دمشق``, ``تونس - (د ب أ)``), a writer's name is a byline."""
+    return (STAMPED_TAG_WORDS[0] <= len(rest.split()) <= STAMPED_TAG_WORDS[1]
+            and _PLAIN_WORDS_RE.fullmatch(rest) is not None and not _bare_name(rest))
 
 
 _CODE_WORD_RE = re.compile(r"[^\W\d_]{3,}")
@@ -1414,9 +1546,17 @@ def _mark_list_cues(units: list[Unit], para: list[bool], flags: list[bool]) -> N
         flags[i] = True
         for j in range(i + 1, min(n, i + 1 + LIST_CUE_REACH)):
             u = units[j]
-            if (para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS or u.date or u.page_byline:
+            if ((((para[j] and not flags[j]) or len(u.text) > HEADLINE_MAX_CHARS) and not _listed_excerpt(u))
+                    or u.date or u.page_byline):
                 break
             flags[j] = True
+
+
+def _listed_excerpt(u: Unit) -> bool:
+    """A listed story's excerpt, cut with an ellipsis (``Amid an uproar over the lack of … case,…``):
+    under a "Related posts" cue it goes with the headlines, not the text."""
+    t = u.text.rstrip()
+    return len(t) <= SHAPE_MAX_CHARS and (t.endswith("…") or t.endswith("..."))
 
 
 def _mark_stamped_lists(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
@@ -2044,6 +2184,39 @@ BARE_NAME_MAX_ZIPF = 4.0
 _BARE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?){1,3}")
 
 
+#: Words of a name in Latin letters that are not capitalized (``Abd al-Aziz``, ``Jan van Dijk``).
+_NAME_PARTICLES = frozenset({"and", "al", "el", "bin", "ibn", "de", "da", "di", "du", "la", "le",
+                             "van", "von", "der", "den", "y"})
+
+
+def _byline_in_text(u: Unit) -> bool:
+    """``By Mark N. Katz``, ``Written by Jane Doe``, ``بقلم: محمد علي`` on its own line below the
+    first paragraph: the byline of a listed item or of an author box, not the text.  Only a name
+    (capitalized words, particles and commas in Latin letters; no sentence end): ``By then, the
+    fighters had left`` is the text."""
+    b = u.page_byline
+    if b is None or b.author is None or ends_sentence(u.text):
+        return False
+    words = b.author.replace(",", " ").split()
+    return all(not w[:1].isalpha() or not w[:1].isascii() or w[:1].isupper()
+               or w.lower() in _NAME_PARTICLES for w in words)
+
+
+#: Longest line read as a listed item's stamp (``April 20, 2016 | EXPERT: Ellen Laipson``).
+ITEM_STAMP_MAX_CHARS = 120
+#: What parts a listed item's stamp from its date.
+_STAMP_BARS = ("|", "•", "·")
+
+
+def _stamp_in_text(u: Unit) -> bool:
+    """A short line below the first paragraph that opens with a date and goes on, after a bar or a
+    dot, with a few words, no sentence (``April 20, 2016 | EXPERT: Ellen Laipson``, ``12 مارس 2024 |
+    كتب: …``): a listed item's stamp, not the text.  A timeline's entry goes on after a colon or a
+    dash (``March 2, 2016: Forces took …``)."""
+    return (u.date_lead is not None and u.date is None and len(u.text) <= ITEM_STAMP_MAX_CHARS
+            and any(bar in u.text for bar in _STAMP_BARS) and not ends_sentence(u.text))
+
+
 def _bare_name(text: str) -> bool:
     """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words; not
     a place or a group the name tables know (``Deir Ezzor``, ``Jabhat Nusra``: a kicker)."""
@@ -2193,6 +2366,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
+        elif i > first_para and (_byline_in_text(u) or _stamp_in_text(u)):
+            out.blocks.append(Block("dateline", u.start, u.end))  # a listed item's or a box's byline
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
             out.headings.append(Heading(u.text, u.start, u.end))
