@@ -41,7 +41,7 @@ from .layout_furniture import furniture_lines
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
-from .normalize import lang_label, normalize_text, script_counts
+from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
 if TYPE_CHECKING:
@@ -76,7 +76,6 @@ _PUNCT_STRIP_RE = re.compile(r"[\s:：.\-–—|•·»«]+")
 # What _PUNCT_STRIP_RE changes in a text whose spaces are single and inside: one search tells
 # the texts it leaves as they are (most lines) from the others.
 _PUNCT_STRIP_NEEDED_RE = re.compile(r"[:：.\-–—|•·»«]|[^\S ]|  |^ | $")
-_LINE_RE = re.compile(r"[^\n]+")
 _ALNUM_RE = re.compile(r"[^\W_]")
 _SPACES_RE = re.compile(r"\s+")
 
@@ -264,13 +263,15 @@ def _strip_punct(norm: str) -> str:
 
 _KEY_STRIP_RE = re.compile(r"[\W_]+")
 _KEY_WORD_RE = re.compile(r"[^\W_]+")
+#: Marks that open or close words (none a letter or digit): stripped from a word's edges at once.
+_KEY_EDGE_MARKS = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~«»“”‘’•·–—…،؛؟"
 _DIGIT_RE = re.compile(r"\d")
 
 
 def site_key(text: str) -> str:
     """A line's identity across the pages of a site: its text with spacing collapsed (site chrome
     repeats verbatim; this is cheap enough to take for every line of every page of a batch)."""
-    return " ".join(text.split())
+    return collapse_whitespace(text)
 
 
 def line_key(text: str, norm: str | None = None) -> str:
@@ -278,16 +279,28 @@ def line_key(text: str, norm: str | None = None) -> str:
     (``"= Deir ez-Zor Military Council ="`` and ``"Deir ez-Zor Military Council"`` are one key).
     ``norm`` is ``normalize_text(text)`` when the caller has it already.
 
-    The runs of letters and digits (``[^\\W_]+``) joined by spaces, as ``[\\W_]+`` replaced by a
-    space would give: a word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``)
-    is one run, and only the others are searched (a replacement per space costs more)."""
+    The runs of letters and digits (:func:`alnum_runs`) joined by spaces, as ``[\\W_]+`` replaced
+    by a space would give."""
+    return " ".join(alnum_runs(normalize_text(text) if norm is None else norm))
+
+
+def alnum_runs(text: str) -> list[str]:
+    """The runs of letters and digits of ``text`` (``[^\\W_]+``), in order.
+
+    A word made of them alone (``str.isalnum``, what ``\\w`` reads but ``_``) is one run, and so
+    is a word that is one once the marks at its edges are stripped (``(كوابح``, ``writes:``); only
+    the others are searched (a replacement per space costs more)."""
     words: list[str] = []
-    for part in (normalize_text(text) if norm is None else norm).split():
+    for part in text.split():
         if part.isalnum():
             words.append(part)
         else:
-            words.extend(_KEY_WORD_RE.findall(part))
-    return " ".join(words)
+            core = part.strip(_KEY_EDGE_MARKS)
+            if core.isalnum():
+                words.append(core)
+            elif core:
+                words.extend(_KEY_WORD_RE.findall(part))
+    return words
 
 
 # --- unit features -------------------------------------------------------------------------------
@@ -484,12 +497,13 @@ class Unit:
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Spans of the non-blank lines of ``text``, surrounding whitespace excluded."""
-    for m in _LINE_RE.finditer(text):
-        line = m.group()
+    start = 0
+    for line in text.split("\n"):
         stripped = line.strip()
         if stripped:
             lead = len(line) - len(line.lstrip())
-            yield m.start() + lead, m.start() + lead + len(stripped)
+            yield start + lead, start + lead + len(stripped)
+        start += len(line) + 1
 
 
 @cache
@@ -656,6 +670,7 @@ def _line_features(chunk: str) -> dict[str, object]:
 #: A menu given as one line has at least this many section words.
 MENU_MIN_WORDS = 3
 _MENU_JOINERS = frozenset({"and", "&", "و"})
+_MENU_PUNCT_RE = re.compile("[.,:;!?،؛؟\"']")
 
 
 @cache
@@ -666,7 +681,7 @@ def _menu_words() -> frozenset[str]:
 def _menu_line(norm: str) -> bool:
     """A site's menu on one line: three or more words, all section names (``data/menu_words.txt``:
     ``Home News Politics Economy``, ``الرئيسية أخبار محليات عربي ودولي``), no punctuation."""
-    if len(norm) > NAV_MAX_CHARS or any(ch in norm for ch in ".,:;!?،؛؟\"'"):
+    if len(norm) > NAV_MAX_CHARS or _MENU_PUNCT_RE.search(norm):
         return False
     words = norm.split()
     if len(words) < MENU_MIN_WORDS:
@@ -1957,6 +1972,7 @@ OFF_TOPIC_CHARS = 1000
 STEM_CHARS = 5
 
 
+@lru_cache(maxsize=LINE_MEMO_SIZE)  # the rules weigh a candidate title's words more than once
 def title_stems(text: str) -> frozenset[str]:
     """The content words of ``text`` as short stems: words of three letters or more, not numbers
     nor function words (``data/title_stopwords.txt``), Arabic proclitics (``وال``, ``بال``, ``ال``

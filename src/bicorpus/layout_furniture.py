@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from .data import data_lines
@@ -148,8 +148,18 @@ def furniture_lines(units: Sequence[Unit]) -> list[bool]:
         if len(u.text) > FURNITURE_MAX_CHARS:
             out[i] = footer_line(u.text)
         elif not (u.date or u.date_in or u.byline or u.page_byline):
-            out[i] = furniture_words_line(u.text, u.key)
+            out[i] = _furniture_words_of(u.text, u.key)
     return out
+
+
+#: Lines whose :func:`furniture_words_line` is remembered: a site's chrome repeats page to page.
+FURNITURE_MEMO_SIZE = 4096
+
+
+@lru_cache(maxsize=FURNITURE_MEMO_SIZE)
+def _furniture_words_of(text: str, key: str) -> bool:
+    """:func:`furniture_words_line` of a line and its key, remembered."""
+    return furniture_words_line(text, key)
 
 
 @cache

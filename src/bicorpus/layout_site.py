@@ -42,7 +42,7 @@ from itertools import chain
 from pathlib import Path
 
 from .corpus import loads_row
-from .layout import site_key
+from .layout import alnum_runs, site_key
 from .sources import source_format
 
 try:  # orjson writes and reads the memo's rows in a third of json's time, to the same values
@@ -95,13 +95,10 @@ def page_edges(text: str, folder: str) -> PageEdges:
     return PageEdges(site, keys, frozenset(f for line in long_lines if (f := _fold(line))))
 
 
-_FOLD_RE = re.compile(r"[\W_]+")
-
-
 def _fold(line: str) -> str:
     """A digest of a long line's letters and digits, case folded: copies of an article that differ
     in quotes, spacing or punctuation still share it."""
-    folded = _FOLD_RE.sub("", line[:FOLD_MAX_CHARS].casefold())
+    folded = "".join(alnum_runs(line[:FOLD_MAX_CHARS].casefold()))  # [\W_]+ dropped
     return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest() if folded else ""
 
 

@@ -147,16 +147,19 @@ def test_the_data_patterns_match_as_they_did(before, piece, after):
         assert patterns.search(text) == any(find(text) is not None for find in plain), (name, text)
 
 
-_KEY_ALPHABET = st.sampled_from([*"aZ_-.,: \t\u00a0é1٣", "دير", "ـ", "ً", "²", "\u200f", "ǅ", "Ⅻ"])
+_KEY_ALPHABET = st.sampled_from([*"aZ_-.,: \t\u00a0é1٣()«'…؟", "دير", "ـ", "ً", "²", "\u200f", "ǅ", "Ⅻ"])
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_KEY_ALPHABET, max_size=30).map("".join))
 def test_a_line_key_is_the_runs_of_letters_and_digits(text):
-    # the words made of letters and digits alone are taken whole, the others searched
+    # the words made of letters and digits alone are taken whole, and so are those with marks at
+    # their edges only ("(دير»"); the others are searched
     assert layout.line_key(text, text) == re.sub(r"[\W_]+", " ", text).strip()
+    assert "".join(layout.alnum_runs(text)) == re.sub(r"[\W_]+", "", text)  # a long line's digest
     assert layout.line_key("= Deir ez-Zor Military Council =") == "deir ez zor military council"
     assert layout.line_key("• دير الزور: «المجلس العسكري»") == "دير الزور المجلس العسكري"
+    assert layout.line_key("(al-Nusra), writes: «Idlib»…") == "al nusra writes idlib"
 
 
 _LABEL_ALPHABET = st.sampled_from([*"aZ:：.-–—|•·»« \t\n\u00a0\u2009_", "أخبار", "News"])

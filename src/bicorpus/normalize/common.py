@@ -25,6 +25,8 @@ _ANY_CONTROL_RE = re.compile(_CONTROLS_RE.pattern[:-1] + _C0C1_RE.pattern[1:])
 
 def remove_controls(text: str) -> str:
     """Drop bidi and zero-width controls, soft hyphens, BOMs and other control characters."""
+    if text.isprintable():  # every one of them is a format or control character: not printable
+        return text
     if _ANY_CONTROL_RE.search(text) is None:
         return text
     return _C0C1_RE.sub(" ", _CONTROLS_RE.sub("", text))
@@ -39,8 +41,11 @@ def collapse_whitespace(text: str) -> str:
 
     ``str.split`` and ``str.strip`` read whitespace as ``\\s`` does (``str.isspace``), so this is
     ``re.sub(r"\\s+", " ", text).strip()``, without a replacement per space.  A text already so
-    (single plain spaces inside, none at its ends: most lines) is given back as it is."""
-    if text[:1] != " " and text[-1:] != " " and "  " not in text and _ODD_SPACE_RE.search(text) is None:
+    (single plain spaces inside, none at its ends: most lines) is given back as it is.  Every
+    whitespace character but the plain space is unprintable (``str.isprintable``, a cheaper test
+    than the search for them)."""
+    if text[:1] != " " and text[-1:] != " " and "  " not in text and (
+            text.isprintable() or _ODD_SPACE_RE.search(text) is None):
         return text
     return " ".join(text.split())
 

@@ -69,11 +69,26 @@ def lang_shares(text: str) -> dict[str, float]:
     return {"ar": round(ar / total, 3), "en": round(en / total, 3)}
 
 
+#: Shares this far from :data:`DOMINANT_SHARE` compare with it as they do rounded to 3 places.
+_CLEAR_OF_ROUNDING = 0.001
+
+
 def lang_label(text: str) -> str:
-    """The label of :func:`detect_lang` alone (its shares not made)."""
+    """The label of :func:`detect_lang` alone (its shares not made, nor rounded when clear of the
+    dominant share)."""
     ar, en = script_counts(text)
     total = ar + en
-    return _label(round(ar / total, 3), round(en / total, 3)) if total else "en"
+    if not total:
+        return "en"
+    ar_share, en_share = ar / total, en / total
+    if ar_share > DOMINANT_SHARE + _CLEAR_OF_ROUNDING:
+        return "ar"
+    if ar_share < DOMINANT_SHARE - _CLEAR_OF_ROUNDING:
+        if en_share > DOMINANT_SHARE + _CLEAR_OF_ROUNDING:
+            return "en"
+        if en_share < DOMINANT_SHARE - _CLEAR_OF_ROUNDING:
+            return "mixed"
+    return _label(round(ar_share, 3), round(en_share, 3))
 
 
 def detect_lang(text: str) -> tuple[str, dict[str, float]]:

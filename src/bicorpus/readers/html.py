@@ -107,7 +107,8 @@ class PageMeta:
     date: str | None = None
     #: ``date`` is the UTC day of a timestamp (``…T02:25:54Z``): the page's local day may be one off.
     date_utc: bool = False
-    #: Other publication days the page states (metadata that disagrees): the one its text shows wins.
+    #: Other days the page states (publication days that disagree, the day of its last change): the
+    #: one its text shows wins.
     other_dates: tuple[str, ...] = ()
     #: ``date`` is htmldate's guess from the markup, not a date the page states: a dateline beats it.
     date_guessed: bool = False

@@ -52,7 +52,7 @@ from ..layout import PARAGRAPH_MIN_CHARS as _UNIT_PARAGRAPH_CHARS
 from ..layout import strip_bullet as _strip_bullet
 from ..normalize import normalize_text
 from .html import HtmlBlock, PageMeta, words_key
-from .page_meta import page_date
+from .page_meta import month_dateline, page_date
 
 #: Longest line (words) that can head an article's end or be a promotion line.
 END_MAX_WORDS = 12
@@ -131,11 +131,13 @@ def _update_line(text: str) -> bool:
 
 def _line_day(u: Unit, b: HtmlBlock, loose: bool) -> str | None:
     """The publication day a short line near the title shows: a dateline, a date opening or closing
-    it after a label, or (``loose``) a date in a short line (``Issued on: 27/08/2019 - 18:34``,
+    it after a label, a dateline written with a month name of another language
+    (:func:`~bicorpus.readers.page_meta.month_dateline`: ``20. März 2021 - 15:00 Uhr``), or
+    (``loose``) a date in a short line (``Issued on: 27/08/2019 - 18:34``,
     ``بيروت - الأحد ١٢ نيسان ٢٠١٧``); not in a list item, caption or navigation, not an update."""
     if b.item or b.caption or u.caption or u.nav or b.end - b.start > NEAR_DATE_MAX_CHARS:
         return None
-    day = u.date or u.date_lead or u.date_tail
+    day = u.date or u.date_lead or u.date_tail or month_dateline(u.text)
     if day is None and loose and u.date_in and (len(u.text) <= NEAR_DATE_IN_MAX_CHARS or "|" in u.text):
         day = u.date_in
     if day is None or len(day) != 10 or _update_line(u.text):

@@ -3,11 +3,14 @@ goes onto the :class:`~bicorpus.model.Document` record.
 
 :func:`read_page_meta` reads the parsed page once:
 
-* **title**: the visible ``<h1>`` when another source agrees with it (``og:title``, JSON-LD
-  ``headline``, ``<title>`` or a part of one between separators); the headline part of an
-  ``<h1>`` that also holds a kicker or a date, when another source gives that part; the only
-  ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
-  ``<h1>`` elements stand beside it: not a page label or a tagline); else ``og:title`` /
+* **title**: the visible ``<h1>`` (one repeated word for word counted once; the spacing of a
+  declared title that differs from it in spaces alone) when another source agrees with it
+  (``og:title``, JSON-LD ``headline``, ``<title>`` or a part of one between separators); the
+  headline part of an ``<h1>`` that also holds a kicker or a date, when another source gives that
+  part; the only ``<h1>`` of two words or more (sharing a word with a declared title when it is short or other
+  ``<h1>`` elements stand beside it: not a page label or a tagline); an ``<h1>`` equal to the part
+  of a declared title after a colon (``Petition: Headline``), or that a declared title opens with
+  and goes on from (``Headline, Thailand``); else ``og:title`` /
   JSON-LD ``headline`` / ``<title>``, each
   without the site name the page puts before or after it (``Headline | Site``,
   ``عنوان - الجزيرة نت``, ``Site » Section » Headline``; separators ``| - – — : « » › · • / ~ ::``
@@ -21,7 +24,8 @@ goes onto the :class:`~bicorpus.model.Document` record.
   page's), ``itemprop="datePublished"``, a ``<time>`` in the article (not one in a list item or a
   related-articles box: another article's teaser), the page's URL (``/2017/04/12/``);
   a UTC timestamp gives way to the page's local day (:func:`_local_day`, :func:`page_date`); the
-  other days the page states are kept (a dateline showing one of them makes it the date).  Without
+  other days the page states, its modified day among them, are kept (a dateline showing one of
+  them makes it the date: a page showing its last change as its date).  Without
   a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
   guess).  A modified date (``dateModified``, ``article:modified_time``) only when nothing else
   gives one (``PageMeta.modified``).  Only days from 1991 to tomorrow count (no ``1970-01-01``, no
@@ -113,7 +117,9 @@ _STAMP_RE = re.compile(r"^\s*(\d{10}|\d{13})\s*$")
 _COMPACT_DAY_RE = re.compile(r"^\s*((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?\s*$")
 _URL_DATE_RES = (
     re.compile(r"(?<![\d])((?:19|20)\d\d)[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?!\d)"),
-    re.compile(r"/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"),
+    # eight digits standing apart from other digits, after a slash or inside a name
+    # (``/20170412/``, ``alert20170412.html``, ``-20170412-nu3r``)
+    re.compile(r"(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)"),
 )
 _ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -211,7 +217,7 @@ def day_of(value: Any, today: _dt.date | None = None) -> str | None:
 
 def url_day(url: str | None) -> str | None:
     """The publication day a URL's path gives (``/2017/04/12/``, ``/2020-06-03-1.38``,
-    ``/20170412/``), or ``None``."""
+    ``/20170412/``, ``alert20170412.html``, ``-20170412-a1b2``), or ``None``."""
     if not url:
         return None
     path = unquote(urlsplit(url).path)
@@ -612,6 +618,27 @@ def _covers(h1: str, piece: str, children: Sequence[str] = (), split: bool = Fal
             or (split and pk in {_key(p) for p in _parts(h1)}))
 
 
+def _variant(h1: str, piece: str, cands: Sequence[str], sites: set[str]) -> bool:
+    """``h1`` and a declared title are two versions of one headline: both open (or both close)
+    with ``piece`` and go on past a separator with words of their own, not a site name
+    (``Leasing or buying – which is cheaper?`` beside ``Leasing or buying – which pays?``): the
+    ``<h1>`` is then the headline the page shows, not ``piece``."""
+    hk, pk = _key(h1), _key(piece)
+    opens = hk.startswith(pk + " ")
+    for cand in cands:
+        keys = [_key(p) for p in _parts(cand)]
+        if pk not in keys:
+            continue
+        at = keys.index(pk)
+        nxt = at + 1 if opens else at - 1
+        if not 0 <= nxt < len(keys):
+            continue
+        other = _parts(cand)[nxt]
+        if keys[nxt] and keys[nxt] not in hk and not _is_site(other, sites):
+            return True
+    return False
+
+
 _OPEN_SEPS = "_|│-–—:·•»›/~：｜＿－"
 
 
@@ -676,7 +703,24 @@ def _cut_quote(og: str | None, full: str | None) -> str | None:
 
 def choose_title(found: _Found, sites: set[str]) -> str | None:
     """The page's title from its candidates (see the module docstring)."""
-    return _tidy(_choose_title(found, sites))
+    return _tidy(_declared_spacing(_choose_title(found, sites), found))
+
+
+def _declared_spacing(title: str | None, found: _Found) -> str | None:
+    """``title`` as a declared title (``og:title``, JSON-LD, ``<title>``) or a part of one writes it,
+    when the two differ in spaces alone: an ``<h1>``'s text joins its inline elements with spaces
+    the page does not show (``<h1>Frauen im THW<span>:</span> Vergangenheit</h1>``)."""
+    if not title:
+        return title
+    bare = "".join(title.split())
+    for cand in (found.first("title"), found.ld_title, found.title):
+        cand = _clean(cand)
+        if not cand or cand == title:
+            continue
+        for piece in (cand, *_parts(cand), *_parts(cand, colon=True)):
+            if piece != title and "".join(piece.split()) == bare:
+                return piece
+    return title
 
 
 def _choose_title(found: _Found, sites: set[str]) -> str | None:
@@ -689,7 +733,11 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     whole = {_key(c) for c in cands} | {_key(c) for c in (og_s, ld_s, tt_s) if c}
     agree = whole | {_key(p) for p in pieces} | {_key(p) for c in cands for p in _spans(c)}
     agree.discard("")
-    h1s = [(h, parts) for h, parts in zip(found.h1, found.h1_parts, strict=True) if not _is_site(h, sites)]
+    # an <h1> repeated word for word (one for small screens, one for large) counts once
+    h1s: list[tuple[str, list[str]]] = []
+    for h, parts in zip(found.h1, found.h1_parts, strict=True):
+        if not _is_site(h, sites) and all(_key(h) != _key(seen) for seen, _ in h1s):
+            h1s.append((h, parts))
     # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
     # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
     colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
@@ -707,6 +755,11 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
         for piece in pieces:
             if _covers(h1, piece, children):
                 return piece
+    # an <h1> of three words or more equal to the part of a declared title after a colon: the
+    # headline the page shows, without the kicker it declares before it (``Petition: Headline``)
+    for h1, _ in h1s:
+        if _key(h1).count(" ") >= 2 and _key(h1) in colon:
+            return h1
     # the longest <h1> agreeing with a part of a declared title ("Zoll", "Fachmeldungen" and the
     # headline, each in an <h1> of its own); a one-word <h1> agreeing with a part of <title> only
     # is a page label ("detail", "News") when the page names its headline elsewhere
@@ -718,8 +771,14 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
             return h1
     for h1, _ in h1s:
         for piece in pieces:
-            if _covers(h1, piece, split=True):
+            if _covers(h1, piece, split=True) and not _variant(h1, piece, cands, sites):
                 return piece
+    # an <h1> of three words or more that a declared title opens with and goes on from (``Recipe``
+    # and ``Recipe by jane``, ``Headline`` and ``Headline, Thailand``): the headline the page shows
+    for h1, _ in h1s:
+        key = _key(h1)
+        if key.count(" ") >= 2 and any(_key(c).startswith(key + " ") for c in (og_s, ld_s, tt_s) if c):
+            return h1
     multi = [h1 for h1, _ in h1s if " " in h1]
     if len(multi) == 1 and ((len(h1s) == 1 and len(multi[0].split()) > LABEL_MAX_WORDS)
                             or _related(multi[0], cands)):
@@ -865,6 +924,18 @@ def _dateline_day(piece: str, table: dict[str, int], pattern: re.Pattern[str]) -
     return day_of(iso)
 
 
+def month_dateline(text: str) -> str | None:
+    """The day ``text`` gives when it is a dateline written with a month name of
+    ``data/page_date_months.tsv`` (``20. März 2021 - 15:00 Uhr``, ``04 de mayo 2022``): the day and at
+    most :data:`DATELINE_OTHER_WORDS` other words.  ISO, or ``None``."""
+    if not 6 <= len(text) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(text):
+        return None
+    table, pattern = _month_date_re()
+    if pattern.search(text.translate(_DIGITS).casefold()) is None:
+        return None
+    return _dateline_day(text, table, pattern)
+
+
 def text_dateline(root: etree._Element) -> str | None:
     """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
     text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
@@ -940,7 +1011,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         title=title[:TITLE_MAX_CHARS] if title else None,
         date=published,
         date_utc=utc,
-        other_dates=tuple(d for d in stated if d != published),
+        other_dates=tuple(d for d in dict.fromkeys((*stated, *_modified_days(found))) if d != published),
         date_guessed=guessed and published is not None,
         modified=modified,
         authors=authors,
@@ -1010,6 +1081,14 @@ def _stated_days(found: _Found) -> list[str]:
         if day and day not in out:
             out.append(day)
     return out[:MAX_OTHER_DATES + 1]
+
+
+def _modified_days(found: _Found) -> list[str]:
+    """The days the page states as its last change (``article:modified_time``, JSON-LD
+    ``dateModified``): a dateline under the headline showing one of them is the day the page shows,
+    without an update cue (``Updated …``, which the layout reads apart)."""
+    days = [day_of(raw) for raw in (*found.meta.get("modified", ()), found.ld_modified) if raw]
+    return [d for d in dict.fromkeys(days) if d]
 
 
 #: Two timestamps this close name one moment (a publication time written in UTC and in local time).
@@ -1158,6 +1237,7 @@ __all__ = [
     "choose_title",
     "day_of",
     "html_layout",
+    "month_dateline",
     "page_date",
     "read_page_meta",
     "strip_site",
