@@ -19,6 +19,8 @@ STUFFED_MIN_WORDS = 8
 STUFFED_MAX_DISTINCT = 0.55
 #: Fewest different spam words that make a line gambling spam.
 SPAM_MIN_WORDS = 3
+#: Shortest spam line of either kind (eight short words, or three brand names with a word or two).
+SPAM_MIN_CHARS = 24
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 #: Sentence and list punctuation: a line holding any of it is written for readers.
@@ -26,8 +28,9 @@ _PUNCT_RE = re.compile(r"[.!?؟:،,;]")
 
 
 @cache
-def _spam_words() -> tuple[str, ...]:
-    return tuple(normalize_text(w) for w in data_lines("spam_words.txt"))
+def _spam_words_re() -> re.Pattern[str]:
+    words = sorted({normalize_text(w) for w in data_lines("spam_words.txt")}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def keyword_stuffed(text: str) -> bool:
@@ -46,12 +49,12 @@ def gambling_spam(text: str, norm: str | None = None) -> bool:
     if _PUNCT_RE.search(text):
         return False
     norm = norm or normalize_text(text)
-    return sum(w in norm for w in _spam_words()) >= SPAM_MIN_WORDS
+    return len(set(_spam_words_re().findall(norm))) >= SPAM_MIN_WORDS
 
 
 def spam_line(text: str, norm: str | None = None) -> bool:
     """A keyword-stuffed line or a line of injected gambling links (``norm``: see
     :func:`gambling_spam`)."""
-    if " " not in text or _PUNCT_RE.search(text):  # one word, or written for readers
-        return False
+    if len(text) < SPAM_MIN_CHARS or " " not in text or _PUNCT_RE.search(text):
+        return False  # too short, one word, or written for readers
     return keyword_stuffed(text) or gambling_spam(text, norm)
