@@ -1076,13 +1076,15 @@ def _common_furniture() -> frozenset[str]:
 def _mark_common_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
     """A line that is, whole, one of the web's common furniture lines (``Spread the love``,
     ``Leave a Reply``, ``أعلن معنا``: ``data/common_furniture.txt``, mined from real HTML pages,
-    compared by :func:`line_key`) is boilerplate; not a bullet, byline or date, and not a heading
-    of the text: a heading between paragraphs on a page whose text has other such headings."""
+    compared by :func:`line_key`) under the first paragraph is boilerplate; not a bullet, byline or
+    date, and not a heading of the text: a heading between paragraphs on a page whose text has other
+    such headings."""
     furniture = _common_furniture()
-    hits = [i for i, u in enumerate(units) if u.key in furniture and not flags[i]]
+    first_para = next((i for i in range(len(units)) if para[i]), len(units))
+    # above the first paragraph the header rules place every line (title, dateline, site header)
+    hits = [i for i in range(first_para + 1, len(units)) if units[i].key in furniture and not flags[i]]
     if not hits:
         return
-    first_para = next((i for i in range(len(units)) if para[i]), len(units))
 
     def heads_text(i: int) -> bool:
         return first_para < i < len(units) - 1 and para[i + 1] and _is_heading_shape(units[i].text)
