@@ -18,8 +18,9 @@ For every page: its *visible lines* (the text of the page's block elements, scri
 hidden parts left out) and its *main text* (``trafilatura.extract`` with its evaluation's
 settings, plus the gold text where the corpus has it).  Every visible line of at most
 ``--max-words`` words is keyed as the layout keys lines (:func:`bicorpus.layout.line_key`:
-normalized, punctuation dropped); a line whose key is a line of the main text (or, for gold
-snippets, inside one) is *inside*, the others *outside*.  Counted per key: the distinct sites
+normalized, punctuation dropped); a line whose key is a line of the main text (a gold snippet
+whole, or a line of a gold body) is *inside*, the others *outside*: the furniture rule matches
+whole lines only, so the words inside a sentence do not count.  Counted per key: the distinct sites
 (hosts) that show it outside, and the pages that show it inside.  Kept: keys shown outside on
 ``--min-sites`` sites or more and inside on at most ``--max-inside`` pages.
 
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         sites.add(host)
         main_text = trafilatura.extract(markup, include_comments=False, include_tables=True) or ""
         main_keys = {line_key(x) for x in main_text.splitlines()}
-        gold = " \n ".join(line_key(g) for g in page["gold"])
+        main_keys |= {line_key(x) for g in page["gold"] for x in g.splitlines()}
         seen_in: set[str] = set()
         for line in lines:
             if len(line) > args.max_chars or len(line.split()) > args.max_words:
@@ -214,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
             key = line_key(line)
             if not key or key.isdigit():
                 continue
-            if key in main_keys or (gold and f" {key} " in f" {gold} "):
+            if key in main_keys:
                 seen_in.add(key)
             else:
                 outside_sites[key].add(host)
