@@ -57,8 +57,8 @@ def test_the_same_words_heading_a_section_of_the_text_stay_a_heading():
 def test_the_words_inside_a_sentence_stay_text():
     sentence_en = ("Readers were asked to join the conversation about the offensive, and hundreds of them "
                    "wrote in from Mosul and Erbil within the first day of the fighting.")
-    sentence_ar = ("ودعت الصحيفة المعلنين إلى أن أعلن معنا في حملة لدعم النازحين من إدلب وريفها خلال الأسابيع "
-                   "الماضية، فاستجاب عدد كبير منهم.")
+    sentence_ar = ("ودعت الصحيفة المعلنين إلى أن أعلن معنا في حملة لدعم النازحين من إدلب وريفها "
+                   "خلال الأسابيع الماضية، فاستجاب عدد كبير منهم.")
     got = regions("\n".join([TITLE_EN, PARA_EN, sentence_en, PARA_EN2]))
     assert got[sentence_en] == "body"
     got = regions("\n".join([TITLE_AR, PARA_AR, sentence_ar, PARA_AR2]))
