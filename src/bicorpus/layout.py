@@ -1083,6 +1083,7 @@ def _boilerplate_flags(
     _mark_closing_credits(units, para, flags)
     _keep_cut_ending(units, flags, furniture)
     _mark_listing_tags(units, para, flags)
+    _mark_common_furniture(units, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -1098,6 +1099,41 @@ def _mark_outlet_signature(units: list[Unit], para: list[bool], flags: list[bool
     last = max((i for i, p in enumerate(para) if p), default=None)
     if last is not None and last + 1 < len(units) and outlet_name(units[last + 1].text):
         flags[last + 1] = True
+
+
+@cache
+def _common_furniture() -> frozenset[str]:
+    return frozenset(line_key(line) for line in data_lines("common_furniture.txt"))
+
+
+def _mark_common_furniture(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """A line that is, whole, one of the web's common furniture lines (``Spread the love``,
+    ``Leave a Reply``, ``أعلن معنا``: ``data/common_furniture.txt``, mined from real HTML pages,
+    compared by :func:`line_key`) under the first paragraph is boilerplate; not a bullet, byline or
+    date, and not a heading of the text: a heading between paragraphs on a page whose text has other
+    such headings."""
+    furniture = _common_furniture()
+    first_para = next((i for i in range(len(units)) if para[i]), len(units))
+    # above the first paragraph the header rules place every line (title, dateline, site header)
+    hits = [i for i in range(first_para + 1, len(units)) if units[i].key in furniture and not flags[i]]
+    if not hits:
+        return
+
+    def heads_text(i: int) -> bool:
+        return first_para < i < len(units) - 1 and para[i + 1] and _is_heading_shape(units[i].text)
+
+    sectioned: bool | None = None
+    for i in hits:
+        u = units[i]
+        if u.bullet or u.byline or u.page_byline or u.date:
+            continue
+        if heads_text(i):
+            if sectioned is None:
+                sectioned = any(heads_text(j) and not flags[j] and units[j].key not in furniture
+                                for j in range(first_para + 1, len(units) - 1))
+            if sectioned:
+                continue
+        flags[i] = True
 
 
 @cache
