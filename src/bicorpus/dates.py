@@ -210,6 +210,10 @@ def _iso(year: int, month: int, day: int | None) -> str | None:
         return None
 
 
+#: Months in a year: a larger number in a numeric date is its day.
+MONTHS_IN_YEAR = 12
+
+
 def _to_iso(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
     year = int(groups["year"])
@@ -218,7 +222,17 @@ def _to_iso(m: re.Match[str]) -> str | None:
     else:
         month = month_table()[re.sub(r"\s+", " ", groups["mon"])]
     day = int(groups["day"]) if groups.get("day") is not None else None
+    if day is not None and _month_first(m, day, month):
+        day, month = month, day
     return _iso(year, month, day)
+
+
+def _month_first(m: re.Match[str], day: int, month: int) -> bool:
+    """A numeric date written month first, as US sites write it, where only that reading is a day:
+    ``04-21-2023``, ``01/31/2021`` (the second number is above 12, the first is not).  A date that
+    both readings allow (``04/05/2021``) is read day first."""
+    return (m.groupdict().get("mnum") is not None and m.start("day") < m.start("mnum")
+            and month > MONTHS_IN_YEAR and day <= MONTHS_IN_YEAR)
 
 
 class _StartPlaces:

@@ -36,7 +36,11 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
+from .layout_lead_in import mark_lead_ins
+from .layout_outlet import outlet_name
+from .layout_spam import spam_line
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
@@ -98,7 +102,8 @@ def _byline_re() -> re.Pattern[str]:
 
 
 _PAGE_BYLINE_RE = re.compile(
-    r"^(?:(?:by|written by|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：;]?\s+|(?-i:By)(?=[A-Z][a-z])"
+    r"^(?:(?:by|written by|posted by|نشر بواسطة|بقلم|إعداد|اعداد|كتب|كتبت|تأليف)\s*[:：;]?\s+"
+    r"|(?-i:By)(?=[A-Z][a-z])"
     r"|(?:الكاتب|الكاتبة|المؤلف|ترجمة|تقرير|reported by|report by|authors?)\s*[:：]\s*)"
     r"(?P<who>[^\d:：()]{2,80})$",
     re.I,
@@ -1066,6 +1071,11 @@ def _boilerplate_flags(
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
+    flags[:] = [f or spam_line(u.text, u.key) for f, u in zip(flags, units, strict=True)]
+    texts = [u.text for u in units]
+    mark_appeal_blocks(texts, keys, flags)
+    _mark_outlet_signature(units, para, flags)
+    mark_lead_ins(texts, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
@@ -1081,6 +1091,14 @@ def _boilerplate_flags(
             if site_key(u.text) in repeated and not (u.bullet or u.byline or heads_paragraph):
                 flags[i] = True
     return flags
+
+
+def _mark_outlet_signature(units: list[Unit], para: list[bool], flags: list[bool]) -> None:
+    """The line right under the article's last paragraph naming a news outlet (``Sky News Arabia``:
+    :func:`~bicorpus.layout_outlet.outlet_name`) signs the story with its source: boilerplate."""
+    last = max((i for i, p in enumerate(para) if p), default=None)
+    if last is not None and last + 1 < len(units) and outlet_name(units[last + 1].text):
+        flags[last + 1] = True
 
 
 @cache
