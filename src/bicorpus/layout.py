@@ -38,6 +38,7 @@ from .dates import (
 )
 from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
+from .layout_headline import arabic_sentence_headline
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
@@ -2201,6 +2202,13 @@ def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras
     return kept_paras[0]
 
 
+def _one_sentence_headline(units: list[Unit], lang: str, zone: list[int], kept: list[int]) -> int | None:
+    """:func:`_sentence_headline`, or its Arabic counterpart
+    (:func:`~bicorpus.layout_headline.arabic_sentence_headline`)."""
+    found = _sentence_headline(units, lang, zone, kept)
+    return found if found is not None else arabic_sentence_headline(units, lang, zone, kept)
+
+
 #: Words a headline needs before the date glued to its end (fewer: a source's dateline).
 DATED_HEADLINE_MIN_WORDS = 6
 _DATE_SUFFIX_GAP_RE = re.compile(r"[\s\[(|/–—-]+$")
@@ -2348,7 +2356,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is None and zone and _dated_headline(units[zone[0]], lang):
         title_i = zone[0]
-    if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
+    if title_i is None and (summary := _one_sentence_headline(units, lang, zone, kept_paras)) is not None:
         title_i = summary
         later = [i for i in kept_paras if i > title_i]
         first_para = later[0] if later else n

@@ -1,0 +1,63 @@
+"""Text-page layout rules: an Arabic headline written as one sentence at the top of the page, and a
+site's update clock (the time of day alone) above the headline."""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout import analyze
+
+ARTICLE = {"body", "title", "subtitle", "heading", "dateline"}
+LEAD_AR = PARA_AR + " " + PARA_AR2
+LEAD_EN = PARA_EN + " " + PARA_EN2
+
+
+def test_an_arabic_one_sentence_headline_at_the_top_is_the_title():
+    headline = "مسلحون يهاجمون فندقاً في مقديشو ويقتلون عشرين شخصاً على الأقل."
+    text = "\n".join([headline, LEAD_AR, PARA_AR2])
+    assert analyze(text).title == headline
+    assert regions(text)[LEAD_AR] == "body"
+    joined = "بعد عامين على الاتفاق.. مشاريع أنجزت وأخرى تنتظر!"
+    text = "\n".join(["• الأحد , 12 مارس 2023", joined, LEAD_AR, PARA_AR2])
+    assert analyze(text).title == joined
+    # the English counterpart, read as before
+    headline_en = "Gunmen storm a hotel in Mogadishu and kill at least twenty people."
+    text = "\n".join([headline_en, LEAD_EN, PARA_EN2])
+    assert analyze(text).title == headline_en
+
+
+def test_an_arabic_storys_first_sentence_is_not_the_title():
+    opening = "وقال الوزير إن المفاوضات ستستأنف الأسبوع المقبل في العاصمة."
+    text = "\n".join([opening, LEAD_AR, PARA_AR2])
+    assert analyze(text).title is None
+    assert regions(text)[opening] == "body"
+    # under a wire's dateline the story has begun
+    sentence = "قتل عشرون شخصاً على الأقل في هجوم على فندق في العاصمة الصومالية."
+    text = "\n".join(["مقديشو-وكالات", sentence, LEAD_AR, PARA_AR2])
+    assert analyze(text).title is None
+    # a sentence with its corpus date, or two sentences, is the story's lead
+    dated = "date 2023-03-12 هاجم مسلحون فندقاً في مقديشو وقتلوا عشرين شخصاً."
+    assert analyze("\n".join([dated, LEAD_AR, PARA_AR2])).title is None
+    two = "هاجم مسلحون فندقاً في مقديشو. وقتل عشرون شخصاً على الأقل."
+    assert analyze("\n".join([two, LEAD_AR, PARA_AR2])).title is None
+    # too long a line for a headline over too short a paragraph
+    assert analyze("\n".join([PARA_AR, PARA_AR2])).title is None
+
+
+def test_a_sites_update_clock_is_not_the_title():
+    headline = "Iraqi forces prepare the battlefield to retake Mosul"
+    for clock in ("Last Update 22:46", "Last updated: 09:15 GMT", "Updated 7:05 pm"):
+        text = "\n".join([clock, "Thursday, 24 October 2019", headline, PARA_EN, PARA_EN2])
+        assert analyze(text).title == headline, clock
+        assert regions(text)[clock] not in ARTICLE, clock
+    headline_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    for clock in ("آخر تحديث GMT04:59:17", "آخر تحديث: 22:46"):
+        text = "\n".join([clock, "الخميس 24 أكتوبر 2019", headline_ar, PARA_AR, PARA_AR2])
+        assert analyze(text).title == headline_ar, clock
+        assert regions(text)[clock] not in ARTICLE, clock
+
+
+def test_an_update_line_with_its_day_is_still_a_date():
+    text = "\n".join(["Iraqi forces prepare the battlefield to retake Mosul", "Last updated: 25 May, 2013",
+                      PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2013-05-25"
