@@ -39,6 +39,7 @@ from .dates import (
 from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline
+from .layout_journal import history_date
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
@@ -645,10 +646,12 @@ def _line_features(chunk: str) -> dict[str, object]:
     credit = is_credit(chunk, norm)
     table_row = chunk.rstrip().endswith("|")  # "البلد | سوريا | |": not a dateline
     date = is_dateline(chunk, norm, found) if found and not table_row else None
+    date = history_date(norm, date)  # "Received 31 March 2024": a journal's history, not the page's day
     date_in = found.iso if found and len(found.iso) == 10 and len(chunk) <= DATE_IN_MAX_CHARS else None
     beside = norm[: found.start] + " " + norm[found.end :] if found else ""
     if date_in and "|" not in chunk and len(_WORD_RE.findall(beside)) > DATE_IN_MAX_WORDS:
         date_in = None  # a sentence that names a day ("… اليوم الخميس 8-12-2016"), not a dateline
+    date_in = history_date(norm, date_in)
     return {
         "text": chunk,
         "lang": lang_label(chunk),

@@ -6,6 +6,8 @@ from __future__ import annotations
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
 from bicorpus.layout import analyze
+from bicorpus.layout_journal import history_date
+from bicorpus.normalize import normalize_text
 
 ARTICLE = {"body", "title", "subtitle", "heading", "dateline"}
 LEAD_AR = PARA_AR + " " + PARA_AR2
@@ -61,3 +63,35 @@ def test_an_update_line_with_its_day_is_still_a_date():
     text = "\n".join(["Iraqi forces prepare the battlefield to retake Mosul", "Last updated: 25 May, 2013",
                       PARA_EN, PARA_EN2])
     assert analyze(text).date == "2013-05-25"
+
+
+def test_a_journals_history_lines_are_not_the_pages_date():
+    title = "Iraqi forces prepare the battlefield to retake Mosul"
+    text = "\n".join([title, "Received 31 March 2024", "Accepted for publication 28 May 2024",
+                      "Published 4 June 2024", PARA_EN, PARA_EN2])
+    layout = analyze(text)
+    assert layout.date == "2024-06-04"
+    assert layout.title == title
+    got = regions(text)
+    assert got["Received 31 March 2024"] not in ARTICLE
+    assert got["Accepted for publication 28 May 2024"] not in ARTICLE
+    assert got["Published 4 June 2024"] == "dateline"
+    text = "\n".join([title, "Received 1 March 2016; accepted 25 March 2016; published 28 March 2016",
+                      PARA_EN, PARA_EN2])
+    assert analyze(text).date == "2016-03-28"
+    title_ar = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    text = "\n".join([title_ar, "تاريخ الاستلام: 12 مارس 2023", "تاريخ القبول: 3 مايو 2023",
+                      "تاريخ النشر: 20 مايو 2023", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2023-05-20"
+    assert analyze(text).title == title_ar
+    assert regions(text)["تاريخ القبول: 3 مايو 2023"] not in ARTICLE
+    text = "\n".join([title_ar, "تاريخ الاستلام: 12 مارس 2023؛ تاريخ النشر: 20 مايو 2023", PARA_AR, PARA_AR2])
+    assert analyze(text).date == "2023-05-20"
+
+
+def test_a_line_opening_on_received_without_its_date_keeps_its_date():
+    for line, day in (("Received praise on 12 May 2017", "2017-05-12"),
+                      ("استلم الوزير رسالة في 12 مايو 2017", "2017-05-12")):
+        assert history_date(normalize_text(line), day) == day
+    assert history_date(normalize_text("Received 12 May 2017"), "2017-05-12") is None
+    assert history_date(normalize_text("استلم البحث 12 مايو 2017"), "2017-05-12") is None
