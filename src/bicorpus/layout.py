@@ -38,7 +38,7 @@ from .dates import (
 )
 from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
-from .layout_headline import arabic_sentence_headline
+from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_journal import history_date
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
@@ -942,7 +942,7 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
         return False  # a list: names, sections, "source - section"
     if (u.marked_header or u.caption or u.date or u.page_byline or len(t) > HEADLINE_MAX_CHARS
             or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
-            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
+            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _two_sentences(t)):
         return False
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
@@ -957,6 +957,13 @@ _LEAD_TAG_RE = re.compile(r"^\[[^\[\]]{1,30}\]\s*")
 _COUNT_OPENS_RE = re.compile(r"\d[\d,.]*\s[a-z]")
 _NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
 _SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
+
+
+def _two_sentences(text: str) -> bool:
+    """:func:`_has_sentence_end`, but for an exclamation mark inside a headline that runs on after it
+    (``Bombs Away! America's Latest Strategic Fad``, ``… البدلة الزرقاء! الأردن: بدء المحاكمة``):
+    a headline's cry, not the end of a sentence of text."""
+    return _has_sentence_end(text) and _has_sentence_end(text.replace("!", ","))
 
 
 def _has_sentence_end(text: str) -> bool:
@@ -2615,6 +2622,8 @@ def _subtitle_of(
         return _standfirst_under_dateline(units, i, lang, para, boiler)
     if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
+    if read_more_teaser(u.text):
+        return None  # a listed story's teaser under its headline, not the page's standfirst
     if (u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u)
             or _CLOCK_TIME_RE.search(u.text)):
         return None  # a clock ("آخر تحديث GMT04:59:17") is the site's, not a standfirst

@@ -69,3 +69,16 @@ def arabic_sentence_headline(units: Sequence[_Line], lang: str, zone: Sequence[i
     if not words or words[0].strip("*•-–") in _openers():
         return None
     return kept_paras[0]
+
+
+@cache
+def _read_more_re() -> re.Pattern[str]:
+    cues = sorted((re.escape(normalize_text(c)) for c in data_lines("read_more_cues.txt")),
+                  key=len, reverse=True)
+    return re.compile(rf"(?:…|\.\.\.|\[…\]|\[\.\.\.\])\s*(?:{'|'.join(cues)})\W*$")
+
+
+def read_more_teaser(text: str) -> bool:
+    """A listed story's teaser: cut with an ellipsis and closed by its "read more" link
+    (``… Somehow they think… Continue Reading``, ``… اقرأ المزيد``; ``data/read_more_cues.txt``)."""
+    return _read_more_re().search(normalize_text(text.rstrip())) is not None

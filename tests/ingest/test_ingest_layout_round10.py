@@ -6,6 +6,7 @@ from __future__ import annotations
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
 from bicorpus.layout import analyze
+from bicorpus.layout_headline import read_more_teaser
 from bicorpus.layout_journal import history_date
 from bicorpus.normalize import normalize_text
 
@@ -95,3 +96,36 @@ def test_a_line_opening_on_received_without_its_date_keeps_its_date():
         assert history_date(normalize_text(line), day) == day
     assert history_date(normalize_text("Received 12 May 2017"), "2017-05-12") is None
     assert history_date(normalize_text("استلم البحث 12 مايو 2017"), "2017-05-12") is None
+
+
+def test_a_headline_with_an_exclamation_mark_inside_is_the_title():
+    headline = "Mosul at last! Iraqi forces prepare the battlefield to retake the city"
+    text = "\n".join([headline, PARA_EN, PARA_EN2])
+    assert analyze(text).title == headline
+    headline_ar = "إدلب أخيراً! هيئة تحرير الشام تبسط سيطرتها على المدينة"
+    text = "\n".join([headline_ar, PARA_AR, PARA_AR2])
+    assert analyze(text).title == headline_ar
+
+
+def test_two_sentences_are_still_not_a_headline():
+    for line in ("Forces advanced at dawn. The city fell by noon", "تقدمت القوات فجراً. وسقطت المدينة ظهراً"):
+        para_a, para_b = (PARA_EN, PARA_EN2) if line.isascii() else (PARA_AR, PARA_AR2)
+        assert analyze("\n".join([line, para_a, para_b])).title != line
+
+
+def test_a_teaser_with_its_read_more_link_is_not_the_standfirst():
+    headline = "Mosul at last! Iraqi forces prepare the battlefield to retake the city"
+    teaser = ("by Sam Jones Iraqi forces have spent months preparing the battlefield to retake the"
+              " city, freeing up the supply lines to the south of it… Continue Reading")
+    text = "\n\n".join([headline, teaser, "Second story of the week in the region", PARA_EN, PARA_EN2])
+    assert regions(text)[teaser] == "body"
+    headline_ar = "إدلب أخيراً! هيئة تحرير الشام تبسط سيطرتها على المدينة"
+    teaser_ar = ("بقلم سامي جونز بسطت هيئة تحرير الشام سيطرتها على مدينة إدلب ومناطق واسعة"
+                 " من ريفها شمال سوريا بعد انسحاب حركة أحرار الشام الإسلامية من تلك المناطق"
+                 " إثر اتفاق هدنة بين الطرفين في الشمال… اقرأ المزيد")
+    second = "القصة الثانية في المنطقة هذا الأسبوع"
+    text = "\n\n".join([headline_ar, teaser_ar, second, PARA_AR, PARA_AR2])
+    assert analyze(text).title == headline_ar
+    assert regions(text)[teaser_ar] == "body"
+    assert read_more_teaser(teaser) and read_more_teaser(teaser_ar)
+    assert not read_more_teaser("Iraqi forces want more") and not read_more_teaser("القوات تريد المزيد")
