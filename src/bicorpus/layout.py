@@ -41,6 +41,7 @@ from .layout_furniture import furniture_lines
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
+from .layout_watch import mark_watch_lines
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
@@ -1076,6 +1077,7 @@ def _boilerplate_flags(
     mark_appeal_blocks(texts, keys, flags)
     _mark_outlet_signature(units, para, flags)
     mark_lead_ins(texts, flags)
+    mark_watch_lines(keys, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)

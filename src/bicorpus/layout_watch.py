@@ -1,0 +1,55 @@
+"""An aggregator's "watch" line and the syndication notes quoting it.
+
+A rewrite or aggregator site gives the article's headline once more under the text after a cue
+word (``مشاهدة <headline>``: ``data/watch_cues.txt``), then notes where and when the story was
+published, quoting that headline again (``نُشر هذا التقرير حول “<headline>” في يوم …``,
+``يذكر بـأن الموضوع التابع لـ <headline> قد تم نشرة …``).  The cue line counts when its headline
+repeats an earlier line (the page's title) or is quoted by a line just under it; it and the lines
+under it quoting the headline are boilerplate."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from .data import data_lines
+from .normalize import normalize_text
+
+#: Fewest words of the headline after the cue word.
+WATCH_MIN_WORDS = 4
+#: Longest watch line.
+WATCH_MAX_CHARS = 200
+#: Share of the headline's words an earlier line (the title, perhaps reworded) must hold.
+TITLE_SHARE = 0.6
+#: Share of the headline's words a syndication note quoting it holds.
+QUOTE_SHARE = 0.8
+#: How many lines under the watch line may quote its headline.
+QUOTE_WINDOW = 4
+
+
+@cache
+def _cues() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("watch_cues.txt"))
+
+
+def _share(words: frozenset[str], key: str) -> float:
+    return len(words & set(key.split())) / len(words)
+
+
+def mark_watch_lines(keys: Sequence[str], flags: list[bool]) -> None:
+    """Flag each watch line (``keys``: the lines' :func:`~bicorpus.layout.line_key`) whose headline
+    an earlier line repeats (:data:`TITLE_SHARE`) or a line under it quotes (:data:`QUOTE_SHARE`),
+    and the lines under it quoting the headline."""
+    cues = _cues()
+    for i, key in enumerate(keys):
+        first, _, rest = key.partition(" ")
+        if first not in cues or len(key) > WATCH_MAX_CHARS:
+            continue
+        words = frozenset(rest.split())
+        if len(words) < WATCH_MIN_WORDS:
+            continue
+        quoting = [k for k in range(i + 1, min(len(keys), i + 1 + QUOTE_WINDOW))
+                   if len(keys[k]) > len(rest) and _share(words, keys[k]) >= QUOTE_SHARE]
+        if quoting or any(_share(words, keys[k]) >= TITLE_SHARE for k in range(i)):
+            for k in (i, *quoting):
+                flags[k] = True
