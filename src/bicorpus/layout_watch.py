@@ -4,8 +4,9 @@ A rewrite or aggregator site gives the article's headline once more under the te
 word (``مشاهدة <headline>``: ``data/watch_cues.txt``), then notes where and when the story was
 published, quoting that headline again (``نُشر هذا التقرير حول “<headline>” في يوم …``,
 ``يذكر بـأن الموضوع التابع لـ <headline> قد تم نشرة …``).  The cue line counts when its headline
-repeats an earlier line (the page's title) or is quoted by a line just under it; it and the lines
-under it quoting the headline are boilerplate."""
+repeats an earlier line (the page's title) or is quoted by a line just under it, and it comes
+under a paragraph of the text (a headline opening ``شاهد...`` or ``Watch:`` heads the page); it and
+the lines under it quoting the headline are boilerplate."""
 
 from __future__ import annotations
 
@@ -23,6 +24,8 @@ WATCH_MAX_CHARS = 200
 TITLE_SHARE = 0.6
 #: Share of the headline's words a syndication note quoting it holds.
 QUOTE_SHARE = 0.8
+#: Shortest line of text that must come before a watch line.
+PARAGRAPH_MIN_CHARS = 80
 #: How many lines under the watch line may quote its headline.
 QUOTE_WINDOW = 4
 
@@ -39,9 +42,11 @@ def _share(words: frozenset[str], key: str) -> float:
 def mark_watch_lines(keys: Sequence[str], flags: list[bool]) -> None:
     """Flag each watch line (``keys``: the lines' :func:`~bicorpus.layout.line_key`) whose headline
     an earlier line repeats (:data:`TITLE_SHARE`) or a line under it quotes (:data:`QUOTE_SHARE`),
-    and the lines under it quoting the headline."""
+    and the lines under it quoting the headline; only under the first paragraph."""
     cues = _cues()
-    for i, key in enumerate(keys):
+    start = next((i for i, key in enumerate(keys) if len(key) >= PARAGRAPH_MIN_CHARS), len(keys))
+    for i in range(start + 1, len(keys)):
+        key = keys[i]
         first, _, rest = key.partition(" ")
         if first not in cues or len(key) > WATCH_MAX_CHARS:
             continue

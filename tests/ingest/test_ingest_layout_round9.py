@@ -59,3 +59,12 @@ def test_arabic_leave_a_reply_is_boilerplate():
         assert got[reply] == "boilerplate"
     got = regions("\n".join(["Port traffic rises", PARA_EN, PARA_EN2, "Leave a Reply"]))
     assert got["Leave a Reply"] == "boilerplate"
+
+
+def test_a_headline_opening_with_watch_stays_the_title():
+    title = "Watch: rescue teams reach the flooded villages of the delta"
+    got = regions("\n".join([title, PARA_EN, PARA_EN2]))
+    assert got[title] == "title"
+    title = "مشاهدة فرق الإنقاذ تصل إلى القرى التي غمرتها المياه في الدلتا"
+    got = regions("\n".join([title, PARA_AR, PARA_AR2]))
+    assert got[title] == "title"
