@@ -1077,7 +1077,7 @@ def _boilerplate_flags(
     mark_appeal_blocks(texts, keys, flags)
     _mark_outlet_signature(units, para, flags)
     mark_lead_ins(texts, flags)
-    mark_watch_lines(keys, flags)
+    mark_watch_lines(texts, keys, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)

@@ -10,6 +10,7 @@ the lines under it quoting the headline are boilerplate."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 
@@ -35,16 +36,25 @@ def _cues() -> frozenset[str]:
     return frozenset(normalize_text(w) for w in data_lines("watch_cues.txt"))
 
 
-def _share(words: frozenset[str], key: str) -> float:
-    return len(words & set(key.split())) / len(words)
+_RUN_RE = re.compile(r"[^\W_]+")
 
 
-def mark_watch_lines(keys: Sequence[str], flags: list[bool]) -> None:
-    """Flag each watch line (``keys``: the lines' :func:`~bicorpus.layout.line_key`) whose headline
-    an earlier line repeats (:data:`TITLE_SHARE`) or a line under it quotes (:data:`QUOTE_SHARE`),
-    and the lines under it quoting the headline; only under the first paragraph."""
+def _words(text: str, key: str) -> set[str]:
+    """The words of a line: its key's, or (a paragraph has no key) its normalized text's."""
+    return set(key.split()) if key else set(_RUN_RE.findall(normalize_text(text)))
+
+
+def _share(words: frozenset[str], text: str, key: str) -> float:
+    return len(words & _words(text, key)) / len(words)
+
+
+def mark_watch_lines(texts: Sequence[str], keys: Sequence[str], flags: list[bool]) -> None:
+    """Flag each watch line (``texts`` and their :func:`~bicorpus.layout.line_key`, empty for a
+    paragraph) whose headline an earlier line repeats (:data:`TITLE_SHARE`) or a line under it
+    quotes (:data:`QUOTE_SHARE`), and the lines under it quoting the headline; only under the
+    first paragraph."""
     cues = _cues()
-    start = next((i for i, key in enumerate(keys) if len(key) >= PARAGRAPH_MIN_CHARS), len(keys))
+    start = next((i for i, text in enumerate(texts) if len(text) >= PARAGRAPH_MIN_CHARS), len(texts))
     for i in range(start + 1, len(keys)):
         key = keys[i]
         first, _, rest = key.partition(" ")
@@ -54,7 +64,7 @@ def mark_watch_lines(keys: Sequence[str], flags: list[bool]) -> None:
         if len(words) < WATCH_MIN_WORDS:
             continue
         quoting = [k for k in range(i + 1, min(len(keys), i + 1 + QUOTE_WINDOW))
-                   if len(keys[k]) > len(rest) and _share(words, keys[k]) >= QUOTE_SHARE]
-        if quoting or any(_share(words, keys[k]) >= TITLE_SHARE for k in range(i)):
+                   if len(texts[k]) > len(rest) and _share(words, texts[k], keys[k]) >= QUOTE_SHARE]
+        if quoting or any(_share(words, texts[k], keys[k]) >= TITLE_SHARE for k in range(i)):
             for k in (i, *quoting):
                 flags[k] = True
