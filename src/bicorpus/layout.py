@@ -42,6 +42,7 @@ from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
 from .layout_watch import mark_watch_lines
+from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
@@ -1064,7 +1065,8 @@ def _boilerplate_flags(
         short = [i for i in tail if not units[i].date and not units[i].bullet and not units[i].byline
                  and not definitions[i]
                  and not ends_sentence(units[i].text) and len(units[i].text) <= HEADLINE_MAX_CHARS]
-        if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
+        # a footer, or a list of related headlines
+        if len(short) >= FOOTER_MIN_LINES and not hard_wrapped([units[i].text for i in tail]):
             for i in short:
                 flags[i] = True
         flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]  # after the footer's count

@@ -5,6 +5,24 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout import analyze
+
+
+def line_regions(text: str) -> dict[str, str]:
+    """Each non-blank line of ``text`` → the region of the block holding it (joined lines too), or
+    ``heading``."""
+    layout = analyze(text)
+    headings = {h.text for h in layout.headings}
+    out = {}
+    for line in filter(None, text.splitlines()):
+        at = text.index(line)
+        region = next((b.region for b in layout.blocks if b.start <= at < b.end), "none")
+        out[line] = "heading" if line in headings else region
+    return out
+
+
+ARTICLE = {"body", "heading"}
+
 
 def test_an_aggregators_watch_line_and_its_notes_are_boilerplate():
     title = "أسعار الخبز ترتفع في الأسواق المحلية مع بداية الشتاء"
@@ -67,3 +85,32 @@ def test_a_headline_opening_with_watch_above_the_text_is_no_watch_line():
     got = regions("\n".join([title, note, PARA_AR, PARA_AR2]))
     assert got[title] != "boilerplate"
     assert got[note] != "boilerplate"
+
+
+def test_hard_wrapped_text_under_the_last_paragraph_stays_text():
+    wrapped = ["The new port opened its first berth in 2019. It was followed by",
+               "Gulf Grain Terminals in 2021, Red Sea Containers and the",
+               "Northern Rail Company (2022), Aqaba Logistics in 2023, and",
+               "Jordan Freight Services. Since 2020, the Port Authority has",
+               "Worked with both firms. Its yards now handle most of the"]
+    got = line_regions("\n".join(["Port traffic rises", PARA_EN, PARA_EN2, *wrapped]))
+    assert all(got[line] in ARTICLE for line in wrapped), got
+    wrapped = ["افتتح الميناء الجديد أول أرصفته عام 2019. وتبعته شركة الحبوب",
+               "الخليجية عام 2021 وشركة البحر الأحمر للحاويات وشركة",
+               "السكك الشمالية عام 2022. ومنذ ذلك العام تعمل هيئة الميناء",
+               "مع شركة الأردن للشحن. وتستقبل ساحاتها اليوم معظم البضائع"]
+    got = line_regions("\n".join(["حركة الموانئ ترتفع", PARA_AR, PARA_AR2, *wrapped]))
+    assert all(got[line] in ARTICLE for line in wrapped), got
+
+
+def test_a_footer_under_the_last_paragraph_is_still_boilerplate():
+    footer = ["About us", "Contact us", "Privacy policy", "Terms of use"]
+    got = regions("\n".join(["Port traffic rises", PARA_EN, PARA_EN2, *footer]))
+    assert all(got[line] == "boilerplate" for line in footer), got
+    related = ["Gulf ports see record traffic this winter", "Oil prices steady as talks resume",
+               "New rail link to open next spring"]
+    got = regions("\n".join(["Port traffic rises", PARA_EN, PARA_EN2, *related]))
+    assert all(got[line] == "boilerplate" for line in related), got
+    footer = ["من نحن", "اتصل بنا", "سياسة الخصوصية", "شروط الاستخدام"]
+    got = regions("\n".join(["حركة الموانئ ترتفع", PARA_AR, PARA_AR2, *footer]))
+    assert all(got[line] == "boilerplate" for line in footer), got
