@@ -27,7 +27,9 @@ def _goes_on(text: str, after: str | None) -> bool:
     """The line shows running text: it holds lines the layout joined already (a line going on in
     lower case), it starts in lower case, the line after it does, or a sentence ends inside it and
     the next one runs over its end."""
-    if "\n" in text.strip() or _LOWER_START_RE.match(text) or (after is not None and _LOWER_START_RE.match(after)):
+    if "\n" in text.strip() or _LOWER_START_RE.match(text):
+        return True
+    if after is not None and _LOWER_START_RE.match(after):
         return True
     return bool(_INNER_END_RE.search(text)) and not _FINAL_RE.search(text)
 
