@@ -43,6 +43,8 @@ from .layout_journal import history_date
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
+from .layout_watch import mark_watch_lines
+from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
 
@@ -1074,7 +1076,8 @@ def _boilerplate_flags(
         short = [i for i in tail if not units[i].date and not units[i].bullet and not units[i].byline
                  and not definitions[i]
                  and not ends_sentence(units[i].text) and len(units[i].text) <= HEADLINE_MAX_CHARS]
-        if len(short) >= FOOTER_MIN_LINES:  # a footer, or a list of related headlines
+        # a footer, or a list of related headlines
+        if len(short) >= FOOTER_MIN_LINES and not hard_wrapped([units[i].text for i in tail]):
             for i in short:
                 flags[i] = True
         flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]  # after the footer's count
@@ -1087,6 +1090,7 @@ def _boilerplate_flags(
     mark_appeal_blocks(texts, keys, flags)
     _mark_outlet_signature(units, para, flags)
     mark_lead_ins(texts, flags)
+    mark_watch_lines(texts, keys, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
