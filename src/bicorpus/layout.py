@@ -38,6 +38,8 @@ from .dates import (
 )
 from .layout_appeal import mark_appeal_blocks
 from .layout_furniture import furniture_lines
+from .layout_headline import arabic_sentence_headline, read_more_teaser
+from .layout_journal import history_date
 from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
 from .layout_spam import spam_line
@@ -646,10 +648,12 @@ def _line_features(chunk: str) -> dict[str, object]:
     credit = is_credit(chunk, norm)
     table_row = chunk.rstrip().endswith("|")  # "البلد | سوريا | |": not a dateline
     date = is_dateline(chunk, norm, found) if found and not table_row else None
+    date = history_date(norm, date)  # "Received 31 March 2024": a journal's history, not the page's day
     date_in = found.iso if found and len(found.iso) == 10 and len(chunk) <= DATE_IN_MAX_CHARS else None
     beside = norm[: found.start] + " " + norm[found.end :] if found else ""
     if date_in and "|" not in chunk and len(_WORD_RE.findall(beside)) > DATE_IN_MAX_WORDS:
         date_in = None  # a sentence that names a day ("… اليوم الخميس 8-12-2016"), not a dateline
+    date_in = history_date(norm, date_in)
     return {
         "text": chunk,
         "lang": lang_label(chunk),
@@ -940,7 +944,7 @@ def _headline_shaped(u: Unit, article_lang: str, min_words: int = TITLE_MIN_WORD
         return False  # a list: names, sections, "source - section"
     if (u.marked_header or u.caption or u.date or u.page_byline or len(t) > HEADLINE_MAX_CHARS
             or (u.date_in and not u.date_lead) or u.lang not in (article_lang, "mixed")
-            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _has_sentence_end(t)):
+            or is_paragraph(u) or _final_char(t) in _PARAGRAPH_END or _two_sentences(t)):
         return False
     if len(_WORD_RE.findall(t)) < min_words or _NUMBERED_RE.match(t):
         return False  # short, or a numbered section ("1. History of the movement")
@@ -955,6 +959,13 @@ _LEAD_TAG_RE = re.compile(r"^\[[^\[\]]{1,30}\]\s*")
 _COUNT_OPENS_RE = re.compile(r"\d[\d,.]*\s[a-z]")
 _NUMBERED_RE = re.compile(r"^\d{1,2}\s?[.)]\s")
 _SENTENCE_INSIDE_RE = re.compile(r"(\S+)[.!?؟][\"'”’»)\]]*\s+[\"'“‘«(\[]*[A-Z\u0600-\u06ff]")
+
+
+def _two_sentences(text: str) -> bool:
+    """:func:`_has_sentence_end`, but for an exclamation mark inside a headline that runs on after it
+    (``Bombs Away! America's Latest Strategic Fad``, ``… البدلة الزرقاء! الأردن: بدء المحاكمة``):
+    a headline's cry, not the end of a sentence of text."""
+    return _has_sentence_end(text) and _has_sentence_end(text.replace("!", ","))
 
 
 def _has_sentence_end(text: str) -> bool:
@@ -2205,6 +2216,13 @@ def _sentence_headline(units: list[Unit], lang: str, zone: list[int], kept_paras
     return kept_paras[0]
 
 
+def _one_sentence_headline(units: list[Unit], lang: str, zone: list[int], kept: list[int]) -> int | None:
+    """:func:`_sentence_headline`, or its Arabic counterpart
+    (:func:`~bicorpus.layout_headline.arabic_sentence_headline`)."""
+    found = _sentence_headline(units, lang, zone, kept)
+    return found if found is not None else arabic_sentence_headline(units, lang, zone, kept)
+
+
 #: Words a headline needs before the date glued to its end (fewer: a source's dateline).
 DATED_HEADLINE_MIN_WORDS = 6
 _DATE_SUFFIX_GAP_RE = re.compile(r"[\s\[(|/–—-]+$")
@@ -2352,7 +2370,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is None and zone and _dated_headline(units[zone[0]], lang):
         title_i = zone[0]
-    if title_i is None and (summary := _sentence_headline(units, lang, zone, kept_paras)) is not None:
+    if title_i is None and (summary := _one_sentence_headline(units, lang, zone, kept_paras)) is not None:
         title_i = summary
         later = [i for i in kept_paras if i > title_i]
         first_para = later[0] if later else n
@@ -2608,6 +2626,8 @@ def _subtitle_of(
         return _standfirst_under_dateline(units, i, lang, para, boiler)
     if len(u.text) > SUBTITLE_MAX_CHARS:
         return None
+    if read_more_teaser(u.text):
+        return None  # a listed story's teaser under its headline, not the page's standfirst
     if (u.bullet or u.caption or u.lang not in (lang, "mixed") or _never_title(u)
             or _CLOCK_TIME_RE.search(u.text)):
         return None  # a clock ("آخر تحديث GMT04:59:17") is the site's, not a standfirst
