@@ -1976,7 +1976,13 @@ def _arabic_lead_sentence(u: Unit) -> bool:
     the story, given on its own line, not the page's title; Arabic headlines of that length run
     without commas."""
     t = u.text.rstrip(" ،")
-    return len(t) >= LEAD_SENTENCE_MIN_CHARS and "،" in t and u.lang == "ar"
+    return (len(t) >= LEAD_SENTENCE_MIN_CHARS and "،" in t and u.lang == "ar"
+            and _KICKED_HEADLINE_RE.match(t) is None)
+
+
+#: A headline opened by a place or a short kicker and a colon (``قطر: ينبغي …``): a headline's
+#: form, commas or not.
+_KICKED_HEADLINE_RE = re.compile(r"^[^\s:：،.]{2,20}(?: [^\s:：،.]{2,20})?\s?[:：]\s")
 
 
 #: Opening words shared by lines made from one template (``Click the following link for a safe

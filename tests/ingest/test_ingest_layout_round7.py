@@ -174,6 +174,16 @@ def test_an_arabic_lead_sentence_with_commas_on_its_own_line_is_not_the_title():
     assert regions(text)[LEAD_AR] == "body"
 
 
+def test_a_long_arabic_headline_opened_by_a_place_and_a_colon_stays_the_title():
+    # "Place: statement" is a headline's form, however long and however many commas
+    kicked = ("سوريا: ينبغي أن تكون حماية المدنيين، الذين عانوا طويلاً من الحرب، في صدارة أولويات "
+              "الحكومة الانتقالية مع بدء عودة اللاجئين")
+    assert analyze("\n".join([kicked, PARA_AR, PARA_AR2])).title == kicked
+    # the same sentence without the place and colon is a lead sentence
+    lead = kicked.split(": ", 1)[1] + " وفق ما أعلنت منظمات حقوقية في بيان"
+    assert analyze("\n".join([lead, PARA_AR, PARA_AR2])).title is None
+
+
 def test_headlines_with_a_comma_stay_titles():
     short_ar = "هيئة تحرير الشام تسيطر على إدلب، وأحرار الشام تنسحب"  # a short headline may have a comma
     assert analyze("\n".join([short_ar, PARA_AR, PARA_AR2])).title == short_ar
