@@ -18,11 +18,12 @@ taken wrongly) and worse when one is worse; a page with both counts on both side
 sorts the rules by pages better minus pages worse over all sets and flags the ones netting at most
 one page (candidates to drop) and the ones that make any page worse.
 
-======================== ===================== =============================================
-rule                     off means             what the rule does
-======================== ===================== =============================================
-(see RULES below: name, where it is replaced, the neutral result, what the rule does)
-======================== ===================== =============================================
+The table of rules is :data:`RULES` below (name, module where it is replaced, what "off" means,
+what the rule does); the meanings of "off" are :data:`NEUTRAL`: ``no-op`` (a rule marking lines
+in place marks none), ``False`` (a predicate never holds), ``None`` (a finder finds nothing),
+``as-is`` (a filter gives back the value it was given), ``no lines`` (a per-line test holds for
+no line), ``keeps 3rd`` (a chooser keeps the choice it was given).  The switched-off function
+counts its calls: a rule never called on any page is reported (its hook was not reached).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from layout_eval import Scores, dev_folders, page_scores  # noqa: E402
+from layout_eval import Scores, dev_folders, page_scores
 
 #: Fields of :class:`layout_eval.Scores` a page keeps (all but its failures).
 FIELDS = ("pages", "title_ok", "date_ok", "header", "header_out", "boilerplate", "boilerplate_in",
@@ -59,6 +60,10 @@ def _second(_first: object, second: object, *_args: object, **_kwargs: object) -
     return second
 
 
+def _third(_first: object, _second: object, third: object, *_args: object, **_kwargs: object) -> object:
+    return third
+
+
 def _no_lines(units: Any, *_args: object, **_kwargs: object) -> list[bool]:
     return [False] * len(units)
 
@@ -70,6 +75,7 @@ NEUTRAL: dict[str, Callable[..., Any]] = {
     "None": _noop,         # a finder finds nothing
     "as-is": _second,      # a filter gives back what it was given (its second argument)
     "no lines": _no_lines,  # a per-line test holds for no line
+    "keeps 3rd": _third,   # a chooser keeps the choice it was given (its third argument)
 }
 
 
@@ -125,28 +131,55 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_headline_tickers", L, "no-op", "Arabic ticker of headlines on one line: chrome"),
     Rule("_byline_in_text", L, "False", "byline below the first paragraph is a dateline"),
     Rule("_stamp_in_text", L, "False", "listed item's stamp below the first paragraph"),
+    Rule("_mark_chrome_runs", L, "no-op", "runs of chrome-shaped lines: boilerplate (older)"),
+    Rule("_mark_inner_furniture", L, "no-op", "furniture inside the text (older)"),
+    Rule("_mark_infobox_gaps", L, "no-op", "gaps inside an infobox (older)"),
+    Rule("_mark_repeated_captions", L, "no-op", "captions given twice (older)"),
+    Rule("_mark_announced_lists", L, "no-op", "Label: value list announced by a colon is text (older)"),
+    Rule("_mark_captions_given_twice", L, "no-op", "alt text + caption under the title (older)"),
+    Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
+    Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
+    Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)"),
+    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)"),
+    Rule("_headline_after_lead", L, "None", "headline below a lead-in block (older)"),
+    Rule("_headline_over_standfirst", L, "keeps 3rd", "upper of two stacked headlines (older)"),
+    Rule("_restated_standfirst", L, "None", "standfirst the text restates (older)"),
+    Rule("_standfirst_over_wire", L, "None", "standfirst above a wire dateline (older)"),
+    Rule("_given_twice_above", L, "None", "headline given twice above the text (older)"),
+    Rule("_sentence_headline", L, "None", "one-sentence English headline (older)"),
+    Rule("_lone_name", L, "False", "an entry's lone name above the text (older)"),
+    Rule("_bare_name", L, "False", "a writer's bare name under the headline (older)"),
 )
 BY_NAME = {r.name: r for r in RULES}
 
 
-def _switch_off(rule: Rule) -> None:
+def switch_off(rule: Rule) -> list[int]:
+    """Replace ``rule`` by its neutral function; the list returned counts the calls it gets."""
     import importlib
 
     module = importlib.import_module(rule.module)
     if not callable(getattr(module, rule.name, None)):
         raise SystemExit(f"{rule.module}: no function {rule.name} to switch off")
-    setattr(module, rule.name, NEUTRAL[rule.off])
+    neutral, calls = NEUTRAL[rule.off], [0]
+
+    def off(*args: object, **kwargs: object) -> object:
+        calls[0] += 1
+        return neutral(*args, **kwargs)
+
+    setattr(module, rule.name, off)
+    return calls
 
 
-def run_sets(folders: list[Path], rule: str | None) -> dict[str, dict[str, list[int]]]:
-    """Per folder, per page, the :data:`FIELDS` of its scores (``rule`` switched off first)."""
-    if rule is not None:
-        _switch_off(BY_NAME[rule])
-    return {str(folder): {name: [getattr(s, f) for f in FIELDS] for name, s in page_scores(folder)}
-            for folder in folders}
+def run_sets(folders: list[Path], rule: str | None) -> dict[str, Any]:
+    """Per folder, per page, the :data:`FIELDS` of its scores (``rule`` switched off first), and
+    how often the switched-off rule was called (a rule never called is not switched off at all)."""
+    calls = switch_off(BY_NAME[rule]) if rule is not None else [0]
+    pages = {str(folder): {name: [getattr(s, f) for f in FIELDS] for name, s in page_scores(folder)}
+             for folder in folders}
+    return {"calls": calls[0], "pages": pages}
 
 
-def _run_child(folders: list[Path], rule: str | None) -> dict[str, dict[str, list[int]]]:
+def _run_child(folders: list[Path], rule: str | None) -> dict[str, Any]:
     cmd = [sys.executable, __file__, "--one", rule or "", *map(str, folders)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -224,7 +257,10 @@ def main(argv: list[str] | None = None) -> int:
     set_names = _set_names(folders)
     with ThreadPoolExecutor(max(1, args.jobs)) as pool:
         runs = list(pool.map(lambda r: _run_child(folders, r), [None, *names]))
-    base, offs = runs[0], dict(zip(names, runs[1:], strict=True))
+    base, offs = runs[0]["pages"], {n: run["pages"] for n, run in zip(names, runs[1:], strict=True)}
+    for name, run in zip(names, runs[1:], strict=True):
+        if not run["calls"]:
+            print(f"warning: {name} was never called; switching it off tells nothing", file=sys.stderr)
     results = {name: ablate(base, offs[name], set_names) for name in names}
     baseline = {set_names[f]: _figures(p) for f, p in base.items()}
     for name in names:
@@ -241,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         helps = [s for s, r in results[name].items() if r["better"]]
         hurts = [s for s, r in results[name].items() if r["worse"]]
         summary.append({"rule": name, "better": better, "worse": worse, "net": better - worse,
-                        "helps": helps, "hurts": hurts})
+                        "helps": helps, "hurts": hurts, "calls": runs[1 + names.index(name)]["calls"]})
     summary.sort(key=lambda s: (-s["net"], s["rule"]))
     print(f"\n{'rule':26} {'net':>4} {'+':>3} {'-':>3}  flags       sets helped (sets hurt)")
     for s in summary:
