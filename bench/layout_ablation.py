@@ -94,9 +94,6 @@ L = "bicorpus.layout"
 RULES: tuple[Rule, ...] = (
     # boilerplate (``_boilerplate_flags``)
     Rule("_mark_outlet_signature", L, "no-op", "outlet name under the last paragraph: boilerplate"),
-    Rule("spam_line", L, "False", "keyword stuffing / gambling spam lines: boilerplate"),
-    Rule("mark_appeal_blocks", L, "no-op", "reader-support appeal paragraphs: boilerplate"),
-    Rule("mark_lead_ins", L, "no-op", "'Discover more from', picture file names: boilerplate"),
     Rule("mark_watch_lines", L, "no-op", "aggregator watch lines and their notes: boilerplate"),
     Rule("hard_wrapped", L, "False", "hard-wrapped text under the text is no footer"),
     Rule("_keep_cut_ending", L, "no-op", "a page cut off mid-text keeps its last line as text"),
@@ -130,7 +127,6 @@ RULES: tuple[Rule, ...] = (
     Rule("_dated_headline", L, "False", "headline with its date glued at its end is the title"),
     Rule("_mark_headline_tickers", L, "no-op", "Arabic ticker of headlines on one line: chrome"),
     Rule("_byline_in_text", L, "False", "byline below the first paragraph is a dateline"),
-    Rule("_stamp_in_text", L, "False", "listed item's stamp below the first paragraph"),
     Rule("_mark_chrome_runs", L, "no-op", "runs of chrome-shaped lines: boilerplate (older)"),
     Rule("_mark_inner_furniture", L, "no-op", "furniture inside the text (older)"),
     Rule("_mark_infobox_gaps", L, "no-op", "gaps inside an infobox (older)"),

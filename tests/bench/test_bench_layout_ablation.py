@@ -65,19 +65,19 @@ def test_page_scores_sum_to_the_folder_scores(devdir: Path) -> None:
 def test_outlet_rule_off_lets_both_signatures_in(devdir: Path, tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "ablation.json"
-    assert layout_ablation.main([str(devdir), "--rules", "_mark_outlet_signature,spam_line",
+    assert layout_ablation.main([str(devdir), "--rules", "_mark_outlet_signature,_mark_listing_tags",
                                  "--json", str(out), "--jobs", "1"]) == 0
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["baseline"]["set1"]["boilerplate_in"] == 0.0
     outlet = result["rules"]["_mark_outlet_signature"]["set1"]
     assert outlet["boilerplate_in"] == -1.0  # the rule keeps both signatures out of the article
     assert (outlet["better"], outlet["worse"]) == (2, 0)  # the page without one is unchanged
-    spam = result["rules"]["spam_line"]["set1"]
-    assert (spam["better"], spam["worse"], spam["body_f1"]) == (0, 0, 0.0)
+    idle = result["rules"]["_mark_listing_tags"]["set1"]
+    assert (idle["better"], idle["worse"], idle["body_f1"]) == (0, 0, 0.0)
     summary = {s["rule"]: s for s in result["summary"]}
     assert summary["_mark_outlet_signature"]["net"] == 2 and summary["_mark_outlet_signature"]["calls"] >= 3
     printed = capsys.readouterr().out
-    assert "DROP?" in printed.splitlines()[-1] and printed.splitlines()[-1].startswith("spam_line")
+    assert "DROP?" in printed.splitlines()[-1] and printed.splitlines()[-1].startswith("_mark_listing_tags")
 
 
 def test_compare_counts_a_mixed_page_on_both_sides() -> None:
