@@ -1895,21 +1895,9 @@ def _opening_timestamp(units: list[Unit]) -> str | None:
 
 
 def _head_block(u: Unit) -> Block:
-    if u.date and not u.marked_header and not _clock_in_header(u):  # a date line above or inside the header
+    if u.date and not u.marked_header:  # a date line above or inside the header
         return Block("dateline", u.start, u.end, date=u.date)
     return _header_block(u)
-
-
-#: Longest line of the header's menus read as the site's clock (a weekday and a date, little else).
-HEADER_CLOCK_MAX_CHARS = 40
-
-
-def _clock_in_header(u: Unit) -> bool:
-    """A date with its weekday among the header's menus, above the article (``Tue. Mar 4th, 2025``
-    between ``Skip to content`` and the menu, ``الثلاثاء 4 مارس 2025`` among the links): the site's
-    clock, today's date, not the page's."""
-    return (not u.page_byline and len(u.text) <= HEADER_CLOCK_MAX_CHARS
-            and _has_weekday(u.text))
 
 
 @dataclass
