@@ -119,6 +119,7 @@ RULES: tuple[Rule, ...] = (
     Rule("_opening_timestamp", L, "None", "day+time early in the first line dates the page"),
     Rule("_listing_day", L, "False", "item dates of a listing do not date the page"),
     Rule("_stamped_day", L, "None", "the first line's stamp dates the page (older)"),
+    Rule("_agency_after", "bicorpus.dates", "False", "wire lead, agency in brackets, no dash: a date"),
     # title, header (``analyze``, ``_pick_title``, ``_article``)
     Rule("_label_page", L, "False", "a page holding only a tag label has no title"),
     Rule("_arabic_lead_sentence", L, "False", "long Arabic line with a comma is no title"),

@@ -432,13 +432,28 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     if (_WIRE_AFTER_RE.match(norm, found.end)
             and sum(w not in _LEAD_LINKS for w in words) <= WIRE_MAX_WORDS):  # "كييف في 30 مارس 2025-"
         return found.iso  # a wire dateline: "KurdWatch, May 31, 2016—On …", "بيروت، 3 أيار 2018 – …"
-    if _bracketed_wire(norm, found):
+    if _bracketed_wire(norm, found) or _agency_after(norm, found, words):
         return found.iso
     if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
         return None
     if words and not any(w in _LEAD_WORDS for w in words):
         return None  # "On July 28, 2016 …": a bare "on" / "في" is no label
     return found.iso
+
+
+#: An agency's name in brackets right after the date, the story going on with no dash: ``تونس 19
+#: ديسمبر 2022 (شينخوا) أعلن …``.
+_AGENCY_AFTER_RE = re.compile(r"\s*\((?:[^()\d]{2,20})\)\s*(?=[^\W\d_])")
+
+
+def _agency_after(norm: str, found: DateMatch, words: list[str]) -> bool:
+    """A wire dateline without its dash: a place of at most a few words, the date, then the agency
+    in brackets and the story (``تونس 19 ديسمبر 2022 (شينخوا) أعلن …``, ``Tunis 19 December 2022
+    (Xinhua) The head of …``); a weekday in the brackets is no agency."""
+    m = _AGENCY_AFTER_RE.match(norm, found.end)
+    if m is None or not 0 < len(words) <= WIRE_MAX_WORDS:
+        return False
+    return not any(w in weekday_names() for w in _FILLER_RE.split(m.group()) if w)
 
 
 _AGENCY_DASH_RE = re.compile(r"\([^()]{2,60}\s[-–—]\s*$")
