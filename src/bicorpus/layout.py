@@ -37,6 +37,7 @@ from .dates import (
     weekday_names,
 )
 from .layout_appeal import mark_appeal_blocks
+from .layout_contents import contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_journal import history_date
@@ -1033,6 +1034,7 @@ def _boilerplate_flags(
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
     fields, definitions = _infobox_fields(units, para)
+    _keep_contents_lists(units, fields, definitions)
     _mark_runs(flags, fields, INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
@@ -1529,6 +1531,13 @@ def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: li
         if len(items) >= ANNOUNCED_LIST_MIN_FIELDS:
             for k in items:
                 fields[k], definitions[k] = False, True
+
+
+def _keep_contents_lists(units: list[Unit], fields: list[bool], definitions: list[bool]) -> None:
+    """The bullets of a table of contents (:mod:`bicorpus.layout_contents`) are text: no infobox
+    fields, and kept as the list the text announces."""
+    for k in contents_items([u.text for u in units], [u.bullet for u in units]):
+        fields[k], definitions[k] = False, True
 
 
 #: Longest credit line read for a credit closing its caption.

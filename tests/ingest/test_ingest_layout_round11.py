@@ -1,0 +1,30 @@
+"""Text-page layout rules: a document's table of contents under its heading."""
+
+from __future__ import annotations
+
+from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout_contents import contents_items
+
+
+def test_a_reports_table_of_contents_stays_text():
+    items = ["• Introduction", "• Summary of findings.", "• Opening paper: Dr Laila Haddad (guest speaker)",
+             "• Responses:", "• First response: Mr Omar Farid", "• Second response: Dr Sami Nour",
+             "• Chair: Ms Hana Saleh", "• Recommendations"]
+    got = regions("\n".join(["Water report no. 12", PARA_EN, "Contents", *items, PARA_EN2]))
+    assert all(got[line] == "body" for line in items), got
+    items = ["• تمهيد", "• الملخص التنفيذي.", "• الورقة الرئيسة: د. ليلى حداد (ضيفة اللقاء)",
+             "• التعقيبات:", "• التعقيب الأول: أ. عمر فريد", "• التعقيب الثاني: د. سامي نور",
+             "• إدارة الحوار: أ. هناء صالح", "• التوصيات"]
+    got = regions("\n".join(["تقرير المياه رقم 12", PARA_AR, "المحتويات", *items, PARA_AR2]))
+    assert all(got[line] == "body" for line in items), got
+
+
+def test_contents_items_need_the_heading_and_a_run_of_bullets():
+    texts = ["Contents", "• One: a", "• Two: b", "• Three: c", "Text goes on."]
+    bullets = [False, True, True, True, False]
+    assert contents_items(texts, bullets) == [1, 2, 3]
+    assert contents_items(["Related", *texts[1:]], bullets) == []  # no contents heading
+    assert contents_items(texts[:3] + texts[4:], bullets[:3] + bullets[4:]) == []  # two bullets only
+    texts = ["فهرس المحتويات:", "• أولا", "• ثانيا", "• ثالثا"]
+    assert contents_items(texts, [False, True, True, True]) == [1, 2, 3]
