@@ -28,3 +28,16 @@ def test_contents_items_need_the_heading_and_a_run_of_bullets():
     assert contents_items(texts[:3] + texts[4:], bullets[:3] + bullets[4:]) == []  # two bullets only
     texts = ["فهرس المحتويات:", "• أولا", "• ثانيا", "• ثالثا"]
     assert contents_items(texts, [False, True, True, True]) == [1, 2, 3]
+
+
+def test_an_arabic_download_the_full_report_prompt_is_boilerplate():
+    prompt = ".لتحميل الدراسة كاملة بصيغة PDF اضغطوا على الرابط في الأسفل."
+    got = regions("\n".join(["دراسة عن العمالة المنزلية", PARA_AR, prompt, PARA_AR2]))
+    assert got[prompt] == "boilerplate"
+    assert got[PARA_AR2] == "body"
+    prompt = "Download the full report in English and Arabic below."
+    got = regions("\n".join(["A study of domestic workers", PARA_EN, prompt, PARA_EN2]))
+    assert got[prompt] == "boilerplate"
+    line = "تحميل البضائع في الميناء توقف ثلاثة أيام بسبب الإضراب، بحسب مسؤولين في الشركة."
+    got = regions("\n".join([PARA_AR, line, PARA_AR2]))
+    assert got[line] == "body"
