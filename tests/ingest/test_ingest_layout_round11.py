@@ -41,3 +41,17 @@ def test_an_arabic_download_the_full_report_prompt_is_boilerplate():
     line = "تحميل البضائع في الميناء توقف ثلاثة أيام بسبب الإضراب، بحسب مسؤولين في الشركة."
     got = regions("\n".join([PARA_AR, line, PARA_AR2]))
     assert got[line] == "body"
+
+
+def test_a_present_tense_caption_closing_on_its_day_is_boilerplate():
+    caption = "The Jordanian foreign minister speaks during a news conference in Amman, March 3, 2024"
+    got = regions("\n".join(["Jordan and Iraq sign a water deal", PARA_EN, caption, PARA_EN2]))
+    assert got[caption] == "boilerplate"
+    assert got[PARA_EN2] == "body"
+    caption = "وزير الخارجية الأردني يتحدث خلال مؤتمر صحفي في عمّان، ٣ مارس ٢٠٢٤."
+    got = regions("\n".join(["الأردن والعراق يوقعان اتفاق مياه", PARA_AR, caption, PARA_AR2]))
+    assert got[caption] == "boilerplate"
+    assert got[PARA_AR2] == "body"
+    said = "The minister said the two countries had agreed on the price of water, on Sunday, March 3, 2024."
+    got = regions("\n".join([PARA_EN, said, PARA_EN2]))
+    assert got[said] == "body"
