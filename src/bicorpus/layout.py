@@ -37,6 +37,7 @@ from .dates import (
     weekday_names,
 )
 from .layout_appeal import mark_appeal_blocks
+from .layout_caption_day import caption_with_day
 from .layout_contents import contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
@@ -665,7 +666,7 @@ def _line_features(chunk: str) -> dict[str, object]:
         "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
         "date": date,
         "html_level": None,
-        "caption": credit or _caption_patterns().search(norm),
+        "caption": credit or _caption_patterns().search(norm) or caption_with_day(norm),
         "date_in": date_in,
         "date_lead": date_lead,
         "date_tail": date_tail,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout_caption_day import caption_with_day
 from bicorpus.layout_contents import contents_items
+from bicorpus.normalize import normalize_text
 
 
 def test_a_reports_table_of_contents_stays_text():
@@ -55,3 +57,11 @@ def test_a_present_tense_caption_closing_on_its_day_is_boilerplate():
     said = "The minister said the two countries had agreed on the price of water, on Sunday, March 3, 2024."
     got = regions("\n".join([PARA_EN, said, PARA_EN2]))
     assert got[said] == "body"
+
+
+def test_caption_with_day_needs_a_caption_verb_and_a_closing_day():
+    assert caption_with_day(normalize_text("Protesters gather outside the parliament in Tunis, 5 May 2024."))
+    assert caption_with_day(normalize_text("رئيس الوزراء يتفقد موقع السد في الحسكة، ١٢ أيار ٢٠٢٤"))
+    assert not caption_with_day(normalize_text("Protesters gathered outside the parliament in Tunis, 5 May 2024."))
+    assert not caption_with_day(normalize_text("Protesters gather outside the parliament in Tunis on Sunday."))
+    assert not caption_with_day(normalize_text("رئيس الوزراء زار موقع السد في الحسكة، ١٢ أيار ٢٠٢٤"))
