@@ -35,7 +35,7 @@ def _verbs() -> tuple[frozenset[str], tuple[str, ...]]:
 def caption_with_day(norm: str) -> bool:
     """True for a normalized line (``normalize_text``) that is a present-tense caption closing on a
     day after a comma, one sentence long."""
-    if len(norm) > CAPTION_MAX_CHARS or not norm[-1:].isdigit() and not norm.endswith("."):
+    if len(norm) > CAPTION_MAX_CHARS or (not norm[-1:].isdigit() and not norm.endswith(".")):
         return False
     m = _DAY_END_RE.search(norm, max(0, len(norm) - DAY_TAIL_CHARS))
     if m is None:

@@ -60,8 +60,11 @@ def test_a_present_tense_caption_closing_on_its_day_is_boilerplate():
 
 
 def test_caption_with_day_needs_a_caption_verb_and_a_closing_day():
-    assert caption_with_day(normalize_text("Protesters gather outside the parliament in Tunis, 5 May 2024."))
-    assert caption_with_day(normalize_text("رئيس الوزراء يتفقد موقع السد في الحسكة، ١٢ أيار ٢٠٢٤"))
-    assert not caption_with_day(normalize_text("Protesters gathered outside the parliament in Tunis, 5 May 2024."))
-    assert not caption_with_day(normalize_text("Protesters gather outside the parliament in Tunis on Sunday."))
-    assert not caption_with_day(normalize_text("رئيس الوزراء زار موقع السد في الحسكة، ١٢ أيار ٢٠٢٤"))
+    def caption(text: str) -> bool:
+        return caption_with_day(normalize_text(text))
+
+    assert caption("Protesters gather outside the parliament in Tunis, 5 May 2024.")
+    assert caption("رئيس الوزراء يتفقد موقع السد في الحسكة، ١٢ أيار ٢٠٢٤")
+    assert not caption("Protesters gathered outside the parliament in Tunis, 5 May 2024.")
+    assert not caption("Protesters gather outside the parliament in Tunis on Sunday.")
+    assert not caption("رئيس الوزراء زار موقع السد في الحسكة، ١٢ أيار ٢٠٢٤")
