@@ -47,3 +47,9 @@ def contents_items(texts: Sequence[str], bullets: Sequence[bool]) -> list[int]:
         if j - i - 1 >= CONTENTS_MIN_ITEMS:
             items.extend(range(i + 1, j))
     return items
+
+
+def contents_headings(texts: Sequence[str], bullets: Sequence[bool]) -> list[int]:
+    """Indexes of the contents headings over the runs :func:`contents_items` finds."""
+    items = set(contents_items(texts, bullets))
+    return [i for i in range(len(texts) - 1) if i + 1 in items and i not in items]

@@ -15,11 +15,15 @@ def test_a_reports_table_of_contents_stays_text():
              "• Chair: Ms Hana Saleh", "• Recommendations"]
     got = regions("\n".join(["Water report no. 12", PARA_EN, "Contents", *items, PARA_EN2]))
     assert all(got[line] == "body" for line in items), got
+    assert got["Contents"] in {"heading", "body"}
     items = ["• تمهيد", "• الملخص التنفيذي.", "• الورقة الرئيسة: د. ليلى حداد (ضيفة اللقاء)",
              "• التعقيبات:", "• التعقيب الأول: أ. عمر فريد", "• التعقيب الثاني: د. سامي نور",
              "• إدارة الحوار: أ. هناء صالح", "• التوصيات"]
     got = regions("\n".join(["تقرير المياه رقم 12", PARA_AR, "المحتويات", *items, PARA_AR2]))
     assert all(got[line] == "body" for line in items), got
+    assert got["المحتويات"] in {"heading", "body"}
+    got = regions("\n".join(["تقرير المياه رقم 12", PARA_AR, "المحتويات", PARA_AR2]))
+    assert got["المحتويات"] == "boilerplate"  # a label with no contents under it
 
 
 def test_contents_items_need_the_heading_and_a_run_of_bullets():
