@@ -117,48 +117,65 @@ def _site_table(paths: list[Path]) -> Any:
     return layout_site.site_table(paths)
 
 
-def score_folder(folder: Path, show: bool) -> Scores:
+def score_page(path: Path, gold: dict[str, Any], hits: frozenset[str] | None, show: bool) -> Scores:
+    """One annotated page scored against its annotation ``gold`` (``hits``: its lines the site
+    table finds repeated, ``None`` without a site table)."""
+    src = read_source(path)
+    if hits is not None:
+        layout = layout_mod.analyze(src.text, src.headings, repeated=hits)
+    else:
+        layout = layout_mod.analyze(src.text, src.headings)
+    s = Scores(pages=1)
+    s.title_ok = int(_key(layout.title) == _key(gold["title"]))
+    s.date_ok = int(layout.date == gold["date"])
+    if show and not s.title_ok:
+        s.failures.append(f"{path.name}: title {layout.title!r} != {gold['title']!r}")
+    if show and not s.date_ok:
+        s.failures.append(f"{path.name}: date {layout.date!r} != {gold['date']!r}")
+    spans = _line_spans(src.text)
+    if len(spans) != len(gold["lines"]):
+        raise SystemExit(f"{path}: {len(spans)} lines, {len(gold['lines'])} annotated")
+    for (start, end), line in zip(spans, gold["lines"], strict=True):
+        if src.text[start:end] != line["text"]:
+            raise SystemExit(f"{path}: line text differs from its annotation: {line['text'][:60]!r}")
+        want, got = line["label"], _predicted(layout, start, end)
+        if want == "header":
+            s.header += 1
+            s.header_out += got not in ARTICLE
+        elif want == "boilerplate":
+            s.boilerplate += 1
+            s.boilerplate_in += got in ARTICLE
+        if want in BODY and got in BODY:
+            s.body_tp += 1
+        elif want in BODY:
+            s.body_fn += 1
+        elif got in BODY:
+            s.body_fp += 1
+        if (show and (want in BODY) != (got in BODY)) or (show and want == "header" and got in ARTICLE):
+            s.failures.append(f"{path.name}: {want} read as {got}: {line['text'][:70]!r}")
+    return s
+
+
+def page_scores(folder: Path, show: bool = False) -> list[tuple[str, Scores]]:
+    """Every annotated page of ``folder`` with its scores, in name order."""
     annotations = json.loads((folder / "annotations.json").read_text(encoding="utf-8"))
     paths = sorted(folder / name for name in annotations)
     table = _site_table(paths)
+    return [(path.name, score_page(path, annotations[path.name],
+                                   table.hits(path) if table is not None else None, show))
+            for path in paths]
+
+
+def score_folder(folder: Path, show: bool) -> Scores:
     scores = Scores()
-    for path in paths:
-        gold = annotations[path.name]
-        src = read_source(path)
-        if table is not None:
-            layout = layout_mod.analyze(src.text, src.headings, repeated=table.hits(path))
-        else:
-            layout = layout_mod.analyze(src.text, src.headings)
-        s = Scores(pages=1)
-        s.title_ok = int(_key(layout.title) == _key(gold["title"]))
-        s.date_ok = int(layout.date == gold["date"])
-        if show and not s.title_ok:
-            s.failures.append(f"{path.name}: title {layout.title!r} != {gold['title']!r}")
-        if show and not s.date_ok:
-            s.failures.append(f"{path.name}: date {layout.date!r} != {gold['date']!r}")
-        spans = _line_spans(src.text)
-        if len(spans) != len(gold["lines"]):
-            raise SystemExit(f"{path}: {len(spans)} lines, {len(gold['lines'])} annotated")
-        for (start, end), line in zip(spans, gold["lines"], strict=True):
-            if src.text[start:end] != line["text"]:
-                raise SystemExit(f"{path}: line text differs from its annotation: {line['text'][:60]!r}")
-            want, got = line["label"], _predicted(layout, start, end)
-            if want == "header":
-                s.header += 1
-                s.header_out += got not in ARTICLE
-            elif want == "boilerplate":
-                s.boilerplate += 1
-                s.boilerplate_in += got in ARTICLE
-            if want in BODY and got in BODY:
-                s.body_tp += 1
-            elif want in BODY:
-                s.body_fn += 1
-            elif got in BODY:
-                s.body_fp += 1
-            if (show and (want in BODY) != (got in BODY)) or (show and want == "header" and got in ARTICLE):
-                s.failures.append(f"{path.name}: {want} read as {got}: {line['text'][:70]!r}")
+    for _, s in page_scores(folder, show):
         scores.add(s)
     return scores
+
+
+def dev_folders(devdir: Path) -> list[Path]:
+    """The folders under ``devdir`` (itself included) that hold an ``annotations.json``."""
+    return sorted({p.parent for p in devdir.rglob("annotations.json")})
 
 
 def time_layout(folders: list[Path], rounds: int) -> float:
@@ -188,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time", type=int, default=0, metavar="N",
                         help="also time the layout of every page, best of N rounds")
     args = parser.parse_args(argv)
-    folders = sorted({p.parent for p in args.devdir.rglob("annotations.json")})
+    folders = dev_folders(args.devdir)
     if not folders:
         print(f"{args.devdir}: no annotations.json found", file=sys.stderr)
         return 2

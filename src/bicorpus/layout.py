@@ -36,15 +36,12 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
-from .layout_appeal import mark_appeal_blocks
 from .layout_caption_day import caption_with_day
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_journal import history_date
-from .layout_lead_in import mark_lead_ins
 from .layout_outlet import outlet_name
-from .layout_spam import spam_line
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
@@ -1088,11 +1085,8 @@ def _boilerplate_flags(
         for i in range(last + 1, n):
             flags[i] = flags[i] and not definitions[i]  # a list the text announces stays text
     flags[:] = [f or w for f, w in zip(flags, furniture, strict=True)]
-    flags[:] = [f or spam_line(u.text, u.key) for f, u in zip(flags, units, strict=True)]
     texts = [u.text for u in units]
-    mark_appeal_blocks(texts, keys, flags)
     _mark_outlet_signature(units, para, flags)
-    mark_lead_ins(texts, flags)
     mark_watch_lines(texts, keys, flags)
     _mark_list_cues(units, para, flags)
     _mark_stamped_chrome(units, flags)
@@ -2299,21 +2293,6 @@ def _byline_in_text(u: Unit) -> bool:
                or w.lower() in _NAME_PARTICLES for w in words)
 
 
-#: Longest line read as a listed item's stamp (``April 20, 2016 | EXPERT: Ellen Laipson``).
-ITEM_STAMP_MAX_CHARS = 120
-#: What parts a listed item's stamp from its date.
-_STAMP_BARS = ("|", "•", "·")
-
-
-def _stamp_in_text(u: Unit) -> bool:
-    """A short line below the first paragraph that opens with a date and goes on, after a bar or a
-    dot, with a few words, no sentence (``April 20, 2016 | EXPERT: Ellen Laipson``, ``12 مارس 2024 |
-    كتب: …``): a listed item's stamp, not the text.  A timeline's entry goes on after a colon or a
-    dash (``March 2, 2016: Forces took …``)."""
-    return (u.date_lead is not None and u.date is None and len(u.text) <= ITEM_STAMP_MAX_CHARS
-            and any(bar in u.text for bar in _STAMP_BARS) and not ends_sentence(u.text))
-
-
 def _bare_name(text: str) -> bool:
     """``Amreen Hussain``: a person's name alone on the line, by its shape and its rare words; not
     a place or a group the name tables know (``Deir Ezzor``, ``Jabhat Nusra``: a kicker)."""
@@ -2463,7 +2442,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # chrome: site name, kicker, tags
         elif u.date and len(u.text) <= SHAPE_MAX_CHARS and i > first_para:
             out.blocks.append(Block("dateline", u.start, u.end, date=u.date))
-        elif i > first_para and (_byline_in_text(u) or _stamp_in_text(u)):
+        elif i > first_para and _byline_in_text(u):
             out.blocks.append(Block("dateline", u.start, u.end))  # a listed item's or a box's byline
         elif _is_heading(units, i, lang, para, boiler):
             section = u.text
