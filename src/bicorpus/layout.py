@@ -36,6 +36,8 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_caption_day import caption_with_day
+from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_journal import history_date
@@ -661,7 +663,7 @@ def _line_features(chunk: str) -> dict[str, object]:
         "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
         "date": date,
         "html_level": None,
-        "caption": credit or _caption_patterns().search(norm),
+        "caption": credit or _caption_patterns().search(norm) or caption_with_day(norm),
         "date_in": date_in,
         "date_lead": date_lead,
         "date_tail": date_tail,
@@ -1030,6 +1032,7 @@ def _boilerplate_flags(
     keys = [u.key for u in units]
     flags = [u.nav or u.label or u.decoration or u.caption for u in units]
     fields, definitions = _infobox_fields(units, para)
+    _keep_contents_lists(units, fields, definitions, flags)
     _mark_runs(flags, fields, INFOBOX_MIN_LINES)
     _mark_runs(flags, [bool(_GLUED_RE.match(u.text)) for u in units], 2)
     long_ = [len(u.text) >= CAPTION_NEIGHBOUR_CHARS for u in units]
@@ -1523,6 +1526,18 @@ def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: li
         if len(items) >= ANNOUNCED_LIST_MIN_FIELDS:
             for k in items:
                 fields[k], definitions[k] = False, True
+
+
+def _keep_contents_lists(
+    units: list[Unit], fields: list[bool], definitions: list[bool], flags: list[bool]
+) -> None:
+    """The bullets of a table of contents (:mod:`bicorpus.layout_contents`) are text: no infobox
+    fields, and kept as the list the text announces; their heading is the text's heading, no label."""
+    texts, bullets = [u.text for u in units], [u.bullet for u in units]
+    for k in contents_items(texts, bullets):
+        fields[k], definitions[k] = False, True
+    for k in contents_headings(texts, bullets):
+        flags[k] = False
 
 
 #: Longest credit line read for a credit closing its caption.
