@@ -1771,6 +1771,18 @@ def _mark_runs(flags: list[bool], hits: list[bool], min_run: int) -> None:
         i = max(j, i + 1)
 
 
+def _announced_item(units: list[Unit], i: int) -> bool:
+    """Line ``i`` is a ``Label: value`` item of a list a line of text announces with a colon
+    (``… distributed among the provinces as follows:`` / ``Baghdad: 69 seats`` / ``Basra: 25
+    seats``): the text's list, not a heading, even right above a paragraph."""
+    k = i
+    while k > 0 and _FIELD_RE.match(units[k].text):
+        k -= 1
+    above = units[k].text.rstrip()
+    return (k < i and not _FIELD_RE.match(above) and len(above) >= PARAGRAPH_END_MIN_CHARS
+            and above[-1:] in (":", "："))
+
+
 def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], boiler: list[bool]) -> bool:
     """A short unpunctuated line between paragraphs that heads a paragraph (or heads a
     subheading that does).  Above the first paragraph there are no section headings."""
@@ -1782,6 +1794,8 @@ def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], 
     if not any(para[:i]):
         return False
     if u.lang not in (article_lang, "mixed") or not _is_heading_shape(u.text) or "|" in u.text:
+        return False
+    if _announced_item(units, i):
         return False
     nxt = _next_kept(boiler, i)
     if nxt is None:

@@ -137,6 +137,30 @@ def test_an_english_list_of_members_announced_by_a_colon_between_paragraphs_is_b
         assert got[line] == "body", line
 
 
+def test_items_of_an_announced_list_above_a_paragraph_are_no_headings():
+    # "Basra: 25 seats" right above a paragraph is still an item of the list, not a section heading
+    intro = "The seats were distributed among the provinces of the country as follows:"
+    items = ["Baghdad: 69 seats", "Nineveh: 31 seats", "Basra: 25 seats"]
+    text = "\n".join(["Iraq announces the seats of its new parliament", PARA_EN, intro, *items, PARA_EN2])
+    got = regions(text)
+    for line in items:
+        assert got[line] == "body", line
+    assert analyze(text).headings == ()
+    intro_ar = "وتوزعت المقاعد النيابية في البرلمان الجديد على المحافظات كما يلي:"
+    items_ar = ["بغداد: 69 مقعدا", "نينوى: 31 مقعدا", "البصرة: 25 مقعدا"]
+    text = "\n".join(["العراق يعلن توزيع مقاعد البرلمان الجديد", PARA_AR, intro_ar, *items_ar, PARA_AR2])
+    got = regions(text)
+    for line in items_ar:
+        assert got[line] == "body", line
+    assert analyze(text).headings == ()
+
+
+def test_a_kicker_shaped_heading_over_a_paragraph_stays_a_heading():
+    heading = "Syria: The Road Ahead"
+    text = "\n".join(["Iraq announces the seats of its new parliament", PARA_EN, heading, PARA_EN2])
+    assert [h.text for h in analyze(text).headings] == [heading]
+
+
 def test_label_value_lines_with_no_announcing_colon_are_still_an_infobox():
     box = ["Leader: Abu Mohammad al-Julani", "Size: 1,300 (est. 2017)", "Founded: January 2017",
            "Headquarters: Idlib"]
