@@ -1507,6 +1507,12 @@ def _infobox_fields(units: list[Unit], para: list[bool]) -> tuple[list[bool], li
 ANNOUNCED_LIST_MIN_FIELDS = 2
 
 
+def _announces_list(text: str) -> bool:
+    """A line of text ending in a colon announces the list under it (``… distributed among the
+    provinces as follows:``, ``… على النحو التالي:``)."""
+    return len(text) >= PARAGRAPH_END_MIN_CHARS and text.rstrip()[-1:] in (":", "：")
+
+
 def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: list[bool]) -> None:
     """``Label: value`` lines under a line of text that ends in a colon (``… distributed among
     the provinces as follows:``, ``… على النحو التالي:``) are the list it announces (seats by province,
@@ -1515,8 +1521,7 @@ def _mark_announced_lists(units: list[Unit], fields: list[bool], definitions: li
     n = len(units)
     for i in range(n - 1):
         u = units[i]
-        if (len(u.text) < PARAGRAPH_END_MIN_CHARS or fields[i] or u.marked_header
-                or u.text.rstrip()[-1:] not in (":", "：")):
+        if fields[i] or u.marked_header or not _announces_list(u.text):
             continue
         items, j = [], i + 1
         while j < n and (fields[j] or units[j].decoration):
@@ -1533,10 +1538,10 @@ def _keep_contents_lists(
 ) -> None:
     """The bullets of a table of contents (:mod:`bicorpus.layout_contents`) are text: no infobox
     fields, and kept as the list the text announces; their heading is the text's heading, no label."""
-    texts, bullets = [u.text for u in units], [u.bullet for u in units]
-    for k in contents_items(texts, bullets):
+    items = contents_items([u.text for u in units], [u.key for u in units], [u.bullet for u in units])
+    for k in items:
         fields[k], definitions[k] = False, True
-    for k in contents_headings(texts, bullets):
+    for k in contents_headings(items):
         flags[k] = False
 
 
@@ -1778,9 +1783,7 @@ def _announced_item(units: list[Unit], i: int) -> bool:
     k = i
     while k > 0 and _FIELD_RE.match(units[k].text):
         k -= 1
-    above = units[k].text.rstrip()
-    return (k < i and not _FIELD_RE.match(above) and len(above) >= PARAGRAPH_END_MIN_CHARS
-            and above[-1:] in (":", "："))
+    return k < i and not _FIELD_RE.match(units[k].text) and _announces_list(units[k].text)
 
 
 def _is_heading(units: list[Unit], i: int, article_lang: str, para: list[bool], boiler: list[bool]) -> bool:

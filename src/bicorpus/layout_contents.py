@@ -8,38 +8,33 @@ fields and not a list of related links."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import cache
 
 from .data import data_lines
-from .normalize import normalize_text
 
 #: Fewest bullets under the heading for a table of contents.
 CONTENTS_MIN_ITEMS = 3
 #: Longest contents heading line.
 CONTENTS_HEADING_MAX_CHARS = 40
 
-_WORD_RE = re.compile(r"[^\W_]+")
-
-
-def _key(text: str) -> str:
-    return " ".join(_WORD_RE.findall(normalize_text(text)))
-
-
 @cache
 def _headings() -> frozenset[str]:
-    return frozenset(_key(line) for line in data_lines("contents_headings.txt"))
+    """The contents headings' line keys (:func:`~bicorpus.layout.line_key`)."""
+    from .layout import line_key  # the layout imports this module: read when first asked for
+
+    return frozenset(line_key(line) for line in data_lines("contents_headings.txt"))
 
 
-def contents_items(texts: Sequence[str], bullets: Sequence[bool]) -> list[int]:
+def contents_items(texts: Sequence[str], keys: Sequence[str], bullets: Sequence[bool]) -> list[int]:
     """Indexes of the bullets (``bullets[i]``) that stand in a run of at least
-    :data:`CONTENTS_MIN_ITEMS` right under a contents heading among the lines ``texts``."""
+    :data:`CONTENTS_MIN_ITEMS` right under a contents heading among the lines ``texts`` (``keys``:
+    their :func:`~bicorpus.layout.line_key`)."""
     items: list[int] = []
     n = len(texts)
     for i, text in enumerate(texts):
         if (bullets[i] or i + 1 >= n or not bullets[i + 1] or len(text) > CONTENTS_HEADING_MAX_CHARS
-                or _key(text) not in _headings()):
+                or keys[i] not in _headings()):
             continue
         j = i + 1
         while j < n and bullets[j]:
@@ -49,7 +44,8 @@ def contents_items(texts: Sequence[str], bullets: Sequence[bool]) -> list[int]:
     return items
 
 
-def contents_headings(texts: Sequence[str], bullets: Sequence[bool]) -> list[int]:
-    """Indexes of the contents headings over the runs :func:`contents_items` finds."""
-    items = set(contents_items(texts, bullets))
-    return [i for i in range(len(texts) - 1) if i + 1 in items and i not in items]
+def contents_headings(items: Sequence[int]) -> list[int]:
+    """Indexes of the contents headings over the runs of ``items`` (:func:`contents_items`): the
+    line above each run."""
+    found = set(items)
+    return [k - 1 for k in items if k - 1 not in found]

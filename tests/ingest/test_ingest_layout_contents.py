@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout import line_key
 from bicorpus.layout_caption_day import caption_with_day
-from bicorpus.layout_contents import contents_items
+from bicorpus.layout_contents import contents_headings, contents_items
 from bicorpus.normalize import normalize_text
 
 
@@ -26,14 +27,19 @@ def test_a_reports_table_of_contents_stays_text():
     assert got["المحتويات"] == "boilerplate"  # a label with no contents under it
 
 
+def _items(texts: list[str], bullets: list[bool]) -> list[int]:
+    return contents_items(texts, [line_key(t) for t in texts], bullets)
+
+
 def test_contents_items_need_the_heading_and_a_run_of_bullets():
     texts = ["Contents", "• One: a", "• Two: b", "• Three: c", "Text goes on."]
     bullets = [False, True, True, True, False]
-    assert contents_items(texts, bullets) == [1, 2, 3]
-    assert contents_items(["Related", *texts[1:]], bullets) == []  # no contents heading
-    assert contents_items(texts[:3] + texts[4:], bullets[:3] + bullets[4:]) == []  # two bullets only
+    assert _items(texts, bullets) == [1, 2, 3]
+    assert contents_headings(_items(texts, bullets)) == [0]
+    assert _items(["Related", *texts[1:]], bullets) == []  # no contents heading
+    assert _items(texts[:3] + texts[4:], bullets[:3] + bullets[4:]) == []  # two bullets only
     texts = ["فهرس المحتويات:", "• أولا", "• ثانيا", "• ثالثا"]
-    assert contents_items(texts, [False, True, True, True]) == [1, 2, 3]
+    assert _items(texts, [False, True, True, True]) == [1, 2, 3]
 
 
 def test_an_arabic_download_the_full_report_prompt_is_boilerplate():
