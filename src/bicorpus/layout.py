@@ -2415,6 +2415,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
                                    or _too_short_for_standfirst(units[subtitle_i])):
         subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
+    points = (_key_points_under_title(units, title_i, first_para, lang, para, boiler)
+              if title_i is not None and first_para < n else frozenset())
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -2424,6 +2426,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("title", u.start, u.end))
         elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
+        elif i in points:
+            out.blocks.append(Block("subtitle", u.start, u.end))  # the standfirst's key points
         elif title_key and i > title_i and u.key == title_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif glued_key and i < first_para and u.key == glued_key:
@@ -2930,8 +2934,8 @@ def _article_line_above_text(
     title) is the article's text that the chrome rule would take as a site's line: the page's
     first line, with no title, heading its first paragraph in a text cut into sections below
     (``A preventable tragedy`` over the opening paragraph of a page that starts there), or an item
-    of a list of the article's own sentences (``• ينظم
-    البحث كالآتي :`` among long items of the same bullet)."""
+    of a list of the article's own sentences (``• ينظم البحث كالآتي :`` among long items of the
+    same bullet)."""
     u = units[i]
     if ((title_i is not None and i < title_i) or u.byline or u.page_byline or u.label or u.nav
             or u.caption or u.credit or u.date or u.date_in or u.decoration or u.lang not in (lang, "mixed")):
@@ -2995,3 +2999,47 @@ def _item_of_article_list(units: list[Unit], i: int, lang: str, boiler: list[boo
     long_items = [units[k].text for k in run if k != i and len(units[k].text) >= PARAGRAPH_MIN_CHARS]
     return (len(long_items) >= ARTICLE_LIST_LONG_SHARE * (len(run) - 1)
             and any(ends_sentence(text) for text in long_items))
+
+
+# --- the standfirst given as key points under the title ------------------------------------------
+
+#: Key points under the title: at least this many bullets, each a sentence of at least this many
+#: words (a list of linked headlines or tags is shorter).
+KEY_POINTS_MIN_ITEMS = 2
+KEY_POINT_MIN_WORDS = 5
+
+
+@cache
+def _standfirst_cues() -> frozenset[str]:
+    return frozenset(_label_key(w) for w in data_lines("standfirst_cues.txt"))
+
+
+def _key_points_under_title(
+    units: list[Unit], title_i: int, first_para: int, lang: str, para: list[bool], boiler: list[bool],
+) -> frozenset[int]:
+    """The bullets of the standfirst: a run of bulleted sentences of the article's script (same
+    marker) between the title and the first paragraph (or the section heading over it), under the
+    datelines or a line announcing a summary (``Key Takeaways``, ``أبرز النقاط``): ``- The Houthi
+    group arrested WFP staff in Sanaa.`` / ``- UNICEF staff are also being questioned.`` over
+    ``Aden, Sep 1 (NationPress) The Houthi group …`` sum the text up, they are not its body."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < first_para and (boiler[i] or units[i].key == title_key or units[i].date or units[i].date_in
+                              or units[i].page_byline or _label_key(units[i].text) in _standfirst_cues()):
+        i += 1
+    marker = units[i].text[:1] if i < first_para and units[i].bullet else ""
+    run: list[int] = []
+    k = i
+    while marker and k < first_para and (boiler[k] or units[k].text[:1] == marker):
+        u = units[k]
+        if not boiler[k]:
+            if (not u.bullet or u.byline or u.nav or u.label or u.lang not in (lang, "mixed")
+                    or len(u.text.split()) < KEY_POINT_MIN_WORDS + 1):
+                return frozenset()
+            run.append(k)
+        k += 1
+    while k < first_para and (boiler[k] or _label_key(units[k].text) in _section_words()):
+        k += 1  # the text's first section heading ("Introduction")
+    if len(run) < KEY_POINTS_MIN_ITEMS or k != first_para or not para[first_para]:
+        return frozenset()
+    return frozenset(run)
