@@ -2942,6 +2942,8 @@ def _article_line_above_text(
         return None
     if u.bullet:
         return "body" if _item_of_article_list(units, i, lang, boiler) else None
+    if _opening_sentence(units, i, lang, para, boiler):
+        return "body"
     text = u.text.rstrip(" :：")
     if (u.lang != lang or "|" in text or not _is_heading_shape(text)
             or (len(text.split()) < 2 and _label_key(text) not in _section_words())):
@@ -2952,6 +2954,21 @@ def _article_line_above_text(
     if title_i is not None or any(not boiler[k] for k in range(i)):
         return None  # under a title or other lines: a kicker, a byline, a source line
     return "heading" if _sections_below(units, first_para, lang, para, boiler) else None
+
+
+#: Fewest words of a one-line paragraph of the article above its first long paragraph.
+OPENING_SENTENCE_MIN_WORDS = 4
+
+
+def _opening_sentence(units: list[Unit], i: int, lang: str, para: list[bool], boiler: list[bool]) -> bool:
+    """``units[i]`` is a short paragraph of one finished sentence of the article's script, with a
+    verb (``Gulf residents are still in shock.``), right over a paragraph: the text's first
+    paragraph, kept short, not a site's line (those do not end in a full stop)."""
+    u = units[i]
+    nxt = _next_kept(boiler, i)
+    return (u.lang == lang and _final_char(u.text) == "." and not _two_sentences(u.text)
+            and len(u.text.split()) >= OPENING_SENTENCE_MIN_WORDS and nxt is not None and para[nxt]
+            and _sentence_of_text(u.text))
 
 
 def _sections_below(
