@@ -9,7 +9,7 @@ from ingest_helpers import ARTICLE, PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, region
 from bicorpus.layout import analyze
 
 ITEMS_AR = [
-    "• يرسل أصل البحث مع ثلاث نسخ منه مطبوعاً على وجه واحد من الورقة، مع نسخة إلكترونية من الصور لتسهيل التحكيم.",
+    "• يرسل أصل البحث مع ثلاث نسخ منه مطبوعاً على وجه واحد من الورقة، مع نسخة إلكترونية من الصور.",
     "• يجب ترقيم جميع الصفحات تسلسلياً بما في ذلك الجداول والأشكال التي تلحق بالبحث المقدم للنشر.",
     "• لا يقبل للنشر إلا البحوث المكتوبة باللغة العربية أو الإنكليزية وفق أصول الكتابة العلمية المعروفة.",
     "• يستخدم النظام المتري في جميع القياسات .",
@@ -40,7 +40,7 @@ def test_a_short_item_of_the_articles_own_list_stays_in_the_body_english():
 
 def test_a_poll_or_a_list_of_short_links_is_not_taken_for_the_articles_list():
     poll = ["• Their job is done, they will leave the country when the war ends (22% people answered this)",
-            "• They will continue fighting until they establish the state they want (53% people answered this)",
+            "• They will go on fighting until they establish the state they want (53% people answered this)",
             "• They will march into Palestine (10% people answered this)"]
     text = "\n".join(["What will the Nusra Front do after the fall of the regime?", *poll, PARA_EN, PARA_EN2])
     got = regions(text)
@@ -52,11 +52,12 @@ def test_a_one_sentence_paragraph_with_a_verb_over_the_first_paragraph_is_text()
                       PARA_EN, PARA_EN2])
     assert analyze(text).title == "Iraqi Forces Launch the Offensive on Mosul"
     assert regions(text)["Gulf residents are still in shock."] == "body"
-    text_ar = "\n".join(["انسحاب أحرار الشام من مدينة إدلب وريفها", "ويقول السكان إنهم ما زالوا تحت وقع الصدمة.",
-                         PARA_AR, PARA_AR2])
+    text_ar = "\n".join(["انسحاب أحرار الشام من مدينة إدلب وريفها",
+                         "ويقول السكان إنهم ما زالوا تحت وقع الصدمة.", PARA_AR, PARA_AR2])
     assert regions(text_ar)["ويقول السكان إنهم ما زالوا تحت وقع الصدمة."] == "body"
     # a site's line under the title is no sentence: no verb, no full stop
-    text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", "Middle East News Desk", PARA_EN, PARA_EN2])
+    text = "\n".join(["Iraqi Forces Launch the Offensive on Mosul", "Middle East News Desk",
+                      PARA_EN, PARA_EN2])
     assert regions(text)["Middle East News Desk"] not in ARTICLE
 
 
@@ -81,8 +82,8 @@ POINTS_AR = ["- اعتقلت جماعة الحوثي موظفين في برنا�
 
 
 def test_key_points_under_the_title_are_the_standfirst_english():
-    text = "\n".join(["Why Did Yemen's Houthis Arrest Aid Staff and Raid Their Headquarters?", "Key Takeaways",
-                      *POINTS_EN, PARA_EN, PARA_EN2])
+    text = "\n".join(["Why Did Yemen's Houthis Arrest Aid Staff and Raid Their Headquarters?",
+                      "Key Takeaways", *POINTS_EN, PARA_EN, PARA_EN2])
     got = regions(text)
     for line in POINTS_EN:
         assert got[line] == "subtitle", line
