@@ -3051,7 +3051,7 @@ def _key_points_under_title(
         u = units[k]
         if not boiler[k]:
             if (not u.bullet or u.byline or u.nav or u.label or u.lang not in (lang, "mixed")
-                    or len(u.text.split()) < KEY_POINT_MIN_WORDS + 1):
+                    or len(strip_bullet(u.text).split()) < KEY_POINT_MIN_WORDS):
                 return frozenset()
             run.append(k)
         k += 1
