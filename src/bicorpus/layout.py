@@ -3020,8 +3020,8 @@ def _item_of_article_list(units: list[Unit], i: int, lang: str, boiler: list[boo
 
 # --- the standfirst given as key points under the title ------------------------------------------
 
-#: Key points under the title: at least this many bullets, each a sentence of at least this many
-#: words (a list of linked headlines or tags is shorter).
+#: Key points under the title: at least this many bullets, each a finished sentence of at least
+#: this many words (a list of tags is shorter, linked headlines are unfinished).
 KEY_POINTS_MIN_ITEMS = 2
 KEY_POINT_MIN_WORDS = 5
 
@@ -3051,7 +3051,8 @@ def _key_points_under_title(
         u = units[k]
         if not boiler[k]:
             if (not u.bullet or u.byline or u.nav or u.label or u.lang not in (lang, "mixed")
-                    or len(strip_bullet(u.text).split()) < KEY_POINT_MIN_WORDS):
+                    or len(strip_bullet(u.text).split()) < KEY_POINT_MIN_WORDS
+                    or not ends_sentence(u.text)):  # linked headlines are unfinished
                 return frozenset()
             run.append(k)
         k += 1

@@ -105,3 +105,12 @@ def test_bullets_under_a_section_of_the_text_stay_body():
                       "Background", *POINTS_EN, PARA_EN2])
     got = regions(text)
     assert all(got[line] != "subtitle" for line in POINTS_EN)
+
+
+def test_linked_headlines_under_the_title_are_no_key_points():
+    headlines = ["• Why the Siege of El Fasher Matters for the Future of Darfur",
+                 "• Five Questions on the Sudan Talks in Jeddah This Week"]
+    text = "\n".join(["Why Did Yemen's Houthis Arrest Aid Staff and Raid Their Headquarters?", *headlines,
+                      PARA_EN, PARA_EN2])
+    got = regions(text)
+    assert all(got[line] != "subtitle" for line in headlines)
