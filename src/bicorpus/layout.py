@@ -40,6 +40,7 @@ from .layout_caption_day import caption_with_day
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
+from .layout_headline_tail import headline_goes_on
 from .layout_journal import history_date
 from .layout_outlet import outlet_name
 from .layout_watch import mark_watch_lines
@@ -2145,6 +2146,11 @@ def _text_under(units: list[Unit], first_para: int) -> str:
     return normalize_text(" ".join(body))
 
 
+def _whole_text_under(units: list[Unit], first_para: int) -> str:
+    """The whole text from the first paragraph on, normalized."""
+    return normalize_text(" ".join(v.text for v in units[first_para:]))
+
+
 def _off_topic(units: list[Unit], candidates: list[int], first_para: int, under: Callable[[], str]
                ) -> tuple[list[int], list[int]]:
     """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
@@ -2364,7 +2370,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
     glued_key = None
-    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang)) != title_i:
+    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang,
+                                                   cache(lambda: _whole_text_under(units, first_para)))) != title_i:
         glued_key, title_i = units[title_i].key, bare
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
@@ -2598,7 +2605,8 @@ def _has_weekday(text: str) -> bool:
 GLUED_CHROME_MAX_WORDS = 6
 
 
-def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str,
+               under: Callable[[], str] | None = None) -> int:
     """The headline without the chrome glued to it: when the chosen line is another headline-shaped
     line above the first paragraph with a few words before or after it (a site name
     ``العرب اليوم - …``, a breadcrumb without separators ``Home News …``), the bare headline (its
@@ -2618,6 +2626,9 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> i
         else:
             continue
         if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:
+            if under is not None and title_i < i and headline_goes_on(units[title_i].text, units[i].text, under,
+                                                      title_stems, _starts_a_word):
+                continue  # the headline whole over its cut copy, not chrome glued to it
             return i
     return title_i
 
