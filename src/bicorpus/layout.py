@@ -2373,6 +2373,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang,
                                                    cache(lambda: _whole_text_under(units, first_para)))) != title_i:
         glued_key, title_i = units[title_i].key, bare
+    elif title_i is not None:
+        glued_key = _cut_copy_key(units, zone, title_i, first_para)  # the headline's cut copy under it
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -2631,6 +2633,20 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str,
                 continue  # the headline whole over its cut copy, not chrome glued to it
             return i
     return title_i
+
+
+def _cut_copy_key(units: list[Unit], zone: list[int], title_i: int, first_para: int) -> str | None:
+    """The key of a copy of the title cut short under it, above the first paragraph (``… Kicks Off``
+    under ``… Kicks Off (Oman)``, :func:`headline_goes_on`): ``site-header``, never the standfirst."""
+    title = units[title_i]
+    under = cache(lambda: _whole_text_under(units, first_para))
+    for i in zone:
+        key = units[i].key
+        if (i > title_i and key and len(key) < len(title.key)
+                and (title.key.startswith(key + " ") or title.key.endswith(" " + key))
+                and headline_goes_on(title.text, units[i].text, under, title_stems, _starts_a_word)):
+            return key
+    return None
 
 
 _CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
