@@ -41,6 +41,7 @@ from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_headline_tail import headline_goes_on
+from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_outlet import outlet_name
 from .layout_watch import mark_watch_lines
@@ -921,7 +922,8 @@ def looks_like_paragraph(text: str) -> bool:
         return True
     if len(text) >= PARAGRAPH_END_MIN_CHARS and _final_char(text) in _PARAGRAPH_END:
         return True
-    return len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+    return (len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+            and not joined_headline(text, _INNER_END_RE))  # "… طرطوس.. مشاريع أنجزت.. …": a headline
 
 
 def is_paragraph(u: Unit) -> bool:

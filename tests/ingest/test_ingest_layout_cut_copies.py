@@ -95,3 +95,26 @@ def test_a_colon_after_a_date_in_a_sentence_is_no_wire_dateline():
         assert leading_date(normalize_text(line)) is None, line
     assert leading_date(normalize_text("CAIRO – 20 May 2024: Minister of Finance said")) == "2024-05-20"
     assert leading_date(normalize_text("القاهرة 20 مايو 2024: قال وزير المالية")) == "2024-05-20"
+
+
+# --- an Arabic headline in parts joined by two dots -----------------------------------------------
+
+JOINED_AR = ("بعد أربعة أشهر على زيارة الحكومة إلى إدلب.. مشاريع أنجزت.. وأخرى على الطريق.. "
+             "وثالثة تركت للزمن!.. لماذا لم تخصص الهيئة أي مبلغ لمعابر الشمال؟")
+
+
+def test_an_arabic_headline_joined_by_two_dots_is_the_title_not_a_paragraph():
+    assert len(JOINED_AR) >= 120  # long enough for its joins to read as sentence ends
+    text = "\n".join([JOINED_AR, PARA_AR, PARA_AR2])
+    layout = analyze(text)
+    assert layout.title == JOINED_AR
+    assert regions(text)[PARA_AR] == "body"
+
+
+def test_an_arabic_line_with_commas_and_two_dots_stays_running_text():
+    line = ("وقال المتحدث باسم الهيئة إن المعابر ستفتح قريباً.. وأضاف أن الاتفاق يشمل مناطق واسعة، "
+            "من بينها ريف إدلب الجنوبي وسهل الغاب")
+    assert len(line) >= 120
+    text = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, line, PARA_AR2])
+    assert regions(text)[line] == "body"
+    assert analyze(text).title == "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
