@@ -2372,8 +2372,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
     glued_key = None
-    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang,
-                                                   cache(lambda: _whole_text_under(units, first_para)))) != title_i:
+    whole_under = cache(lambda: _whole_text_under(units, first_para))
+    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:
         glued_key, title_i = units[title_i].key, bare
     elif title_i is not None:
         glued_key = _cut_copy_key(units, zone, title_i, first_para)  # the headline's cut copy under it
@@ -2630,8 +2630,7 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str,
         else:
             continue
         if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:
-            if under is not None and title_i < i and headline_goes_on(units[title_i].text, units[i].text, under,
-                                                      title_stems, _starts_a_word):
+            if under is not None and title_i < i and _goes_on(units, title_i, i, under):
                 continue  # the headline whole over its cut copy, not chrome glued to it
             return i
     return title_i
@@ -2646,9 +2645,14 @@ def _cut_copy_key(units: list[Unit], zone: list[int], title_i: int, first_para: 
         key = units[i].key
         if (i > title_i and key and len(key) < len(title.key)
                 and (title.key.startswith(key + " ") or title.key.endswith(" " + key))
-                and headline_goes_on(title.text, units[i].text, under, title_stems, _starts_a_word)):
+                and _goes_on(units, title_i, i, under)):
             return key
     return None
+
+
+def _goes_on(units: list[Unit], whole: int, cut: int, under: Callable[[], str]) -> bool:
+    """``units[whole]`` is the headline and ``units[cut]`` its cut copy (:func:`headline_goes_on`)."""
+    return headline_goes_on(units[whole].text, units[cut].text, under, title_stems, _starts_a_word)
 
 
 _CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
