@@ -44,6 +44,7 @@ from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_outlet import outlet_name
+from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
@@ -2366,6 +2367,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated, lang)
     _mark_headline_tickers(units, para, boiler)
+    twice = headline_given_twice(units, para, boiler, lambda i: _headline_shaped(units[i], lang))
+    if twice is not None:
+        boiler = [*boiler[:twice], False, *boiler[twice + 1:]]  # the page's headline given twice at its top
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst

@@ -118,3 +118,26 @@ def test_an_arabic_line_with_commas_and_two_dots_stays_running_text():
     text = "\n".join(["هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب", PARA_AR, line, PARA_AR2])
     assert regions(text)[line] == "body"
     assert analyze(text).title == "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+
+
+# --- a long headline given twice at the top of the page --------------------------------------------
+
+LONG_TWICE_EN = ("Iraqi forces backed by Kurdish and Shiite militias and US airpower launch the long "
+                 "awaited offensive to retake Mosul")
+LONG_TWICE_AR = ("هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب ومناطق واسعة من ريفها بعد انسحاب حركة "
+                 "أحرار الشام إثر اتفاق هدنة")
+
+
+def test_a_long_headline_given_twice_opening_the_page_is_the_title():
+    for headline, para, para2 in ((LONG_TWICE_EN, PARA_EN, PARA_EN2), (LONG_TWICE_AR, PARA_AR, PARA_AR2)):
+        assert len(headline) >= 100  # long enough for a copy close by to read as a caption
+        for copies in (2, 3):
+            text = "\n".join([*[headline] * copies, para, para2])
+            assert analyze(text).title == headline, (headline, copies)
+
+
+def test_a_long_caption_given_twice_under_the_title_stays_boilerplate():
+    title = "Offensive to retake Mosul begins"
+    text = "\n".join([title, LONG_TWICE_EN, LONG_TWICE_EN, PARA_EN, PARA_EN2])
+    assert analyze(text).title == title
+    assert regions(text)[LONG_TWICE_EN] == "boilerplate"
