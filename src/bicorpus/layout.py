@@ -40,8 +40,11 @@ from .layout_caption_day import caption_with_day
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
+from .layout_headline_tail import headline_goes_on
+from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_outlet import outlet_name
+from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
@@ -920,7 +923,8 @@ def looks_like_paragraph(text: str) -> bool:
         return True
     if len(text) >= PARAGRAPH_END_MIN_CHARS and _final_char(text) in _PARAGRAPH_END:
         return True
-    return len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+    return (len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+            and not joined_headline(text, _INNER_END_RE))  # "… طرطوس.. مشاريع أنجزت.. …": a headline
 
 
 def is_paragraph(u: Unit) -> bool:
@@ -2145,6 +2149,11 @@ def _text_under(units: list[Unit], first_para: int) -> str:
     return normalize_text(" ".join(body))
 
 
+def _whole_text_under(units: list[Unit], first_para: int) -> str:
+    """The whole text from the first paragraph on, normalized."""
+    return normalize_text(" ".join(v.text for v in units[first_para:]))
+
+
 def _off_topic(units: list[Unit], candidates: list[int], first_para: int, under: Callable[[], str]
                ) -> tuple[list[int], list[int]]:
     """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
@@ -2358,14 +2367,20 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated, lang)
     _mark_headline_tickers(units, para, boiler)
+    twice = headline_given_twice(units, para, boiler, lambda i: _headline_shaped(units[i], lang))
+    if twice is not None:
+        boiler = [*boiler[:twice], False, *boiler[twice + 1:]]  # the page's headline given twice at its top
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
     glued_key = None
-    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang)) != title_i:
+    whole_under = cache(lambda: _whole_text_under(units, first_para))
+    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:
         glued_key, title_i = units[title_i].key, bare
+    elif title_i is not None:
+        glued_key = _cut_copy_key(units, zone, title_i, first_para)  # the headline's cut copy under it
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -2609,7 +2624,8 @@ def _has_weekday(text: str) -> bool:
 GLUED_CHROME_MAX_WORDS = 6
 
 
-def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str,
+               under: Callable[[], str] | None = None) -> int:
     """The headline without the chrome glued to it: when the chosen line is another headline-shaped
     line above the first paragraph with a few words before or after it (a site name
     ``العرب اليوم - …``, a breadcrumb without separators ``Home News …``), the bare headline (its
@@ -2629,8 +2645,29 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> i
         else:
             continue
         if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:
+            if under is not None and title_i < i and _goes_on(units, title_i, i, under):
+                continue  # the headline whole over its cut copy, not chrome glued to it
             return i
     return title_i
+
+
+def _cut_copy_key(units: list[Unit], zone: list[int], title_i: int, first_para: int) -> str | None:
+    """The key of a copy of the title cut short under it, above the first paragraph (``… Kicks Off``
+    under ``… Kicks Off (Oman)``, :func:`headline_goes_on`): ``site-header``, never the standfirst."""
+    title = units[title_i]
+    under = cache(lambda: _whole_text_under(units, first_para))
+    for i in zone:
+        key = units[i].key
+        if (i > title_i and key and len(key) < len(title.key)
+                and (title.key.startswith(key + " ") or title.key.endswith(" " + key))
+                and _goes_on(units, title_i, i, under)):
+            return key
+    return None
+
+
+def _goes_on(units: list[Unit], whole: int, cut: int, under: Callable[[], str]) -> bool:
+    """``units[whole]`` is the headline and ``units[cut]`` its cut copy (:func:`headline_goes_on`)."""
+    return headline_goes_on(units[whole].text, units[cut].text, under, title_stems, _starts_a_word)
 
 
 _CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
