@@ -36,6 +36,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_asides import mark_asides
 from .layout_caption_day import caption_with_day
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
@@ -1096,6 +1097,7 @@ def _boilerplate_flags(
     _keep_cut_ending(units, flags, furniture)
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
+    mark_asides(texts, para, flags, is_navigation)
     if repeated:
         for i in range(n):
             u = units[i]
