@@ -133,7 +133,6 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_infobox_gaps", L, "no-op", "gaps inside an infobox (older)"),
     Rule("_mark_repeated_captions", L, "no-op", "captions given twice (older)"),
     Rule("_mark_announced_lists", L, "no-op", "Label: value list announced by a colon is text (older)"),
-    Rule("_mark_captions_given_twice", L, "no-op", "alt text + caption under the title (older)"),
     Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
     Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
     Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)"),
