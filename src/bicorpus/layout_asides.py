@@ -4,7 +4,7 @@ word, and a caption that ends with the very credit given again under it.
 
 The rules read plain lines (``texts``), which lines are paragraphs (``para``) and the boilerplate
 flags found so far (``flags``, marked in place); the patterns are data (``data/closing_marks.txt``,
-``data/credit_shapes.txt``)."""
+``data/credit_shapes.txt``, ``data/aside_patterns.txt``)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ CLOSING_MARK_MAX_CHARS = 24
 ASIDE_MAX_CHARS = 250
 #: Longest line read for a photo credit's shape (a caption with its credit).
 CREDIT_SHAPE_MAX_CHARS = 300
+#: Longest line read for an aside's pattern (a headline with its "read more" link).
+ASIDE_LINE_MAX_CHARS = 200
 #: Shortest credit a caption must end with to be read as the caption of the credit under it.
 REPEATED_CREDIT_MIN_CHARS = 10
 
@@ -38,6 +40,11 @@ def _closing_marks() -> re.Pattern[str]:
 
 
 @cache
+def _aside_patterns() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("aside_patterns.txt")), re.IGNORECASE)
+
+
+@cache
 def _credit_shapes() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in data_lines("credit_shapes.txt")), re.IGNORECASE)
 
@@ -50,6 +57,7 @@ def mark_asides(texts: Sequence[str], para: Sequence[bool], flags: list[bool],
     mark_closing_marks(texts, para, flags)
     mark_credit_shapes(texts, flags)
     mark_captions_with_credit(texts, flags)
+    mark_aside_lines(texts, flags)
 
 
 def _unbracketed(text: str) -> str | None:
@@ -109,4 +117,13 @@ def mark_captions_with_credit(texts: Sequence[str], flags: list[bool]) -> None:
                 or len(texts[i]) <= len(credit) or not texts[i].rstrip().endswith(credit)):
             continue
         if "/" in credit or _CREDIT_WORD_RE.search(normalize_text(credit)):
+            flags[i] = True
+
+
+def mark_aside_lines(texts: Sequence[str], flags: list[bool]) -> None:
+    """A line that is furniture wherever it stands (``data/aside_patterns.txt``): a call to follow
+    the site on a social network, a headline closed by its "read more" link, a paper's keywords."""
+    for i, text in enumerate(texts):
+        if (not flags[i] and len(text) <= ASIDE_LINE_MAX_CHARS
+                and _aside_patterns().search(normalize_text(text))):
             flags[i] = True

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
+from bicorpus.layout import analyze
+
 # --- a "read also" link in brackets ---------------------------------------------------------------
 
 
@@ -105,3 +107,47 @@ def test_a_caption_ending_with_the_credit_under_it_is_boilerplate():
         got = regions(text)
         assert got[caption] == got[credit] == "boilerplate", credit
         assert got[para2] == got[later] == "body"
+
+
+# --- lines that are furniture wherever they stand ---------------------------------------------------
+
+
+def test_a_call_to_follow_the_site_on_a_social_network_is_boilerplate():
+    for title, para, para2, call in (
+            ("Talks go on in Erbil", PARA_EN, PARA_EN2,
+             "For more Middle East news and information, visit and “like” the Region News Facebook page"),
+            ("هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2,
+             "لمزيد من الأخبار، تابعونا على قناة تلغرام")):
+        text = "\n".join([title, para, para2, call])
+        got = regions(text)
+        assert got[call] == "boilerplate", call
+        assert got[para2] == "body"
+
+
+def test_a_sentence_naming_a_social_network_stays_text():
+    said = "He urged his supporters to follow him on Twitter."
+    said_ar = "وقال إن المتظاهرين انضموا إلى الحملة عبر فيسبوك"
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, said, PARA_EN2])
+    assert regions(text)[said] == "body"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, said_ar, PARA_AR2])
+    assert regions(text)[said_ar] != "boilerplate"
+
+
+def test_a_headline_closed_by_its_read_more_link_is_boilerplate():
+    teaser_ar = "كيف سيؤثر تأجير المرفأ على الاقتصاد السوري ؟ قراءة المزيد »"
+    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, PARA_AR2, teaser_ar])
+    got = regions(text)
+    assert got[teaser_ar] == "boilerplate"
+    assert got[PARA_AR2] == "body"
+    teaser = "How the port lease will weigh on the economy Continue reading →"
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, PARA_EN2, teaser])
+    assert regions(text)[teaser] == "boilerplate"
+
+
+def test_a_papers_keywords_are_boilerplate_not_a_heading():
+    keywords = "Keywords: MERS-Coronavirus, Saudi Arabia, Burden, Case fatality rate"
+    text = "\n".join(["The burden of MERS in Saudi Arabia", PARA_EN, keywords, "Introduction", PARA_EN2])
+    layout = analyze(text)
+    got = regions(text)
+    assert got[keywords] == "boilerplate"
+    assert keywords not in [h.text for h in layout.headings]
