@@ -23,6 +23,8 @@ ASIDE_MAX_CHARS = 250
 CREDIT_SHAPE_MAX_CHARS = 300
 #: Longest line read for an aside's pattern (a headline with its "read more" link).
 ASIDE_LINE_MAX_CHARS = 200
+#: Longest picture label alone on its line (``صورة أرشيفية``, ``File photo``).
+PICTURE_LABEL_MAX_CHARS = 24
 #: Shortest credit a caption must end with to be read as the caption of the credit under it.
 REPEATED_CREDIT_MIN_CHARS = 10
 
@@ -94,15 +96,15 @@ def mark_closing_marks(texts: Sequence[str], para: Sequence[bool], flags: list[b
 
 
 def mark_credit_shapes(texts: Sequence[str], flags: list[bool]) -> None:
-    """A photo credit by its shape alone (``Image/CIA``, ``… Photo by Y. Ubleman``:
-    ``data/credit_shapes.txt``)."""
+    """A photo credit by its shape alone (``Image/CIA``, ``… Photo by Y. Ubleman``), or a picture's
+    label alone (``أرشيفية``, ``File photo``): ``data/credit_shapes.txt``."""
     for i, text in enumerate(texts):
         if flags[i] or len(text) > CREDIT_SHAPE_MAX_CHARS:
             continue
         low = text.lower()
-        if ("/" not in text and "photo" not in low and "image" not in low and "picture" not in low
-                and "صور" not in text):
-            continue  # every shape holds one of these: other lines are not normalized for nothing
+        if (len(text) > PICTURE_LABEL_MAX_CHARS and "/" not in text and "photo" not in low
+                and "image" not in low and "picture" not in low and "صور" not in text):
+            continue  # every longer shape holds one of these: other lines are not read for nothing
         if _credit_shapes().search(normalize_text(text)):
             flags[i] = True
 

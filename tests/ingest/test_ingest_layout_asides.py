@@ -61,6 +61,16 @@ def test_an_image_credit_by_its_shape_is_boilerplate():
         assert got[PARA_EN] == got[PARA_EN2] == "body"
 
 
+def test_a_pictures_label_alone_is_boilerplate():
+    for label in ("أرشيفية", "صورة تعبيرية"):
+        text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, label, PARA_AR2])
+        got = regions(text)
+        assert got[label] == "boilerplate", label
+        assert got[PARA_AR2] == "body"
+    text = "\n".join(["Talks go on in Erbil", PARA_EN, "File photo", PARA_EN2])
+    assert regions(text)["File photo"] == "boilerplate"
+
+
 def test_a_caption_closed_by_a_credit_with_initials_is_boilerplate():
     caption = ("The Temple of Bel after its destruction by ISIS. Photo by Y. Ubleman and H. Saad, "
                "courtesy of Iconem and DGAM.")
