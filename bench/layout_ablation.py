@@ -88,6 +88,7 @@ class Rule:
 
 
 L = "bicorpus.layout"
+A = "bicorpus.layout_asides"
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
@@ -99,6 +100,9 @@ RULES: tuple[Rule, ...] = (
     Rule("_keep_cut_ending", L, "no-op", "a page cut off mid-text keeps its last line as text"),
     Rule("_mark_listing_tags", L, "no-op", "topic tags between a listing's items: boilerplate"),
     Rule("_mark_common_furniture", L, "no-op", "mined common furniture lines: boilerplate"),
+    Rule("mark_closing_marks", A, "no-op", "an agency's closing mark under the text: boilerplate"),
+    Rule("mark_credit_shapes", A, "no-op", "photo credits and picture labels by shape: boilerplate"),
+    Rule("mark_aside_lines", A, "no-op", "social calls, read-more headlines, keywords"),
     Rule("_sentence_of_text", L, "False", "short sentence with an auxiliary verb is text, no caption"),
     Rule("_stamped_tag", L, "False", "page stamp followed by a topic tag: boilerplate"),
     Rule("_listed_excerpt", L, "False", "excerpt cut by an ellipsis under a related cue: listed"),

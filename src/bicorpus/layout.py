@@ -1097,7 +1097,7 @@ def _boilerplate_flags(
     _keep_cut_ending(units, flags, furniture)
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
-    mark_asides(texts, para, flags, is_navigation)
+    mark_asides(texts, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]

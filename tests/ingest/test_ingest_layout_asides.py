@@ -1,37 +1,12 @@
 """Text-page layout rules: asides inside or under the text known by their shape and place — a
-"read also" link in brackets, a news agency's closing mark, photo credits without a cue word, a
-caption ending with the credit given again under it."""
+news agency's closing mark, photo credits and picture labels without a cue word, calls to follow
+the site on a social network, a headline closed by its "read more" link, a paper's keywords."""
 
 from __future__ import annotations
 
 from ingest_helpers import PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
 
 from bicorpus.layout import analyze
-
-# --- a "read also" link in brackets ---------------------------------------------------------------
-
-
-def test_a_read_also_link_in_brackets_is_boilerplate():
-    aside = "(Read also: Insurgents commission a new government in Damascus)."
-    text = "\n".join(["Rebels take Damascus", PARA_EN, aside, PARA_EN2])
-    got = regions(text)
-    assert got[aside] == "boilerplate"
-    assert got[PARA_EN] == got[PARA_EN2] == "body"
-    aside_ar = "(اقرأ أيضا: الفصائل تكلف حكومة جديدة في دمشق)"
-    text = "\n".join(["هيئة تحرير الشام تسيطر على إدلب", PARA_AR, aside_ar, PARA_AR2])
-    got = regions(text)
-    assert got[aside_ar] == "boilerplate"
-    assert got[PARA_AR] == got[PARA_AR2] == "body"
-
-
-def test_a_sentence_in_brackets_stays_text():
-    said = "(The ministry did not answer our questions about the convoy.)"
-    text = "\n".join(["Rebels take Damascus", PARA_EN, said, PARA_EN2])
-    assert regions(text)[said] == "body"
-    parts = "\n".join(["Rebels take Damascus", "(1)", PARA_EN, "(2)", PARA_EN2])
-    got = regions(parts)
-    assert got["(2)"] != "boilerplate"  # a part's number in brackets heads the text under it
-
 
 # --- a news agency's closing mark ---------------------------------------------------------------------
 
@@ -85,38 +60,6 @@ def test_a_sentence_about_a_photo_stays_text():
             "times within an hour.")
     text = "\n".join(["Palmyra after the war", PARA_EN, said, PARA_EN2])
     assert regions(text)[said] == "body"
-
-
-# --- a caption ending with the credit given again under it --------------------------------------------
-
-CAPTION_EN = ("Family and colleagues of the slain journalist carry her coffin to a hospital in east "
-              "Jerusalem, Thursday, May 12, 2022. The reporter, who covered the conflict for more than "
-              "25 years, was shot dead on Wednesday during a military raid in the town of Jenin, in "
-              "the north of the West Bank, witnesses and her colleagues said. She had worked for the "
-              "channel since 1997 and was known across the region. (AP Photo/Mahmoud Illean)")
-CAPTION_AR = ("أفراد من عائلة الصحفية وزملاؤها يحملون نعشها إلى المستشفى في القدس الشرقية يوم الخميس، "
-              "وكانت الصحفية التي غطت الصراع لأكثر من خمسة وعشرين عاماً قد قتلت يوم الأربعاء خلال "
-              "مداهمة عسكرية في مدينة جنين شمال الضفة الغربية بحسب شهود وزملاء لها، وكانت قد عملت في "
-              "القناة منذ عام 1997 وعرفها المشاهدون في أنحاء المنطقة كلها، ونقلت على مدى عقدين أخبار "
-              "الحروب والاقتحامات والانتفاضات من المدن والقرى والمخيمات. (تصوير: محمود إليان)")
-
-
-LATER_EN = ("Thousands gathered to mourn the journalist in the city of Ramallah on Thursday, as the "
-            "head of the authority rejected calls for a joint investigation into her death.")
-LATER_AR = ("واحتشد الآلاف في مدينة رام الله يوم الخميس لتوديع الصحفية، فيما رفض رئيس السلطة الدعوات "
-            "إلى تحقيق مشترك في مقتلها وحمّل الجيش مسؤولية ما جرى.")
-
-
-def test_a_caption_ending_with_the_credit_under_it_is_boilerplate():
-    assert min(len(CAPTION_EN), len(CAPTION_AR)) > 400  # longer than any caption read by its shape
-    for title, para, para2, caption, credit, later in (
-            ("Journalist mourned in Ramallah", PARA_EN, PARA_EN2, CAPTION_EN, "(AP Photo/Mahmoud Illean)",
-             LATER_EN),
-            ("تشييع الصحفية في رام الله", PARA_AR, PARA_AR2, CAPTION_AR, "(تصوير: محمود إليان)", LATER_AR)):
-        text = "\n".join([title, para, para2, caption, credit, later])
-        got = regions(text)
-        assert got[caption] == got[credit] == "boilerplate", credit
-        assert got[para2] == got[later] == "body"
 
 
 # --- lines that are furniture wherever they stand ---------------------------------------------------
