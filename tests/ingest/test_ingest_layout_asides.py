@@ -60,6 +60,9 @@ def test_a_sentence_about_a_photo_stays_text():
             "times within an hour.")
     text = "\n".join(["Palmyra after the war", PARA_EN, said, PARA_EN2])
     assert regions(text)[said] == "body"
+    said = "The army denied the raid. Photos by residents showed the damage. The ministry did not comment."
+    text = "\n".join(["Palmyra after the war", PARA_EN, said, PARA_EN2])
+    assert regions(text)[said] == "body"
 
 
 # --- lines that are furniture wherever they stand ---------------------------------------------------
