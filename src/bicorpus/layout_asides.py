@@ -4,7 +4,7 @@ to follow the site on a social network, headlines closed by a "read more" link, 
 
 The rules read plain lines (``texts``), which lines are paragraphs (``para``) and the boilerplate
 flags found so far (``flags``, marked in place); the patterns are data (``data/closing_marks.txt``,
-``data/credit_shapes.txt``, ``data/aside_patterns.txt``)."""
+``data/credit_shapes.txt``, ``data/aside_openings.txt``, ``data/aside_endings.txt``)."""
 
 from __future__ import annotations
 
@@ -21,6 +21,8 @@ CLOSING_MARK_MAX_CHARS = 24
 CREDIT_SHAPE_MAX_CHARS = 300
 #: Longest line read for an aside's pattern (a headline with its "read more" link).
 ASIDE_LINE_MAX_CHARS = 200
+#: How many last characters of a line are read for an aside's ending (``… قراءة المزيد »``).
+ASIDE_ENDING_CHARS = 40
 #: Longest picture label alone on its line (``صورة أرشيفية``, ``File photo``).
 PICTURE_LABEL_MAX_CHARS = 24
 
@@ -31,8 +33,13 @@ def _closing_marks() -> re.Pattern[str]:
 
 
 @cache
-def _aside_patterns() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("aside_patterns.txt")), re.IGNORECASE)
+def _aside_openings() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("aside_openings.txt")), re.IGNORECASE)
+
+
+@cache
+def _aside_endings() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in data_lines("aside_endings.txt")), re.IGNORECASE)
 
 
 @cache
@@ -75,9 +82,13 @@ def mark_credit_shapes(texts: Sequence[str], flags: list[bool]) -> None:
 
 
 def mark_aside_lines(texts: Sequence[str], flags: list[bool]) -> None:
-    """A line that is furniture wherever it stands (``data/aside_patterns.txt``): a call to follow
-    the site on a social network, a headline closed by its "read more" link, a paper's keywords."""
+    """A line that is furniture wherever it stands: a call to follow the site on a social network
+    or a paper's keywords opening it (``data/aside_openings.txt``), a "read more" link closing a
+    headline (``data/aside_endings.txt``)."""
+    openings, endings = _aside_openings(), _aside_endings()
     for i, text in enumerate(texts):
-        if (not flags[i] and len(text) <= ASIDE_LINE_MAX_CHARS
-                and _aside_patterns().search(normalize_text(text))):
+        if flags[i] or len(text) > ASIDE_LINE_MAX_CHARS:
+            continue
+        norm = normalize_text(text)
+        if openings.match(norm) or endings.search(norm[-ASIDE_ENDING_CHARS:]):
             flags[i] = True
