@@ -48,47 +48,37 @@ def _credit_shapes() -> re.Pattern[str]:
 
 
 def mark_asides(texts: Sequence[str], para: Sequence[bool], flags: list[bool]) -> None:
-    """Flag the asides of the article's lines (``texts``) in ``flags``."""
-    mark_closing_marks(texts, para, flags)
-    mark_credit_shapes(texts, flags)
-    mark_aside_lines(texts, flags)
-
-
-def mark_closing_marks(texts: Sequence[str], para: Sequence[bool], flags: list[bool]) -> None:
-    """Under the last paragraph, a news agency's closing mark alone on its line (``انتهى/``,
-    ``(هـ ن)``: ``data/closing_marks.txt``)."""
-    last = next((i for i in range(len(texts) - 1, -1, -1) if para[i] and not flags[i]), None)
-    if last is None:
-        return
-    for i in range(last + 1, len(texts)):
-        text = texts[i]
-        if (not flags[i] and len(text) <= CLOSING_MARK_MAX_CHARS
-                and _closing_marks().search(normalize_text(text))):
-            flags[i] = True
-
-
-def mark_credit_shapes(texts: Sequence[str], flags: list[bool]) -> None:
-    """A photo credit by its shape alone (``Image/CIA``, ``… Photo by Y. Ubleman``), or a picture's
-    label alone (``أرشيفية``, ``File photo``): ``data/credit_shapes.txt``."""
+    """Flag the asides of the article's lines (``texts``) in ``flags``, in one pass over the lines
+    not flagged yet: closing marks under the last paragraph, credit shapes and aside lines."""
+    last = next((i for i in range(len(texts) - 1, -1, -1) if para[i] and not flags[i]), len(texts))
     for i, text in enumerate(texts):
         if flags[i] or len(text) > CREDIT_SHAPE_MAX_CHARS:
             continue
-        low = text.lower()
-        if (len(text) > PICTURE_LABEL_MAX_CHARS and "/" not in text and "photo" not in low
-                and "image" not in low and "picture" not in low and "صور" not in text):
-            continue  # every longer shape holds one of these: other lines are not read for nothing
-        if _credit_shapes().search(normalize_text(text)):
+        norm = normalize_text(text)
+        if (i > last and closing_mark(text, norm)) or credit_shape(text, norm) or aside_line(text, norm):
             flags[i] = True
 
 
-def mark_aside_lines(texts: Sequence[str], flags: list[bool]) -> None:
+def closing_mark(text: str, norm: str) -> bool:
+    """A news agency's closing mark alone on its line (``انتهى/``, ``(هـ ن)``:
+    ``data/closing_marks.txt``), read under the last paragraph only; ``norm`` is the normalized
+    ``text``."""
+    return len(text) <= CLOSING_MARK_MAX_CHARS and _closing_marks().search(norm) is not None
+
+
+def credit_shape(text: str, norm: str) -> bool:
+    """A photo credit by its shape alone (``Image/CIA``, ``… Photo by Y. Ubleman``), or a picture's
+    label alone (``أرشيفية``, ``File photo``): ``data/credit_shapes.txt``."""
+    if (len(text) > PICTURE_LABEL_MAX_CHARS and "/" not in norm and "photo" not in norm
+            and "image" not in norm and "picture" not in norm and "صور" not in norm):
+        return False  # every longer shape holds one of these: other lines are not read for nothing
+    return _credit_shapes().search(norm) is not None
+
+
+def aside_line(text: str, norm: str) -> bool:
     """A line that is furniture wherever it stands: a call to follow the site on a social network
     or a paper's keywords opening it (``data/aside_openings.txt``), a "read more" link closing a
     headline (``data/aside_endings.txt``)."""
-    openings, endings = _aside_openings(), _aside_endings()
-    for i, text in enumerate(texts):
-        if flags[i] or len(text) > ASIDE_LINE_MAX_CHARS:
-            continue
-        norm = normalize_text(text)
-        if openings.match(norm) or endings.search(norm[-ASIDE_ENDING_CHARS:]):
-            flags[i] = True
+    return len(text) <= ASIDE_LINE_MAX_CHARS and (
+        _aside_openings().match(norm) is not None
+        or _aside_endings().search(norm[-ASIDE_ENDING_CHARS:]) is not None)
