@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .data import data_lines
 from .normalize import normalize_text
 
+#: Short lines whose tests are remembered (as the layout remembers their features).
+LINE_MEMO_SIZE = 4096
 #: Longest line read as an agency's closing mark.
 CLOSING_MARK_MAX_CHARS = 24
 #: Longest line read for a photo credit's shape (a caption with its credit).
@@ -54,9 +56,17 @@ def mark_asides(texts: Sequence[str], para: Sequence[bool], flags: list[bool]) -
     for i, text in enumerate(texts):
         if flags[i] or len(text) > CREDIT_SHAPE_MAX_CHARS:
             continue
-        norm = normalize_text(text)
-        if (i > last and closing_mark(text, norm)) or credit_shape(text, norm) or aside_line(text, norm):
+        closing, aside = _line_asides(text)
+        if aside or (closing and i > last):
             flags[i] = True
+
+
+@lru_cache(maxsize=LINE_MEMO_SIZE)
+def _line_asides(text: str) -> tuple[bool, bool]:
+    """Whether ``text`` is a closing mark, and whether it is a credit shape or an aside line,
+    remembered: a site's furniture repeats from page to page."""
+    norm = normalize_text(text)
+    return closing_mark(text, norm), credit_shape(text, norm) or aside_line(text, norm)
 
 
 def closing_mark(text: str, norm: str) -> bool:
