@@ -7,7 +7,8 @@ rule runs after the other rules of the article, so an echo of a line any of them
 
 A paragraph that only starts as its neighbour does (a teaser above the lead it copies) is no echo:
 the short one must be cut short, with an ellipsis.  A long paragraph naming the caption's people
-is no echo either: only a short line beside a caption is read for the words they share."""
+is no echo either: only a short line closed by a full stop beside a caption is read for the words
+they share (a headline over the picture, with no full stop, names the same people too)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def _shared_run(a: Sequence[str], b: Sequence[str], run: int) -> bool:
 def mark_caption_echoes(texts: Sequence[str], keys: Sequence[str], captions: Sequence[bool],
                         flags: list[bool]) -> None:
     """Flag in ``flags`` each line beside a boilerplate line that echoes it: one of the two cut
-    short at the start of the other, or a short line sharing ``ECHO_RUN_WORDS`` words in a row
+    short at the start of the other, or a short line closed by a full stop sharing ``ECHO_RUN_WORDS`` words in a row
     with a caption known by its cue (``captions``).  ``keys``: the lines' keys (``""`` for a line
     too long to compare)."""
     n = len(texts)
@@ -66,6 +67,6 @@ def mark_caption_echoes(texts: Sequence[str], keys: Sequence[str], captions: Seq
             if not (captions[j] and keys[i] and keys[j]):
                 continue
             words = keys[i].split()
-            if len(words) <= ECHO_MAX_WORDS and _shared_run(words, keys[j].split(), ECHO_RUN_WORDS):
+            if texts[i].rstrip().endswith(".") and len(words) <= ECHO_MAX_WORDS and _shared_run(words, keys[j].split(), ECHO_RUN_WORDS):
                 flags[i] = True
                 break
