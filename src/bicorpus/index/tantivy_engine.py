@@ -171,8 +171,11 @@ class Alternatives:
 
     def learn(self, terms: Iterable[str]) -> None:
         """Terms to split at the next :meth:`register` (those that cannot be told apart from a term
-        of their own by their first character are left out: their positions stay pre-tokenized)."""
-        self._pending.update(t for t in terms if len(t) > 1 and t[0] in ALT_MARKS and t not in self._known)
+        of their own by their first character are left out: their positions stay pre-tokenized; so
+        are those past :data:`ALT_DICTIONARY` terms)."""
+        room = ALT_DICTIONARY - len(self._known) - len(self._pending)
+        new = (t for t in terms if len(t) > 1 and t[0] in ALT_MARKS and t not in self._known)
+        self._pending.update(itertools.islice(new, max(0, room)))
 
     def learn_passage(self, terms: dict[str, list[tuple[str, ...]]]) -> None:
         for name in POSITION_FIELDS:
@@ -206,7 +209,9 @@ class Alternatives:
 
 
 #: Position tokens one :class:`Alternatives` remembers.
-ALT_TEXTS = 1 << 20
+ALT_TEXTS = 1 << 18
+#: Most terms in one writer's dictionary (its analyzer takes about 140 bytes a term).
+ALT_DICTIONARY = 1_000_000
 
 
 def alternatives_analyzer(dictionary: Iterable[str]) -> Any:
