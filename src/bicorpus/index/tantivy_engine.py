@@ -2,11 +2,14 @@
 
 This is the only module of bicorpus that imports ``tantivy`` (the default engine).  Terms arrive
 pre-analysed from :mod:`bicorpus.index.analysis` exactly as for Whoosh and are handed to Tantivy
-as pre-tokenized text, alternatives of one position sharing that position, so both engines hold
-the same terms at the same positions and match the same passages.
+as text that its analyzers split without changing a term (:data:`ALT_TOKENIZER`), alternatives of
+one position sharing that position, so both engines hold the same terms at the same positions and
+match the same passages.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
-raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases, pre-tokenized), ``name``
+raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases: one token a position,
+the terms of one position joined; pre-tokenized for a passage with terms its writer's dictionary
+lacks), ``name``
 and ``ent`` (frequencies only, their terms as one text split at whitespace), and ``stored``: every
 stored field of the passage as one JSON value (one field to read back per hit).  A date range
 runs on ``day``, a column of the dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` →
