@@ -119,6 +119,7 @@ def test_a_position_whose_terms_the_dictionary_lacks_is_left_to_tokens() -> None
     alternatives.register(index)
     assert alternatives.text(slots) == "the +fighters\x1f>fighter"
     assert alternatives.text([("the",), ("+fighters", ">fighters")]) is None
+    assert alternatives.text([("the",), ()]) is None  # a text would lose the empty position
     alternatives.learn(["nsr", "nsrh"])  # unmarked terms: a token of one could be split into them
     alternatives.register(index)
     assert alternatives.text([("nsr", "nsrh")]) is None

@@ -201,7 +201,7 @@ class Alternatives:
                     slot = slots[i]
                     if len(slot) == 1:
                         part = slot[0]
-                    elif self._known.issuperset(slot):
+                    elif slot and self._known.issuperset(slot):  # (no position is empty)
                         part = ALT_JOINER.join(slot)
                     else:
                         return None
