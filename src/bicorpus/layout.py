@@ -36,6 +36,7 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_asides import mark_asides
 from .layout_caption_day import caption_with_day
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
@@ -1100,6 +1101,7 @@ def _boilerplate_flags(
     _keep_cut_ending(units, flags, furniture)
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
+    mark_asides(texts, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -2410,7 +2412,6 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
-        _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
         _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
@@ -2533,20 +2534,6 @@ STANDFIRST_MAX_SHORT_WORDS = 4
 
 def _too_short_for_standfirst(u: Unit) -> bool:
     return 1 < len(u.text.split()) <= STANDFIRST_MAX_SHORT_WORDS and not ends_sentence(u.text)
-
-
-def _mark_captions_given_twice(
-    units: list[Unit], boiler: list[bool], first_para: int, title_key: str
-) -> None:
-    """A short unfinished line given twice in a row under the first paragraph (``Car explosion
-    (illustration)``, ``يوم الشهيد في الضاحية الجنوبية لبيروت``) is a picture's alt text and caption,
-    not a section heading; the title's own copies aside.  (Above the first paragraph a headline
-    given twice is the page's title.)"""
-    for i in range(max(first_para, 0) + 2, len(units)):
-        key = units[i].key
-        if (key and key == units[i - 1].key and key != title_key and not boiler[i]
-                and len(units[i].text) < CAPTION_NEIGHBOUR_CHARS and not ends_sentence(units[i].text)):
-            boiler[i] = boiler[i - 1] = True
 
 
 #: Shortest caption (key characters) whose copy may have its credit glued to it.
