@@ -51,9 +51,9 @@ def _shared_run(a: Sequence[str], b: Sequence[str], run: int) -> bool:
 def mark_caption_echoes(texts: Sequence[str], keys: Sequence[str], captions: Sequence[bool],
                         flags: list[bool]) -> None:
     """Flag in ``flags`` each line beside a boilerplate line that echoes it: one of the two cut
-    short at the start of the other, or a short line closed by a full stop sharing ``ECHO_RUN_WORDS`` words in a row
-    with a caption known by its cue (``captions``).  ``keys``: the lines' keys (``""`` for a line
-    too long to compare)."""
+    short at the start of the other, or a short line closed by a full stop sharing
+    ``ECHO_RUN_WORDS`` words in a row with a caption known by its cue (``captions``).  ``keys``:
+    the lines' keys (``""`` for a line too long to compare)."""
     n = len(texts)
     for i in range(n):
         if flags[i]:
@@ -67,6 +67,7 @@ def mark_caption_echoes(texts: Sequence[str], keys: Sequence[str], captions: Seq
             if not (captions[j] and keys[i] and keys[j]):
                 continue
             words = keys[i].split()
-            if texts[i].rstrip().endswith(".") and len(words) <= ECHO_MAX_WORDS and _shared_run(words, keys[j].split(), ECHO_RUN_WORDS):
+            if (texts[i].rstrip().endswith(".") and len(words) <= ECHO_MAX_WORDS
+                    and _shared_run(words, keys[j].split(), ECHO_RUN_WORDS)):
                 flags[i] = True
                 break
