@@ -38,6 +38,7 @@ from .dates import (
 )
 from .layout_asides import mark_asides
 from .layout_caption_day import caption_with_day
+from .layout_caption_echo import mark_caption_echoes
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
@@ -1102,6 +1103,7 @@ def _boilerplate_flags(
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
     mark_asides(texts, para, flags)
+    mark_caption_echoes(texts, keys, [u.caption for u in units], flags)
     if repeated:
         for i in range(n):
             u = units[i]
