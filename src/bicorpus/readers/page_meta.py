@@ -378,7 +378,10 @@ def _gather(root: etree._Element) -> _Found:
     for el in root.iter("meta", "title", "h1", "script", "link", "time", "a", "span", "div", "p"):
         tag = el.tag
         if tag == "meta":
+            # ``value`` in place of ``content``: some saved and scraped copies of pages write it so
             content = el.get("content")
+            if content is None:
+                content = el.get("value")
             if content is None or not content.strip():
                 continue
             for attr in ("property", "name", "itemprop"):
@@ -1149,6 +1152,26 @@ def _region_day(stamp: _dt.datetime | None, lang: str | None, host: str | None) 
     return day_of(local.date().isoformat())
 
 
+def _time_local_day(root: etree._Element, first: _dt.date, utc: _dt.datetime | None) -> str | None:
+    """The local day of a ``<time datetime>`` of the page stating a non-zero UTC offset and the
+    moment ``utc`` names, within an hour (``2016-09-19T07:46:01-04:00`` shown for
+    ``2016-09-19T11:46:01Z``, ``2019-10-19T01:10:00+02:00`` for ``2019-10-18T23:10:00Z``): the day
+    the page shows, which beats a day its URL gives (a print edition's).  ``None`` when no such time stands in the page."""
+    if utc is None or (utc.hour, utc.minute, utc.second) == (0, 0, 0):
+        return None
+    for el in root.iter("time"):
+        raw = el.get("datetime") or ""
+        if not _LOCAL_STAMP_RE.match(raw.strip()):
+            continue
+        stamp = _instant(raw)
+        if stamp is None or abs(stamp - utc) > SAME_MOMENT:
+            continue
+        local = stamp.date()
+        if abs((local - first).days) <= 1:
+            return day_of(local.isoformat())
+    return None
+
+
 def _local_day(root: etree._Element, day: str, url_date: str | None,
                utc: _dt.datetime | None = None) -> tuple[str, bool]:
     """The page's local day for a UTC ``day``: the URL's when a day apart, else that of a timestamp
@@ -1156,6 +1179,8 @@ def _local_day(root: etree._Element, day: str, url_date: str | None,
     (``"date":"2023-11-08T22:28:35-05:00"`` beside ``"datePublished":"2023-11-09T03:28:35Z"``).
     ``(day, True)`` when neither says."""
     first = _dt.date.fromisoformat(day)
+    if (shown := _time_local_day(root, first, utc)) is not None:
+        return shown, False
     if url_date and _reachable(utc, (_dt.date.fromisoformat(url_date) - first).days):
         return url_date, False
     for script in root.iter("script"):
