@@ -286,6 +286,7 @@ class _Found:
     def __init__(self) -> None:
         self.meta: dict[str, list[str]] = {}  # field -> values, best name first
         self.meta_rank: dict[str, list[int]] = {}
+        self.meta_names: dict[str, list[str]] = {}  # field -> the <meta> names of its values
         self.ld_title: str | None = None
         self.ld_published: str | None = None
         self.ld_modified: str | None = None
@@ -304,12 +305,13 @@ class _Found:
         self.byline_authors: list[str] = []
         self.description: str | None = None
 
-    def add_meta(self, field_name: str, rank: int, value: str) -> None:
+    def add_meta(self, field_name: str, rank: int, value: str, name: str = "") -> None:
         values = self.meta.setdefault(field_name, [])
         ranks = self.meta_rank.setdefault(field_name, [])
         at = next((i for i, r in enumerate(ranks) if r > rank), len(ranks))
         values.insert(at, value)
         ranks.insert(at, rank)
+        self.meta_names.setdefault(field_name, []).insert(at, name)
 
     def first(self, field_name: str) -> str | None:
         values = self.meta.get(field_name)
@@ -391,7 +393,7 @@ def _gather(root: etree._Element) -> _Found:
                 name = name.strip().lower()
                 field_name = fields.get(name)
                 if field_name is not None:
-                    found.add_meta(field_name, rank[name], content.strip())
+                    found.add_meta(field_name, rank[name], content.strip(), name)
                 elif name in ("og:url",):
                     found.og_url = found.og_url or content.strip()
                 elif name in ("description", "og:description") and found.description is None:
@@ -939,13 +941,13 @@ def month_dateline(text: str) -> str | None:
     return _dateline_day(text, table, pattern)
 
 
-def text_dateline(root: etree._Element) -> str | None:
+def text_dateline(root: etree._Element, links: bool = True) -> str | None:
     """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
     text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
     de 2020``, ``Publié le 3 mai 2019``, ``15 августа 2016, 13:43``, ``Stand: 28.04.2020``), not a
     sentence; not in a list item, menu, aside, header or footer (other articles' teasers, the
-    site's own dates).  The first one after the page's first ``<h1>``, else the last one before it
-    (a dateline above the headline).  ISO, or ``None``."""
+    site's own dates), nor (``links`` false) in a link.  The first one after the page's first
+    ``<h1>``, else the last one before it (a dateline above the headline).  ISO, or ``None``."""
     table, pattern = _month_date_re()
     before: str | None = None
     seen_h1 = False
@@ -956,13 +958,14 @@ def text_dateline(root: etree._Element) -> str | None:
             seen_h1 = True
         if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
             continue
-        for piece in (el.text, el.tail):
+        for own, piece in ((True, el.text), (False, el.tail)):
             if not piece or not 6 <= len(piece) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(piece):
                 continue
             iso = _dateline_day(piece, table, pattern)
-            holder = el if piece is el.text else el.getparent()
+            holder = el if own else el.getparent()
             if iso is None or holder is None or any(
-                    a.tag in _OTHER_DATES_TAGS for a in (holder, *holder.iterancestors())):
+                    a.tag in _OTHER_DATES_TAGS or (not links and a.tag == "a")
+                    for a in (holder, *holder.iterancestors())):
                 continue
             if seen_h1:
                 return iso
@@ -994,6 +997,10 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
         if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
             published, utc = local, False
+    # a generic <meta name="date"> alone: often the day of the last change, the dateline shown wins
+    shown = text_dateline(root, links=False) if published and _generic_only(found) else None
+    if shown and shown != published:
+        published, utc = shown, False
     # a day the URL alone gives is a guess too (a print edition's day, a folder's): a dateline
     # the page shows beats it
     guessed = published is None
@@ -1025,6 +1032,19 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         description=found.description or None,
         extracted=extracted,
     )
+
+
+#: ``<meta>`` names of a page's date that many sites fill with the day of their last change.
+_GENERIC_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
+
+
+def _generic_only(found: _Found) -> bool:
+    """The page states its publication day only in a generic ``<meta name="date">``
+    (:data:`_GENERIC_DATE_NAMES`), which many sites fill with the day of their last change: no
+    other ``<meta>``, JSON-LD, ``itemprop`` or ``<time>`` gives one."""
+    names = found.meta_names.get("published", [])
+    return (bool(names) and all(n in _GENERIC_DATE_NAMES for n in names) and not found.ld_published
+            and not found.item_published and not found.time_published)
 
 
 def _instant(raw: str) -> _dt.datetime | None:
@@ -1156,7 +1176,8 @@ def _time_local_day(root: etree._Element, first: _dt.date, utc: _dt.datetime | N
     """The local day of a ``<time datetime>`` of the page stating a non-zero UTC offset and the
     moment ``utc`` names, within an hour (``2016-09-19T07:46:01-04:00`` shown for
     ``2016-09-19T11:46:01Z``, ``2019-10-19T01:10:00+02:00`` for ``2019-10-18T23:10:00Z``): the day
-    the page shows, which beats a day its URL gives (a print edition's).  ``None`` when no such time stands in the page."""
+    the page shows, which beats a day its URL gives (a print edition's).  ``None`` when no such
+    time stands in the page."""
     if utc is None or (utc.hour, utc.minute, utc.second) == (0, 0, 0):
         return None
     for el in root.iter("time"):
