@@ -997,6 +997,9 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
         if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
             published, utc = local, False
+        if utc and (shown := text_dateline(root, links=False)) and shown != published and _reachable(
+                stamp, (_dt.date.fromisoformat(shown) - _dt.date.fromisoformat(published)).days):
+            published, utc = shown, False  # the dateline shows the page's local day
     # a generic <meta name="date"> alone: often the day of the last change, the dateline shown wins
     shown = text_dateline(root, links=False) if published and _generic_only(found) else None
     if shown and shown != published:
