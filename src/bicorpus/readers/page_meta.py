@@ -973,6 +973,22 @@ def text_dateline(root: etree._Element, links: bool = True) -> str | None:
     return before
 
 
+def _shown_days(root: etree._Element) -> set[str]:
+    """Every day a dateline of the page's text shows (:func:`_dateline_day`), wherever it stands."""
+    table, pattern = _month_date_re()
+    out: set[str] = set()
+    for n, el in enumerate(root.iter()):
+        if n > MONTH_DATE_MAX_TEXTS:
+            break
+        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+            continue
+        for piece in (el.text, el.tail):
+            if piece and 6 <= len(piece) <= MONTH_DATE_MAX_CHARS and _DIGIT_RE.search(piece):
+                if iso := _dateline_day(piece, table, pattern):
+                    out.add(iso)
+    return out
+
+
 def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None) -> PageMeta:
     """Read what the page ``root`` says about itself (see the module docstring).  ``url`` is where
     it was fetched from, used when the page declares none; ``extracted`` is copied onto the
@@ -1003,6 +1019,10 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
     # a generic <meta name="date"> alone: often the day of the last change, the dateline shown wins
     shown = text_dateline(root, links=False) if published and _generic_only(found) else None
     if shown and shown != published:
+        published, utc = shown, False
+    # the page shows its last change as its dateline and its publication day nowhere
+    if published and (shown := text_dateline(root, links=False)) and shown != published \
+            and shown in _modified_days(found) and published not in _shown_days(root):
         published, utc = shown, False
     # a day the URL alone gives is a guess too (a print edition's day, a folder's): a dateline
     # the page shows beats it
