@@ -28,9 +28,14 @@ goes onto the :class:`~bicorpus.model.Document` record.
   them makes it the date: a page showing its last change as its date).  Without
   a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
   guess).  A modified date (``dateModified``, ``article:modified_time``) only when nothing else
-  gives one (``PageMeta.modified``).  Only days from 1991 to tomorrow count (no ``1970-01-01``, no
-  future); values are ISO, Unix timestamps or written dates (:func:`bicorpus.dates.parse_date`:
-  Arabic months, Arabic-Indic digits, era marks, Hijri beside Gregorian);
+  gives one (``PageMeta.modified``), or when the page's first dateline shows it and the
+  publication day is shown nowhere.  The first dateline after the ``<h1>`` (:func:`text_dateline`,
+  not in a link, not an update line) also beats a day stated only in a generic
+  ``<meta name="date">`` and, a reachable day apart, a UTC day; a ``<time datetime>`` naming the
+  UTC moment with its offset gives the local day before the URL.  Only days from 1991 to
+  tomorrow count (no ``1970-01-01``, no future); values are ISO, Unix timestamps or written
+  dates (:func:`bicorpus.dates.parse_date`: Arabic months, Arabic-Indic digits, era marks, Hijri
+  beside Gregorian);
 * **authors**: JSON-LD ``author``, ``<meta name="author">`` and the like, ``itemprop="author"``,
   ``rel="author"`` links, else the first ``byline``/``author``-classed element (names only: URLs,
   the site's own name and e-mail addresses dropped);
@@ -941,13 +946,16 @@ def month_dateline(text: str) -> str | None:
     return _dateline_day(text, table, pattern)
 
 
-def text_dateline(root: etree._Element, links: bool = True) -> str | None:
+def text_dateline(root: etree._Element, links: bool = True, updates: bool = True) -> str | None:
     """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
     text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
     de 2020``, ``Publié le 3 mai 2019``, ``15 августа 2016, 13:43``, ``Stand: 28.04.2020``), not a
     sentence; not in a list item, menu, aside, header or footer (other articles' teasers, the
-    site's own dates), nor (``links`` false) in a link.  The first one after the page's first
-    ``<h1>``, else the last one before it (a dateline above the headline).  ISO, or ``None``."""
+    site's own dates), nor (``links`` false) in a link; not (``updates`` false) one naming the
+    page's last change (``Updated …``).  The first one after the page's first ``<h1>``, else the
+    last one before it (a dateline above the headline).  ISO, or ``None``."""
+    from .html_layout import _update_line
+
     table, pattern = _month_date_re()
     before: str | None = None
     seen_h1 = False
@@ -966,6 +974,8 @@ def text_dateline(root: etree._Element, links: bool = True) -> str | None:
             if iso is None or holder is None or any(
                     a.tag in _OTHER_DATES_TAGS or (not links and a.tag == "a")
                     for a in (holder, *holder.iterancestors())):
+                continue
+            if not updates and _update_line(piece):
                 continue
             if seen_h1:
                 return iso
@@ -1013,11 +1023,12 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
         if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
             published, utc = local, False
-        if utc and (shown := text_dateline(root, links=False)) and shown != published and _reachable(
+        shown = text_dateline(root, links=False, updates=False) if utc else None
+        if shown and shown != published and _reachable(
                 stamp, (_dt.date.fromisoformat(shown) - _dt.date.fromisoformat(published)).days):
             published, utc = shown, False  # the dateline shows the page's local day
     # a generic <meta name="date"> alone: often the day of the last change, the dateline shown wins
-    shown = text_dateline(root, links=False) if published and _generic_only(found) else None
+    shown = text_dateline(root, links=False, updates=False) if published and _generic_only(found) else None
     if shown and shown != published:
         published, utc = shown, False
     # the page shows its last change as its dateline and its publication day nowhere
