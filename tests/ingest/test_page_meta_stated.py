@@ -122,3 +122,22 @@ def test_a_date_written_in_a_list_item_itself_is_no_dateline() -> None:
                           f"<p>12/04/2017</p>{BODY_EN}</article>"))
     assert root is not None
     assert page_meta.text_dateline(root) == "2017-04-12"
+
+
+# --- a "kicker" inside the <h1> that the page declares as its title -----------------------------------
+
+
+def test_an_h1_opening_with_the_declared_title_keeps_it() -> None:
+    html = page("<title>Talks in Geneva: the ceasefire holds for now - Levant Monitor</title>"
+                "<meta property='og:title' content='Talks in Geneva'>",
+                "<article><h1><span>Talks in Geneva</span><span>:</span>"
+                f"<span>the ceasefire holds for now</span></h1>{BODY_EN}</article>")
+    assert meta_of(html).title == "Talks in Geneva: the ceasefire holds for now"
+
+
+def test_an_arabic_h1_opening_with_the_declared_title_keeps_it() -> None:
+    html = page("<title>مفاوضات جنيف: الهدنة صامدة حتى الآن - الجزيرة نت</title>"
+                "<meta property='og:title' content='مفاوضات جنيف'>",
+                "<article><h1><span>مفاوضات جنيف</span><span>:</span>"
+                f"<span>الهدنة صامدة حتى الآن</span></h1>{BODY_AR}</article>")
+    assert meta_of(html).title == "مفاوضات جنيف: الهدنة صامدة حتى الآن"

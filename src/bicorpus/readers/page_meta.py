@@ -751,8 +751,10 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
     # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
     colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
+    named = {_key(c) for c in (og, ld) if c}  # a "kicker" the page declares as its title is none
     for h1, kick in zip(found.h1, found.h1_kickers, strict=True):
-        if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon):
+        if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon) \
+                and _key(kick[0]) not in named:
             return kick[1]
     # an <h1> equal to a declared title: og:title or JSON-LD first (the page names its headline
     # there), then <title> (which may name a page label: "News - Site" beside the headline's <h1>)
