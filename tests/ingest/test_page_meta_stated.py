@@ -141,3 +141,25 @@ def test_an_arabic_h1_opening_with_the_declared_title_keeps_it() -> None:
                 "<article><h1><span>مفاوضات جنيف</span><span>:</span>"
                 f"<span>الهدنة صامدة حتى الآن</span></h1>{BODY_AR}</article>")
     assert meta_of(html).title == "مفاوضات جنيف: الهدنة صامدة حتى الآن"
+
+
+# --- a declared title the <title> holds whole beside a name of its own -------------------------------
+
+
+def test_a_declared_title_held_whole_by_the_title_keeps_its_short_parts() -> None:
+    html = page("<title>Jane's Shelf: [Review] Love is War - Longing by R. K. Lilley</title>"
+                "<meta property='og:title' content='[Review] Love is War - Longing by R. K. Lilley'>",
+                f"<article>{BODY_EN}</article>")
+    assert meta_of(html).title == "[Review] Love is War - Longing by R. K. Lilley"
+    # a declared title equal to the whole <title> may still carry a site name at its end
+    html = page("<title>Longing by R. K. Lilley, reviewed at last - Shelf</title>"
+                "<meta property='og:title' content='Longing by R. K. Lilley, reviewed at last - Shelf'>",
+                f"<article>{BODY_EN}</article>")
+    assert meta_of(html).title == "Longing by R. K. Lilley, reviewed at last"
+
+
+def test_an_arabic_declared_title_held_whole_by_the_title() -> None:
+    html = page("<title>مدونة سلمى: حوار - ماذا بعد اتفاق وقف إطلاق النار في جنيف</title>"
+                "<meta property='og:title' content='حوار - ماذا بعد اتفاق وقف إطلاق النار في جنيف'>",
+                f"<article>{BODY_AR}</article>")
+    assert meta_of(html).title == "حوار - ماذا بعد اتفاق وقف إطلاق النار في جنيف"

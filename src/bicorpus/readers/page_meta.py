@@ -17,7 +17,8 @@ goes onto the :class:`~bicorpus.model.Document` record.
   between spaces, in both scripts; a colon only before a recognised site name).  The site name
   is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the URL's
   host; without either, parts of four words or fewer at the ends of a title are site and section
-  names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``;
+  names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``
+  (not in a declared title that ``<title>`` holds whole beside a name of its own);
 * **date**: the publication day from the ``<meta>`` names of ``data/page_meta_fields.tsv``
   (``article:published_time``, ``pubdate``, ``DC.date`` ...), JSON-LD ``datePublished`` (the
   order htmldate reads them in: when the two disagree, the ``<meta>`` day is more often the
@@ -801,6 +802,14 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
             return _short_ends(cand) if tt_s == tt else cand
     if og_s and ld_s and _key(og_s) == _key(ld_s):
         return og_s
+    # a declared title the <title> holds whole beside a name of its own (``Blog: Headline``) is the
+    # headline as the page declares it: its own short parts are no site name
+    ttk = _key(tt)
+    for cand in (og_s, ld_s):
+        ck = _key(cand)
+        if cand and ck and ttk != ck and (ttk.startswith(ck + " ") or ttk.endswith(" " + ck)) \
+                and not _is_site(cand, sites):
+            return cand
     for cand in (og_s, ld_s, tt_s):
         if cand and not _is_site(cand, sites):
             return _short_ends(cand)
