@@ -163,3 +163,14 @@ def test_an_arabic_declared_title_held_whole_by_the_title() -> None:
                 "<meta property='og:title' content='حوار - ماذا بعد اتفاق وقف إطلاق النار في جنيف'>",
                 f"<article>{BODY_AR}</article>")
     assert meta_of(html).title == "حوار - ماذا بعد اتفاق وقف إطلاق النار في جنيف"
+
+
+def test_a_generic_meta_date_gives_way_to_a_dateline_in_the_article_header(tmp_path: Path) -> None:
+    head = ("<title>Quantum Free: the best of two worlds</title>"
+            "<meta name='Date' content='2022-1-26T14:32:06+02:00'>")
+    body = ("<article><header><h1>Quantum Free: the best of two worlds</h1>"
+            "<p><time datetime='2022-01-21'>21.01.2022 - 13:30</time></p></header>{}</article>")
+    assert doc_of(tmp_path, page(head, body.format(BODY_EN))).date == "2022-01-21"
+    head = "<title>اتفاق في اليرموك</title><meta name='date' content='2017-04-20'>"
+    body = "<article><header><h1>اتفاق في اليرموك</h1><p>١٢ نيسان ٢٠١٧</p></header>{}</article>"
+    assert doc_of(tmp_path, page(head, body.format(BODY_AR))).date == "2017-04-12"

@@ -1048,7 +1048,7 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         published, utc = shown, False
     # a day the URL alone gives is a guess too (a print edition's day, a folder's): a dateline
     # the page shows beats it
-    guessed = published is None
+    guessed = published is None or _generic_only(found)  # a generic <meta name="date"> is weak too
     published = published or url_day(page_url) or url_day(url)
     modified = None
     if published is None:
