@@ -88,6 +88,7 @@ class Rule:
 
 
 L = "bicorpus.layout"
+A = "bicorpus.layout_asides"
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
@@ -99,6 +100,9 @@ RULES: tuple[Rule, ...] = (
     Rule("_keep_cut_ending", L, "no-op", "a page cut off mid-text keeps its last line as text"),
     Rule("_mark_listing_tags", L, "no-op", "topic tags between a listing's items: boilerplate"),
     Rule("_mark_common_furniture", L, "no-op", "mined common furniture lines: boilerplate"),
+    Rule("closing_mark", A, "False", "an agency's closing mark under the text: boilerplate"),
+    Rule("credit_shape", A, "False", "photo credits and picture labels by shape: boilerplate"),
+    Rule("aside_line", A, "False", "social calls, read-more headlines, keywords: boilerplate"),
     Rule("_sentence_of_text", L, "False", "short sentence with an auxiliary verb is text, no caption"),
     Rule("_stamped_tag", L, "False", "page stamp followed by a topic tag: boilerplate"),
     Rule("_listed_excerpt", L, "False", "excerpt cut by an ellipsis under a related cue: listed"),
@@ -133,7 +137,6 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_infobox_gaps", L, "no-op", "gaps inside an infobox (older)"),
     Rule("_mark_repeated_captions", L, "no-op", "captions given twice (older)"),
     Rule("_mark_announced_lists", L, "no-op", "Label: value list announced by a colon is text (older)"),
-    Rule("_mark_captions_given_twice", L, "no-op", "alt text + caption under the title (older)"),
     Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
     Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
     Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)"),

@@ -432,7 +432,7 @@ def leading_date(norm: str, found: DateMatch | None = _NO_DATE) -> str | None:
     if (_WIRE_AFTER_RE.match(norm, found.end)
             and sum(w not in _LEAD_LINKS for w in words) <= WIRE_MAX_WORDS):  # "كييف في 30 مارس 2025-"
         return found.iso  # a wire dateline: "KurdWatch, May 31, 2016—On …", "بيروت، 3 أيار 2018 – …"
-    if _bracketed_wire(norm, found) or _agency_after(norm, found, words):
+    if _bracketed_wire(norm, found) or _agency_after(norm, found, words) or _colon_wire(norm, found, words):
         return found.iso
     if any(w not in _LEAD_WORDS and w not in _LEAD_LINKS for w in words):
         return None
@@ -454,6 +454,19 @@ def _agency_after(norm: str, found: DateMatch, words: list[str]) -> bool:
     if m is None or not 0 < len(words) <= WIRE_MAX_WORDS:
         return False
     return not any(w in weekday_names() for w in _FILLER_RE.split(m.group()) if w)
+
+
+#: A colon right after the date, the story or headline going on after it (not a clock's ``:``).
+_COLON_AFTER_RE = re.compile(r"\s*[:：]\s*(?=[^\W\d_])")
+
+
+def _colon_wire(norm: str, found: DateMatch, words: list[str]) -> bool:
+    """A wire dateline closed by a colon: a place or a series' name of at most a few words, the
+    date, a colon, then the story (``CAIRO – 20 May 2024: Minister of Finance …``, ``Tarhuna,
+    Libya, April 2 2021: They swept …``, ``Africa File, February 29, 2024: Russia Eyes …``)."""
+    if _COLON_AFTER_RE.match(norm, found.end) is None:
+        return False
+    return 0 < sum(w not in _LEAD_LINKS for w in words) <= WIRE_MAX_WORDS
 
 
 _AGENCY_DASH_RE = re.compile(r"\([^()]{2,60}\s[-–—]\s*$")

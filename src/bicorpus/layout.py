@@ -36,12 +36,16 @@ from .dates import (
     trailing_date,
     weekday_names,
 )
+from .layout_asides import mark_asides
 from .layout_caption_day import caption_with_day
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
+from .layout_headline_tail import headline_goes_on
+from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_outlet import outlet_name
+from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
@@ -920,7 +924,8 @@ def looks_like_paragraph(text: str) -> bool:
         return True
     if len(text) >= PARAGRAPH_END_MIN_CHARS and _final_char(text) in _PARAGRAPH_END:
         return True
-    return len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+    return (len(text) >= PARAGRAPH_INNER_MIN_CHARS and _INNER_END_RE.search(text) is not None
+            and not joined_headline(text, _INNER_END_RE))  # "… طرطوس.. مشاريع أنجزت.. …": a headline
 
 
 def is_paragraph(u: Unit) -> bool:
@@ -1096,6 +1101,7 @@ def _boilerplate_flags(
     _keep_cut_ending(units, flags, furniture)
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
+    mark_asides(texts, para, flags)
     if repeated:
         for i in range(n):
             u = units[i]
@@ -2145,6 +2151,11 @@ def _text_under(units: list[Unit], first_para: int) -> str:
     return normalize_text(" ".join(body))
 
 
+def _whole_text_under(units: list[Unit], first_para: int) -> str:
+    """The whole text from the first paragraph on, normalized."""
+    return normalize_text(" ".join(v.text for v in units[first_para:]))
+
+
 def _off_topic(units: list[Unit], candidates: list[int], first_para: int, under: Callable[[], str]
                ) -> tuple[list[int], list[int]]:
     """The long headlines among ``candidates`` (above ``first_para``), and those of them sharing
@@ -2358,14 +2369,20 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     para = [is_paragraph(u) for u in units]
     boiler = _boilerplate_flags(units, para, repeated, lang)
     _mark_headline_tickers(units, para, boiler)
+    twice = headline_given_twice(units, para, boiler, lambda i: _headline_shaped(units[i], lang))
+    if twice is not None:
+        boiler = [*boiler[:twice], False, *boiler[twice + 1:]]  # the page's headline given twice at its top
     kept_paras = [i for i in range(n) if para[i] and not boiler[i]]
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
     title_i = _pick_title(units, zone, lang, first_para)
     glued_key = None
-    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang)) != title_i:
+    whole_under = cache(lambda: _whole_text_under(units, first_para))
+    if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:
         glued_key, title_i = units[title_i].key, bare
+    elif title_i is not None:
+        glued_key = _cut_copy_key(units, zone, title_i, first_para)  # the headline's cut copy under it
     if title_i is None:  # a title given twice (page title and headline) under a summary paragraph
         title_i = next((i for i in range(first_para, min(lead_end, n)) if not boiler[i] and units[i].key
                         and _headline_shaped(units[i], lang)
@@ -2395,7 +2412,6 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         zone = [i for i in range(first_para) if not boiler[i]]
     if title_i is not None:
         title_i = _headline_over_standfirst(units, zone, title_i, lang, para, boiler)
-        _mark_captions_given_twice(units, boiler, first_para, units[title_i].key)
         _mark_captions_under_title(units, boiler, title_i, first_para)
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
@@ -2415,6 +2431,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
                                    or _too_short_for_standfirst(units[subtitle_i])):
         subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
+    points = (_key_points_under_title(units, title_i, first_para, lang, para, boiler)
+              if title_i is not None and first_para < n else frozenset())
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -2424,6 +2442,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("title", u.start, u.end))
         elif i == subtitle_i:
             out.blocks.append(Block("subtitle", u.start, u.end))
+        elif i in points:
+            out.blocks.append(Block("subtitle", u.start, u.end))  # the standfirst's key points
         elif title_key and i > title_i and u.key == title_key:
             out.blocks.append(Block("site-header", u.start, u.end))  # the title repeated
         elif glued_key and i < first_para and u.key == glued_key:
@@ -2453,6 +2473,13 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                    or _more_headings(units, first_para, lang, para, boiler))):
             section = u.text  # a heading over the first paragraph, under the title ("Early Life", "مقدمة:")
             out.headings.append(Heading(u.text, u.start, u.end))
+        elif i < first_para and (own := _article_line_above_text(units, i, title_i, first_para, lang,
+                                                                  para, boiler)):
+            if own == "heading":
+                section = u.text
+                out.headings.append(Heading(u.text, u.start, u.end))
+            else:
+                out.blocks.append(Block("body", u.start, u.end, section=section))
         elif (i < first_para and (len(u.text) < PARAGRAPH_MIN_CHARS or (title_i is not None and i < title_i)
                                   or (not para[i] and _never_title(u)))  # an infobox's "Part of …"
               and not _is_heading(units, i, lang, para, boiler) and not _key_point(u, lang)):
@@ -2507,20 +2534,6 @@ STANDFIRST_MAX_SHORT_WORDS = 4
 
 def _too_short_for_standfirst(u: Unit) -> bool:
     return 1 < len(u.text.split()) <= STANDFIRST_MAX_SHORT_WORDS and not ends_sentence(u.text)
-
-
-def _mark_captions_given_twice(
-    units: list[Unit], boiler: list[bool], first_para: int, title_key: str
-) -> None:
-    """A short unfinished line given twice in a row under the first paragraph (``Car explosion
-    (illustration)``, ``يوم الشهيد في الضاحية الجنوبية لبيروت``) is a picture's alt text and caption,
-    not a section heading; the title's own copies aside.  (Above the first paragraph a headline
-    given twice is the page's title.)"""
-    for i in range(max(first_para, 0) + 2, len(units)):
-        key = units[i].key
-        if (key and key == units[i - 1].key and key != title_key and not boiler[i]
-                and len(units[i].text) < CAPTION_NEIGHBOUR_CHARS and not ends_sentence(units[i].text)):
-            boiler[i] = boiler[i - 1] = True
 
 
 #: Shortest caption (key characters) whose copy may have its credit glued to it.
@@ -2598,7 +2611,8 @@ def _has_weekday(text: str) -> bool:
 GLUED_CHROME_MAX_WORDS = 6
 
 
-def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> int:
+def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str,
+               under: Callable[[], str] | None = None) -> int:
     """The headline without the chrome glued to it: when the chosen line is another headline-shaped
     line above the first paragraph with a few words before or after it (a site name
     ``العرب اليوم - …``, a breadcrumb without separators ``Home News …``), the bare headline (its
@@ -2618,8 +2632,29 @@ def _bare_copy(units: list[Unit], zone: list[int], title_i: int, lang: str) -> i
         else:
             continue
         if len(extra.split()) <= GLUED_CHROME_MAX_WORDS:
+            if under is not None and title_i < i and _goes_on(units, title_i, i, under):
+                continue  # the headline whole over its cut copy, not chrome glued to it
             return i
     return title_i
+
+
+def _cut_copy_key(units: list[Unit], zone: list[int], title_i: int, first_para: int) -> str | None:
+    """The key of a copy of the title cut short under it, above the first paragraph (``… Kicks Off``
+    under ``… Kicks Off (Oman)``, :func:`headline_goes_on`): ``site-header``, never the standfirst."""
+    title = units[title_i]
+    under = cache(lambda: _whole_text_under(units, first_para))
+    for i in zone:
+        key = units[i].key
+        if (i > title_i and key and len(key) < len(title.key)
+                and (title.key.startswith(key + " ") or title.key.endswith(" " + key))
+                and _goes_on(units, title_i, i, under)):
+            return key
+    return None
+
+
+def _goes_on(units: list[Unit], whole: int, cut: int, under: Callable[[], str]) -> bool:
+    """``units[whole]`` is the headline and ``units[cut]`` its cut copy (:func:`headline_goes_on`)."""
+    return headline_goes_on(units[whole].text, units[cut].text, under, title_stems, _starts_a_word)
 
 
 _CLOCK_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)")
@@ -2902,3 +2937,151 @@ def _copy_apart(units: list[Unit], zone: list[int], title_i: int) -> bool:
     one among them no standfirst (``Extended-protected article``, ``Arabic: قوات الدعم السريع``)."""
     key = units[title_i].key
     return bool(key) and any(k > title_i + 1 and units[k].key == key for k in zone)
+
+
+# --- the article's own lines above its first paragraph -------------------------------------------
+
+#: A short item of a bulleted list is the article's when the run of bullets (same marker, the
+#: article's script) it stands in has at least this many items, ...
+ARTICLE_LIST_MIN_ITEMS = 3
+#: ... and at least this share of the others are of paragraph length, some of them finished
+#: sentences (a site's list of linked headlines or tags is made of short lines, a poll's of
+#: unfinished ones).
+ARTICLE_LIST_LONG_SHARE = 0.5
+
+
+def _article_line_above_text(
+    units: list[Unit], i: int, title_i: int | None, first_para: int, lang: str,
+    para: list[bool], boiler: list[bool],
+) -> str | None:
+    """``"heading"`` or ``"body"`` when ``units[i]`` (above the first paragraph, short, not the
+    title) is the article's text that the chrome rule would take as a site's line: the page's
+    first line, with no title, heading its first paragraph in a text cut into sections below
+    (``A preventable tragedy`` over the opening paragraph of a page that starts there), or an item
+    of a list of the article's own sentences (``• ينظم البحث كالآتي :`` among long items of the
+    same bullet)."""
+    u = units[i]
+    if ((title_i is not None and i < title_i) or u.byline or u.page_byline or u.label or u.nav
+            or u.caption or u.credit or u.date or u.date_in or u.decoration or u.lang not in (lang, "mixed")):
+        return None
+    if u.bullet:
+        return "body" if _item_of_article_list(units, i, lang, boiler) else None
+    if _opening_sentence(units, i, lang, para, boiler):
+        return "body"
+    text = u.text.rstrip(" :：")
+    if (u.lang != lang or "|" in text or not _is_heading_shape(text)
+            or (len(text.split()) < 2 and _label_key(text) not in _section_words())):
+        return None
+    nxt = _next_kept(boiler, i)
+    if nxt is None or not para[nxt] or _announced_item(units, i):
+        return None
+    if title_i is not None or any(not boiler[k] for k in range(i)):
+        return None  # under a title or other lines: a kicker, a byline, a source line
+    return "heading" if _sections_below(units, first_para, lang, para, boiler) else None
+
+
+#: Fewest words of a one-line paragraph of the article above its first long paragraph.
+OPENING_SENTENCE_MIN_WORDS = 4
+
+
+def _opening_sentence(units: list[Unit], i: int, lang: str, para: list[bool], boiler: list[bool]) -> bool:
+    """``units[i]`` is a short paragraph of one finished sentence of the article's script, with a
+    verb (``Gulf residents are still in shock.``), right over a paragraph: the text's first
+    paragraph, kept short, not a site's line (those do not end in a full stop)."""
+    u = units[i]
+    nxt = _next_kept(boiler, i)
+    return (u.lang == lang and _final_char(u.text) == "." and not _two_sentences(u.text)
+            and len(u.text.split()) >= OPENING_SENTENCE_MIN_WORDS and nxt is not None and para[nxt]
+            and _sentence_of_text(u.text))
+
+
+def _sections_below(
+    units: list[Unit], first_para: int, lang: str, para: list[bool], boiler: list[bool]
+) -> bool:
+    """Below its first paragraph the text has a short line of its script between two paragraphs
+    (a section heading, a question heading ``What part, exactly?``): the text is cut into
+    sections, so a line of that shape over its first paragraph is one too."""
+    for j in range(first_para + 1, len(units)):
+        v = units[j]
+        if (boiler[j] or para[j] or v.lang != lang or v.marked_header or v.date or v.caption
+                or len(v.text) > HEADING_MAX_CHARS or len(v.text.split()) > HEADING_MAX_WORDS
+                or _final_char(v.text) == "."):
+            continue
+        prev, nxt = _prev_kept(boiler, j), _next_kept(boiler, j)
+        if prev is not None and nxt is not None and para[prev] and para[nxt]:
+            return True
+    return False
+
+
+def _prev_kept(boiler: list[bool], i: int) -> int | None:
+    return next((j for j in range(i - 1, -1, -1) if not boiler[j]), None)
+
+
+def _item_of_article_list(units: list[Unit], i: int, lang: str, boiler: list[bool]) -> bool:
+    """``units[i]`` is a bullet in a run of kept bullets with the same marker, in the article's
+    script, most of them sentences of paragraph length: the article's list, whatever this item's
+    length."""
+    marker = units[i].text[:1]
+
+    def item(k: int) -> bool:
+        v = units[k]
+        return (not boiler[k] and v.bullet and v.text[:1] == marker and v.byline is None
+                and v.lang in (lang, "mixed"))
+
+    lo = i
+    while lo > 0 and item(lo - 1):
+        lo -= 1
+    hi = i + 1
+    while hi < len(units) and item(hi):
+        hi += 1
+    run = range(lo, hi)
+    if len(run) < ARTICLE_LIST_MIN_ITEMS:
+        return False
+    long_items = [units[k].text for k in run if k != i and len(units[k].text) >= PARAGRAPH_MIN_CHARS]
+    return (len(long_items) >= ARTICLE_LIST_LONG_SHARE * (len(run) - 1)
+            and any(ends_sentence(text) for text in long_items))
+
+
+# --- the standfirst given as key points under the title ------------------------------------------
+
+#: Key points under the title: at least this many bullets, each a finished sentence of at least
+#: this many words (a list of tags is shorter, linked headlines are unfinished).
+KEY_POINTS_MIN_ITEMS = 2
+KEY_POINT_MIN_WORDS = 5
+
+
+@cache
+def _standfirst_cues() -> frozenset[str]:
+    return frozenset(_label_key(w) for w in data_lines("standfirst_cues.txt"))
+
+
+def _key_points_under_title(
+    units: list[Unit], title_i: int, first_para: int, lang: str, para: list[bool], boiler: list[bool],
+) -> frozenset[int]:
+    """The bullets of the standfirst: a run of bulleted sentences of the article's script (same
+    marker) between the title and the first paragraph (or the section heading over it), under the
+    datelines or a line announcing a summary (``Key Takeaways``, ``أبرز النقاط``): ``- The Houthi
+    group arrested WFP staff in Sanaa.`` / ``- UNICEF staff are also being questioned.`` over
+    ``Aden, Sep 1 (NationPress) The Houthi group …`` sum the text up, they are not its body."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < first_para and (boiler[i] or units[i].key == title_key or units[i].date or units[i].date_in
+                              or units[i].page_byline or _label_key(units[i].text) in _standfirst_cues()):
+        i += 1
+    marker = units[i].text[:1] if i < first_para and units[i].bullet else ""
+    run: list[int] = []
+    k = i
+    while marker and k < first_para and (boiler[k] or units[k].text[:1] == marker):
+        u = units[k]
+        if not boiler[k]:
+            if (not u.bullet or u.byline or u.nav or u.label or u.lang not in (lang, "mixed")
+                    or len(strip_bullet(u.text).split()) < KEY_POINT_MIN_WORDS
+                    or not ends_sentence(u.text)):  # linked headlines are unfinished
+                return frozenset()
+            run.append(k)
+        k += 1
+    while k < first_para and (boiler[k] or _label_key(units[k].text) in _section_words()):
+        k += 1  # the text's first section heading ("Introduction")
+    if len(run) < KEY_POINTS_MIN_ITEMS or k != first_para or not para[first_para]:
+        return frozenset()
+    return frozenset(run)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import gzip
 import io
 import os
+import random
+import uuid
 from pathlib import Path
 
 import pytest
@@ -248,6 +250,35 @@ def test_a_warc_gzipped_as_one_stream_is_read(work):
     assert sorted(d.url for d in docs) == sorted(url for url, _, _ in TWO)
     for doc in docs:  # read again by document path, inside the decompressed stream
         assert read_source(doc.path).text.count("\n") >= 3
+
+
+def seeded_warc(seed: int) -> bytes:
+    """``TWO`` as a request and a response each, with record ids and times drawn from ``seed``."""
+    rng, out = random.Random(seed), io.BytesIO()
+    writer = WARCWriter(out, gzip=False)
+    for url, body, ctype in TWO:
+        for kind in ("request", "response"):
+            ids = {"WARC-Record-ID": f"<urn:uuid:{uuid.UUID(int=rng.getrandbits(128), version=4)}>",
+                   "WARC-Date": f"2017-07-24T10:00:{rng.randrange(60):02d}Z"}
+            payload = b"GET / HTTP/1.1\r\nHost: example.org\r\n\r\n" if kind == "request" else body.encode()
+            http = (None if kind == "request"
+                    else StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1"))
+            writer.write_record(writer.create_warc_record(url, kind, payload=io.BytesIO(payload),
+                                                          http_headers=http, warc_headers_dict=ids))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("seed", [7, 42, 264, 511, 1028])
+def test_a_page_in_one_gzip_stream_is_found_in_the_decompressed_stream(tmp_path, seed):
+    """Its document path gives its offset in the decompressed stream; the compressed bytes at that
+    offset, which warcio would read as a record of no kind (``not a page (unknown)``), are not read.
+    With these record ids, the compressed bytes at the first page's offset fooled the reader."""
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(gzip.compress(seeded_warc(seed), mtime=0))
+    pages = read_warc(path, max_bytes=1 << 20).pages
+    assert len(pages) == 2
+    for member, page in pages:
+        assert read_member(member, max_bytes=1 << 20).text == page.text
 
 
 def test_an_undated_page_takes_its_day_from_the_url_it_was_fetched_from(work):

@@ -184,13 +184,13 @@ def read_member(path: str, *, max_bytes: int) -> SourceText:
         raise SourceError(path, "no such file") from err
     except OSError as err:
         raise SourceError(path, f"cannot read ({err.strerror or err})") from err
-    # straight to the record; else from the start; else (one gzip stream) in the decompressed stream
-    for decompress, start in ((False, offset), (False, 0), (True, offset)):
+    # straight to the record; else from the start; in one gzip stream, in the decompressed stream
+    for decompress, start in _attempts(archive, offset):
         try:
             with gzip.open(archive, "rb") if decompress else open(archive, "rb") as stream:
                 stream.seek(start)
                 for iterator, record in _records(stream):
-                    if record.format != "warc":
+                    if record.format != "warc" or record.rec_type is None:
                         break
                     fmt, skip = _kind(record)
                     page = _page(record, fmt, path, mtime, max_bytes) if fmt else f"not a page ({skip})"
@@ -205,3 +205,25 @@ def read_member(path: str, *, max_bytes: int) -> SourceText:
         except Exception:  # not a record boundary, a damaged archive, not a gzip stream
             continue
     raise SourceError(path, f"no page record at byte {offset} of the archive")
+
+
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def _attempts(archive: str, offset: int) -> list[tuple[bool, int]]:
+    """Where to look for the record at ``offset`` (decompress?, start): a plain archive and one of
+    gzip members give the offset in the file, where a member starts; an archive gzipped as one
+    stream gives it in the decompressed stream, and its compressed bytes there must not be read as
+    a record (warcio reads some garbage as one: ``not a page (unknown)``)."""
+    try:
+        with open(archive, "rb") as fh:
+            first = fh.read(2)
+            fh.seek(offset)
+            there = fh.read(2)
+    except OSError:
+        return [(False, offset), (False, 0), (True, offset)]
+    if first != _GZIP_MAGIC:
+        return [(False, offset), (False, 0)]
+    if there != _GZIP_MAGIC:
+        return [(True, offset)]
+    return [(False, offset), (False, 0), (True, offset)]
