@@ -21,9 +21,13 @@ def test_a_dateline_showing_the_modified_day_is_the_date(tmp_path: Path) -> None
     # a dateline showing neither stated day does not displace the publication day
     html = page(head, f"<article><h1>Agreement in Yarmouk</h1><p>20/04/2017</p>{BODY_EN}</article>")
     assert doc_of(tmp_path, html).date == "2017-04-03"
-    # nor does one the page labels as its update
+    # an update line showing the stated change is the date when the page shows no other day ...
     html = page(head, "<article><h1>Agreement in Yarmouk</h1><p>Updated: 12/04/2017</p>"
                       f"{BODY_EN}</article>")
+    assert doc_of(tmp_path, html).date == "2017-04-12"
+    # ... not when the page also shows its publication day
+    html = page(head, "<article><h1>Agreement in Yarmouk</h1><p>Updated: 12/04/2017</p>"
+                      f"{BODY_EN}<p>Published 3 April 2017</p></article>")
     assert doc_of(tmp_path, html).date == "2017-04-03"
 
 

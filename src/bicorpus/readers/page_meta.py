@@ -17,7 +17,8 @@ goes onto the :class:`~bicorpus.model.Document` record.
   between spaces, in both scripts; a colon only before a recognised site name).  The site name
   is the declared one (``og:site_name``, JSON-LD ``publisher``, ``application-name``) or the URL's
   host; without either, parts of four words or fewer at the ends of a title are site and section
-  names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``;
+  names when the headline part is longer, or stands beside ``|``, ``»``, ``›``, ``·``, ``•``
+  (not in a declared title that ``<title>`` holds whole beside a name of its own);
 * **date**: the publication day from the ``<meta>`` names of ``data/page_meta_fields.tsv``
   (``article:published_time``, ``pubdate``, ``DC.date`` ...), JSON-LD ``datePublished`` (the
   order htmldate reads them in: when the two disagree, the ``<meta>`` day is more often the
@@ -28,9 +29,14 @@ goes onto the :class:`~bicorpus.model.Document` record.
   them makes it the date: a page showing its last change as its date).  Without
   a stated day, htmldate's search of the markup guesses one (a dateline in the text beats the
   guess).  A modified date (``dateModified``, ``article:modified_time``) only when nothing else
-  gives one (``PageMeta.modified``).  Only days from 1991 to tomorrow count (no ``1970-01-01``, no
-  future); values are ISO, Unix timestamps or written dates (:func:`bicorpus.dates.parse_date`:
-  Arabic months, Arabic-Indic digits, era marks, Hijri beside Gregorian);
+  gives one (``PageMeta.modified``), or when the page's first dateline shows it and the
+  publication day is shown nowhere.  The first dateline after the ``<h1>`` (:func:`text_dateline`,
+  not in a link, not an update line) also beats a day stated only in a generic
+  ``<meta name="date">`` and, a reachable day apart, a UTC day; a ``<time datetime>`` naming the
+  UTC moment with its offset gives the local day before the URL.  Only days from 1991 to
+  tomorrow count (no ``1970-01-01``, no future); values are ISO, Unix timestamps or written
+  dates (:func:`bicorpus.dates.parse_date`: Arabic months, Arabic-Indic digits, era marks, Hijri
+  beside Gregorian);
 * **authors**: JSON-LD ``author``, ``<meta name="author">`` and the like, ``itemprop="author"``,
   ``rel="author"`` links, else the first ``byline``/``author``-classed element (names only: URLs,
   the site's own name and e-mail addresses dropped);
@@ -286,6 +292,7 @@ class _Found:
     def __init__(self) -> None:
         self.meta: dict[str, list[str]] = {}  # field -> values, best name first
         self.meta_rank: dict[str, list[int]] = {}
+        self.meta_names: dict[str, list[str]] = {}  # field -> the <meta> names of its values
         self.ld_title: str | None = None
         self.ld_published: str | None = None
         self.ld_modified: str | None = None
@@ -304,12 +311,13 @@ class _Found:
         self.byline_authors: list[str] = []
         self.description: str | None = None
 
-    def add_meta(self, field_name: str, rank: int, value: str) -> None:
+    def add_meta(self, field_name: str, rank: int, value: str, name: str = "") -> None:
         values = self.meta.setdefault(field_name, [])
         ranks = self.meta_rank.setdefault(field_name, [])
         at = next((i for i, r in enumerate(ranks) if r > rank), len(ranks))
         values.insert(at, value)
         ranks.insert(at, rank)
+        self.meta_names.setdefault(field_name, []).insert(at, name)
 
     def first(self, field_name: str) -> str | None:
         values = self.meta.get(field_name)
@@ -378,7 +386,10 @@ def _gather(root: etree._Element) -> _Found:
     for el in root.iter("meta", "title", "h1", "script", "link", "time", "a", "span", "div", "p"):
         tag = el.tag
         if tag == "meta":
+            # ``value`` in place of ``content``: some saved and scraped copies of pages write it so
             content = el.get("content")
+            if content is None:
+                content = el.get("value")
             if content is None or not content.strip():
                 continue
             for attr in ("property", "name", "itemprop"):
@@ -388,7 +399,7 @@ def _gather(root: etree._Element) -> _Found:
                 name = name.strip().lower()
                 field_name = fields.get(name)
                 if field_name is not None:
-                    found.add_meta(field_name, rank[name], content.strip())
+                    found.add_meta(field_name, rank[name], content.strip(), name)
                 elif name in ("og:url",):
                     found.og_url = found.og_url or content.strip()
                 elif name in ("description", "og:description") and found.description is None:
@@ -741,8 +752,10 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
     # an <h1> opening with a kicker element: the headline after it, when the kicker is marked as
     # one or a declared title gives the headline as a part of its own (``Kicker: Headline``)
     colon = {_key(p) for c in cands for p in _parts(c, colon=True)} | agree
+    named = {_key(c) for c in (og, ld) if c}  # a "kicker" the page declares as its title is none
     for h1, kick in zip(found.h1, found.h1_kickers, strict=True):
-        if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon):
+        if kick and not _is_site(h1, sites) and (kick[2] or _key(kick[1]) in colon) \
+                and _key(kick[0]) not in named:
             return kick[1]
     # an <h1> equal to a declared title: og:title or JSON-LD first (the page names its headline
     # there), then <title> (which may name a page label: "News - Site" beside the headline's <h1>)
@@ -789,6 +802,14 @@ def _choose_title(found: _Found, sites: set[str]) -> str | None:
             return _short_ends(cand) if tt_s == tt else cand
     if og_s and ld_s and _key(og_s) == _key(ld_s):
         return og_s
+    # a declared title the <title> holds whole beside a name of its own (``Blog: Headline``) is the
+    # headline as the page declares it: its own short parts are no site name
+    ttk = _key(tt)
+    for cand in (og_s, ld_s):
+        ck = _key(cand)
+        if cand and ck and ttk != ck and (ttk.startswith(ck + " ") or ttk.endswith(" " + ck)) \
+                and not _is_site(cand, sites):
+            return cand
     for cand in (og_s, ld_s, tt_s):
         if cand and not _is_site(cand, sites):
             return _short_ends(cand)
@@ -936,13 +957,16 @@ def month_dateline(text: str) -> str | None:
     return _dateline_day(text, table, pattern)
 
 
-def text_dateline(root: etree._Element) -> str | None:
+def text_dateline(root: etree._Element, links: bool = True, updates: bool = True) -> str | None:
     """The day a dateline of the page's visible text gives (:func:`_dateline_day`: a short piece of
     text holding a day and at most :data:`DATELINE_OTHER_WORDS` other words, ``martes 17 de marzo
     de 2020``, ``Publié le 3 mai 2019``, ``15 августа 2016, 13:43``, ``Stand: 28.04.2020``), not a
     sentence; not in a list item, menu, aside, header or footer (other articles' teasers, the
-    site's own dates).  The first one after the page's first ``<h1>``, else the last one before it
-    (a dateline above the headline).  ISO, or ``None``."""
+    site's own dates), nor (``links`` false) in a link; not (``updates`` false) one naming the
+    page's last change (``Updated …``).  The first one after the page's first ``<h1>``, else the
+    last one before it (a dateline above the headline).  ISO, or ``None``."""
+    from .html_layout import _update_line
+
     table, pattern = _month_date_re()
     before: str | None = None
     seen_h1 = False
@@ -953,18 +977,37 @@ def text_dateline(root: etree._Element) -> str | None:
             seen_h1 = True
         if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
             continue
-        for piece in (el.text, el.tail):
+        for own, piece in ((True, el.text), (False, el.tail)):
             if not piece or not 6 <= len(piece) <= MONTH_DATE_MAX_CHARS or not _DIGIT_RE.search(piece):
                 continue
             iso = _dateline_day(piece, table, pattern)
-            holder = el if piece is el.text else el.getparent()
+            holder = el if own else el.getparent()
             if iso is None or holder is None or any(
-                    a.tag in _OTHER_DATES_TAGS for a in (holder, *holder.iterancestors())):
+                    a.tag in _OTHER_DATES_TAGS or (not links and a.tag == "a")
+                    for a in (holder, *holder.iterancestors())):
+                continue
+            if not updates and _update_line(piece):
                 continue
             if seen_h1:
                 return iso
             before = iso
     return before
+
+
+def _shown_days(root: etree._Element) -> set[str]:
+    """Every day a dateline of the page's text shows (:func:`_dateline_day`), wherever it stands."""
+    table, pattern = _month_date_re()
+    out: set[str] = set()
+    for n, el in enumerate(root.iter()):
+        if n > MONTH_DATE_MAX_TEXTS:
+            break
+        if not isinstance(el.tag, str) or el.tag in _NOT_TEXT:
+            continue
+        for piece in (el.text, el.tail):
+            if piece and 6 <= len(piece) <= MONTH_DATE_MAX_CHARS and _DIGIT_RE.search(piece):
+                if iso := _dateline_day(piece, table, pattern):
+                    out.add(iso)
+    return out
 
 
 def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | None = None) -> PageMeta:
@@ -991,9 +1034,21 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         published, utc = _local_day(root, published, url_day(page_url) or url_day(url), stamp)
         if utc and (local := _region_day(stamp, _root_attr(root, "lang"), host)):
             published, utc = local, False
+        shown = text_dateline(root, links=False, updates=False) if utc else None
+        if shown and shown != published and _reachable(
+                stamp, (_dt.date.fromisoformat(shown) - _dt.date.fromisoformat(published)).days):
+            published, utc = shown, False  # the dateline shows the page's local day
+    # a generic <meta name="date"> alone: often the day of the last change, the dateline shown wins
+    shown = text_dateline(root, links=False, updates=False) if published and _generic_only(found) else None
+    if shown and shown != published:
+        published, utc = shown, False
+    # the page shows its last change as its dateline and its publication day nowhere
+    if published and (shown := text_dateline(root, links=False)) and shown != published \
+            and shown in _modified_days(found) and published not in _shown_days(root):
+        published, utc = shown, False
     # a day the URL alone gives is a guess too (a print edition's day, a folder's): a dateline
     # the page shows beats it
-    guessed = published is None
+    guessed = published is None or _generic_only(found)  # a generic <meta name="date"> is weak too
     published = published or url_day(page_url) or url_day(url)
     modified = None
     if published is None:
@@ -1022,6 +1077,19 @@ def read_page_meta(root: etree._Element, *, extracted: bool = False, url: str | 
         description=found.description or None,
         extracted=extracted,
     )
+
+
+#: ``<meta>`` names of a page's date that many sites fill with the day of their last change.
+_GENERIC_DATE_NAMES = frozenset({"date", "dc.date", "dcterms.date"})
+
+
+def _generic_only(found: _Found) -> bool:
+    """The page states its publication day only in a generic ``<meta name="date">``
+    (:data:`_GENERIC_DATE_NAMES`), which many sites fill with the day of their last change: no
+    other ``<meta>``, JSON-LD, ``itemprop`` or ``<time>`` gives one."""
+    names = found.meta_names.get("published", [])
+    return (bool(names) and all(n in _GENERIC_DATE_NAMES for n in names) and not found.ld_published
+            and not found.item_published and not found.time_published)
 
 
 def _instant(raw: str) -> _dt.datetime | None:
@@ -1149,6 +1217,27 @@ def _region_day(stamp: _dt.datetime | None, lang: str | None, host: str | None) 
     return day_of(local.date().isoformat())
 
 
+def _time_local_day(root: etree._Element, first: _dt.date, utc: _dt.datetime | None) -> str | None:
+    """The local day of a ``<time datetime>`` of the page stating a non-zero UTC offset and the
+    moment ``utc`` names, within an hour (``2016-09-19T07:46:01-04:00`` shown for
+    ``2016-09-19T11:46:01Z``, ``2019-10-19T01:10:00+02:00`` for ``2019-10-18T23:10:00Z``): the day
+    the page shows, which beats a day its URL gives (a print edition's).  ``None`` when no such
+    time stands in the page."""
+    if utc is None or (utc.hour, utc.minute, utc.second) == (0, 0, 0):
+        return None
+    for el in root.iter("time"):
+        raw = el.get("datetime") or ""
+        if not _LOCAL_STAMP_RE.match(raw.strip()):
+            continue
+        stamp = _instant(raw)
+        if stamp is None or abs(stamp - utc) > SAME_MOMENT:
+            continue
+        local = stamp.date()
+        if abs((local - first).days) <= 1:
+            return day_of(local.isoformat())
+    return None
+
+
 def _local_day(root: etree._Element, day: str, url_date: str | None,
                utc: _dt.datetime | None = None) -> tuple[str, bool]:
     """The page's local day for a UTC ``day``: the URL's when a day apart, else that of a timestamp
@@ -1156,6 +1245,8 @@ def _local_day(root: etree._Element, day: str, url_date: str | None,
     (``"date":"2023-11-08T22:28:35-05:00"`` beside ``"datePublished":"2023-11-09T03:28:35Z"``).
     ``(day, True)`` when neither says."""
     first = _dt.date.fromisoformat(day)
+    if (shown := _time_local_day(root, first, utc)) is not None:
+        return shown, False
     if url_date and _reachable(utc, (_dt.date.fromisoformat(url_date) - first).days):
         return url_date, False
     for script in root.iter("script"):
