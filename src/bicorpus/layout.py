@@ -38,6 +38,7 @@ from .dates import (
 )
 from .layout_asides import mark_asides
 from .layout_caption_day import caption_with_day
+from .layout_clock import ordinal_clock
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
@@ -1933,7 +1934,7 @@ def _opening_timestamp(units: list[Unit]) -> str | None:
 
 
 def _head_block(u: Unit) -> Block:
-    if u.date and not u.marked_header:  # a date line above or inside the header
+    if u.date and not u.marked_header and not ordinal_clock(u.text):  # a date line above or inside the header
         return Block("dateline", u.start, u.end, date=u.date)
     return _header_block(u)
 
@@ -2416,7 +2417,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])
-                   or _listing_day(units, boiler, picked[0])):
+                   or _listing_day(units, boiler, picked[0]) or ordinal_clock(units[picked[0]].text)):
         picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -2871,6 +2872,8 @@ def _dated_chrome(u: Unit) -> bool:
     (``date 2024-12-14 Facebook Youtube``: ``data/social_networks.txt``)."""
     if u.date and len(u.date) != DAY_ISO_CHARS:
         return True
+    if u.date and ordinal_clock(u.text):
+        return True  # the theme's clock: "Tue. Sep 26th, 2023"
     if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS:
         return False
     norm = normalize_text(u.text)
