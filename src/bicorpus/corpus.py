@@ -293,6 +293,35 @@ def _snapshot(corpus: Path) -> dict[str, int]:
     return fds
 
 
+class PassageRun:
+    """Passage rows ``start`` … ``stop - 1`` of a corpus (``stop`` ``None``: to the end), read when
+    iterated; :meth:`raw_lines` gives the same rows unparsed."""
+
+    def __init__(self, corpus: Corpus, start: int, stop: int | None) -> None:
+        self.corpus, self.start, self.stop = corpus, start, stop
+
+    def __iter__(self) -> Iterator[Passage]:
+        return self.corpus._passage_row_records(self.start, self.stop)
+
+    def raw_lines(self) -> Iterator[bytes]:
+        """The run's lines of ``passages.jsonl`` as written, in blocks of whole lines (a blank line
+        counts as a row here: what the blocks hold may differ a little from what iterating gives)."""
+        row = 0
+        for block in self.corpus.line_blocks(PASSAGES_FILE):
+            lines = block.count(b"\n") + (not block.endswith(b"\n"))
+            first, row = row, row + lines
+            if row <= self.start:
+                continue
+            if self.stop is not None and first >= self.stop:
+                return
+            if first >= self.start and (self.stop is None or row <= self.stop):
+                yield block
+                continue
+            kept = block_lines(block)[max(0, self.start - first):
+                                      None if self.stop is None else self.stop - first]
+            yield b"\n".join(kept)
+
+
 class Corpus:
     """A corpus directory, opened for reading.
 
@@ -474,7 +503,7 @@ class Corpus:
             return count
         return sum(1 for line in self.raw_lines(PASSAGES_FILE) if line.strip())
 
-    def passage_shards(self, count: int) -> list[Iterator[Passage]]:
+    def passage_shards(self, count: int) -> list[PassageRun]:
         """Every passage, as ``count`` lazy runs of consecutive rows of about equal size: chained,
         they are :meth:`passages`.  Each run skips the rows before it unparsed, so the runs can be
         read side by side (in different processes, say); the last run takes every row after it."""
@@ -482,7 +511,10 @@ class Corpus:
         size = -(-self.passage_count() // count)
         return [self._passage_rows(k * size, (k + 1) * size if k < count - 1 else None) for k in range(count)]
 
-    def _passage_rows(self, start: int, stop: int | None) -> Iterator[Passage]:
+    def _passage_rows(self, start: int, stop: int | None) -> PassageRun:
+        return PassageRun(self, start, stop)
+
+    def _passage_row_records(self, start: int, stop: int | None) -> Iterator[Passage]:
         rows = itertools.count()
 
         def keep(line: bytes) -> bool:

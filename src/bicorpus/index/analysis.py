@@ -671,6 +671,46 @@ def _index_terms(text: str, names: NameModel) -> tuple[dict[str, list[tuple[str,
     return terms, " ".join([f"{start}:{end}:{entity}" for start, end, entity in spans]) if spans else ""
 
 
+def shared_position_terms(words: Iterable[str], names: NameModel | None = None) -> set[str]:
+    """Every ``form`` and ``key`` term that one of ``words`` may index beside another at one position
+    (a word's alternative forms, its keys' variants): what an engine that splits such positions from
+    text needs to know beforehand.  Each distinct word is analysed once (and stays memoized)."""
+    names = names or default_names()
+    known, word = names._memo.get, names.word
+    out: set[str] = set()
+    for w in set(words):
+        info = known(w) or word(w)
+        for slot in (info.plain_terms, info.name_terms, info.key_terms):
+            if len(slot) > 1:
+                out.update(slot)
+    return out
+
+
+#: JSON escapes that would glue a letter to the word after them in a raw corpus row.
+_ROW_ESCAPES = ("\\n", "\\t", "\\r")
+#: How a corpus row writes its passage text, and what follows the text.
+_ROW_TEXT, _ROW_NEXT = b'"text": "', b'", "'
+
+
+def row_words(blocks: Iterable[bytes]) -> set[str]:
+    """The words of the passage texts of raw corpus rows (JSON lines, in blocks of whole lines),
+    read without parsing the rows (a block whose rows are written otherwise: the words of all its
+    values).  For foreseeing terms only: a word written with an unusual escape may be missed."""
+    out: set[str] = set()
+    findall = TOKEN_RE.findall
+    for block in blocks:
+        parts = block.split(_ROW_TEXT)
+        if len(parts) - 1 == block.count(b"\n") + (not block.endswith(b"\n")):
+            block = b" ".join([part.partition(_ROW_NEXT)[0] for part in parts[1:]])
+        text = block.decode("utf-8", "replace")
+        for escape in _ROW_ESCAPES:
+            if escape in text:
+                text = text.replace(escape, " ")
+        for piece in set(text.split()):
+            out.update(findall(piece))
+    return out
+
+
 _FREE_TERMS = operator.attrgetter("free_terms")
 _KEYED_ANYWHERE = operator.attrgetter("keyed_anywhere")
 _NAMED_IF_MID = operator.attrgetter("named_if_mid")

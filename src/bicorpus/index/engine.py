@@ -137,10 +137,13 @@ class Engine(Protocol):
         the index first; ``bulk`` tunes the writer for large builds.  Returns the number added."""
         ...
 
-    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
+    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage], *,
+              foresee: Callable[[Iterable[bytes]], Iterable[str]] | None = None) -> int:
         """Empty the index and add ``analyse(item)`` for every item of every shard, in shard order,
         committed atomically; shards may be read, analysed and written in parallel (several when the
-        input is large: :func:`bicorpus.index.parallel.shard_count`).  Returns the number added."""
+        input is large: :func:`bicorpus.index.parallel.shard_count`).  Returns the number added.
+        ``foresee``: the terms at shared positions of raw corpus rows, for an engine that wants to
+        know them beforehand (:func:`bicorpus.index.search.foreseen_terms`)."""
         ...
 
     def search(self, query: EngineQuery, *, limit: int, filter: EngineQuery | None = None,

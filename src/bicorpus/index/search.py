@@ -269,6 +269,12 @@ def indexed_passage(p: Passage, names: NameModel | None = None) -> IndexedPassag
     return IndexedPassage(fields=fields, terms=terms)
 
 
+def foreseen_terms(blocks: Iterable[bytes], names: NameModel | None = None) -> set[str]:
+    """The terms that the passages of raw corpus rows (JSON lines, in blocks) may index at a shared
+    position (:func:`~bicorpus.index.analysis.shared_position_terms` of their words)."""
+    return analysis.shared_position_terms(analysis.row_words(blocks), names)
+
+
 # building and updating
 
 
@@ -296,7 +302,7 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
             new = engine_class(wanted).create(folder)
             try:
                 built.append(new.build(corpus.passage_shards(parallel.shard_count(corpus.passage_count())),
-                                       analyse))
+                                       analyse, foresee=functools.partial(foreseen_terms, names=names)))
             finally:
                 new.close()
             return built[0]
@@ -322,7 +328,8 @@ def build_index(corpus: Corpus, index_path: str | Path = "index", *, names: Name
         os.replace(tmp, path / VERSION_FILE)
     try:
         shards = corpus.passage_shards(parallel.shard_count(corpus.passage_count()))
-        count = engine.build(shards, functools.partial(indexed_passage, names=names))
+        count = engine.build(shards, functools.partial(indexed_passage, names=names),
+                             foresee=functools.partial(foreseen_terms, names=names))
     finally:
         engine.close()
     _write_versions(path, names, count, getattr(corpus, "fingerprint", None), getattr(corpus, "path", None))

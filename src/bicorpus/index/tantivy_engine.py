@@ -2,11 +2,14 @@
 
 This is the only module of bicorpus that imports ``tantivy`` (the default engine).  Terms arrive
 pre-analysed from :mod:`bicorpus.index.analysis` exactly as for Whoosh and are handed to Tantivy
-as pre-tokenized text, alternatives of one position sharing that position, so both engines hold
-the same terms at the same positions and match the same passages.
+as text that its analyzers split without changing a term (:data:`ALT_TOKENIZER`), alternatives of
+one position sharing that position, so both engines hold the same terms at the same positions and
+match the same passages.
 
 Fields: the passage metadata (``id``, ``doc``, ``lang``, ``region``, ``section``, ``date``:
-raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases, pre-tokenized), ``name``
+raw keywords, indexed), ``form`` and ``key`` (with positions, for phrases: one token a position,
+the terms of one position joined; pre-tokenized for a passage with terms its writer's dictionary
+lacks), ``name``
 and ``ent`` (frequencies only, their terms as one text split at whitespace), and ``stored``: every
 stored field of the passage as one JSON value (one field to read back per hit).  A date range
 runs on ``day``, a column of the dates as numbers (``2017-04-12`` → 20170412, ``2017-04`` →
@@ -49,7 +52,7 @@ from .engine import (
     RangeQ,
     TermQ,
 )
-from .parallel import default_workers, sharded
+from .parallel import default_workers, sharded_map
 from .plan import essential_forms
 
 T = TypeVar("T")
@@ -70,6 +73,20 @@ FREQ_FIELDS: tuple[str, ...] = ("name", "ent")
 #: any: tokens, keys and entity ids are written without), instead of a pre-tokenized string: their
 #: positions are not indexed, and Tantivy splits a text faster than it takes tokens made in Python.
 FREQ_TOKENIZER = "whitespace"
+#: The fields with positions take their terms as text too: one whitespace-separated token per
+#: position, the terms that share a position joined by :data:`ALT_JOINER` into one token, which
+#: Tantivy's compound-word filter splits back into them (every part keeps the token's position) from
+#: a dictionary of those terms (:class:`Alternatives`); the joiners are then dropped as stopwords,
+#: so the field holds the same terms, positions and length as when its tokens are made one by one.
+#: A position whose terms the dictionary lacks makes its passage's field pre-tokenized instead.
+ALT_TOKENIZER = "alternatives"
+ALT_JOINER = "\x1f"
+#: First characters of the terms that may share a position (``form`` tier prefixes, ``key`` ending
+#: marks): no other term starts with one, and none holds one after its mark, so a token of one
+#: term can never be split into dictionary words.
+ALT_MARKS = frozenset("+=*~>!^`%")
+#: Passages a writer reads before its dictionary is made, when it is not told the terms beforehand.
+ALT_LEARN = 2048
 #: The stored JSON of a passage.
 STORED = "stored"
 #: The passage's date as a number, in a fast column (date ranges), and dates with no number.
@@ -100,7 +117,7 @@ def _schema() -> Any:
     for name in META_FIELDS:
         builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="basic")
     for name in POSITION_FIELDS:
-        builder.add_text_field(name, stored=False, tokenizer_name="raw", index_option="position")
+        builder.add_text_field(name, stored=False, tokenizer_name=ALT_TOKENIZER, index_option="position")
     for name in FREQ_FIELDS:
         builder.add_text_field(name, stored=False, tokenizer_name=FREQ_TOKENIZER, index_option="freq")
     builder.add_text_field(ODD_DATE, stored=False, tokenizer_name="raw", index_option="basic")
@@ -144,20 +161,87 @@ def _pre_tokenized(slots: list[tuple[str, ...]]) -> Any:
     return tantivy.PreTokenizedString("", tokens)
 
 
+class Alternatives:
+    """The terms that share a position (a word's alternative forms, its keys' variants) one writer's
+    analyzer of the position fields splits (:data:`ALT_TOKENIZER`).  Terms are only ever added, and
+    the analyzer is registered before the writer's segment that uses it starts, so a text made for
+    the dictionary of one registration stays right for every later one."""
+
+    def __init__(self) -> None:
+        self._known: set[str] = set()  # in the registered analyzer's dictionary
+        self._pending: set[str] = set()  # to be added at the next registration
+        self._texts: dict[tuple[str, ...], str] = {}  # a position's token, by its terms
+
+    def learn(self, terms: Iterable[str]) -> None:
+        """Terms to split at the next :meth:`register` (those that cannot be told apart from a term
+        of their own by their first character are left out: their positions stay pre-tokenized; so
+        are those past :data:`ALT_DICTIONARY` terms)."""
+        room = ALT_DICTIONARY - len(self._known) - len(self._pending)
+        new = (t for t in terms if len(t) > 1 and t[0] in ALT_MARKS and t not in self._known)
+        self._pending.update(itertools.islice(new, max(0, room)))
+
+    def learn_passage(self, terms: dict[str, list[tuple[str, ...]]]) -> None:
+        for name in POSITION_FIELDS:
+            self.learn(t for slot in terms.get(name, ()) if len(slot) > 1 for t in slot)
+
+    def register(self, index: Any) -> None:
+        """Register the analyzer of the dictionary on ``index`` (before its next segment starts)."""
+        self._known |= self._pending
+        self._pending = set()
+        index.register_tokenizer(ALT_TOKENIZER, alternatives_analyzer(self._known))
+
+    def text(self, slots: list[tuple[str, ...]]) -> str | None:
+        """The field text of terms at positions, or ``None`` when a position holds terms the
+        registered dictionary lacks."""
+        texts = self._texts
+        parts = list(map(texts.get, slots))
+        if None in parts:
+            for i, part in enumerate(parts):
+                if part is None:
+                    slot = slots[i]
+                    if len(slot) == 1:
+                        part = slot[0]
+                    elif slot and self._known.issuperset(slot):  # (no position is empty)
+                        part = ALT_JOINER.join(slot)
+                    else:
+                        return None
+                    if len(texts) >= ALT_TEXTS:
+                        texts.clear()
+                    texts[slot] = parts[i] = part
+        return " ".join(parts)  # type: ignore[arg-type]
+
+
+#: Position tokens one :class:`Alternatives` remembers.
+ALT_TEXTS = 1 << 18
+#: Most terms in one writer's dictionary (its analyzer takes about 140 bytes a term).
+ALT_DICTIONARY = 1_000_000
+
+
+def alternatives_analyzer(dictionary: Iterable[str]) -> Any:
+    """Whitespace tokens, split into the dictionary's terms where joined by :data:`ALT_JOINER`, the
+    joiners dropped."""
+    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace())
+            .filter(tantivy.Filter.split_compound([*sorted(dictionary), ALT_JOINER]))
+            .filter(tantivy.Filter.custom_stopword([ALT_JOINER]))
+            .build())
+
+
 class TokenMemo:
     """The Tantivy field values of term streams met before, for one build: the analysis hands a
     repeated passage text the same term streams object (:func:`bicorpus.index.analysis.index_analysis`),
-    whose Tantivy tokens are then made once.  Each entry keeps its term streams alive, so the
-    identity it is found by is never another object's; at most :data:`TOKEN_MEMO` are kept."""
+    whose Tantivy values are then made once.  Each entry keeps its term streams alive, so the
+    identity it is found by is never another object's; at most :data:`TOKEN_MEMO` are kept.
+    ``alternatives``: the writer's dictionary (without one, the position fields are pre-tokenized)."""
 
-    def __init__(self) -> None:
+    def __init__(self, alternatives: Alternatives | None = None) -> None:
         self._kept: dict[int, tuple[Any, list[tuple[str, Any]]]] = {}
+        self.alternatives = alternatives
 
     def fields(self, terms: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, Any]]:
         found = self._kept.get(id(terms))
         if found is not None and found[0] is terms:
             return found[1]
-        made = _token_fields(terms)
+        made = _token_fields(terms, self.alternatives)
         if len(self._kept) >= TOKEN_MEMO:
             self._kept.clear()
         self._kept[id(terms)] = (terms, made)
@@ -168,12 +252,21 @@ class TokenMemo:
 TOKEN_MEMO = 4096
 
 
-def _token_fields(terms: dict[str, list[tuple[str, ...]]]) -> list[tuple[str, Any]]:
-    """Each non-empty term stream of a passage as its field's value: pre-tokenized text for the
-    fields with positions, the terms joined by spaces for the others (:data:`FREQ_TOKENIZER`)."""
-    return [(name, " ".join([term for slot in slots for term in slot]) if name in FREQ_FIELDS
-             else _pre_tokenized(slots))
-            for name, slots in terms.items() if slots]
+def _token_fields(terms: dict[str, list[tuple[str, ...]]], alternatives: Alternatives | None = None
+                  ) -> list[tuple[str, Any]]:
+    """Each non-empty term stream of a passage as its field's value: the terms joined by spaces for
+    the fields without positions (:data:`FREQ_TOKENIZER`); for those with positions, their text for
+    :data:`ALT_TOKENIZER` when ``alternatives`` can make it, else pre-tokenized text."""
+    out: list[tuple[str, Any]] = []
+    for name, slots in terms.items():
+        if not slots:
+            continue
+        if name in FREQ_FIELDS:
+            out.append((name, " ".join([term for slot in slots for term in slot])))
+            continue
+        text = alternatives.text(slots) if alternatives is not None else None
+        out.append((name, text if text is not None else _pre_tokenized(slots)))
+    return out
 
 
 def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
@@ -200,6 +293,24 @@ def to_document(passage: IndexedPassage, memo: TokenMemo | None = None) -> Any:
             doc.add_pre_tokenized_text(name, value)
     doc.add_bytes(STORED, orjson.dumps(stored))
     return doc
+
+
+def _learned(adds: Iterable[IndexedPassage], alternatives: Alternatives) -> Iterator[IndexedPassage]:
+    """``adds``, the first :data:`ALT_LEARN` of them read at once and their shared-position terms
+    learnt by ``alternatives`` (register it after this call, before the first passage is written)."""
+    adds = iter(adds)
+    head = list(itertools.islice(adds, ALT_LEARN))
+    for passage in head:
+        alternatives.learn_passage(passage.terms)
+    return itertools.chain(head, adds)
+
+
+def _foreseen(shards: Sequence[Iterable[Any]], foresee: Callable[[Iterable[bytes]], Iterable[str]] | None
+              ) -> Iterable[str]:
+    """``foresee`` of the raw rows of ``shards``, when it is given and every shard gives them."""
+    if foresee is None or not all(hasattr(shard, "raw_lines") for shard in shards):
+        return ()
+    return foresee(itertools.chain.from_iterable(shard.raw_lines() for shard in shards))  # type: ignore[attr-defined]
 
 
 class _ReadMemo:
@@ -455,6 +566,7 @@ class TantivyEngine:
     def __init__(self, path: Path, index: Any) -> None:
         self.path = path
         self._index = index
+        Alternatives().register(index)  # an empty dictionary: every writer needs the analyzer
         self._schema = index.schema
         self._local = threading.local()
         self._lock = threading.Lock()
@@ -489,8 +601,10 @@ class TantivyEngine:
                                    "run `bicorpus reindex`") from err
         schema = json.loads((path / "meta.json").read_text("utf-8"))["schema"]
         names = {entry["name"] for entry in schema}
-        if names != _FIELD_NAMES or any(_tokenizer(entry) != FREQ_TOKENIZER for entry in schema
-                                        if entry["name"] in FREQ_FIELDS):
+        wanted = {**dict.fromkeys(FREQ_FIELDS, FREQ_TOKENIZER),
+                  **dict.fromkeys(POSITION_FIELDS, ALT_TOKENIZER)}
+        if names != _FIELD_NAMES or any(_tokenizer(entry) != wanted[entry["name"]] for entry in schema
+                                        if entry["name"] in wanted):
             raise SearchIndexError(f"index at {path} has another layout: run `bicorpus reindex`")
         return cls(path, index)
 
@@ -509,7 +623,14 @@ class TantivyEngine:
                 time.sleep(0.05)
 
     def write(self, adds: Iterable[IndexedPassage], delete_docs: Iterable[str] = (), *,
-              clear: bool = False, bulk: bool = False) -> int:
+              clear: bool = False, bulk: bool = False, foreseen: Iterable[str] = ()) -> int:
+        """Add ``adds``, delete the passages of ``delete_docs`` (or all, ``clear``), in one commit.
+        ``foreseen``: terms the passages may hold at a shared position (:class:`Alternatives`), as
+        far as known beforehand; the first :data:`ALT_LEARN` passages are looked at as well."""
+        alternatives = Alternatives()
+        alternatives.learn(foreseen)
+        adds = _learned(adds, alternatives)
+        alternatives.register(self._index)  # before the writer's first segment starts
         writer = self._writer(WRITER_HEAP if bulk or clear else UPDATE_HEAP)
         _drop_stale_staging(self.path)
         _drop_uncommitted(self.path)  # what a killed writer left
@@ -520,7 +641,7 @@ class TantivyEngine:
             else:
                 for doc_id in delete_docs:
                     writer.delete_documents_by_term("doc", doc_id)
-            memo = TokenMemo()
+            memo = TokenMemo(alternatives)
             for passage in adds:
                 writer.add_document(to_document(passage, memo))
                 added += 1
@@ -538,42 +659,50 @@ class TantivyEngine:
         self._index.reload()
         return added
 
-    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
+    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage], *,
+              foresee: Callable[[Iterable[bytes]], Iterable[str]] | None = None) -> int:
         """Empty the index and add ``analyse(item)`` for every item of every shard, committed
         atomically.  Several shards: the shards are taken in as many runs of consecutive shards as
         there are cores, and each run is read, analysed, turned into Tantivy documents and indexed
         by a forked worker of its own, into an index of its own beside this one
-        (:func:`bicorpus.index.parallel.sharded`, one indexing thread each); this process then
+        (:func:`bicorpus.index.parallel.sharded_map`, one indexing thread each); this process then
         adopts their segments in shard order, in one new ``meta.json`` (:meth:`_adopt`).  Nothing
-        but each run's folder and count is pickled, and the passages keep corpus order in the index."""
+        but each run's folder and count is pickled, and the passages keep corpus order in the index.
+
+        ``foresee``: the terms at shared positions (:class:`Alternatives`) of raw corpus rows, for
+        shards that give theirs (``raw_lines()``): each writer's dictionary is made from its rows
+        before it indexes them."""
         workers = default_workers()
         if len(shards) < 2 or workers < 2:
-            return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
+            return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True,
+                              foreseen=_foreseen(shards, foresee))
         # One run of consecutive shards per worker, all at once: a worker's memo of analysed words
         # serves its whole run, and the index gets few segments.
         step = -(-len(shards) // workers)
-        runs = [itertools.chain.from_iterable(shards[k:k + step]) for k in range(0, len(shards), step)]
+        runs = [shards[k:k + step] for k in range(0, len(shards), step)]
         _drop_stale_staging(self.path)
         staging = Path(tempfile.mkdtemp(prefix=f".build-{os.getpid()}-", dir=self.path))
         try:
             schema = _schema()
-            memo = TokenMemo()  # one per worker: each forked worker has its own copy
 
-            def open_shard() -> tuple[Path, Any]:
+            def build_run(run: Sequence[Iterable[T]]) -> tuple[str, int]:
+                alternatives = Alternatives()
+                alternatives.learn(_foreseen(run, foresee))
+                adds = _learned(map(analyse, itertools.chain.from_iterable(run)), alternatives)
                 where = Path(tempfile.mkdtemp(prefix="shard-", dir=staging))
                 index = tantivy.Index(schema, path=str(where))
-                return where, index.writer(heap_size=SHARD_HEAP, num_threads=1)
-
-            def add(shard: tuple[Path, Any], item: T) -> None:
-                shard[1].add_document(to_document(analyse(item), memo))
-
-            def close_shard(shard: tuple[Path, Any], count: int) -> tuple[str, int]:
-                where, writer = shard
+                alternatives.register(index)
+                writer = index.writer(heap_size=SHARD_HEAP, num_threads=1)
+                memo = TokenMemo(alternatives)
+                count = 0
+                for passage in adds:
+                    writer.add_document(to_document(passage, memo))
+                    count += 1
                 writer.commit()
                 writer.wait_merging_threads()
                 return str(where), count
 
-            done = sharded(runs, open_shard, add, close_shard, at_once=workers)
+            done = list(sharded_map(build_run, [[run] for run in runs], at_once=workers))
             return self._adopt([Path(where) for where, _ in done], sum(count for _, count in done))
         finally:
             shutil.rmtree(staging, ignore_errors=True)
@@ -620,6 +749,7 @@ class TantivyEngine:
         finally:
             del writer
         self._index = tantivy.Index.open(str(self.path))
+        Alternatives().register(self._index)
         self._schema = self._index.schema
         self._local = threading.local()
         return count

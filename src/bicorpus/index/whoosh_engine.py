@@ -746,12 +746,14 @@ class WhooshEngine:
             self._check_count(added)
         return added
 
-    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage]) -> int:
+    def build(self, shards: Sequence[Iterable[T]], analyse: Callable[[T], IndexedPassage], *,
+              foresee: Callable[[Iterable[bytes]], Iterable[str]] | None = None) -> int:
         """Empty the index and add ``analyse(item)`` for every item of every shard, in one commit.
 
         With several shards, each is read, analysed and written as a segment of its own in a forked
         worker (:func:`bicorpus.index.parallel.sharded`); this process only commits the segments,
-        in shard order.  Each passage is parsed, analysed and indexed once, in one process."""
+        in shard order.  Each passage is parsed, analysed and indexed once, in one process
+        (``foresee`` is not needed: Whoosh takes every term as made)."""
         if len(shards) < 2:
             return self.write(map(analyse, itertools.chain.from_iterable(shards)), clear=True, bulk=True)
         guard_forked_children()  # the workers must not outlive a killed writer
