@@ -1,5 +1,6 @@
 """Text-page layout rules: a breadcrumb trail opening on the site's home page ends on the page's
-headline (no trail splitter counts its parts), and a masthead naming a "Dr." editor."""
+headline (no trail splitter counts its parts), a masthead naming a "Dr." editor, an appeal for
+money over the page."""
 
 from __future__ import annotations
 
@@ -42,4 +43,25 @@ def test_a_masthead_with_an_abbreviated_title_before_the_name_is_chrome():
 def test_a_sentence_naming_a_dr_editor_stays_body():
     body = "وقال رئيس التحرير د. خالد بن سالم إن الصحيفة ستواصل العمل رغم الضغوط التي تتعرض لها."
     text = "\n".join([PARA_AR, body, PARA_AR2])
+    assert regions(text)[body] == "body"
+
+
+def test_an_appeal_for_money_above_the_headline_is_never_the_title():
+    appeal = "UNITED24 - Make a charitable donation in support of Ukraine!"
+    paras = ["The Coordination Framework is an umbrella bloc of Iraqi Shiite parties united mostly by their "
+             "opposition to the movement of Muqtada al-Sadr, formed after the elections of October 2021.",
+             "The framework included a group of forces allied with Iran and the Popular Mobilization Forces, "
+             "and it named the prime minister after the Sadrists withdrew from parliament."]
+    text = "\n".join([appeal, "Military", "Coordination Framework", *paras])
+    assert regions(text)[appeal] not in ARTICLE
+    assert analyze(text).title != appeal
+    appeal_ar = "تبرع اليوم لمساعدة المعهد في توسيع نطاق تحليلاته"
+    text = "\n".join([appeal_ar, PARA_AR, PARA_AR2])
+    assert regions(text)[appeal_ar] not in ARTICLE
+    assert analyze(text).title is None
+
+
+def test_a_story_sentence_about_a_donation_stays_body():
+    body = "He urged people to make a donation to the Red Crescent before the winter sets in."
+    text = "\n".join([PARA_EN, body, PARA_EN2])
     assert regions(text)[body] == "body"
