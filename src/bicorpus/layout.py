@@ -46,6 +46,7 @@ from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_outlet import outlet_name
+from .layout_trail import headline_trail
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
@@ -395,6 +396,8 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return False
     if _is_breadcrumb(text):
         return True
+    if headline_trail(text):
+        return True  # a trail down to the page's headline
     first = _WORD_RE.search(norm)  # no navigation phrase starts with it: not all navigation words
     if first is None or first.group() not in _nav_phrases():
         return False

@@ -65,3 +65,22 @@ def test_a_story_sentence_about_a_donation_stays_body():
     body = "He urged people to make a donation to the Red Crescent before the winter sets in."
     text = "\n".join([PARA_EN, body, PARA_EN2])
     assert regions(text)[body] == "body"
+
+
+def test_a_trail_with_long_parts_is_navigation_never_the_title():
+    from bicorpus.layout_trail import headline_trail
+
+    crumb = "Back to Journals » Hepatic Medicine: Evidence and Research » Volume 16"
+    title = "Advancing Hepatitis C Elimination in Africa: Insights from Egypt"
+    paras = ["Hepatitis C remains a major cause of liver disease across Africa, and Egypt has shown how a "
+             "national screening campaign can bring the number of new infections down within a decade.",
+             "The Egyptian programme screened more than sixty million people and treated those found "
+             "infected free of charge, which the authors describe as a model for the continent."]
+    text = "\n".join([crumb, title, *paras])
+    assert regions(text)[crumb] not in ARTICLE
+    assert analyze(text).title == title
+    crumb_ar = "الصفحة الأولى › أخبار عربية وعالمية › هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+    assert is_navigation(crumb_ar)
+    assert headline_trail(crumb_ar)
+    assert not headline_trail("Syria > Iraq > Lebanon, the report said, in that order.")
+    assert not headline_trail("In 2014 the group said » it would fight » until the end")  # no name first
