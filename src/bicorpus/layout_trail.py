@@ -27,7 +27,5 @@ def headline_trail(text: str) -> bool:
     parts = _SPLIT_RE.split(line)
     if len(parts) < TRAIL_MIN_PARTS or not all(_WORD_RE.search(p) for p in parts):
         return False
-    first = parts[0]
-    return (len(_WORD_RE.findall(first)) <= TRAIL_FIRST_MAX_WORDS
-            and not any(ch in first for ch in ".,،!?؟")
-            and not any(ch in p for p in parts[:-1] for ch in ".!?؟"))
+    return (len(_WORD_RE.findall(parts[0])) <= TRAIL_FIRST_MAX_WORDS
+            and not any(ch in p for p in parts[:-1] for ch in ".,،!?؟"))  # a sentence runs on
