@@ -46,6 +46,7 @@ from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
+from .layout_notices import mark_access_notices
 from .layout_outlet import outlet_name
 from .layout_trail import headline_trail
 from .layout_twice_headline import headline_given_twice
@@ -1110,6 +1111,7 @@ def _boilerplate_flags(
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
     mark_asides(texts, para, flags)
+    mark_access_notices(texts, flags)
     mark_caption_echoes(texts, keys, [u.caption for u in units], flags)
     if repeated:
         for i in range(n):
