@@ -88,7 +88,8 @@ def test_a_dash_or_bracket_without_a_credit_is_no_caption():
                  "اجتماع الحكومة - تصوير الجلسة كاملاً بعد الظهر.",
                  "Lawmakers arrive for the session in Erbil - live updates",
                  "The ports reopened in March [source: ministry statement]",
-                 "The council met on Sunday (Smith/Jones report)."):
+                 "The council met on Sunday (Smith/Jones report).",
+                 "Fighting went on near the airport until late on Sunday. (Reuters/AFP)"):
         assert not credit_closing(normalize_text(line)), line
 
 
