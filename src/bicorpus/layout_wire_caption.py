@@ -36,6 +36,7 @@ _DAY_RE = re.compile(
     r"(?:\.|$)"
 )
 _LAST_WORD_RE = re.compile(r"(\S+)$")
+_YEAR_RE = re.compile(r"\d, ?\d{4}")
 _WORD_RE = re.compile(r"[^\W_]+")
 
 
@@ -53,7 +54,7 @@ def _credit_endings() -> re.Pattern[str]:
 def caption_sentence_first(text: str) -> bool:
     """A line opening with a present-tense caption sentence that closes on the picture's place and
     day (the comma before the day may be left out), whatever follows it."""
-    if len(text) > WIRE_CAPTION_MAX_CHARS or not text[:1].isupper():
+    if len(text) > WIRE_CAPTION_MAX_CHARS or not text[:1].isupper() or not _YEAR_RE.search(text):
         return False
     m = _DAY_RE.search(text, 0, CAPTION_SENTENCE_MAX_CHARS + 40)
     if m is None:
@@ -70,11 +71,20 @@ def caption_sentence_first(text: str) -> bool:
     return not words.isdisjoint(_WORD_RE.findall(lowered)) or any(p in f" {lowered} " for p in phrases)
 
 
+#: Every credit ending holds one of these (lower case, before or after normalizing): other lines
+#: are not read for nothing.
+_CREDIT_HINTS = ("/", "credit", "photo", "image", "picture", "file", "archive", "handout", "map", "video",
+                 "تصوير", "عدس", "رشيف", "صور")
+
+
 def credit_closing(norm: str) -> bool:
     """A line closing on a photo credit after a separator or in brackets
     (``data/caption_credit_endings.txt``); ``norm`` is the normalized line, or its last
     :data:`CREDIT_ENDING_CHARS` characters or more."""
-    return _credit_endings().search(norm[-CREDIT_ENDING_CHARS:]) is not None
+    tail = norm[-CREDIT_ENDING_CHARS:]
+    if not any(h in tail for h in _CREDIT_HINTS):
+        return False
+    return _credit_endings().search(tail) is not None
 
 
 def wire_caption(text: str, norm: str | None = None) -> bool:
@@ -85,5 +95,10 @@ def wire_caption(text: str, norm: str | None = None) -> bool:
         return False
     if caption_sentence_first(text):
         return True
-    tail = norm if norm is not None else normalize_text(text[-2 * CREDIT_ENDING_CHARS:])
-    return credit_closing(tail)
+    if norm is None:
+        raw = text[-2 * CREDIT_ENDING_CHARS:]
+        lowered = raw.lower()
+        if not any(h in lowered for h in _CREDIT_HINTS):
+            return False
+        norm = normalize_text(raw)
+    return credit_closing(norm)
