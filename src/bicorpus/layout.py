@@ -45,6 +45,7 @@ from .layout_headline import arabic_sentence_headline, read_more_teaser
 from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
+from .layout_masthead import mark_masthead
 from .layout_outlet import outlet_name
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
@@ -1063,6 +1064,7 @@ def _boilerplate_flags(
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
     _mark_captions_above_credits(units, flags)
+    mark_masthead([u.text for u in units], flags)
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
@@ -2369,7 +2371,12 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     out = _Article([], [])
     n = len(units)
     para = [is_paragraph(u) for u in units]
+    tickers = _early_tickers(units, para)
+    for i in tickers:
+        para[i] = False  # a ticker is no paragraph: the lines under it are not "after the text"
     boiler = _boilerplate_flags(units, para, repeated, lang)
+    for i in tickers:
+        boiler[i] = True
     _mark_headline_tickers(units, para, boiler)
     twice = headline_given_twice(units, para, boiler, lambda i: _headline_shaped(units[i], lang))
     if twice is not None:
@@ -2515,6 +2522,23 @@ def _headline_ticker(u: Unit) -> bool:
     t = u.text.rstrip()
     return (len(t) >= TICKER_MIN_CHARS and t[-1] not in _TERMINAL + _CLOSERS and "،" not in t and "," not in t
             and _HEADLINE_JOIN_RE.search(t) is not None and _ARABIC_LETTER_RE.search(t) is not None)
+
+
+def _early_tickers(units: list[Unit], para: list[bool]) -> list[int]:
+    """The tickers of headlines (:func:`_headline_ticker`) among the first lines, above the first
+    paragraph, found before the boilerplate is: a ticker long enough to read as a paragraph must
+    not count as the page's last paragraph when the text under it is cut short (the masthead,
+    the headline and the dateline under it would read as a footer)."""
+    found = []
+    for i in range(min(len(units), TICKER_REACH)):
+        u = units[i]
+        if u.nav or u.label or u.decoration or u.caption:
+            continue
+        if len(u.text) >= TICKER_MIN_CHARS and _headline_ticker(u):
+            found.append(i)
+        elif para[i]:
+            break
+    return found
 
 
 def _mark_headline_tickers(units: list[Unit], para: list[bool], boiler: list[bool]) -> None:
