@@ -1,0 +1,30 @@
+"""Text-page layout: lines that stand where the title would and are the site's (a section name
+with "now" after it, a stack of other stories' headlines), and the headline they hide."""
+
+from __future__ import annotations
+
+from ingest_helpers import ARTICLE, PARA_AR, PARA_AR2, PARA_EN, PARA_EN2, regions
+
+from bicorpus.layout import analyze
+
+TITLE_AR = "هيئة تحرير الشام تبسط سيطرتها على مدينة إدلب"
+TITLE_EN = "Iraqi forces launch the offensive to retake Mosul"
+
+# --- a site's section name with "now" / "today" after it -------------------------------------------
+
+
+def test_a_news_section_name_with_now_after_it_is_a_label_and_the_headline_given_thrice_the_title():
+    for label, title, date, para, para2 in (
+            ("اخبار سوريا الان", TITLE_AR, "2017-03-18 00:00:00 - المصدر: وكالات", PARA_AR, PARA_AR2),
+            ("Iraq News Today", TITLE_EN, "2017-03-18 00:00:00 - Source: agencies", PARA_EN, PARA_EN2)):
+        text = "\n".join([label, title, title, title, date, para, para2])
+        layout = analyze(text)
+        assert layout.title == title, label
+        assert regions(text)[label] not in ARTICLE, label
+
+
+def test_a_headline_opening_with_news_of_a_place_stays_the_title():
+    # near miss: more words after "news of X" make a headline, not a section's name
+    title = "اخبار سوريا الان تتصدر نشرات القنوات العربية"
+    text = "\n".join([title, PARA_AR, PARA_AR2])
+    assert analyze(text).title == title
