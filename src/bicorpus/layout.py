@@ -42,6 +42,7 @@ from .layout_caption_echo import mark_caption_echoes
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
+from .layout_headline_stack import headline_stack, strangers_in_stack
 from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
@@ -1954,18 +1955,27 @@ class _Article:
     honorific: str | None = None
 
 
-def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) -> int | None:
+def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
+                chrome: list[int] | None = None) -> int | None:
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
-    (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
+    (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text).  The lines
+    set aside as other stories' headlines, and those above them, are added to ``chrome``."""
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
               and i not in templated and not _arabic_lead_sentence(units[i])]
     under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
     shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
     judged, off_topic = _off_topic(units, shaped, first_para, under)
+    if first_para < len(units) and (stack := headline_stack(frozenset(shaped), first_para)):
+        strangers = strangers_in_stack(stack, lambda i: title_stems(units[i].text),
+                                       lambda stem: _starts_a_word((stem,), under()))
+        judged = sorted({*judged, *stack})
+        off_topic = sorted({*off_topic, *strangers})
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
+        if chrome is not None:
+            chrome.extend(i for i in zone if i <= cut)
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
@@ -2385,7 +2395,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
-    title_i = _pick_title(units, zone, lang, first_para)
+    set_aside: list[int] = []
+    title_i = _pick_title(units, zone, lang, first_para, set_aside)
+    other_stories = frozenset(i for i in set_aside if not (units[i].date or units[i].date_in or units[i].page_byline))
     glued_key = None
     whole_under = cache(lambda: _whole_text_under(units, first_para))
     if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:
@@ -2459,6 +2471,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
         elif i == clock or (i < first_para and _dated_chrome(u)):
             out.blocks.append(Block("site-header", u.start, u.end))  # the site's clock, not the page's day
+        elif title_i is None and i in other_stories:
+            out.blocks.append(Block("site-header", u.start, u.end))  # other stories' headlines, no title
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)

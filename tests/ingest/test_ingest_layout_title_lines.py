@@ -28,3 +28,33 @@ def test_a_headline_opening_with_news_of_a_place_stays_the_title():
     title = "اخبار سوريا الان تتصدر نشرات القنوات العربية"
     text = "\n".join([title, PARA_AR, PARA_AR2])
     assert analyze(text).title == title
+
+
+# --- a stack of other stories' headlines right above the text ---------------------------------------
+
+STACK_AR = ["الزمالك يستعد لمواجهة الأهلي في نهائي الكأس",
+            "ارتفاع أسعار الذهب في الأسواق المحلية مع نهاية تعاملات الأسبوع وسط توقعات بمزيد من الصعود",
+            "افتتاح مهرجان الأفلام القصيرة بمشاركة عشرين دولة عربية وأجنبية",
+            "وزارة الصحة تطلق حملة تطعيم جديدة للأطفال في مدارس مدينة إدلب"]  # one word told
+STACK_EN = ["Local football club signs young striker on a three year contract",
+            "Gold prices climb again as markets close the trading week higher",
+            "Film festival opens with short movies from twenty different countries",
+            "Health ministry starts vaccination campaign for children in Mosul schools"]  # one word told
+
+
+def test_a_stack_of_headlines_the_text_does_not_tell_gives_no_title():
+    for stack, para, para2 in ((STACK_AR, PARA_AR, PARA_AR2), (STACK_EN, PARA_EN, PARA_EN2)):
+        text = "\n".join([*stack, para, para2])
+        assert analyze(text).title is None, stack[0]
+        got = regions(text)
+        for line in stack:
+            assert got[line] not in ARTICLE, line
+        assert got[para] == "body"
+
+
+def test_the_page_headline_under_a_stack_stays_the_title():
+    # near miss: the last line of the stack is the page's headline, its words told by the text
+    for stack, title, para, para2 in ((STACK_AR[:2], TITLE_AR, PARA_AR, PARA_AR2),
+                                      (STACK_EN[:2], TITLE_EN, PARA_EN, PARA_EN2)):
+        text = "\n".join([*stack, title, para, para2])
+        assert analyze(text).title == title, title
