@@ -58,3 +58,24 @@ def test_the_page_headline_under_a_stack_stays_the_title():
                                       (STACK_EN[:2], TITLE_EN, PARA_EN, PARA_EN2)):
         text = "\n".join([*stack, title, para, para2])
         assert analyze(text).title == title, title
+
+
+# --- a caption closing on its archive label ----------------------------------------------------------
+
+
+def test_a_caption_closing_on_its_archive_label_is_not_the_title():
+    for caption, para, para2 in (
+            ("مقاتلون من هيئة تحرير الشام عند أحد الحواجز في ريف إدلب- أرشيف", PARA_AR, PARA_AR2),
+            ("مقاتلون من هيئة تحرير الشام في ريف إدلب - صورة أرشيفية", PARA_AR, PARA_AR2),
+            ("Iraqi soldiers at a checkpoint south of Mosul - File photo", PARA_EN, PARA_EN2)):
+        text = "\n".join([caption, caption, para, para2])
+        assert analyze(text).title is None, caption
+        assert regions(text)[caption] not in ARTICLE, caption
+
+
+def test_a_headline_about_an_archive_stays_the_title():
+    # near miss: the archive is what the headline tells, not a label after a dash
+    for title, para, para2 in (("هيئة تحرير الشام تفتح أرشيف سجون إدلب", PARA_AR, PARA_AR2),
+                               ("Mosul offensive files: the archive of a long war", PARA_EN, PARA_EN2)):
+        text = "\n".join([title, para, para2])
+        assert analyze(text).title == title, title
