@@ -2000,8 +2000,9 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
             return named[0]
     shaped_set = set(shaped)
     dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
-    if dateline is not None and dateline - 1 in shaped_set:
-        above = dateline - 1  # the headline right above the dateline (the first copy of a repeated one)
+    above = _above_dateline(units, dateline, lang) if dateline is not None else None
+    if above is not None and above in shaped_set:
+        # the headline right above the dateline (the first copy of a repeated one)
         return next((i for i in shaped if units[i].key == units[above].key), above)
     best = max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
     if best is not None and len(units[best].text) >= STANDFIRST_MIN_CHARS:
@@ -2010,6 +2011,20 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+#: A picture's alt text in the other script between the headline and its byline is this short at most.
+ALT_TEXT_MAX_CHARS = 40
+
+
+def _above_dateline(units: list[Unit], dateline: int, lang: str) -> int:
+    """The line above the page's dateline, short lines in the other script between them aside (the
+    author's picture's alt text ``Photo of author`` between an Arabic headline and its byline)."""
+    above = dateline - 1
+    while (above > 0 and units[above].lang not in (lang, "mixed") and not units[above].date
+           and len(units[above].text) <= ALT_TEXT_MAX_CHARS):
+        above -= 1
+    return above
 
 
 #: An Arabic line this long with a comma inside is a story's lead sentence, not its headline.

@@ -79,3 +79,23 @@ def test_a_headline_about_an_archive_stays_the_title():
                                ("Mosul offensive files: the archive of a long war", PARA_EN, PARA_EN2)):
         text = "\n".join([title, para, para2])
         assert analyze(text).title == title, title
+
+
+# --- a picture's alt text in the other script between the headline and its byline ---------------------
+
+
+def test_the_headline_above_an_alt_text_and_the_byline_is_the_title():
+    for title, alt, byline, heading, para, para2 in (
+            (TITLE_AR, "Photo of author", "By مروان حداد", "انسحاب حركة أحرار الشام الإسلامية من ريف إدلب بعد اتفاق الهدنة", PARA_AR, PARA_AR2),
+            (TITLE_EN, "صورة الكاتب", "By Sarah Whitfield", "How the coalition forces prepared the battlefield around the city",
+             PARA_EN, PARA_EN2)):
+        text = "\n".join([title, alt, byline, heading, para, heading, para2])
+        assert analyze(text).title == title, title
+
+
+def test_a_line_of_the_article_script_between_headline_and_byline_is_not_skipped():
+    # near miss: a line in the article's script right above the byline is the headline (the line
+    # above it a kicker)
+    kicker, title = "تقرير ميداني من الشمال السوري", TITLE_AR
+    text = "\n".join([kicker, title, "By مروان حداد", PARA_AR, PARA_AR2])
+    assert analyze(text).title == title
