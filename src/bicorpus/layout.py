@@ -48,6 +48,7 @@ from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_masthead import mark_masthead
 from .layout_outlet import outlet_name
+from .layout_standfirst import standfirst_over_picture
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
@@ -2463,7 +2464,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         subtitle_i = _subtitle_of(units, title_i, lang, para, boiler, unfinished=not apart)
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
-                      or _standfirst_over_wire(units, title_i, lang, para, boiler))
+                      or _standfirst_over_wire(units, title_i, lang, para, boiler)
+                      or _standfirst_above_picture(units, title_i, lang, para, boiler))
     if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
                                    or _too_short_for_standfirst(units[subtitle_i])):
         subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
@@ -2848,6 +2850,28 @@ def _standfirst_over_wire(
             or not _WIRE_OPENING_RE.match(units[j].text)):
         return None
     return i
+
+
+def _standfirst_above_picture(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst of one or two finished sentences right under the title, above the page's
+    picture (its alt text, caption, credit or share bar) and the text under it
+    (:func:`~bicorpus.layout_standfirst.standfirst_over_picture`)."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
+        i += 1
+    if i >= len(units):
+        return None
+    u = units[i]
+    if (u.date or u.date_in or u.page_byline or u.bullet or u.caption or u.marked_header
+            or u.lang not in (lang, "mixed") or _never_title(u) or _WIRE_OPENING_RE.match(u.text)):
+        return None
+    texts = [v.text for v in units]
+    captions = [v.caption or v.credit for v in units]
+    return i if standfirst_over_picture(
+        i, texts, para, boiler, captions, lambda j: _more_headings(units, j, lang, para, boiler)) else None
 
 
 def _standfirst_under_dateline(
