@@ -2866,7 +2866,8 @@ def _standfirst_above_picture(
         return None
     u = units[i]
     if (u.date or u.date_in or u.page_byline or u.bullet or u.caption or u.marked_header
-            or u.lang not in (lang, "mixed") or _never_title(u) or _WIRE_OPENING_RE.match(u.text)):
+            or u.lang not in (lang, "mixed") or _never_title(u) or _WIRE_OPENING_RE.match(u.text)
+            or (title_key and u.key.startswith(title_key + " "))):  # an entry's first words ("X is ...")
         return None
     texts = [v.text for v in units]
     captions = [v.caption or v.credit for v in units]
