@@ -46,6 +46,7 @@ from .layout_headline_stack import headline_stack, strangers_in_stack
 from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
+from .layout_lead_day import foreign_dateline, today_in_lead
 from .layout_masthead import mark_masthead
 from .layout_outlet import outlet_name
 from .layout_standfirst import standfirst_over_picture
@@ -1867,10 +1868,13 @@ def analyze(
     body = _article(article, lang, repeated)
     foot_blocks = [_header_block(u) for u in foot]
     head_date = next((b.date for b in head_blocks if b.date), None)
+    date = _stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units)
+    if date is None and body.lead is not None:  # a dateline in another language, the story's "today"
+        date = foreign_dateline([u.text for u in units[: top + body.lead]]) or today_in_lead(article[body.lead].text)
     return Layout(
         lang=lang,
         title=body.title,
-        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units),
+        date=date,
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
@@ -1954,6 +1958,8 @@ class _Article:
     date: str | None = None
     author: str | None = None
     honorific: str | None = None
+    #: The first paragraph (its number among the article's units), if any.
+    lead: int | None = None
 
 
 def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
@@ -2378,18 +2384,44 @@ def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[
             return i, units[i].date or units[i].date_in  # type: ignore[return-value]
     n = len(units)
     for i in range(min(n, 3)):
-        if units[i].date_lead and not boiler[i]:
+        if units[i].date_lead and not boiler[i] and not _update_note(units[i]):
             return i, units[i].date_lead
     for i in range(n):
         if units[i].date and not boiler[i]:
             return i, units[i].date
     for i in [*range(min(n, 5)), *range(max(5, n - 3), n)]:
-        if units[i].date_tail and not boiler[i]:
+        if units[i].date_tail and not boiler[i] and not _dated_item(units, i):
             return i, units[i].date_tail
     for i in range(n):
         if units[i].date:  # a timestamp among the page's chrome: still the page's date
             return i, units[i].date
     return None
+
+
+_NOTE_OPENING_RE = re.compile(r"^[\[(]?\s*(\w+)")
+
+
+def _update_note(u: Unit) -> bool:
+    """A paragraph opening with an update word and its day (``[Update 23 June 2022: this interview
+    has had to be …]``, ``UPDATE, June 3: …``, ``تحديث 5 مايو: …``): an author's note on a change,
+    dated by the change, not by the page's publication.  A dateline (``Updated: 06 Dec 2022``, no
+    running text) is no note."""
+    if not is_paragraph(u):
+        return False
+    m = _NOTE_OPENING_RE.match(normalize_text(u.text[:40]))
+    return m is not None and m.group(1) in _update_words()
+
+
+@cache
+def _update_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("update_words.txt"))
+
+
+def _dated_item(units: list[Unit], i: int) -> bool:
+    """``units[i]`` closes on a date as a line next to it does: items of a list of other stories
+    with their days (``- Haftar to fly to the US … - September 13, 2021`` over ``- Haftar hires …
+    - September 09, 2021``), none of them the page's date."""
+    return any(0 <= k < len(units) and units[k].date_tail for k in (i - 1, i + 1))
 
 
 def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset()) -> _Article:
@@ -2471,6 +2503,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
     points = (_key_points_under_title(units, title_i, first_para, lang, para, boiler)
               if title_i is not None and first_para < n else frozenset())
+    out.lead = first_para if first_para < n else None
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
