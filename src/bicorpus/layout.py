@@ -2009,6 +2009,8 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
     dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
     above = _above_dateline(units, dateline, lang) if dateline is not None else None
     if above is not None and above in shaped_set:
+        if _cased_over_standfirst(units, above, shaped_set):
+            above -= 1  # a Title Case headline over its sentence-case standfirst
         # the headline right above the dateline (the first copy of a repeated one)
         return next((i for i in shaped if units[i].key == units[above].key), above)
     best = max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
@@ -2018,6 +2020,26 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+def _cased_over_standfirst(units: list[Unit], i: int, shaped: frozenset[int] | set[int]) -> bool:
+    """``units[i]`` is an English headline's standfirst right under it: the line above is set in
+    Title Case (:func:`_title_cased`, four words or more) and ``units[i]`` is longer and in
+    sentence case (``Lebanon Re-Elects Hezbollah Party`` over ``Lebanon election results:
+    Pro-Iranian Hezbollah party wins most seats, …``).  English sites set headlines in Title Case
+    or not, but never the standfirst under them."""
+    prev = i - 1
+    if prev not in shaped or units[i].lang != "en" or units[prev].lang != "en":
+        return False
+    upper, lower = units[prev].text, units[i].text
+    return (len(upper.split()) >= STANDFIRST_TITLE_MIN_WORDS and len(lower) > len(upper)
+            and _title_cased(upper) and _sentence_cased(lower))
+
+
+def _sentence_cased(text: str) -> bool:
+    """Most Latin words of four letters or more start in lower case."""
+    words = _CASED_WORD_RE.findall(text)
+    return bool(words) and 2 * sum(w[0].islower() for w in words) > len(words)
 
 
 #: A picture's alt text in the other script between the headline and its byline is this short at most.

@@ -99,3 +99,23 @@ def test_a_line_of_the_article_script_between_headline_and_byline_is_not_skipped
     kicker, title = "تقرير ميداني من الشمال السوري", TITLE_AR
     text = "\n".join([kicker, title, "By مروان حداد", PARA_AR, PARA_AR2])
     assert analyze(text).title == title
+
+
+# --- a Title Case headline over its sentence-case standfirst, above the byline ------------------------
+
+
+def test_a_title_case_headline_over_a_longer_sentence_case_line_is_the_title():
+    title = "Iraqi Forces Launch Offensive on Mosul"
+    stand = "Army and militias advance on the city from the south, while coalition jets strike positions"
+    text = "\n".join([title, stand, "By Sarah Whitfield", PARA_EN, PARA_EN2])
+    assert analyze(text).title == title
+    assert regions(text)[stand] == "subtitle"
+
+
+def test_a_kicker_over_the_headline_leaves_the_headline_the_title():
+    # near miss: the upper line is not in Title Case (a kicker in sentence case), or too short
+    # (a section's name): the line right above the byline stays the title
+    for upper in ("Analysis from the front line", "Middle East"):
+        text = "\n".join([upper, "Army and militias advance on Mosul from the south with coalition support",
+                          "By Sarah Whitfield", PARA_EN, PARA_EN2])
+        assert analyze(text).title == "Army and militias advance on Mosul from the south with coalition support"
