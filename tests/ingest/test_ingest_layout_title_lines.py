@@ -119,3 +119,19 @@ def test_a_kicker_over_the_headline_leaves_the_headline_the_title():
         text = "\n".join([upper, "Army and militias advance on Mosul from the south with coalition support",
                           "By Sarah Whitfield", PARA_EN, PARA_EN2])
         assert analyze(text).title == "Army and militias advance on Mosul from the south with coalition support"
+
+
+# --- a role line is short and asks nothing ---------------------------------------------------------------
+
+
+def test_a_headline_opening_like_a_role_line_and_asking_a_question_is_the_title():
+    title = "خبير في الشؤون العسكرية يشرح ما الذي يجري في ريف إدلب الآن ؟"
+    text = "\n".join([title, PARA_AR, PARA_AR2])
+    assert analyze(text).title == title
+
+
+def test_a_role_line_above_the_text_is_still_not_the_title():
+    # near miss: the writer's role alone, short and asking nothing
+    line = "باحثة في مركز الدراسات الاستراتيجية بإدلب"
+    text = "\n".join([line, PARA_AR, PARA_AR2])
+    assert analyze(text).title != line
