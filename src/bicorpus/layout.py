@@ -2951,8 +2951,11 @@ def _standfirst_under_dateline(
 
 #: A line opening with a date and at most this many words after it is a dateline (place, agency).
 DATED_STUB_MAX_WORDS = 3
-#: A headline of at most this many content words must share one with the text under it.
+#: A headline of at most this many content words must share one with the text under it, unless
+#: it is a name in Title Case; up to :data:`OFF_TOPIC_MIN_WORDS` (where :func:`_off_topic` takes
+#: over) it must too, Title Case or not, when the text under it is this long at least.
 ECHO_MAX_STEMS = 3
+ECHO_MIN_TEXT_CHARS = 400
 
 
 def _dated_stub(u: Unit, norm: str) -> bool:
@@ -2969,18 +2972,25 @@ def _dated_stub(u: Unit, norm: str) -> bool:
 
 
 def _echoed(units: list[Unit], i: int, first_para: int, under: Callable[[], str]) -> bool:
-    """A short line above the text (at most :data:`ECHO_MAX_STEMS` content words) is a title
-    only when one of its words comes back in the text under it (``under()``,
-    :func:`_text_under`): an author's name (``مصطفى واعراب``), a site's editor
-    line or a place and agency alone above a story name nothing the story tells.  A dateline
-    under the line confirms it as the headline.  Longer lines are judged by :func:`_off_topic`."""
+    """A short line above the text (fewer than :data:`OFF_TOPIC_MIN_WORDS` content words) is a
+    title only when one of its words comes back in the text under it (``under()``,
+    :func:`_text_under`): an author's name (``مصطفى واعراب``), a site's editor line, a place and
+    agency alone or a widget's label (``KXIP vs KKR Live Score``) above a story name nothing the
+    story tells.  A dateline under the line, or its copy above the text, confirms it as the
+    headline; so does Title Case for a name of at most :data:`ECHO_MAX_STEMS` words.  A line of
+    four or five words over less than :data:`ECHO_MIN_TEXT_CHARS` of text is not judged.  Longer
+    lines are judged by :func:`_off_topic`."""
     stems = title_stems(units[i].text)
-    if not stems or len(stems) > ECHO_MAX_STEMS or first_para >= len(units):
+    if not stems or len(stems) >= OFF_TOPIC_MIN_WORDS or first_para >= len(units):
         return True
+    if len(stems) > ECHO_MAX_STEMS and len(under()) < ECHO_MIN_TEXT_CHARS:
+        return True  # a headline of a few words over a page cut short: too little text to judge
     if any(v.date or v.date_in or v.page_byline for v in units[i + 1 : first_para]):
         return True  # a dateline under it: the page's headline, whatever words the text uses
-    if _title_cased(units[i].text) or any(units[k].key == units[i].key for k in range(first_para) if k != i):
-        return True  # set as a headline (Title Case), or given twice above the text: the page's title
+    if any(units[k].key == units[i].key for k in range(first_para) if k != i):
+        return True  # given twice above the text: the page's title
+    if len(stems) <= ECHO_MAX_STEMS and _title_cased(units[i].text):
+        return True  # a name set as a headline (Title Case): an entry's title
     return _starts_a_word(stems, under())
 
 
