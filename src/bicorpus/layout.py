@@ -1871,15 +1871,46 @@ def analyze(
     date = _stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units)
     if date is None and body.lead is not None:  # a dateline in another language, the story's "today"
         date = foreign_dateline([u.text for u in units[: top + body.lead]]) or today_in_lead(article[body.lead].text)
+    title = body.title
+    if title is None and body.opens and (k := _other_script_headline(head, lang)) is not None:
+        title = head[k].text  # a text in one language under its headline in the other
+        head_blocks[k] = Block("title", head[k].start, head[k].end)
     return Layout(
         lang=lang,
-        title=body.title,
+        title=title,
         date=date,
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+#: Fewest words of a headline in the other script read as the page's title.
+OTHER_SCRIPT_TITLE_MIN_WORDS = 6
+#: A picture's alt text left as one token (``z3fyyopy``, ``hezbollah``) is at most this long.
+ALT_TOKEN_MAX_CHARS = 40
+
+
+def _other_script_headline(head: list[Unit], lang: str) -> int | None:
+    """With no title in the article and its text opening right under the site header (nothing
+    but boilerplate between them: a picture's alt text in the article's script): the header's
+    last line (a picture's alt text of one token under it aside) when it is a headline of
+    :data:`OTHER_SCRIPT_TITLE_MIN_WORDS` words or more in the other script (``New statement from
+    … : "Declaration"`` over a statement given in Arabic).  Site names, menus and taglines in the
+    other script are shorter or not headline-shaped."""
+    i = len(head) - 1
+    if i > 0 and " " not in head[i].text.strip() and len(head[i].text) <= ALT_TOKEN_MAX_CHARS:
+        i -= 1
+    if i < 0:
+        return None
+    u = head[i]
+    if (u.lang not in ("ar", "en") or u.lang == lang or u.bullet or u.byline or u.label or u.nav
+            or u.decoration or u.caption or u.date or u.date_in or u.page_byline):
+        return None
+    if len(_WORD_RE.findall(u.text)) < OTHER_SCRIPT_TITLE_MIN_WORDS or _never_title(u):
+        return None
+    return i if _headline_shaped(u, u.lang) else None
 
 
 #: A page that is one line of at most this many words (no <h1>, no date) is a tag page's label.
@@ -1960,6 +1991,8 @@ class _Article:
     honorific: str | None = None
     #: The first paragraph (its number among the article's units), if any.
     lead: int | None = None
+    #: The text opens the article part: nothing but boilerplate above its first paragraph.
+    opens: bool = False
 
 
 def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
@@ -2526,6 +2559,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     points = (_key_points_under_title(units, title_i, first_para, lang, para, boiler)
               if title_i is not None and first_para < n else frozenset())
     out.lead = first_para if first_para < n else None
+    out.opens = out.lead is not None and all(boiler[:first_para])
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:

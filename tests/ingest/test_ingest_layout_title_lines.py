@@ -159,3 +159,24 @@ def test_a_headline_of_four_words_the_text_tells_or_over_its_dateline_stays_the_
     for lines in ((["Mosul Offensive Finally Begins", PARA_EN, PARA_EN2, PARA_EN3]),
                   (["Cricket Cup Live Score Updates", "12 May 2017", PARA_EN, PARA_EN2, PARA_EN3])):
         assert analyze("\n".join(lines)).title == lines[0], lines[0]
+
+
+# --- a text in one language under its headline in the other ----------------------------------------------
+
+
+def test_a_headline_in_the_other_script_right_above_the_text_is_the_title():
+    for title, para, para2 in (
+            ("New statement from the Levant Liberation Committee on the Idlib truce", PARA_AR, PARA_AR2),
+            ("بيان جديد للحكومة العراقية حول بدء عملية استعادة الموصل", PARA_EN, PARA_EN2)):
+        text = "\n".join([title, "", "img0042x", "", para, para2])
+        assert analyze(text).title == title, title
+        assert regions(text)[title] == "title"
+
+
+def test_a_site_name_in_the_other_script_above_the_text_is_not_the_title():
+    # near miss: a site's name or tagline, a few words, stays the site's
+    for line, para, para2 in (("Levant News Network Online", PARA_AR, PARA_AR2),
+                              ("شبكة أخبار الموصل", PARA_EN, PARA_EN2)):
+        text = "\n".join([line, para, para2])
+        assert analyze(text).title is None, line
+        assert regions(text)[line] not in ARTICLE, line
