@@ -2066,7 +2066,27 @@ def _cased_over_standfirst(units: list[Unit], i: int, shaped: frozenset[int] | s
         return False
     upper, lower = units[prev].text, units[i].text
     return (len(upper.split()) >= STANDFIRST_TITLE_MIN_WORDS and len(lower) > len(upper)
-            and _title_cased(upper) and _sentence_cased(lower))
+            and _ascii_letters(upper) and _title_cased(upper) and _sentence_cased(lower)
+            and _english_lower_words(lower))
+
+
+#: Zipf frequency from which a lower-case word is an English one, and the share of such words.
+ENGLISH_WORD_ZIPF = 3.0
+ENGLISH_WORDS_SHARE = 2 / 3
+
+
+def _ascii_letters(text: str) -> bool:
+    return not any(ch.isalpha() and not ch.isascii() for ch in text)
+
+
+def _english_lower_words(text: str) -> bool:
+    """Its letters ASCII and most of its lower-case words of four letters or more English words
+    (a line in German or French, whose capitals follow other rules, has few)."""
+    if not _ascii_letters(text):
+        return False
+    from .names.ordinary import zipf
+    words = [w for w in _CASED_WORD_RE.findall(text) if w[0].islower()]
+    return bool(words) and sum(zipf(w) >= ENGLISH_WORD_ZIPF for w in words) >= ENGLISH_WORDS_SHARE * len(words)
 
 
 def _sentence_cased(text: str) -> bool:
