@@ -39,6 +39,7 @@ from .dates import (
 from .layout_asides import mark_asides
 from .layout_caption_day import caption_with_day
 from .layout_caption_echo import mark_caption_echoes
+from .layout_clock import ordinal_clock
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
@@ -50,6 +51,7 @@ from .layout_lead_day import foreign_dateline, today_in_lead
 from .layout_masthead import mark_masthead
 from .layout_outlet import outlet_name
 from .layout_standfirst import standfirst_over_picture
+from .layout_trail import headline_trail
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
 from .layout_wrapped import hard_wrapped
@@ -399,6 +401,8 @@ def is_navigation(text: str, norm: str | None = None) -> bool:
         return False
     if _is_breadcrumb(text):
         return True
+    if headline_trail(text):
+        return True  # a trail down to the page's headline
     first = _WORD_RE.search(norm)  # no navigation phrase starts with it: not all navigation words
     if first is None or first.group() not in _nav_phrases():
         return False
@@ -1974,7 +1978,7 @@ def _opening_timestamp(units: list[Unit]) -> str | None:
 
 
 def _head_block(u: Unit) -> Block:
-    if u.date and not u.marked_header:  # a date line above or inside the header
+    if u.date and not u.marked_header and not ordinal_clock(u.text):  # a date line above or inside the header
         return Block("dateline", u.start, u.end, date=u.date)
     return _header_block(u)
 
@@ -2560,7 +2564,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     clock = _site_clock(units, zone, title_i)
     picked = _pick_date(units, [i for i in zone if i != clock], boiler)
     if picked and (picked[0] == clock or _site_clock_day(units[picked[0]])
-                   or _listing_day(units, boiler, picked[0])):
+                   or _listing_day(units, boiler, picked[0]) or ordinal_clock(units[picked[0]].text)):
         picked = None
     date_i = picked[0] if picked else None
     out.date = picked[1] if picked else None
@@ -3070,6 +3074,8 @@ def _dated_chrome(u: Unit) -> bool:
     (``date 2024-12-14 Facebook Youtube``: ``data/social_networks.txt``)."""
     if u.date and len(u.date) != DAY_ISO_CHARS:
         return True
+    if u.date and ordinal_clock(u.text):
+        return True  # the theme's clock: "Tue. Sep 26th, 2023"
     if not (u.date or u.date_in) or len(u.text) > SHAPE_MAX_CHARS:
         return False
     norm = normalize_text(u.text)
