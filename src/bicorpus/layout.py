@@ -47,7 +47,7 @@ from .layout_headline_stack import headline_stack, strangers_in_stack
 from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
-from .layout_lead_day import foreign_dateline, today_in_lead
+from .layout_lead_day import FOREIGN_DATELINE_MAX_CHARS, foreign_dateline, today_in_lead
 from .layout_masthead import mark_masthead
 from .layout_outlet import outlet_name
 from .layout_standfirst import standfirst_over_picture
@@ -1071,7 +1071,7 @@ def _boilerplate_flags(
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
     _mark_captions_above_credits(units, flags)
-    mark_masthead([u.text for u in units], flags)
+    mark_masthead([u.text for u in units], keys, flags)
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
@@ -2228,14 +2228,19 @@ def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
 def _never_title(u: Unit) -> bool:
     """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
     infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``), a line of
-    more digits than letters (coordinates, figures)."""
+    more digits than letters (coordinates, figures), a dateline in another language's month."""
     if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
         return True
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return (_not_title_patterns().search(norm) or _dated_stub(u, norm)
-            or (u.date_lead is not None and _clock_in_two_calendars(norm)))
+    if _not_title_patterns().search(norm) or _dated_stub(u, norm):
+        return True
+    if u.date_lead is not None and _clock_in_two_calendars(norm):
+        return True
+    # a dateline in another language's month ("Freitag, 4. Februar 2022"): a date, not a headline
+    return len(u.text) <= FOREIGN_DATELINE_MAX_CHARS and _DIGIT_RE.search(u.text) is not None and bool(
+        foreign_dateline([u.text]))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:

@@ -41,10 +41,12 @@ def _role_parts() -> frozenset[tuple[str, ...]]:
 
 def masthead_role(text: str) -> bool:
     """``text`` is a masthead role alone on its line (or part of one broken over two lines)."""
-    if len(text) > NAME_MAX_CHARS * 2:
-        return False
-    words = _words(text.strip(" :：-–—"))
-    return bool(words) and words in _role_parts()
+    return _role_key(" ".join(_words(text)))
+
+
+def _role_key(key: str) -> bool:
+    """The line whose key (its normalized words joined by spaces) is ``key`` is a role line."""
+    return bool(key) and len(key) <= NAME_MAX_CHARS * 2 and tuple(key.split()) in _role_parts()
 
 
 def _name_shaped(text: str) -> bool:
@@ -53,11 +55,12 @@ def _name_shaped(text: str) -> bool:
             and not any(ch.isdigit() for ch in t) and _NAME_END_RE.search(t) is None)
 
 
-def mark_masthead(texts: Sequence[str], flags: list[bool]) -> None:
+def mark_masthead(texts: Sequence[str], keys: Sequence[str], flags: list[bool]) -> None:
     """Flag the role lines of a masthead and the name under each (the line right after a role
-    line, or after a role broken over two lines), when that line is shaped as a name."""
+    line, or after a role broken over two lines), when that line is shaped as a name.  ``keys``
+    are the lines' normalized words joined by spaces (:func:`bicorpus.layout.line_key`)."""
     n = len(texts)
-    roles = [masthead_role(t) for t in texts]
+    roles = [_role_key(k) for k in keys]
     for i in range(n):
         if not roles[i]:
             continue
