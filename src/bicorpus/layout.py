@@ -1874,7 +1874,8 @@ def analyze(
     head_date = next((b.date for b in head_blocks if b.date), None)
     date = _stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units)
     if date is None and body.lead is not None:  # a dateline in another language, the story's "today"
-        date = foreign_dateline([u.text for u in units[: top + body.lead]]) or today_in_lead(article[body.lead].text)
+        date = (foreign_dateline([u.text for u in units[: top + body.lead]])
+                or today_in_lead(article[body.lead].text))
     title = body.title
     if title is None and body.opens and (k := _other_script_headline(head, lang)) is not None:
         title = head[k].text  # a text in one language under its headline in the other
@@ -2090,7 +2091,8 @@ def _english_lower_words(text: str) -> bool:
         return False
     from .names.ordinary import zipf
     words = [w for w in _CASED_WORD_RE.findall(text) if w[0].islower()]
-    return bool(words) and sum(zipf(w) >= ENGLISH_WORD_ZIPF for w in words) >= ENGLISH_WORDS_SHARE * len(words)
+    english = sum(zipf(w) >= ENGLISH_WORD_ZIPF for w in words)
+    return bool(words) and english >= ENGLISH_WORDS_SHARE * len(words)
 
 
 def _sentence_cased(text: str) -> bool:
@@ -2529,7 +2531,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     zone = [i for i in range(first_para) if not boiler[i]]
     set_aside: list[int] = []
     title_i = _pick_title(units, zone, lang, first_para, set_aside)
-    other_stories = frozenset(i for i in set_aside if not (units[i].date or units[i].date_in or units[i].page_byline))
+    other_stories = frozenset(i for i in set_aside
+                              if not (units[i].date or units[i].date_in or units[i].page_byline))
     glued_key = None
     whole_under = cache(lambda: _whole_text_under(units, first_para))
     if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:

@@ -28,7 +28,8 @@ def test_masthead_roles_are_read_whole_or_broken_over_two_lines():
 def test_a_masthead_given_twice_gives_no_title_and_stays_out_of_the_article():
     for masthead, title, para, para2 in (
             (["الإشراف العام", "سعاد عبد الكريم", "رئيس التحرير", "مروان حداد"], TITLE_AR, PARA_AR, PARA_AR2),
-            (["Editor-in-Chief", "Sarah Whitfield", "Managing Editor", "Omar Haddad"], TITLE_EN, PARA_EN, PARA_EN2)):
+            (["Editor-in-Chief", "Sarah Whitfield", "Managing Editor", "Omar Haddad"], TITLE_EN, PARA_EN,
+             PARA_EN2)):
         text = "\n".join([*masthead, *masthead, title, para, para2])
         assert analyze(text).title == title, title
         got = regions(text)
@@ -37,7 +38,8 @@ def test_a_masthead_given_twice_gives_no_title_and_stays_out_of_the_article():
 
 
 def test_a_role_broken_over_two_lines_takes_the_name_under_it():
-    text = "\n".join(["رئيس مجلسي", "الإدارة والتحرير", "مروان حداد", TITLE_AR, "12 مايو 2017", PARA_AR, PARA_AR2])
+    text = "\n".join(["رئيس مجلسي", "الإدارة والتحرير", "مروان حداد", TITLE_AR, "12 مايو 2017",
+                      PARA_AR, PARA_AR2])
     got = regions(text)
     assert got["مروان حداد"] not in ARTICLE
     assert analyze(text).title == TITLE_AR

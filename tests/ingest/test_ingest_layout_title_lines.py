@@ -85,10 +85,11 @@ def test_a_headline_about_an_archive_stays_the_title():
 
 
 def test_the_headline_above_an_alt_text_and_the_byline_is_the_title():
+    heading_ar = "انسحاب حركة أحرار الشام الإسلامية من ريف إدلب بعد اتفاق الهدنة"
+    heading_en = "How the coalition forces prepared the battlefield around the city"
     for title, alt, byline, heading, para, para2 in (
-            (TITLE_AR, "Photo of author", "By مروان حداد", "انسحاب حركة أحرار الشام الإسلامية من ريف إدلب بعد اتفاق الهدنة", PARA_AR, PARA_AR2),
-            (TITLE_EN, "صورة الكاتب", "By Sarah Whitfield", "How the coalition forces prepared the battlefield around the city",
-             PARA_EN, PARA_EN2)):
+            (TITLE_AR, "Photo of author", "By مروان حداد", heading_ar, PARA_AR, PARA_AR2),
+            (TITLE_EN, "صورة الكاتب", "By Sarah Whitfield", heading_en, PARA_EN, PARA_EN2)):
         text = "\n".join([title, alt, byline, heading, para, heading, para2])
         assert analyze(text).title == title, title
 
@@ -115,10 +116,10 @@ def test_a_title_case_headline_over_a_longer_sentence_case_line_is_the_title():
 def test_a_kicker_over_the_headline_leaves_the_headline_the_title():
     # near miss: the upper line is not in Title Case (a kicker in sentence case), or too short
     # (a section's name): the line right above the byline stays the title
+    title = "Army and militias advance on Mosul from the south with coalition support"
     for upper in ("Analysis from the front line", "Middle East"):
-        text = "\n".join([upper, "Army and militias advance on Mosul from the south with coalition support",
-                          "By Sarah Whitfield", PARA_EN, PARA_EN2])
-        assert analyze(text).title == "Army and militias advance on Mosul from the south with coalition support"
+        text = "\n".join([upper, title, "By Sarah Whitfield", PARA_EN, PARA_EN2])
+        assert analyze(text).title == title
 
 
 # --- a role line is short and asks nothing ---------------------------------------------------------------
