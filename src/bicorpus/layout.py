@@ -2991,9 +2991,11 @@ def _standfirst_above_picture(
             or (title_key and u.key.startswith(title_key + " "))):  # an entry's first words ("X is ...")
         return None
     texts = [v.text for v in units]
-    captions = [v.caption or v.credit for v in units]
-    return i if standfirst_over_picture(
-        i, texts, para, boiler, captions, lambda j: _more_headings(units, j, lang, para, boiler)) else None
+    chrome = [b and (v.nav or v.label) for v, b in zip(units, boiler, strict=True)]
+    pictures = [v.caption or v.credit or (b and not c) for v, b, c in zip(units, boiler, chrome, strict=True)]
+    found = standfirst_over_picture(i, texts, para, boiler, pictures, chrome,
+                                    lambda j: _more_headings(units, j, lang, para, boiler))
+    return i if found else None
 
 
 def _standfirst_under_dateline(

@@ -27,14 +27,16 @@ def _finished(text: str) -> bool:
 
 
 def standfirst_over_picture(
-    i: int, texts: Sequence[str], para: Sequence[bool], boiler: Sequence[bool], captions: Sequence[bool],
-    headings_below: Callable[[int], bool],
+    i: int, texts: Sequence[str], para: Sequence[bool], boiler: Sequence[bool], pictures: Sequence[bool],
+    chrome: Sequence[bool], headings_below: Callable[[int], bool],
 ) -> bool:
     """``texts[i]`` (the first line kept under the title) is the standfirst: one or two finished
     sentences of a standfirst's length, then one to :data:`PICTURE_MAX_LINES` lines that are not
-    text (boilerplate or captions — ``boiler``, ``captions`` — or short unfinished lines), then a
-    paragraph with more text under it.  Unfinished lines alone (no caption, no boilerplate among
-    them) count as the picture's only when the text has no section headings under that paragraph
+    text (``boiler``, or short unfinished lines), then a paragraph with more text under it.  A
+    line of the picture among them (``pictures``: a caption, a credit, an alt text given twice)
+    shows the picture; with none, lines of the site's chrome (``chrome``: a "read also" line, an
+    ad's label, a share bar) may stand in the text anywhere, so they show nothing; unfinished lines
+    alone count as the picture's only when the text has no section headings under that paragraph
     (``headings_below(paragraph)``): else the line may be the first of them."""
     t = texts[i].strip()
     if (not STANDFIRST_MIN_CHARS <= len(t) <= STANDFIRST_MAX_CHARS or not _finished(t)
@@ -50,10 +52,11 @@ def standfirst_over_picture(
             return False
     if not between or j >= n or not any(para[k] and not boiler[k] for k in range(j + 1, n)):
         return False
-    picture = False
     for k in between:
-        if boiler[k] or captions[k]:
-            picture = True
-        elif _finished(texts[k]) or len(texts[k]) > PICTURE_LINE_MAX_CHARS:
+        if not (boiler[k] or pictures[k]) and (_finished(texts[k]) or len(texts[k]) > PICTURE_LINE_MAX_CHARS):
             return False  # a sentence of the text between: the line above is the text's too
-    return picture or not headings_below(j)
+    if any(pictures[k] for k in between):
+        return True
+    if any(chrome[k] for k in between):
+        return False
+    return not headings_below(j)

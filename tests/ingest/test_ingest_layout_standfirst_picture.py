@@ -50,3 +50,17 @@ def test_the_first_sentence_over_more_sentences_stays_text():
     more = "The operation is expected to last for several weeks."
     got = regions("\n".join([TITLE_EN, SUMMARY_EN, more, PARA_EN, PARA_EN2]))
     assert got[SUMMARY_EN] == "body"
+
+
+def test_the_first_sentence_over_a_read_also_line_stays_text():
+    # near miss: a "read also" line or an ad's label may stand anywhere in the text: no picture
+    first_ar = "ويخشى السكان حصاراً طويلاً مع اقتراب فصل الشتاء في شمال البلاد."
+    first_en = "Residents fear a long siege as winter approaches in the north of the country."
+    for lines, first in (
+            ([TITLE_AR, first_ar, "اقرأ أيضا: الهيئة تسيطر على معبر باب الهوى", PARA_AR, PARA_AR2],
+             first_ar),
+            ([TITLE_EN, first_en, "Read more: Coalition jets strike west of Mosul", PARA_EN, PARA_EN2], first_en)):
+        assert regions("\n".join(lines))[first] == "body", first
+        caption = CAPTION_AR if first == first_ar else CAPTION_EN
+        lines[2] = caption  # ... where a caption shows the picture
+        assert regions("\n".join(lines))[first] == "subtitle", first
