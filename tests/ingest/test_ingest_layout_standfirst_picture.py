@@ -59,7 +59,8 @@ def test_the_first_sentence_over_a_read_also_line_stays_text():
     for lines, first in (
             ([TITLE_AR, first_ar, "اقرأ أيضا: الهيئة تسيطر على معبر باب الهوى", PARA_AR, PARA_AR2],
              first_ar),
-            ([TITLE_EN, first_en, "Read more: Coalition jets strike west of Mosul", PARA_EN, PARA_EN2], first_en)):
+            ([TITLE_EN, first_en, "Read more: Coalition jets strike west of Mosul", PARA_EN, PARA_EN2],
+             first_en)):
         assert regions("\n".join(lines))[first] == "body", first
         caption = CAPTION_AR if first == first_ar else CAPTION_EN
         lines[2] = caption  # ... where a caption shows the picture
