@@ -43,11 +43,15 @@ from .layout_clock import ordinal_clock
 from .layout_contents import contents_headings, contents_items
 from .layout_furniture import furniture_lines
 from .layout_headline import arabic_sentence_headline, read_more_teaser
+from .layout_headline_stack import headline_stack, strangers_in_stack
 from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
+from .layout_lead_day import FOREIGN_DATELINE_MAX_CHARS, foreign_dateline, today_in_lead
+from .layout_masthead import mark_masthead
 from .layout_notices import mark_access_notices
 from .layout_outlet import outlet_name
+from .layout_standfirst import standfirst_over_picture
 from .layout_trail import headline_trail
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
@@ -1071,6 +1075,7 @@ def _boilerplate_flags(
             if flags[i] != flags[i - 1] and _near_duplicates(keys[i], keys[i - 1]):
                 flags[i] = flags[i - 1] = True
     _mark_captions_above_credits(units, flags)
+    mark_masthead([u.text for u in units], keys, flags)
     _mark_teasers(units, keys, para, flags)
     _mark_chrome_runs(units, para, flags, lang)
     _mark_inner_furniture(units, para, flags)
@@ -1874,15 +1879,50 @@ def analyze(
     body = _article(article, lang, repeated)
     foot_blocks = [_header_block(u) for u in foot]
     head_date = next((b.date for b in head_blocks if b.date), None)
+    date = _stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units)
+    if date is None and body.lead is not None:  # a dateline in another language, the story's "today"
+        date = (foreign_dateline([u.text for u in units[: top + body.lead]])
+                or today_in_lead(article[body.lead].text))
+    title = body.title
+    if title is None and body.opens and (k := _other_script_headline(head, lang)) is not None:
+        title = head[k].text  # a text in one language under its headline in the other
+        head_blocks[k] = Block("title", head[k].start, head[k].end)
     return Layout(
         lang=lang,
-        title=body.title,
-        date=_stamped_day(units) or _page_day(head_date) or _page_day(body.date) or _opening_timestamp(units),
+        title=title,
+        date=date,
         author=body.author,
         honorific=body.honorific,
         blocks=(*head_blocks, *body.blocks, *foot_blocks),
         headings=tuple(body.headings),
     )
+
+
+#: Fewest words of a headline in the other script read as the page's title.
+OTHER_SCRIPT_TITLE_MIN_WORDS = 6
+#: A picture's alt text left as one token (``z3fyyopy``, ``hezbollah``) is at most this long.
+ALT_TOKEN_MAX_CHARS = 40
+
+
+def _other_script_headline(head: list[Unit], lang: str) -> int | None:
+    """With no title in the article and its text opening right under the site header (nothing
+    but boilerplate between them: a picture's alt text in the article's script): the header's
+    last line (a picture's alt text of one token under it aside) when it is a headline of
+    :data:`OTHER_SCRIPT_TITLE_MIN_WORDS` words or more in the other script (``New statement from
+    … : "Declaration"`` over a statement given in Arabic).  Site names, menus and taglines in the
+    other script are shorter or not headline-shaped."""
+    i = len(head) - 1
+    if i > 0 and " " not in head[i].text.strip() and len(head[i].text) <= ALT_TOKEN_MAX_CHARS:
+        i -= 1
+    if i < 0:
+        return None
+    u = head[i]
+    if (u.lang not in ("ar", "en") or u.lang == lang or u.bullet or u.byline or u.label or u.nav
+            or u.decoration or u.caption or u.date or u.date_in or u.page_byline):
+        return None
+    if len(_WORD_RE.findall(u.text)) < OTHER_SCRIPT_TITLE_MIN_WORDS or _never_title(u):
+        return None
+    return i if _headline_shaped(u, u.lang) else None
 
 
 #: A page that is one line of at most this many words (no <h1>, no date) is a tag page's label.
@@ -1961,20 +2001,33 @@ class _Article:
     date: str | None = None
     author: str | None = None
     honorific: str | None = None
+    #: The first paragraph (its number among the article's units), if any.
+    lead: int | None = None
+    #: The text opens the article part: nothing but boilerplate above its first paragraph.
+    opens: bool = False
 
 
-def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) -> int | None:
+def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
+                chrome: list[int] | None = None) -> int | None:
     """The title: the longest headline-shaped unit above the first paragraph (an ``<h1>`` first).
     A two-word line is the title only when it opens the page right above the first paragraph
-    (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text)."""
+    (``جيش الإسلام`` on an entity page; a site name is rarely alone above the text).  The lines
+    set aside as other stories' headlines, and those above them, are added to ``chrome``."""
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
               and i not in templated and not _arabic_lead_sentence(units[i])]
     under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
     shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
     judged, off_topic = _off_topic(units, shaped, first_para, under)
+    if first_para < len(units) and (stack := headline_stack(frozenset(shaped), first_para)):
+        strangers = strangers_in_stack(stack, lambda i: title_stems(units[i].text),
+                                       lambda stem: _starts_a_word((stem,), under()))
+        judged = sorted({*judged, *stack})
+        off_topic = sorted({*off_topic, *strangers})
     if off_topic:  # lines above a headline that is not this page's are chrome too (unless one is)
         cut = max((i for i in off_topic if not any(k < i and k not in off_topic for k in judged)), default=-1)
+        if chrome is not None:
+            chrome.extend(i for i in zone if i <= cut)
         zone = [i for i in zone if i > cut]
         shaped = [i for i in shaped if i > cut and i not in off_topic]
     if (not shaped and _lone_name(units, zone, first_para)
@@ -1999,8 +2052,11 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
             return named[0]
     shaped_set = set(shaped)
     dateline = next((i for i in zone if units[i].date or units[i].page_byline or units[i].date_in), None)
-    if dateline is not None and dateline - 1 in shaped_set:
-        above = dateline - 1  # the headline right above the dateline (the first copy of a repeated one)
+    above = _above_dateline(units, dateline, lang) if dateline is not None else None
+    if above is not None and above in shaped_set:
+        if _cased_over_standfirst(units, above, shaped_set):
+            above -= 1  # a Title Case headline over its sentence-case standfirst
+        # the headline right above the dateline (the first copy of a repeated one)
         return next((i for i in shaped if units[i].key == units[above].key), above)
     best = max(shaped, key=lambda i: (len(units[i].text), -i), default=None)
     if best is not None and len(units[best].text) >= STANDFIRST_MIN_CHARS:
@@ -2009,6 +2065,61 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int) 
                 and len(units[prev].text) >= STANDFIRST_TITLE_MIN_SHARE * len(units[best].text)):
             return prev  # a headline right above a longer unfinished line: that is its standfirst
     return best
+
+
+def _cased_over_standfirst(units: list[Unit], i: int, shaped: frozenset[int] | set[int]) -> bool:
+    """``units[i]`` is an English headline's standfirst right under it: the line above is set in
+    Title Case (:func:`_title_cased`, four words or more) and ``units[i]`` is longer and in
+    sentence case (``Lebanon Re-Elects Hezbollah Party`` over ``Lebanon election results:
+    Pro-Iranian Hezbollah party wins most seats, …``).  English sites set headlines in Title Case
+    or not, but never the standfirst under them."""
+    prev = i - 1
+    if prev not in shaped or units[i].lang != "en" or units[prev].lang != "en":
+        return False
+    upper, lower = units[prev].text, units[i].text
+    return (len(upper.split()) >= STANDFIRST_TITLE_MIN_WORDS and len(lower) > len(upper)
+            and _ascii_letters(upper) and _title_cased(upper) and _sentence_cased(lower)
+            and _english_lower_words(lower))
+
+
+#: Zipf frequency from which a lower-case word is an English one, and the share of such words.
+ENGLISH_WORD_ZIPF = 3.0
+ENGLISH_WORDS_SHARE = 2 / 3
+
+
+def _ascii_letters(text: str) -> bool:
+    return not any(ch.isalpha() and not ch.isascii() for ch in text)
+
+
+def _english_lower_words(text: str) -> bool:
+    """Its letters ASCII and most of its lower-case words of four letters or more English words
+    (a line in German or French, whose capitals follow other rules, has few)."""
+    if not _ascii_letters(text):
+        return False
+    from .names.ordinary import zipf
+    words = [w for w in _CASED_WORD_RE.findall(text) if w[0].islower()]
+    english = sum(zipf(w) >= ENGLISH_WORD_ZIPF for w in words)
+    return bool(words) and english >= ENGLISH_WORDS_SHARE * len(words)
+
+
+def _sentence_cased(text: str) -> bool:
+    """Most Latin words of four letters or more start in lower case."""
+    words = _CASED_WORD_RE.findall(text)
+    return bool(words) and 2 * sum(w[0].islower() for w in words) > len(words)
+
+
+#: A picture's alt text in the other script between the headline and its byline is this short at most.
+ALT_TEXT_MAX_CHARS = 40
+
+
+def _above_dateline(units: list[Unit], dateline: int, lang: str) -> int:
+    """The line above the page's dateline, short lines in the other script between them aside (the
+    author's picture's alt text ``Photo of author`` between an Arabic headline and its byline)."""
+    above = dateline - 1
+    while (above > 0 and units[above].lang not in (lang, "mixed") and not units[above].date
+           and len(units[above].text) <= ALT_TEXT_MAX_CHARS):
+        above -= 1
+    return above
 
 
 #: An Arabic line this long with a comma inside is a story's lead sentence, not its headline.
@@ -2126,14 +2237,19 @@ def _lone_name(units: list[Unit], zone: list[int], first_para: int) -> bool:
 def _never_title(u: Unit) -> bool:
     """A line that is never the title whatever its shape: a photo credit ``Name, AFP``, an
     infobox's ``Part of …``, a picture's file name (``data/not_title_patterns.txt``), a line of
-    more digits than letters (coordinates, figures)."""
+    more digits than letters (coordinates, figures), a dateline in another language's month."""
     if _DIGIT_RE.search(u.text) and sum(map(str.isdigit, u.text)) > sum(map(str.isalpha, u.text)):
         return True
     if _label_key(u.text) in _section_words():
         return True  # a report's section word ("Executive Summary", "ملخص تنفيذي") heads a section
     norm = normalize_text(u.text)
-    return (_not_title_patterns().search(norm) or _dated_stub(u, norm)
-            or (u.date_lead is not None and _clock_in_two_calendars(norm)))
+    if _not_title_patterns().search(norm) or _dated_stub(u, norm):
+        return True
+    if u.date_lead is not None and _clock_in_two_calendars(norm):
+        return True
+    # a dateline in another language's month ("Freitag, 4. Februar 2022"): a date, not a headline
+    return len(u.text) <= FOREIGN_DATELINE_MAX_CHARS and _DIGIT_RE.search(u.text) is not None and bool(
+        foreign_dateline([u.text]))
 
 
 def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
@@ -2361,13 +2477,13 @@ def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[
             return i, units[i].date or units[i].date_in  # type: ignore[return-value]
     n = len(units)
     for i in range(min(n, 3)):
-        if units[i].date_lead and not boiler[i]:
+        if units[i].date_lead and not boiler[i] and not _update_note(units[i]):
             return i, units[i].date_lead
     for i in range(n):
         if units[i].date and not boiler[i]:
             return i, units[i].date
     for i in [*range(min(n, 5)), *range(max(5, n - 3), n)]:
-        if units[i].date_tail and not boiler[i]:
+        if units[i].date_tail and not boiler[i] and not _dated_item(units, i):
             return i, units[i].date_tail
     for i in range(n):
         if units[i].date:  # a timestamp among the page's chrome: still the page's date
@@ -2375,12 +2491,43 @@ def _pick_date(units: list[Unit], zone: list[int], boiler: list[bool]) -> tuple[
     return None
 
 
+_NOTE_OPENING_RE = re.compile(r"^[\[(]?\s*(\w+)")
+
+
+def _update_note(u: Unit) -> bool:
+    """A paragraph opening with an update word and its day (``[Update 23 June 2022: this interview
+    has had to be …]``, ``UPDATE, June 3: …``, ``تحديث 5 مايو: …``): an author's note on a change,
+    dated by the change, not by the page's publication.  A dateline (``Updated: 06 Dec 2022``, no
+    running text) is no note."""
+    if not is_paragraph(u):
+        return False
+    m = _NOTE_OPENING_RE.match(normalize_text(u.text[:40]))
+    return m is not None and m.group(1) in _update_words()
+
+
+@cache
+def _update_words() -> frozenset[str]:
+    return frozenset(normalize_text(w) for w in data_lines("update_words.txt"))
+
+
+def _dated_item(units: list[Unit], i: int) -> bool:
+    """``units[i]`` closes on a date as a line next to it does: items of a list of other stories
+    with their days (``- Haftar to fly to the US … - September 13, 2021`` over ``- Haftar hires …
+    - September 09, 2021``), none of them the page's date."""
+    return any(0 <= k < len(units) and units[k].date_tail for k in (i - 1, i + 1))
+
+
 def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset()) -> _Article:
     """Title, datelines, subtitle, body blocks and headings of the article, in page order."""
     out = _Article([], [])
     n = len(units)
     para = [is_paragraph(u) for u in units]
+    tickers = _early_tickers(units, para)
+    for i in tickers:
+        para[i] = False  # a ticker is no paragraph: the lines under it are not "after the text"
     boiler = _boilerplate_flags(units, para, repeated, lang)
+    for i in tickers:
+        boiler[i] = True
     _mark_headline_tickers(units, para, boiler)
     twice = headline_given_twice(units, para, boiler, lambda i: _headline_shaped(units[i], lang))
     if twice is not None:
@@ -2389,7 +2536,10 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     first_para = kept_paras[0] if kept_paras else n
     lead_end = kept_paras[1] if len(kept_paras) > 1 else n  # datelines may follow a standfirst
     zone = [i for i in range(first_para) if not boiler[i]]
-    title_i = _pick_title(units, zone, lang, first_para)
+    set_aside: list[int] = []
+    title_i = _pick_title(units, zone, lang, first_para, set_aside)
+    other_stories = frozenset(i for i in set_aside
+                              if not (units[i].date or units[i].date_in or units[i].page_byline))
     glued_key = None
     whole_under = cache(lambda: _whole_text_under(units, first_para))
     if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:
@@ -2440,12 +2590,15 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
         subtitle_i = _subtitle_of(units, title_i, lang, para, boiler, unfinished=not apart)
     if subtitle_i is None and title_i is not None:
         subtitle_i = (_restated_standfirst(units, title_i, lang, para, boiler)
-                      or _standfirst_over_wire(units, title_i, lang, para, boiler))
+                      or _standfirst_over_wire(units, title_i, lang, para, boiler)
+                      or _standfirst_above_picture(units, title_i, lang, para, boiler))
     if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
                                    or _too_short_for_standfirst(units[subtitle_i])):
         subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
     points = (_key_points_under_title(units, title_i, first_para, lang, para, boiler)
               if title_i is not None and first_para < n else frozenset())
+    out.lead = first_para if first_para < n else None
+    out.opens = out.lead is not None and all(boiler[:first_para])
     section: str | None = None
     for i, u in enumerate(units):
         if boiler[i]:
@@ -2463,6 +2616,8 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
             out.blocks.append(Block("site-header", u.start, u.end))  # the title with chrome glued to it
         elif i == clock or (i < first_para and _dated_chrome(u)):
             out.blocks.append(Block("site-header", u.start, u.end))  # the site's clock, not the page's day
+        elif title_i is None and i in other_stories:
+            out.blocks.append(Block("site-header", u.start, u.end))  # other stories' headlines, no title
         elif i < lead_end and (u.date or u.page_byline or (u.date_in and not para[i])):
             if date_i is not None and i < date_i and not u.page_byline and any(
                     not (units[k].date or units[k].date_in or units[k].page_byline)
@@ -2526,6 +2681,23 @@ def _headline_ticker(u: Unit) -> bool:
     t = u.text.rstrip()
     return (len(t) >= TICKER_MIN_CHARS and t[-1] not in _TERMINAL + _CLOSERS and "،" not in t and "," not in t
             and _HEADLINE_JOIN_RE.search(t) is not None and _ARABIC_LETTER_RE.search(t) is not None)
+
+
+def _early_tickers(units: list[Unit], para: list[bool]) -> list[int]:
+    """The tickers of headlines (:func:`_headline_ticker`) among the first lines, above the first
+    paragraph, found before the boilerplate is: a ticker long enough to read as a paragraph must
+    not count as the page's last paragraph when the text under it is cut short (the masthead,
+    the headline and the dateline under it would read as a footer)."""
+    found = []
+    for i in range(min(len(units), TICKER_REACH)):
+        u = units[i]
+        if u.nav or u.label or u.decoration or u.caption:
+            continue
+        if len(u.text) >= TICKER_MIN_CHARS and _headline_ticker(u):
+            found.append(i)
+        elif para[i]:
+            break
+    return found
 
 
 def _mark_headline_tickers(units: list[Unit], para: list[bool], boiler: list[bool]) -> None:
@@ -2808,6 +2980,31 @@ def _standfirst_over_wire(
     return i
 
 
+def _standfirst_above_picture(
+    units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
+) -> int | None:
+    """A standfirst of one or two finished sentences right under the title, above the page's
+    picture (its alt text, caption, credit or share bar) and the text under it
+    (:func:`~bicorpus.layout_standfirst.standfirst_over_picture`)."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
+        i += 1
+    if i >= len(units):
+        return None
+    u = units[i]
+    if (u.date or u.date_in or u.page_byline or u.bullet or u.caption or u.marked_header
+            or u.lang not in (lang, "mixed") or _never_title(u) or _WIRE_OPENING_RE.match(u.text)
+            or (title_key and u.key.startswith(title_key + " "))):  # an entry's first words ("X is ...")
+        return None
+    texts = [v.text for v in units]
+    chrome = [b and (v.nav or v.label) for v, b in zip(units, boiler, strict=True)]
+    pictures = [v.caption or v.credit or (b and not c) for v, b, c in zip(units, boiler, chrome, strict=True)]
+    found = standfirst_over_picture(i, texts, para, boiler, pictures, chrome,
+                                    lambda j: _more_headings(units, j, lang, para, boiler))
+    return i if found else None
+
+
 def _standfirst_under_dateline(
     units: list[Unit], i: int, lang: str, para: list[bool], boiler: list[bool]
 ) -> int | None:
@@ -2829,8 +3026,11 @@ def _standfirst_under_dateline(
 
 #: A line opening with a date and at most this many words after it is a dateline (place, agency).
 DATED_STUB_MAX_WORDS = 3
-#: A headline of at most this many content words must share one with the text under it.
+#: A headline of at most this many content words must share one with the text under it, unless
+#: it is a name in Title Case; up to :data:`OFF_TOPIC_MIN_WORDS` (where :func:`_off_topic` takes
+#: over) it must too, Title Case or not, when the text under it is this long at least.
 ECHO_MAX_STEMS = 3
+ECHO_MIN_TEXT_CHARS = 400
 
 
 def _dated_stub(u: Unit, norm: str) -> bool:
@@ -2847,18 +3047,25 @@ def _dated_stub(u: Unit, norm: str) -> bool:
 
 
 def _echoed(units: list[Unit], i: int, first_para: int, under: Callable[[], str]) -> bool:
-    """A short line above the text (at most :data:`ECHO_MAX_STEMS` content words) is a title
-    only when one of its words comes back in the text under it (``under()``,
-    :func:`_text_under`): an author's name (``مصطفى واعراب``), a site's editor
-    line or a place and agency alone above a story name nothing the story tells.  A dateline
-    under the line confirms it as the headline.  Longer lines are judged by :func:`_off_topic`."""
+    """A short line above the text (fewer than :data:`OFF_TOPIC_MIN_WORDS` content words) is a
+    title only when one of its words comes back in the text under it (``under()``,
+    :func:`_text_under`): an author's name (``مصطفى واعراب``), a site's editor line, a place and
+    agency alone or a widget's label (``KXIP vs KKR Live Score``) above a story name nothing the
+    story tells.  A dateline under the line, or its copy above the text, confirms it as the
+    headline; so does Title Case for a name of at most :data:`ECHO_MAX_STEMS` words.  A line of
+    four or five words over less than :data:`ECHO_MIN_TEXT_CHARS` of text is not judged.  Longer
+    lines are judged by :func:`_off_topic`."""
     stems = title_stems(units[i].text)
-    if not stems or len(stems) > ECHO_MAX_STEMS or first_para >= len(units):
+    if not stems or len(stems) >= OFF_TOPIC_MIN_WORDS or first_para >= len(units):
         return True
+    if len(stems) > ECHO_MAX_STEMS and len(under()) < ECHO_MIN_TEXT_CHARS:
+        return True  # a headline of a few words over a page cut short: too little text to judge
     if any(v.date or v.date_in or v.page_byline for v in units[i + 1 : first_para]):
         return True  # a dateline under it: the page's headline, whatever words the text uses
-    if _title_cased(units[i].text) or any(units[k].key == units[i].key for k in range(first_para) if k != i):
-        return True  # set as a headline (Title Case), or given twice above the text: the page's title
+    if any(units[k].key == units[i].key for k in range(first_para) if k != i):
+        return True  # given twice above the text: the page's title
+    if len(stems) <= ECHO_MAX_STEMS and _title_cased(units[i].text):
+        return True  # a name set as a headline (Title Case): an entry's title
     return _starts_a_word(stems, under())
 
 
