@@ -49,11 +49,13 @@ from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_lead_day import FOREIGN_DATELINE_MAX_CHARS, foreign_dateline, today_in_lead
 from .layout_masthead import mark_masthead
+from .layout_notices import mark_access_notices
 from .layout_outlet import outlet_name
 from .layout_standfirst import standfirst_over_picture
 from .layout_trail import headline_trail
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
+from .layout_wire_caption import wire_caption
 from .layout_wrapped import hard_wrapped
 from .normalize import collapse_whitespace, lang_label, normalize_text, script_counts
 from .prefilter import Gated, gated, scans
@@ -625,7 +627,8 @@ def make_unit(text: str, start: int, end: int) -> Unit:
         head, tail = chunk[:EDGE_CHARS], chunk[-EDGE_CHARS:]  # \d: any script's digits
         return Unit(start, end, chunk, lang_label(chunk),
                     date_lead=leading_date(normalize_text(head)) if _DIGIT_RE.search(head) else None,
-                    date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None)
+                    date_tail=trailing_date(normalize_text(tail)) if _DIGIT_RE.search(tail) else None,
+                    caption=wire_caption(chunk))  # a wire photo's caption with its background
     unit = object.__new__(Unit)  # the fields set as the dataclass's __init__ would, without its
     fields = unit.__dict__  # object.__setattr__ for each of them (Unit is frozen)
     fields["start"] = start
@@ -676,7 +679,8 @@ def _line_features(chunk: str) -> dict[str, object]:
         "nav": date is None and (is_navigation(chunk, norm) or _menu_line(norm) or _glued_labels(chunk)),
         "date": date,
         "html_level": None,
-        "caption": credit or _caption_patterns().search(norm) or caption_with_day(norm),
+        "caption": (credit or _caption_patterns().search(norm) or caption_with_day(norm)
+                    or wire_caption(chunk, norm)),
         "date_in": date_in,
         "date_lead": date_lead,
         "date_tail": date_tail,
@@ -1112,6 +1116,7 @@ def _boilerplate_flags(
     _mark_listing_tags(units, para, flags)
     _mark_common_furniture(units, para, flags)
     mark_asides(texts, para, flags)
+    mark_access_notices(texts, flags)
     mark_caption_echoes(texts, keys, [u.caption for u in units], flags)
     if repeated:
         for i in range(n):
@@ -1448,7 +1453,9 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
     if last is None:
         return
     furniture = [i for i in range(last + 1, len(units)) if flags[i]]
-    if not furniture:
+    # a picture's caption stands inside the text: it does not open the furniture under it
+    opening = next((i for i in furniture if not units[i].caption), None)
+    if opening is None:
         return
     if len(furniture) < TAIL_FURNITURE_MIN_LINES:
         # one furniture line: the lines under it are furniture only when they are a list (two or
@@ -1458,7 +1465,7 @@ def _mark_after_furniture(units: list[Unit], para: list[bool], flags: list[bool]
         if (len(after) < TAIL_FURNITURE_MIN_LINES
                 or any(len(units[i].text) > HEADLINE_MAX_CHARS for i in after)):
             return
-    for i in range(furniture[0] + 1, len(units)):
+    for i in range(opening + 1, len(units)):
         u = units[i]
         if not flags[i] and len(u.text) <= HEADLINE_MAX_CHARS and not (u.date or u.byline or u.page_byline):
             flags[i] = True
