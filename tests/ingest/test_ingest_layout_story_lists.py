@@ -42,6 +42,15 @@ def test_an_announced_list_stays_text():
     assert all(got[item] == "body" for item in BULLETED_AR), got
 
 
+def test_a_list_announced_in_words_stays_text():
+    lead = "For the coming months, the statement of the two sides set out the following steps."
+    got = regions("\n".join([TITLE_EN, PARA_EN, PARA_EN2, lead, *BULLETED_EN]))
+    assert all(got[item] != "boilerplate" for item in BULLETED_EN), got
+    lead_ar = "وحدد البيان المشترك للطرفين الخطوات المقبلة على النحو الآتي."
+    got = regions("\n".join([TITLE_AR, PARA_AR, PARA_AR2, lead_ar, *BULLETED_AR]))
+    assert all(got[item] != "boilerplate" for item in BULLETED_AR), got
+
+
 def test_a_list_of_sentences_stays_text():
     items = [item + "." for item in BULLETED_EN]
     got = regions("\n".join([TITLE_EN, PARA_EN, PARA_EN2, *items]))
