@@ -52,6 +52,7 @@ from .layout_masthead import mark_masthead
 from .layout_notices import mark_access_notices
 from .layout_outlet import outlet_name
 from .layout_standfirst import standfirst_over_picture
+from .layout_story_list import mark_story_lists
 from .layout_trail import headline_trail
 from .layout_twice_headline import headline_given_twice
 from .layout_watch import mark_watch_lines
@@ -1108,6 +1109,7 @@ def _boilerplate_flags(
     _mark_outlet_signature(units, para, flags)
     mark_watch_lines(texts, keys, flags)
     _mark_list_cues(units, para, flags)
+    mark_story_lists(texts, para, flags)
     _mark_stamped_chrome(units, flags)
     _mark_excerpt_tail(units, flags)
     _mark_disclaimers(units, flags)
