@@ -26,7 +26,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 from typing import TYPE_CHECKING
 
-from .data import data_lines
+from .data import data_lines, data_pattern
 from .dates import (
     DateMatch,
     find_date_normalized,
@@ -149,7 +149,7 @@ def _nav_patterns() -> _Patterns:
 
 @cache
 def _section_label_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("section_label_patterns.txt")), re.I)
+    return data_pattern("section_label_patterns.txt")
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .data import data_lines
+from .data import data_pattern
 from .normalize import normalize_text
 
 #: Short lines whose tests are remembered (as the layout remembers their features).
@@ -31,22 +31,22 @@ PICTURE_LABEL_MAX_CHARS = 24
 
 @cache
 def _closing_marks() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("closing_marks.txt")), re.IGNORECASE)
+    return data_pattern("closing_marks.txt")
 
 
 @cache
 def _aside_openings() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("aside_openings.txt")), re.IGNORECASE)
+    return data_pattern("aside_openings.txt")
 
 
 @cache
 def _aside_endings() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("aside_endings.txt")), re.IGNORECASE)
+    return data_pattern("aside_endings.txt")
 
 
 @cache
 def _credit_shapes() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("credit_shapes.txt")), re.IGNORECASE)
+    return data_pattern("credit_shapes.txt")
 
 
 def mark_asides(texts: Sequence[str], para: Sequence[bool], flags: list[bool]) -> None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from .data import data_lines
+from .data import data_lines, data_pattern
 from .normalize import normalize_text
 
 if TYPE_CHECKING:
@@ -164,12 +164,12 @@ def _furniture_words_of(text: str, key: str) -> bool:
 
 @cache
 def _footer_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("footer_openings.txt")), re.I)
+    return data_pattern("footer_openings.txt")
 
 
 @cache
 def _footer_mark_re() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("footer_marks.txt")), re.I)
+    return data_pattern("footer_marks.txt")
 
 
 def footer_line(text: str) -> bool:

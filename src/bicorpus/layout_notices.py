@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .data import data_lines
+from .data import data_pattern
 from .normalize import normalize_text
 
 #: Longest line read as an access notice (a notice of two or three sentences).
@@ -23,7 +23,7 @@ NOTICE_MEMO_SIZE = 4096
 
 @cache
 def _notices() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("access_notices.txt")), re.IGNORECASE)
+    return data_pattern("access_notices.txt")
 
 
 #: Every notice holds one of these (read in the lower-cased line before normalizing it).

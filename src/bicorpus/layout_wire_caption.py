@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .data import data_lines
+from .data import data_lines, data_pattern
 from .normalize import normalize_text
 
 #: Longest line read as a wire caption (a caption with two or three sentences of background).
@@ -48,7 +48,7 @@ def _verbs() -> tuple[frozenset[str], tuple[str, ...]]:
 
 @cache
 def _credit_endings() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in data_lines("caption_credit_endings.txt")), re.IGNORECASE)
+    return data_pattern("caption_credit_endings.txt")
 
 
 def caption_sentence_first(text: str) -> bool:

@@ -5,6 +5,7 @@ Each table is a readable text file in this folder: one entry per line, ``#`` sta
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -26,3 +27,10 @@ def data_pairs(name: str) -> tuple[tuple[str, str], ...]:
         key, _, value = line.partition("\t")
         pairs.append((key.strip(), value.strip()))
     return tuple(pairs)
+
+
+@cache
+def data_pattern(name: str) -> re.Pattern[str]:
+    """The regular expressions of the data file ``name``, one a line, as one case-blind
+    alternation (compiled once)."""
+    return re.compile("|".join(f"(?:{p})" for p in data_lines(name)), re.IGNORECASE)
