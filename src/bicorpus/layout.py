@@ -2018,7 +2018,7 @@ def _pick_title(units: list[Unit], zone: list[int], lang: str, first_para: int,
     templated = _templated(units)
     shaped = [i for i in zone if _headline_shaped(units[i], lang) and not _never_title(units[i])
               and i not in templated and not _arabic_lead_sentence(units[i])]
-    under = cache(lambda: _text_under(units, first_para))  # read once, when a check first needs it
+    under = _Once(lambda: _text_under(units, first_para))  # read once, when a check first needs it
     shaped = [i for i in shaped if _echoed(units, i, first_para, under)]
     judged, off_topic = _off_topic(units, shaped, first_para, under)
     if first_para < len(units) and (stack := headline_stack(frozenset(shaped), first_para)):
@@ -2267,6 +2267,22 @@ def _split_title(units: list[Unit], zone: list[int], lang: str) -> int | None:
         if _headline_shaped(head, lang) and _headline_shaped(units[j], lang) and not _never_title(units[j]):
             return i
     return None
+
+
+class _Once:
+    """The text ``read()`` gives, read when first asked for, then kept (what ``functools.cache`` of
+    a function of no arguments does, without making a cache for each page)."""
+
+    __slots__ = ("_read", "_text")
+
+    def __init__(self, read: Callable[[], str]) -> None:
+        self._read: Callable[[], str] | None = read
+        self._text = ""
+
+    def __call__(self) -> str:
+        if self._read is not None:
+            self._text, self._read = self._read(), None
+        return self._text
 
 
 def _text_under(units: list[Unit], first_para: int) -> str:
@@ -2543,7 +2559,7 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
     other_stories = frozenset(i for i in set_aside
                               if not (units[i].date or units[i].date_in or units[i].page_byline))
     glued_key = None
-    whole_under = cache(lambda: _whole_text_under(units, first_para))
+    whole_under = _Once(lambda: _whole_text_under(units, first_para))
     if title_i is not None and (bare := _bare_copy(units, zone, title_i, lang, whole_under)) != title_i:
         glued_key, title_i = units[title_i].key, bare
     elif title_i is not None:
@@ -2829,7 +2845,7 @@ def _cut_copy_key(units: list[Unit], zone: list[int], title_i: int, first_para: 
     """The key of a copy of the title cut short under it, above the first paragraph (``… Kicks Off``
     under ``… Kicks Off (Oman)``, :func:`headline_goes_on`): ``site-header``, never the standfirst."""
     title = units[title_i]
-    under = cache(lambda: _whole_text_under(units, first_para))
+    under = _Once(lambda: _whole_text_under(units, first_para))
     for i in zone:
         key = units[i].key
         if (i > title_i and key and len(key) < len(title.key)

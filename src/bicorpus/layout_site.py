@@ -95,11 +95,28 @@ def page_edges(text: str, folder: str) -> PageEdges:
     return PageEdges(site, keys, frozenset(f for line in long_lines if (f := _fold(line))))
 
 
+#: The ASCII characters that are no letter or digit (what ``[\W_]`` matches in ASCII), as bytes.
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+#: Marks beyond ASCII common in long lines (Arabic punctuation, typographic quotes and dashes).
+_COMMON_MARKS = "،؛؟“”‘’«»–—…"
+
+
 def _fold(line: str) -> str:
     """A digest of a long line's letters and digits, case folded: copies of an article that differ
-    in quotes, spacing or punctuation still share it."""
-    folded = "".join(alnum_runs(line[:FOLD_MAX_CHARS].casefold()))  # [\W_]+ dropped
-    return hashlib.blake2b(folded.encode("utf-8"), digest_size=8).hexdigest() if folded else ""
+    in quotes, spacing or punctuation still share it.
+
+    The letters and digits (``[\\W_]+`` dropped) are the UTF-8 of the line without its ASCII
+    marks and spaces (deleted byte by byte) and the common marks beyond ASCII, when what is left
+    is all letters and digits (``str.isalnum``); else they are read word by word."""
+    text = line[:FOLD_MAX_CHARS].casefold()
+    data = text.encode("utf-8").translate(None, _ASCII_NOT_ALNUM)
+    if not data.isascii():
+        rest = data.decode("utf-8")
+        for mark in _COMMON_MARKS:
+            if mark in rest:
+                rest = rest.replace(mark, "")
+        data = rest.encode("utf-8") if rest.isalnum() else "".join(alnum_runs(text)).encode("utf-8")
+    return hashlib.blake2b(data, digest_size=8).hexdigest() if data else ""
 
 
 def read_edges(path: Path) -> str:

@@ -356,6 +356,8 @@ class Gazetteer:
         self._acronyms: dict[str, list[tuple[str, str]]] = {}
         #: Memo of :meth:`_starts`, one per ``any_case``.
         self._start_memo: tuple[dict[str, _Start], dict[str, _Start]] = ({}, {})
+        #: Memo of :meth:`_second_met`, by the identities of its arguments (kept in the entry).
+        self._pair_memo: dict[tuple[int, int], tuple[_Start, _TokenForms, _Met]] = {}
         for entity in self._entities.values():
             for name, _ in entity.names:
                 self._add_pattern(entity.id, name)
@@ -438,20 +440,50 @@ class Gazetteer:
         starts = [get(t) or self._starts(t, False) for t in tokens]
         found: list[tuple[int, int, bool, str]] = []
         forms = None
+        n = len(starts)
         for i in [i for i, start in enumerate(starts) if start.live]:
             start = starts[i]
             first = i - 1 if i > 0 and _folds_into_mention(tokens[i - 1]) else i
             for entity_id, spelled in start.singles:
                 found.append((first, i + 1, spelled, entity_id))
-            for pattern, spelled in start.longer:
-                if forms is None:
-                    forms = [s.forms for s in starts]
-                end, spelled = _match_rest(pattern, forms, i + 1, spelled)
+            if not start.longer:
+                continue
+            if forms is None:
+                forms = [s.forms for s in starts]
+            j = i + 1  # the token the longer patterns' second token meets (articles skipped)
+            while j < n and forms[j] is None:
+                j += 1
+            if j == n:
+                continue
+            for pattern, spelled in self._second_met(start, forms[j]):  # type: ignore[arg-type]
+                if len(pattern.tokens) == 2:
+                    found.append((first, j + 1, spelled, pattern.entity_id))
+                    continue
+                end, spelled = _match_rest(pattern, forms, j + 1, spelled, 2)
                 if end:
                     found.append((first, end, spelled, pattern.entity_id))
         if len(found) < 2:
             return [(first, end, entity_id) for first, end, _, entity_id in found]
         return _leftmost_longest_triples(found)
+
+    def _second_met(self, start: _Start, token: _TokenForms) -> _Met:
+        """The longer patterns of ``start`` whose second token ``token`` meets, each with whether
+        both tokens met as spelled (a pure function of the two: remembered, at most
+        :data:`_PAIR_CACHE` pairs)."""
+        key = (id(start), id(token))
+        found = self._pair_memo.get(key)
+        if found is not None and found[0] is start and found[1] is token:
+            return found[2]
+        met: list[tuple[_Pattern, bool]] = []
+        for pattern, spelled in start.longer:
+            how = _meets(token, pattern.tokens[1])
+            if how and (how != _KEYED or pattern.keyable):
+                met.append((pattern, spelled and how == _SPELLED))
+        if len(self._pair_memo) >= _PAIR_CACHE:
+            self._pair_memo.clear()
+        kept = tuple(met)
+        self._pair_memo[key] = (start, token, kept)
+        return kept
 
     def _found(self, tokens: Sequence[str], any_case: bool) -> list[_Span]:
         found = self._spans(tokens, any_case, fold=True)
@@ -552,18 +584,23 @@ class _Start:
     longer: tuple[tuple[_Pattern, bool], ...] = ()
 
 
+#: Alias patterns, each with whether its tokens so far met as spelled.
+_Met = tuple[tuple[_Pattern, bool], ...]
 #: Tokens whose :class:`_Start` one gazetteer keeps.
 _START_CACHE = 1 << 18
+#: Pairs of a token's start and the next token's forms whose :meth:`Gazetteer._second_met` one
+#: gazetteer keeps.
+_PAIR_CACHE = 1 << 16
 
 
-def _match_rest(pattern: _Pattern, forms: Sequence[_TokenForms | None], i: int, spelled: bool
-                ) -> tuple[int, bool]:
-    """(end index, spelled) of the tokens of ``pattern`` after its first matched from token ``i`` on
-    (the first met, ``spelled`` or not), articles skipped; (0, False) if none.
+def _match_rest(pattern: _Pattern, forms: Sequence[_TokenForms | None], i: int, spelled: bool,
+                after: int = 1) -> tuple[int, bool]:
+    """(end index, spelled) of the tokens of ``pattern`` after its first ``after`` matched from token
+    ``i`` on (those met, ``spelled`` or not), articles skipped; (0, False) if none.
 
     ``spelled`` is true when every token matched by its spelling, not only by its key."""
     n_forms = len(forms)
-    for wanted in pattern.tokens[1:]:
+    for wanted in pattern.tokens[after:]:
         while i < n_forms and forms[i] is None:
             i += 1
         if i >= n_forms:
