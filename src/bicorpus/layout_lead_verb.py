@@ -1,7 +1,7 @@
 """An Arabic story's lead under its headline, not its standfirst: Arabic news opens its first
-sentence verb first, in the past tense (``قتل عشرة عناصر …``, ``أكد الأمين العام …``, ``أفاد
-مستشار …``), where a standfirst summing the story up opens on its subject or a present tense
-(``تركيا تستهدف …``, ``يبحث نواب البرلمان …``).  An Arabic line of a paragraph's length opening on
+sentence verb first, in the past tense (``قتل خمسة جنود …``, ``أكد وزير المالية …``, ``أفاد
+مصدر …``), where a standfirst summing the story up opens on its subject or a present tense
+(``الخطة تشمل …``, ``يناقش المجلس …``).  An Arabic line of a paragraph's length opening on
 one of these verbs (``data/arabic_lead_verbs.txt``, with or without the conjunction و/ف) is the
 text's first paragraph, never the standfirst."""
 
