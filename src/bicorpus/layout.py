@@ -48,6 +48,7 @@ from .layout_headline_tail import headline_goes_on
 from .layout_joined_headline import joined_headline
 from .layout_journal import history_date
 from .layout_lead_day import FOREIGN_DATELINE_MAX_CHARS, foreign_dateline, today_in_lead
+from .layout_lead_verb import arabic_lead_verb
 from .layout_masthead import mark_masthead
 from .layout_notices import mark_access_notices
 from .layout_outlet import outlet_name
@@ -2611,8 +2612,9 @@ def _article(units: list[Unit], lang: str, repeated: frozenset[str] = frozenset(
                       or _standfirst_over_wire(units, title_i, lang, para, boiler)
                       or _standfirst_above_picture(units, title_i, lang, para, boiler))
     if subtitle_i is not None and ((glued_key and units[subtitle_i].key == glued_key)
-                                   or _too_short_for_standfirst(units[subtitle_i])):
-        subtitle_i = None  # the headline's glued copy, a caption or a label under it: no standfirst
+                                   or _too_short_for_standfirst(units[subtitle_i])
+                                   or arabic_lead_verb(units[subtitle_i].text)):
+        subtitle_i = None  # the headline's glued copy, a caption or a label under it, the lead: no standfirst
     points = (_key_points_under_title(units, title_i, first_para, lang, para, boiler)
               if title_i is not None and first_para < n else frozenset())
     out.lead = first_para if first_para < n else None

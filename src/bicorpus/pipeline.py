@@ -69,7 +69,7 @@ from .sources import (
 
 #: Bumped whenever layout or segmentation changes what a page gives; a corpus written by
 #: another version is re-processed in full.
-INGEST_VERSION = 36
+INGEST_VERSION = 37
 
 ErrorCallback = Callable[[str, str], None]
 ProgressCallback = Callable[[int, int, str], None]
