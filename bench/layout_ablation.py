@@ -89,6 +89,7 @@ class Rule:
 
 L = "bicorpus.layout"
 A = "bicorpus.layout_asides"
+U = "bicorpus.layout_units"
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
@@ -119,7 +120,7 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_author_bio", L, "no-op", "notes on the author closing the page (older)"),
     Rule("_mark_list_cues", L, "no-op", "related-stories cue takes the lines under it (older)"),
     # date
-    Rule("history_date", L, "as-is", "journal received/accepted lines do not date the page"),
+    Rule("history_date", U, "as-is", "journal received/accepted lines do not date the page"),
     Rule("_opening_timestamp", L, "None", "day+time early in the first line dates the page"),
     Rule("_listing_day", L, "False", "item dates of a listing do not date the page"),
     Rule("_stamped_day", L, "None", "the first line's stamp dates the page (older)"),
