@@ -82,16 +82,16 @@ NEUTRAL: dict[str, Callable[..., Any]] = {
 @dataclass(frozen=True)
 class Rule:
     name: str      # the function, as it is named in ``module``
-    module: str    # the modules whose global is replaced (where the rule is called from), by commas
+    module: str    # the module whose global is replaced (where the rule is called from)
     off: str       # a key of NEUTRAL
     does: str      # what the rule does, in a few words
+    also: tuple[str, ...] = ()  # other modules it is called from, replaced there too
 
 
 L = "bicorpus.layout"
 A = "bicorpus.layout_asides"
 U = "bicorpus.layout_units"
 B = "bicorpus.layout_boilerplate"
-LB = f"{L},{B}"  # called from both
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
@@ -106,7 +106,8 @@ RULES: tuple[Rule, ...] = (
     Rule("closing_mark", A, "False", "an agency's closing mark under the text: boilerplate"),
     Rule("credit_shape", A, "False", "photo credits and picture labels by shape: boilerplate"),
     Rule("aside_line", A, "False", "social calls, read-more headlines, keywords: boilerplate"),
-    Rule("_sentence_of_text", LB, "False", "short sentence with an auxiliary verb is text, no caption"),
+    Rule("_sentence_of_text", L, "False", "short sentence with an auxiliary verb is text, no caption",
+         also=(B,)),
     Rule("_stamped_tag", B, "False", "page stamp followed by a topic tag: boilerplate"),
     Rule("_listed_excerpt", B, "False", "excerpt cut by an ellipsis under a related cue: listed"),
     Rule("furniture_lines", B, "no lines", "short lines of furniture words: boilerplate (older)"),
@@ -134,7 +135,7 @@ RULES: tuple[Rule, ...] = (
     Rule("read_more_teaser", L, "False", "teaser closed by read-more is no standfirst"),
     Rule("_dated_headline", L, "False", "headline with its date glued at its end is the title"),
     Rule("_mark_headline_tickers", L, "no-op", "Arabic ticker of headlines on one line: chrome"),
-    Rule("_byline_in_text", LB, "False", "byline below the first paragraph is a dateline"),
+    Rule("_byline_in_text", L, "False", "byline below the first paragraph is a dateline", also=(B,)),
     Rule("_mark_chrome_runs", B, "no-op", "runs of chrome-shaped lines: boilerplate (older)"),
     Rule("_mark_inner_furniture", B, "no-op", "furniture inside the text (older)"),
     Rule("_mark_infobox_gaps", B, "no-op", "gaps inside an infobox (older)"),
@@ -142,8 +143,8 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_announced_lists", B, "no-op", "Label: value list announced by a colon is text (older)"),
     Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
     Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
-    Rule("_dated_chrome", LB, "False", "date beside share links / month alone: chrome (older)"),
-    Rule("_clock_in_two_calendars", LB, "False", "Hijri+Gregorian clock is the site's (older)"),
+    Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)", also=(B,)),
+    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)", also=(B,)),
     Rule("_headline_after_lead", L, "None", "headline below a lead-in block (older)"),
     Rule("_headline_over_standfirst", L, "keeps 3rd", "upper of two stacked headlines (older)"),
     Rule("_restated_standfirst", L, "None", "standfirst the text restates (older)"),
@@ -151,7 +152,7 @@ RULES: tuple[Rule, ...] = (
     Rule("_given_twice_above", L, "None", "headline given twice above the text (older)"),
     Rule("_sentence_headline", L, "None", "one-sentence English headline (older)"),
     Rule("_lone_name", L, "False", "an entry's lone name above the text (older)"),
-    Rule("_bare_name", LB, "False", "a writer's bare name under the headline (older)"),
+    Rule("_bare_name", L, "False", "a writer's bare name under the headline (older)", also=(B,)),
 )
 BY_NAME = {r.name: r for r in RULES}
 
@@ -160,7 +161,7 @@ def switch_off(rule: Rule) -> list[int]:
     """Replace ``rule`` by its neutral function; the list returned counts the calls it gets."""
     import importlib
 
-    modules = [importlib.import_module(name) for name in rule.module.split(",")]
+    modules = [importlib.import_module(name) for name in (rule.module, *rule.also)]
     for module in modules:
         if not callable(getattr(module, rule.name, None)):
             raise SystemExit(f"{module.__name__}: no function {rule.name} to switch off")
