@@ -92,6 +92,7 @@ L = "bicorpus.layout"
 A = "bicorpus.layout_asides"
 U = "bicorpus.layout_units"
 B = "bicorpus.layout_boilerplate"
+T = "bicorpus.layout_title"
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
@@ -130,8 +131,8 @@ RULES: tuple[Rule, ...] = (
     Rule("_agency_after", "bicorpus.dates", "False", "wire lead, agency in brackets, no dash: a date"),
     # title, header (``analyze``, ``_pick_title``, ``_article``)
     Rule("_label_page", L, "False", "a page holding only a tag label has no title"),
-    Rule("_arabic_lead_sentence", L, "False", "long Arabic line with a comma is no title"),
-    Rule("arabic_sentence_headline", L, "None", "Arabic one-sentence headline on top is the title"),
+    Rule("_arabic_lead_sentence", T, "False", "long Arabic line with a comma is no title"),
+    Rule("arabic_sentence_headline", T, "None", "Arabic one-sentence headline on top is the title"),
     Rule("read_more_teaser", L, "False", "teaser closed by read-more is no standfirst"),
     Rule("_dated_headline", L, "False", "headline with its date glued at its end is the title"),
     Rule("_mark_headline_tickers", L, "no-op", "Arabic ticker of headlines on one line: chrome"),
@@ -144,14 +145,14 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
     Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
     Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)", also=(B,)),
-    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)", also=(B,)),
+    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)", also=(B, T)),
     Rule("_headline_after_lead", L, "None", "headline below a lead-in block (older)"),
     Rule("_headline_over_standfirst", L, "keeps 3rd", "upper of two stacked headlines (older)"),
     Rule("_restated_standfirst", L, "None", "standfirst the text restates (older)"),
     Rule("_standfirst_over_wire", L, "None", "standfirst above a wire dateline (older)"),
-    Rule("_given_twice_above", L, "None", "headline given twice above the text (older)"),
-    Rule("_sentence_headline", L, "None", "one-sentence English headline (older)"),
-    Rule("_lone_name", L, "False", "an entry's lone name above the text (older)"),
+    Rule("_given_twice_above", T, "None", "headline given twice above the text (older)"),
+    Rule("_sentence_headline", T, "None", "one-sentence English headline (older)"),
+    Rule("_lone_name", T, "False", "an entry's lone name above the text (older)"),
     Rule("_bare_name", L, "False", "a writer's bare name under the headline (older)", also=(B,)),
 )
 BY_NAME = {r.name: r for r in RULES}
