@@ -15,6 +15,11 @@ date, heading shape) and its script.  Then, in order:
    ``dateline``; one short unit right after the title may be the ``subtitle``;
 5. the rest is ``body``; short unpunctuated lines followed by a paragraph are section headings:
    they are not blocks themselves but the ``section`` of the body blocks under them.
+
+This module runs the passes in that order (:func:`analyze`); the stages live beside it: the units
+and their features in :mod:`bicorpus.layout_units`, the shape of lines (paragraph, headline) in
+:mod:`bicorpus.layout_shape`, the boilerplate passes in :mod:`bicorpus.layout_boilerplate`, the
+title in :mod:`bicorpus.layout_title`, and single rules in the other ``layout_*`` modules.
 """
 
 from __future__ import annotations
