@@ -85,70 +85,75 @@ class Rule:
     module: str    # the module whose global is replaced (where the rule is called from)
     off: str       # a key of NEUTRAL
     does: str      # what the rule does, in a few words
+    also: tuple[str, ...] = ()  # other modules it is called from, replaced there too
 
 
 L = "bicorpus.layout"
 A = "bicorpus.layout_asides"
+U = "bicorpus.layout_units"
+B = "bicorpus.layout_boilerplate"
+T = "bicorpus.layout_title"
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
 RULES: tuple[Rule, ...] = (
     # boilerplate (``_boilerplate_flags``)
-    Rule("_mark_outlet_signature", L, "no-op", "outlet name under the last paragraph: boilerplate"),
-    Rule("mark_watch_lines", L, "no-op", "aggregator watch lines and their notes: boilerplate"),
-    Rule("hard_wrapped", L, "False", "hard-wrapped text under the text is no footer"),
-    Rule("_keep_cut_ending", L, "no-op", "a page cut off mid-text keeps its last line as text"),
-    Rule("_mark_listing_tags", L, "no-op", "topic tags between a listing's items: boilerplate"),
-    Rule("_mark_common_furniture", L, "no-op", "mined common furniture lines: boilerplate"),
+    Rule("_mark_outlet_signature", B, "no-op", "outlet name under the last paragraph: boilerplate"),
+    Rule("mark_watch_lines", B, "no-op", "aggregator watch lines and their notes: boilerplate"),
+    Rule("hard_wrapped", B, "False", "hard-wrapped text under the text is no footer"),
+    Rule("_keep_cut_ending", B, "no-op", "a page cut off mid-text keeps its last line as text"),
+    Rule("_mark_listing_tags", B, "no-op", "topic tags between a listing's items: boilerplate"),
+    Rule("_mark_common_furniture", B, "no-op", "mined common furniture lines: boilerplate"),
     Rule("closing_mark", A, "False", "an agency's closing mark under the text: boilerplate"),
     Rule("credit_shape", A, "False", "photo credits and picture labels by shape: boilerplate"),
     Rule("aside_line", A, "False", "social calls, read-more headlines, keywords: boilerplate"),
-    Rule("_sentence_of_text", L, "False", "short sentence with an auxiliary verb is text, no caption"),
-    Rule("_stamped_tag", L, "False", "page stamp followed by a topic tag: boilerplate"),
-    Rule("_listed_excerpt", L, "False", "excerpt cut by an ellipsis under a related cue: listed"),
-    Rule("furniture_lines", L, "no lines", "short lines of furniture words: boilerplate (older)"),
-    Rule("_mark_closing_credits", L, "no-op", "credits under the last paragraph (older)"),
-    Rule("_mark_disclaimers", L, "no-op", "site disclaimers / notices (older)"),
-    Rule("_mark_excerpt_tail", L, "no-op", "lines cut by an ellipsis closing the page (older)"),
-    Rule("_mark_stamped_chrome", L, "no-op", "stamped first line followed by chrome (older)"),
-    Rule("_mark_teasers", L, "no-op", "teasers of other stories (older)"),
-    Rule("_mark_after_furniture", L, "no-op", "short lines after furniture under the text (older)"),
-    Rule("_mark_captions_above_credits", L, "no-op", "caption above its photo credit (older)"),
-    Rule("_mark_stamped_lists", L, "no-op", "stamped headline lists (older)"),
-    Rule("_mark_lone_credits", L, "no-op", "a lone channel credit under the text (older)"),
-    Rule("_mark_author_bio", L, "no-op", "notes on the author closing the page (older)"),
-    Rule("_mark_list_cues", L, "no-op", "related-stories cue takes the lines under it (older)"),
+    Rule("_sentence_of_text", L, "False", "short sentence with an auxiliary verb is text, no caption",
+         also=(B,)),
+    Rule("_stamped_tag", B, "False", "page stamp followed by a topic tag: boilerplate"),
+    Rule("_listed_excerpt", B, "False", "excerpt cut by an ellipsis under a related cue: listed"),
+    Rule("furniture_lines", B, "no lines", "short lines of furniture words: boilerplate (older)"),
+    Rule("_mark_closing_credits", B, "no-op", "credits under the last paragraph (older)"),
+    Rule("_mark_disclaimers", B, "no-op", "site disclaimers / notices (older)"),
+    Rule("_mark_excerpt_tail", B, "no-op", "lines cut by an ellipsis closing the page (older)"),
+    Rule("_mark_stamped_chrome", B, "no-op", "stamped first line followed by chrome (older)"),
+    Rule("_mark_teasers", B, "no-op", "teasers of other stories (older)"),
+    Rule("_mark_after_furniture", B, "no-op", "short lines after furniture under the text (older)"),
+    Rule("_mark_captions_above_credits", B, "no-op", "caption above its photo credit (older)"),
+    Rule("_mark_stamped_lists", B, "no-op", "stamped headline lists (older)"),
+    Rule("_mark_lone_credits", B, "no-op", "a lone channel credit under the text (older)"),
+    Rule("_mark_author_bio", B, "no-op", "notes on the author closing the page (older)"),
+    Rule("_mark_list_cues", B, "no-op", "related-stories cue takes the lines under it (older)"),
     # date
-    Rule("history_date", L, "as-is", "journal received/accepted lines do not date the page"),
+    Rule("history_date", U, "as-is", "journal received/accepted lines do not date the page"),
     Rule("_opening_timestamp", L, "None", "day+time early in the first line dates the page"),
     Rule("_listing_day", L, "False", "item dates of a listing do not date the page"),
     Rule("_stamped_day", L, "None", "the first line's stamp dates the page (older)"),
     Rule("_agency_after", "bicorpus.dates", "False", "wire lead, agency in brackets, no dash: a date"),
     # title, header (``analyze``, ``_pick_title``, ``_article``)
     Rule("_label_page", L, "False", "a page holding only a tag label has no title"),
-    Rule("_arabic_lead_sentence", L, "False", "long Arabic line with a comma is no title"),
-    Rule("arabic_sentence_headline", L, "None", "Arabic one-sentence headline on top is the title"),
+    Rule("_arabic_lead_sentence", T, "False", "long Arabic line with a comma is no title"),
+    Rule("arabic_sentence_headline", T, "None", "Arabic one-sentence headline on top is the title"),
     Rule("read_more_teaser", L, "False", "teaser closed by read-more is no standfirst"),
     Rule("_dated_headline", L, "False", "headline with its date glued at its end is the title"),
     Rule("_mark_headline_tickers", L, "no-op", "Arabic ticker of headlines on one line: chrome"),
-    Rule("_byline_in_text", L, "False", "byline below the first paragraph is a dateline"),
-    Rule("_mark_chrome_runs", L, "no-op", "runs of chrome-shaped lines: boilerplate (older)"),
-    Rule("_mark_inner_furniture", L, "no-op", "furniture inside the text (older)"),
-    Rule("_mark_infobox_gaps", L, "no-op", "gaps inside an infobox (older)"),
-    Rule("_mark_repeated_captions", L, "no-op", "captions given twice (older)"),
-    Rule("_mark_announced_lists", L, "no-op", "Label: value list announced by a colon is text (older)"),
+    Rule("_byline_in_text", L, "False", "byline below the first paragraph is a dateline", also=(B,)),
+    Rule("_mark_chrome_runs", B, "no-op", "runs of chrome-shaped lines: boilerplate (older)"),
+    Rule("_mark_inner_furniture", B, "no-op", "furniture inside the text (older)"),
+    Rule("_mark_infobox_gaps", B, "no-op", "gaps inside an infobox (older)"),
+    Rule("_mark_repeated_captions", B, "no-op", "captions given twice (older)"),
+    Rule("_mark_announced_lists", B, "no-op", "Label: value list announced by a colon is text (older)"),
     Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
     Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
-    Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)"),
-    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)"),
+    Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)", also=(B,)),
+    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)", also=(B, T)),
     Rule("_headline_after_lead", L, "None", "headline below a lead-in block (older)"),
     Rule("_headline_over_standfirst", L, "keeps 3rd", "upper of two stacked headlines (older)"),
     Rule("_restated_standfirst", L, "None", "standfirst the text restates (older)"),
     Rule("_standfirst_over_wire", L, "None", "standfirst above a wire dateline (older)"),
-    Rule("_given_twice_above", L, "None", "headline given twice above the text (older)"),
-    Rule("_sentence_headline", L, "None", "one-sentence English headline (older)"),
-    Rule("_lone_name", L, "False", "an entry's lone name above the text (older)"),
-    Rule("_bare_name", L, "False", "a writer's bare name under the headline (older)"),
+    Rule("_given_twice_above", T, "None", "headline given twice above the text (older)"),
+    Rule("_sentence_headline", T, "None", "one-sentence English headline (older)"),
+    Rule("_lone_name", T, "False", "an entry's lone name above the text (older)"),
+    Rule("_bare_name", L, "False", "a writer's bare name under the headline (older)", also=(B,)),
 )
 BY_NAME = {r.name: r for r in RULES}
 
@@ -157,16 +162,18 @@ def switch_off(rule: Rule) -> list[int]:
     """Replace ``rule`` by its neutral function; the list returned counts the calls it gets."""
     import importlib
 
-    module = importlib.import_module(rule.module)
-    if not callable(getattr(module, rule.name, None)):
-        raise SystemExit(f"{rule.module}: no function {rule.name} to switch off")
+    modules = [importlib.import_module(name) for name in (rule.module, *rule.also)]
+    for module in modules:
+        if not callable(getattr(module, rule.name, None)):
+            raise SystemExit(f"{module.__name__}: no function {rule.name} to switch off")
     neutral, calls = NEUTRAL[rule.off], [0]
 
     def off(*args: object, **kwargs: object) -> object:
         calls[0] += 1
         return neutral(*args, **kwargs)
 
-    setattr(module, rule.name, off)
+    for module in modules:
+        setattr(module, rule.name, off)
     return calls
 
 

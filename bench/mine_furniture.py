@@ -17,7 +17,7 @@ A CORPUS is one of:
 For every page: its *visible lines* (the text of the page's block elements, script, style and
 hidden parts left out) and its *main text* (``trafilatura.extract`` with its evaluation's
 settings, plus the gold text where the corpus has it).  Every visible line of at most
-``--max-words`` words is keyed as the layout keys lines (:func:`bicorpus.layout.line_key`:
+``--max-words`` words is keyed as the layout keys lines (:func:`bicorpus.layout_units.line_key`:
 normalized, punctuation dropped); a line whose key is a line of the main text (a gold snippet
 whole, or a line of a gold body) is *inside*, the others *outside*: the furniture rule matches
 whole lines only, so the words inside a sentence do not count.  Counted per key: the distinct sites

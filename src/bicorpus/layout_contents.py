@@ -20,8 +20,8 @@ CONTENTS_HEADING_MAX_CHARS = 40
 
 @cache
 def _headings() -> frozenset[str]:
-    """The contents headings' line keys (:func:`~bicorpus.layout.line_key`)."""
-    from .layout import line_key  # the layout imports this module: read when first asked for
+    """The contents headings' line keys (:func:`~bicorpus.layout_units.line_key`)."""
+    from .layout_units import line_key  # the layout imports this module: read when first asked for
 
     return frozenset(line_key(line) for line in data_lines("contents_headings.txt"))
 
@@ -29,7 +29,7 @@ def _headings() -> frozenset[str]:
 def contents_items(texts: Sequence[str], keys: Sequence[str], bullets: Sequence[bool]) -> list[int]:
     """Indexes of the bullets (``bullets[i]``) that stand in a run of at least
     :data:`CONTENTS_MIN_ITEMS` right under a contents heading among the lines ``texts`` (``keys``:
-    their :func:`~bicorpus.layout.line_key`)."""
+    their :func:`~bicorpus.layout_units.line_key`)."""
     items: list[int] = []
     n = len(texts)
     for i, text in enumerate(texts):

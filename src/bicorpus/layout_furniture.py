@@ -23,7 +23,7 @@ from .data import data_lines, data_pattern
 from .normalize import normalize_text
 
 if TYPE_CHECKING:
-    from .layout import Unit
+    from .layout_units import Unit
 
 #: Longest line (characters) read for its vocabulary: longer lines are text.
 FURNITURE_MAX_CHARS = 200

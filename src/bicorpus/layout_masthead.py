@@ -58,7 +58,7 @@ def _name_shaped(text: str) -> bool:
 def mark_masthead(texts: Sequence[str], keys: Sequence[str], flags: list[bool]) -> None:
     """Flag the role lines of a masthead and the name under each (the line right after a role
     line, or after a role broken over two lines), when that line is shaped as a name.  ``keys``
-    are the lines' normalized words joined by spaces (:func:`bicorpus.layout.line_key`)."""
+    are the lines' normalized words joined by spaces (:func:`bicorpus.layout_units.line_key`)."""
     n = len(texts)
     roles = [_role_key(k) for k in keys]
     for i in range(n):

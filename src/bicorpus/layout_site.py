@@ -42,7 +42,7 @@ from itertools import chain
 from pathlib import Path
 
 from .corpus import loads_row
-from .layout import alnum_runs, site_key
+from .layout_units import alnum_runs, site_key
 from .sources import source_format
 
 try:  # orjson writes and reads the memo's rows in a third of json's time, to the same values

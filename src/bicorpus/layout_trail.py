@@ -4,7 +4,7 @@
 Libya central bank governor flees divided country over fear for his life``: three parts or more
 between spaced ``»``, ``›`` or ``>`` marks, opening on a short name (the site, its home page, a
 section), closing on no sentence end.  The short-part trail (``Home » News » Syria``) is read by
-:func:`bicorpus.layout.is_navigation` itself; a trail's last part may be a whole headline."""
+:func:`bicorpus.layout_units.is_navigation` itself; a trail's last part may be a whole headline."""
 
 from __future__ import annotations
 

@@ -49,7 +49,7 @@ def _share(words: frozenset[str], text: str, key: str) -> float:
 
 
 def mark_watch_lines(texts: Sequence[str], keys: Sequence[str], flags: list[bool]) -> None:
-    """Flag each watch line (``texts`` and their :func:`~bicorpus.layout.line_key`, empty for a
+    """Flag each watch line (``texts`` and their :func:`~bicorpus.layout_units.line_key`, empty for a
     paragraph) whose headline an earlier line repeats (:data:`TITLE_SHARE`) or a line under it
     quotes (:data:`QUOTE_SHARE`), and the lines under it quoting the headline; only under the
     first paragraph."""

@@ -175,7 +175,7 @@ _ALNUM_RE = re.compile(r"[^\W_]")
 
 
 class _Units:
-    """The text-line features of each block (:func:`bicorpus.layout.make_unit`), computed when first
+    """The text-line features of each block (:func:`bicorpus.layout_units.make_unit`), computed when first
     asked for: most blocks outside the article never need them.  ``shape(i)`` gives only the
     features a body line and a line outside the article are judged by, each computed when asked for."""
 
@@ -204,7 +204,7 @@ class _Units:
 
 class _Shape:
     """Header-bullet, label, navigation and decoration features of one block, each as
-    :func:`~bicorpus.layout.make_unit` gives it, computed only when asked for (a long paragraph
+    :func:`~bicorpus.layout_units.make_unit` gives it, computed only when asked for (a long paragraph
     needs no normalization at all)."""
 
     __slots__ = ("_byline", "_key", "_label", "_nav", "_norm", "end", "i", "start", "text", "units")
