@@ -910,17 +910,23 @@ def _headline_over_standfirst(
     return prev
 
 
+def _first_under_title(units: list[Unit], title_i: int, boiler: list[bool]) -> int | None:
+    """The first line under the title that is neither boilerplate nor a copy of the title."""
+    title_key = units[title_i].key
+    i = title_i + 1
+    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
+        i += 1
+    return i if i < len(units) else None
+
+
 def _standfirst_over_wire(
     units: list[Unit], title_i: int, lang: str, para: list[bool], boiler: list[bool]
 ) -> int | None:
     """A standfirst between the title and a text that opens with its wire dateline (``BAGHDAD —
     Soldiers cheered …``, ``الحسكة ـ لا تنتهي …``): the news text starts at the dateline, so the
     line of text above it (datelines and bylines aside) is the summary given before it."""
-    title_key = units[title_i].key
-    i = title_i + 1
-    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
-        i += 1
-    if i >= len(units):
+    i = _first_under_title(units, title_i, boiler)
+    if i is None:
         return None
     u = units[i]
     if (u.date or u.date_in or u.page_byline or len(u.text) > STANDFIRST_MAX_CHARS or u.bullet or u.caption
@@ -943,10 +949,8 @@ def _standfirst_above_picture(
     picture (its alt text, caption, credit or share bar) and the text under it
     (:func:`~bicorpus.layout_standfirst.standfirst_over_picture`)."""
     title_key = units[title_i].key
-    i = title_i + 1
-    while i < len(units) and (boiler[i] or (bool(title_key) and units[i].key == title_key)):
-        i += 1
-    if i >= len(units):
+    i = _first_under_title(units, title_i, boiler)
+    if i is None:
         return None
     u = units[i]
     if (u.date or u.date_in or u.page_byline or u.bullet or u.caption or u.marked_header
