@@ -93,6 +93,7 @@ A = "bicorpus.layout_asides"
 U = "bicorpus.layout_units"
 B = "bicorpus.layout_boilerplate"
 T = "bicorpus.layout_title"
+D = "bicorpus.layout_dates"
 #: The rules, the module they are called from, and what switching them off means.  Functions
 #: imported into :mod:`bicorpus.layout` from the small rule modules are replaced there, where
 #: they are looked up when called.
@@ -145,7 +146,7 @@ RULES: tuple[Rule, ...] = (
     Rule("_mark_captions_under_title", L, "no-op", "captions between title and text (older)"),
     Rule("_site_clock", L, "None", "the site's clock line above the title (older)"),
     Rule("_dated_chrome", L, "False", "date beside share links / month alone: chrome (older)", also=(B,)),
-    Rule("_clock_in_two_calendars", L, "False", "Hijri+Gregorian clock is the site's (older)", also=(B, T)),
+    Rule("_clock_in_two_calendars", D, "False", "Hijri+Gregorian clock is the site's (older)", also=(B, T)),
     Rule("_headline_after_lead", L, "None", "headline below a lead-in block (older)"),
     Rule("_headline_over_standfirst", L, "keeps 3rd", "upper of two stacked headlines (older)"),
     Rule("_restated_standfirst", L, "None", "standfirst the text restates (older)"),
