@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import bicorpus.dates as dates_mod
 import bicorpus.layout as layout_mod
 from bicorpus.sources import read_source
 
@@ -39,7 +40,12 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pages = [read_source(p) for d in args.dirs for p in sorted(d.rglob("*.txt"))]
     calls: dict[str, list[tuple[Any, ...]]] = {name: [] for name in FUNCTIONS}
-    originals = {name: getattr(layout_mod, name) for name in FUNCTIONS}
+    originals = {name: getattr(dates_mod, name) for name in FUNCTIONS}
+    # every module of the package that imported a date function by name calls it through its own
+    # namespace: the recording version goes there
+    holders = [(module, name) for module in list(sys.modules.values())
+               if getattr(module, "__name__", "").startswith("bicorpus.") and module is not dates_mod
+               for name in FUNCTIONS if getattr(module, name, None) is originals[name]]
 
     def recording(name: str) -> Callable[..., Any]:
         def call(*a: Any) -> Any:
@@ -47,14 +53,15 @@ def main(argv: list[str] | None = None) -> int:
             return originals[name](*a)
         return call
 
-    for name in FUNCTIONS:
-        setattr(layout_mod, name, recording(name))
+    recorders = {name: recording(name) for name in FUNCTIONS}
+    for module, name in holders:
+        setattr(module, name, recorders[name])
     try:
         for src in pages:
             layout_mod.analyze(src.text, src.headings)
     finally:
-        for name, function in originals.items():
-            setattr(layout_mod, name, function)
+        for module, name in holders:
+            setattr(module, name, originals[name])
 
     def lay_out() -> None:
         for src in pages:
