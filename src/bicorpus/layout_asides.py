@@ -8,9 +8,8 @@ flags found so far (``flags``, marked in place); the patterns are data (``data/c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .data import data_pattern
 from .normalize import normalize_text
@@ -27,26 +26,6 @@ ASIDE_LINE_MAX_CHARS = 200
 ASIDE_ENDING_CHARS = 40
 #: Longest picture label alone on its line (``صورة أرشيفية``, ``File photo``).
 PICTURE_LABEL_MAX_CHARS = 24
-
-
-@cache
-def _closing_marks() -> re.Pattern[str]:
-    return data_pattern("closing_marks.txt")
-
-
-@cache
-def _aside_openings() -> re.Pattern[str]:
-    return data_pattern("aside_openings.txt")
-
-
-@cache
-def _aside_endings() -> re.Pattern[str]:
-    return data_pattern("aside_endings.txt")
-
-
-@cache
-def _credit_shapes() -> re.Pattern[str]:
-    return data_pattern("credit_shapes.txt")
 
 
 def mark_asides(texts: Sequence[str], para: Sequence[bool], flags: list[bool]) -> None:
@@ -73,7 +52,7 @@ def closing_mark(text: str, norm: str) -> bool:
     """A news agency's closing mark alone on its line (``انتهى/``, ``(هـ ن)``:
     ``data/closing_marks.txt``), read under the last paragraph only; ``norm`` is the normalized
     ``text``."""
-    return len(text) <= CLOSING_MARK_MAX_CHARS and _closing_marks().search(norm) is not None
+    return len(text) <= CLOSING_MARK_MAX_CHARS and data_pattern("closing_marks.txt").search(norm) is not None
 
 
 def credit_shape(text: str, norm: str) -> bool:
@@ -82,7 +61,7 @@ def credit_shape(text: str, norm: str) -> bool:
     if (len(text) > PICTURE_LABEL_MAX_CHARS and "/" not in norm and "photo" not in norm
             and "image" not in norm and "picture" not in norm and "صور" not in norm):
         return False  # every longer shape holds one of these: other lines are not read for nothing
-    return _credit_shapes().search(norm) is not None
+    return data_pattern("credit_shapes.txt").search(norm) is not None
 
 
 def aside_line(text: str, norm: str) -> bool:
@@ -90,5 +69,5 @@ def aside_line(text: str, norm: str) -> bool:
     or a paper's keywords opening it (``data/aside_openings.txt``), a "read more" link closing a
     headline (``data/aside_endings.txt``)."""
     return len(text) <= ASIDE_LINE_MAX_CHARS and (
-        _aside_openings().match(norm) is not None
-        or _aside_endings().search(norm[-ASIDE_ENDING_CHARS:]) is not None)
+        data_pattern("aside_openings.txt").match(norm) is not None
+        or data_pattern("aside_endings.txt").search(norm[-ASIDE_ENDING_CHARS:]) is not None)

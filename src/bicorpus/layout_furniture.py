@@ -162,23 +162,15 @@ def _furniture_words_of(text: str, key: str) -> bool:
     return furniture_words_line(text, key)
 
 
-@cache
-def _footer_re() -> re.Pattern[str]:
-    return data_pattern("footer_openings.txt")
-
-
-@cache
-def _footer_mark_re() -> re.Pattern[str]:
-    return data_pattern("footer_marks.txt")
-
-
 def footer_line(text: str) -> bool:
     """A copyright footer, whatever its length up to :data:`FOOTER_MAX_CHARS`: it opens like one
     (``data/footer_openings.txt``) and holds a copyright mark (``data/footer_marks.txt``):
     ``Copyright © 2024 X. All rights reserved. Distributed by …``, ``جميع الحقوق محفوظة © …``."""
-    return (len(text) <= FOOTER_MAX_CHARS
-            and _footer_re().match(normalize_text(text[:FOOTER_OPENING_CHARS])) is not None
-            and _footer_mark_re().search(normalize_text(text)) is not None)
+    if len(text) > FOOTER_MAX_CHARS:
+        return False
+    opening = normalize_text(text[:FOOTER_OPENING_CHARS])
+    return (data_pattern("footer_openings.txt").match(opening) is not None
+            and data_pattern("footer_marks.txt").search(normalize_text(text)) is not None)
 
 
 #: A wiki's tagline is looked for among the page's first lines.

@@ -8,9 +8,8 @@ words: ``data/access_notices.txt``, searched in the normalized line."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from .data import data_pattern
 from .normalize import normalize_text
@@ -19,11 +18,6 @@ from .normalize import normalize_text
 NOTICE_MAX_CHARS = 300
 #: Lines whose test is remembered (a site's notices repeat from page to page).
 NOTICE_MEMO_SIZE = 4096
-
-
-@cache
-def _notices() -> re.Pattern[str]:
-    return data_pattern("access_notices.txt")
 
 
 #: Every notice holds one of these (read in the lower-cased line before normalizing it).
@@ -40,7 +34,7 @@ def access_notice(text: str) -> bool:
     lowered = text.lower()
     if not any(h in lowered for h in _NOTICE_HINTS):
         return False
-    return _notices().search(normalize_text(text)) is not None
+    return data_pattern("access_notices.txt").search(normalize_text(text)) is not None
 
 
 def mark_access_notices(texts: Sequence[str], flags: list[bool]) -> None:

@@ -112,11 +112,6 @@ def _nav_patterns() -> _Patterns:
 
 
 @cache
-def _section_label_re() -> re.Pattern[str]:
-    return data_pattern("section_label_patterns.txt")
-
-
-@cache
 def _section_words() -> frozenset[str]:
     return frozenset(_label_key(w) for w in data_lines("section_words.txt"))
 
@@ -368,7 +363,7 @@ def is_header_label(text: str, norm: str | None = None) -> bool:
     if len(text) > NAV_MAX_CHARS:
         return False
     key = _strip_punct(normalize_text(text) if norm is None else norm)
-    return key in _header_labels() or _section_label_re().match(key) is not None
+    return key in _header_labels() or data_pattern("section_label_patterns.txt").match(key) is not None
 
 
 def is_navigation(text: str, norm: str | None = None) -> bool:

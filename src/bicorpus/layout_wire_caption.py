@@ -46,11 +46,6 @@ def _verbs() -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(w for w in lines if " " not in w), tuple(f" {w} " for w in lines if " " in w)
 
 
-@cache
-def _credit_endings() -> re.Pattern[str]:
-    return data_pattern("caption_credit_endings.txt")
-
-
 def caption_sentence_first(text: str) -> bool:
     """A line opening with a present-tense caption sentence that closes on the picture's place and
     day (the comma before the day may be left out), whatever follows it."""
@@ -84,7 +79,7 @@ def credit_closing(norm: str) -> bool:
     tail = norm[-CREDIT_ENDING_CHARS:]
     if not any(h in tail for h in _CREDIT_HINTS):
         return False
-    return _credit_endings().search(tail) is not None
+    return data_pattern("caption_credit_endings.txt").search(tail) is not None
 
 
 def wire_caption(text: str, norm: str | None = None) -> bool:
